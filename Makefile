@@ -1,0 +1,107 @@
+# calllog — build, test and install.
+#
+#   make            build ./calllog
+#   make demo       install what is missing, build, run the demo journal
+#   make check      install build and test dependencies, build, run the tests
+#   make check-asan the tests against an AddressSanitizer/UBSan build
+#   make install    PREFIX=/usr/local DESTDIR= honoured; make uninstall
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+DESTDIR  ?=
+
+CC       ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS      = sqlite3 libnotify libical uuid
+BUILD    ?= build
+
+CFLAGS   ?= -O2 -g
+WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wpointer-arith -Wformat=2 -Wvla
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SANITIZE)
+ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DCALLLOG_VERSION='"$(VERSION)"' \
+            -Iinclude -MMD -MP $(CPPFLAGS)
+# pkg-config is asked lazily, so `make deps` works before the -dev
+# packages exist.
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+ALL_LDFLAGS = -Wl,--as-needed $(SANITIZE) $(LDFLAGS)
+
+SRCS     = $(wildcard src/*.c)
+OBJS     = $(SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/migrations.o
+SCHEMA   = $(sort $(wildcard schema/[0-9][0-9][0-9]_*.sql))
+PROG     = $(BUILD)/calllog
+
+# Unit tests link the module they test and the few it needs.
+UNIT_TESTS = when phone redact policy
+UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
+UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o
+SHELL_TESTS = $(sort $(wildcard tests/t[0-9]*.sh))
+
+.PHONY: all demo check check-asan deps deps-test install uninstall clean
+
+all: calllog
+
+calllog: $(PROG)
+	cp $(PROG) $@
+
+$(PROG): $(OBJS)
+	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(ALL_LDFLAGS) $(PKG_LIBS)
+
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	$(CC) $(ALL_CPPFLAGS) $(PKG_CFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/migrations.c: $(SCHEMA) tools/embed-sql.sh | $(BUILD)
+	tools/embed-sql.sh $(SCHEMA) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/migrations.o: $(BUILD)/migrations.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/%.o $(UNIT_DEPS) | $(BUILD)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -o $@ $^ \
+	    $(ALL_LDFLAGS) $(PKG_LIBS)
+
+$(BUILD):
+	mkdir -p $@
+
+deps:
+	sh contrib/install-deps build
+
+deps-test:
+	sh contrib/install-deps test
+
+# The demo journal lives beside the build unless CALLLOG_DB says otherwise,
+# so trying calllog never mixes invented cases into a real journal.
+DEMO_DB ?= $(CURDIR)/demo/calllog.db
+
+demo: deps
+	$(MAKE) all
+	CALLLOG=$(CURDIR)/calllog CALLLOG_DB=$(DEMO_DB) sh contrib/demo.sh
+
+check: deps-test
+	$(MAKE) all $(UNIT_BINS)
+	CALLLOG=$(CURDIR)/$(PROG) prove -e '' $(UNIT_BINS) $(SHELL_TESTS)
+
+check-asan: deps-test
+	$(MAKE) BUILD=build-asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
+	    SANITIZE='-fsanitize=address,undefined -fno-sanitize-recover=all' \
+	    build-asan/calllog $(UNIT_BINS:$(BUILD)/%=build-asan/%)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	    CALLLOG=$(CURDIR)/build-asan/calllog prove -e '' \
+	    $(UNIT_BINS:$(BUILD)/%=build-asan/%) $(SHELL_TESTS)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 calllog $(DESTDIR)$(BINDIR)/calllog
+	install -m 644 man/calllog.1 $(DESTDIR)$(MANDIR)/man1/calllog.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/calllog $(DESTDIR)$(MANDIR)/man1/calllog.1
+
+clean:
+	rm -rf build build-asan calllog demo
+
+-include $(OBJS:.o=.d)

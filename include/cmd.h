@@ -1,0 +1,100 @@
+/*
+ * cmd: what every command is given and returns.  Each src/cmd_*.c exports
+ * one `const struct cmd`; main.c keeps the table, parses the options each
+ * command declares (the same array prints its usage, so the two cannot
+ * drift), opens the database for commands that need it, and maps results
+ * to exit codes.
+ */
+#ifndef CALLLOG_CMD_H
+#define CALLLOG_CMD_H
+
+#include <stdio.h>
+#include <time.h>
+
+#include "policy.h"
+
+struct store;
+
+/* Exit codes (DESIGN.md): a command returns one of these. */
+enum { CMD_OK = 0, CMD_FAIL = 1, CMD_USAGE = 2 };
+
+enum {
+	OPT_VALUE = 1 << 0,	/* takes an argument */
+	OPT_MULTI = 1 << 1	/* may be repeated; every value is kept */
+};
+
+struct opt {
+	const char *name;	/* long name without "--"; NULL ends a table */
+	int shortname;		/* 0: none */
+	unsigned flags;
+	const char *argname;	/* "DATE", for usage */
+	const char *help;
+};
+
+/* Options every listing command shares (DESIGN.md: --json, --limit). */
+#define OPT_JSON { "json", 0, 0, NULL, "print one JSON document" }
+#define OPT_LIMIT { "limit", 0, OPT_VALUE, "N", "at most N entries" }
+
+#define ARGS_MAX 32
+
+/* Parsed arguments: values point into argv. */
+struct args {
+	const char *val[ARGS_MAX];	/* last value, or "" for a flag */
+	const char **multi[ARGS_MAX];	/* all values of OPT_MULTI options */
+	int nmulti[ARGS_MAX];
+	char **pos;			/* positional arguments */
+	int npos;
+};
+
+enum {
+	CMD_NEEDS_DB = 1 << 0,	/* open the database before running */
+	CMD_WRITES = 1 << 1	/* take the write lock at once */
+};
+
+struct ctx {
+	struct store *st;
+	time_t now;
+	struct policy policy;
+	const char *country;	/* calling code for national numbers */
+	const struct cmd *cmd;
+	FILE *out;		/* where the command's report goes */
+};
+
+struct cmd {
+	const char *name;
+	const char *synopsis;	/* what follows "calllog NAME" */
+	const char *summary;	/* one line for `calllog help` */
+	const struct opt *opts;
+	int min_args, max_args;	/* positional arguments; -1: no maximum */
+	unsigned flags;
+	int (*run)(struct ctx *ctx, struct args *a);
+};
+
+/* Value of option i, or NULL when it was not given. */
+static inline const char *
+arg(const struct args *a, int i)
+{
+	return a->val[i];
+}
+
+/*
+ * Parse argv (argv[0] is the command name) against cmd's options into *a.
+ * Returns CMD_OK, CMD_USAGE after reporting, or -1 when help was asked
+ * for (and printed).  args_free() releases *a.
+ */
+int args_parse(const struct cmd *cmd, int argc, char **argv, struct args *a);
+void args_free(struct args *a);
+
+/* Print cmd's usage and options to fp. */
+void cmd_usage(const struct cmd *cmd, FILE *fp);
+
+/* Read --limit; 0 when absent.  Returns -1 after reporting bad input. */
+int args_limit(const struct args *a, int i, long *limit);
+
+/* The command table, for help. */
+extern const struct cmd *const commands[];
+
+extern const struct cmd cmd_add, cmd_open, cmd_show, cmd_log, cmd_resolve,
+    cmd_reopen, cmd_followup, cmd_escalate, cmd_help;
+
+#endif

@@ -1,0 +1,159 @@
+/*
+ * model: the journal's records (cases, calls, case events) as plain C data,
+ * and the names of their enumerations as people type and read them.
+ *
+ * Times are UTC seconds; 0 means "not set".  Strings are owned by the record
+ * and freed by the matching *_clear function, which accepts a zeroed record.
+ */
+#ifndef CALLLOG_MODEL_H
+#define CALLLOG_MODEL_H
+
+#include <stddef.h>
+#include <time.h>
+
+#define UUID_BUFSZ 37
+
+enum reason {
+	REASON_LOST_CARD, REASON_BILLING, REASON_ACCOUNT, REASON_ACTIVATION,
+	REASON_FRAUD, REASON_TRAVEL, REASON_REWARDS, REASON_BUSINESS,
+	REASON_GENERAL, REASON_COUNT
+};
+
+enum status {
+	STATUS_OPEN, STATUS_WAITING, STATUS_ESCALATED, STATUS_RESOLVED,
+	STATUS_COUNT
+};
+
+enum priority { PRIORITY_HIGH, PRIORITY_NORMAL, PRIORITY_LOW, PRIORITY_COUNT };
+
+enum level {
+	LEVEL_NONE, LEVEL_SUPERVISOR, LEVEL_COMPLAINT, LEVEL_REGULATOR,
+	LEVEL_COUNT
+};
+
+enum channel {
+	CHANNEL_PHONE, CHANNEL_CHAT, CHANNEL_MESSAGE, CHANNEL_LETTER,
+	CHANNEL_IN_PERSON, CHANNEL_COUNT
+};
+
+enum direction { DIRECTION_OUTBOUND, DIRECTION_INBOUND, DIRECTION_COUNT };
+
+/* OUTCOME_NONE (-1) is a call whose outcome was not recorded. */
+enum outcome {
+	OUTCOME_NONE = -1,
+	OUTCOME_RESOLVED, OUTCOME_FOLLOW_UP, OUTCOME_CALLBACK,
+	OUTCOME_TRANSFERRED, OUTCOME_DROPPED, OUTCOME_ESCALATED, OUTCOME_INFO,
+	OUTCOME_COUNT
+};
+
+enum event_kind {
+	EVENT_ESCALATE, EVENT_RESOLVE, EVENT_REOPEN, EVENT_FOLLOWUP,
+	EVENT_COUNT
+};
+
+/* An enumeration's names; aliases map other words onto a value. */
+struct enum_alias {
+	const char *word;
+	int value;
+};
+
+struct enum_names {
+	const char *what;		/* "reason", for messages */
+	const char *const *names;	/* indexed by value */
+	int count;
+	const struct enum_alias *aliases;	/* NULL-terminated, may be NULL */
+};
+
+extern const struct enum_names reason_names, status_names, priority_names,
+    level_names, channel_names, direction_names, outcome_names,
+    event_names;
+
+/*
+ * Read a value as a person types it: the name, an alias, or an unambiguous
+ * prefix of either, case-insensitively.  Returns the value, or -1 after
+ * reporting through error() what was wrong and the accepted names.
+ */
+int enum_parse(const struct enum_names *e, const char *s);
+
+/* The stored name of value v, or NULL when v is out of range. */
+const char *enum_name(const struct enum_names *e, int v);
+
+/* Exact stored name to value (case-sensitive); -1 when unknown. */
+int enum_lookup(const struct enum_names *e, const char *s);
+
+/* One case.  The fields after `resolution` are derived by the store's
+ * queries from the case's calls and events and are never written. */
+struct cl_case {
+	long long id;
+	char uuid[UUID_BUFSZ];
+	char *org;
+	int reason;
+	char *title;		/* NULL: none */
+	char *account;		/* last four digits at most, NULL: none */
+	int status;
+	int priority;
+	time_t opened;
+	time_t updated;
+	time_t next_followup;
+	int followup_seq;
+	int escalation;
+	time_t stage_at;
+	time_t resolved_at;
+	char *resolution;
+
+	int ncalls;		/* calls on the case */
+	time_t last_call;	/* start of the newest call */
+	int stage_calls;	/* calls since stage_at */
+	char *promise;		/* newest promise made since stage_at */
+	time_t promised_by;	/* its deadline */
+};
+
+/* One contact on a case.  hold and duration are -1 when not recorded. */
+struct cl_call {
+	long long id;
+	char uuid[UUID_BUFSZ];
+	long long case_id;
+	time_t started;
+	int channel;
+	int direction;
+	char *number;		/* E.164 */
+	char *department;
+	char *ivr;
+	char *rep;
+	char **refs;
+	size_t nrefs;
+	long hold;
+	long duration;
+	int outcome;
+	char *promise;
+	time_t promised_by;
+	char *notes;
+	time_t created;
+	time_t updated;
+
+	char *org;		/* the case's organization, filled by listings */
+};
+
+/* Something that happened to a case other than a call. */
+struct cl_event {
+	long long id;
+	char uuid[UUID_BUFSZ];
+	long long case_id;
+	time_t at;
+	int kind;
+	int level;		/* LEVEL_NONE unless kind is EVENT_ESCALATE */
+	time_t due;		/* EVENT_FOLLOWUP: the new follow-up time */
+	char *note;
+};
+
+void case_clear(struct cl_case *c);
+void call_clear(struct cl_call *c);
+void event_clear(struct cl_event *e);
+
+/* A new random (version 4) uuid in lower-case text form. */
+void uuid_new(char out[UUID_BUFSZ]);
+
+/* Append ref to the call's reference numbers (copies it). */
+void call_add_ref(struct cl_call *c, const char *ref);
+
+#endif

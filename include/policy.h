@@ -1,0 +1,61 @@
+/*
+ * policy: when a case should be escalated, and to what (DESIGN.md,
+ * "Escalation policy").  Pure functions: the case and the clock are given,
+ * nothing is read or written.
+ */
+#ifndef CALLLOG_POLICY_H
+#define CALLLOG_POLICY_H
+
+#include <time.h>
+
+#include "model.h"
+
+struct policy {
+	int days_open;		/* escalate after this many days in a stage */
+	int max_calls;		/* ... or this many calls without resolution */
+	long followup_secs;	/* default interval to the next follow-up */
+};
+
+/* Why a case should be escalated; several may hold at once. */
+enum {
+	ESCALATE_DAYS = 1 << 0,		/* open too long */
+	ESCALATE_CALLS = 1 << 1,	/* too many calls */
+	ESCALATE_PROMISE = 1 << 2	/* a promise was broken */
+};
+
+/* The defaults of DESIGN.md: 14 days, 3 calls, follow up in 7 days. */
+void policy_defaults(struct policy *p);
+
+/*
+ * The reasons (ESCALATE_* bits) case c should be escalated at time now, or
+ * 0.  Days and calls are counted from the start of the current stage (the
+ * opening, the last escalation or the last reopening), so a supervisor gets
+ * the same chance the first agent had.  Resolved cases, and cases already
+ * with a regulator, are never suggested.
+ */
+unsigned policy_escalation(const struct cl_case *c, const struct policy *p,
+    time_t now);
+
+/* The level after level, or LEVEL_NONE when there is none. */
+int policy_next_level(int level);
+
+/* Nonzero when the case's next follow-up is at or before now. */
+int policy_overdue(const struct cl_case *c, time_t now);
+
+/*
+ * The status a case takes after a call with the given outcome, given its
+ * escalation level and whether the call carried a promise: resolved ends
+ * it; an escalated case stays escalated; a callback or a promise means
+ * waiting on them; anything else is open.
+ */
+int policy_status_after_call(int outcome, int escalation, int promised);
+
+/*
+ * The next follow-up after a call at time `at`: the one asked for when
+ * given; else the day after a promise's deadline; else the case's current
+ * follow-up when still ahead; else the default interval from now.
+ */
+time_t policy_next_followup(time_t asked, time_t promised_by,
+    time_t current, const struct policy *p, time_t now);
+
+#endif

@@ -1,0 +1,95 @@
+/*
+ * store: the journal's SQLite database, the only module that sees SQL.
+ *
+ * Everything else works with the records of model.h.  Each command runs in
+ * one transaction (store_begin .. store_commit, or store_rollback on any
+ * error), so a failed command leaves the database as it was.  Functions
+ * report their own errors through error() and return -1; "not found" is
+ * returned as 1 without a message, for the caller to word.
+ */
+#ifndef CALLLOG_STORE_H
+#define CALLLOG_STORE_H
+
+#include <time.h>
+
+#include "model.h"
+
+struct store;
+
+/*
+ * Open (creating when missing, with its directory 0700 and the file 0600)
+ * the database at path, enable WAL, foreign keys and a busy timeout, and
+ * bring its schema up to date.  A database written by a newer calllog, or a
+ * file that is not a database, is refused.  Returns 0 and sets *out, or -1.
+ */
+int store_open(const char *path, struct store **out);
+
+/* Close the database; accepts NULL. */
+void store_close(struct store *st);
+
+/* Start the command's transaction; write takes the write lock at once so a
+ * concurrent writer waits here (busy timeout) rather than failing later. */
+int store_begin(struct store *st, int write);
+int store_commit(struct store *st);
+void store_rollback(struct store *st);
+
+/* The schema version of the open database, and the newest this binary
+ * knows. */
+int store_schema_version(struct store *st);
+int store_schema_latest(void);
+
+/*
+ * Organization name as the journal already spells it: an alias ("amex")
+ * or a case-insensitive match of an existing case's organization gives the
+ * stored spelling; anything else is returned as given.  The caller frees
+ * *out.
+ */
+int store_org_canonical(struct store *st, const char *org, char **out);
+
+/* Insert c (uuid, id filled in); update every stored field of c->id. */
+int store_case_insert(struct store *st, struct cl_case *c);
+int store_case_update(struct store *st, const struct cl_case *c);
+
+/* Load case id with its derived fields.  0 found, 1 not found, -1 error.
+ * The caller case_clear()s *out. */
+int store_case_get(struct store *st, long long id, struct cl_case *out);
+
+/* Insert a call (and its reference numbers); fills id and uuid. */
+int store_call_insert(struct store *st, struct cl_call *c);
+
+/* Insert a case event; fills id and uuid. */
+int store_event_insert(struct store *st, struct cl_event *e);
+
+struct case_filter {
+	int unresolved;		/* only cases not resolved */
+	const char *org;	/* prefix or alias, case-insensitive; NULL: all */
+	time_t due_before;	/* only follow-ups due at or before; 0: all */
+	long limit;		/* 0: no limit */
+};
+
+/*
+ * Call fn for each matching case, the most urgent first: cases with a
+ * follow-up by its time (so overdue ones lead), then those without, newest
+ * first.  A nonzero return from fn stops the walk and is returned.  The
+ * record passed to fn is only valid during the call.
+ */
+int store_cases_each(struct store *st, const struct case_filter *f,
+    int (*fn)(struct cl_case *, void *), void *arg);
+
+struct call_filter {
+	long long case_id;	/* 0: all cases */
+	const char *org;	/* as in case_filter */
+	time_t since;		/* 0: all time */
+	int oldest_first;	/* timeline order instead of newest first */
+	long limit;
+};
+
+/* Call fn for each matching call, with its refs and the case's org. */
+int store_calls_each(struct store *st, const struct call_filter *f,
+    int (*fn)(struct cl_call *, void *), void *arg);
+
+/* Call fn for each event of a case, oldest first. */
+int store_events_each(struct store *st, long long case_id,
+    int (*fn)(struct cl_event *, void *), void *arg);
+
+#endif

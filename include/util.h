@@ -1,0 +1,68 @@
+/*
+ * util: error reporting, allocation that cannot fail, and text checks shared
+ * by every module.
+ */
+#ifndef CALLLOG_UTIL_H
+#define CALLLOG_UTIL_H
+
+#include <stddef.h>
+
+#if defined(__GNUC__)
+#define CL_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define CL_PRINTF(f, a)
+#endif
+
+/*
+ * Report an error as one line "calllog: ..." on standard error and return
+ * -1, so library code can say `return error("...")`.  Messages are
+ * lowercase, without a full stop, and say what to do.
+ */
+int error(const char *fmt, ...) CL_PRINTF(1, 2);
+
+/* Report a warning or notice: "calllog: ..." on standard error. */
+void warning(const char *fmt, ...) CL_PRINTF(1, 2);
+
+/* Allocation that aborts with a message on exhaustion. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) CL_PRINTF(1, 2);
+
+/* Nonzero when s (len bytes) is well-formed UTF-8 (no overlongs, no
+ * surrogates, nothing past U+10FFFF). */
+int utf8_valid(const char *s, size_t len);
+
+/* Case-insensitive ASCII prefix test: does s start with prefix? */
+int str_iprefix(const char *s, const char *prefix);
+
+/*
+ * Parse a positive id ("12", "#12") into *id.  Returns 0, or -1 after
+ * reporting that what is named by `what` is not a number.
+ */
+int parse_id(const char *s, const char *what, long long *id);
+
+
+/* Size limits of stored text, in bytes (documented in calllog(1)). */
+#define LIMIT_NAME 200		/* organization, title, rep, department */
+#define LIMIT_LINE 1000		/* IVR path, promise, reference number */
+#define LIMIT_NOTE 65536	/* notes of one call, all --note together */
+#define LIMIT_REFS 50		/* reference numbers on one call */
+
+/*
+ * Check a one-line field: at most max bytes, no control characters.  what
+ * names it in the message ("--rep").  Returns 0, or -1 after reporting.
+ */
+int check_line(const char *what, const char *s, size_t max);
+
+/* Check free text: at most max bytes; newlines and tabs allowed, other
+ * control characters not. */
+int check_text(const char *what, const char *s, size_t max);
+
+/* Read all of standard input as text of at most max bytes, valid UTF-8.
+ * Returns a string the caller frees, or NULL after reporting. */
+char *read_stdin_text(const char *what, size_t max);
+
+#endif

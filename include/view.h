@@ -1,0 +1,37 @@
+/*
+ * view: how cases, calls and events are shown, as JSON (the stable field
+ * names of DESIGN.md) and as text for people.
+ */
+#ifndef CALLLOG_VIEW_H
+#define CALLLOG_VIEW_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "jsonw.h"
+#include "model.h"
+#include "policy.h"
+
+/* The members of a case object (the caller opens and closes it, so that
+ * `show` can add its timeline). */
+void view_case_members(struct jsonw *j, const struct cl_case *c,
+    const struct policy *p, time_t now);
+
+/* A call as a JSON object; with_org adds the case's organization. */
+void view_call_json(struct jsonw *j, const struct cl_call *c, int with_org);
+
+/* A case event as a JSON object. */
+void view_event_json(struct jsonw *j, const struct cl_event *e);
+
+/* The case's title, or what its reason means when it has none. */
+const char *view_case_title(const struct cl_case *c);
+
+/* Why to escalate, for people: "open 15 days, 3 calls, promise broken". */
+void view_escalation_text(unsigned why, const struct cl_case *c,
+    time_t now, char *buf, size_t size);
+
+/* A phone number for people, or "-" when there is none. */
+void view_number(const char *e164, char *buf, size_t size);
+
+#endif

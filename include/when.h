@@ -1,0 +1,67 @@
+/*
+ * when: reading and writing times and durations the way people type them.
+ *
+ * All times are UTC seconds (time_t).  Parsing and local formatting use the
+ * process time zone (TZ is honoured through localtime_r/mktime), so callers
+ * pass "now" explicitly and never read the clock here: the module is pure
+ * apart from the zone database.
+ */
+#ifndef CALLLOG_WHEN_H
+#define CALLLOG_WHEN_H
+
+#include <stddef.h>
+#include <time.h>
+
+/* Longest string the format functions write, including the NUL. */
+#define WHEN_BUFSZ 64
+
+/*
+ * Parse a date as given on the command line, relative to now.  Accepted:
+ * ISO 8601 ("2026-12-01", "2026-12-01 14:30", "2026-12-01T14:30:00Z",
+ * "...+01:00"), a bare time of day ("14:30", today), offsets ("+3d", "2w",
+ * "36h", "-2d", "10bd" for business days), and words ("now", "today",
+ * "tomorrow", "yesterday", weekday names meaning the next such day, "eow",
+ * "eom").  A date without a time means 09:00 local time.
+ *
+ * Returns 0 and sets *out, or -1 after reporting through error() a message
+ * that names the input and lists the accepted forms.
+ */
+int when_parse(const char *s, time_t now, time_t *out);
+
+/*
+ * Parse a duration: "25m", "1h10m", "90s", "1:05:00" (h:mm:ss), "5:30"
+ * (m:ss), or a bare number of minutes.  Returns 0 and sets *secs, or -1
+ * after reporting the bad input through error().
+ */
+int when_parse_duration(const char *s, long *secs);
+
+/* "2026-12-01T14:30:00Z". */
+void when_format_utc(time_t t, char buf[WHEN_BUFSZ]);
+
+/* Local time, minutes precision: "2026-12-01 14:30". */
+void when_format_local(time_t t, char buf[WHEN_BUFSZ]);
+
+/* Local date only: "2026-12-01". */
+void when_format_date(time_t t, char buf[WHEN_BUFSZ]);
+
+/* A span of seconds as people say it: "45s", "25m", "1h10m", "3d", "2w". */
+void when_format_span(long secs, char buf[WHEN_BUFSZ]);
+
+/* A duration in its exact form: "1h10m", "25m", "1m30s", "0s". */
+void when_format_duration(long secs, char buf[WHEN_BUFSZ]);
+
+/*
+ * Time relative to now for tables: "in 2d", "3h ago", "today 14:30" is not
+ * attempted; only the signed span.  Writes "now" within a minute.
+ */
+void when_format_relative(time_t t, time_t now, char buf[WHEN_BUFSZ]);
+
+/*
+ * The clock: CALLLOG_NOW (ISO 8601, read by when_parse with the real time as
+ * reference) when set, else time(NULL).  Returns -1 after reporting when
+ * CALLLOG_NOW cannot be read.  The only function in calllog that reads the
+ * clock.
+ */
+int when_now(time_t *out);
+
+#endif

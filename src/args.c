@@ -1,0 +1,149 @@
+/*
+ * args.c: parsing a command's options from the table it declares, and
+ * printing its usage from the same table.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "util.h"
+
+/* getopt_long's val for an option that has no short name. */
+#define LONG_BASE 256
+
+static int
+count_opts(const struct opt *o)
+{
+	int n = 0;
+
+	while (o && o[n].name)
+		n++;
+	return n;
+}
+
+void
+cmd_usage(const struct cmd *cmd, FILE *fp)
+{
+	int n = count_opts(cmd->opts);
+
+	fprintf(fp, "usage: calllog %s%s%s\n", cmd->name,
+	    *cmd->synopsis ? " " : "", cmd->synopsis);
+	fprintf(fp, "\n%s\n", cmd->summary);
+	if (n == 0)
+		return;
+	fputs("\noptions:\n", fp);
+	for (int i = 0; i < n; i++) {
+		const struct opt *o = &cmd->opts[i];
+		char left[64];
+
+		snprintf(left, sizeof(left), "%s%c%s--%s%s%s",
+		    o->shortname ? "-" : "", o->shortname ? o->shortname : ' ',
+		    o->shortname ? ", " : "  ", o->name,
+		    o->argname ? " " : "", o->argname ? o->argname : "");
+		fprintf(fp, "  %-26s %s%s\n", left + (o->shortname ? 0 : 2),
+		    o->help, o->flags & OPT_MULTI ? " (repeatable)" : "");
+	}
+	fputs("  -h, --help                 show this help\n", fp);
+}
+
+int
+args_parse(const struct cmd *cmd, int argc, char **argv, struct args *a)
+{
+	int n = count_opts(cmd->opts);
+	struct option longopts[ARGS_MAX + 2];
+	char shortopts[ARGS_MAX * 2 + 4] = ":h";
+	size_t sl = strlen(shortopts);
+	int c;
+
+	memset(a, 0, sizeof(*a));
+	for (int i = 0; i < n; i++) {
+		const struct opt *o = &cmd->opts[i];
+
+		longopts[i].name = o->name;
+		longopts[i].has_arg = o->flags & OPT_VALUE ? required_argument :
+		    no_argument;
+		longopts[i].flag = NULL;
+		longopts[i].val = o->shortname ? o->shortname : LONG_BASE + i;
+		if (o->shortname) {
+			shortopts[sl++] = (char)o->shortname;
+			if (o->flags & OPT_VALUE)
+				shortopts[sl++] = ':';
+		}
+	}
+	shortopts[sl] = '\0';
+	longopts[n] = (struct option){ "help", no_argument, NULL, 'h' };
+	memset(&longopts[n + 1], 0, sizeof(longopts[n + 1]));
+
+	optind = 0;	/* full reset: getopt keeps state between calls */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		int i = -1;
+
+		if (c == 'h') {
+			cmd_usage(cmd, stdout);
+			return -1;
+		}
+		if (c == '?' || c == ':') {
+			char shortname[3] = { '-', (char)optopt, '\0' };
+			const char *bad = optopt > 0 && optopt < LONG_BASE ?
+			    shortname : argv[optind - 1];
+
+			error("%s '%s' for '%s'; see 'calllog %s -h'",
+			    c == ':' ? "missing value after" : "unknown option",
+			    bad, cmd->name, cmd->name);
+			args_free(a);
+			return CMD_USAGE;
+		}
+		if (c >= LONG_BASE)
+			i = c - LONG_BASE;
+		else
+			for (int k = 0; k < n; k++)
+				if (cmd->opts[k].shortname == c)
+					i = k;
+		a->val[i] = optarg ? optarg : "";
+		if (cmd->opts[i].flags & OPT_MULTI) {
+			a->multi[i] = xrealloc(a->multi[i],
+			    (size_t)(a->nmulti[i] + 1) * sizeof(char *));
+			a->multi[i][a->nmulti[i]++] = a->val[i];
+		}
+	}
+	a->pos = argv + optind;
+	a->npos = argc - optind;
+	if (a->npos < cmd->min_args || (cmd->max_args >= 0 &&
+	    a->npos > cmd->max_args)) {
+		error("%s; usage: calllog %s %s",
+		    a->npos < cmd->min_args ? "missing argument" :
+		    "too many arguments", cmd->name, cmd->synopsis);
+		args_free(a);
+		return CMD_USAGE;
+	}
+	return CMD_OK;
+}
+
+void
+args_free(struct args *a)
+{
+	for (int i = 0; i < ARGS_MAX; i++)
+		free(a->multi[i]);
+	memset(a, 0, sizeof(*a));
+}
+
+int
+args_limit(const struct args *a, int i, long *limit)
+{
+	const char *s = arg(a, i);
+	char *end;
+	long v;
+
+	*limit = 0;
+	if (s == NULL)
+		return 0;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno || v <= 0)
+		return error("--limit '%s' is not a positive whole number", s);
+	*limit = v;
+	return 0;
+}

@@ -1,0 +1,42 @@
+/*
+ * cmd_help.c: `calllog help [COMMAND]`.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "util.h"
+
+static int
+run_help(struct ctx *ctx, struct args *a)
+{
+	if (a->npos == 0) {
+		fputs("usage: calllog [--db PATH] COMMAND [ARGS]\n\n"
+		    "A journal for the calls you make to customer support.\n\n"
+		    "commands:\n", ctx->out);
+		for (int i = 0; commands[i]; i++)
+			fprintf(ctx->out, "  %-10s %s\n", commands[i]->name,
+			    commands[i]->summary);
+		fputs("\n'calllog help COMMAND' or 'calllog COMMAND -h' shows a "
+		    "command's options; man calllog has the rest.\n", ctx->out);
+		return CMD_OK;
+	}
+	for (int i = 0; commands[i]; i++)
+		if (strcmp(commands[i]->name, a->pos[0]) == 0) {
+			cmd_usage(commands[i], ctx->out);
+			return CMD_OK;
+		}
+	error("'%s' is not a calllog command; 'calllog help' lists them",
+	    a->pos[0]);
+	return CMD_USAGE;
+}
+
+const struct cmd cmd_help = {
+	.name = "help",
+	.synopsis = "[COMMAND]",
+	.summary = "this list, or one command's options",
+	.opts = NULL,
+	.min_args = 0, .max_args = 1,
+	.flags = 0,
+	.run = run_help,
+};

@@ -1,0 +1,96 @@
+/*
+ * cmd_log.c: `calllog log`, calls newest first.
+ */
+#include <stdio.h>
+
+#include "cmd.h"
+#include "jsonw.h"
+#include "store.h"
+#include "table.h"
+#include "util.h"
+#include "view.h"
+#include "when.h"
+
+enum { O_CASE, O_ORG, O_SINCE, O_JSON, O_LIMIT };
+
+static const struct opt log_opts[] = {
+	[O_CASE] = { "case", 'c', OPT_VALUE, "ID", "only this case's calls" },
+	[O_ORG] = { "org", 'o', OPT_VALUE, "NAME",
+	    "only this organization (prefix or alias)" },
+	[O_SINCE] = { "since", 's', OPT_VALUE, "DATE",
+	    "only calls started at or after DATE" },
+	[O_JSON] = OPT_JSON,
+	[O_LIMIT] = OPT_LIMIT,
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+static int
+emit_json(struct cl_call *c, void *arg)
+{
+	view_call_json(arg, c, 1);
+	return 0;
+}
+
+static int
+add_row(struct cl_call *c, void *arg)
+{
+	char when[WHEN_BUFSZ], id[24], cs[24], number[40], dur[WHEN_BUFSZ];
+
+	when_format_local(c->started, when);
+	snprintf(id, sizeof(id), "%lld", c->id);
+	snprintf(cs, sizeof(cs), "%lld", c->case_id);
+	view_number(c->number, number, sizeof(number));
+	if (c->duration >= 0)
+		when_format_duration(c->duration, dur);
+	else
+		snprintf(dur, sizeof(dur), "-");
+	table_add(arg, (const char *[]){ when, id, cs, c->org, number,
+	    c->rep, dur, enum_name(&outcome_names, c->outcome),
+	    c->nrefs ? c->refs[0] : NULL });
+	return 0;
+}
+
+static int
+run_log(struct ctx *ctx, struct args *a)
+{
+	struct call_filter f = { .org = arg(a, O_ORG) };
+	struct table *t;
+	struct jsonw j;
+	int rc;
+
+	if ((arg(a, O_CASE) && parse_id(arg(a, O_CASE), "--case",
+	    &f.case_id)) || args_limit(a, O_LIMIT, &f.limit) ||
+	    (arg(a, O_SINCE) && when_parse(arg(a, O_SINCE), ctx->now,
+	    &f.since)))
+		return CMD_USAGE;
+	if (arg(a, O_JSON)) {
+		jsonw_init(&j, ctx->out);
+		jsonw_array_begin(&j);
+		rc = store_calls_each(ctx->st, &f, emit_json, &j);
+		jsonw_array_end(&j);
+		jsonw_finish(&j);
+		return rc ? CMD_FAIL : CMD_OK;
+	}
+	t = table_create(9, (const char *[]){ "STARTED", "CALL", "CASE", "ORG",
+	    "NUMBER", "REP", "LENGTH", "OUTCOME", "REF" });
+	table_flex(t, 3);
+	table_flex(t, 5);
+	rc = store_calls_each(ctx->st, &f, add_row, t);
+	if (rc == 0 && table_rows(t) == 0)
+		fprintf(ctx->out, "no calls recorded%s\n", f.case_id ||
+		    f.org || f.since ? " that match" : "");
+	else if (rc == 0)
+		table_print(t, ctx->out);
+	table_release(t);
+	return rc ? CMD_FAIL : CMD_OK;
+}
+
+const struct cmd cmd_log = {
+	.name = "log",
+	.synopsis = "[--case ID] [--org NAME] [--since DATE] [--json] [--limit N]",
+	.summary = "calls, newest first",
+	.opts = log_opts,
+	.min_args = 0, .max_args = 0,
+	.flags = CMD_NEEDS_DB,
+	.run = run_log,
+};

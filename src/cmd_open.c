@@ -1,0 +1,121 @@
+/*
+ * cmd_open.c: `calllog open`, the unresolved cases, most urgent first.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "jsonw.h"
+#include "store.h"
+#include "table.h"
+#include "util.h"
+#include "view.h"
+#include "when.h"
+
+enum { O_ORG, O_OVERDUE, O_JSON, O_LIMIT };
+
+static const struct opt open_opts[] = {
+	[O_ORG] = { "org", 'o', OPT_VALUE, "NAME",
+	    "only this organization (prefix or alias)" },
+	[O_OVERDUE] = { "overdue", 0, 0, NULL, "only cases whose follow-up is due" },
+	[O_JSON] = OPT_JSON,
+	[O_LIMIT] = OPT_LIMIT,
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+struct open_walk {
+	struct ctx *ctx;
+	struct jsonw json;
+	struct table *table;
+};
+
+static int
+emit_json(struct cl_case *c, void *arg)
+{
+	struct open_walk *w = arg;
+
+	jsonw_object_begin(&w->json);
+	view_case_members(&w->json, c, &w->ctx->policy, w->ctx->now);
+	jsonw_object_end(&w->json);
+	return 0;
+}
+
+static int
+add_row(struct cl_case *c, void *arg)
+{
+	struct open_walk *w = arg;
+	time_t now = w->ctx->now;
+	unsigned why = policy_escalation(c, &w->ctx->policy, now);
+	char id[24], age[WHEN_BUFSZ], calls[16], last[WHEN_BUFSZ],
+	    next[WHEN_BUFSZ], flags[64] = "";
+
+	snprintf(id, sizeof(id), "%lld", c->id);
+	when_format_span(now - c->opened, age);
+	snprintf(calls, sizeof(calls), "%d", c->ncalls);
+	if (c->last_call)
+		when_format_date(c->last_call, last);
+	else
+		snprintf(last, sizeof(last), "-");
+	if (c->next_followup)
+		when_format_local(c->next_followup, next);
+	else
+		snprintf(next, sizeof(next), "-");
+	if (policy_overdue(c, now))
+		snprintf(flags, sizeof(flags), "overdue");
+	if (why)
+		snprintf(flags + strlen(flags), sizeof(flags) - strlen(flags),
+		    "%sescalate: %s", *flags ? ", " : "",
+		    enum_name(&level_names, policy_next_level(c->escalation)));
+	else if (c->status != STATUS_OPEN)
+		snprintf(flags + strlen(flags), sizeof(flags) - strlen(flags),
+		    "%s%s", *flags ? ", " : "", c->status == STATUS_ESCALATED ?
+		    enum_name(&level_names, c->escalation) :
+		    enum_name(&status_names, c->status));
+	table_add(w->table, (const char *[]){ id, c->org,
+	    enum_name(&reason_names, c->reason), view_case_title(c), age,
+	    calls, last, next, *flags ? flags : "open" });
+	return 0;
+}
+
+static int
+run_open(struct ctx *ctx, struct args *a)
+{
+	struct case_filter f = { .unresolved = 1, .org = arg(a, O_ORG) };
+	struct open_walk w = { .ctx = ctx };
+	int rc;
+
+	if (args_limit(a, O_LIMIT, &f.limit) == -1)
+		return CMD_USAGE;
+	if (arg(a, O_OVERDUE))
+		f.due_before = ctx->now;
+	if (arg(a, O_JSON)) {
+		jsonw_init(&w.json, ctx->out);
+		jsonw_array_begin(&w.json);
+		rc = store_cases_each(ctx->st, &f, emit_json, &w);
+		jsonw_array_end(&w.json);
+		jsonw_finish(&w.json);
+		return rc ? CMD_FAIL : CMD_OK;
+	}
+	w.table = table_create(9, (const char *[]){ "ID", "ORG", "REASON",
+	    "TITLE", "AGE", "CALLS", "LAST CALL", "NEXT FOLLOW-UP", "STATUS" });
+	table_flex(w.table, 3);
+	table_flex(w.table, 1);
+	rc = store_cases_each(ctx->st, &f, add_row, &w);
+	if (rc == 0 && table_rows(w.table) == 0)
+		fprintf(ctx->out, "no open cases%s\n", f.org || f.due_before ?
+		    " match" : "; 'calllog add' records a call");
+	else if (rc == 0)
+		table_print(w.table, ctx->out);
+	table_release(w.table);
+	return rc ? CMD_FAIL : CMD_OK;
+}
+
+const struct cmd cmd_open = {
+	.name = "open",
+	.synopsis = "[--org NAME] [--overdue] [--json] [--limit N]",
+	.summary = "unresolved cases, the most urgent first",
+	.opts = open_opts,
+	.min_args = 0, .max_args = 0,
+	.flags = CMD_NEEDS_DB,
+	.run = run_open,
+};

@@ -1,0 +1,278 @@
+/*
+ * cmd_show.c: `calllog show ID`, one case and the timeline of its calls and
+ * of what happened to it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "jsonw.h"
+#include "store.h"
+#include "util.h"
+#include "view.h"
+#include "when.h"
+
+enum { O_JSON };
+
+static const struct opt show_opts[] = {
+	[O_JSON] = OPT_JSON,
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+/* The case's calls and events, gathered to be interleaved by time. */
+struct timeline {
+	struct cl_call *calls;
+	size_t ncalls;
+	struct cl_event *events;
+	size_t nevents;
+};
+
+static int
+keep_call(struct cl_call *c, void *arg)
+{
+	struct timeline *t = arg;
+
+	t->calls = xrealloc(t->calls, (t->ncalls + 1) * sizeof(*t->calls));
+	t->calls[t->ncalls++] = *c;
+	memset(c, 0, sizeof(*c));	/* ownership moved to the timeline */
+	return 0;
+}
+
+static int
+keep_event(struct cl_event *e, void *arg)
+{
+	struct timeline *t = arg;
+
+	t->events = xrealloc(t->events, (t->nevents + 1) * sizeof(*t->events));
+	t->events[t->nevents++] = *e;
+	memset(e, 0, sizeof(*e));
+	return 0;
+}
+
+static void
+timeline_clear(struct timeline *t)
+{
+	for (size_t i = 0; i < t->ncalls; i++)
+		call_clear(&t->calls[i]);
+	for (size_t i = 0; i < t->nevents; i++)
+		event_clear(&t->events[i]);
+	free(t->calls);
+	free(t->events);
+}
+
+static void
+show_json(struct ctx *ctx, const struct cl_case *c, const struct timeline *t)
+{
+	struct jsonw j;
+
+	jsonw_init(&j, ctx->out);
+	jsonw_object_begin(&j);
+	view_case_members(&j, c, &ctx->policy, ctx->now);
+	jsonw_key(&j, "calls_list");
+	jsonw_array_begin(&j);
+	for (size_t i = 0; i < t->ncalls; i++)
+		view_call_json(&j, &t->calls[i], 0);
+	jsonw_array_end(&j);
+	jsonw_key(&j, "events");
+	jsonw_array_begin(&j);
+	for (size_t i = 0; i < t->nevents; i++)
+		view_event_json(&j, &t->events[i]);
+	jsonw_array_end(&j);
+	jsonw_object_end(&j);
+	jsonw_finish(&j);
+}
+
+/* Print an indented block of text, each of its lines indented. */
+static void
+print_block(FILE *fp, const char *label, const char *text)
+{
+	const char *p = text;
+
+	fprintf(fp, "      %-10s", label);
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+
+		fprintf(fp, "%.*s\n", (int)n, p);
+		p += n;
+		if (*p == '\n' && *++p)
+			fprintf(fp, "      %-10s", "");
+	}
+}
+
+static void
+print_call(FILE *fp, const struct cl_call *k)
+{
+	char when[WHEN_BUFSZ], num[40], d[WHEN_BUFSZ], h[WHEN_BUFSZ];
+
+	when_format_local(k->started, when);
+	view_number(k->number, num, sizeof(num));
+	fprintf(fp, "  %s  call %lld, %s%s", when, k->id,
+	    enum_name(&channel_names, k->channel),
+	    k->direction == DIRECTION_INBOUND ? " (they called)" : "");
+	if (k->number)
+		fprintf(fp, " %s", num);
+	if (k->outcome != OUTCOME_NONE)
+		fprintf(fp, ": %s", enum_name(&outcome_names, k->outcome));
+	fputc('\n', fp);
+	if (k->duration >= 0 || k->hold >= 0) {
+		if (k->duration >= 0)
+			when_format_duration(k->duration, d);
+		if (k->hold >= 0)
+			when_format_duration(k->hold, h);
+		fprintf(fp, "      %-10s%s%s%s\n", "length",
+		    k->duration >= 0 ? d : "-", k->hold >= 0 ? ", on hold " :
+		    "", k->hold >= 0 ? h : "");
+	}
+	if (k->department)
+		print_block(fp, "dept", k->department);
+	if (k->ivr)
+		print_block(fp, "ivr", k->ivr);
+	if (k->rep)
+		print_block(fp, "rep", k->rep);
+	for (size_t i = 0; i < k->nrefs; i++)
+		print_block(fp, i ? "" : "refs", k->refs[i]);
+	if (k->promise || k->promised_by) {
+		char by[WHEN_BUFSZ] = "";
+
+		if (k->promised_by)
+			when_format_local(k->promised_by, by);
+		fprintf(fp, "      %-10s%s%s%s\n", "promise",
+		    k->promise ? k->promise : "(promise)",
+		    k->promised_by ? " by " : "", by);
+	}
+	if (k->notes)
+		print_block(fp, "notes", k->notes);
+}
+
+static void
+print_event(FILE *fp, const struct cl_event *e)
+{
+	char when[WHEN_BUFSZ], due[WHEN_BUFSZ];
+
+	when_format_local(e->at, when);
+	fprintf(fp, "  %s  ", when);
+	switch (e->kind) {
+	case EVENT_ESCALATE:
+		fprintf(fp, "escalated to %s\n",
+		    enum_name(&level_names, e->level));
+		break;
+	case EVENT_FOLLOWUP:
+		when_format_local(e->due, due);
+		fprintf(fp, "follow-up moved to %s\n", due);
+		break;
+	default:
+		fprintf(fp, "%s\n", e->kind == EVENT_RESOLVE ? "resolved" :
+		    "reopened");
+	}
+	if (e->note)
+		print_block(fp, "note", e->note);
+}
+
+static void
+print_header(struct ctx *ctx, const struct cl_case *c)
+{
+	FILE *fp = ctx->out;
+	unsigned why = policy_escalation(c, &ctx->policy, ctx->now);
+	char a[WHEN_BUFSZ], b[WHEN_BUFSZ], text[256];
+
+	fprintf(fp, "case %lld: %s, %s\n", c->id, c->org, view_case_title(c));
+	fprintf(fp, "  %-12s%s", "status", enum_name(&status_names, c->status));
+	if (c->escalation != LEVEL_NONE)
+		fprintf(fp, c->status == STATUS_ESCALATED ? " to %s" :
+		    " (escalated to %s)", enum_name(&level_names,
+		    c->escalation));
+	fprintf(fp, ", priority %s\n", enum_name(&priority_names, c->priority));
+	fprintf(fp, "  %-12s%s\n", "reason", enum_name(&reason_names, c->reason));
+	if (c->account)
+		fprintf(fp, "  %-12sending %s\n", "account", c->account);
+	when_format_local(c->opened, a);
+	when_format_span(ctx->now - c->opened, b);
+	fprintf(fp, "  %-12s%s (%s ago), %d call%s\n", "opened", a, b,
+	    c->ncalls, c->ncalls == 1 ? "" : "s");
+	if (c->next_followup) {
+		when_format_local(c->next_followup, a);
+		when_format_relative(c->next_followup, ctx->now, b);
+		fprintf(fp, "  %-12s%s (%s)%s\n", "follow-up", a, b,
+		    policy_overdue(c, ctx->now) ? ", overdue" : "");
+	}
+	if (c->promise || c->promised_by) {
+		when_format_local(c->promised_by, a);
+		fprintf(fp, "  %-12s%s%s%s\n", "promised", c->promise ?
+		    c->promise : "(promise)", c->promised_by ? " by " : "",
+		    c->promised_by ? a : "");
+	}
+	if (why) {
+		view_escalation_text(why, c, ctx->now, text, sizeof(text));
+		fprintf(fp, "  %-12sask for %s: %s\n", "escalate",
+		    policy_next_level(c->escalation) == LEVEL_SUPERVISOR ?
+		    "a supervisor" : policy_next_level(c->escalation) ==
+		    LEVEL_COMPLAINT ? "the formal complaint process" :
+		    "the regulator", text);
+	}
+	if (c->status == STATUS_RESOLVED) {
+		when_format_local(c->resolved_at, a);
+		fprintf(fp, "  %-12s%s%s%s\n", "resolved", a,
+		    c->resolution ? ": " : "", c->resolution ? c->resolution :
+		    "");
+	}
+}
+
+static void
+show_text(struct ctx *ctx, const struct cl_case *c, const struct timeline *t)
+{
+	size_t i = 0, k = 0;
+
+	print_header(ctx, c);
+	fputs("\ntimeline\n", ctx->out);
+	if (t->ncalls == 0 && t->nevents == 0)
+		fputs("  (no calls yet)\n", ctx->out);
+	while (i < t->ncalls || k < t->nevents) {
+		if (k == t->nevents || (i < t->ncalls &&
+		    t->calls[i].started <= t->events[k].at))
+			print_call(ctx->out, &t->calls[i++]);
+		else
+			print_event(ctx->out, &t->events[k++]);
+	}
+}
+
+static int
+run_show(struct ctx *ctx, struct args *a)
+{
+	struct cl_case c;
+	struct timeline t = { 0 };
+	struct call_filter f = { .oldest_first = 1 };
+	long long id;
+	int rc;
+
+	if (parse_id(a->pos[0], "case", &id) == -1)
+		return CMD_USAGE;
+	rc = store_case_get(ctx->st, id, &c);
+	if (rc == 1)
+		return error("no case %lld; 'calllog open' lists the cases",
+		    id), CMD_FAIL;
+	if (rc == -1)
+		return CMD_FAIL;
+	f.case_id = id;
+	if (store_calls_each(ctx->st, &f, keep_call, &t) == 0 &&
+	    store_events_each(ctx->st, id, keep_event, &t) == 0) {
+		if (arg(a, O_JSON))
+			show_json(ctx, &c, &t);
+		else
+			show_text(ctx, &c, &t);
+	} else
+		rc = -1;
+	timeline_clear(&t);
+	case_clear(&c);
+	return rc ? CMD_FAIL : CMD_OK;
+}
+
+const struct cmd cmd_show = {
+	.name = "show",
+	.synopsis = "ID [--json]",
+	.summary = "one case and the timeline of its calls",
+	.opts = show_opts,
+	.min_args = 1, .max_args = 1,
+	.flags = CMD_NEEDS_DB,
+	.run = run_show,
+};

@@ -1,0 +1,159 @@
+/*
+ * main.c: global options, the command table, the database and transaction
+ * around each command, and exit codes.  Only this file exits.
+ */
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "paths.h"
+#include "store.h"
+#include "util.h"
+#include "when.h"
+
+#ifndef CALLLOG_VERSION
+#define CALLLOG_VERSION "0.1.0"
+#endif
+
+const struct cmd *const commands[] = {
+	&cmd_add, &cmd_open, &cmd_show, &cmd_log, &cmd_resolve, &cmd_reopen,
+	&cmd_followup, &cmd_escalate, &cmd_help, NULL
+};
+
+static void
+usage(FILE *fp)
+{
+	fputs("usage: calllog [--db PATH] COMMAND [ARGS]\n"
+	    "       calllog help [COMMAND] | --version\n\ncommands:\n", fp);
+	for (int i = 0; commands[i]; i++)
+		fprintf(fp, "  %-10s %s\n", commands[i]->name,
+		    commands[i]->summary);
+	fputs("\n'calllog COMMAND -h' shows a command's options.\n", fp);
+}
+
+static const struct cmd *
+find_command(const char *name)
+{
+	for (int i = 0; commands[i]; i++)
+		if (strcmp(commands[i]->name, name) == 0)
+			return commands[i];
+	return NULL;
+}
+
+/* Every argument must be UTF-8 before anything can store it. */
+static int
+check_utf8(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (!utf8_valid(argv[i], strlen(argv[i])))
+			return error("argument %d is not valid UTF-8; check the "
+			    "terminal's or the script's encoding", i);
+	return 0;
+}
+
+/* Open the database, run the command inside one transaction, and keep
+ * its changes only when it succeeded. */
+static int
+run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
+    const char *dbopt)
+{
+	char *path = NULL, *buf = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (paths_database(dbopt, &path) == -1)
+		return CMD_FAIL;
+	if (store_open(path, &ctx->st) == -1) {
+		free(path);
+		return CMD_FAIL;
+	}
+	free(path);
+	/* A writer's report waits until its change is committed, so that
+	 * "recorded call 3" is never printed for a call that was not. */
+	if (cmd->flags & CMD_WRITES &&
+	    (ctx->out = open_memstream(&buf, &len)) == NULL) {
+		store_close(ctx->st);
+		return error("cannot buffer output: out of memory"), CMD_FAIL;
+	}
+	if (store_begin(ctx->st, cmd->flags & CMD_WRITES) == -1)
+		rc = CMD_FAIL;
+	else if ((rc = cmd->run(ctx, a)) == CMD_OK)
+		rc = store_commit(ctx->st) == 0 ? CMD_OK : CMD_FAIL;
+	else
+		store_rollback(ctx->st);
+	store_close(ctx->st);
+	ctx->st = NULL;
+	if (ctx->out != stdout) {
+		fclose(ctx->out);
+		if (rc == CMD_OK)
+			fwrite(buf, 1, len, stdout);
+		free(buf);
+		ctx->out = stdout;
+	}
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *dbopt = NULL;
+	const struct cmd *cmd;
+	struct ctx ctx = { 0 };
+	struct args a;
+	int i, rc;
+
+	/* Display widths of UTF-8 text need a UTF-8 character type. */
+	if (setlocale(LC_CTYPE, "") == NULL || MB_CUR_MAX == 1)
+		setlocale(LC_CTYPE, "C.UTF-8");
+	if (check_utf8(argc, argv) == -1)
+		return CMD_USAGE;
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+			dbopt = argv[++i];
+		else if (strncmp(argv[i], "--db=", 5) == 0)
+			dbopt = argv[i] + 5;
+		else if (strcmp(argv[i], "--version") == 0) {
+			printf("calllog %s\n", CALLLOG_VERSION);
+			return fflush(stdout) ? CMD_FAIL : CMD_OK;
+		} else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			usage(stdout);
+			return fflush(stdout) ? CMD_FAIL : CMD_OK;
+		} else {
+			error("unknown option '%s'; see 'calllog help'", argv[i]);
+			return CMD_USAGE;
+		}
+	}
+	if (i == argc) {
+		usage(stderr);
+		return CMD_USAGE;
+	}
+	if ((cmd = find_command(argv[i])) == NULL) {
+		error("'%s' is not a calllog command; see 'calllog help'",
+		    argv[i]);
+		return CMD_USAGE;
+	}
+	rc = args_parse(cmd, argc - i, argv + i, &a);
+	if (rc == -1)
+		return fflush(stdout) ? CMD_FAIL : CMD_OK;
+	if (rc != CMD_OK)
+		return rc;
+	ctx.cmd = cmd;
+	ctx.out = stdout;
+	ctx.country = "1";
+	policy_defaults(&ctx.policy);
+	if (when_now(&ctx.now) == -1)
+		rc = CMD_USAGE;
+	else if (cmd->flags & CMD_NEEDS_DB)
+		rc = run_with_store(cmd, &ctx, &a, dbopt);
+	else
+		rc = cmd->run(&ctx, &a);
+	args_free(&a);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		error("cannot write output: %s", strerror(errno));
+		return CMD_FAIL;
+	}
+	return rc;
+}

@@ -1,0 +1,207 @@
+/*
+ * model.c: names of the journal's enumerations and the lifetime of records.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <uuid/uuid.h>
+
+#include "model.h"
+#include "util.h"
+
+static const char *const reasons[] = {
+	"lost-card", "billing", "account", "activation", "fraud", "travel",
+	"rewards", "business", "general"
+};
+static const struct enum_alias reason_aliases[] = {
+	{ "lost", REASON_LOST_CARD }, { "stolen", REASON_LOST_CARD },
+	{ "dispute", REASON_BILLING }, { "charge", REASON_BILLING },
+	{ "unauthorized", REASON_FRAUD }, { "points", REASON_REWARDS },
+	{ "corporate", REASON_BUSINESS }, { "activate", REASON_ACTIVATION },
+	{ NULL, 0 }
+};
+const struct enum_names reason_names = {
+	"reason", reasons, REASON_COUNT, reason_aliases
+};
+
+static const char *const statuses[] = {
+	"open", "waiting", "escalated", "resolved"
+};
+const struct enum_names status_names = {
+	"status", statuses, STATUS_COUNT, NULL
+};
+
+static const char *const priorities[] = { "high", "normal", "low" };
+const struct enum_names priority_names = {
+	"priority", priorities, PRIORITY_COUNT, NULL
+};
+
+static const char *const levels[] = {
+	"none", "supervisor", "complaint", "regulator"
+};
+const struct enum_names level_names = {
+	"escalation level", levels, LEVEL_COUNT, NULL
+};
+
+static const char *const channels[] = {
+	"phone", "chat", "message", "letter", "in-person"
+};
+static const struct enum_alias channel_aliases[] = {
+	{ "call", CHANNEL_PHONE }, { "email", CHANNEL_MESSAGE },
+	{ "mail", CHANNEL_LETTER }, { "branch", CHANNEL_IN_PERSON },
+	{ NULL, 0 }
+};
+const struct enum_names channel_names = {
+	"channel", channels, CHANNEL_COUNT, channel_aliases
+};
+
+static const char *const directions[] = { "outbound", "inbound" };
+static const struct enum_alias direction_aliases[] = {
+	{ "callback", DIRECTION_INBOUND }, { NULL, 0 }
+};
+const struct enum_names direction_names = {
+	"direction", directions, DIRECTION_COUNT, direction_aliases
+};
+
+static const char *const outcomes[] = {
+	"resolved", "follow-up", "callback", "transferred", "dropped",
+	"escalated", "info"
+};
+static const struct enum_alias outcome_aliases[] = {
+	{ "fixed", OUTCOME_RESOLVED }, { "done", OUTCOME_RESOLVED },
+	{ "followup", OUTCOME_FOLLOW_UP }, { "pending", OUTCOME_FOLLOW_UP },
+	{ "disconnected", OUTCOME_DROPPED }, { "hung-up", OUTCOME_DROPPED },
+	{ "supervisor", OUTCOME_ESCALATED },
+	{ NULL, 0 }
+};
+const struct enum_names outcome_names = {
+	"outcome", outcomes, OUTCOME_COUNT, outcome_aliases
+};
+
+static const char *const event_kinds[] = {
+	"escalate", "resolve", "reopen", "followup"
+};
+const struct enum_names event_names = {
+	"event", event_kinds, EVENT_COUNT, NULL
+};
+
+/* Record candidate value v for input s; returns the updated match count
+ * and remembers the first match, counting distinct values only. */
+static int
+consider(int v, int *match, int nmatch)
+{
+	if (nmatch > 0 && *match == v)
+		return nmatch;
+	if (nmatch == 0)
+		*match = v;
+	return nmatch + 1;
+}
+
+static int
+enum_error(const struct enum_names *e, const char *s, const char *why)
+{
+	char list[256] = "";
+	size_t len = 0;
+
+	for (int i = 0; i < e->count; i++) {
+		int n = snprintf(list + len, sizeof(list) - len, "%s%s",
+		    i ? ", " : "", e->names[i]);
+		if (n < 0 || (size_t)n >= sizeof(list) - len)
+			break;
+		len += (size_t)n;
+	}
+	return error("%s %s '%s'; use one of: %s", why, e->what, s, list);
+}
+
+int
+enum_parse(const struct enum_names *e, const char *s)
+{
+	int match = -1, nmatch = 0;
+	size_t len = strlen(s);
+
+	if (len == 0)
+		return enum_error(e, s, "empty");
+	/* An exact name or alias wins over prefixes ("info" vs "in-person"
+	 * would otherwise never be reachable if one were a prefix). */
+	for (int i = 0; i < e->count; i++)
+		if (strlen(e->names[i]) == len && str_iprefix(e->names[i], s))
+			return i;
+	for (const struct enum_alias *a = e->aliases; a && a->word; a++)
+		if (strlen(a->word) == len && str_iprefix(a->word, s))
+			return a->value;
+	for (int i = 0; i < e->count; i++)
+		if (str_iprefix(e->names[i], s))
+			nmatch = consider(i, &match, nmatch);
+	for (const struct enum_alias *a = e->aliases; a && a->word; a++)
+		if (str_iprefix(a->word, s))
+			nmatch = consider(a->value, &match, nmatch);
+	if (nmatch == 1)
+		return match;
+	return enum_error(e, s, nmatch ? "ambiguous" : "unknown");
+}
+
+const char *
+enum_name(const struct enum_names *e, int v)
+{
+	return v >= 0 && v < e->count ? e->names[v] : NULL;
+}
+
+int
+enum_lookup(const struct enum_names *e, const char *s)
+{
+	for (int i = 0; s && i < e->count; i++)
+		if (strcmp(e->names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+void
+case_clear(struct cl_case *c)
+{
+	free(c->org);
+	free(c->title);
+	free(c->account);
+	free(c->resolution);
+	free(c->promise);
+	memset(c, 0, sizeof(*c));
+}
+
+void
+call_clear(struct cl_call *c)
+{
+	free(c->number);
+	free(c->department);
+	free(c->ivr);
+	free(c->rep);
+	for (size_t i = 0; i < c->nrefs; i++)
+		free(c->refs[i]);
+	free(c->refs);
+	free(c->promise);
+	free(c->notes);
+	free(c->org);
+	memset(c, 0, sizeof(*c));
+}
+
+void
+event_clear(struct cl_event *e)
+{
+	free(e->note);
+	memset(e, 0, sizeof(*e));
+}
+
+void
+uuid_new(char out[UUID_BUFSZ])
+{
+	uuid_t u;
+
+	uuid_generate_random(u);
+	uuid_unparse_lower(u, out);
+}
+
+void
+call_add_ref(struct cl_call *c, const char *ref)
+{
+	c->refs = xrealloc(c->refs, (c->nrefs + 1) * sizeof(*c->refs));
+	c->refs[c->nrefs++] = xstrdup(ref);
+}

@@ -1,0 +1,79 @@
+/*
+ * policy.c: escalation and follow-up rules, as pure functions of a case and
+ * the clock.
+ */
+#include "policy.h"
+
+#define DAY (24L * 60 * 60)
+
+void
+policy_defaults(struct policy *p)
+{
+	p->days_open = 14;
+	p->max_calls = 3;
+	p->followup_secs = 7 * DAY;
+}
+
+unsigned
+policy_escalation(const struct cl_case *c, const struct policy *p,
+    time_t now)
+{
+	unsigned why = 0;
+
+	if (c->status == STATUS_RESOLVED || c->escalation == LEVEL_REGULATOR)
+		return 0;
+	if (p->days_open > 0 && now - c->stage_at >= p->days_open * DAY)
+		why |= ESCALATE_DAYS;
+	if (p->max_calls > 0 && c->stage_calls >= p->max_calls)
+		why |= ESCALATE_CALLS;
+	if (c->promised_by && c->promised_by < now)
+		why |= ESCALATE_PROMISE;
+	return why;
+}
+
+int
+policy_next_level(int level)
+{
+	switch (level) {
+	case LEVEL_NONE:
+		return LEVEL_SUPERVISOR;
+	case LEVEL_SUPERVISOR:
+		return LEVEL_COMPLAINT;
+	case LEVEL_COMPLAINT:
+		return LEVEL_REGULATOR;
+	default:
+		return LEVEL_NONE;
+	}
+}
+
+int
+policy_overdue(const struct cl_case *c, time_t now)
+{
+	return c->status != STATUS_RESOLVED && c->next_followup &&
+	    c->next_followup <= now;
+}
+
+int
+policy_status_after_call(int outcome, int escalation, int promised)
+{
+	if (outcome == OUTCOME_RESOLVED)
+		return STATUS_RESOLVED;
+	if (escalation != LEVEL_NONE)
+		return STATUS_ESCALATED;
+	if (outcome == OUTCOME_CALLBACK || promised)
+		return STATUS_WAITING;
+	return STATUS_OPEN;
+}
+
+time_t
+policy_next_followup(time_t asked, time_t promised_by, time_t current,
+    const struct policy *p, time_t now)
+{
+	if (asked)
+		return asked;
+	if (promised_by)
+		return promised_by + DAY;
+	if (current > now)
+		return current;
+	return now + p->followup_secs;
+}

@@ -1,0 +1,248 @@
+/*
+ * store_call.c: calls, their reference numbers, and case events in the
+ * database.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "store_int.h"
+#include "util.h"
+
+static const char call_insert_sql[] =
+    "INSERT INTO calls (uuid, case_id, started_at, channel, direction,"
+    " number, department, ivr, rep, hold_seconds, duration_seconds, outcome,"
+    " promise, promised_by, notes, created_at, updated_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+    " ?15, ?16, ?17)";
+
+static const char ref_insert_sql[] =
+    "INSERT INTO call_refs (call_id, pos, ref) VALUES (?1, ?2, ?3)";
+
+static const char event_insert_sql[] =
+    "INSERT INTO case_events (uuid, case_id, at, kind, level, due_at, note,"
+    " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3)";
+
+static const char events_sql[] =
+    "SELECT id, uuid, case_id, at, kind, level, due_at, note"
+    " FROM case_events WHERE case_id = ?1 ORDER BY at, id";
+
+/* Reference numbers come back joined by the ASCII unit separator, which
+ * one-line fields can never contain. */
+#define REF_SEP "\x1f"
+
+static const char calls_sql[] =
+    "SELECT k.id, k.uuid, k.case_id, k.started_at, k.channel, k.direction,"
+    " k.number, k.department, k.ivr, k.rep, k.hold_seconds,"
+    " k.duration_seconds, k.outcome, k.promise, k.promised_by, k.notes,"
+    " k.created_at, k.updated_at, c.org,"
+    " (SELECT group_concat(ref, char(31)) FROM (SELECT ref FROM call_refs r"
+    "   WHERE r.call_id = k.id ORDER BY pos))"
+    " FROM calls k JOIN cases c ON c.id = k.case_id"
+    " WHERE (?1 IS NULL OR k.case_id = ?1)"
+    " AND (?2 IS NULL OR c.org LIKE ?2 ESCAPE '\\' OR c.org IN"
+    "   (SELECT org FROM org_aliases WHERE alias LIKE ?2 ESCAPE '\\'))"
+    " AND (?3 IS NULL OR k.started_at >= ?3)"
+    " ORDER BY %s LIMIT ?4";
+
+static int
+insert_refs(struct store *st, const struct cl_call *c)
+{
+	sqlite3_stmt *s;
+	int rc = 0;
+
+	if (c->nrefs == 0)
+		return 0;
+	if ((s = store_prepare(st, ref_insert_sql)) == NULL)
+		return -1;
+	for (size_t i = 0; i < c->nrefs && rc == 0; i++) {
+		sqlite3_bind_int64(s, 1, c->id);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+		bind_text(s, 3, c->refs[i]);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			rc = store_error(st, "record the reference numbers");
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_call_insert(struct store *st, struct cl_call *c)
+{
+	sqlite3_stmt *s;
+	int rc = 0;
+
+	uuid_new(c->uuid);
+	if ((s = store_prepare(st, call_insert_sql)) == NULL)
+		return -1;
+	bind_text(s, 1, c->uuid);
+	sqlite3_bind_int64(s, 2, c->case_id);
+	bind_time(s, 3, c->started);
+	bind_text(s, 4, enum_name(&channel_names, c->channel));
+	bind_text(s, 5, enum_name(&direction_names, c->direction));
+	bind_text(s, 6, c->number);
+	bind_text(s, 7, c->department);
+	bind_text(s, 8, c->ivr);
+	bind_text(s, 9, c->rep);
+	bind_long_opt(s, 10, c->hold);
+	bind_long_opt(s, 11, c->duration);
+	bind_text(s, 12, enum_name(&outcome_names, c->outcome));
+	bind_text(s, 13, c->promise);
+	bind_time(s, 14, c->promised_by);
+	bind_text(s, 15, c->notes);
+	bind_time(s, 16, c->created);
+	bind_time(s, 17, c->updated);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_error(st, "record the call");
+	else
+		c->id = sqlite3_last_insert_rowid(st->db);
+	sqlite3_finalize(s);
+	return rc ? rc : insert_refs(st, c);
+}
+
+static void
+split_refs(struct cl_call *c, const char *joined)
+{
+	const char *p = joined;
+
+	while (p && *p) {
+		size_t n = strcspn(p, REF_SEP);
+		char *ref = xstrndup(p, n);
+
+		call_add_ref(c, ref);
+		free(ref);
+		p += n;
+		if (*p)
+			p++;
+	}
+}
+
+static void
+read_call(sqlite3_stmt *s, struct cl_call *c)
+{
+	const unsigned char *uuid = sqlite3_column_text(s, 1);
+
+	c->id = sqlite3_column_int64(s, 0);
+	snprintf(c->uuid, sizeof(c->uuid), "%s", uuid ? (const char *)uuid : "");
+	c->case_id = sqlite3_column_int64(s, 2);
+	c->started = col_time(s, 3);
+	c->channel = enum_lookup(&channel_names,
+	    (const char *)sqlite3_column_text(s, 4));
+	c->direction = enum_lookup(&direction_names,
+	    (const char *)sqlite3_column_text(s, 5));
+	c->number = col_text(s, 6);
+	c->department = col_text(s, 7);
+	c->ivr = col_text(s, 8);
+	c->rep = col_text(s, 9);
+	c->hold = col_long_opt(s, 10);
+	c->duration = col_long_opt(s, 11);
+	c->outcome = sqlite3_column_type(s, 12) == SQLITE_NULL ? OUTCOME_NONE :
+	    enum_lookup(&outcome_names, (const char *)sqlite3_column_text(s, 12));
+	c->promise = col_text(s, 13);
+	c->promised_by = col_time(s, 14);
+	c->notes = col_text(s, 15);
+	c->created = col_time(s, 16);
+	c->updated = col_time(s, 17);
+	c->org = col_text(s, 18);
+	split_refs(c, (const char *)sqlite3_column_text(s, 19));
+}
+
+int
+store_calls_each(struct store *st, const struct call_filter *f,
+    int (*fn)(struct cl_call *, void *), void *arg)
+{
+	char sql[sizeof(calls_sql) + 64];
+	char *pattern = NULL;
+	sqlite3_stmt *s;
+	int rc = 0, step;
+
+	snprintf(sql, sizeof(sql), calls_sql, f->oldest_first ?
+	    "k.started_at, k.id" : "k.started_at DESC, k.id DESC");
+	if ((s = store_prepare(st, sql)) == NULL)
+		return -1;
+	if (f->case_id)
+		sqlite3_bind_int64(s, 1, f->case_id);
+	if (f->org) {
+		pattern = like_prefix(f->org);
+		bind_text(s, 2, pattern);
+	}
+	bind_time(s, 3, f->since);
+	sqlite3_bind_int64(s, 4, f->limit > 0 ? f->limit : -1);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cl_call c = { 0 };
+
+		read_call(s, &c);
+		rc = fn(&c, arg);
+		call_clear(&c);
+		if (rc)
+			break;
+	}
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = store_error(st, "list the calls");
+	sqlite3_finalize(s);
+	free(pattern);
+	return rc;
+}
+
+int
+store_event_insert(struct store *st, struct cl_event *e)
+{
+	sqlite3_stmt *s;
+	int rc = 0;
+
+	uuid_new(e->uuid);
+	if ((s = store_prepare(st, event_insert_sql)) == NULL)
+		return -1;
+	bind_text(s, 1, e->uuid);
+	sqlite3_bind_int64(s, 2, e->case_id);
+	bind_time(s, 3, e->at);
+	bind_text(s, 4, enum_name(&event_names, e->kind));
+	bind_text(s, 5, e->level == LEVEL_NONE ? NULL :
+	    enum_name(&level_names, e->level));
+	bind_time(s, 6, e->due);
+	bind_text(s, 7, e->note);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_error(st, "record the change to the case");
+	else
+		e->id = sqlite3_last_insert_rowid(st->db);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_events_each(struct store *st, long long case_id,
+    int (*fn)(struct cl_event *, void *), void *arg)
+{
+	sqlite3_stmt *s = store_prepare(st, events_sql);
+	int rc = 0, step;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, case_id);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cl_event e = { 0 };
+		const unsigned char *uuid = sqlite3_column_text(s, 1);
+		const char *level = (const char *)sqlite3_column_text(s, 5);
+
+		e.id = sqlite3_column_int64(s, 0);
+		snprintf(e.uuid, sizeof(e.uuid), "%s",
+		    uuid ? (const char *)uuid : "");
+		e.case_id = sqlite3_column_int64(s, 2);
+		e.at = col_time(s, 3);
+		e.kind = enum_lookup(&event_names,
+		    (const char *)sqlite3_column_text(s, 4));
+		e.level = level ? enum_lookup(&level_names, level) : LEVEL_NONE;
+		e.due = col_time(s, 6);
+		e.note = col_text(s, 7);
+		rc = fn(&e, arg);
+		event_clear(&e);
+		if (rc)
+			break;
+	}
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = store_error(st, "list the case's history");
+	sqlite3_finalize(s);
+	return rc;
+}

@@ -1,0 +1,198 @@
+/*
+ * store_case.c: cases in the database, with the figures derived from their
+ * calls (count, last contact, calls and newest promise of the current
+ * escalation stage).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "store_int.h"
+#include "util.h"
+
+static const char case_insert_sql[] =
+    "INSERT INTO cases (uuid, org, reason, title, account, status, priority,"
+    " opened_at, updated_at, next_followup_at, followup_seq, escalation,"
+    " stage_at, resolved_at, resolution)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+    " ?15)";
+
+static const char case_update_sql[] =
+    "UPDATE cases SET org = ?2, reason = ?3, title = ?4, account = ?5,"
+    " status = ?6, priority = ?7, opened_at = ?8, updated_at = ?9,"
+    " next_followup_at = ?10, followup_seq = ?11, escalation = ?12,"
+    " stage_at = ?13, resolved_at = ?14, resolution = ?15"
+    " WHERE id = ?16";
+
+/* The columns every case query returns, in the order read_case expects. */
+#define CASE_COLUMNS \
+    "c.id, c.uuid, c.org, c.reason, c.title, c.account, c.status," \
+    " c.priority, c.opened_at, c.updated_at, c.next_followup_at," \
+    " c.followup_seq, c.escalation, c.stage_at, c.resolved_at," \
+    " c.resolution," \
+    " (SELECT count(*) FROM calls k WHERE k.case_id = c.id)," \
+    " (SELECT max(started_at) FROM calls k WHERE k.case_id = c.id)," \
+    " (SELECT count(*) FROM calls k WHERE k.case_id = c.id" \
+    "   AND k.started_at >= c.stage_at)," \
+    " p.promise, p.promised_by" \
+    " FROM cases c LEFT JOIN calls p ON p.id = (SELECT k.id FROM calls k" \
+    "   WHERE k.case_id = c.id AND k.started_at >= c.stage_at" \
+    "   AND (k.promise IS NOT NULL OR k.promised_by IS NOT NULL)" \
+    "   ORDER BY k.started_at DESC, k.id DESC LIMIT 1)"
+
+static void
+bind_case(sqlite3_stmt *s, const struct cl_case *c)
+{
+	bind_text(s, 1, c->uuid);
+	bind_text(s, 2, c->org);
+	bind_text(s, 3, enum_name(&reason_names, c->reason));
+	bind_text(s, 4, c->title);
+	bind_text(s, 5, c->account);
+	bind_text(s, 6, enum_name(&status_names, c->status));
+	bind_text(s, 7, enum_name(&priority_names, c->priority));
+	bind_time(s, 8, c->opened);
+	bind_time(s, 9, c->updated);
+	bind_time(s, 10, c->next_followup);
+	sqlite3_bind_int(s, 11, c->followup_seq);
+	bind_text(s, 12, enum_name(&level_names, c->escalation));
+	bind_time(s, 13, c->stage_at);
+	bind_time(s, 14, c->resolved_at);
+	bind_text(s, 15, c->resolution);
+}
+
+/* Fill c from a row of CASE_COLUMNS; c must be zeroed. */
+static void
+read_case(sqlite3_stmt *s, struct cl_case *c)
+{
+	const unsigned char *uuid = sqlite3_column_text(s, 1);
+
+	c->id = sqlite3_column_int64(s, 0);
+	snprintf(c->uuid, sizeof(c->uuid), "%s", uuid ? (const char *)uuid : "");
+	c->org = col_text(s, 2);
+	c->reason = enum_lookup(&reason_names,
+	    (const char *)sqlite3_column_text(s, 3));
+	c->title = col_text(s, 4);
+	c->account = col_text(s, 5);
+	c->status = enum_lookup(&status_names,
+	    (const char *)sqlite3_column_text(s, 6));
+	c->priority = enum_lookup(&priority_names,
+	    (const char *)sqlite3_column_text(s, 7));
+	c->opened = col_time(s, 8);
+	c->updated = col_time(s, 9);
+	c->next_followup = col_time(s, 10);
+	c->followup_seq = sqlite3_column_int(s, 11);
+	c->escalation = enum_lookup(&level_names,
+	    (const char *)sqlite3_column_text(s, 12));
+	c->stage_at = col_time(s, 13);
+	c->resolved_at = col_time(s, 14);
+	c->resolution = col_text(s, 15);
+	c->ncalls = sqlite3_column_int(s, 16);
+	c->last_call = col_time(s, 17);
+	c->stage_calls = sqlite3_column_int(s, 18);
+	c->promise = col_text(s, 19);
+	c->promised_by = col_time(s, 20);
+}
+
+int
+store_case_insert(struct store *st, struct cl_case *c)
+{
+	sqlite3_stmt *s;
+	int rc = 0;
+
+	uuid_new(c->uuid);
+	if ((s = store_prepare(st, case_insert_sql)) == NULL)
+		return -1;
+	bind_case(s, c);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_error(st, "record the case");
+	else
+		c->id = sqlite3_last_insert_rowid(st->db);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_case_update(struct store *st, const struct cl_case *c)
+{
+	sqlite3_stmt *s;
+	int rc = 0;
+
+	if ((s = store_prepare(st, case_update_sql)) == NULL)
+		return -1;
+	bind_case(s, c);
+	sqlite3_bind_int64(s, 16, c->id);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_error(st, "update the case");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_case_get(struct store *st, long long id, struct cl_case *out)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT " CASE_COLUMNS
+	    " WHERE c.id = ?1");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	memset(out, 0, sizeof(*out));
+	switch (sqlite3_step(s)) {
+	case SQLITE_ROW:
+		read_case(s, out);
+		rc = 0;
+		break;
+	case SQLITE_DONE:
+		rc = 1;
+		break;
+	default:
+		rc = store_error(st, "read the case");
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_cases_each(struct store *st, const struct case_filter *f,
+    int (*fn)(struct cl_case *, void *), void *arg)
+{
+	char sql[2048];
+	char *pattern = NULL;
+	sqlite3_stmt *s;
+	int rc, step;
+
+	/* Only fixed fragments are pasted; every value is bound. */
+	snprintf(sql, sizeof(sql), "SELECT " CASE_COLUMNS " WHERE 1%s%s%s"
+	    " ORDER BY c.next_followup_at IS NULL, c.next_followup_at,"
+	    " c.id DESC LIMIT ?3",
+	    f->unresolved ? " AND c.status <> 'resolved'" : "",
+	    f->org ? " AND (c.org LIKE ?1 ESCAPE '\\' OR c.org IN"
+	    " (SELECT org FROM org_aliases WHERE alias LIKE ?1 ESCAPE '\\'))" :
+	    "",
+	    f->due_before ? " AND c.next_followup_at <= ?2" : "");
+	if ((s = store_prepare(st, sql)) == NULL)
+		return -1;
+	if (f->org) {
+		pattern = like_prefix(f->org);
+		bind_text(s, 1, pattern);
+	}
+	bind_time(s, 2, f->due_before);
+	sqlite3_bind_int64(s, 3, f->limit > 0 ? f->limit : -1);
+	rc = 0;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cl_case c = { 0 };
+
+		read_case(s, &c);
+		rc = fn(&c, arg);
+		case_clear(&c);
+		if (rc)
+			break;
+	}
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = store_error(st, "list the cases");
+	sqlite3_finalize(s);
+	free(pattern);
+	return rc;
+}

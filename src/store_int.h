@@ -1,0 +1,35 @@
+/*
+ * store_int.h: what the store's own files share; nothing outside store*.c
+ * includes this (it is the only path to <sqlite3.h>).
+ */
+#ifndef CALLLOG_STORE_INT_H
+#define CALLLOG_STORE_INT_H
+
+#include <sqlite3.h>
+#include <time.h>
+
+struct store {
+	sqlite3 *db;
+	char *path;
+};
+
+/* Report the database's last error with what we were doing; returns -1. */
+int store_error(struct store *st, const char *doing);
+
+/* Prepare sql; returns NULL after reporting. */
+sqlite3_stmt *store_prepare(struct store *st, const char *sql);
+
+/* Bind helpers: NULL pointers and zero times bind SQL NULL. */
+void bind_text(sqlite3_stmt *s, int i, const char *v);
+void bind_time(sqlite3_stmt *s, int i, time_t t);
+void bind_long_opt(sqlite3_stmt *s, int i, long v);	/* -1: NULL */
+
+/* Column helpers: SQL NULL reads as NULL, 0 or -1 respectively. */
+char *col_text(sqlite3_stmt *s, int i);			/* caller frees */
+time_t col_time(sqlite3_stmt *s, int i);
+long col_long_opt(sqlite3_stmt *s, int i);
+
+/* The escaped LIKE pattern matching names that start with prefix. */
+char *like_prefix(const char *prefix);
+
+#endif

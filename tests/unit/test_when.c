@@ -1,0 +1,466 @@
+/*
+ * test_when: dates, durations and their formatting, read in New York with
+ * "now" pinned, so that DST changes, month ends and weekends are crossed
+ * on purpose.
+ *
+ * Expected values were worked out by hand as UTC strings (New York is
+ * UTC-5 in winter, UTC-4 from 2026-03-08 to 2026-11-01); only timegm, from
+ * libc, is used to build the pinned "now" values.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tap.h"
+#include "when.h"
+
+/* A UTC instant from its fields. */
+static time_t
+utc(int y, int mo, int d, int h, int mi)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	return timegm(&tm);
+}
+
+/* when_parse(in, now) must succeed and give the instant want (UTC). */
+static void
+date_is(const char *in, time_t now, const char *want, const char *why)
+{
+	char name[256], buf[WHEN_BUFSZ];
+	time_t t = 0;
+
+	snprintf(name, sizeof(name), "'%s' %s is %s", in, why, want);
+	if (when_parse(in, now, &t) != 0) {
+		ok(0, name);
+		return;
+	}
+	when_format_utc(t, buf);
+	is_str(buf, want, name);
+}
+
+static void
+date_bad(const char *in, time_t now)
+{
+	char name[256];
+	time_t t;
+
+	snprintf(name, sizeof(name), "date '%s' is refused", in);
+	ok(when_parse(in, now, &t) == -1, name);
+}
+
+static void
+duration_is(const char *in, long want)
+{
+	char name[256];
+	long secs = -1;
+
+	snprintf(name, sizeof(name), "duration '%s' is %lds", in, want);
+	if (when_parse_duration(in, &secs) != 0) {
+		ok(0, name);
+		return;
+	}
+	is_long(secs, want, name);
+}
+
+static void
+duration_bad(const char *in)
+{
+	char name[256];
+	long secs;
+
+	snprintf(name, sizeof(name), "duration '%s' is refused", in);
+	ok(when_parse_duration(in, &secs) == -1, name);
+}
+
+static void
+span_is(long secs, const char *want)
+{
+	char name[128], buf[WHEN_BUFSZ];
+
+	snprintf(name, sizeof(name), "span of %lds is %s", secs, want);
+	when_format_span(secs, buf);
+	is_str(buf, want, name);
+}
+
+static void
+exact_is(long secs, const char *want)
+{
+	char name[128], buf[WHEN_BUFSZ];
+
+	snprintf(name, sizeof(name), "duration of %lds is %s", secs, want);
+	when_format_duration(secs, buf);
+	is_str(buf, want, name);
+}
+
+static void
+relative_is(time_t t, time_t now, const char *want)
+{
+	char name[128], buf[WHEN_BUFSZ];
+
+	snprintf(name, sizeof(name), "%+llds from now is '%s'",
+	    (long long)(t - now), want);
+	when_format_relative(t, now, buf);
+	is_str(buf, want, name);
+}
+
+/*
+ * The first line that when_parse writes to stderr for a bad date (or, with
+ * is_duration, when_parse_duration for a bad duration).
+ */
+static void
+message_is(const char *in, int is_duration, const char *want)
+{
+	char line[1024] = "", name[128];
+	FILE *f = tmpfile();
+	int saved = dup(2);
+	time_t t;
+	long secs;
+
+	if (f == NULL || saved < 0) {
+		ok(0, "capture stderr");
+		return;
+	}
+	fflush(stderr);
+	dup2(fileno(f), 2);
+	if (is_duration)
+		when_parse_duration(in, &secs);
+	else
+		when_parse(in, 0, &t);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	rewind(f);
+	if (fgets(line, sizeof(line), f) == NULL)
+		line[0] = '\0';
+	fclose(f);
+	snprintf(name, sizeof(name), "message for '%s' names it and the forms",
+	    in);
+	is_str(line, want, name);
+}
+
+static void
+test_iso(void)
+{
+	time_t wed = utc(2026, 12, 2, 15, 15);
+
+	date_is("2026-12-01", wed, "2026-12-01T14:00:00Z", "(09:00 EST)");
+	date_is("2026-07-01", wed, "2026-07-01T13:00:00Z", "(09:00 EDT)");
+	date_is("2026-12-01 14:30", wed, "2026-12-01T19:30:00Z", "(local)");
+	date_is("2026-12-01T14:30", wed, "2026-12-01T19:30:00Z", "(local)");
+	date_is("2026-12-01 14:30:15", wed, "2026-12-01T19:30:15Z",
+	    "(seconds)");
+	date_is("2026-12-01T14:30:00Z", wed, "2026-12-01T14:30:00Z", "(UTC)");
+	date_is("2026-12-01t14:30z", wed, "2026-12-01T14:30:00Z",
+	    "(lowercase)");
+	date_is("2026-12-01T14:30+01:00", wed, "2026-12-01T13:30:00Z",
+	    "(+01:00)");
+	date_is("2026-12-01T14:30:00-05:30", wed, "2026-12-01T20:00:00Z",
+	    "(-05:30)");
+	date_is("2026-12-01T14:30+0200", wed, "2026-12-01T12:30:00Z",
+	    "(+0200)");
+	date_is("2026-12-31T23:59:60Z", wed, "2026-12-31T23:59:59Z",
+	    "(leap second clamped)");
+	date_is("1970-01-01T00:00:00Z", wed, "1970-01-01T00:00:00Z",
+	    "(first year)");
+	date_is("9999-12-31T23:59:59Z", wed, "9999-12-31T23:59:59Z",
+	    "(last year)");
+	date_is("2028-02-29", wed, "2028-02-29T14:00:00Z", "(leap year)");
+	date_is("2000-02-29", wed, "2000-02-29T14:00:00Z", "(400th year)");
+	date_is("2026-03-08", wed, "2026-03-08T13:00:00Z",
+	    "(spring-forward day, EDT by 09:00)");
+	date_is("2026-11-01", wed, "2026-11-01T14:00:00Z",
+	    "(fall-back day, EST by 09:00)");
+
+	date_bad("2026-02-29", wed);
+	date_bad("2100-02-29", wed);
+	date_bad("2026-13-01", wed);
+	date_bad("2026-00-10", wed);
+	date_bad("2026-04-31", wed);
+	date_bad("2026-12-00", wed);
+	date_bad("2026-12-01 24:00", wed);
+	date_bad("2026-12-01 14:60", wed);
+	date_bad("2026-12-01 14:30:61", wed);
+	date_bad("1969-12-31", wed);
+	date_bad("10000-01-01", wed);
+	date_bad("2026-12-01x", wed);
+	date_bad("2026-12-01T14:30Zjunk", wed);
+	date_bad("2026-1-01", wed);
+	date_bad("2026-12-01T", wed);
+	date_bad("2026-12-01 14:30+24:00", wed);
+	date_bad("2026/12/01", wed);
+}
+
+static void
+test_time_of_day(void)
+{
+	time_t wed = utc(2026, 12, 2, 15, 15);
+
+	date_is("14:30", wed, "2026-12-02T19:30:00Z", "(today)");
+	date_is("9:05", wed, "2026-12-02T14:05:00Z", "(one-digit hour)");
+	date_is("00:00", wed, "2026-12-02T05:00:00Z", "(midnight today)");
+	date_bad("25:00", wed);
+	date_bad("14:5", wed);
+	date_bad("14:30pm", wed);
+}
+
+static void
+test_offsets(void)
+{
+	time_t wed = utc(2026, 12, 2, 15, 15);		/* Wed 10:15 EST */
+	time_t jan31 = utc(2026, 1, 31, 15, 0);		/* Sat 10:00 EST */
+	time_t spring = utc(2026, 3, 7, 13, 0);		/* Sat 08:00 EST */
+	time_t fall = utc(2026, 10, 31, 12, 0);		/* Sat 08:00 EDT */
+	time_t t = 0;
+
+	date_is("+3d", wed, "2026-12-05T15:15:00Z", "from Wed 10:15");
+	date_is("3d", wed, "2026-12-05T15:15:00Z", "(no sign)");
+	date_is("-2d", wed, "2026-11-30T15:15:00Z", "from Wed 10:15");
+	date_is("2w", wed, "2026-12-16T15:15:00Z", "from Wed 10:15");
+	date_is("+1W", wed, "2026-12-09T15:15:00Z", "(uppercase unit)");
+	date_is("36h", wed, "2026-12-04T03:15:00Z", "from Wed 10:15");
+	date_is("-1h", wed, "2026-12-02T14:15:00Z", "from Wed 10:15");
+	date_is("90min", wed, "2026-12-02T16:45:00Z", "from Wed 10:15");
+	date_is("+0d", wed, "2026-12-02T15:15:00Z", "from Wed 10:15");
+	date_is("+1d", jan31, "2026-02-01T15:00:00Z", "from Jan 31");
+
+	date_is("+1d", spring, "2026-03-08T12:00:00Z",
+	    "from Mar 7 08:00 EST (08:00 EDT)");
+	date_is("36h", spring, "2026-03-09T01:00:00Z",
+	    "from Mar 7 08:00 EST (exact hours)");
+	when_parse("+1d", spring, &t);
+	is_long(t - spring, 23 * 3600, "the spring-forward day has 23 hours");
+	date_is("+1d", fall, "2026-11-01T13:00:00Z",
+	    "from Oct 31 08:00 EDT (08:00 EST)");
+	date_is("36h", fall, "2026-11-02T00:00:00Z",
+	    "from Oct 31 08:00 EDT (exact hours)");
+	when_parse("+1d", fall, &t);
+	is_long(t - fall, 25 * 3600, "the fall-back day has 25 hours");
+	date_is("tomorrow", fall, "2026-11-01T14:00:00Z",
+	    "from Oct 31 (09:00 EST)");
+
+	date_bad("+d", wed);
+	date_bad("3x", wed);
+	date_bad("3", wed);
+	date_bad("+100001d", wed);
+	date_bad("99999999999999999999d", wed);
+	date_bad("--3d", wed);
+	date_bad("3 d", wed);
+	date_bad("+3m", wed);
+	date_bad("3dd", wed);
+}
+
+static void
+test_business_days(void)
+{
+	time_t wed = utc(2026, 12, 2, 15, 15);		/* Wed 10:15 EST */
+	time_t fri = utc(2026, 12, 4, 15, 0);		/* Fri 10:00 EST */
+	time_t sat = utc(2026, 12, 5, 15, 0);
+	time_t sun = utc(2026, 12, 6, 15, 0);
+	time_t mon = utc(2026, 12, 7, 15, 0);
+	time_t fri_edt = utc(2026, 10, 30, 14, 0);	/* Fri 10:00 EDT */
+
+	date_is("+1bd", fri, "2026-12-07T15:00:00Z", "from Friday (Monday)");
+	date_is("+1bd", sat, "2026-12-07T15:00:00Z", "from Saturday (Monday)");
+	date_is("+1bd", sun, "2026-12-07T15:00:00Z", "from Sunday (Monday)");
+	date_is("2bd", wed, "2026-12-04T15:15:00Z", "from Wed (Friday)");
+	date_is("3bd", wed, "2026-12-07T15:15:00Z", "from Wed (Monday)");
+	date_is("+5bd", fri, "2026-12-11T15:00:00Z", "from Friday (a week)");
+	date_is("+10bd", wed, "2026-12-16T15:15:00Z",
+	    "from Wed (two weekends)");
+	date_is("-1bd", mon, "2026-12-04T15:00:00Z", "from Monday (Friday)");
+	date_is("-1bd", sat, "2026-12-04T15:00:00Z", "from Saturday (Friday)");
+	date_is("-6bd", mon, "2026-11-27T15:00:00Z",
+	    "from Monday (two weekends back)");
+	date_is("+1bd", fri_edt, "2026-11-02T15:00:00Z",
+	    "from Fri 10:00 EDT (Mon 10:00 EST)");
+}
+
+static void
+test_words(void)
+{
+	time_t wed = utc(2026, 12, 2, 15, 15);		/* Wed 10:15 EST */
+	time_t fri = utc(2026, 12, 4, 15, 0);
+	time_t sat = utc(2026, 12, 5, 15, 0);
+	time_t sun = utc(2026, 12, 6, 15, 0);
+	time_t feb2028 = utc(2028, 2, 10, 17, 0);
+	time_t feb2026 = utc(2026, 2, 10, 17, 0);
+
+	date_is("now", wed, "2026-12-02T15:15:00Z", "on Wed");
+	date_is("NOW", wed, "2026-12-02T15:15:00Z", "on Wed");
+	date_is("today", wed, "2026-12-02T14:00:00Z", "on Wed");
+	date_is("Tomorrow", wed, "2026-12-03T14:00:00Z", "on Wed");
+	date_is("yesterday", wed, "2026-12-01T14:00:00Z", "on Wed");
+
+	date_is("monday", wed, "2026-12-07T14:00:00Z", "on Wed");
+	date_is("tuesday", wed, "2026-12-08T14:00:00Z", "on Wed");
+	date_is("wednesday", wed, "2026-12-09T14:00:00Z",
+	    "on Wed (next week)");
+	date_is("Wed", wed, "2026-12-09T14:00:00Z", "on Wed (next week)");
+	date_is("thu", wed, "2026-12-03T14:00:00Z", "on Wed");
+	date_is("FRIDAY", wed, "2026-12-04T14:00:00Z", "on Wed");
+	date_is("sat", wed, "2026-12-05T14:00:00Z", "on Wed");
+	date_is("sun", wed, "2026-12-06T14:00:00Z", "on Wed");
+	date_is("friday", fri, "2026-12-11T14:00:00Z", "on Fri (next week)");
+
+	date_is("eow", wed, "2026-12-04T14:00:00Z", "on Wed");
+	date_is("eow", fri, "2026-12-04T14:00:00Z", "on Fri (today)");
+	date_is("eow", sat, "2026-12-11T14:00:00Z", "on Sat (next Friday)");
+	date_is("EOW", sun, "2026-12-11T14:00:00Z", "on Sun (next Friday)");
+	date_is("eom", wed, "2026-12-31T14:00:00Z", "in December");
+	date_is("eom", feb2028, "2028-02-29T14:00:00Z", "in February 2028");
+	date_is("eom", feb2026, "2026-02-28T14:00:00Z", "in February 2026");
+
+	date_bad("tomorow", wed);
+	date_bad("", wed);
+	date_bad(" today", wed);
+	date_bad("today ", wed);
+	date_bad("wednes", wed);
+	date_bad("mo", wed);
+	date_bad("noon", wed);
+	message_is("tomorow", 0, "calllog: cannot read date 'tomorow'; use "
+	    "2026-12-01, '2026-12-01 14:30', 2026-12-01T14:30:00Z, +3d, 2w, "
+	    "36h, 10bd, now, today, tomorrow, monday, eow or eom\n");
+}
+
+static void
+test_durations(void)
+{
+	duration_is("25m", 1500);
+	duration_is("1h10m", 4200);
+	duration_is("1H10M", 4200);
+	duration_is("90s", 90);
+	duration_is("1h", 3600);
+	duration_is("1h5s", 3605);
+	duration_is("2h5m30s", 7530);
+	duration_is("1:05:00", 3900);
+	duration_is("5:30", 330);
+	duration_is("45", 2700);
+	duration_is("0", 0);
+	duration_is("168h", 604800);
+	duration_is("10080", 604800);
+
+	duration_bad("-5m");
+	duration_bad("");
+	duration_bad("5m1h");
+	duration_bad("1h1h");
+	duration_bad("1h10");
+	duration_bad("1:5");
+	duration_bad("1:60");
+	duration_bad("1:05:60");
+	duration_bad("1:02:03:04");
+	duration_bad("169h");
+	duration_bad("604801s");
+	duration_bad("99999999999h");
+	duration_bad("10x");
+	duration_bad("m");
+	duration_bad("1.5h");
+	duration_bad("25m ");
+	message_is("1h1h", 1, "calllog: cannot read duration '1h1h'; use "
+	    "25m, 1h10m, 90s or 1:05:00\n");
+}
+
+static void
+test_formatting(void)
+{
+	time_t wed = utc(2026, 12, 2, 15, 15);
+	char buf[WHEN_BUFSZ];
+
+	when_format_utc(0, buf);
+	is_str(buf, "1970-01-01T00:00:00Z", "utc of the epoch");
+	when_format_utc(1796135400, buf);
+	is_str(buf, "2026-12-01T14:30:00Z", "utc of 1796135400");
+	when_format_local(1796135400, buf);
+	is_str(buf, "2026-12-01 09:30", "local in winter (EST)");
+	when_format_local(utc(2026, 7, 1, 13, 0), buf);
+	is_str(buf, "2026-07-01 09:00", "local in summer (EDT)");
+	when_format_date(utc(2026, 12, 2, 3, 0), buf);
+	is_str(buf, "2026-12-01", "date of 03:00Z is the evening before");
+	when_format_date(utc(2026, 12, 2, 5, 0), buf);
+	is_str(buf, "2026-12-02", "date of 05:00Z is local midnight");
+
+	span_is(0, "0s");
+	span_is(45, "45s");
+	span_is(59, "59s");
+	span_is(60, "1m");
+	span_is(1500, "25m");
+	span_is(3599, "59m");
+	span_is(3600, "1h");
+	span_is(3630, "1h");
+	span_is(4200, "1h10m");
+	span_is(5 * 3600, "5h");
+	span_is(10 * 3600 + 600, "10h");
+	span_is(86399, "23h");
+	span_is(86400, "1d");
+	span_is(3 * 86400 + 5, "3d");
+	span_is(13 * 86400, "13d");
+	span_is(14 * 86400, "2w");
+	span_is(-4200, "1h10m");
+	span_is(-45, "45s");
+
+	exact_is(4200, "1h10m");
+	exact_is(1500, "25m");
+	exact_is(90, "1m30s");
+	exact_is(0, "0s");
+	exact_is(3605, "1h5s");
+	exact_is(3600, "1h");
+	exact_is(7530, "2h5m30s");
+
+	relative_is(wed + 2 * 86400, wed, "in 2d");
+	relative_is(wed - 3 * 3600, wed, "3h ago");
+	relative_is(wed, wed, "now");
+	relative_is(wed + 30, wed, "now");
+	relative_is(wed - 59, wed, "now");
+	relative_is(wed + 60, wed, "in 1m");
+	relative_is(wed - 4200, wed, "1h10m ago");
+	relative_is(wed + 20 * 86400, wed, "in 2w");
+}
+
+static void
+test_now(void)
+{
+	char buf[WHEN_BUFSZ];
+	time_t t = 0, real;
+
+	setenv("CALLLOG_NOW", "2026-12-01T14:30:00Z", 1);
+	ok(when_now(&t) == 0, "CALLLOG_NOW is read");
+	when_format_utc(t, buf);
+	is_str(buf, "2026-12-01T14:30:00Z", "CALLLOG_NOW pins the clock");
+	setenv("CALLLOG_NOW", "2026-12-01", 1);
+	when_now(&t);
+	when_format_utc(t, buf);
+	is_str(buf, "2026-12-01T14:00:00Z", "CALLLOG_NOW date alone is 09:00");
+	setenv("CALLLOG_NOW", "soon", 1);
+	ok(when_now(&t) == -1, "CALLLOG_NOW of garbage is refused");
+	setenv("CALLLOG_NOW", "", 1);
+	real = time(NULL);
+	ok(when_now(&t) == 0 && t >= real && t - real < 5,
+	    "empty CALLLOG_NOW is the real clock");
+	unsetenv("CALLLOG_NOW");
+	real = time(NULL);
+	ok(when_now(&t) == 0 && t >= real && t - real < 5,
+	    "unset CALLLOG_NOW is the real clock");
+}
+
+int
+main(void)
+{
+	setenv("TZ", "America/New_York", 1);
+	tzset();
+	test_iso();
+	test_time_of_day();
+	test_offsets();
+	test_business_days();
+	test_words();
+	test_durations();
+	test_formatting();
+	test_now();
+	return tap_done();
+}
