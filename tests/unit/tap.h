@@ -14,7 +14,7 @@
 
 static int tap_n, tap_failed;
 
-static int
+static inline int
 ok(int cond, const char *name)
 {
 	tap_n++;
@@ -24,7 +24,7 @@ ok(int cond, const char *name)
 	return cond;
 }
 
-static int
+static inline int
 is_str(const char *got, const char *want, const char *name)
 {
 	int same = got && want && strcmp(got, want) == 0;
@@ -35,7 +35,7 @@ is_str(const char *got, const char *want, const char *name)
 	return same;
 }
 
-static int
+static inline int
 is_long(long long got, long long want, const char *name)
 {
 	if (!ok(got == want, name))
@@ -43,7 +43,7 @@ is_long(long long got, long long want, const char *name)
 	return got == want;
 }
 
-static int
+static inline int
 tap_done(void)
 {
 	printf("1..%d\n", tap_n);
