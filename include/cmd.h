@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "policy.h"
+#include "config.h"
 
 struct store;
 
@@ -54,8 +54,7 @@ enum {
 struct ctx {
 	struct store *st;
 	time_t now;
-	struct policy policy;
-	const char *country;	/* calling code for national numbers */
+	struct config cfg;
 	const struct cmd *cmd;
 	FILE *out;		/* where the command's report goes */
 };
@@ -95,6 +94,6 @@ int args_limit(const struct args *a, int i, long *limit);
 extern const struct cmd *const commands[];
 
 extern const struct cmd cmd_add, cmd_open, cmd_show, cmd_log, cmd_resolve,
-    cmd_reopen, cmd_followup, cmd_escalate, cmd_help;
+    cmd_reopen, cmd_followup, cmd_escalate, cmd_remind, cmd_help;
 
 #endif

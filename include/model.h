@@ -106,6 +106,12 @@ struct cl_case {
 	int stage_calls;	/* calls since stage_at */
 	char *promise;		/* newest promise made since stage_at */
 	time_t promised_by;	/* its deadline */
+
+	/* Filled only when a listing asks for contact details: */
+	char *last_number;	/* E.164 number of the newest call with one */
+	char *last_rep;		/* representative of the newest call with one */
+	char **refs;		/* every reference number, oldest first */
+	size_t nrefs;
 };
 
 /* One contact on a case.  hold and duration are -1 when not recorded. */

@@ -58,4 +58,41 @@ int policy_status_after_call(int outcome, int escalation, int promised);
 time_t policy_next_followup(time_t asked, time_t promised_by,
     time_t current, const struct policy *p, time_t now);
 
+/* What a reminder is about. */
+enum reminder_kind {
+	REMIND_FOLLOWUP, REMIND_PROMISE, REMIND_ESCALATION, REMIND_COUNT
+};
+
+struct reminder {
+	int kind;
+	time_t due;		/* when it fell due */
+	time_t key;		/* identifies it for "sent once": the due time,
+				   or for an escalation the stage's start */
+	unsigned why;		/* REMIND_ESCALATION: ESCALATE_* bits */
+	int level;		/* REMIND_ESCALATION: the level to ask for */
+};
+
+/*
+ * The reminders due for case c at now, at most one of each kind, written
+ * to out; returns how many.  A follow-up is due at its time, a promise at
+ * its deadline, an escalation once per stage in which the thresholds are
+ * crossed (so escalating, or reopening, makes a new one possible).
+ */
+int policy_due_reminders(const struct cl_case *c, const struct policy *p,
+    time_t now, struct reminder out[REMIND_COUNT]);
+
+/*
+ * When the case should be escalated at the latest: the earliest of the
+ * stage's start plus the days threshold, an open promise's deadline, and
+ * the last call when the calls threshold is reached.  0 for a resolved
+ * case or one already with a regulator.  Calendars show it as a due date.
+ */
+time_t policy_escalation_deadline(const struct cl_case *c,
+    const struct policy *p);
+
+/* Nonzero when a reminder about c deserves critical urgency: a lost card
+ * or fraud, or anything overdue by more than a day. */
+int policy_urgent(const struct cl_case *c, const struct reminder *r,
+    time_t now);
+
 #endif

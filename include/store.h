@@ -65,6 +65,7 @@ struct case_filter {
 	const char *org;	/* prefix or alias, case-insensitive; NULL: all */
 	time_t due_before;	/* only follow-ups due at or before; 0: all */
 	long limit;		/* 0: no limit */
+	int contact;		/* fill last_number, last_rep and refs */
 };
 
 /*
@@ -91,5 +92,14 @@ int store_calls_each(struct store *st, const struct call_filter *f,
 /* Call fn for each event of a case, oldest first. */
 int store_events_each(struct store *st, long long case_id,
     int (*fn)(struct cl_event *, void *), void *arg);
+
+/* Whether reminder (kind, key) was delivered for the case: 1 yes, 0 no,
+ * -1 error. */
+int store_reminder_sent(struct store *st, long long case_id, int kind,
+    time_t key);
+
+/* Record that it was delivered at time at. */
+int store_reminder_mark(struct store *st, long long case_id, int kind,
+    time_t key, time_t at);
 
 #endif

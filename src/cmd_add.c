@@ -235,7 +235,7 @@ read_input(struct ctx *ctx, const struct args *a, struct add_input *in)
 		free(ref);
 	}
 	if (arg(a, O_NUMBER)) {
-		if (phone_normalize(arg(a, O_NUMBER), ctx->country, e164) == -1)
+		if (phone_normalize(arg(a, O_NUMBER), ctx->cfg.country, e164) == -1)
 			return CMD_USAGE;
 		k->number = xstrdup(e164);
 	}
@@ -370,7 +370,7 @@ apply_call(struct ctx *ctx, struct add_input *in, struct cl_case *c,
 		 * happened, as it would have had it been recorded then. */
 		c->next_followup = policy_next_followup(in->follow_up,
 		    k->promised_by, *reopened ? 0 : c->next_followup,
-		    &ctx->policy, k->started < ctx->now ? k->started :
+		    &ctx->cfg.policy, k->started < ctx->now ? k->started :
 		    ctx->now);
 	if (c->next_followup != before)
 		c->followup_seq++;

@@ -134,7 +134,7 @@ run_reopen(struct ctx *ctx, struct args *a)
 		free(c.resolution);
 		c.resolution = NULL;
 		c.stage_at = ctx->now;
-		c.next_followup = policy_next_followup(0, 0, 0, &ctx->policy,
+		c.next_followup = policy_next_followup(0, 0, 0, &ctx->cfg.policy,
 		    ctx->now);
 		c.followup_seq++;
 		if ((rc = save(ctx, &c, &e)) == CMD_OK) {

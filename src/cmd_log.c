@@ -63,6 +63,17 @@ run_log(struct ctx *ctx, struct args *a)
 	    (arg(a, O_SINCE) && when_parse(arg(a, O_SINCE), ctx->now,
 	    &f.since)))
 		return CMD_USAGE;
+	if (f.case_id) {
+		struct cl_case c;
+
+		/* An unknown case is an error, not an empty log. */
+		if ((rc = store_case_get(ctx->st, f.case_id, &c)) == 1)
+			return error("no case %lld; 'calllog open' lists the "
+			    "cases", f.case_id), CMD_FAIL;
+		if (rc == -1)
+			return CMD_FAIL;
+		case_clear(&c);
+	}
 	if (arg(a, O_JSON)) {
 		jsonw_init(&j, ctx->out);
 		jsonw_array_begin(&j);

@@ -35,7 +35,7 @@ emit_json(struct cl_case *c, void *arg)
 	struct open_walk *w = arg;
 
 	jsonw_object_begin(&w->json);
-	view_case_members(&w->json, c, &w->ctx->policy, w->ctx->now);
+	view_case_members(&w->json, c, &w->ctx->cfg.policy, w->ctx->now);
 	jsonw_object_end(&w->json);
 	return 0;
 }
@@ -45,7 +45,7 @@ add_row(struct cl_case *c, void *arg)
 {
 	struct open_walk *w = arg;
 	time_t now = w->ctx->now;
-	unsigned why = policy_escalation(c, &w->ctx->policy, now);
+	unsigned why = policy_escalation(c, &w->ctx->cfg.policy, now);
 	char id[24], age[WHEN_BUFSZ], calls[16], last[WHEN_BUFSZ],
 	    next[WHEN_BUFSZ], flags[64] = "";
 

@@ -68,7 +68,7 @@ show_json(struct ctx *ctx, const struct cl_case *c, const struct timeline *t)
 
 	jsonw_init(&j, ctx->out);
 	jsonw_object_begin(&j);
-	view_case_members(&j, c, &ctx->policy, ctx->now);
+	view_case_members(&j, c, &ctx->cfg.policy, ctx->now);
 	jsonw_key(&j, "calls_list");
 	jsonw_array_begin(&j);
 	for (size_t i = 0; i < t->ncalls; i++)
@@ -173,7 +173,7 @@ static void
 print_header(struct ctx *ctx, const struct cl_case *c)
 {
 	FILE *fp = ctx->out;
-	unsigned why = policy_escalation(c, &ctx->policy, ctx->now);
+	unsigned why = policy_escalation(c, &ctx->cfg.policy, ctx->now);
 	char a[WHEN_BUFSZ], b[WHEN_BUFSZ], text[256];
 
 	fprintf(fp, "case %lld: %s, %s\n", c->id, c->org, view_case_title(c));

@@ -20,7 +20,7 @@
 
 const struct cmd *const commands[] = {
 	&cmd_add, &cmd_open, &cmd_show, &cmd_log, &cmd_resolve, &cmd_reopen,
-	&cmd_followup, &cmd_escalate, &cmd_help, NULL
+	&cmd_followup, &cmd_escalate, &cmd_remind, &cmd_help, NULL
 };
 
 static void
@@ -142,15 +142,14 @@ main(int argc, char **argv)
 		return rc;
 	ctx.cmd = cmd;
 	ctx.out = stdout;
-	ctx.country = "1";
-	policy_defaults(&ctx.policy);
-	if (when_now(&ctx.now) == -1)
+	if (when_now(&ctx.now) == -1 || config_load(&ctx.cfg) == -1)
 		rc = CMD_USAGE;
 	else if (cmd->flags & CMD_NEEDS_DB)
 		rc = run_with_store(cmd, &ctx, &a, dbopt);
 	else
 		rc = cmd->run(&ctx, &a);
 	args_free(&a);
+	config_clear(&ctx.cfg);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		error("cannot write output: %s", strerror(errno));
 		return CMD_FAIL;

@@ -164,6 +164,11 @@ case_clear(struct cl_case *c)
 	free(c->account);
 	free(c->resolution);
 	free(c->promise);
+	free(c->last_number);
+	free(c->last_rep);
+	for (size_t i = 0; i < c->nrefs; i++)
+		free(c->refs[i]);
+	free(c->refs);
 	memset(c, 0, sizeof(*c));
 }
 

@@ -77,3 +77,50 @@ policy_next_followup(time_t asked, time_t promised_by, time_t current,
 		return current;
 	return now + p->followup_secs;
 }
+
+int
+policy_due_reminders(const struct cl_case *c, const struct policy *p,
+    time_t now, struct reminder out[REMIND_COUNT])
+{
+	unsigned why = policy_escalation(c, p, now);
+	int n = 0;
+
+	if (c->status == STATUS_RESOLVED)
+		return 0;
+	if (c->next_followup && c->next_followup <= now)
+		out[n++] = (struct reminder){ .kind = REMIND_FOLLOWUP,
+		    .due = c->next_followup, .key = c->next_followup };
+	if (c->promised_by && c->promised_by <= now)
+		out[n++] = (struct reminder){ .kind = REMIND_PROMISE,
+		    .due = c->promised_by, .key = c->promised_by };
+	if (why)
+		out[n++] = (struct reminder){ .kind = REMIND_ESCALATION,
+		    .due = policy_escalation_deadline(c, p), .key = c->stage_at,
+		    .why = why, .level = policy_next_level(c->escalation) };
+	return n;
+}
+
+time_t
+policy_escalation_deadline(const struct cl_case *c, const struct policy *p)
+{
+	time_t t = 0;
+
+	if (c->status == STATUS_RESOLVED || c->escalation == LEVEL_REGULATOR)
+		return 0;
+	if (p->days_open > 0)
+		t = c->stage_at + p->days_open * DAY;
+	if (c->promised_by && (t == 0 || c->promised_by < t))
+		t = c->promised_by;
+	if (p->max_calls > 0 && c->stage_calls >= p->max_calls &&
+	    c->last_call && (t == 0 || c->last_call < t))
+		t = c->last_call;
+	return t;
+}
+
+int
+policy_urgent(const struct cl_case *c, const struct reminder *r, time_t now)
+{
+	if (c->reason == REASON_LOST_CARD || c->reason == REASON_FRAUD)
+		return 1;
+	return now - r->due > DAY;
+}

@@ -7,9 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "policy.h"
 #include "store.h"
 #include "store_int.h"
 #include "util.h"
+
+/* Stored names of enum reminder_kind (policy.h), as the schema checks. */
+static const char *const reminder_kinds[] = {
+	"followup", "promise", "escalation"
+};
 
 static const char case_insert_sql[] =
     "INSERT INTO cases (uuid, org, reason, title, account, status, priority,"
@@ -35,7 +41,7 @@ static const char case_update_sql[] =
     " (SELECT max(started_at) FROM calls k WHERE k.case_id = c.id)," \
     " (SELECT count(*) FROM calls k WHERE k.case_id = c.id" \
     "   AND k.started_at >= c.stage_at)," \
-    " p.promise, p.promised_by" \
+    " p.promise, p.promised_by%s" \
     " FROM cases c LEFT JOIN calls p ON p.id = (SELECT k.id FROM calls k" \
     "   WHERE k.case_id = c.id AND k.started_at >= c.stage_at" \
     "   AND (k.promise IS NOT NULL OR k.promised_by IS NOT NULL)" \
@@ -60,6 +66,17 @@ bind_case(sqlite3_stmt *s, const struct cl_case *c)
 	bind_time(s, 14, c->resolved_at);
 	bind_text(s, 15, c->resolution);
 }
+
+/* The contact details calendars and reminders show, appended to
+ * CASE_COLUMNS only when asked for: most listings do not need them. */
+#define CONTACT_COLUMNS \
+    ", (SELECT number FROM calls k WHERE k.case_id = c.id" \
+    "   AND number IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1)," \
+    " (SELECT rep FROM calls k WHERE k.case_id = c.id" \
+    "   AND rep IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1)," \
+    " (SELECT group_concat(ref, char(31)) FROM (SELECT DISTINCT r.ref" \
+    "   FROM calls k JOIN call_refs r ON r.call_id = k.id" \
+    "   WHERE k.case_id = c.id ORDER BY k.started_at, r.pos))"
 
 /* Fill c from a row of CASE_COLUMNS; c must be zeroed. */
 static void
@@ -92,6 +109,20 @@ read_case(sqlite3_stmt *s, struct cl_case *c)
 	c->stage_calls = sqlite3_column_int(s, 18);
 	c->promise = col_text(s, 19);
 	c->promised_by = col_time(s, 20);
+	if (sqlite3_column_count(s) > 21) {
+		const char *refs = (const char *)sqlite3_column_text(s, 23);
+
+		c->last_number = col_text(s, 21);
+		c->last_rep = col_text(s, 22);
+		while (refs && *refs) {
+			size_t n = strcspn(refs, "\x1f");
+
+			c->refs = xrealloc(c->refs, (c->nrefs + 1) *
+			    sizeof(*c->refs));
+			c->refs[c->nrefs++] = xstrndup(refs, n);
+			refs += n + (refs[n] != '\0');
+		}
+	}
 }
 
 int
@@ -131,11 +162,13 @@ store_case_update(struct store *st, const struct cl_case *c)
 int
 store_case_get(struct store *st, long long id, struct cl_case *out)
 {
-	sqlite3_stmt *s = store_prepare(st, "SELECT " CASE_COLUMNS
-	    " WHERE c.id = ?1");
+	char sql[2048];
+	sqlite3_stmt *s;
 	int rc;
 
-	if (s == NULL)
+	snprintf(sql, sizeof(sql), "SELECT " CASE_COLUMNS " WHERE c.id = ?1",
+	    CONTACT_COLUMNS);
+	if ((s = store_prepare(st, sql)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	memset(out, 0, sizeof(*out));
@@ -167,6 +200,7 @@ store_cases_each(struct store *st, const struct case_filter *f,
 	snprintf(sql, sizeof(sql), "SELECT " CASE_COLUMNS " WHERE 1%s%s%s"
 	    " ORDER BY c.next_followup_at IS NULL, c.next_followup_at,"
 	    " c.id DESC LIMIT ?3",
+	    f->contact ? CONTACT_COLUMNS : "",
 	    f->unresolved ? " AND c.status <> 'resolved'" : "",
 	    f->org ? " AND (c.org LIKE ?1 ESCAPE '\\' OR c.org IN"
 	    " (SELECT org FROM org_aliases WHERE alias LIKE ?1 ESCAPE '\\'))" :
@@ -194,5 +228,46 @@ store_cases_each(struct store *st, const struct case_filter *f,
 		rc = store_error(st, "list the cases");
 	sqlite3_finalize(s);
 	free(pattern);
+	return rc;
+}
+
+int
+store_reminder_sent(struct store *st, long long case_id, int kind,
+    time_t key)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT 1 FROM reminders_sent"
+	    " WHERE case_id = ?1 AND kind = ?2 AND due_at = ?3");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, case_id);
+	bind_text(s, 2, reminder_kinds[kind]);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)key);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : store_error(st, "read the reminders");
+}
+
+int
+store_reminder_mark(struct store *st, long long case_id, int kind,
+    time_t key, time_t at)
+{
+	sqlite3_stmt *s = store_prepare(st, "INSERT OR IGNORE INTO"
+	    " reminders_sent (case_id, kind, due_at, sent_at)"
+	    " VALUES (?1, ?2, ?3, ?4)");
+	int rc = 0;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, case_id);
+	bind_text(s, 2, reminder_kinds[kind]);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)key);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)at);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_error(st, "record the reminder");
+	sqlite3_finalize(s);
 	return rc;
 }

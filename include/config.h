@@ -1,0 +1,49 @@
+/*
+ * config: the settings of DESIGN.md ("Files"), from built-in defaults and
+ * $XDG_CONFIG_HOME/calllog/config (INI, read with GLib's GKeyFile):
+ *
+ *	[followup]
+ *	interval = 7d		# default time to the next follow-up
+ *	[escalation]
+ *	days_open = 14		# escalate after this many days in a stage
+ *	calls = 3		# ... or this many calls without resolution
+ *	[notify]
+ *	quiet_hours = 22:00-08:00
+ *	[phone]
+ *	country = 1		# calling code of national numbers
+ */
+#ifndef CALLLOG_CONFIG_H
+#define CALLLOG_CONFIG_H
+
+#include <stdio.h>
+
+#include "policy.h"
+
+struct config {
+	struct policy policy;
+	char country[4];
+	int quiet_start;	/* minutes after midnight; -1: none */
+	int quiet_end;
+	char *path;		/* the file read, or that would be */
+	int found;		/* nonzero when the file exists */
+	unsigned from_file;	/* CONFIG_* bits of settings the file gave */
+};
+
+enum {
+	CONFIG_INTERVAL = 1 << 0, CONFIG_DAYS = 1 << 1, CONFIG_CALLS = 1 << 2,
+	CONFIG_QUIET = 1 << 3, CONFIG_COUNTRY = 1 << 4
+};
+
+/* Defaults, then the file when it exists.  Returns 0, or -1 after
+ * reporting a bad file or setting (naming the file, group and key). */
+int config_load(struct config *cfg);
+void config_clear(struct config *cfg);
+
+/* Print the effective settings and where each came from. */
+void config_print(const struct config *cfg, FILE *fp);
+
+/* Nonzero when the local time of day t falls in the quiet hours; sets
+ * *until to when they end. */
+int config_quiet(const struct config *cfg, long t, long *until);
+
+#endif

@@ -1,0 +1,216 @@
+/*
+ * config.c: reading calllog's configuration file with GLib's GKeyFile,
+ * which is already linked through libnotify and handles INI quoting,
+ * comments and UTF-8 for us.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+#include "config.h"
+#include "paths.h"
+#include "util.h"
+#include "when.h"
+
+#define DAY (24L * 60 * 60)
+
+static int
+bad(const struct config *cfg, const char *group, const char *key,
+    const char *value, const char *want)
+{
+	return error("%s: [%s] %s = '%s' is not valid; %s", cfg->path, group,
+	    key, value, want);
+}
+
+/* "22:00" into minutes after midnight, or -1. */
+static int
+clock_minutes(const char *s)
+{
+	int h, m, n = 0;
+
+	if (sscanf(s, "%2d:%2d%n", &h, &m, &n) != 2 || s[n] != '\0' ||
+	    h < 0 || h > 23 || m < 0 || m > 59)
+		return -1;
+	return h * 60 + m;
+}
+
+static int
+read_quiet(struct config *cfg, const char *v)
+{
+	char start[8], end[8];
+	int n = 0;
+
+	if (strcmp(v, "") == 0 || strcmp(v, "none") == 0) {
+		cfg->quiet_start = cfg->quiet_end = -1;
+		return 0;
+	}
+	if (sscanf(v, "%7[0-9:]-%7[0-9:]%n", start, end, &n) != 2 ||
+	    v[n] != '\0' || (cfg->quiet_start = clock_minutes(start)) < 0 ||
+	    (cfg->quiet_end = clock_minutes(end)) < 0)
+		return bad(cfg, "notify", "quiet_hours", v,
+		    "use HH:MM-HH:MM, such as 22:00-08:00, or none");
+	return 0;
+}
+
+static int
+read_int(struct config *cfg, const char *group, const char *key,
+    const char *v, int *out)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (*v == '\0' || *end != '\0' || n < 0 || n > 100000)
+		return bad(cfg, group, key, v, "use a whole number, 0 to turn "
+		    "it off");
+	*out = (int)n;
+	return 0;
+}
+
+/* One known setting; unknown groups and keys are errors, so that a typo
+ * does not silently leave a default in force. */
+static int
+read_setting(struct config *cfg, const char *group, const char *key,
+    const char *v)
+{
+	long secs;
+
+	if (!strcmp(group, "followup") && !strcmp(key, "interval")) {
+		time_t now = 86400 * 365, t;
+
+		if (v[0] != '+' || when_parse(v, now, &t) == -1 || t <= now)
+			return bad(cfg, group, key, v, "use an offset such as "
+			    "+7d, +2w or +10bd");
+		secs = (long)(t - now);
+		cfg->policy.followup_secs = secs;
+		cfg->from_file |= CONFIG_INTERVAL;
+		return 0;
+	}
+	if (!strcmp(group, "escalation") && !strcmp(key, "days_open")) {
+		cfg->from_file |= CONFIG_DAYS;
+		return read_int(cfg, group, key, v, &cfg->policy.days_open);
+	}
+	if (!strcmp(group, "escalation") && !strcmp(key, "calls")) {
+		cfg->from_file |= CONFIG_CALLS;
+		return read_int(cfg, group, key, v, &cfg->policy.max_calls);
+	}
+	if (!strcmp(group, "notify") && !strcmp(key, "quiet_hours")) {
+		cfg->from_file |= CONFIG_QUIET;
+		return read_quiet(cfg, v);
+	}
+	if (!strcmp(group, "phone") && !strcmp(key, "country")) {
+		size_t n = strspn(v, "0123456789");
+
+		if (n == 0 || n > 3 || v[n] != '\0' || v[0] == '0')
+			return bad(cfg, group, key, v, "use a calling code "
+			    "such as 1 or 44");
+		snprintf(cfg->country, sizeof(cfg->country), "%s", v);
+		cfg->from_file |= CONFIG_COUNTRY;
+		return 0;
+	}
+	return error("%s: unknown setting [%s] %s; 'man calllog' lists "
+	    "the settings", cfg->path, group, key);
+}
+
+static int
+read_file(struct config *cfg)
+{
+	GKeyFile *kf = g_key_file_new();
+	GError *err = NULL;
+	gchar **groups = NULL;
+	int rc = 0;
+
+	if (!g_key_file_load_from_file(kf, cfg->path, G_KEY_FILE_NONE, &err)) {
+		rc = error("%s: %s", cfg->path, err->message);
+		goto out;
+	}
+	groups = g_key_file_get_groups(kf, NULL);
+	for (gchar **g = groups; rc == 0 && *g; g++) {
+		gchar **keys = g_key_file_get_keys(kf, *g, NULL, NULL);
+
+		for (gchar **k = keys; rc == 0 && k && *k; k++) {
+			gchar *v = g_key_file_get_string(kf, *g, *k, NULL);
+
+			rc = read_setting(cfg, *g, *k, v ? g_strstrip(v) : "");
+			g_free(v);
+		}
+		g_strfreev(keys);
+	}
+out:
+	if (err)
+		g_error_free(err);
+	g_strfreev(groups);
+	g_key_file_free(kf);
+	return rc;
+}
+
+int
+config_load(struct config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	policy_defaults(&cfg->policy);
+	snprintf(cfg->country, sizeof(cfg->country), "1");
+	cfg->quiet_start = cfg->quiet_end = -1;
+	if (paths_config(&cfg->path) == -1)
+		return -1;
+	cfg->found = access(cfg->path, F_OK) == 0;
+	return cfg->found ? read_file(cfg) : 0;
+}
+
+void
+config_clear(struct config *cfg)
+{
+	free(cfg->path);
+	cfg->path = NULL;
+}
+
+void
+config_print(const struct config *cfg, FILE *fp)
+{
+	char span[WHEN_BUFSZ];
+	const char *file = cfg->path, *dflt = "default";
+
+#define FROM(bit) (cfg->from_file & (bit) ? file : dflt)
+	fprintf(fp, "# configuration file: %s (%s)\n", cfg->path,
+	    cfg->found ? "read" : "not present; defaults in force");
+	when_format_span(cfg->policy.followup_secs, span);
+	fprintf(fp, "followup.interval = +%s\t# %s\n", span,
+	    FROM(CONFIG_INTERVAL));
+	fprintf(fp, "escalation.days_open = %d\t# %s\n",
+	    cfg->policy.days_open, FROM(CONFIG_DAYS));
+	fprintf(fp, "escalation.calls = %d\t# %s\n", cfg->policy.max_calls,
+	    FROM(CONFIG_CALLS));
+	if (cfg->quiet_start < 0)
+		fprintf(fp, "notify.quiet_hours = none\t# %s\n",
+		    FROM(CONFIG_QUIET));
+	else
+		fprintf(fp, "notify.quiet_hours = %02d:%02d-%02d:%02d\t# %s\n",
+		    cfg->quiet_start / 60, cfg->quiet_start % 60,
+		    cfg->quiet_end / 60, cfg->quiet_end % 60,
+		    FROM(CONFIG_QUIET));
+	fprintf(fp, "phone.country = %s\t# %s\n", cfg->country,
+	    FROM(CONFIG_COUNTRY));
+#undef FROM
+}
+
+int
+config_quiet(const struct config *cfg, long t, long *until)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	int now, s = cfg->quiet_start, e = cfg->quiet_end, in;
+	long wait;
+
+	if (s < 0 || s == e || localtime_r(&tt, &tm) == NULL)
+		return 0;
+	now = tm.tm_hour * 60 + tm.tm_min;
+	in = s < e ? now >= s && now < e : now >= s || now < e;
+	if (!in)
+		return 0;
+	wait = ((e - now + 24 * 60) % (24 * 60)) * 60L - tm.tm_sec;
+	*until = t + wait;
+	return 1;
+}

@@ -1,0 +1,144 @@
+/*
+ * notify.c: delivering notifications in a child process, so that a hung
+ * D-Bus call can be abandoned after a deadline by killing the child, and
+ * the parent (holding the journal's transaction) never loads D-Bus at all.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libnotify/notify.h>
+
+#include "notify.h"
+#include "util.h"
+
+/* Child: show each notice; write one "." per notice delivered, or "E"
+ * and the error's message, to fd. */
+static void
+deliver_child(int fd, const struct notice *n, size_t count)
+{
+	GError *err = NULL;
+	FILE *out = fdopen(fd, "w");
+
+	if (out == NULL)
+		_exit(1);
+	setvbuf(out, NULL, _IONBF, 0);
+	if (!notify_init("calllog")) {
+		fputs("Elibnotify could not start", out);
+		_exit(1);
+	}
+	for (size_t i = 0; i < count; i++) {
+		gchar *body = g_markup_escape_text(n[i].body, -1);
+		NotifyNotification *nn = notify_notification_new(n[i].summary,
+		    body, NULL);
+
+		g_free(body);
+		notify_notification_set_app_name(nn, "calllog");
+		notify_notification_set_urgency(nn, n[i].critical ?
+		    NOTIFY_URGENCY_CRITICAL : NOTIFY_URGENCY_NORMAL);
+		notify_notification_set_category(nn, "calllog.reminder");
+		if (!notify_notification_show(nn, &err)) {
+			fprintf(out, "E%s", err ? err->message : "unknown error");
+			_exit(1);
+		}
+		g_object_unref(nn);
+		fputc('.', out);
+	}
+	_exit(0);
+}
+
+static long
+elapsed_ms(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - start->tv_sec) * 1000L +
+	    (now.tv_nsec - start->tv_nsec) / 1000000L;
+}
+
+/* Parent: read the child's report until it ends or the deadline passes. */
+static int
+collect(int fd, pid_t pid, size_t count, int timeout_ms)
+{
+	char buf[512], msg[512] = "";
+	size_t delivered = 0, mlen = 0;
+	struct timespec start;
+	int status, timed_out = 0, in_msg = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		long left = timeout_ms - elapsed_ms(&start);
+		ssize_t n;
+
+		if (left <= 0) {
+			timed_out = 1;
+			break;
+		}
+		if (poll(&p, 1, (int)left) == -1) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if ((n = read(fd, buf, sizeof(buf))) <= 0)
+			break;
+		for (ssize_t i = 0; i < n; i++) {
+			if (in_msg) {
+				if (mlen < sizeof(msg) - 1)
+					msg[mlen++] = buf[i];
+			} else if (buf[i] == '.')
+				delivered++;
+			else if (buf[i] == 'E')
+				in_msg = 1;
+		}
+	}
+	if (timed_out)
+		kill(pid, SIGKILL);
+	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+		;
+	msg[mlen] = '\0';
+	if (timed_out)
+		return error("the notification server did not answer within "
+		    "%d s (%zu of %zu shown); nothing was marked as sent",
+		    timeout_ms / 1000, delivered, count);
+	if (delivered == count && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 0)
+		return 0;
+	return error("cannot show notifications: %s; nothing was marked as "
+	    "sent", *msg ? msg : "the notifier stopped unexpectedly");
+}
+
+int
+notify_deliver(const struct notice *n, size_t count, int timeout_ms)
+{
+	int fds[2];
+	pid_t pid;
+	int rc;
+
+	if (count == 0)
+		return 0;
+	if (pipe(fds) == -1)
+		return error("cannot start the notifier: %s", strerror(errno));
+	fflush(stdout);
+	fflush(stderr);
+	if ((pid = fork()) == -1) {
+		close(fds[0]);
+		close(fds[1]);
+		return error("cannot start the notifier: %s", strerror(errno));
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		deliver_child(fds[1], n, count);
+	}
+	close(fds[1]);
+	rc = collect(fds[0], pid, count, timeout_ms);
+	close(fds[0]);
+	return rc;
+}
