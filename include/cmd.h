@@ -94,6 +94,6 @@ int args_limit(const struct args *a, int i, long *limit);
 extern const struct cmd *const commands[];
 
 extern const struct cmd cmd_add, cmd_open, cmd_show, cmd_log, cmd_resolve,
-    cmd_reopen, cmd_followup, cmd_escalate, cmd_remind, cmd_help;
+    cmd_reopen, cmd_followup, cmd_escalate, cmd_remind, cmd_ical, cmd_help;
 
 #endif

@@ -65,4 +65,17 @@ int check_text(const char *what, const char *s, size_t max);
  * Returns a string the caller frees, or NULL after reporting. */
 char *read_stdin_text(const char *what, size_t max);
 
+/*
+ * Replace the file at path with data, atomically: written to a temporary
+ * file beside it, synced, then renamed over it, so a reader sees the old
+ * file or the new one and never a part.  mode applies to a new file.
+ * Returns 0, or -1 after reporting.
+ */
+int write_file_atomic(const char *path, const char *data, size_t len,
+    int mode);
+
+/* Read a whole (small) file; NULL without a message when it cannot be
+ * read.  The caller frees. */
+char *read_file(const char *path, size_t max);
+
 #endif

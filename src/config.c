@@ -116,7 +116,7 @@ read_setting(struct config *cfg, const char *group, const char *key,
 }
 
 static int
-read_file(struct config *cfg)
+read_config_file(struct config *cfg)
 {
 	GKeyFile *kf = g_key_file_new();
 	GError *err = NULL;
@@ -157,7 +157,7 @@ config_load(struct config *cfg)
 	if (paths_config(&cfg->path) == -1)
 		return -1;
 	cfg->found = access(cfg->path, F_OK) == 0;
-	return cfg->found ? read_file(cfg) : 0;
+	return cfg->found ? read_config_file(cfg) : 0;
 }
 
 void

@@ -20,7 +20,7 @@
 
 const struct cmd *const commands[] = {
 	&cmd_add, &cmd_open, &cmd_show, &cmd_log, &cmd_resolve, &cmd_reopen,
-	&cmd_followup, &cmd_escalate, &cmd_remind, &cmd_help, NULL
+	&cmd_followup, &cmd_escalate, &cmd_remind, &cmd_ical, &cmd_help, NULL
 };
 
 static void

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -237,5 +239,60 @@ read_stdin_text(const char *what, size_t max)
 	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
 		len--;
 	buf[len] = '\0';
+	return buf;
+}
+
+int
+write_file_atomic(const char *path, const char *data, size_t len, int mode)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	size_t off = 0;
+	int fd = mkstemp(tmp), rc = 0;
+
+	if (fd == -1) {
+		rc = error("cannot create a file beside '%s': %s", path,
+		    strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	while (rc == 0 && off < len) {
+		ssize_t n = write(fd, data + off, len - off);
+
+		if (n < 0 && errno != EINTR)
+			rc = error("cannot write '%s': %s", tmp,
+			    strerror(errno));
+		else if (n > 0)
+			off += (size_t)n;
+	}
+	if (rc == 0 && (fchmod(fd, (mode_t)mode) == -1 || fsync(fd) == -1))
+		rc = error("cannot write '%s': %s", tmp, strerror(errno));
+	if (close(fd) == -1 && rc == 0)
+		rc = error("cannot write '%s': %s", tmp, strerror(errno));
+	if (rc == 0 && rename(tmp, path) == -1)
+		rc = error("cannot replace '%s': %s", path, strerror(errno));
+	if (rc != 0)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+char *
+read_file(const char *path, size_t max)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	size_t n;
+
+	if (fp == NULL)
+		return NULL;
+	buf = xmalloc(max + 1);
+	n = fread(buf, 1, max, fp);
+	if (ferror(fp)) {
+		fclose(fp);
+		free(buf);
+		return NULL;
+	}
+	fclose(fp);
+	buf[n] = '\0';
 	return buf;
 }

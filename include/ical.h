@@ -1,0 +1,50 @@
+/*
+ * ical: the iCalendar (RFC 5545) form of open cases' follow-ups and
+ * escalation deadlines, built with libical, the only module including it.
+ *
+ *	struct cal *cal = cal_create(&(struct cal_options){ .now = now,
+ *	    .policy = &policy });
+ *	cal_add_case(cal, &c);			// for each open case
+ *	char *text = cal_text(cal);		// one VCALENDAR
+ *	free(text);
+ *	cal_release(cal);
+ *
+ * Times are written in UTC, because clients mishandle libical's TZID
+ * paths.  Each item has a stable UID from the case's uuid, DTSTAMP,
+ * LAST-MODIFIED and a SEQUENCE that rises whenever its due time moves.
+ */
+#ifndef CALLLOG_ICAL_H
+#define CALLLOG_ICAL_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "model.h"
+#include "policy.h"
+
+struct cal_options {
+	int events;		/* VEVENTs instead of VTODOs */
+	time_t now;		/* DTSTAMP */
+	const struct policy *policy;
+};
+
+struct cal;
+
+struct cal *cal_create(const struct cal_options *o);
+void cal_release(struct cal *cal);	/* accepts NULL */
+
+/* Add the case's follow-up and, when it has one, its escalation
+ * deadline.  The case needs its contact details (store's `contact`). */
+void cal_add_case(struct cal *cal, const struct cl_case *c);
+
+/* Items added so far, and the UID of item i. */
+size_t cal_count(const struct cal *cal);
+const char *cal_item_uid(const struct cal *cal, size_t i);
+
+/* Item i alone in a VCALENDAR, as a vdir file holds it; caller frees. */
+char *cal_item_text(const struct cal *cal, size_t i);
+
+/* The whole calendar; caller frees. */
+char *cal_text(const struct cal *cal);
+
+#endif
