@@ -10,6 +10,8 @@ VERSION   = 0.1.0
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
+USERUNITDIR ?= $(PREFIX)/lib/systemd/user
+DOCDIR   ?= $(PREFIX)/share/doc/calllog
 DESTDIR  ?=
 
 CC       ?= cc
@@ -94,12 +96,23 @@ check-asan: deps-test
 	    $(UNIT_BINS:$(BUILD)/%=build-asan/%) $(SHELL_TESTS)
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(USERUNITDIR) $(DESTDIR)$(DOCDIR)
 	install -m 755 calllog $(DESTDIR)$(BINDIR)/calllog
 	install -m 644 man/calllog.1 $(DESTDIR)$(MANDIR)/man1/calllog.1
+	sed 's|@BINDIR@|$(BINDIR)|' contrib/systemd/calllog-remind.service \
+	    > $(DESTDIR)$(USERUNITDIR)/calllog-remind.service
+	chmod 644 $(DESTDIR)$(USERUNITDIR)/calllog-remind.service
+	install -m 644 contrib/systemd/calllog-remind.timer \
+	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.timer
+	install -m 644 contrib/calllog.cron $(DESTDIR)$(DOCDIR)/calllog.cron
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/calllog $(DESTDIR)$(MANDIR)/man1/calllog.1
+	rm -f $(DESTDIR)$(BINDIR)/calllog $(DESTDIR)$(MANDIR)/man1/calllog.1 \
+	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.service \
+	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.timer \
+	    $(DESTDIR)$(DOCDIR)/calllog.cron
+	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 clean:
 	rm -rf build build-asan calllog demo

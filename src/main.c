@@ -20,7 +20,7 @@
 
 const struct cmd *const commands[] = {
 	&cmd_add, &cmd_open, &cmd_show, &cmd_log, &cmd_resolve, &cmd_reopen,
-	&cmd_followup, &cmd_escalate, &cmd_remind, &cmd_ical, &cmd_help, NULL
+	&cmd_followup, &cmd_escalate, &cmd_remind, &cmd_ical, &cmd_config, &cmd_help, NULL
 };
 
 static void
@@ -142,7 +142,10 @@ main(int argc, char **argv)
 		return rc;
 	ctx.cmd = cmd;
 	ctx.out = stdout;
-	if (when_now(&ctx.now) == -1 || config_load(&ctx.cfg) == -1)
+	if (when_now(&ctx.now) == -1)
+		rc = CMD_USAGE;
+	else if (cmd->flags & (CMD_NEEDS_DB | CMD_NEEDS_CONFIG) &&
+	    config_load(&ctx.cfg) == -1)
 		rc = CMD_USAGE;
 	else if (cmd->flags & CMD_NEEDS_DB)
 		rc = run_with_store(cmd, &ctx, &a, dbopt);
