@@ -83,16 +83,27 @@ demo: deps
 	$(MAKE) all
 	CALLLOG=$(CURDIR)/calllog CALLLOG_DB=$(DEMO_DB) sh contrib/demo.sh
 
+# ical.js is the parser Thunderbird uses; the calendar tests read calllog's
+# output with it.  A pinned version, installed beside the build.
+ICALJS = $(BUILD)/npm/node_modules/ical.js/package.json
+
+$(ICALJS):
+	npm install --silent --no-audit --no-fund --prefix $(BUILD)/npm \
+	    ical.js@2.2.1
+
 check: deps-test
-	$(MAKE) all $(UNIT_BINS)
-	CALLLOG=$(CURDIR)/$(PROG) prove -e '' $(UNIT_BINS) $(SHELL_TESTS)
+	$(MAKE) all $(UNIT_BINS) $(ICALJS)
+	CALLLOG=$(CURDIR)/$(PROG) ICALJS_DIR=$(CURDIR)/$(BUILD)/npm \
+	    prove -e '' $(UNIT_BINS) $(SHELL_TESTS)
 
 check-asan: deps-test
 	$(MAKE) BUILD=build-asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 	    SANITIZE='-fsanitize=address,undefined -fno-sanitize-recover=all' \
-	    build-asan/calllog $(UNIT_BINS:$(BUILD)/%=build-asan/%)
+	    build-asan/calllog $(UNIT_BINS:$(BUILD)/%=build-asan/%) \
+	    build-asan/npm/node_modules/ical.js/package.json
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	    CALLLOG=$(CURDIR)/build-asan/calllog prove -e '' \
+	    CALLLOG=$(CURDIR)/build-asan/calllog \
+	    ICALJS_DIR=$(CURDIR)/build-asan/npm prove -e '' \
 	    $(UNIT_BINS:$(BUILD)/%=build-asan/%) $(SHELL_TESTS)
 
 install: all
