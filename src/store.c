@@ -33,7 +33,7 @@ store_error(struct store *st, const char *doing)
 		    "some space and try again", doing, st->path);
 	if ((code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT)
 		return error("cannot %s: '%s' is not a valid calllog database "
-		    "(%s); run 'calllog doctor' or restore a backup", doing,
+		    "(%s); check --db and CALLLOG_DB, or restore a backup", doing,
 		    st->path, sqlite3_errmsg(st->db));
 	if ((code & 0xff) == SQLITE_BUSY)
 		return error("cannot %s: database '%s' stayed locked by another "
@@ -186,6 +186,26 @@ store_schema_version(struct store *st)
 	return v;
 }
 
+/* A database at version 0 with tables in it belongs to another program:
+ * adding calllog's tables to it would be a surprise.  Returns 0 when the
+ * database is empty, else -1 after reporting. */
+static int
+foreign_tables(struct store *st)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT count(*) FROM sqlite_schema");
+	int n = -1;
+
+	if (s && sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (n == 0)
+		return 0;
+	if (n > 0)
+		error("'%s' is an SQLite database of another program, not a "
+		    "calllog journal; check --db and CALLLOG_DB", st->path);
+	return -1;
+}
+
 /* Apply the migrations this database has not seen, all in one transaction,
  * re-reading the version under the write lock since another calllog may
  * have migrated it meanwhile. */
@@ -203,6 +223,8 @@ migrate(struct store *st)
 		    st->path, v, migrations_count);
 	if (v == migrations_count)
 		return 0;
+	if (v == 0 && foreign_tables(st) != 0)
+		return -1;
 	if (store_begin(st, 1) == -1)
 		return -1;
 	v = store_schema_version(st);
@@ -229,9 +251,6 @@ configure(struct store *st)
 	static const char setup[] =
 	    "PRAGMA foreign_keys = ON;"
 	    "PRAGMA synchronous = FULL;";
-	sqlite3_stmt *s;
-	int rc = 0;
-
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	/* Reading the schema first turns "not a database" into a clear
 	 * error before anything tries to write to the file. */
@@ -240,6 +259,17 @@ configure(struct store *st)
 		return store_error(st, "open the journal");
 	if (sqlite3_exec(st->db, setup, NULL, NULL, NULL) != SQLITE_OK)
 		return store_error(st, "configure the journal");
+	return 0;
+}
+
+/* WAL lets readers work beside a writer.  Set once the file is known to be
+ * a journal, so that another program's database is never converted. */
+static int
+use_wal(struct store *st)
+{
+	sqlite3_stmt *s;
+	int rc = 0;
+
 	if (sqlite3_db_readonly(st->db, "main") == 1)
 		return 0;	/* readers may still work; writers say why */
 	s = store_prepare(st, "PRAGMA journal_mode = WAL");
@@ -278,7 +308,7 @@ store_open(const char *path, struct store **out)
 		return -1;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	if (configure(st) == -1 || migrate(st) == -1) {
+	if (configure(st) == -1 || migrate(st) == -1 || use_wal(st) == -1) {
 		store_close(st);
 		return -1;
 	}
