@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,8 @@
 
 const struct cmd *const commands[] = {
 	&cmd_add, &cmd_open, &cmd_show, &cmd_log, &cmd_resolve, &cmd_reopen,
-	&cmd_followup, &cmd_escalate, &cmd_remind, &cmd_ical, &cmd_config, &cmd_help, NULL
+	&cmd_followup, &cmd_escalate, &cmd_remind, &cmd_ical, &cmd_doctor, &cmd_backup, &cmd_config,
+	&cmd_help, NULL
 };
 
 static void
@@ -66,7 +68,8 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 
 	if (paths_database(dbopt, &path) == -1)
 		return CMD_FAIL;
-	if (store_open(path, &ctx->st) == -1) {
+	if (store_open(path, cmd->flags & CMD_EXISTING_DB ? STORE_NOCREATE : 0,
+	    &ctx->st) == -1) {
 		free(path);
 		return CMD_FAIL;
 	}
@@ -105,6 +108,9 @@ main(int argc, char **argv)
 	struct args a;
 	int i, rc;
 
+	/* Past a file size limit, a write should fail (and the command with
+	 * it, cleanly) rather than the process be killed mid-transaction. */
+	signal(SIGXFSZ, SIG_IGN);
 	/* Display widths of UTF-8 text need a UTF-8 character type. */
 	if (setlocale(LC_CTYPE, "") == NULL || MB_CUR_MAX == 1)
 		setlocale(LC_CTYPE, "C.UTF-8");

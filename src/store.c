@@ -28,9 +28,13 @@ store_error(struct store *st, const char *doing)
 		return error("cannot %s: database '%s' is read-only; check "
 		    "the permissions of the file and its directory", doing,
 		    st->path);
-	if ((code & 0xff) == SQLITE_FULL)
-		return error("cannot %s: the disk holding '%s' is full; free "
-		    "some space and try again", doing, st->path);
+	int sys = sqlite3_system_errno(st->db);
+
+	if ((code & 0xff) == SQLITE_FULL || ((code & 0xff) == SQLITE_IOERR &&
+	    (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)))
+		return error("cannot %s: no room to write '%s' (%s); free some "
+		    "space and try again", doing, st->path,
+		    strerror(sys ? sys : ENOSPC));
 	if ((code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT)
 		return error("cannot %s: '%s' is not a valid calllog database "
 		    "(%s); check --db and CALLLOG_DB, or restore a backup", doing,
@@ -282,7 +286,7 @@ use_wal(struct store *st)
 }
 
 int
-store_open(const char *path, struct store **out)
+store_open(const char *path, unsigned flags, struct store **out)
 {
 	struct store *st;
 	struct stat sb;
@@ -291,6 +295,9 @@ store_open(const char *path, struct store **out)
 		if (errno != ENOENT)
 			return error("cannot open database '%s': %s", path,
 			    strerror(errno));
+		if (flags & STORE_NOCREATE)
+			return error("no journal at '%s' yet; 'calllog add' "
+			    "starts one", path);
 		if (create_file(path) == -1)
 			return -1;
 	} else if (!S_ISREG(sb.st_mode))
@@ -314,6 +321,12 @@ store_open(const char *path, struct store **out)
 	}
 	*out = st;
 	return 0;
+}
+
+const char *
+store_path(const struct store *st)
+{
+	return st->path;
 }
 
 void
