@@ -49,7 +49,8 @@ struct args {
 enum {
 	CMD_NEEDS_DB = 1 << 0,	/* open the database (and configuration) */
 	CMD_WRITES = 1 << 1,	/* take the write lock at once */
-	CMD_NEEDS_CONFIG = 1 << 2	/* read the configuration file */
+	CMD_NEEDS_CONFIG = 1 << 2,	/* read the configuration file */
+	CMD_EXISTING_DB = 1 << 3	/* never create the database */
 };
 
 struct ctx {
@@ -95,6 +96,6 @@ int args_limit(const struct args *a, int i, long *limit);
 extern const struct cmd *const commands[];
 
 extern const struct cmd cmd_add, cmd_open, cmd_show, cmd_log, cmd_resolve,
-    cmd_reopen, cmd_followup, cmd_escalate, cmd_remind, cmd_ical, cmd_config, cmd_help;
+    cmd_reopen, cmd_followup, cmd_escalate, cmd_remind, cmd_ical, cmd_doctor, cmd_backup, cmd_config, cmd_help;
 
 #endif

@@ -22,7 +22,14 @@ struct store;
  * bring its schema up to date.  A database written by a newer calllog, or a
  * file that is not a database, is refused.  Returns 0 and sets *out, or -1.
  */
-int store_open(const char *path, struct store **out);
+int store_open(const char *path, unsigned flags, struct store **out);
+
+enum {
+	STORE_NOCREATE = 1 << 0	/* a missing database is an error */
+};
+
+/* The path the store was opened with. */
+const char *store_path(const struct store *st);
 
 /* Close the database; accepts NULL. */
 void store_close(struct store *st);
@@ -92,6 +99,25 @@ int store_calls_each(struct store *st, const struct call_filter *f,
 /* Call fn for each event of a case, oldest first. */
 int store_events_each(struct store *st, long long case_id,
     int (*fn)(struct cl_event *, void *), void *arg);
+
+/*
+ * Copy the whole database to dest with SQLite's online backup API, inside
+ * the current read transaction so the copy is consistent while others
+ * write; the copy is written beside dest, switched to a single-file
+ * journal, synced and renamed over dest.  Returns 0, or -1 after reporting.
+ */
+int store_backup(struct store *st, const char *dest);
+
+/*
+ * Check the database's integrity and foreign keys, calling fn with a
+ * one-line description of each problem.  Returns the number of problems,
+ * or -1 when the checks could not run.
+ */
+int store_check(struct store *st, void (*fn)(const char *problem, void *arg),
+    void *arg);
+
+/* The journal mode ("wal"); the caller frees. */
+char *store_journal_mode(struct store *st);
 
 /* Whether reminder (kind, key) was delivered for the case: 1 yes, 0 no,
  * -1 error. */

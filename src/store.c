@@ -28,13 +28,15 @@ store_error(struct store *st, const char *doing)
 		return error("cannot %s: database '%s' is read-only; check "
 		    "the permissions of the file and its directory", doing,
 		    st->path);
-	int sys = sqlite3_system_errno(st->db);
-
-	if ((code & 0xff) == SQLITE_FULL || ((code & 0xff) == SQLITE_IOERR &&
-	    (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)))
-		return error("cannot %s: no room to write '%s' (%s); free some "
-		    "space and try again", doing, st->path,
-		    strerror(sys ? sys : ENOSPC));
+	if ((code & 0xff) == SQLITE_FULL)
+		return error("cannot %s: the disk holding '%s' is full; free "
+		    "some space and try again", doing, st->path);
+	/* A file size limit or a full disk can show as a short write, whose
+	 * errno SQLite does not keep. */
+	if (code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC ||
+	    code == SQLITE_IOERR_TRUNCATE)
+		return error("cannot %s: writing '%s' failed (is the disk full?); "
+		    "nothing was changed", doing, st->path);
 	if ((code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT)
 		return error("cannot %s: '%s' is not a valid calllog database "
 		    "(%s); check --db and CALLLOG_DB, or restore a backup", doing,
