@@ -42,7 +42,7 @@ UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o
 SHELL_TESTS = $(sort $(wildcard tests/t[0-9]*.sh))
 
-.PHONY: all demo check check-asan deps deps-test install uninstall clean
+.PHONY: all demo check check-asan fuzz deps deps-test install uninstall clean
 
 all: calllog
 
@@ -106,6 +106,34 @@ check-asan: deps-test
 	    ICALJS_DIR=$(CURDIR)/build-asan/npm prove -e '' \
 	    $(UNIT_BINS:$(BUILD)/%=build-asan/%) $(SHELL_TESTS)
 
+# libFuzzer harnesses (clang): each runs FUZZ_SECONDS from its committed
+# seed corpus (new finds go to build-fuzz/corpus, never into the tree).
+FUZZERS      = when duration phone redact
+FUZZ_SECONDS ?= 30
+FUZZ_CFLAGS  = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+               -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Iinclude -Ifuzz
+FUZZ_SRC_when     = src/when.c
+FUZZ_SRC_duration = src/when.c
+FUZZ_SRC_phone    = src/phone.c
+FUZZ_SRC_redact   = src/redact.c
+
+build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(SRCS) $(wildcard include/*.h)
+	@mkdir -p build-fuzz
+	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRC_$*) src/util.c
+
+fuzz: $(FUZZERS:%=build-fuzz/fuzz_%)
+	@for f in $(FUZZERS); do \
+	    mkdir -p build-fuzz/corpus/$$f; \
+	    build-fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) \
+	        -close_fd_mask=2 -print_final_stats=1 \
+	        -artifact_prefix=build-fuzz/crash-$$f- \
+	        build-fuzz/corpus/$$f fuzz/corpus/$$f \
+	        > build-fuzz/$$f.log 2>&1; rc=$$?; \
+	    runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' build-fuzz/$$f.log); \
+	    echo "fuzz $$f: $$runs executions in $(FUZZ_SECONDS) s, exit $$rc"; \
+	    [ $$rc -eq 0 ] || { tail -30 build-fuzz/$$f.log; exit 1; }; \
+	done
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(USERUNITDIR) $(DESTDIR)$(DOCDIR)
@@ -126,6 +154,6 @@ uninstall:
 	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 clean:
-	rm -rf build build-asan calllog demo
+	rm -rf build build-asan build-fuzz calllog demo
 
 -include $(OBJS:.o=.d)

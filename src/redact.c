@@ -2,7 +2,9 @@
  * redact.c: finds payment card numbers, SSNs and card security codes in free
  * text and replaces them, in one pass, before anything is stored.
  */
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "redact.h"
 #include "util.h"
@@ -125,6 +127,35 @@ is_card(const char *s, size_t len, size_t nd)
 	return sum % 10 == 0;
 }
 
+/*
+ * Length of the card number that the run s[0..len) of nd digits starts
+ * with, or 0.  The whole run is a card when it passes is_card and ends at a
+ * word boundary (end_ok).  Otherwise the longest prefix that ends at one of
+ * the run's separators and passes is_card is taken: people write the
+ * expiry or the security code straight after the number ("4111 1111 1111
+ * 1111 12/28"), and leaking the card matters more than sparing a grouped
+ * reference number that happens to start with a valid one.
+ */
+static size_t
+card_prefix(const char *s, size_t len, size_t nd, int end_ok)
+{
+	if (end_ok && is_card(s, len, nd))
+		return len;
+	for (size_t p = len; p-- > 1; ) {
+		size_t n = 0;
+
+		if (is_digit(s[p]))
+			continue;
+		for (size_t k = 0; k < p; k++)
+			n += is_digit(s[k]);
+		if (n < 13)
+			break;
+		if (is_card(s, p, n))
+			return p;
+	}
+	return 0;
+}
+
 /* Replace the card number s[0..len) by its last four digits. */
 static void
 put_card(struct buf *b, const char *s, size_t len)
@@ -136,7 +167,11 @@ put_card(struct buf *b, const char *s, size_t len)
 	while (k > 0 && len-- > 0)
 		if (is_digit(s[len]))
 			last[--k] = s[len];
-	buf_add(b, "card ending ", 12);
+	/* "my card 4111..." reads "my card ending 1111", not "card card". */
+	if (b->len >= 5 && strncasecmp(b->p + b->len - 5, "card ", 5) == 0)
+		buf_add(b, "ending ", 7);
+	else
+		buf_add(b, "card ending ", 12);
 	buf_add(b, last, 4);
 }
 
@@ -231,8 +266,9 @@ is_ssn(const char *s, size_t len, size_t nd)
  * that "123-45-6789 2" still loses the SSN.  run_end marks the end of the
  * longer run, inside which no card is looked for again.
  */
-char *
-redact_text(const char *text, struct redact_counts *counts)
+/* One scan of text; see redact_text. */
+static char *
+redact_pass(const char *text, struct redact_counts *counts)
 {
 	struct redact_counts found = { 0, 0, 0 };
 	struct buf b;
@@ -276,8 +312,8 @@ redact_text(const char *text, struct redact_counts *counts)
 		if (i >= run_end) {
 			len = digit_run(s, " -", &nd);
 			run_end = i + len;
-			if (at_start && !is_word((unsigned char)s[len]) &&
-			    is_card(s, len, nd)) {
+			if (at_start && (len = card_prefix(s, len, nd,
+			    !is_word((unsigned char)s[len]))) != 0) {
 				put_card(&b, s, len);
 				found.cards++;
 				i += len;
@@ -300,6 +336,34 @@ redact_text(const char *text, struct redact_counts *counts)
 		counts->codes += found.codes;
 	}
 	return b.p;
+}
+
+/*
+ * Removing one item can expose another (an SSN removed from inside a long
+ * run of digits leaves a run that is a card number), so scan until nothing
+ * changes.  Each change removes digits, so this ends; the bound is only a
+ * guard.
+ */
+char *
+redact_text(const char *text, struct redact_counts *counts)
+{
+	char *out = redact_pass(text, counts);
+
+	for (int i = 0; i < 16; i++) {
+		struct redact_counts more = { 0, 0, 0 };
+		char *again = redact_pass(out, &more);
+
+		free(out);
+		out = again;
+		if (!redact_any(&more))
+			break;
+		if (counts != NULL) {
+			counts->cards += more.cards;
+			counts->ssns += more.ssns;
+			counts->codes += more.codes;
+		}
+	}
+	return out;
 }
 
 int

@@ -20,7 +20,11 @@ ok(int cond, const char *name)
 	tap_n++;
 	if (!cond)
 		tap_failed++;
-	printf("%sok %d - %s\n", cond ? "" : "not ", tap_n, name);
+	printf("%sok %d - ", cond ? "" : "not ", tap_n);
+	/* A newline in a name would end the TAP line early. */
+	for (const char *p = name; *p; p++)
+		fputs(*p == '\n' ? "\\n" : (char[]){ *p, 0 }, stdout);
+	putchar('\n');
 	return cond;
 }
 

@@ -47,7 +47,7 @@ static const struct redaction cards[] = {
 static const struct redaction texts[] = {
 	/* Cards within text and punctuation. */
 	{ "card 4111 1111 1111 1111, exp 12/28",
-	    "card card ending 1111, exp 12/28", 1, 0, 0 },
+	    "card ending 1111, exp 12/28", 1, 0, 0 },
 	{ "(4111111111111111)", "(card ending 1111)", 1, 0, 0 },
 	{ "it ends 3782-822463-10005.", "it ends card ending 0005.", 1, 0, 0 },
 	{ "old 4111111111111111\nnew 5555555555554444",
@@ -57,7 +57,15 @@ static const struct redaction texts[] = {
 	{ "ref 4111111111111112", "ref 4111111111111112", 0, 0, 0 },
 	{ "ref 4111 1111 1111 1112", "ref 4111 1111 1111 1112", 0, 0, 0 },
 	{ "ref 41111111111111111115", "ref 41111111111111111115", 0, 0, 0 },
-	{ "4111 1111 1111 1111 1115", "4111 1111 1111 1111 1115", 0, 0, 0 },
+	/* A card followed by more digits (an expiry, a code) is still a
+	 * card: its longest valid prefix at a separator is redacted. */
+	{ "4111 1111 1111 1111 1115", "card ending 1111 1115", 1, 0, 0 },
+	{ "card 4111 1111 1111 1111 12/28", "card ending 1111 12/28", 1, 0, 0 },
+	{ "4111-1111-1111-1111-123", "card ending 1111-123", 1, 0, 0 },
+	/* Removing an SSN from a long run can expose a card: redaction runs
+	 * until nothing changes (found by fuzz_redact). */
+	{ "SSN(123-45-6788 3 146-47-89012267896 x",
+	    "SSN([SSN removed] card ending 7896 x", 1, 1, 0 },
 	{ "REF4111111111111111X", "REF4111111111111111X", 0, 0, 0 },
 	{ "REF4111111111111111", "REF4111111111111111", 0, 0, 0 },
 	{ "4111111111111111X", "4111111111111111X", 0, 0, 0 },
@@ -111,7 +119,7 @@ static const struct redaction texts[] = {
 	/* Several at once. */
 	{ "Card 4111-1111-1111-1111 CVV 123, SSN 123-45-6789; "
 	    "also 5555 5555 5555 4444",
-	    "Card card ending 1111 CVV [security code removed], "
+	    "Card ending 1111 CVV [security code removed], "
 	    "SSN [SSN removed]; also card ending 4444", 2, 1, 1 },
 	{ "Ümit gave CVV 123 — then 3782 822463 10005 ✓",
 	    "Ümit gave CVV [security code removed] — then card ending "
