@@ -34,6 +34,10 @@ const char *store_path(const struct store *st);
 /* Close the database; accepts NULL. */
 void store_close(struct store *st);
 
+/* Close the database after a failed command: a journal this command
+ * created is removed again, so bad input leaves no trace at all. */
+void store_discard(struct store *st);
+
 /* Start the command's transaction; write takes the write lock at once so a
  * concurrent writer waits here (busy timeout) rather than failing later. */
 int store_begin(struct store *st, int write);

@@ -87,8 +87,11 @@ args_parse(const struct cmd *cmd, int argc, char **argv, struct args *a)
 		}
 		if (c == '?' || c == ':') {
 			char shortname[3] = { '-', (char)optopt, '\0' };
-			const char *bad = optopt > 0 && optopt < LONG_BASE ?
-			    shortname : argv[optind - 1];
+			const char *last = argv[optind - 1];
+			/* Name the option as typed: a long option that has a
+			 * short name also sets optopt to it. */
+			const char *bad = strncmp(last, "--", 2) != 0 &&
+			    optopt > 0 && optopt < LONG_BASE ? shortname : last;
 
 			error("%s '%s' for '%s'; see 'calllog %s -h'",
 			    c == ':' ? "missing value after" : "unknown option",

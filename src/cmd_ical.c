@@ -54,17 +54,42 @@ differs(const char *a, const char *b)
 	return 0;
 }
 
-/* The files calllog writes into a vdir: a uuid, maybe "-escalation". */
+/* Whether s starts with a lower-case uuid (8-4-4-4-12 hex digits). */
 static int
-ours(const char *name)
+uuid_prefix(const char *s)
+{
+	for (int i = 0; i < 36; i++) {
+		int dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+		if (dash ? s[i] != '-' : !strchr("0123456789abcdef", s[i]) ||
+		    s[i] == '\0')
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Whether dir/name is a file calllog wrote: named after a uuid (with
+ * "-escalation" for an escalation deadline) and carrying calllog's PRODID.
+ * Other programs name their items by uuid too, so the name alone is not
+ * enough to delete a file.
+ */
+static int
+ours(const char *dir, const char *name)
 {
 	size_t n = strlen(name);
+	char *path, *text;
+	int mine;
 
-	if (n < 40 || strcmp(name + n - 4, ".ics") != 0)
+	if (n < 40 || !uuid_prefix(name) || (strcmp(name + 36, ".ics") != 0 &&
+	    strcmp(name + 36, "-escalation.ics") != 0))
 		return 0;
-	if (strspn(name, "0123456789abcdef-") != 36)
-		return 0;
-	return n == 40 || strcmp(name + 36, "-escalation.ics") == 0;
+	path = xasprintf("%s/%s", dir, name);
+	text = read_file(path, ICS_MAX);
+	mine = text && strstr(text, "\nPRODID:-//calllog//") != NULL;
+	free(text);
+	free(path);
+	return mine;
 }
 
 static int
@@ -95,7 +120,7 @@ mirror(struct ctx *ctx, const struct cal *cal, const char *dir)
 	while (rc == 0 && (de = readdir(d)) != NULL) {
 		size_t i;
 
-		if (!ours(de->d_name))
+		if (!ours(dir, de->d_name))
 			continue;
 		for (i = 0; i < n; i++)
 			if (strlen(de->d_name) == strlen(cal_item_uid(cal, i)) + 4 &&

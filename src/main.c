@@ -87,7 +87,10 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 		rc = store_commit(ctx->st) == 0 ? CMD_OK : CMD_FAIL;
 	else
 		store_rollback(ctx->st);
-	store_close(ctx->st);
+	if (rc == CMD_OK)
+		store_close(ctx->st);
+	else
+		store_discard(ctx->st);
 	ctx->st = NULL;
 	if (ctx->out != stdout) {
 		fclose(ctx->out);
@@ -133,7 +136,7 @@ main(int argc, char **argv)
 		}
 	}
 	if (i == argc) {
-		usage(stderr);
+		error("no command given; 'calllog help' lists the commands");
 		return CMD_USAGE;
 	}
 	if ((cmd = find_command(argv[i])) == NULL) {

@@ -82,11 +82,16 @@ collect(int fd, pid_t pid, size_t count, int timeout_ms)
 			timed_out = 1;
 			break;
 		}
-		if (poll(&p, 1, (int)left) == -1) {
-			if (errno == EINTR)
-				continue;
+		int ready = poll(&p, 1, (int)left);
+
+		if (ready == -1 && errno == EINTR)
+			continue;
+		if (ready == 0) {
+			timed_out = 1;	/* the deadline, with no word */
 			break;
 		}
+		if (ready == -1)
+			break;
 		if ((n = read(fd, buf, sizeof(buf))) <= 0)
 			break;
 		for (ssize_t i = 0; i < n; i++) {

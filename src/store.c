@@ -149,7 +149,8 @@ make_parent_dirs(const char *path)
 }
 
 /* Create the database file 0600 whatever the umask, before SQLite opens it,
- * so that no moment exists when the journal is readable by others. */
+ * so that no moment exists when the journal is readable by others.
+ * Returns 1 when it made the file, 0 when another calllog just did. */
 static int
 create_file(const char *path)
 {
@@ -159,7 +160,7 @@ create_file(const char *path)
 		return -1;
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd == -1 && errno == EEXIST)
-		return 0;	/* another calllog created it just now */
+		return 0;
 	if (fd == -1)
 		return error("cannot create database '%s': %s", path,
 		    strerror(errno));
@@ -169,7 +170,7 @@ create_file(const char *path)
 		    strerror(errno));
 	}
 	close(fd);
-	return 0;
+	return 1;
 }
 
 int
@@ -292,6 +293,7 @@ store_open(const char *path, unsigned flags, struct store **out)
 {
 	struct store *st;
 	struct stat sb;
+	int created = 0;
 
 	if (stat(path, &sb) == -1) {
 		if (errno != ENOENT)
@@ -300,13 +302,14 @@ store_open(const char *path, unsigned flags, struct store **out)
 		if (flags & STORE_NOCREATE)
 			return error("no journal at '%s' yet; 'calllog add' "
 			    "starts one", path);
-		if (create_file(path) == -1)
+		if ((created = create_file(path)) == -1)
 			return -1;
 	} else if (!S_ISREG(sb.st_mode))
 		return error("database '%s' is not a regular file; check --db "
 		    "or CALLLOG_DB", path);
 	st = xcalloc(1, sizeof(*st));
 	st->path = xstrdup(path);
+	st->created = created;
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
 		if (st->db == NULL)
@@ -318,7 +321,7 @@ store_open(const char *path, unsigned flags, struct store **out)
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	if (configure(st) == -1 || migrate(st) == -1 || use_wal(st) == -1) {
-		store_close(st);
+		store_discard(st);
 		return -1;
 	}
 	*out = st;
@@ -329,6 +332,48 @@ const char *
 store_path(const struct store *st)
 {
 	return st->path;
+}
+
+static int
+journal_empty(struct store *st)
+{
+	sqlite3_stmt *s = NULL;
+	int empty = 0;
+
+	store_rollback(st);
+	if (sqlite3_prepare_v2(st->db, "SELECT (SELECT count(*) FROM cases) +"
+	    " (SELECT count(*) FROM directory)", -1, &s, NULL) != SQLITE_OK)
+		empty = 1;	/* no schema yet: nothing of anyone's in it */
+	else if (sqlite3_step(s) == SQLITE_ROW)
+		empty = sqlite3_column_int(s, 0) == 0;
+	sqlite3_finalize(s);
+	return empty;
+}
+
+void
+store_discard(struct store *st)
+{
+	char *path;
+
+	if (st == NULL)
+		return;
+	/* Another calllog may have written to the new file meanwhile: only
+	 * a journal still empty is removed. */
+	if (!st->created || !journal_empty(st)) {
+		store_close(st);
+		return;
+	}
+	path = xstrdup(st->path);
+	store_close(st);
+	unlink(path);
+	for (const char *const *sfx = (const char *const[]){ "-wal", "-shm",
+	    "-journal", NULL }; *sfx; sfx++) {
+		char *side = xasprintf("%s%s", path, *sfx);
+
+		unlink(side);
+		free(side);
+	}
+	free(path);
 }
 
 void

@@ -11,6 +11,7 @@
 struct store {
 	sqlite3 *db;
 	char *path;
+	int created;		/* this store_open made the file */
 };
 
 /* Report the database's last error with what we were doing; returns -1. */
