@@ -42,7 +42,7 @@ UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o
 SHELL_TESTS = $(sort $(wildcard tests/t[0-9]*.sh))
 
-.PHONY: all demo check check-asan fuzz deps deps-test install uninstall clean
+.PHONY: all demo check check-asan check-valgrind fuzz deps deps-test install uninstall clean
 
 all: calllog
 
@@ -133,6 +133,18 @@ fuzz: $(FUZZERS:%=build-fuzz/fuzz_%)
 	    echo "fuzz $$f: $$runs executions in $(FUZZ_SECONDS) s, exit $$rc"; \
 	    [ $$rc -eq 0 ] || { tail -30 build-fuzz/$$f.log; exit 1; }; \
 	done
+
+# The end-to-end tests with every calllog run under valgrind memcheck: any
+# error or definite leak fails the test that ran it.
+check-valgrind: deps-test
+	$(MAKE) all $(ICALJS)
+	rm -rf $(BUILD)/valgrind && mkdir -p $(BUILD)/valgrind
+	CALLLOG=$(CURDIR)/tests/valgrind.sh VALGRIND_CALLLOG=$(CURDIR)/$(PROG) \
+	    VALGRIND_LOGS=$(CURDIR)/$(BUILD)/valgrind \
+	    ICALJS_DIR=$(CURDIR)/$(BUILD)/npm prove -e '' $(SHELL_TESTS)
+	@runs=$$(ls $(BUILD)/valgrind | wc -l); \
+	errs=$$(cat $(BUILD)/valgrind/* | grep -c 'ERROR SUMMARY: [1-9]\|definitely lost: [1-9]' || true); \
+	echo "valgrind: $$runs calllog runs, $$errs with errors or definite leaks"
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
