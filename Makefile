@@ -16,7 +16,7 @@ DESTDIR  ?=
 
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS      = sqlite3 libnotify libical uuid
+PKGS      = sqlite3 libnotify libical uuid jansson
 BUILD    ?= build
 
 CFLAGS   ?= -O2 -g

@@ -92,25 +92,29 @@ take_line(struct add_input *in, const char *opt, const char *v, size_t max,
 static int
 take_account(struct add_input *in, const char *v)
 {
-	char digits[32];
+	char last[5] = "";
 	size_t n = 0;
 
 	if (v == NULL)
 		return 0;
 	for (const char *p = v; *p; p++) {
-		if (isdigit((unsigned char)*p) && n < sizeof(digits) - 1)
-			digits[n++] = *p;
-		else if (*p != ' ' && *p != '-')
+		if (isdigit((unsigned char)*p)) {
+			/* Keep a window of the last four digits seen. */
+			if (n >= 4)
+				memmove(last, last + 1, 3);
+			last[n >= 4 ? 3 : n] = *p;
+			n++;
+		} else if (*p != ' ' && *p != '-')
 			return error("--account '%s' must be digits (the last "
 			    "four of the card or account)", v);
 	}
 	if (n == 0)
 		return error("--account '%s' must be digits (the last four of "
 		    "the card or account)", v);
+	last[n > 4 ? 4 : n] = '\0';
 	if (n > 4)
 		warning("kept only the last four digits of --account");
-	in->account = xstrdup(digits + (n > 4 ? n - 4 : 0));
-	in->account[n > 4 ? 4 : n] = '\0';
+	in->account = xstrdup(last);
 	return 0;
 }
 
