@@ -10,6 +10,7 @@ VERSION   = 0.1.0
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
+DATADIR  ?= $(PREFIX)/share
 USERUNITDIR ?= $(PREFIX)/lib/systemd/user
 DOCDIR   ?= $(PREFIX)/share/doc/calllog
 DESTDIR  ?=
@@ -24,6 +25,7 @@ WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wpointer-arith -Wformat=2 -Wvla
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SANITIZE)
 ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DCALLLOG_VERSION='"$(VERSION)"' \
+            -DCALLLOG_DATADIR='"$(DATADIR)/calllog"' \
             -Iinclude -MMD -MP $(CPPFLAGS)
 # pkg-config is asked lazily, so `make deps` works before the -dev
 # packages exist.
@@ -32,7 +34,8 @@ PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 ALL_LDFLAGS = -Wl,--as-needed $(SANITIZE) $(LDFLAGS)
 
 SRCS     = $(wildcard src/*.c)
-OBJS     = $(SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/migrations.o
+OBJS     = $(SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/migrations.o \
+           $(BUILD)/directory_data.o
 SCHEMA   = $(sort $(wildcard schema/[0-9][0-9][0-9]_*.sql))
 PROG     = $(BUILD)/calllog
 
@@ -57,6 +60,13 @@ $(BUILD)/%.o: src/%.c | $(BUILD)
 
 $(BUILD)/migrations.c: $(SCHEMA) tools/embed-sql.sh | $(BUILD)
 	tools/embed-sql.sh $(SCHEMA) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/directory_data.c: data/directory.tsv tools/embed-text.sh | $(BUILD)
+	tools/embed-text.sh shipped_directory data/directory.tsv > $@.tmp && \
+	    mv $@.tmp $@
+
+$(BUILD)/directory_data.o: $(BUILD)/directory_data.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/migrations.o: $(BUILD)/migrations.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
@@ -157,13 +167,16 @@ install: all
 	install -m 644 contrib/systemd/calllog-remind.timer \
 	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.timer
 	install -m 644 contrib/calllog.cron $(DESTDIR)$(DOCDIR)/calllog.cron
+	install -d $(DESTDIR)$(DATADIR)/calllog
+	install -m 644 data/directory.tsv $(DESTDIR)$(DATADIR)/calllog/directory.tsv
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/calllog $(DESTDIR)$(MANDIR)/man1/calllog.1 \
 	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.service \
 	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.timer \
-	    $(DESTDIR)$(DOCDIR)/calllog.cron
-	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
+	    $(DESTDIR)$(DOCDIR)/calllog.cron \
+	    $(DESTDIR)$(DATADIR)/calllog/directory.tsv
+	-rmdir $(DESTDIR)$(DOCDIR) $(DESTDIR)$(DATADIR)/calllog 2>/dev/null
 
 clean:
 	rm -rf build build-asan build-fuzz calllog demo

@@ -95,7 +95,22 @@ int args_limit(const struct args *a, int i, long *limit);
 /* The command table, for help. */
 extern const struct cmd *const commands[];
 
-extern const struct cmd cmd_add, cmd_open, cmd_show, cmd_log, cmd_resolve,
-    cmd_reopen, cmd_followup, cmd_escalate, cmd_remind, cmd_ical, cmd_doctor, cmd_backup, cmd_config, cmd_help;
+extern const struct cmd
+    cmd_add,
+    cmd_open,
+    cmd_show,
+    cmd_log,
+    cmd_resolve,
+    cmd_reopen,
+    cmd_followup,
+    cmd_escalate,
+    cmd_remind,
+    cmd_ical,
+    cmd_numbers,
+    cmd_prep,
+    cmd_doctor,
+    cmd_backup,
+    cmd_config,
+    cmd_help;
 
 #endif

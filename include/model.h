@@ -104,7 +104,7 @@ struct cl_case {
 	int ncalls;		/* calls on the case */
 	time_t last_call;	/* start of the newest call */
 	int stage_calls;	/* calls since stage_at */
-	char *promise;		/* newest promise made since stage_at */
+	char *promise;		/* the newest promise made on the case */
 	time_t promised_by;	/* its deadline */
 
 	/* Filled only when a listing asks for contact details: */

@@ -30,7 +30,8 @@ void policy_defaults(struct policy *p);
  * The reasons (ESCALATE_* bits) case c should be escalated at time now, or
  * 0.  Days and calls are counted from the start of the current stage (the
  * opening, the last escalation or the last reopening), so a supervisor gets
- * the same chance the first agent had.  Resolved cases, and cases already
+ * the same chance the first agent had; a broken promise counts when its
+ * deadline passed during the stage.  Resolved cases, and cases already
  * with a regulator, are never suggested.
  */
 unsigned policy_escalation(const struct cl_case *c, const struct policy *p,

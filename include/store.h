@@ -123,6 +123,32 @@ int store_check(struct store *st, void (*fn)(const char *problem, void *arg),
 /* The journal mode ("wal"); the caller frees. */
 char *store_journal_mode(struct store *st);
 
+struct directory;
+struct dir_entry;
+
+/* Append the person's own directory entries to d. */
+int store_directory_load(struct store *st, struct directory *d);
+
+/* Add (or update the note of) a number in the person's directory. */
+int store_directory_add(struct store *st, const struct dir_entry *e,
+    time_t now);
+
+/* Remove the person's numbers for org and purpose (only number, when not
+ * NULL).  Returns how many were removed, or -1. */
+int store_directory_remove(struct store *st, const char *org,
+    const char *purpose, const char *number);
+
+/* What calls to a number taught: call_clear-free, free(ivr) after use. */
+struct number_stats {
+	int calls;
+	time_t last_call;
+	char *ivr;		/* the newest IVR path recorded; NULL: none */
+	long median_hold;	/* seconds; -1: never recorded */
+};
+
+int store_number_stats(struct store *st, const char *e164,
+    struct number_stats *out);
+
 /* Whether reminder (kind, key) was delivered for the case: 1 yes, 0 no,
  * -1 error. */
 int store_reminder_sent(struct store *st, long long case_id, int kind,
@@ -131,5 +157,32 @@ int store_reminder_sent(struct store *st, long long case_id, int kind,
 /* Record that it was delivered at time at. */
 int store_reminder_mark(struct store *st, long long case_id, int kind,
     time_t key, time_t at);
+
+/* One result of store_search_each, valid only during the callback. */
+struct search_hit {
+	struct cl_call call;	/* with its refs and the case's org */
+	const char *snippet;	/* the best matching text, each match in
+				 * [ ]; NULL when the call is listed only
+				 * because its case has the reference */
+	int by_reference;	/* its case has the reference number text */
+};
+
+/*
+ * Full-text search over calls and their cases: every word of text must
+ * match (the last also as a prefix), whatever characters it holds, since
+ * text is quoted before SQLite reads it.  Calls on a case that has text
+ * as a reference number (case-insensitively, spaces and dashes aside)
+ * come first, then the best matches by bm25, reference numbers and titles
+ * weighing most.  fn is called for at most limit hits (0: all); a nonzero
+ * return stops the walk and is returned.  Blank text matches nothing.
+ */
+int store_search_each(struct store *st, const char *text, long limit,
+    int (*fn)(struct search_hit *, void *), void *arg);
+
+/* Call fn for each case that has text as a reference number, as
+ * store_search_each compares them, lowest case id first, with the
+ * reference as it was stored. */
+int store_ref_cases_each(struct store *st, const char *text,
+    int (*fn)(long long case_id, const char *ref, void *), void *arg);
 
 #endif

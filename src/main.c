@@ -19,10 +19,25 @@
 #define CALLLOG_VERSION "0.1.0"
 #endif
 
+/* The commands, in the order `calllog help` lists them. */
 const struct cmd *const commands[] = {
-	&cmd_add, &cmd_open, &cmd_show, &cmd_log, &cmd_resolve, &cmd_reopen,
-	&cmd_followup, &cmd_escalate, &cmd_remind, &cmd_ical, &cmd_doctor, &cmd_backup, &cmd_config,
-	&cmd_help, NULL
+	&cmd_add,
+	&cmd_open,
+	&cmd_show,
+	&cmd_log,
+	&cmd_resolve,
+	&cmd_reopen,
+	&cmd_followup,
+	&cmd_escalate,
+	&cmd_remind,
+	&cmd_ical,
+	&cmd_numbers,
+	&cmd_prep,
+	&cmd_doctor,
+	&cmd_backup,
+	&cmd_config,
+	&cmd_help,
+	NULL
 };
 
 static void

@@ -26,7 +26,10 @@ policy_escalation(const struct cl_case *c, const struct policy *p,
 		why |= ESCALATE_DAYS;
 	if (p->max_calls > 0 && c->stage_calls >= p->max_calls)
 		why |= ESCALATE_CALLS;
-	if (c->promised_by && c->promised_by < now)
+	/* A deadline that passed before the last escalation was answered by
+	 * it; one that passes during this stage asks for the next level. */
+	if (c->promised_by && c->promised_by < now &&
+	    c->promised_by >= c->stage_at)
 		why |= ESCALATE_PROMISE;
 	return why;
 }
@@ -109,7 +112,8 @@ policy_escalation_deadline(const struct cl_case *c, const struct policy *p)
 		return 0;
 	if (p->days_open > 0)
 		t = c->stage_at + p->days_open * DAY;
-	if (c->promised_by && (t == 0 || c->promised_by < t))
+	if (c->promised_by && c->promised_by >= c->stage_at &&
+	    (t == 0 || c->promised_by < t))
 		t = c->promised_by;
 	if (p->max_calls > 0 && c->stage_calls >= p->max_calls &&
 	    c->last_call && (t == 0 || c->last_call < t))

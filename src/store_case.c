@@ -43,7 +43,7 @@ static const char case_update_sql[] =
     "   AND k.started_at >= c.stage_at)," \
     " p.promise, p.promised_by%s" \
     " FROM cases c LEFT JOIN calls p ON p.id = (SELECT k.id FROM calls k" \
-    "   WHERE k.case_id = c.id AND k.started_at >= c.stage_at" \
+    "   WHERE k.case_id = c.id" \
     "   AND (k.promise IS NOT NULL OR k.promised_by IS NOT NULL)" \
     "   ORDER BY k.started_at DESC, k.id DESC LIMIT 1)"
 

@@ -55,6 +55,15 @@ main(void)
 	c.promised_by = T0 + 1;
 	is_long(policy_escalation(&c, &p, T0), 0, "a promise not yet due "
 	    "does not");
+	c.promised_by = c.stage_at - 1;
+	is_long(policy_escalation(&c, &p, T0), 0, "a deadline that passed "
+	    "before the last escalation was answered by it");
+	c.promised_by = T0 + 5 * DAY;
+	is_long(policy_escalation_deadline(&c, &p), T0 + 5 * DAY,
+	    "an open promise sets the escalation deadline");
+	c.promised_by = c.stage_at - 1;
+	is_long(policy_escalation_deadline(&c, &p), c.stage_at + 14 * DAY,
+	    "a promise broken before the stage does not");
 
 	c = fresh();
 	c.stage_calls = 5;

@@ -1,0 +1,53 @@
+/*
+ * directory: customer-support numbers by organization and purpose — the
+ * shipped list (data/directory.tsv) merged with the person's own — and the
+ * checklist of what to have ready for each reason for calling.
+ */
+#ifndef CALLLOG_DIRECTORY_H
+#define CALLLOG_DIRECTORY_H
+
+#include <stddef.h>
+
+struct dir_entry {
+	char *org;
+	char *purpose;		/* canonical when known (see purpose_parse) */
+	char *number;		/* E.164 */
+	char *note;		/* NULL: none */
+	int shipped;		/* from the shipped list, not the person's */
+};
+
+struct directory {
+	struct dir_entry *e;
+	size_t n;
+};
+
+/*
+ * Load the shipped directory: the installed data file when present (so it
+ * can be updated without a new binary), else the copy built into calllog.
+ * Returns 0, or -1 after reporting a malformed line.
+ */
+int directory_load_shipped(struct directory *d);
+
+/* Append a copy of e. */
+void directory_add(struct directory *d, const struct dir_entry *e);
+void directory_clear(struct directory *d);
+
+/*
+ * A purpose as a person types it: a known purpose or alias ("lost",
+ * "stolen" for lost-stolen), or an unambiguous prefix of one, gives the
+ * canonical name; anything else is kept as typed, lower-cased, so people
+ * can file numbers under purposes of their own ("claims").  Returns a
+ * string the caller frees.
+ */
+char *purpose_canonical(const char *s);
+
+/* Does purpose p (canonical) answer to what the person typed? */
+int purpose_matches(const char *p, const char *typed);
+
+/* The directory purpose that serves a reason for calling (enum reason). */
+const char *purpose_for_reason(int reason);
+
+/* What to have ready for a reason: NULL-terminated list of lines. */
+const char *const *checklist_for_reason(int reason);
+
+#endif

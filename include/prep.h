@@ -1,0 +1,35 @@
+/*
+ * prep: what a call for a reason needs — the numbers to dial with what
+ * past calls taught — shared by `prep` and the guided `call`.
+ */
+#ifndef CALLLOG_PREP_H
+#define CALLLOG_PREP_H
+
+#include "directory.h"
+#include "store.h"
+
+struct ctx;
+
+struct prep_number {
+	struct dir_entry e;
+	struct number_stats stats;
+};
+
+struct prep {
+	int reason;
+	const char *reason_title;
+	const char *purpose;	/* the directory purpose for the reason */
+	char *org;		/* as the directory spells it; NULL: any */
+	struct prep_number *numbers;
+	size_t nnumbers;
+};
+
+/*
+ * Gather the numbers for reason (and org, a prefix or alias, when not
+ * NULL): the purpose's numbers, falling back to the organization's general
+ * line.  Returns 0, or -1 after reporting.  prep_clear() releases *p.
+ */
+int prep_load(struct ctx *ctx, int reason, const char *org, struct prep *p);
+void prep_clear(struct prep *p);
+
+#endif

@@ -1,0 +1,241 @@
+/*
+ * cmd_numbers.c: `calllog numbers`, the directory of support numbers —
+ * shipped and the person's own — with what their calls to each number
+ * taught them; `numbers add` and `numbers rm` keep their own list.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cmd.h"
+#include "directory.h"
+#include "jsonw.h"
+#include "phone.h"
+#include "store.h"
+#include "table.h"
+#include "util.h"
+#include "when.h"
+
+enum { O_NOTE, O_JSON };
+
+static const struct opt numbers_opts[] = {
+	[O_NOTE] = { "note", 0, OPT_VALUE, "TEXT",
+	    "with add: what the number is for (\"collect\")" },
+	[O_JSON] = OPT_JSON,
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+/* Does org answer to what the person typed: a prefix of its name, or an
+ * alias ("amex") the journal knows? */
+static int
+org_matches(const char *org, const char *typed, const char *canon)
+{
+	return str_iprefix(org, typed) || strcasecmp(org, canon) == 0;
+}
+
+/* The merged directory: shipped entries, then the person's, which replace
+ * a shipped entry for the same organization, purpose and number. */
+static int
+load_all(struct ctx *ctx, struct directory *d)
+{
+	struct directory mine = { 0 };
+
+	if (directory_load_shipped(d) == -1 ||
+	    store_directory_load(ctx->st, &mine) == -1) {
+		directory_clear(&mine);
+		return -1;
+	}
+	for (size_t i = 0; i < mine.n; i++) {
+		for (size_t k = 0; k < d->n; k++) {
+			struct dir_entry *e = &d->e[k];
+
+			if (e->shipped && !strcasecmp(e->org, mine.e[i].org) &&
+			    !strcmp(e->purpose, mine.e[i].purpose) &&
+			    !strcmp(e->number, mine.e[i].number))
+				e->shipped = -1;	/* replaced */
+		}
+		directory_add(d, &mine.e[i]);
+	}
+	directory_clear(&mine);
+	return 0;
+}
+
+static void
+entry_json(struct jsonw *j, const struct dir_entry *e,
+    const struct number_stats *ns)
+{
+	char shown[PHONE_BUFSZ];
+
+	phone_format(e->number, shown);
+	jsonw_object_begin(j);
+	jsonw_kstring(j, "org", e->org);
+	jsonw_kstring(j, "purpose", e->purpose);
+	jsonw_kstring(j, "number", e->number);
+	jsonw_kstring(j, "display", shown);
+	jsonw_kstring(j, "note", e->note);
+	jsonw_kstring(j, "source", e->shipped ? "shipped" : "yours");
+	jsonw_kint(j, "calls", ns->calls);
+	jsonw_ktime(j, "last_call", ns->last_call);
+	jsonw_kint_opt(j, "median_hold_seconds", ns->median_hold);
+	jsonw_kstring(j, "ivr", ns->ivr);
+	jsonw_object_end(j);
+}
+
+static void
+entry_row(struct table *t, const struct dir_entry *e,
+    const struct number_stats *ns)
+{
+	char shown[PHONE_BUFSZ], last[WHEN_BUFSZ] = "-", hold[WHEN_BUFSZ] = "-";
+
+	phone_format(e->number, shown);
+	if (ns->last_call)
+		when_format_date(ns->last_call, last);
+	if (ns->median_hold >= 0)
+		when_format_duration(ns->median_hold, hold);
+	table_add(t, (const char *[]){ e->org, e->purpose, shown,
+	    e->note ? e->note : (e->shipped ? "" : "(yours)"), last, hold,
+	    ns->ivr });
+}
+
+static int
+list(struct ctx *ctx, struct args *a)
+{
+	const char *org = a->npos > 0 ? a->pos[0] : NULL;
+	const char *purpose = a->npos > 1 ? a->pos[1] : NULL;
+	struct directory d = { 0 };
+	struct table *t = NULL;
+	struct jsonw j;
+	char *canon = NULL;
+	size_t shown = 0;
+	int rc = CMD_FAIL;
+
+	if (load_all(ctx, &d) == -1 || (org && store_org_canonical(ctx->st,
+	    org, &canon) == -1))
+		goto out;
+	if (arg(a, O_JSON)) {
+		jsonw_init(&j, ctx->out);
+		jsonw_array_begin(&j);
+	} else
+		t = table_create(7, (const char *[]){ "ORG", "PURPOSE",
+		    "NUMBER", "NOTE", "LAST CALL", "HOLD", "IVR THAT WORKED" });
+	for (size_t i = 0; i < d.n; i++) {
+		struct dir_entry *e = &d.e[i];
+		struct number_stats ns;
+
+		if (e->shipped < 0 || (org && !org_matches(e->org, org, canon)) ||
+		    (purpose && !purpose_matches(e->purpose, purpose)))
+			continue;
+		if (store_number_stats(ctx->st, e->number, &ns) == -1)
+			goto out;
+		if (t)
+			entry_row(t, e, &ns);
+		else
+			entry_json(&j, e, &ns);
+		free(ns.ivr);
+		shown++;
+	}
+	if (!t) {
+		jsonw_array_end(&j);
+		jsonw_finish(&j);
+	} else if (shown)
+		table_print(t, ctx->out);
+	else
+		fprintf(ctx->out, "no numbers for %s%s%s; 'calllog numbers add "
+		    "ORG PURPOSE NUMBER' adds one\n", org ? org : "",
+		    purpose ? " " : "", purpose ? purpose : "");
+	rc = CMD_OK;
+out:
+	table_release(t);
+	free(canon);
+	directory_clear(&d);
+	return rc;
+}
+
+static int
+add(struct ctx *ctx, struct args *a)
+{
+	struct dir_entry e = { 0 };
+	char e164[PHONE_BUFSZ], *org = NULL;
+	const char *note = arg(a, O_NOTE);
+	int rc = CMD_USAGE;
+
+	if (a->npos != 4)
+		return error("usage: calllog numbers add ORG PURPOSE NUMBER "
+		    "[--note TEXT]"), CMD_USAGE;
+	if (check_line("ORG", a->pos[1], LIMIT_NAME) ||
+	    check_line("PURPOSE", a->pos[2], LIMIT_NAME) || !*a->pos[1] ||
+	    !*a->pos[2] || (note && check_line("--note", note, LIMIT_LINE)) ||
+	    phone_normalize(a->pos[3], ctx->cfg.country, e164) == -1)
+		return (!*a->pos[1] || !*a->pos[2]) ? (error("ORG and PURPOSE "
+		    "must not be empty"), CMD_USAGE) : CMD_USAGE;
+	if (store_org_canonical(ctx->st, a->pos[1], &org) == -1)
+		return CMD_FAIL;
+	e.org = org;
+	e.purpose = purpose_canonical(a->pos[2]);
+	e.number = e164;
+	e.note = note && *note ? (char *)note : NULL;
+	if (store_directory_add(ctx->st, &e, ctx->now) == 0) {
+		char shown[PHONE_BUFSZ];
+
+		phone_format(e164, shown);
+		fprintf(ctx->out, "added %s for %s, %s\n", shown, e.org,
+		    e.purpose);
+		rc = CMD_OK;
+	} else
+		rc = CMD_FAIL;
+	free(e.purpose);
+	free(org);
+	return rc;
+}
+
+static int
+rm(struct ctx *ctx, struct args *a)
+{
+	char e164[PHONE_BUFSZ], *org = NULL, *purpose;
+	int n;
+
+	if (a->npos < 3 || a->npos > 4)
+		return error("usage: calllog numbers rm ORG PURPOSE [NUMBER]"),
+		    CMD_USAGE;
+	if (a->npos == 4 && phone_normalize(a->pos[3], ctx->cfg.country,
+	    e164) == -1)
+		return CMD_USAGE;
+	if (store_org_canonical(ctx->st, a->pos[1], &org) == -1)
+		return CMD_FAIL;
+	purpose = purpose_canonical(a->pos[2]);
+	n = store_directory_remove(ctx->st, org, purpose,
+	    a->npos == 4 ? e164 : NULL);
+	if (n == 0)
+		error("none of your numbers is filed under %s, %s (shipped "
+		    "numbers cannot be removed)", org, purpose);
+	else if (n > 0)
+		fprintf(ctx->out, "removed %d number%s\n", n, n == 1 ? "" : "s");
+	free(purpose);
+	free(org);
+	return n > 0 ? CMD_OK : CMD_FAIL;
+}
+
+static int
+run_numbers(struct ctx *ctx, struct args *a)
+{
+	if (a->npos > 0 && strcmp(a->pos[0], "add") == 0)
+		return add(ctx, a);
+	if (a->npos > 0 && strcmp(a->pos[0], "rm") == 0)
+		return rm(ctx, a);
+	if (a->npos > 2)
+		return error("too many arguments; usage: calllog numbers [ORG "
+		    "[PURPOSE]]"), CMD_USAGE;
+	return list(ctx, a);
+}
+
+const struct cmd cmd_numbers = {
+	.name = "numbers",
+	.synopsis = "[ORG [PURPOSE]] [--json] | add ORG PURPOSE NUMBER "
+	    "[--note TEXT] | rm ORG PURPOSE [NUMBER]",
+	.summary = "the directory of support numbers",
+	.opts = numbers_opts,
+	.min_args = 0, .max_args = 4,
+	.flags = CMD_NEEDS_DB | CMD_WRITES,
+	.run = run_numbers,
+};

@@ -1,0 +1,195 @@
+/*
+ * cmd_prep.c: `calllog prep REASON`, the card to read before dialing: what
+ * to have ready, the number and the menu path that worked, and what the
+ * open cases with that organization already hold.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cmd.h"
+#include "directory.h"
+#include "jsonw.h"
+#include "phone.h"
+#include "prep.h"
+#include "store.h"
+#include "util.h"
+#include "view.h"
+#include "when.h"
+
+enum { O_ORG, O_JSON };
+
+static const struct opt prep_opts[] = {
+	[O_ORG] = { "org", 'o', OPT_VALUE, "NAME",
+	    "the organization you are calling (prefix or alias)" },
+	[O_JSON] = OPT_JSON,
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+static const char always[] = "the card's last four digits (never the "
+    "whole number), the name and address on file, the phone number on file";
+static const char secrets[] = "the phone menu may ask for the card's "
+    "security code and your SSN: have them at hand; calllog never stores "
+    "them";
+
+struct prep_walk {
+	struct ctx *ctx;
+	const struct prep *p;
+	struct jsonw *j;
+	int n;
+};
+
+static int
+case_text(struct cl_case *c, void *arg)
+{
+	struct prep_walk *w = arg;
+	FILE *fp = w->ctx->out;
+	char when[WHEN_BUFSZ];
+
+	if (w->p->reason >= 0 && !w->p->org && c->reason != w->p->reason)
+		return 0;
+	if (w->n++ == 0)
+		fprintf(fp, "\nopen cases%s%s:\n", w->p->org ? " with " : "",
+		    w->p->org ? w->p->org : "");
+	when_format_date(c->opened, when);
+	fprintf(fp, "  case %lld, %s: %s (opened %s, %s)\n", c->id, c->org,
+	    view_case_title(c), when, enum_name(&status_names, c->status));
+	if (c->last_rep)
+		fprintf(fp, "    last spoke to %s\n", c->last_rep);
+	for (size_t i = 0; i < c->nrefs; i++)
+		fprintf(fp, "%s%s%s", i ? ", " : "    references: ", c->refs[i],
+		    i + 1 == c->nrefs ? "\n" : "");
+	if (c->promise || c->promised_by) {
+		when_format_local(c->promised_by, when);
+		fprintf(fp, "    promised: %s%s%s\n", c->promise ? c->promise :
+		    "(promise)", c->promised_by ? " by " : "",
+		    c->promised_by ? when : "");
+	}
+	return 0;
+}
+
+static int
+case_json(struct cl_case *c, void *arg)
+{
+	struct prep_walk *w = arg;
+
+	if (w->p->reason >= 0 && !w->p->org && c->reason != w->p->reason)
+		return 0;
+	jsonw_object_begin(w->j);
+	view_case_members(w->j, c, &w->ctx->cfg.policy, w->ctx->now);
+	jsonw_kstring(w->j, "last_rep", c->last_rep);
+	jsonw_key(w->j, "refs");
+	jsonw_array_begin(w->j);
+	for (size_t i = 0; i < c->nrefs; i++)
+		jsonw_string(w->j, c->refs[i]);
+	jsonw_array_end(w->j);
+	jsonw_object_end(w->j);
+	return 0;
+}
+
+static void
+print_text(struct ctx *ctx, const struct prep *p)
+{
+	FILE *fp = ctx->out;
+	const char *const *list = checklist_for_reason(p->reason);
+
+	fprintf(fp, "calling %s about: %s (%s)\n\nhave ready:\n  - %s\n",
+	    p->org ? p->org : "any organization", p->reason_title,
+	    enum_name(&reason_names, p->reason), always);
+	for (; *list; list++)
+		fprintf(fp, "  - %s\n", *list);
+	fprintf(fp, "  - %s\n\ndial:\n", secrets);
+	if (p->nnumbers == 0)
+		fprintf(fp, "  no number on file for %s; 'calllog numbers add' "
+		    "files one\n", p->purpose);
+	for (size_t i = 0; i < p->nnumbers; i++) {
+		const struct prep_number *n = &p->numbers[i];
+		char shown[PHONE_BUFSZ], hold[WHEN_BUFSZ];
+
+		phone_format(n->e.number, shown);
+		fprintf(fp, "  %s  %s, %s%s%s\n", shown, n->e.org, n->e.purpose,
+		    n->e.note ? ": " : "", n->e.note ? n->e.note : "");
+		if (n->stats.ivr)
+			fprintf(fp, "      menu path that reached a human: %s\n",
+			    n->stats.ivr);
+		if (n->stats.median_hold >= 0) {
+			when_format_duration(n->stats.median_hold, hold);
+			fprintf(fp, "      usual hold: %s over %d call%s\n", hold,
+			    n->stats.calls, n->stats.calls == 1 ? "" : "s");
+		}
+	}
+}
+
+static void
+print_json_head(struct jsonw *j, const struct prep *p)
+{
+	const char *const *list = checklist_for_reason(p->reason);
+
+	jsonw_kstring(j, "reason", enum_name(&reason_names, p->reason));
+	jsonw_kstring(j, "org", p->org);
+	jsonw_key(j, "have_ready");
+	jsonw_array_begin(j);
+	jsonw_string(j, always);
+	for (; *list; list++)
+		jsonw_string(j, *list);
+	jsonw_string(j, secrets);
+	jsonw_array_end(j);
+	jsonw_key(j, "numbers");
+	jsonw_array_begin(j);
+	for (size_t i = 0; i < p->nnumbers; i++) {
+		const struct prep_number *n = &p->numbers[i];
+
+		jsonw_object_begin(j);
+		jsonw_kstring(j, "org", n->e.org);
+		jsonw_kstring(j, "purpose", n->e.purpose);
+		jsonw_kstring(j, "number", n->e.number);
+		jsonw_kstring(j, "note", n->e.note);
+		jsonw_kstring(j, "ivr", n->stats.ivr);
+		jsonw_kint_opt(j, "median_hold_seconds", n->stats.median_hold);
+		jsonw_object_end(j);
+	}
+	jsonw_array_end(j);
+}
+
+static int
+run_prep(struct ctx *ctx, struct args *a)
+{
+	struct prep p;
+	struct jsonw j;
+	struct prep_walk w = { .ctx = ctx, .p = &p, .j = &j };
+	struct case_filter f = { .unresolved = 1, .contact = 1 };
+	int reason = enum_parse(&reason_names, a->pos[0]), rc;
+
+	if (reason < 0)
+		return CMD_USAGE;
+	if (prep_load(ctx, reason, arg(a, O_ORG), &p) == -1)
+		return CMD_FAIL;
+	f.org = p.org;
+	if (arg(a, O_JSON)) {
+		jsonw_init(&j, ctx->out);
+		jsonw_object_begin(&j);
+		print_json_head(&j, &p);
+		jsonw_key(&j, "open_cases");
+		jsonw_array_begin(&j);
+		rc = store_cases_each(ctx->st, &f, case_json, &w);
+		jsonw_array_end(&j);
+		jsonw_object_end(&j);
+		jsonw_finish(&j);
+	} else {
+		print_text(ctx, &p);
+		rc = store_cases_each(ctx->st, &f, case_text, &w);
+	}
+	prep_clear(&p);
+	return rc ? CMD_FAIL : CMD_OK;
+}
+
+const struct cmd cmd_prep = {
+	.name = "prep",
+	.synopsis = "REASON [--org ORG] [--json]",
+	.summary = "what to have ready, and which number to call",
+	.opts = prep_opts,
+	.min_args = 1, .max_args = 1,
+	.flags = CMD_NEEDS_DB,
+	.run = run_prep,
+};

@@ -1,0 +1,235 @@
+/*
+ * directory.c: the shipped directory of numbers, purposes and their
+ * aliases, and the per-reason checklist of what to have ready (DESIGN.md,
+ * steps 2 and 3).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "directory.h"
+#include "model.h"
+#include "phone.h"
+#include "util.h"
+
+#ifndef CALLLOG_DATADIR
+#define CALLLOG_DATADIR "/usr/local/share/calllog"
+#endif
+
+extern const char shipped_directory[];	/* build/directory_data.c */
+
+static const struct { const char *name, *aliases[4]; } purposes[] = {
+	{ "general", { "customer service", "service", NULL } },
+	{ "lost-stolen", { "lost", "stolen", NULL } },
+	{ "fraud", { "unauthorized", NULL } },
+	{ "business", { "corporate", NULL } },
+	{ "travel", { NULL } },
+	{ "rewards", { "points", "membership rewards", NULL } },
+	{ "roadside", { NULL } },
+	{ "international", { "collect", "abroad", NULL } },
+	{ "activation", { "activate", NULL } },
+};
+#define NPURPOSES (sizeof(purposes) / sizeof(purposes[0]))
+
+char *
+purpose_canonical(const char *s)
+{
+	int match = -1, n = 0;
+	char *lower;
+
+	for (size_t i = 0; i < NPURPOSES; i++) {
+		int hit = strcasecmp(purposes[i].name, s) == 0;
+
+		for (int k = 0; !hit && purposes[i].aliases[k]; k++)
+			hit = strcasecmp(purposes[i].aliases[k], s) == 0;
+		if (hit)
+			return xstrdup(purposes[i].name);
+	}
+	for (size_t i = 0; *s && i < NPURPOSES; i++) {
+		int hit = str_iprefix(purposes[i].name, s);
+
+		for (int k = 0; !hit && purposes[i].aliases[k]; k++)
+			hit = str_iprefix(purposes[i].aliases[k], s);
+		if (hit) {
+			match = (int)i;
+			n++;
+		}
+	}
+	if (n == 1)
+		return xstrdup(purposes[match].name);
+	lower = xstrdup(s);
+	for (char *p = lower; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return lower;
+}
+
+int
+purpose_matches(const char *p, const char *typed)
+{
+	char *c = purpose_canonical(typed);
+	int hit = strcasecmp(c, p) == 0 || str_iprefix(p, typed);
+
+	free(c);
+	return hit;
+}
+
+const char *
+purpose_for_reason(int reason)
+{
+	switch (reason) {
+	case REASON_LOST_CARD:
+		return "lost-stolen";
+	case REASON_FRAUD:
+		return "fraud";
+	case REASON_ACTIVATION:
+		return "activation";
+	case REASON_TRAVEL:
+		return "travel";
+	case REASON_REWARDS:
+		return "rewards";
+	case REASON_BUSINESS:
+		return "business";
+	default:
+		return "general";
+	}
+}
+
+const char *const *
+checklist_for_reason(int reason)
+{
+	static const char *const lost[] = {
+		"when you noticed the card missing, and where you last used it",
+		"the last charges you recognise",
+		"where the replacement should be sent", NULL };
+	static const char *const billing[] = {
+		"the dates, merchant names and amounts in question",
+		"receipts, and any reply from the merchant",
+		"the statement the charge appears on", NULL };
+	static const char *const account[] = {
+		"what to change: new address, payment method or benefit",
+		"the new details, written out", NULL };
+	static const char *const activation[] = {
+		"the new card in front of you", NULL };
+	static const char *const fraud[] = {
+		"each charge you do not recognise: date, merchant, amount",
+		"when you noticed, and whether the card is still with you", NULL };
+	static const char *const travel[] = {
+		"reservation numbers, dates and travelers' names", NULL };
+	static const char *const rewards[] = {
+		"your points balance and what you want to redeem", NULL };
+	static const char *const business[] = {
+		"the company name and program or account",
+		"who is authorised on the account", NULL };
+	static const char *const general[] = {
+		"your question, in one sentence", NULL };
+
+	switch (reason) {
+	case REASON_LOST_CARD:
+		return lost;
+	case REASON_BILLING:
+		return billing;
+	case REASON_ACCOUNT:
+		return account;
+	case REASON_ACTIVATION:
+		return activation;
+	case REASON_FRAUD:
+		return fraud;
+	case REASON_TRAVEL:
+		return travel;
+	case REASON_REWARDS:
+		return rewards;
+	case REASON_BUSINESS:
+		return business;
+	default:
+		return general;
+	}
+}
+
+void
+directory_add(struct directory *d, const struct dir_entry *e)
+{
+	struct dir_entry *n;
+
+	d->e = xrealloc(d->e, (d->n + 1) * sizeof(*d->e));
+	n = &d->e[d->n++];
+	n->org = xstrdup(e->org);
+	n->purpose = xstrdup(e->purpose);
+	n->number = xstrdup(e->number);
+	n->note = e->note ? xstrdup(e->note) : NULL;
+	n->shipped = e->shipped;
+}
+
+void
+directory_clear(struct directory *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->e[i].org);
+		free(d->e[i].purpose);
+		free(d->e[i].number);
+		free(d->e[i].note);
+	}
+	free(d->e);
+	d->e = NULL;
+	d->n = 0;
+}
+
+/* One "org TAB purpose TAB number [TAB note]" line into d. */
+static int
+parse_line(struct directory *d, char *line, const char *src, int lineno)
+{
+	char *f[4] = { NULL }, *p = line, e164[PHONE_BUFSZ];
+	int n = 0;
+
+	while (n < 4 && p) {
+		f[n++] = p;
+		if ((p = strchr(p, '\t')) != NULL)
+			*p++ = '\0';
+	}
+	if (n < 3 || !*f[0] || !*f[1] || !*f[2])
+		return error("%s:%d: expected organization, purpose and number "
+		    "separated by tabs", src, lineno);
+	if (phone_normalize(f[2], "1", e164) == -1)
+		return error("%s:%d: the number above is not valid", src,
+		    lineno);
+	f[1] = purpose_canonical(f[1]);
+	directory_add(d, &(struct dir_entry){ .org = f[0], .purpose = f[1],
+	    .number = e164, .note = n > 3 && *f[3] ? f[3] : NULL,
+	    .shipped = 1 });
+	free(f[1]);
+	return 0;
+}
+
+static int
+parse_text(struct directory *d, const char *text, const char *src)
+{
+	char *copy = xstrdup(text), *line = copy, *next;
+	int lineno = 0, rc = 0;
+
+	for (; rc == 0 && line && *line; line = next) {
+		lineno++;
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		line[strcspn(line, "\r")] = '\0';
+		if (*line == '#' || *line == '\0')
+			continue;
+		rc = parse_line(d, line, src, lineno);
+	}
+	free(copy);
+	return rc;
+}
+
+int
+directory_load_shipped(struct directory *d)
+{
+	const char *path = CALLLOG_DATADIR "/directory.tsv";
+	char *text = read_file(path, 1024 * 1024);
+	int rc;
+
+	if (text == NULL)
+		return parse_text(d, shipped_directory, "built-in directory");
+	rc = parse_text(d, text, path);
+	free(text);
+	return rc;
+}

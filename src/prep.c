@@ -1,0 +1,97 @@
+/*
+ * prep.c: choosing the numbers for a call from the merged directory.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cmd.h"
+#include "prep.h"
+#include "util.h"
+#include "view.h"
+
+static void
+keep(struct ctx *ctx, struct prep *p, const struct dir_entry *e)
+{
+	struct prep_number *n;
+
+	p->numbers = xrealloc(p->numbers, (p->nnumbers + 1) *
+	    sizeof(*p->numbers));
+	n = &p->numbers[p->nnumbers++];
+	n->e.org = xstrdup(e->org);
+	n->e.purpose = xstrdup(e->purpose);
+	n->e.number = xstrdup(e->number);
+	n->e.note = e->note ? xstrdup(e->note) : NULL;
+	n->e.shipped = e->shipped;
+	if (store_number_stats(ctx->st, e->number, &n->stats) == -1)
+		n->stats = (struct number_stats){ .median_hold = -1 };
+}
+
+/* Keep the entries for purpose; returns how many. */
+static size_t
+pick(struct ctx *ctx, struct prep *p, const struct directory *d,
+    const char *org, const char *canon, const char *purpose)
+{
+	size_t before = p->nnumbers;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct dir_entry *e = &d->e[i];
+
+		if (org && !str_iprefix(e->org, org) &&
+		    strcasecmp(e->org, canon) != 0)
+			continue;
+		if (strcmp(e->purpose, purpose) != 0)
+			continue;
+		if (p->org == NULL && org)
+			p->org = xstrdup(e->org);
+		keep(ctx, p, e);
+	}
+	return p->nnumbers - before;
+}
+
+int
+prep_load(struct ctx *ctx, int reason, const char *org, struct prep *p)
+{
+	struct directory d = { 0 }, mine = { 0 };
+	struct cl_case probe = { .reason = reason };
+	char *canon = NULL;
+	int rc = -1;
+
+	memset(p, 0, sizeof(*p));
+	p->reason = reason;
+	p->reason_title = view_case_title(&probe);
+	p->purpose = purpose_for_reason(reason);
+	if (directory_load_shipped(&d) == -1 ||
+	    store_directory_load(ctx->st, &mine) == -1 ||
+	    (org && store_org_canonical(ctx->st, org, &canon) == -1))
+		goto out;
+	for (size_t i = 0; i < mine.n; i++)
+		directory_add(&d, &mine.e[i]);
+	if (pick(ctx, p, &d, org, canon, p->purpose) == 0 &&
+	    strcmp(p->purpose, "general") != 0)
+		pick(ctx, p, &d, org, canon, "general");
+	/* An organization with no number on file is still the one called. */
+	if (org && p->org == NULL)
+		p->org = xstrdup(canon);
+	rc = 0;
+out:
+	free(canon);
+	directory_clear(&mine);
+	directory_clear(&d);
+	return rc;
+}
+
+void
+prep_clear(struct prep *p)
+{
+	for (size_t i = 0; i < p->nnumbers; i++) {
+		free(p->numbers[i].e.org);
+		free(p->numbers[i].e.purpose);
+		free(p->numbers[i].e.number);
+		free(p->numbers[i].e.note);
+		free(p->numbers[i].stats.ivr);
+	}
+	free(p->numbers);
+	free(p->org);
+	memset(p, 0, sizeof(*p));
+}
