@@ -17,7 +17,7 @@ DESTDIR  ?=
 
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS      = sqlite3 libnotify libical uuid jansson
+PKGS      = sqlite3 libnotify libical uuid jansson libedit
 BUILD    ?= build
 
 CFLAGS   ?= -O2 -g

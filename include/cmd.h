@@ -50,7 +50,9 @@ enum {
 	CMD_NEEDS_DB = 1 << 0,	/* open the database (and configuration) */
 	CMD_WRITES = 1 << 1,	/* take the write lock at once */
 	CMD_NEEDS_CONFIG = 1 << 2,	/* read the configuration file */
-	CMD_EXISTING_DB = 1 << 3	/* never create the database */
+	CMD_EXISTING_DB = 1 << 3,	/* never create the database */
+	CMD_INTERACTIVE = 1 << 4	/* waits on a person: no transaction until
+					   it calls store_begin itself */
 };
 
 struct ctx {
@@ -108,6 +110,7 @@ extern const struct cmd
     cmd_ical,
     cmd_numbers,
     cmd_prep,
+    cmd_call,
     cmd_doctor,
     cmd_backup,
     cmd_config,

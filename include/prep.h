@@ -5,6 +5,8 @@
 #ifndef CALLLOG_PREP_H
 #define CALLLOG_PREP_H
 
+#include <stdio.h>
+
 #include "directory.h"
 #include "store.h"
 
@@ -29,6 +31,12 @@ struct prep {
  * NULL): the purpose's numbers, falling back to the organization's general
  * line.  Returns 0, or -1 after reporting.  prep_clear() releases *p.
  */
+/* What to have ready for every call, and the warning about secrets. */
+extern const char prep_always[], prep_secrets[];
+
+/* The prep card as text. */
+void prep_print(const struct prep *p, FILE *fp);
+
 int prep_load(struct ctx *ctx, int reason, const char *org, struct prep *p);
 void prep_clear(struct prep *p);
 

@@ -27,12 +27,6 @@ static const struct opt prep_opts[] = {
 	{ NULL, 0, 0, NULL, NULL }
 };
 
-static const char always[] = "the card's last four digits (never the "
-    "whole number), the name and address on file, the phone number on file";
-static const char secrets[] = "the phone menu may ask for the card's "
-    "security code and your SSN: have them at hand; calllog never stores "
-    "them";
-
 struct prep_walk {
 	struct ctx *ctx;
 	const struct prep *p;
@@ -88,38 +82,6 @@ case_json(struct cl_case *c, void *arg)
 	return 0;
 }
 
-static void
-print_text(struct ctx *ctx, const struct prep *p)
-{
-	FILE *fp = ctx->out;
-	const char *const *list = checklist_for_reason(p->reason);
-
-	fprintf(fp, "calling %s about: %s (%s)\n\nhave ready:\n  - %s\n",
-	    p->org ? p->org : "any organization", p->reason_title,
-	    enum_name(&reason_names, p->reason), always);
-	for (; *list; list++)
-		fprintf(fp, "  - %s\n", *list);
-	fprintf(fp, "  - %s\n\ndial:\n", secrets);
-	if (p->nnumbers == 0)
-		fprintf(fp, "  no number on file for %s; 'calllog numbers add' "
-		    "files one\n", p->purpose);
-	for (size_t i = 0; i < p->nnumbers; i++) {
-		const struct prep_number *n = &p->numbers[i];
-		char shown[PHONE_BUFSZ], hold[WHEN_BUFSZ];
-
-		phone_format(n->e.number, shown);
-		fprintf(fp, "  %s  %s, %s%s%s\n", shown, n->e.org, n->e.purpose,
-		    n->e.note ? ": " : "", n->e.note ? n->e.note : "");
-		if (n->stats.ivr)
-			fprintf(fp, "      menu path that reached a human: %s\n",
-			    n->stats.ivr);
-		if (n->stats.median_hold >= 0) {
-			when_format_duration(n->stats.median_hold, hold);
-			fprintf(fp, "      usual hold: %s over %d call%s\n", hold,
-			    n->stats.calls, n->stats.calls == 1 ? "" : "s");
-		}
-	}
-}
 
 static void
 print_json_head(struct jsonw *j, const struct prep *p)
@@ -130,10 +92,10 @@ print_json_head(struct jsonw *j, const struct prep *p)
 	jsonw_kstring(j, "org", p->org);
 	jsonw_key(j, "have_ready");
 	jsonw_array_begin(j);
-	jsonw_string(j, always);
+	jsonw_string(j, prep_always);
 	for (; *list; list++)
 		jsonw_string(j, *list);
-	jsonw_string(j, secrets);
+	jsonw_string(j, prep_secrets);
 	jsonw_array_end(j);
 	jsonw_key(j, "numbers");
 	jsonw_array_begin(j);
@@ -177,7 +139,7 @@ run_prep(struct ctx *ctx, struct args *a)
 		jsonw_object_end(&j);
 		jsonw_finish(&j);
 	} else {
-		print_text(ctx, &p);
+		prep_print(&p, ctx->out);
 		rc = store_cases_each(ctx->st, &f, case_text, &w);
 	}
 	prep_clear(&p);

@@ -33,6 +33,7 @@ const struct cmd *const commands[] = {
 	&cmd_ical,
 	&cmd_numbers,
 	&cmd_prep,
+	&cmd_call,
 	&cmd_doctor,
 	&cmd_backup,
 	&cmd_config,
@@ -96,7 +97,11 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 		store_close(ctx->st);
 		return error("cannot buffer output: out of memory"), CMD_FAIL;
 	}
-	if (store_begin(ctx->st, cmd->flags & CMD_WRITES) == -1)
+	/* An interactive command must not hold the journal while a person
+	 * thinks: it begins its own transaction when it is ready to write,
+	 * and it is committed here like any other. */
+	if (!(cmd->flags & CMD_INTERACTIVE) &&
+	    store_begin(ctx->st, cmd->flags & CMD_WRITES) == -1)
 		rc = CMD_FAIL;
 	else if ((rc = cmd->run(ctx, a)) == CMD_OK)
 		rc = store_commit(ctx->st) == 0 ? CMD_OK : CMD_FAIL;

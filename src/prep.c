@@ -8,7 +8,47 @@
 #include "cmd.h"
 #include "prep.h"
 #include "util.h"
+#include "phone.h"
 #include "view.h"
+#include "when.h"
+
+const char prep_always[] = "the card's last four digits (never the "
+    "whole number), the name and address on file, the phone number on file";
+const char prep_secrets[] = "the phone menu may ask for the card's "
+    "security code and your SSN: have them at hand; calllog never stores "
+    "them";
+
+void
+prep_print(const struct prep *p, FILE *fp)
+{
+	const char *const *list = checklist_for_reason(p->reason);
+
+	fprintf(fp, "calling %s about: %s (%s)\n\nhave ready:\n  - %s\n",
+	    p->org ? p->org : "any organization", p->reason_title,
+	    enum_name(&reason_names, p->reason), prep_always);
+	for (; *list; list++)
+		fprintf(fp, "  - %s\n", *list);
+	fprintf(fp, "  - %s\n\ndial:\n", prep_secrets);
+	if (p->nnumbers == 0)
+		fprintf(fp, "  no number on file for %s; 'calllog numbers add' "
+		    "files one\n", p->purpose);
+	for (size_t i = 0; i < p->nnumbers; i++) {
+		const struct prep_number *n = &p->numbers[i];
+		char shown[PHONE_BUFSZ], hold[WHEN_BUFSZ];
+
+		phone_format(n->e.number, shown);
+		fprintf(fp, "  %s  %s, %s%s%s\n", shown, n->e.org, n->e.purpose,
+		    n->e.note ? ": " : "", n->e.note ? n->e.note : "");
+		if (n->stats.ivr)
+			fprintf(fp, "      menu path that reached a human: %s\n",
+			    n->stats.ivr);
+		if (n->stats.median_hold >= 0) {
+			when_format_duration(n->stats.median_hold, hold);
+			fprintf(fp, "      usual hold: %s over %d call%s\n", hold,
+			    n->stats.calls, n->stats.calls == 1 ? "" : "s");
+		}
+	}
+}
 
 static void
 keep(struct ctx *ctx, struct prep *p, const struct dir_entry *e)

@@ -401,6 +401,8 @@ store_begin(struct store *st, int write)
 int
 store_commit(struct store *st)
 {
+	if (sqlite3_get_autocommit(st->db))
+		return 0;	/* nothing begun, nothing to save */
 	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		store_error(st, "save the change");
 		store_rollback(st);

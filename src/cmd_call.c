@@ -1,0 +1,294 @@
+/*
+ * cmd_call.c: `calllog call ORG [REASON]`, a guided call on a terminal:
+ * the prep card, a timer for the hold and the call, then the questions
+ * whose answers become one call, recorded through `add` so that every rule
+ * of add (validation, redaction, follow-up, escalation) applies.
+ *
+ * Nothing is written until the last answer: Ctrl-C or Ctrl-D at any prompt
+ * ends the program with the journal untouched, and Ctrl-C is held back
+ * while the call is being written.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <editline/readline.h>
+
+#include "cmd.h"
+#include "phone.h"
+#include "prep.h"
+#include "store.h"
+#include "util.h"
+#include "when.h"
+
+/* Everything asked, as the arguments `add` will read. */
+struct answers {
+	char *argv[64];
+	int argc;
+	char *owned[64];	/* strings to free */
+	int nowned;
+};
+
+static void
+push(struct answers *a, const char *opt, const char *value)
+{
+	if (a->argc + 2 >= (int)(sizeof(a->argv) / sizeof(a->argv[0])))
+		return;
+	a->argv[a->argc++] = (char *)opt;
+	if (value) {
+		char *v = xstrdup(value);
+
+		a->owned[a->nowned++] = v;
+		a->argv[a->argc++] = v;
+	}
+}
+
+static void
+answers_free(struct answers *a)
+{
+	for (int i = 0; i < a->nowned; i++)
+		free(a->owned[i]);
+}
+
+static void
+give_up(void)
+{
+	fputs("\ncall not recorded\n", stdout);
+	fflush(stdout);
+	exit(130);
+}
+
+static void
+on_interrupt(int sig)
+{
+	static const char msg[] = "\ncall not recorded\n";
+
+	(void)sig;
+	(void)!write(STDOUT_FILENO, msg, sizeof(msg) - 1);
+	_exit(130);
+}
+
+/* One answer; the default is taken on an empty line.  Ctrl-D gives up.
+ * The caller frees. */
+static char *
+ask(const char *question, const char *dflt)
+{
+	char prompt[256], *line;
+
+	snprintf(prompt, sizeof(prompt), "%s%s%s%s: ", question,
+	    dflt && *dflt ? " [" : "", dflt && *dflt ? dflt : "",
+	    dflt && *dflt ? "]" : "");
+	if ((line = readline(prompt)) == NULL)
+		give_up();
+	if (*line)
+		add_history(line);
+	else if (dflt) {
+		free(line);
+		line = xstrdup(dflt);
+	}
+	return line;
+}
+
+/* Ask until check accepts the answer (an empty answer is always fine). */
+static char *
+ask_checked(const char *question, const char *dflt,
+    int (*check)(const char *, void *), void *arg)
+{
+	for (;;) {
+		char *v = ask(question, dflt);
+
+		if (*v == '\0' || check(v, arg) == 0)
+			return v;
+		free(v);
+	}
+}
+
+static int
+check_date(const char *v, void *arg)
+{
+	time_t t;
+
+	return when_parse(v, *(time_t *)arg, &t);
+}
+
+static int
+check_number(const char *v, void *arg)
+{
+	char e164[PHONE_BUFSZ];
+
+	return phone_normalize(v, arg, e164);
+}
+
+static int
+check_outcome(const char *v, void *arg)
+{
+	(void)arg;
+	return enum_parse(&outcome_names, v) < 0 ? -1 : 0;
+}
+
+static double
+seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void
+wait_enter(const char *what)
+{
+	free(ask(what, NULL));
+}
+
+/* The timed part: dial, a human answers, hang up. */
+static void
+time_call(struct ctx *ctx, struct answers *ans, const char *dial)
+{
+	struct timespec t0;
+	char buf[WHEN_BUFSZ * 2];
+	double dialed, answered;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	printf("\ndial %s, then press Enter (Ctrl-C gives up; nothing is "
+	    "recorded until the end)\n", dial);
+	wait_enter("dialing");
+	dialed = seconds_since(&t0);
+	wait_enter("on hold: press Enter when a human answers");
+	answered = seconds_since(&t0);
+	wait_enter("talking: press Enter when you hang up");
+	snprintf(buf, sizeof(buf), "%lds", (long)(seconds_since(&t0) - dialed));
+	push(ans, "--duration", buf);
+	snprintf(buf, sizeof(buf), "%lds", (long)(answered - dialed));
+	push(ans, "--hold", buf);
+	when_format_utc(ctx->now + (time_t)dialed, buf);
+	push(ans, "--when", buf);
+}
+
+static void
+ask_details(struct ctx *ctx, struct answers *ans)
+{
+	static const struct { const char *q, *opt; } plain[] = {
+		{ "department", "--department" },
+		{ "menu path that reached a human (e.g. 0, \"agent\")", "--ivr" },
+		{ "representative's name or ID", "--rep" },
+	};
+	char *v, *refs, *p;
+
+	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
+		if (*(v = ask(plain[i].q, NULL)))
+			push(ans, plain[i].opt, v);
+		free(v);
+	}
+	refs = ask("reference numbers, separated by commas", NULL);
+	for (p = strtok(refs, ","); p; p = strtok(NULL, ",")) {
+		size_t n;
+
+		p += strspn(p, " \t");
+		for (n = strlen(p); n > 0 && (p[n - 1] == ' ' ||
+		    p[n - 1] == '\t'); n--)
+			p[n - 1] = '\0';
+		if (*p)
+			push(ans, "--ref", p);
+	}
+	free(refs);
+	v = ask_checked("outcome: resolved, follow-up, callback, transferred, "
+	    "dropped, escalated, info", "follow-up", check_outcome, NULL);
+	push(ans, "--outcome", v);
+	free(v);
+	if (*(v = ask("what did they promise (empty: nothing)", NULL))) {
+		char *by;
+
+		push(ans, "--promise", v);
+		by = ask_checked("promised by (a date, e.g. +5d, friday)", NULL,
+		    check_date, &ctx->now);
+		if (*by)
+			push(ans, "--promised-by", by);
+		free(by);
+	}
+	free(v);
+	v = ask_checked("next follow-up (empty: the usual)", NULL, check_date,
+	    &ctx->now);
+	if (*v)
+		push(ans, "--follow-up", v);
+	free(v);
+	printf("notes, one line each; an empty line ends them\n");
+	while (*(v = ask(">", NULL))) {
+		push(ans, "--note", v);
+		free(v);
+	}
+	free(v);
+}
+
+static int
+run_call(struct ctx *ctx, struct args *a)
+{
+	struct answers ans = { .argc = 0 };
+	struct args addargs;
+	struct prep p;
+	sigset_t block;
+	char *v, shown[PHONE_BUFSZ] = "";
+	int reason = a->npos > 1 ? enum_parse(&reason_names, a->pos[1]) :
+	    REASON_GENERAL, rc;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return error("'calllog call' is a guided call on a terminal; "
+		    "to record a call from a script use 'calllog add --org "
+		    "ORG --reason REASON ...'"), CMD_USAGE;
+	if (reason < 0 || check_line("ORG", a->pos[0], LIMIT_NAME) == -1)
+		return CMD_USAGE;
+	if (prep_load(ctx, reason, a->pos[0], &p) == -1)
+		return CMD_FAIL;
+	signal(SIGINT, on_interrupt);
+	prep_print(&p, stdout);
+	if (p.nnumbers)
+		phone_format(p.numbers[0].e.number, shown);
+	push(&ans, "add", NULL);
+	v = ask_checked("\nnumber you will dial", shown, check_number,
+	    (void *)ctx->cfg.country);
+	if (*v)
+		push(&ans, "--number", v);
+	time_call(ctx, &ans, *v ? v : "the number");
+	free(v);
+	v = ask("add to an open case (its id), or new", "new");
+	if (strcmp(v, "new") != 0 && *v)
+		push(&ans, "--case", v);
+	else {
+		push(&ans, "--org", p.org ? p.org : a->pos[0]);
+		push(&ans, "--reason", enum_name(&reason_names, reason));
+		free(v);
+		if (*(v = ask("the case in a few words", NULL)))
+			push(&ans, "--title", v);
+	}
+	free(v);
+	ask_details(ctx, &ans);
+	prep_clear(&p);
+
+	/* From here the call is written: Ctrl-C waits until it is. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigprocmask(SIG_BLOCK, &block, NULL);
+	rc = args_parse(&cmd_add, ans.argc, ans.argv, &addargs);
+	if (rc == CMD_OK && store_begin(ctx->st, 1) == -1)
+		rc = CMD_FAIL;
+	else if (rc == CMD_OK)
+		rc = cmd_add.run(ctx, &addargs);
+	if (rc != -1)
+		args_free(&addargs);
+	answers_free(&ans);
+	return rc == -1 ? CMD_USAGE : rc;
+}
+
+const struct cmd cmd_call = {
+	.name = "call",
+	.synopsis = "ORG [REASON]",
+	.summary = "a guided call on a terminal",
+	.opts = NULL,
+	.min_args = 1, .max_args = 2,
+	.flags = CMD_NEEDS_DB | CMD_WRITES | CMD_INTERACTIVE,
+	.run = run_call,
+};

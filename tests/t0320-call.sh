@@ -1,0 +1,130 @@
+#!/bin/sh
+# The guided call, driven through a pseudo-terminal: a whole call is
+# recorded with its hold and duration timed; Ctrl-C or Ctrl-D at any stage
+# leaves the journal exactly as it was; off a terminal it points to add.
+DRIVE="/usr/bin/python3 $(cd "$(dirname "$0")" && pwd)/pty-drive.py"
+. "$(dirname "$0")/lib.sh"
+
+test_expect_success 'off a terminal: exit 2, pointing to add, nothing written' '
+	expect_exit 0 cl add --org amex --reason billing --title earlier &&
+	db_snapshot before &&
+	expect_exit 2 cl call amex lost </dev/null &&
+	check_err_line "calllog add" &&
+	db_unchanged before
+'
+
+cat >whole.steps <<'STEPS'
+expect number you will dial [1-800-528-4800]
+send
+expect dialing
+send
+expect human answers
+sleep 1.5
+send
+expect hang up
+sleep 1.2
+send
+expect open case
+send
+expect few words
+send Replacement card
+expect department
+send Card services
+expect menu path
+send "lost card"
+expect representative
+send Kim 4471
+expect reference numbers
+send LST-1, LST-2
+expect outcome
+send call
+expect promise
+send new card by mail
+expect promised by
+send tomorow
+expect cannot read date
+expect promised by
+send 2026-11-23
+expect next follow-up
+send
+expect empty line
+expect >
+send card was 4111 1111 1111 1111
+expect >
+send Ünïcode note ✓
+expect >
+send
+STEPS
+
+test_expect_success 'a whole guided call is recorded as one call' '
+	expect_exit 0 $DRIVE whole.steps -- "$CALLLOG" call amex lost &&
+	out_contains "have ready" &&
+	out_contains "never stores" &&
+	out_contains "recorded call 2 on case 2" &&
+	expect_exit 0 cl show 2 --json &&
+	jq_is .org "American Express" &&
+	jq_is .reason lost-card &&
+	jq_is .title "Replacement card" &&
+	jq_is ".calls_list | length" 1 &&
+	jq_is ".calls_list[0].number" "+18005284800" &&
+	jq_is ".calls_list[0].rep" "Kim 4471" &&
+	jq_is ".calls_list[0].department" "Card services" &&
+	jq_is ".calls_list[0].ivr" "\"lost card\"" &&
+	jq_is ".calls_list[0].refs" "[\"LST-1\",\"LST-2\"]" &&
+	jq_is ".calls_list[0].outcome" callback &&
+	jq_is ".calls_list[0].promise" "new card by mail" &&
+	jq_is ".calls_list[0].promised_by" "2026-11-23T14:00:00Z" &&
+	jq_is ".calls_list[0].notes" "card was card ending 1111
+Ünïcode note ✓" &&
+	jq_is ".calls_list[0].hold_seconds >= 1" true &&
+	jq_is ".calls_list[0].duration_seconds >= 2" true &&
+	jq_is ".calls_list[0].duration_seconds > .calls_list[0].hold_seconds" true
+'
+
+test_expect_success 'a guided call can be added to an open case' '
+	printf "%s\n" "expect number you will dial" "send 1-800-528-2122" \
+	    "expect dialing" "send" "expect human answers" "send" \
+	    "expect hang up" "send" "expect open case" "send 1" \
+	    "expect department" "send" "expect menu path" "send" \
+	    "expect representative" "send Lee" "expect reference" "send" \
+	    "expect outcome" "send" "expect promise" "send" \
+	    "expect next follow-up" "send" "expect >" "send" >case.steps &&
+	expect_exit 0 $DRIVE case.steps -- "$CALLLOG" call amex billing &&
+	expect_exit 0 cl show 1 --json &&
+	jq_is ".calls_list | length" 2 &&
+	jq_is ".calls_list[1].rep" Lee &&
+	jq_is ".calls_list[1].outcome" follow-up
+'
+
+# Interrupt at each stage: the prompt before dialing, while dialing, on
+# hold, in the middle of the questions, and in the notes.
+for stage in "number you will dial" "dialing" "human answers" \
+    "representative" ">"; do
+	test_expect_success "Ctrl-C at '$stage' leaves nothing written" '
+		db_snapshot before &&
+		{ for s in "expect number you will dial" "send" "expect dialing" \
+		    "send" "expect human answers" "send" "expect hang up" "send" \
+		    "expect open case" "send" "expect few words" "send x" \
+		    "expect department" "send" "expect menu path" "send" \
+		    "expect representative" "send Ann" "expect reference" "send" \
+		    "expect outcome" "send" "expect promise" "send" \
+		    "expect next follow-up" "send" "expect >" "send a note"; do
+			case $s in "expect $1") echo "$s"; echo ctrl-c; break ;; esac
+			echo "$s"
+		done; } >int.steps &&
+		expect_exit 130 $DRIVE int.steps -- "$CALLLOG" call amex lost &&
+		out_contains "call not recorded" &&
+		db_unchanged before
+	' "$stage"
+done
+
+test_expect_success 'Ctrl-D at a prompt gives up too' '
+	db_snapshot before &&
+	printf "%s\n" "expect number you will dial" "send" "expect dialing" \
+	    "ctrl-d" >eof.steps &&
+	expect_exit 130 $DRIVE eof.steps -- "$CALLLOG" call amex lost &&
+	out_contains "call not recorded" &&
+	db_unchanged before
+'
+
+test_done
