@@ -181,4 +181,7 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz calllog demo
 
+# make bench: the benchmark's own rules.
+-include bench/bench.mk
+
 -include $(OBJS:.o=.d)
