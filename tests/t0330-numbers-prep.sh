@@ -1,0 +1,111 @@
+#!/bin/sh
+# The directory of numbers (shipped and one's own, with what calls taught)
+# and the prep card.
+. "$(dirname "$0")/lib.sh"
+
+test_expect_success 'the shipped American Express directory is complete' '
+	expect_exit 0 cl numbers --json &&
+	jq_is "length" 11 &&
+	jq_is "[.[] | select(.purpose == \"fraud\") | .number]" \
+	    "[\"+18005284800\",\"+18556932213\"]" &&
+	jq_is "[.[] | select(.purpose == \"rewards\") | .number]" "[\"+18002973276\"]" &&
+	jq_is "[.[] | select(.purpose == \"international\") | .note]" \
+	    "[\"collect, for US card members abroad\"]" &&
+	jq_is "[.[] | .source] | unique" "[\"shipped\"]"
+'
+
+test_expect_success 'numbers are shown in national format in the table' '
+	expect_exit 0 cl numbers amex &&
+	out_contains "1-800-528-2122" &&
+	out_contains "1-630-694-9750"
+'
+
+test_expect_success 'organizations match by alias and prefix, case-insensitively' '
+	expect_exit 0 cl numbers AMEX --json && jq_is length 11 &&
+	expect_exit 0 cl numbers "american ex" --json && jq_is length 11 &&
+	expect_exit 0 cl numbers zzz --json && jq_is length 0
+'
+
+test_expect_success 'purposes match by prefix and alias: lost and stolen find the lost or stolen line' '
+	expect_exit 0 cl numbers amex lost --json &&
+	jq_is "[.[].number]" "[\"+18005284800\"]" &&
+	expect_exit 0 cl numbers amex stolen --json &&
+	jq_is "[.[].purpose]" "[\"lost-stolen\"]" &&
+	expect_exit 0 cl numbers amex collect --json &&
+	jq_is "[.[].purpose]" "[\"international\"]" &&
+	expect_exit 0 cl numbers amex road --json &&
+	jq_is length 2
+'
+
+test_expect_success 'numbers add files one of your own, shown with the shipped ones' '
+	expect_exit 0 cl numbers add "Chase" claims "1-800-935-9935" --note "card claims" &&
+	out_contains "added 1-800-935-9935" &&
+	expect_exit 0 cl numbers chase --json &&
+	jq_is "[.[] | [.org, .purpose, .number, .note, .source]]" \
+	    "[[\"Chase\",\"claims\",\"+18009359935\",\"card claims\",\"yours\"]]"
+'
+
+test_expect_success 'numbers add rejects a bad number and changes nothing' '
+	db_snapshot before &&
+	expect_exit 2 cl numbers add Chase general 12345 &&
+	check_err_line "phone number" &&
+	db_unchanged before
+'
+
+test_expect_success 'numbers rm removes your number; shipped ones cannot be removed' '
+	expect_exit 0 cl numbers rm chase claims &&
+	expect_exit 0 cl numbers chase --json && jq_is length 0 &&
+	db_snapshot before &&
+	expect_exit 1 cl numbers rm amex general &&
+	check_err_line "shipped" &&
+	db_unchanged before
+'
+
+test_expect_success 'each number shows what your calls to it taught' '
+	expect_exit 0 cl add --org amex --reason lost --number 1-800-528-4800 \
+	    --ivr "\"lost card\"" --hold 2m --when 2026-11-18 &&
+	expect_exit 0 cl add --case 1 --number "(800) 528-4800" --ivr "0, agent" \
+	    --hold 10m --when 2026-11-19 &&
+	expect_exit 0 cl add --case 1 --number 18005284800 --hold 4m --when 2026-11-19T12:00:00Z &&
+	expect_exit 0 cl numbers amex lost --json &&
+	jq_is ".[0].calls" 3 &&
+	jq_is ".[0].median_hold_seconds" 240 &&
+	jq_is ".[0].ivr" "0, agent" &&
+	jq_is ".[0].last_call" "2026-11-19T14:00:00Z"
+'
+
+test_expect_success 'prep: checklist, the number, the menu path, and the warning about secrets' '
+	expect_exit 0 cl prep stolen --org amex &&
+	out_contains "have ready" &&
+	out_contains "when you noticed the card missing" &&
+	out_contains "security code and your SSN" &&
+	out_contains "never stores" &&
+	out_contains "1-800-528-4800" &&
+	out_contains "menu path that reached a human: 0, agent"
+'
+
+test_expect_success 'prep lists the open cases with that organization, their refs and promises' '
+	expect_exit 0 cl add --org amex --reason billing --title "Skyline charge" \
+	    --rep Dana --ref DSP-1 --promise "temporary credit" --promised-by 2026-11-25 &&
+	expect_exit 0 cl prep billing --org amex --json &&
+	jq_is .reason billing &&
+	jq_is ".numbers[0].number" "+18005282122" &&
+	jq_is "[.open_cases[].id] | sort" "[1,2]" &&
+	jq_is "[.open_cases[] | select(.id == 2) | .refs[]]" "[\"DSP-1\"]" &&
+	jq_is "[.open_cases[] | select(.id == 2) | .last_rep]" "[\"Dana\"]" &&
+	jq_is "[.open_cases[] | select(.id == 2) | .open_promise]" "[\"temporary credit\"]" &&
+	jq_is "[.have_ready[] | select(test(\"receipts\"))] | length" 1
+'
+
+test_expect_success 'prep for an organization with no number on file says how to add one' '
+	expect_exit 0 cl prep general --org "Acme Insurance" &&
+	out_contains "no number on file" &&
+	out_contains "numbers add"
+'
+
+test_expect_success 'prep with an unknown reason is bad input' '
+	expect_exit 2 cl prep nonsense &&
+	check_err_line "reason"
+'
+
+test_done
