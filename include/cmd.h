@@ -51,8 +51,9 @@ enum {
 	CMD_WRITES = 1 << 1,	/* take the write lock at once */
 	CMD_NEEDS_CONFIG = 1 << 2,	/* read the configuration file */
 	CMD_EXISTING_DB = 1 << 3,	/* never create the database */
-	CMD_INTERACTIVE = 1 << 4	/* waits on a person: no transaction until
+	CMD_INTERACTIVE = 1 << 4,	/* waits on a person: no transaction until
 					   it calls store_begin itself */
+	CMD_PAGER = 1 << 5	/* long output: page it on a terminal */
 };
 
 struct ctx {

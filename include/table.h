@@ -25,6 +25,10 @@ void table_flex(struct table *t, int col);
 /* Add a row; cells are copied; NULL cells print as "-". */
 void table_add(struct table *t, const char *const *cells);
 
+/* Colour cell col of the row added last (an SGR from output.h; "" or
+ * NULL for none). */
+void table_color(struct table *t, int col, const char *sgr);
+
 size_t table_rows(const struct table *t);
 
 /* Print header and rows.  On a terminal the flexible columns shrink to

@@ -11,7 +11,8 @@ static int
 run_help(struct ctx *ctx, struct args *a)
 {
 	if (a->npos == 0) {
-		fputs("usage: calllog [--db PATH] COMMAND [ARGS]\n\n"
+		fputs("usage: calllog [--db PATH] [--color WHEN] [--no-pager] "
+		    "COMMAND [ARGS]\n\n"
 		    "A journal for the calls you make to customer support.\n\n"
 		    "commands:\n", ctx->out);
 		for (int i = 0; commands[i]; i++)

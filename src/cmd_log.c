@@ -86,6 +86,8 @@ run_log(struct ctx *ctx, struct args *a)
 	    "NUMBER", "REP", "LENGTH", "OUTCOME", "REF" });
 	table_flex(t, 3);
 	table_flex(t, 5);
+	table_flex(t, 7);
+	table_flex(t, 8);
 	rc = store_calls_each(ctx->st, &f, add_row, t);
 	if (rc == 0 && table_rows(t) == 0)
 		fprintf(ctx->out, "no calls recorded%s\n", f.case_id ||
@@ -102,6 +104,6 @@ const struct cmd cmd_log = {
 	.summary = "calls, newest first",
 	.opts = log_opts,
 	.min_args = 0, .max_args = 0,
-	.flags = CMD_NEEDS_DB,
+	.flags = CMD_NEEDS_DB | CMD_PAGER,
 	.run = run_log,
 };

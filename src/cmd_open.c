@@ -6,6 +6,7 @@
 
 #include "cmd.h"
 #include "jsonw.h"
+#include "output.h"
 #include "store.h"
 #include "table.h"
 #include "util.h"
@@ -74,6 +75,12 @@ add_row(struct cl_case *c, void *arg)
 	table_add(w->table, (const char *[]){ id, c->org,
 	    enum_name(&reason_names, c->reason), view_case_title(c), age,
 	    calls, last, next, *flags ? flags : "open" });
+	/* Overdue in red, a case to escalate in yellow. */
+	if (policy_overdue(c, now)) {
+		table_color(w->table, 7, color_red());
+		table_color(w->table, 8, color_red());
+	} else if (why)
+		table_color(w->table, 8, color_yellow());
 	return 0;
 }
 
@@ -100,6 +107,8 @@ run_open(struct ctx *ctx, struct args *a)
 	    "TITLE", "AGE", "CALLS", "LAST CALL", "NEXT FOLLOW-UP", "STATUS" });
 	table_flex(w.table, 3);
 	table_flex(w.table, 1);
+	table_flex(w.table, 2);
+	table_flex(w.table, 8);
 	rc = store_cases_each(ctx->st, &f, add_row, &w);
 	if (rc == 0 && table_rows(w.table) == 0)
 		fprintf(ctx->out, "no open cases%s\n", f.org || f.due_before ?
@@ -116,6 +125,6 @@ const struct cmd cmd_open = {
 	.summary = "unresolved cases, the most urgent first",
 	.opts = open_opts,
 	.min_args = 0, .max_args = 0,
-	.flags = CMD_NEEDS_DB,
+	.flags = CMD_NEEDS_DB | CMD_PAGER,
 	.run = run_open,
 };

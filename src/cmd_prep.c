@@ -152,6 +152,6 @@ const struct cmd cmd_prep = {
 	.summary = "what to have ready, and which number to call",
 	.opts = prep_opts,
 	.min_args = 1, .max_args = 1,
-	.flags = CMD_NEEDS_DB,
+	.flags = CMD_NEEDS_DB | CMD_PAGER,
 	.run = run_prep,
 };

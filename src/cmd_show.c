@@ -8,6 +8,7 @@
 
 #include "cmd.h"
 #include "jsonw.h"
+#include "output.h"
 #include "store.h"
 #include "util.h"
 #include "view.h"
@@ -193,8 +194,9 @@ print_header(struct ctx *ctx, const struct cl_case *c)
 	if (c->next_followup) {
 		when_format_local(c->next_followup, a);
 		when_format_relative(c->next_followup, ctx->now, b);
-		fprintf(fp, "  %-12s%s (%s)%s\n", "follow-up", a, b,
-		    policy_overdue(c, ctx->now) ? ", overdue" : "");
+		fprintf(fp, "  %-12s%s (%s)%s%s%s\n", "follow-up", a, b,
+		    color_red(), policy_overdue(c, ctx->now) ? ", overdue" :
+		    "", color_reset());
 	}
 	if (c->promise || c->promised_by) {
 		when_format_local(c->promised_by, a);
@@ -204,11 +206,12 @@ print_header(struct ctx *ctx, const struct cl_case *c)
 	}
 	if (why) {
 		view_escalation_text(why, c, ctx->now, text, sizeof(text));
-		fprintf(fp, "  %-12sask for %s: %s\n", "escalate",
+		fprintf(fp, "  %-12s%sask for %s: %s%s\n", "escalate",
+		    color_yellow(),
 		    policy_next_level(c->escalation) == LEVEL_SUPERVISOR ?
 		    "a supervisor" : policy_next_level(c->escalation) ==
 		    LEVEL_COMPLAINT ? "the formal complaint process" :
-		    "the regulator", text);
+		    "the regulator", text, color_reset());
 	}
 	if (c->status == STATUS_RESOLVED) {
 		when_format_local(c->resolved_at, a);
@@ -273,6 +276,6 @@ const struct cmd cmd_show = {
 	.summary = "one case and the timeline of its calls",
 	.opts = show_opts,
 	.min_args = 1, .max_args = 1,
-	.flags = CMD_NEEDS_DB,
+	.flags = CMD_NEEDS_DB | CMD_PAGER,
 	.run = run_show,
 };

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "output.h"
 #include "paths.h"
 #include "store.h"
 #include "util.h"
@@ -44,7 +45,8 @@ const struct cmd *const commands[] = {
 static void
 usage(FILE *fp)
 {
-	fputs("usage: calllog [--db PATH] COMMAND [ARGS]\n"
+	fputs("usage: calllog [--db PATH] [--color WHEN] [--no-pager] COMMAND "
+	    "[ARGS]\n"
 	    "       calllog help [COMMAND] | --version\n\ncommands:\n", fp);
 	for (int i = 0; commands[i]; i++)
 		fprintf(fp, "  %-10s %s\n", commands[i]->name,
@@ -59,6 +61,16 @@ find_command(const char *name)
 		if (strcmp(commands[i]->name, name) == 0)
 			return commands[i];
 	return NULL;
+}
+
+/* Whether the command was asked for JSON (which is never coloured). */
+static int
+wants_json(const struct cmd *cmd, const struct args *a)
+{
+	for (int i = 0; cmd->opts && cmd->opts[i].name; i++)
+		if (strcmp(cmd->opts[i].name, "json") == 0 && a->val[i])
+			return 1;
+	return 0;
 }
 
 /* Every argument must be UTF-8 before anything can store it. */
@@ -126,6 +138,7 @@ int
 main(int argc, char **argv)
 {
 	const char *dbopt = NULL;
+	int color = COLOR_AUTO, pager = 1;
 	const struct cmd *cmd;
 	struct ctx ctx = { 0 };
 	struct args a;
@@ -144,6 +157,16 @@ main(int argc, char **argv)
 			dbopt = argv[++i];
 		else if (strncmp(argv[i], "--db=", 5) == 0)
 			dbopt = argv[i] + 5;
+		else if (strcmp(argv[i], "--no-pager") == 0)
+			pager = 0;
+		else if ((strcmp(argv[i], "--color") == 0 && i + 1 < argc) ||
+		    strncmp(argv[i], "--color=", 8) == 0) {
+			const char *v = argv[i][7] == '=' ? argv[i] + 8 :
+			    argv[++i];
+
+			if ((color = output_color_mode(v)) < 0)
+				return CMD_USAGE;
+		}
 		else if (strcmp(argv[i], "--version") == 0) {
 			printf("calllog %s\n", CALLLOG_VERSION);
 			return fflush(stdout) ? CMD_FAIL : CMD_OK;
@@ -171,6 +194,11 @@ main(int argc, char **argv)
 		return rc;
 	ctx.cmd = cmd;
 	ctx.out = stdout;
+	output_init((enum color_mode)color);
+	if (wants_json(cmd, &a))
+		output_disable_color();		/* JSON is never coloured */
+	if (pager && cmd->flags & CMD_PAGER)
+		output_start_pager();
 	if (when_now(&ctx.now) == -1)
 		rc = CMD_USAGE;
 	else if (cmd->flags & (CMD_NEEDS_DB | CMD_NEEDS_CONFIG) &&
@@ -182,9 +210,11 @@ main(int argc, char **argv)
 		rc = cmd->run(&ctx, &a);
 	args_free(&a);
 	config_clear(&ctx.cfg);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	/* A person quitting the pager early has read all they wanted. */
+	if ((fflush(stdout) != 0 || ferror(stdout)) && errno != EPIPE) {
 		error("cannot write output: %s", strerror(errno));
-		return CMD_FAIL;
+		rc = CMD_FAIL;
 	}
+	output_finish();
 	return rc;
 }

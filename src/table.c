@@ -7,14 +7,17 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "output.h"
 #include "table.h"
 #include "util.h"
 
 #define GAP 2
+#define MIN_FLEX 4	/* a shrunk column keeps three characters and "…" */
 
 struct table {
 	int ncols;
 	char **cells;		/* rows * ncols, row 0 the header */
+	const char **sgr;	/* colour of each cell, or NULL */
 	size_t nrows, cap;
 	int *flex;
 };
@@ -38,6 +41,7 @@ table_release(struct table *t)
 	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
 		free(t->cells[i]);
 	free(t->cells);
+	free(t->sgr);
 	free(t->flex);
 	free(t);
 }
@@ -55,6 +59,8 @@ table_add(struct table *t, const char *const *cells)
 		t->cap = t->cap ? t->cap * 2 : 16;
 		t->cells = xrealloc(t->cells, t->cap * (size_t)t->ncols *
 		    sizeof(char *));
+		t->sgr = xrealloc(t->sgr, t->cap * (size_t)t->ncols *
+		    sizeof(char *));
 	}
 	for (int c = 0; c < t->ncols; c++) {
 		const char *s = cells[c] ? cells[c] : "-";
@@ -65,8 +71,16 @@ table_add(struct table *t, const char *const *cells)
 			if (*p == '\n' || *p == '\r' || *p == '\t')
 				*p = ' ';
 		t->cells[t->nrows * (size_t)t->ncols + (size_t)c] = copy;
+		t->sgr[t->nrows * (size_t)t->ncols + (size_t)c] = NULL;
 	}
 	t->nrows++;
+}
+
+void
+table_color(struct table *t, int col, const char *sgr)
+{
+	t->sgr[(t->nrows - 1) * (size_t)t->ncols + (size_t)col] =
+	    sgr && *sgr ? sgr : NULL;
 }
 
 size_t
@@ -114,6 +128,9 @@ terminal_width(FILE *fp)
 {
 	struct winsize ws;
 
+	/* Through a pager, the width is the terminal's it pages on. */
+	if (fp == stdout && output_paged_width() > 0)
+		return output_paged_width();
 	if (!isatty(fileno(fp)))
 		return 0;
 	if (ioctl(fileno(fp), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
@@ -173,7 +190,7 @@ table_print(struct table *t, FILE *fp)
 		int widest = -1;
 
 		for (int c = 0; c < t->ncols; c++)
-			if (t->flex[c] && width[c] > 8 &&
+			if (t->flex[c] && width[c] > MIN_FLEX &&
 			    (widest < 0 || width[c] > width[widest]))
 				widest = c;
 		if (widest < 0)
@@ -183,10 +200,23 @@ table_print(struct table *t, FILE *fp)
 	}
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (int c = 0; c < t->ncols; c++) {
+			size_t i = r * (size_t)t->ncols + (size_t)c;
+
 			if (c)
 				fprintf(fp, "%*s", GAP, "");
-			print_cell(fp, t->cells[r * (size_t)t->ncols +
-			    (size_t)c], width[c], c == t->ncols - 1);
+			/* Colour wraps the text only, so widths stay those
+			 * of the text. */
+			if (t->sgr[i])
+				fputs(t->sgr[i], fp);
+			print_cell(fp, t->cells[i], width[c], c == t->ncols - 1 ||
+			    t->sgr[i] != NULL);
+			if (t->sgr[i]) {
+				fputs(color_reset(), fp);
+				if (c != t->ncols - 1)
+					for (size_t w = text_width(t->cells[i]);
+					    w < width[c]; w++)
+						fputc(' ', fp);
+			}
 		}
 		fputc('\n', fp);
 	}

@@ -1,0 +1,39 @@
+/*
+ * output: how calllog talks to a terminal — colour when it is one (never in
+ * JSON, never with NO_COLOR or --color=never) and a pager for commands
+ * whose output can be long, started as git does (LESS=FRX, so one screen
+ * of output simply prints).
+ */
+#ifndef CALLLOG_OUTPUT_H
+#define CALLLOG_OUTPUT_H
+
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+/* Read --color's value; -1 after reporting a bad one. */
+int output_color_mode(const char *s);
+
+/* Decide colour for standard output: ALWAYS, or AUTO on a terminal without
+ * NO_COLOR (https://no-color.org: any non-empty value). */
+void output_init(enum color_mode mode);
+
+/* Route standard output through $CALLLOG_PAGER, $PAGER or less when it is
+ * a terminal; nothing otherwise. */
+void output_start_pager(void);
+
+/* The terminal's width while output goes through the pager, else 0. */
+int output_paged_width(void);
+
+/* Flush, close the pager's pipe and wait for the person to quit it. */
+void output_finish(void);
+
+/* SGR sequences, or "" when colour is off. */
+const char *color_red(void);
+const char *color_yellow(void);
+const char *color_bold(void);
+const char *color_reset(void);
+
+/* Whether colour is on, for code that must also turn it off for JSON. */
+int output_colored(void);
+void output_disable_color(void);
+
+#endif
