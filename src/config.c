@@ -18,12 +18,60 @@
 
 #define DAY (24L * 60 * 60)
 
+/*
+ * The line of the file where key is set in [group], so that an error can
+ * name it; 0 when it cannot be found.  GKeyFile keeps no positions.
+ */
+static int
+line_of(const struct config *cfg, const char *group, const char *key)
+{
+	char *text = read_file(cfg->path, 1024 * 1024), *line, *next;
+	int n = 0, found = 0, in = 0;
+	size_t klen = strlen(key);
+
+	for (line = text; !found && line && *line; line = next) {
+		n++;
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		line += strspn(line, " \t");
+		if (*line == '[')
+			in = strncmp(line + 1, group, strlen(group)) == 0 &&
+			    line[1 + strlen(group)] == ']';
+		else if (in && strncmp(line, key, klen) == 0 &&
+		    strchr(" \t=", line[klen]) != NULL)
+			found = n;
+	}
+	free(text);
+	return found;
+}
+
 static int
 bad(const struct config *cfg, const char *group, const char *key,
     const char *value, const char *want)
 {
-	return error("%s: [%s] %s = '%s' is not valid; %s", cfg->path, group,
-	    key, value, want);
+	return error("%s:%d: [%s] %s = '%s' is not valid; %s", cfg->path,
+	    line_of(cfg, group, key), group, key, value, want);
+}
+
+/* GKeyFile's messages quote a bad line but do not number it: find the
+ * line that is neither blank, a comment, a [group] nor a key = value. */
+static int
+syntax_line(const struct config *cfg)
+{
+	char *text = read_file(cfg->path, 1024 * 1024), *line, *next;
+	int n = 0, found = 0;
+
+	for (line = text; !found && line && *line; line = next) {
+		n++;
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		line += strspn(line, " \t\r");
+		if (*line && *line != '#' && *line != ';' && *line != '[' &&
+		    (strchr(line, '=') == NULL || *line == '='))
+			found = n;
+	}
+	free(text);
+	return found;
 }
 
 /* "22:00" into minutes after midnight, or -1. */
@@ -111,8 +159,9 @@ read_setting(struct config *cfg, const char *group, const char *key,
 		cfg->from_file |= CONFIG_COUNTRY;
 		return 0;
 	}
-	return error("%s: unknown setting [%s] %s; 'man calllog' lists "
-	    "the settings", cfg->path, group, key);
+	return error("%s:%d: unknown setting [%s] %s; 'man calllog.conf' "
+	    "lists the settings", cfg->path, line_of(cfg, group, key), group,
+	    key);
 }
 
 static int
@@ -124,7 +173,8 @@ read_config_file(struct config *cfg)
 	int rc = 0;
 
 	if (!g_key_file_load_from_file(kf, cfg->path, G_KEY_FILE_NONE, &err)) {
-		rc = error("%s: %s", cfg->path, err->message);
+		rc = error("%s:%d: %s; each line is [group], key = value or a "
+		    "# comment", cfg->path, syntax_line(cfg), err->message);
 		goto out;
 	}
 	groups = g_key_file_get_groups(kf, NULL);
