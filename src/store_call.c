@@ -40,11 +40,14 @@ static const char calls_sql[] =
     " (SELECT group_concat(ref, char(31)) FROM (SELECT ref FROM call_refs r"
     "   WHERE r.call_id = k.id ORDER BY pos))"
     " FROM calls k JOIN cases c ON c.id = k.case_id"
-    " WHERE (?1 IS NULL OR k.case_id = ?1)"
-    " AND (?2 IS NULL OR c.org LIKE ?2 ESCAPE '\\' OR c.org IN"
-    "   (SELECT org FROM org_aliases WHERE alias LIKE ?2 ESCAPE '\\'))"
-    " AND (?3 IS NULL OR k.started_at >= ?3)"
-    " ORDER BY %s LIMIT ?4";
+    " WHERE 1%s%s%s ORDER BY %s LIMIT ?4";
+
+/* Filters are pasted in only when used: "?1 IS NULL OR case_id = ?1" would
+ * keep SQLite from using the index on case_id or started_at. */
+static const char by_case[] = " AND k.case_id = ?1";
+static const char by_org[] = " AND (c.org LIKE ?2 ESCAPE '\\' OR c.org IN"
+    " (SELECT org FROM org_aliases WHERE alias LIKE ?2 ESCAPE '\\'))";
+static const char by_since[] = " AND k.started_at >= ?3";
 
 static int
 insert_refs(struct store *st, const struct cl_call *c)
@@ -153,12 +156,14 @@ int
 store_calls_each(struct store *st, const struct call_filter *f,
     int (*fn)(struct cl_call *, void *), void *arg)
 {
-	char sql[sizeof(calls_sql) + 64];
+	char sql[sizeof(calls_sql) + sizeof(by_case) + sizeof(by_org) +
+	    sizeof(by_since) + 64];
 	char *pattern = NULL;
 	sqlite3_stmt *s;
 	int rc = 0, step;
 
-	snprintf(sql, sizeof(sql), calls_sql, f->oldest_first ?
+	snprintf(sql, sizeof(sql), calls_sql, f->case_id ? by_case : "",
+	    f->org ? by_org : "", f->since ? by_since : "", f->oldest_first ?
 	    "k.started_at, k.id" : "k.started_at DESC, k.id DESC");
 	if ((s = store_prepare(st, sql)) == NULL)
 		return -1;
@@ -168,7 +173,8 @@ store_calls_each(struct store *st, const struct call_filter *f,
 		pattern = like_prefix(f->org);
 		bind_text(s, 2, pattern);
 	}
-	bind_time(s, 3, f->since);
+	if (f->since)
+		bind_time(s, 3, f->since);
 	sqlite3_bind_int64(s, 4, f->limit > 0 ? f->limit : -1);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cl_call c = { 0 };
