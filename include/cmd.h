@@ -114,6 +114,8 @@ extern const struct cmd
     cmd_call,
     cmd_doctor,
     cmd_backup,
+    cmd_export,
+    cmd_import,
     cmd_config,
     cmd_help;
 

@@ -37,6 +37,8 @@ const struct cmd *const commands[] = {
 	&cmd_call,
 	&cmd_doctor,
 	&cmd_backup,
+	&cmd_export,
+	&cmd_import,
 	&cmd_config,
 	&cmd_help,
 	NULL

@@ -1,0 +1,63 @@
+/*
+ * import: reading the records of an export file (xfer.h) out of its
+ * parsed JSON, each value checked as `add` checks what it is given, and
+ * every problem named by its place in the file: "cases[3].calls[0].rep".
+ */
+#ifndef CALLLOG_IMPORT_H
+#define CALLLOG_IMPORT_H
+
+#include <jansson.h>
+
+#include "redact.h"
+#include "util.h"
+#include "xfer.h"
+
+struct import_reader {
+	const char *file;		/* the file, as messages name it */
+	const char *country;		/* calling code for phone_normalize */
+	struct redact_counts *redacted;	/* NULL: only check; else free text
+					   is redacted and counted here */
+	char first_redacted[96];	/* where the first redaction was */
+};
+
+/* Report "import FILE: PATH.KEY: message" as one line and return -1; path
+ * may be "" and key NULL. */
+int import_error(const struct import_reader *r, const char *path,
+    const char *key, const char *fmt, ...) CL_PRINTF(4, 5);
+
+/*
+ * Read the JSON object v, found at path ("cases[2]"), into the zeroed
+ * record rec by table f: every field of the table present, no other, each
+ * of its type and within add's limits.  XF_LIST fields are only checked
+ * to be arrays.  Strings are copied into rec, which the caller clears,
+ * after a failure too.  Returns 0, or -1 after reporting the first
+ * problem.
+ */
+int import_record(struct import_reader *r, const char *path, json_t *v,
+    const struct xfer_field *f, void *rec);
+
+/*
+ * What the records of a file must not share, and what they refer to,
+ * gathered while reading it and checked at the end.  Each key is a string
+ * (the add function takes ownership) in a namespace of its own kind, and
+ * path names its record in messages.
+ */
+struct import_keys {
+	struct import_key *v;
+	size_t n, cap;
+};
+
+enum {
+	KEY_UNIQUE,	/* no other record has it: what names it ("uuid") */
+	KEY_DEFINES,	/* a record others may refer to */
+	KEY_REFERS	/* needs a KEY_DEFINES: what says what is missing */
+};
+
+void import_keys_add(struct import_keys *k, int role, char *key,
+    const char *path, const char *field, const char *what);
+
+/* Returns 0, or -1 after reporting the first problem in file order. */
+int import_keys_check(const struct import_reader *r, struct import_keys *k);
+void import_keys_clear(struct import_keys *k);
+
+#endif

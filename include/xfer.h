@@ -1,0 +1,76 @@
+/*
+ * xfer: the fields of calllog's export file, one table per kind of record,
+ * so that `export` writes and `import` reads exactly the same names, types
+ * and limits.  A field added to a table is exported and imported at once.
+ *
+ *	{"format": "calllog-export", "version": 1, "exported": TIME,
+ *	 "cases": [ {case fields, "calls": [...], "events": [...]} ],
+ *	 "directory": [...], "reminders_sent": [...]}
+ *
+ * Every field is always written and, on import, required; absent values
+ * are null.  Times are UTC, "2026-11-20T15:00:00Z".
+ */
+#ifndef CALLLOG_XFER_H
+#define CALLLOG_XFER_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "jsonw.h"
+#include "model.h"
+
+#define XFER_FORMAT "calllog-export"
+#define XFER_VERSION 1
+
+/* What a field holds, and so the C type at its offset in the record. */
+enum xfer_type {
+	XF_ID,		/* long long, 1 or more */
+	XF_UUID,	/* char[UUID_BUFSZ], lower-case 8-4-4-4-12 hex */
+	XF_LINE,	/* char *, one line of at most max bytes */
+	XF_TEXT,	/* char *, free text (newlines, tabs) of at most max */
+	XF_PHONE,	/* char *, E.164 */
+	XF_ACCOUNT,	/* char *, one to four digits */
+	XF_TIME,	/* time_t, 0 for null */
+	XF_ENUM,	/* int, a stored name of names */
+	XF_SECONDS,	/* long, a call's hold or length, -1 for null */
+	XF_COUNT,	/* int, 0 or more */
+	XF_REFS,	/* the refs of a struct cl_call: an array of lines */
+	XF_LIST		/* an array of records the caller reads and writes */
+};
+
+enum {
+	XF_NULL = 1 << 0	/* may be null */
+};
+
+struct xfer_field {
+	const char *key;
+	enum xfer_type type;
+	unsigned flags;
+	size_t offset;
+	size_t max;			/* XF_LINE, XF_TEXT: bytes */
+	const struct enum_names *names;	/* XF_ENUM */
+	int null_value;			/* XF_ENUM with XF_NULL: null's value */
+};
+
+/* The file's own members; its lists are XF_LIST entries. */
+struct xfer_header {
+	char *format;		/* XFER_FORMAT */
+	int version;		/* XFER_VERSION */
+	time_t exported;
+};
+
+/*
+ * The tables, each ended by a NULL key: cases (struct cl_case, its calls
+ * and events as XF_LIST entries last), calls (struct cl_call), events
+ * (struct event_row), directory entries (struct directory_row) and
+ * delivered reminders (struct sent_reminder), the last three from store.h.
+ */
+extern const struct xfer_field xfer_header_fields[], xfer_case_fields[], xfer_call_fields[],
+    xfer_event_fields[], xfer_directory_fields[], xfer_reminder_fields[];
+
+/* Write the members of record rec by table f, skipping XF_LIST entries
+ * for the caller to write after them. */
+void xfer_write_members(struct jsonw *j, const struct xfer_field *f,
+    const void *rec);
+
+#endif

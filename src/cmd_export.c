@@ -1,0 +1,266 @@
+/*
+ * cmd_export.c: `calllog export`, the whole journal as one JSON document
+ * that `import` reads back without loss, or its calls as CSV for
+ * spreadsheets.  Rows are written as they are read, so a journal of any
+ * size is exported in constant memory.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "jsonw.h"
+#include "store.h"
+#include "util.h"
+#include "when.h"
+#include "xfer.h"
+
+enum { O_FORMAT, O_OUTPUT };
+
+static const struct opt export_opts[] = {
+	[O_FORMAT] = { "format", 'f', OPT_VALUE, "json|csv",
+	    "json: everything, for import (the default); csv: the calls" },
+	[O_OUTPUT] = { "output", 'o', OPT_VALUE, "FILE",
+	    "write to FILE, replacing it atomically" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+struct export {
+	struct store *st;
+	FILE *fp;
+	struct jsonw j;
+	const struct cl_case *c;	/* CSV: the case of the calls */
+};
+
+static void
+json_object(struct export *x, const struct xfer_field *f, const void *rec)
+{
+	jsonw_object_begin(&x->j);
+	xfer_write_members(&x->j, f, rec);
+	jsonw_object_end(&x->j);
+}
+
+static int
+json_call(struct cl_call *k, void *arg)
+{
+	json_object(arg, xfer_call_fields, k);
+	return 0;
+}
+
+static int
+json_event(struct event_row *e, void *arg)
+{
+	json_object(arg, xfer_event_fields, e);
+	return 0;
+}
+
+static int
+json_directory(struct directory_row *d, void *arg)
+{
+	json_object(arg, xfer_directory_fields, d);
+	return 0;
+}
+
+static int
+json_reminder(struct sent_reminder *r, void *arg)
+{
+	json_object(arg, xfer_reminder_fields, r);
+	return 0;
+}
+
+/* A case with its calls and events nested, each read as it is written. */
+static int
+json_case(struct cl_case *c, void *arg)
+{
+	struct export *x = arg;
+	struct call_filter f = { .case_id = c->id, .oldest_first = 1 };
+	int rc;
+
+	jsonw_object_begin(&x->j);
+	xfer_write_members(&x->j, xfer_case_fields, c);
+	jsonw_key(&x->j, "calls");
+	jsonw_array_begin(&x->j);
+	rc = store_calls_each(x->st, &f, json_call, x);
+	jsonw_array_end(&x->j);
+	jsonw_key(&x->j, "events");
+	jsonw_array_begin(&x->j);
+	if (rc == 0)
+		rc = store_export_events(x->st, c->id, json_event, x);
+	jsonw_array_end(&x->j);
+	jsonw_object_end(&x->j);
+	return rc;
+}
+
+static int
+export_json(struct export *x, time_t now)
+{
+	struct xfer_header h = { .format = (char *)XFER_FORMAT,
+	    .version = XFER_VERSION, .exported = now };
+	int rc;
+
+	jsonw_init(&x->j, x->fp);
+	jsonw_object_begin(&x->j);
+	xfer_write_members(&x->j, xfer_header_fields, &h);
+	jsonw_key(&x->j, "cases");
+	jsonw_array_begin(&x->j);
+	rc = store_export_cases(x->st, json_case, x);
+	jsonw_array_end(&x->j);
+	jsonw_key(&x->j, "directory");
+	jsonw_array_begin(&x->j);
+	if (rc == 0)
+		rc = store_export_directory(x->st, json_directory, x);
+	jsonw_array_end(&x->j);
+	jsonw_key(&x->j, "reminders_sent");
+	jsonw_array_begin(&x->j);
+	if (rc == 0)
+		rc = store_export_reminders(x->st, json_reminder, x);
+	jsonw_array_end(&x->j);
+	jsonw_object_end(&x->j);
+	jsonw_finish(&x->j);
+	return rc;
+}
+
+static const char *const csv_columns[] = {
+	"call_id", "call_uuid", "case_id", "case_uuid", "org", "reason",
+	"title", "status", "started", "started_local", "channel", "direction",
+	"number", "department", "ivr", "rep", "refs", "hold_seconds",
+	"duration_seconds", "outcome", "promise", "promised_by", "notes"
+};
+#define CSV_NCOLUMNS (sizeof(csv_columns) / sizeof(csv_columns[0]))
+
+/* One CSV field as RFC 4180 has it: quoted when it holds a comma, a
+ * quote or a line break, its quotes doubled.  NULL is an empty field. */
+static void
+csv_field(FILE *fp, const char *s, int first)
+{
+	if (!first)
+		fputc(',', fp);
+	if (s == NULL)
+		return;
+	if (s[strcspn(s, ",\"\r\n")] == '\0') {
+		fputs(s, fp);
+		return;
+	}
+	fputc('"', fp);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', fp);
+		fputc(*s, fp);
+	}
+	fputc('"', fp);
+}
+
+static void
+csv_row(FILE *fp, const char *const *fields)
+{
+	for (size_t i = 0; i < CSV_NCOLUMNS; i++)
+		csv_field(fp, fields[i], i == 0);
+	fputs("\r\n", fp);
+}
+
+/* A call's reference numbers in one field; the caller frees. */
+static char *
+join_refs(const struct cl_call *k)
+{
+	size_t len = 1;
+	char *s;
+
+	for (size_t i = 0; i < k->nrefs; i++)
+		len += strlen(k->refs[i]) + 2;
+	s = xmalloc(len);
+	s[0] = '\0';
+	for (size_t i = 0; i < k->nrefs; i++) {
+		if (i)
+			strcat(s, "; ");
+		strcat(s, k->refs[i]);
+	}
+	return s;
+}
+
+static int
+csv_call(struct cl_call *k, void *arg)
+{
+	const struct export *x = arg;
+	const struct cl_case *c = x->c;
+	char call_id[24], case_id[24], hold[24], duration[24];
+	char started[WHEN_BUFSZ], local[WHEN_BUFSZ], by[WHEN_BUFSZ];
+	char *refs = join_refs(k);
+	const char *row[] = {
+		call_id, k->uuid, case_id, c->uuid, c->org,
+		enum_name(&reason_names, c->reason), c->title,
+		enum_name(&status_names, c->status), started, local,
+		enum_name(&channel_names, k->channel),
+		enum_name(&direction_names, k->direction), k->number,
+		k->department, k->ivr, k->rep, refs,
+		k->hold >= 0 ? hold : NULL, k->duration >= 0 ? duration : NULL,
+		enum_name(&outcome_names, k->outcome), k->promise,
+		k->promised_by ? by : NULL, k->notes
+	};
+
+	_Static_assert(sizeof(row) / sizeof(row[0]) == CSV_NCOLUMNS,
+	    "a CSV row has a field for every column");
+	snprintf(call_id, sizeof(call_id), "%lld", k->id);
+	snprintf(case_id, sizeof(case_id), "%lld", c->id);
+	snprintf(hold, sizeof(hold), "%ld", k->hold);
+	snprintf(duration, sizeof(duration), "%ld", k->duration);
+	when_format_utc(k->started, started);
+	when_format_local(k->started, local);
+	when_format_utc(k->promised_by, by);
+	csv_row(x->fp, row);
+	free(refs);
+	return 0;
+}
+
+static int
+csv_case(struct cl_case *c, void *arg)
+{
+	struct export *x = arg;
+	struct call_filter f = { .case_id = c->id, .oldest_first = 1 };
+
+	x->c = c;
+	return store_calls_each(x->st, &f, csv_call, x);
+}
+
+static int
+run_export(struct ctx *ctx, struct args *a)
+{
+	const char *format = arg(a, O_FORMAT) ? arg(a, O_FORMAT) : "json";
+	const char *path = arg(a, O_OUTPUT);
+	struct export x = { .st = ctx->st, .fp = ctx->out };
+	char *buf = NULL;
+	size_t len = 0;
+	int csv, rc;
+
+	if (strcmp(format, "json") != 0 && strcmp(format, "csv") != 0)
+		return error("--format '%s' is not json or csv", format),
+		    CMD_USAGE;
+	if (path && *path == '\0')
+		return error("-o needs a file name"), CMD_USAGE;
+	csv = strcmp(format, "csv") == 0;
+	/* A file is written whole or not at all, so it is built first. */
+	if (path && (x.fp = open_memstream(&buf, &len)) == NULL)
+		return error("cannot buffer the export: out of memory"),
+		    CMD_FAIL;
+	if (csv) {
+		csv_row(x.fp, csv_columns);
+		rc = store_export_cases(ctx->st, csv_case, &x);
+	} else
+		rc = export_json(&x, ctx->now);
+	if (path) {
+		fclose(x.fp);
+		if (rc == 0)
+			rc = write_file_atomic(path, buf, len, 0600);
+		free(buf);
+	}
+	return rc ? CMD_FAIL : CMD_OK;
+}
+
+const struct cmd cmd_export = {
+	.name = "export",
+	.synopsis = "[--format json|csv] [-o FILE]",
+	.summary = "the whole journal as JSON (for import), or its calls as CSV",
+	.opts = export_opts,
+	.min_args = 0, .max_args = 0,
+	.flags = CMD_NEEDS_DB,
+	.run = run_export,
+};

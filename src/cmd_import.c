@@ -1,0 +1,370 @@
+/*
+ * cmd_import.c: `calllog import FILE`, reading back what `export` wrote.
+ * The file is read twice: first every record is checked, against the
+ * others and against the journal, with nothing written; then each is
+ * redacted as add would and stored, in the command's one transaction.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "import.h"
+#include "store.h"
+
+struct pass {
+	struct ctx *ctx;
+	struct import_reader rd;
+	int write;		/* 0: check everything; 1: store it */
+	int keep_ids;		/* the journal is empty: keep the file's ids */
+	struct import_keys keys;	/* first pass: what was seen */
+	size_t ncases, ncalls;
+	long long first_id;	/* of the first case stored */
+};
+
+/*
+ * First pass: a record's uuid and id are its own in the file, and its
+ * uuid is new to the journal (ids are renumbered when the journal is not
+ * empty, so only uuids can clash with it).
+ */
+static int
+note_record(struct pass *p, const char *path, char table, long long id,
+    const char *uuid)
+{
+	const char *owner;
+	long long oid;
+
+	import_keys_add(&p->keys, KEY_UNIQUE, xasprintf("u\x1f%s", uuid), path,
+	    "uuid", "uuid");
+	import_keys_add(&p->keys, KEY_UNIQUE, xasprintf("i\x1f%c\x1f%lld",
+	    table, id), path, "id", "id");
+	if (table == 'c')
+		import_keys_add(&p->keys, KEY_DEFINES, xasprintf("c\x1f%s",
+		    uuid), path, NULL, NULL);
+	if (p->keep_ids)
+		return CMD_OK;
+	switch (store_uuid_owner(p->ctx->st, uuid, &owner, &oid)) {
+	case 0:
+		return CMD_OK;
+	case 1:
+		return import_error(&p->rd, path, "uuid", "%s is already in "
+		    "the journal, as %s %lld; was this file imported before?",
+		    uuid, owner, oid), CMD_USAGE;
+	default:
+		return CMD_FAIL;
+	}
+}
+
+static int
+take_call(struct pass *p, const char *case_path, const struct cl_case *c,
+    size_t i, json_t *v)
+{
+	struct cl_call k = { 0 };
+	char path[96];
+	int rc = CMD_USAGE;
+
+	snprintf(path, sizeof(path), "%s.calls[%zu]", case_path, i);
+	if (import_record(&p->rd, path, v, xfer_call_fields, &k) == -1)
+		goto out;
+	if (k.hold >= 0 && k.duration >= 0 && k.hold > k.duration) {
+		import_error(&p->rd, path, "hold_seconds", "%ld is longer than "
+		    "duration_seconds (%ld), which includes the hold", k.hold,
+		    k.duration);
+		goto out;
+	}
+	k.case_id = c->id;
+	if (!p->write)
+		rc = note_record(p, path, 'k', k.id, k.uuid);
+	else if ((rc = store_import_call(p->ctx->st, &k, p->keep_ids) ?
+	    CMD_FAIL : CMD_OK) == CMD_OK)
+		p->ncalls++;
+out:
+	call_clear(&k);
+	return rc;
+}
+
+static int
+take_event(struct pass *p, const char *case_path, const struct cl_case *c,
+    size_t i, json_t *v)
+{
+	struct event_row e = { 0 };
+	char path[96];
+	int rc = CMD_USAGE;
+
+	snprintf(path, sizeof(path), "%s.events[%zu]", case_path, i);
+	if (import_record(&p->rd, path, v, xfer_event_fields, &e) == -1)
+		goto out;
+	if ((e.ev.kind == EVENT_ESCALATE) != (e.ev.level != LEVEL_NONE)) {
+		import_error(&p->rd, path, "level", e.ev.level == LEVEL_NONE ?
+		    "an escalate event needs a level" : "only an escalate "
+		    "event has a level; give null");
+		goto out;
+	}
+	e.ev.case_id = c->id;
+	if (!p->write)
+		rc = note_record(p, path, 'e', e.ev.id, e.ev.uuid);
+	else
+		rc = store_import_event(p->ctx->st, &e, p->keep_ids) ?
+		    CMD_FAIL : CMD_OK;
+out:
+	event_clear(&e.ev);
+	return rc;
+}
+
+/* A case, then its calls and events, which refer to its (new) id. */
+static int
+take_case(struct pass *p, size_t i, json_t *v)
+{
+	struct cl_case c = { 0 };
+	char path[32];
+	json_t *w;
+	size_t k;
+	int rc = CMD_USAGE;
+
+	snprintf(path, sizeof(path), "cases[%zu]", i);
+	if (import_record(&p->rd, path, v, xfer_case_fields, &c) == -1)
+		goto out;
+	if (!p->write)
+		rc = note_record(p, path, 'c', c.id, c.uuid);
+	else if ((rc = store_import_case(p->ctx->st, &c, p->keep_ids) ?
+	    CMD_FAIL : CMD_OK) == CMD_OK && p->ncases++ == 0)
+		p->first_id = c.id;
+	json_array_foreach(json_object_get(v, "calls"), k, w)
+		if (rc == CMD_OK)
+			rc = take_call(p, path, &c, k, w);
+	json_array_foreach(json_object_get(v, "events"), k, w)
+		if (rc == CMD_OK)
+			rc = take_event(p, path, &c, k, w);
+out:
+	case_clear(&c);
+	return rc;
+}
+
+static int
+take_directory(struct pass *p, size_t i, json_t *v)
+{
+	struct directory_row d = { 0 };
+	char path[48];
+	long long id;
+	int rc = CMD_USAGE;
+
+	snprintf(path, sizeof(path), "directory[%zu]", i);
+	if (import_record(&p->rd, path, v, xfer_directory_fields, &d) == -1)
+		goto out;
+	if (p->write) {
+		rc = store_import_directory(p->ctx->st, &d, p->keep_ids) ?
+		    CMD_FAIL : CMD_OK;
+		goto out;
+	}
+	import_keys_add(&p->keys, KEY_UNIQUE, xasprintf("d\x1f%s\x1f%s\x1f%s",
+	    d.org, d.purpose, d.number), path, NULL,
+	    "organization, purpose and number");
+	if ((rc = note_record(p, path, 'd', d.id, d.uuid)) != CMD_OK)
+		goto out;
+	switch (store_directory_row_find(p->ctx->st, &d, &id)) {
+	case 0:
+		break;
+	case 1:
+		import_error(&p->rd, path, NULL, "%s, %s, %s is already in "
+		    "the journal's directory; remove it from the file", d.org,
+		    d.purpose, d.number);
+		rc = CMD_USAGE;
+		break;
+	default:
+		rc = CMD_FAIL;
+	}
+out:
+	directory_row_clear(&d);
+	return rc;
+}
+
+static int
+take_reminder(struct pass *p, size_t i, json_t *v)
+{
+	struct sent_reminder r = { 0 };
+	char path[48];
+
+	snprintf(path, sizeof(path), "reminders_sent[%zu]", i);
+	if (import_record(&p->rd, path, v, xfer_reminder_fields, &r) == -1)
+		return CMD_USAGE;
+	if (p->write)
+		return store_import_reminder(p->ctx->st, &r) ? CMD_FAIL :
+		    CMD_OK;
+	import_keys_add(&p->keys, KEY_REFERS, xasprintf("c\x1f%s",
+	    r.case_uuid), path, "case_uuid", "no case in the file has this "
+	    "uuid");
+	import_keys_add(&p->keys, KEY_UNIQUE, xasprintf("r\x1f%s\x1f%d\x1f%lld",
+	    r.case_uuid, r.kind, (long long)r.due), path, NULL,
+	    "case, kind and due time");
+	return CMD_OK;
+}
+
+/* One pass over the whole file, in file order. */
+static int
+walk(struct pass *p, json_t *doc)
+{
+	json_t *v;
+	size_t i;
+	int rc = CMD_OK;
+
+	json_array_foreach(json_object_get(doc, "cases"), i, v)
+		if (rc == CMD_OK)
+			rc = take_case(p, i, v);
+	json_array_foreach(json_object_get(doc, "directory"), i, v)
+		if (rc == CMD_OK)
+			rc = take_directory(p, i, v);
+	json_array_foreach(json_object_get(doc, "reminders_sent"), i, v)
+		if (rc == CMD_OK)
+			rc = take_reminder(p, i, v);
+	return rc;
+}
+
+/* Read and parse the file; CMD_FAIL when it cannot be read, CMD_USAGE
+ * when it is not JSON. */
+static int
+load(struct import_reader *r, const char *file, json_t **doc)
+{
+	FILE *fp = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
+	json_error_t err;
+	int rc = CMD_OK;
+
+	if (fp == NULL)
+		return error("cannot read '%s': %s", file, strerror(errno)),
+		    CMD_FAIL;
+	*doc = json_loadf(fp, JSON_REJECT_DUPLICATES, &err);
+	if (ferror(fp)) {
+		error("cannot read '%s': %s", file, strerror(errno));
+		rc = CMD_FAIL;
+		json_decref(*doc);
+		*doc = NULL;
+	} else if (*doc == NULL) {
+		/* jansson quotes the text it stopped at, which may be the
+		 * very bytes that are not UTF-8. */
+		for (char *c = err.text; *c; c++)
+			if ((unsigned char)*c < 0x20 || (unsigned char)*c > 0x7e)
+				*c = '?';
+		import_error(r, "", NULL, "not valid JSON at line %d, column "
+		    "%d: %s", err.line, err.column, err.text);
+		rc = CMD_USAGE;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	return rc;
+}
+
+/* The file says what it is before anything else is read: a newer version
+ * may have changed any field, so it is refused by its number alone. */
+static int
+check_header(struct pass *p, json_t *doc)
+{
+	struct xfer_header h = { 0 };
+	json_t *format = json_object_get(doc, "format");
+	json_t *version = json_object_get(doc, "version");
+	int rc = CMD_USAGE;
+
+	if (!json_is_object(doc) || !json_is_string(format) ||
+	    strcmp(json_string_value(format), XFER_FORMAT) != 0)
+		return import_error(&p->rd, "", NULL, "not a calllog export "
+		    "(no \"format\": \"" XFER_FORMAT "\")"), CMD_USAGE;
+	if (json_is_integer(version) && json_integer_value(version) >
+	    XFER_VERSION)
+		return import_error(&p->rd, "", "version", "%lld is from a "
+		    "newer calllog (this one reads version %d); upgrade calllog "
+		    "to import it", (long long)json_integer_value(version),
+		    XFER_VERSION), CMD_USAGE;
+	if (json_is_integer(version) && json_integer_value(version) !=
+	    XFER_VERSION)
+		return import_error(&p->rd, "", "version", "%lld is not a "
+		    "version calllog wrote (this one reads version %d)",
+		    (long long)json_integer_value(version), XFER_VERSION),
+		    CMD_USAGE;
+	if (import_record(&p->rd, "", doc, xfer_header_fields, &h) == 0)
+		rc = CMD_OK;
+	free(h.format);
+	return rc;
+}
+
+/* Say what was redacted, in add's words, and where the first of it was. */
+static void
+report_redactions(const struct import_reader *r)
+{
+	const struct redact_counts *c = r->redacted;
+	const struct { int n; const char *one, *many; } kinds[] = {
+		{ c->cards, "a card number", "card numbers" },
+		{ c->ssns, "an SSN", "SSNs" },
+		{ c->codes, "a security code", "security codes" },
+	};
+	char what[160] = "";
+	size_t len = 0;
+
+	for (size_t i = 0; i < 3 && len < sizeof(what); i++)
+		if (kinds[i].n == 1)
+			len += (size_t)snprintf(what + len, sizeof(what) - len,
+			    "%s%s", len ? ", " : "", kinds[i].one);
+		else if (kinds[i].n > 1)
+			len += (size_t)snprintf(what + len, sizeof(what) - len,
+			    "%s%d %s", len ? ", " : "", kinds[i].n,
+			    kinds[i].many);
+	if (len)
+		warning("removed before storing: %s%s; the first in %s", what,
+		    c->cards ? " (last four digits kept)" : "",
+		    r->first_redacted);
+}
+
+static int
+run_import(struct ctx *ctx, struct args *a)
+{
+	const char *file = a->pos[0];
+	struct redact_counts redacted = { 0 };
+	struct pass p = { .ctx = ctx };
+	json_t *doc = NULL;
+	int rc, empty;
+
+	p.rd.file = strcmp(file, "-") == 0 ? "standard input" : file;
+	p.rd.country = ctx->cfg.country;
+	if ((rc = load(&p.rd, file, &doc)) != CMD_OK ||
+	    (rc = check_header(&p, doc)) != CMD_OK)
+		goto out;
+	if ((empty = store_journal_is_empty(ctx->st)) == -1) {
+		rc = CMD_FAIL;
+		goto out;
+	}
+	p.keep_ids = empty;
+	if ((rc = walk(&p, doc)) != CMD_OK)
+		goto out;
+	if (import_keys_check(&p.rd, &p.keys) == -1) {
+		rc = CMD_USAGE;
+		goto out;
+	}
+	p.write = 1;
+	p.rd.redacted = &redacted;
+	if ((rc = walk(&p, doc)) != CMD_OK)
+		goto out;
+	fprintf(ctx->out, "imported %zu case%s, %zu call%s\n", p.ncases,
+	    p.ncases == 1 ? "" : "s", p.ncalls, p.ncalls == 1 ? "" : "s");
+	/* Ids are given in order, so the new ones are a range. */
+	if (!p.keep_ids && p.ncases == 1)
+		fprintf(ctx->out, "the journal was not empty: it is case %lld "
+		    "now\n", p.first_id);
+	else if (!p.keep_ids && p.ncases > 1)
+		fprintf(ctx->out, "the journal was not empty: they are cases "
+		    "%lld to %lld now\n", p.first_id,
+		    p.first_id + (long long)p.ncases - 1);
+	report_redactions(&p.rd);
+out:
+	import_keys_clear(&p.keys);
+	json_decref(doc);
+	return rc;
+}
+
+const struct cmd cmd_import = {
+	.name = "import",
+	.synopsis = "FILE",
+	.summary = "add an export file's cases to the journal ('-': standard "
+	    "input)",
+	.opts = NULL,
+	.min_args = 1, .max_args = 1,
+	.flags = CMD_NEEDS_DB | CMD_WRITES,
+	.run = run_import,
+};

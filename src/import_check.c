@@ -1,0 +1,351 @@
+/*
+ * import_check.c: one record of an export file, from parsed JSON to the
+ * journal's C records, refusing anything `add` would refuse.
+ */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+#include "phone.h"
+#include "store.h"
+#include "when.h"
+
+/* add's limit on --duration and --hold (when.c): no call lasts a week. */
+#define MAX_CALL_SECONDS (7L * 24 * 3600)
+
+/* The member at f's offset in rec, as type T. */
+#define MEMBER(T, rec, f) ((T *)(void *)((char *)(rec) + (f)->offset))
+
+int
+import_error(const struct import_reader *r, const char *path,
+    const char *key, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return error("import %s: %s%s%s%s%s", r->file, path,
+	    *path && key ? "." : "", key ? key : "", *path || key ? ": " : "",
+	    msg);
+}
+
+/* Enough of a value to recognise it in a message, cut at a character
+ * boundary so that the message stays UTF-8. */
+#define SHOWN_BUFSZ 48
+
+static const char *
+shown(const char *s, char buf[SHOWN_BUFSZ])
+{
+	size_t n = strlen(s);
+
+	if (n < SHOWN_BUFSZ)
+		return s;
+	n = SHOWN_BUFSZ - 4;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	snprintf(buf, SHOWN_BUFSZ, "%.*s...", (int)n, s);
+	return buf;
+}
+
+/* "expected a string", or "... or null" where null is allowed. */
+static int
+type_error(const struct import_reader *r, const char *path,
+    const struct xfer_field *f, const char *what)
+{
+	return import_error(r, path, f->key, "expected %s%s", what,
+	    f->flags & XF_NULL ? " or null" : "");
+}
+
+/* The names of an enumeration, for the message that lists them. */
+static void
+enum_list(const struct enum_names *e, int skip, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < e->count && len < size; i++)
+		if (i != skip)
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+			    len ? ", " : "", e->names[i]);
+}
+
+/* A lower-case uuid, as uuid_new writes them. */
+static int
+uuid_ok(const char *s)
+{
+	for (int i = 0; i < 36; i++) {
+		int dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+		if (dash ? s[i] != '-' : !s[i] || !strchr("0123456789abcdef",
+		    s[i]))
+			return 0;
+	}
+	return s[36] == '\0';
+}
+
+/*
+ * A time exactly as export writes it, "2026-11-20T15:00:00Z".  Relative
+ * and local forms, which when_parse reads for people, are refused: a
+ * file's meaning must not depend on when or where it is imported.
+ * Writing the time back and comparing catches every out-of-range field.
+ */
+static int
+time_ok(const char *s, time_t *out)
+{
+	struct tm tm = { 0 };
+	char back[WHEN_BUFSZ];
+	int n = 0;
+
+	if (strlen(s) != 20 || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ%n",
+	    &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
+	    &tm.tm_sec, &n) != 6 || n != 20)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	/* 0 is "not set" in the records, so the epoch itself is refused. */
+	if ((*out = timegm(&tm)) <= 0)
+		return 0;
+	when_format_utc(*out, back);
+	return strcmp(back, s) == 0;
+}
+
+/*
+ * An E.164 number that phone_normalize gives back unchanged.  The checks
+ * before it are the ones it would refuse a number for with a message that
+ * does not name the field: length, a leading 0, and for +1 the NANP's.
+ */
+static int
+phone_ok(const char *s, const char *country)
+{
+	char e164[PHONE_BUFSZ];
+	size_t n = strlen(s) - 1;
+
+	if (s[0] != '+' || n < 8 || n > 15 || strspn(s + 1, "0123456789") != n ||
+	    s[1] == '0')
+		return 0;
+	if (s[1] == '1' && (n != 11 || s[2] < '2' || s[5] < '2'))
+		return 0;
+	return phone_normalize(s, country, e164) == 0 && strcmp(e164, s) == 0;
+}
+
+/* Check a one-line field or free text, as add does; redact it when the
+ * reader redacts.  *out is a copy the record owns. */
+static int
+read_text(struct import_reader *r, const char *path, const char *key,
+    enum xfer_type type, size_t max, const char *s, char **out)
+{
+	char *what = xasprintf("import %s: %s%s%s", r->file, path,
+	    *path ? "." : "", key);
+	int rc = type == XF_TEXT ? check_text(what, s, max) :
+	    check_line(what, s, max);
+
+	free(what);
+	if (rc == -1)
+		return -1;
+	if (r->redacted == NULL) {
+		*out = xstrdup(s);
+		return 0;
+	}
+	*out = redact_text(s, r->redacted);
+	if (strcmp(*out, s) != 0 && !r->first_redacted[0])
+		snprintf(r->first_redacted, sizeof(r->first_redacted), "%s.%s",
+		    path, key);
+	return 0;
+}
+
+static int
+read_string(struct import_reader *r, const char *path,
+    const struct xfer_field *f, json_t *v, void *rec)
+{
+	const char *s = json_string_value(v);
+	char **out = MEMBER(char *, rec, f);
+	char quoted[SHOWN_BUFSZ];
+
+	if (s == NULL)
+		return type_error(r, path, f, "a string");
+	if (*s == '\0')
+		return import_error(r, path, f->key, "is empty; %s",
+		    f->flags & XF_NULL ? "give null for none" : "give a value");
+	switch (f->type) {
+	case XF_PHONE:
+		if (!phone_ok(s, r->country))
+			return import_error(r, path, f->key, "'%s' is not an "
+			    "E.164 number such as +18005282122",
+			    shown(s, quoted));
+		*out = xstrdup(s);
+		return 0;
+	case XF_ACCOUNT:
+		if (strlen(s) > 4 || strspn(s, "0123456789") != strlen(s))
+			return import_error(r, path, f->key, "must be one to "
+			    "four digits, the last of the card or account");
+		*out = xstrdup(s);
+		return 0;
+	default:
+		return read_text(r, path, f->key, f->type, f->max, s, out);
+	}
+}
+
+static int
+read_enum(struct import_reader *r, const char *path,
+    const struct xfer_field *f, json_t *v, void *rec)
+{
+	const char *s = json_string_value(v);
+	int null_value = f->flags & XF_NULL ? f->null_value : -2;
+	int value;
+	char names[256], quoted[SHOWN_BUFSZ];
+
+	if (s == NULL)
+		return type_error(r, path, f, "a string");
+	value = enum_lookup(f->names, s);
+	if (value >= 0 && value == null_value)
+		return import_error(r, path, f->key, "give null, not '%s'", s);
+	if (value < 0) {
+		enum_list(f->names, null_value, names, sizeof(names));
+		return import_error(r, path, f->key, "unknown %s '%s'; use one "
+		    "of: %s%s", f->names->what, shown(s, quoted), names,
+		    f->flags & XF_NULL ? ", or null" : "");
+	}
+	*MEMBER(int, rec, f) = value;
+	return 0;
+}
+
+static int
+read_integer(struct import_reader *r, const char *path,
+    const struct xfer_field *f, json_t *v, void *rec)
+{
+	long long n = json_integer_value(v);
+	long long min = f->type == XF_ID ? 1 : 0;
+	long long max = f->type == XF_ID ? LLONG_MAX : f->type == XF_COUNT ?
+	    INT_MAX : MAX_CALL_SECONDS;
+
+	if (!json_is_integer(v))
+		return type_error(r, path, f, "a whole number");
+	if (n < min || n > max)
+		return import_error(r, path, f->key, "%lld is out of range "
+		    "(%lld to %lld)", n, min, max);
+	if (f->type == XF_ID)
+		*MEMBER(long long, rec, f) = n;
+	else if (f->type == XF_COUNT)
+		*MEMBER(int, rec, f) = (int)n;
+	else
+		*MEMBER(long, rec, f) = (long)n;
+	return 0;
+}
+
+/* A call's reference numbers: one-line texts, as many as add takes. */
+static int
+read_refs(struct import_reader *r, const char *path,
+    const struct xfer_field *f, json_t *v, struct cl_call *k)
+{
+	json_t *ref;
+	size_t i;
+
+	if (!json_is_array(v))
+		return type_error(r, path, f, "an array");
+	if (json_array_size(v) > LIMIT_REFS)
+		return import_error(r, path, f->key, "has %zu reference "
+		    "numbers, at most %d", json_array_size(v), LIMIT_REFS);
+	json_array_foreach(v, i, ref) {
+		char key[32], *text;
+
+		snprintf(key, sizeof(key), "%s[%zu]", f->key, i);
+		if (!json_is_string(ref) || !*json_string_value(ref))
+			return import_error(r, path, key, "expected a "
+			    "reference number (a string, not empty)");
+		if (read_text(r, path, key, XF_LINE, LIMIT_LINE,
+		    json_string_value(ref), &text) == -1)
+			return -1;
+		call_add_ref(k, text);
+		free(text);
+	}
+	return 0;
+}
+
+static int
+read_value(struct import_reader *r, const char *path,
+    const struct xfer_field *f, json_t *v, void *rec)
+{
+	char quoted[SHOWN_BUFSZ];
+
+	switch (f->type) {
+	case XF_UUID:
+		if (!json_is_string(v))
+			return type_error(r, path, f, "a string");
+		if (!uuid_ok(json_string_value(v)))
+			return import_error(r, path, f->key, "'%s' is not a "
+			    "lower-case uuid", shown(json_string_value(v),
+			    quoted));
+		memcpy(MEMBER(char, rec, f), json_string_value(v), UUID_BUFSZ);
+		return 0;
+	case XF_TIME:
+		if (!json_is_string(v))
+			return type_error(r, path, f, "a time");
+		if (!time_ok(json_string_value(v), MEMBER(time_t, rec, f)))
+			return import_error(r, path, f->key, "cannot read time "
+			    "'%s'; give UTC as 2026-11-20T15:00:00Z",
+			    shown(json_string_value(v), quoted));
+		return 0;
+	case XF_ENUM:
+		return read_enum(r, path, f, v, rec);
+	case XF_ID:
+	case XF_COUNT:
+	case XF_SECONDS:
+		return read_integer(r, path, f, v, rec);
+	case XF_REFS:
+		return read_refs(r, path, f, v, rec);
+	case XF_LIST:
+		return json_is_array(v) ? 0 : type_error(r, path, f,
+		    "an array");
+	default:
+		return read_string(r, path, f, v, rec);
+	}
+}
+
+/* What null means in a record: "not set". */
+static void
+set_null(const struct xfer_field *f, void *rec)
+{
+	if (f->type == XF_TIME)
+		*MEMBER(time_t, rec, f) = 0;
+	else if (f->type == XF_SECONDS)
+		*MEMBER(long, rec, f) = -1;
+	else if (f->type == XF_ENUM)
+		*MEMBER(int, rec, f) = f->null_value;
+	/* strings stay NULL */
+}
+
+int
+import_record(struct import_reader *r, const char *path, json_t *v,
+    const struct xfer_field *fields, void *rec)
+{
+	const struct xfer_field *f;
+	const char *key;
+	json_t *member;
+
+	if (!json_is_object(v))
+		return import_error(r, path, NULL, "expected an object");
+	json_object_foreach(v, key, member) {
+		for (f = fields; f->key && strcmp(f->key, key) != 0; f++)
+			;
+		if (f->key == NULL)
+			return import_error(r, path, key, "unknown field; "
+			    "remove it");
+	}
+	for (f = fields; f->key; f++) {
+		member = json_object_get(v, f->key);
+		if (member == NULL)
+			return import_error(r, path, f->key, "missing%s",
+			    f->flags & XF_NULL ? " (null when there is none)" :
+			    "");
+		if (json_is_null(member) && f->flags & XF_NULL)
+			set_null(f, rec);
+		else if (read_value(r, path, f, member, rec) == -1)
+			return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,161 @@
+/*
+ * xfer.c: the export file's field tables, and writing a record by them.
+ */
+#include <stddef.h>
+
+#include "store.h"
+#include "util.h"
+#include "xfer.h"
+
+/* Shorthands for the tables: a field of record type T at member M. */
+#define ID(T, M) { "id", XF_ID, 0, offsetof(T, M), 0, NULL, 0 }
+#define UUID(K, T, M) { K, XF_UUID, 0, offsetof(T, M), 0, NULL, 0 }
+#define LINE(K, F, T, M, MAX) { K, XF_LINE, F, offsetof(T, M), MAX, NULL, 0 }
+#define TEXT(K, T, M) { K, XF_TEXT, XF_NULL, offsetof(T, M), LIMIT_NOTE, \
+    NULL, 0 }
+#define TIME(K, F, T, M) { K, XF_TIME, F, offsetof(T, M), 0, NULL, 0 }
+#define ENUM(K, F, T, M, N, NV) { K, XF_ENUM, F, offsetof(T, M), 0, &N, NV }
+#define OF(K, TY, F, T, M) { K, TY, F, offsetof(T, M), 0, NULL, 0 }
+#define LIST(K) { K, XF_LIST, 0, 0, 0, NULL, 0 }
+#define END { NULL, XF_LIST, 0, 0, 0, NULL, 0 }
+
+const struct xfer_field xfer_header_fields[] = {
+	LINE("format", 0, struct xfer_header, format, LIMIT_NAME),
+	OF("version", XF_COUNT, 0, struct xfer_header, version),
+	TIME("exported", 0, struct xfer_header, exported),
+	LIST("cases"),
+	LIST("directory"),
+	LIST("reminders_sent"),
+	END
+};
+
+/* The limits are add's (and numbers add's) for the same fields. */
+const struct xfer_field xfer_case_fields[] = {
+	ID(struct cl_case, id),
+	UUID("uuid", struct cl_case, uuid),
+	LINE("org", 0, struct cl_case, org, LIMIT_NAME),
+	ENUM("reason", 0, struct cl_case, reason, reason_names, 0),
+	LINE("title", XF_NULL, struct cl_case, title, LIMIT_NAME),
+	OF("account", XF_ACCOUNT, XF_NULL, struct cl_case, account),
+	ENUM("status", 0, struct cl_case, status, status_names, 0),
+	ENUM("priority", 0, struct cl_case, priority, priority_names, 0),
+	TIME("opened", 0, struct cl_case, opened),
+	TIME("updated", 0, struct cl_case, updated),
+	TIME("next_followup", XF_NULL, struct cl_case, next_followup),
+	OF("followup_seq", XF_COUNT, 0, struct cl_case, followup_seq),
+	ENUM("escalation", 0, struct cl_case, escalation, level_names, 0),
+	TIME("stage_at", 0, struct cl_case, stage_at),
+	TIME("resolved", XF_NULL, struct cl_case, resolved_at),
+	TEXT("resolution", struct cl_case, resolution),
+	LIST("calls"),
+	LIST("events"),
+	END
+};
+
+const struct xfer_field xfer_call_fields[] = {
+	ID(struct cl_call, id),
+	UUID("uuid", struct cl_call, uuid),
+	TIME("started", 0, struct cl_call, started),
+	ENUM("channel", 0, struct cl_call, channel, channel_names, 0),
+	ENUM("direction", 0, struct cl_call, direction, direction_names, 0),
+	OF("number", XF_PHONE, XF_NULL, struct cl_call, number),
+	LINE("department", XF_NULL, struct cl_call, department, LIMIT_NAME),
+	LINE("ivr", XF_NULL, struct cl_call, ivr, LIMIT_LINE),
+	LINE("rep", XF_NULL, struct cl_call, rep, LIMIT_NAME),
+	OF("refs", XF_REFS, 0, struct cl_call, refs),
+	OF("hold_seconds", XF_SECONDS, XF_NULL, struct cl_call, hold),
+	OF("duration_seconds", XF_SECONDS, XF_NULL, struct cl_call, duration),
+	ENUM("outcome", XF_NULL, struct cl_call, outcome, outcome_names,
+	    OUTCOME_NONE),
+	LINE("promise", XF_NULL, struct cl_call, promise, LIMIT_LINE),
+	TIME("promised_by", XF_NULL, struct cl_call, promised_by),
+	TEXT("notes", struct cl_call, notes),
+	TIME("created", 0, struct cl_call, created),
+	TIME("updated", 0, struct cl_call, updated),
+	END
+};
+
+const struct xfer_field xfer_event_fields[] = {
+	ID(struct event_row, ev.id),
+	UUID("uuid", struct event_row, ev.uuid),
+	TIME("at", 0, struct event_row, ev.at),
+	ENUM("kind", 0, struct event_row, ev.kind, event_names, 0),
+	ENUM("level", XF_NULL, struct event_row, ev.level, level_names,
+	    LEVEL_NONE),
+	TIME("due", XF_NULL, struct event_row, ev.due),
+	TEXT("note", struct event_row, ev.note),
+	TIME("updated", 0, struct event_row, updated),
+	END
+};
+
+const struct xfer_field xfer_directory_fields[] = {
+	ID(struct directory_row, id),
+	UUID("uuid", struct directory_row, uuid),
+	LINE("org", 0, struct directory_row, org, LIMIT_NAME),
+	LINE("purpose", 0, struct directory_row, purpose, LIMIT_NAME),
+	OF("number", XF_PHONE, 0, struct directory_row, number),
+	LINE("note", XF_NULL, struct directory_row, note, LIMIT_LINE),
+	TIME("updated", 0, struct directory_row, updated),
+	END
+};
+
+const struct xfer_field xfer_reminder_fields[] = {
+	UUID("case_uuid", struct sent_reminder, case_uuid),
+	ENUM("kind", 0, struct sent_reminder, kind, reminder_kind_names, 0),
+	TIME("due", 0, struct sent_reminder, due),
+	TIME("sent", 0, struct sent_reminder, sent),
+	END
+};
+
+#define AT(T, rec, f) ((const T *)(const void *)((const char *)(rec) + \
+    (f)->offset))
+
+void
+xfer_write_members(struct jsonw *j, const struct xfer_field *f,
+    const void *rec)
+{
+	for (; f->key; f++) {
+		switch (f->type) {
+		case XF_ID:
+			jsonw_kint(j, f->key, *AT(long long, rec, f));
+			break;
+		case XF_UUID:
+			jsonw_kstring(j, f->key, AT(char, rec, f));
+			break;
+		case XF_LINE:
+		case XF_TEXT:
+		case XF_PHONE:
+		case XF_ACCOUNT:
+			jsonw_kstring(j, f->key, *AT(char *, rec, f));
+			break;
+		case XF_TIME:
+			jsonw_ktime(j, f->key, *AT(time_t, rec, f));
+			break;
+		case XF_ENUM: {
+			int v = *AT(int, rec, f);
+
+			jsonw_kstring(j, f->key, f->flags & XF_NULL &&
+			    v == f->null_value ? NULL : enum_name(f->names, v));
+			break;
+		}
+		case XF_SECONDS:
+			jsonw_kint_opt(j, f->key, *AT(long, rec, f));
+			break;
+		case XF_COUNT:
+			jsonw_kint(j, f->key, *AT(int, rec, f));
+			break;
+		case XF_REFS: {
+			const struct cl_call *k = rec;
+
+			jsonw_key(j, f->key);
+			jsonw_array_begin(j);
+			for (size_t i = 0; i < k->nrefs; i++)
+				jsonw_string(j, k->refs[i]);
+			jsonw_array_end(j);
+			break;
+		}
+		case XF_LIST:
+			break;
+		}
+	}
+}
