@@ -66,7 +66,7 @@ struct enum_names {
 
 extern const struct enum_names reason_names, status_names, priority_names,
     level_names, channel_names, direction_names, outcome_names,
-    event_names;
+    event_names, reminder_kind_names;
 
 /*
  * Read a value as a person types it: the name, an alias, or an unambiguous

@@ -29,4 +29,11 @@ char *redact_text(const char *text, struct redact_counts *counts);
 /* Nonzero when *counts records anything. */
 int redact_any(const struct redact_counts *counts);
 
+/*
+ * Tell the person, in one line on standard error, what was removed before
+ * storing ("a card number (last four digits kept), an SSN"), and where the
+ * first of it was when where is not NULL.  Says nothing when nothing was.
+ */
+void redact_report(const struct redact_counts *counts, const char *where);
+
 #endif

@@ -218,9 +218,6 @@ struct sent_reminder {
 	time_t sent;
 };
 
-/* The stored names of enum reminder_kind. */
-extern const struct enum_names reminder_kind_names;
-
 /*
  * Call fn for every row, cases by id with their stored fields only (the
  * derived ones stay zero), a case's events oldest first, directory rows

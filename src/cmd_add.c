@@ -248,36 +248,6 @@ read_input(struct ctx *ctx, const struct args *a, struct add_input *in)
 	return CMD_OK;
 }
 
-/* Say what was redacted, naming only the kinds that were found. */
-static void
-report_redactions(const struct redact_counts *r)
-{
-	char what[160] = "";
-	size_t len = 0;
-	const struct { int n; const char *one, *many; } kinds[] = {
-		{ r->cards, "a card number (last four digits kept)",
-		    "card numbers (last four digits kept)" },
-		{ r->ssns, "an SSN", "SSNs" },
-		{ r->codes, "a security code", "security codes" },
-	};
-
-	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
-		if (kinds[i].n == 0)
-			continue;
-		if (kinds[i].n == 1)
-			len += (size_t)snprintf(what + len, sizeof(what) - len,
-			    "%s%s", len ? ", " : "", kinds[i].one);
-		else
-			len += (size_t)snprintf(what + len, sizeof(what) - len,
-			    "%s%d %s", len ? ", " : "", kinds[i].n,
-			    kinds[i].many);
-		if (len >= sizeof(what))
-			break;
-	}
-	if (len)
-		warning("removed before storing: %s", what);
-}
-
 /* Open the case this call starts.  The org is spelled as the journal
  * already knows it, so "amex" and "AMERICAN EXPRESS" file together. */
 static int
@@ -423,7 +393,7 @@ run_add(struct ctx *ctx, struct args *a)
 			    apply_call(ctx, &in, &c, &reopened) == 0) {
 				report(ctx, &c, &in.call, !in.case_id,
 				    reopened);
-				report_redactions(&in.redacted);
+				redact_report(&in.redacted, NULL);
 				rc = CMD_OK;
 			}
 		}

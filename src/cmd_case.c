@@ -55,9 +55,7 @@ take_note(const struct args *a, char **out)
 	if (check_text("--note", v, LIMIT_NOTE) == -1)
 		return -1;
 	*out = redact_text(v, &r);
-	if (redact_any(&r))
-		warning("redacted a card number, SSN or security code from "
-		    "--note before storing it");
+	redact_report(&r, "--note");
 	return 0;
 }
 

@@ -285,33 +285,6 @@ check_header(struct pass *p, json_t *doc)
 	return rc;
 }
 
-/* Say what was redacted, in add's words, and where the first of it was. */
-static void
-report_redactions(const struct import_reader *r)
-{
-	const struct redact_counts *c = r->redacted;
-	const struct { int n; const char *one, *many; } kinds[] = {
-		{ c->cards, "a card number", "card numbers" },
-		{ c->ssns, "an SSN", "SSNs" },
-		{ c->codes, "a security code", "security codes" },
-	};
-	char what[160] = "";
-	size_t len = 0;
-
-	for (size_t i = 0; i < 3 && len < sizeof(what); i++)
-		if (kinds[i].n == 1)
-			len += (size_t)snprintf(what + len, sizeof(what) - len,
-			    "%s%s", len ? ", " : "", kinds[i].one);
-		else if (kinds[i].n > 1)
-			len += (size_t)snprintf(what + len, sizeof(what) - len,
-			    "%s%d %s", len ? ", " : "", kinds[i].n,
-			    kinds[i].many);
-	if (len)
-		warning("removed before storing: %s%s; the first in %s", what,
-		    c->cards ? " (last four digits kept)" : "",
-		    r->first_redacted);
-}
-
 static int
 run_import(struct ctx *ctx, struct args *a)
 {
@@ -351,7 +324,7 @@ run_import(struct ctx *ctx, struct args *a)
 		fprintf(ctx->out, "the journal was not empty: they are cases "
 		    "%lld to %lld now\n", p.first_id,
 		    p.first_id + (long long)p.ncases - 1);
-	report_redactions(&p.rd);
+	redact_report(p.rd.redacted, p.rd.first_redacted);
 out:
 	import_keys_clear(&p.keys);
 	json_decref(doc);

@@ -79,6 +79,14 @@ const struct enum_names outcome_names = {
 	"outcome", outcomes, OUTCOME_COUNT, outcome_aliases
 };
 
+/* In the order of enum reminder_kind (policy.h), as the schema checks. */
+static const char *const reminder_kinds[] = {
+	"followup", "promise", "escalation"
+};
+const struct enum_names reminder_kind_names = {
+	"reminder kind", reminder_kinds, 3, NULL
+};
+
 static const char *const event_kinds[] = {
 	"escalate", "resolve", "reopen", "followup"
 };

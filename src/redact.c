@@ -2,6 +2,7 @@
  * redact.c: finds payment card numbers, SSNs and card security codes in free
  * text and replaces them, in one pass, before anything is stored.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -371,4 +372,29 @@ redact_any(const struct redact_counts *counts)
 {
 	return counts != NULL &&
 	    (counts->cards != 0 || counts->ssns != 0 || counts->codes != 0);
+}
+
+void
+redact_report(const struct redact_counts *c, const char *where)
+{
+	const struct { int n; const char *one, *many; } kinds[] = {
+		{ c->cards, "a card number", "card numbers" },
+		{ c->ssns, "an SSN", "SSNs" },
+		{ c->codes, "a security code", "security codes" },
+	};
+	char what[160] = "";
+	size_t len = 0;
+
+	for (size_t i = 0; i < 3 && len < sizeof(what); i++)
+		if (kinds[i].n == 1)
+			len += (size_t)snprintf(what + len, sizeof(what) - len,
+			    "%s%s", len ? ", " : "", kinds[i].one);
+		else if (kinds[i].n > 1)
+			len += (size_t)snprintf(what + len, sizeof(what) - len,
+			    "%s%d %s", len ? ", " : "", kinds[i].n,
+			    kinds[i].many);
+	if (len)
+		warning("removed before storing: %s%s%s%s", what,
+		    c->cards ? " (last four digits kept)" : "",
+		    where ? "; the first in " : "", where ? where : "");
 }

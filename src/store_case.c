@@ -12,11 +12,6 @@
 #include "store_int.h"
 #include "util.h"
 
-/* Stored names of enum reminder_kind (policy.h), as the schema checks. */
-static const char *const reminder_kinds[] = {
-	"followup", "promise", "escalation"
-};
-
 static const char case_insert_sql[] =
     "INSERT INTO cases (uuid, org, reason, title, account, status, priority,"
     " opened_at, updated_at, next_followup_at, followup_seq, escalation,"
@@ -242,7 +237,7 @@ store_reminder_sent(struct store *st, long long case_id, int kind,
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, case_id);
-	bind_text(s, 2, reminder_kinds[kind]);
+	bind_text(s, 2, enum_name(&reminder_kind_names, kind));
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)key);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
@@ -263,7 +258,7 @@ store_reminder_mark(struct store *st, long long case_id, int kind,
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, case_id);
-	bind_text(s, 2, reminder_kinds[kind]);
+	bind_text(s, 2, enum_name(&reminder_kind_names, kind));
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)key);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)at);
 	if (sqlite3_step(s) != SQLITE_DONE)

@@ -11,14 +11,6 @@
 #include "store_int.h"
 #include "util.h"
 
-/* As the schema checks them, in the order of enum reminder_kind. */
-static const char *const reminder_kinds[] = {
-	"followup", "promise", "escalation"
-};
-const struct enum_names reminder_kind_names = {
-	"reminder kind", reminder_kinds, REMIND_COUNT, NULL
-};
-
 static const char cases_sql[] =
     "SELECT id, uuid, org, reason, title, account, status, priority,"
     " opened_at, updated_at, next_followup_at, followup_seq, escalation,"
