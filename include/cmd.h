@@ -102,6 +102,7 @@ extern const struct cmd
     cmd_add,
     cmd_open,
     cmd_show,
+    cmd_dossier,
     cmd_log,
     cmd_resolve,
     cmd_reopen,

@@ -25,6 +25,7 @@ const struct cmd *const commands[] = {
 	&cmd_add,
 	&cmd_open,
 	&cmd_show,
+	&cmd_dossier,
 	&cmd_log,
 	&cmd_resolve,
 	&cmd_reopen,

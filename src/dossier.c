@@ -1,0 +1,307 @@
+/*
+ * dossier.c: the record of one case as a format-neutral model: what the
+ * journal holds about it, and what follows from that (totals, promises
+ * kept or broken, reference numbers, escalations, the complaint statement).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dossier.h"
+#include "store.h"
+#include "util.h"
+
+static int
+keep_call(struct cl_call *c, void *arg)
+{
+	struct dossier *d = arg;
+
+	d->calls = xrealloc(d->calls, (d->ncalls + 1) * sizeof(*d->calls));
+	d->calls[d->ncalls++] = *c;
+	memset(c, 0, sizeof(*c));	/* ownership moved to the dossier */
+	return 0;
+}
+
+static int
+keep_event(struct cl_event *e, void *arg)
+{
+	struct dossier *d = arg;
+
+	d->events = xrealloc(d->events, (d->nevents + 1) * sizeof(*d->events));
+	d->events[d->nevents++] = *e;
+	memset(e, 0, sizeof(*e));
+	return 0;
+}
+
+/*
+ * Whether the case stood resolved at time t: the latest resolution or
+ * reopening at or before t decides (a call with outcome "resolved" counts
+ * as a resolution).  *at is set to that resolution's time.
+ */
+static int
+resolved_at(const struct dossier *d, time_t t, time_t *at)
+{
+	time_t last = 0;
+	int resolved = 0;
+
+	for (size_t i = 0; i < d->ncalls; i++)
+		if (d->calls[i].outcome == OUTCOME_RESOLVED &&
+		    d->calls[i].started <= t && d->calls[i].started >= last)
+			last = d->calls[i].started, resolved = 1;
+	for (size_t i = 0; i < d->nevents; i++) {
+		const struct cl_event *e = &d->events[i];
+
+		if (e->at > t || e->at < last)
+			continue;
+		if (e->kind == EVENT_RESOLVE)
+			last = e->at, resolved = 1;
+		else if (e->kind == EVENT_REOPEN)
+			last = e->at, resolved = 0;
+	}
+	*at = last;
+	return resolved;
+}
+
+/* The first resolution in [from, to], or 0. */
+static time_t
+resolution_between(const struct dossier *d, time_t from, time_t to)
+{
+	time_t first = 0;
+
+	for (size_t i = 0; i < d->ncalls; i++) {
+		time_t t = d->calls[i].started;
+
+		if (d->calls[i].outcome == OUTCOME_RESOLVED && t >= from &&
+		    t <= to && (first == 0 || t < first))
+			first = t;
+	}
+	for (size_t i = 0; i < d->nevents; i++) {
+		time_t t = d->events[i].at;
+
+		if (d->events[i].kind == EVENT_RESOLVE && t >= from &&
+		    t <= to && (first == 0 || t < first))
+			first = t;
+	}
+	return first;
+}
+
+static void
+judge_promise(const struct dossier *d, struct dossier_promise *p)
+{
+	const struct cl_call *k = p->call;
+	time_t at;
+
+	if (k->promised_by == 0)
+		p->state = PROMISE_NO_DEADLINE;
+	else if ((p->kept_at = resolution_between(d, k->started,
+	    k->promised_by)) != 0)
+		p->state = PROMISE_KEPT;
+	else if (resolved_at(d, k->promised_by, &at) && at <= k->started)
+		p->state = PROMISE_KEPT, p->kept_at = at;
+	else if (k->promised_by < d->now)
+		p->state = PROMISE_BROKEN;
+	else
+		p->state = PROMISE_OPEN;
+}
+
+static void
+add_ref(struct dossier *d, const char *ref, const struct cl_call *k)
+{
+	for (size_t i = 0; i < d->nrefs; i++)
+		if (strcasecmp(d->refs[i].ref, ref) == 0)
+			return;
+	d->refs = xrealloc(d->refs, (d->nrefs + 1) * sizeof(*d->refs));
+	d->refs[d->nrefs++] = (struct dossier_ref){ ref, k };
+}
+
+/* Derive totals, promises, references and the timeline from the calls. */
+static void
+derive(struct dossier *d)
+{
+	size_t i = 0, k = 0, n = 0;
+
+	d->promises = xcalloc(d->ncalls + 1, sizeof(*d->promises));
+	for (i = 0; i < d->ncalls; i++) {
+		const struct cl_call *c = &d->calls[i];
+
+		if (d->first_contact == 0)
+			d->first_contact = c->started;
+		d->last_contact = c->started;
+		if (c->hold >= 0)
+			d->hold_total += c->hold, d->hold_calls++;
+		if (c->duration >= 0)
+			d->talk_total += c->duration, d->talk_calls++;
+		for (size_t r = 0; r < c->nrefs; r++)
+			add_ref(d, c->refs[r], c);
+		if (c->promise || c->promised_by) {
+			struct dossier_promise *p = &d->promises[d->npromises++];
+
+			p->call = c;
+			judge_promise(d, p);
+			d->kept += p->state == PROMISE_KEPT;
+			d->broken += p->state == PROMISE_BROKEN;
+			d->open += p->state == PROMISE_OPEN;
+		}
+	}
+	d->escalations = xcalloc(d->nevents + 1, sizeof(*d->escalations));
+	for (k = 0; k < d->nevents; k++)
+		if (d->events[k].kind == EVENT_ESCALATE)
+			d->escalations[d->nescalations++] = &d->events[k];
+	d->timeline = xcalloc(d->ncalls + d->nevents + 1,
+	    sizeof(*d->timeline));
+	for (i = k = 0; i < d->ncalls || k < d->nevents; d->ntimeline++) {
+		struct dossier_entry *e = &d->timeline[d->ntimeline];
+
+		if (k == d->nevents || (i < d->ncalls &&
+		    d->calls[i].started <= d->events[k].at)) {
+			e->call = &d->calls[i++];
+			e->at = e->call->started;
+			if (n < d->npromises && d->promises[n].call == e->call)
+				e->promise = &d->promises[n++];
+		} else {
+			e->event = &d->events[k++];
+			e->at = e->event->at;
+		}
+	}
+}
+
+static void
+fact(struct dossier *d, const char *label, char *value)
+{
+	if (d->nfacts < DOSSIER_FACTS_MAX)
+		d->facts[d->nfacts++] = (struct dossier_fact){ label, value };
+	else
+		free(value);
+}
+
+/* "1h01m", "1h01m (recorded on 2 of 3 calls)" or "not recorded". */
+static char *
+total(const struct dossier *d, long secs, int calls)
+{
+	char t[DOSSIER_TIMEBUF];
+
+	if (calls == 0)
+		return xstrdup("not recorded");
+	dossier_format_duration(secs, t);
+	if ((size_t)calls == d->ncalls)
+		return xstrdup(t);
+	return xasprintf("%s (recorded on %d of %zu calls)", t, calls,
+	    d->ncalls);
+}
+
+/* "3: 1 kept, 1 broken, 1 without a deadline", naming only the states
+ * that occur; "none recorded" without promises. */
+static char *
+promise_counts(const struct dossier *d)
+{
+	int n[PROMISE_STATE_COUNT] = { d->kept, d->broken, d->open,
+	    (int)d->npromises - d->kept - d->broken - d->open };
+	static const char *const word[PROMISE_STATE_COUNT] = {
+		"kept", "broken", "open", "without a deadline"
+	};
+	char *s = xasprintf("%zu", d->npromises), *t;
+
+	if (d->npromises == 0) {
+		free(s);
+		return xstrdup("none recorded");
+	}
+	for (int i = 0, first = 1; i < PROMISE_STATE_COUNT; i++)
+		if (n[i]) {
+			t = xasprintf("%s%s %d %s", s, first ? ":" : ",", n[i],
+			    word[i]);
+			free(s);
+			s = t;
+			first = 0;
+		}
+	return s;
+}
+
+/* The summary's lines, the case's identity first and its state after. */
+static void
+summarize(struct dossier *d)
+{
+	const struct cl_case *c = &d->c;
+	char t[DOSSIER_TIMEBUF];
+
+	fact(d, "Organization", xstrdup(c->org));
+	if (c->title)
+		fact(d, "Subject", xstrdup(c->title));
+	fact(d, "Reason", xstrdup(enum_name(&reason_names, c->reason)));
+	if (c->account)
+		fact(d, "Account ending", xstrdup(c->account));
+	dossier_format_time(c->opened, t);
+	fact(d, "Opened", xasprintf("%s (%s)", t, d->zone));
+	dossier_format_time(c->resolved_at, t);
+	fact(d, "Status", c->status == STATUS_RESOLVED && c->resolved_at ?
+	    xasprintf("resolved on %s", t) :
+	    xstrdup(enum_name(&status_names, c->status)));
+	fact(d, "Escalation level",
+	    xstrdup(enum_name(&level_names, c->escalation)));
+	fact(d, "Calls", xasprintf("%zu", d->ncalls));
+	fact(d, "Total on hold", total(d, d->hold_total, d->hold_calls));
+	fact(d, "Total on the phone", total(d, d->talk_total, d->talk_calls));
+	fact(d, "Promises", promise_counts(d));
+	if (c->status != STATUS_RESOLVED && c->next_followup) {
+		dossier_format_time(c->next_followup, t);
+		fact(d, "Next follow-up", xstrdup(t));
+	}
+}
+
+/* The zone's name for people: TZ without a leading ':' or the zoneinfo
+ * directory, else "local time". */
+static char *
+zone_name(void)
+{
+	const char *tz = getenv("TZ"), *p;
+
+	if (tz == NULL || *tz == '\0' || strcmp(tz, ":") == 0)
+		return xstrdup("local time");
+	if (*tz == ':')
+		tz++;
+	if ((p = strstr(tz, "zoneinfo/")) != NULL)
+		tz = p + strlen("zoneinfo/");
+	return xstrdup(tz);
+}
+
+int
+dossier_load(struct store *st, long long id, time_t now, struct dossier *d)
+{
+	struct call_filter f = { .case_id = id, .oldest_first = 1 };
+	int rc;
+
+	memset(d, 0, sizeof(*d));
+	if ((rc = store_case_get(st, id, &d->c)) != 0)
+		return rc;
+	d->now = now;
+	if (store_calls_each(st, &f, keep_call, d) != 0 ||
+	    store_events_each(st, id, keep_event, d) != 0) {
+		dossier_clear(d);
+		return -1;
+	}
+	d->zone = zone_name();
+	derive(d);
+	summarize(d);
+	d->statement = dossier_statement(d);
+	return 0;
+}
+
+void
+dossier_clear(struct dossier *d)
+{
+	for (size_t i = 0; i < d->ncalls; i++)
+		call_clear(&d->calls[i]);
+	for (size_t i = 0; i < d->nevents; i++)
+		event_clear(&d->events[i]);
+	free(d->calls);
+	free(d->events);
+	free(d->timeline);
+	free(d->promises);
+	free(d->refs);
+	free(d->escalations);
+	free(d->zone);
+	for (size_t i = 0; i < d->nfacts; i++)
+		free(d->facts[i].value);
+	free(d->statement);
+	case_clear(&d->c);
+	memset(d, 0, sizeof(*d));
+}
