@@ -104,6 +104,7 @@ extern const struct cmd
     cmd_show,
     cmd_dossier,
     cmd_log,
+    cmd_search,
     cmd_resolve,
     cmd_reopen,
     cmd_followup,

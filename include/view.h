@@ -18,8 +18,11 @@
 void view_case_members(struct jsonw *j, const struct cl_case *c,
     const struct policy *p, time_t now);
 
-/* A call as a JSON object; with_org adds the case's organization. */
+/* A call as a JSON object; with_org adds the case's organization.  The
+ * members alone, for listings that add fields of their own (search). */
 void view_call_json(struct jsonw *j, const struct cl_call *c, int with_org);
+void view_call_members(struct jsonw *j, const struct cl_call *c,
+    int with_org);
 
 /* A case event as a JSON object. */
 void view_event_json(struct jsonw *j, const struct cl_event *e);

@@ -27,6 +27,7 @@ const struct cmd *const commands[] = {
 	&cmd_show,
 	&cmd_dossier,
 	&cmd_log,
+	&cmd_search,
 	&cmd_resolve,
 	&cmd_reopen,
 	&cmd_followup,

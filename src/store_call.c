@@ -122,8 +122,8 @@ split_refs(struct cl_call *c, const char *joined)
 	}
 }
 
-static void
-read_call(sqlite3_stmt *s, struct cl_call *c)
+void
+store_read_call(sqlite3_stmt *s, struct cl_call *c)
 {
 	const unsigned char *uuid = sqlite3_column_text(s, 1);
 
@@ -179,7 +179,7 @@ store_calls_each(struct store *st, const struct call_filter *f,
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cl_call c = { 0 };
 
-		read_call(s, &c);
+		store_read_call(s, &c);
 		rc = fn(&c, arg);
 		call_clear(&c);
 		if (rc)

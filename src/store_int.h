@@ -30,6 +30,15 @@ char *col_text(sqlite3_stmt *s, int i);			/* caller frees */
 time_t col_time(sqlite3_stmt *s, int i);
 long col_long_opt(sqlite3_stmt *s, int i);
 
+/*
+ * Fill c (zeroed) from a row whose first twenty columns are those of
+ * store_call.c's calls_sql: the call, its case's org, and its reference
+ * numbers joined by the unit separator.  Every query of calls uses it, so
+ * a call reads the same wherever it is listed.
+ */
+struct cl_call;
+void store_read_call(sqlite3_stmt *s, struct cl_call *c);
+
 /* The escaped LIKE pattern matching names that start with prefix. */
 char *like_prefix(const char *prefix);
 

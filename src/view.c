@@ -66,9 +66,8 @@ view_case_members(struct jsonw *j, const struct cl_case *c,
 }
 
 void
-view_call_json(struct jsonw *j, const struct cl_call *c, int with_org)
+view_call_members(struct jsonw *j, const struct cl_call *c, int with_org)
 {
-	jsonw_object_begin(j);
 	jsonw_kint(j, "id", c->id);
 	jsonw_kstring(j, "uuid", c->uuid);
 	jsonw_kint(j, "case", c->case_id);
@@ -94,6 +93,13 @@ view_call_json(struct jsonw *j, const struct cl_call *c, int with_org)
 	jsonw_ktime(j, "promised_by", c->promised_by);
 	jsonw_kstring(j, "notes", c->notes);
 	jsonw_ktime(j, "created", c->created);
+}
+
+void
+view_call_json(struct jsonw *j, const struct cl_call *c, int with_org)
+{
+	jsonw_object_begin(j);
+	view_call_members(j, c, with_org);
 	jsonw_object_end(j);
 }
 
