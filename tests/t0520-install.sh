@@ -1,0 +1,124 @@
+#!/bin/sh
+# t0520: `make install` into a staging directory (DESTDIR, PREFIX=/usr)
+# puts every file where a Debian-like desktop looks for it, the installed
+# calllog works against a journal, and `make uninstall` takes every file
+# away again.  The tree is built by make install itself, as a packager's
+# would be.
+
+# Before lib.sh moves into the test's directory.
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+
+. "$(dirname "$0")/lib.sh"
+
+DEST=$TRASH/dest
+BIN=$DEST/usr/bin/calllog
+
+# make TARGET...: make in the tree, with nothing inherited from a make
+# that may be running the tests (its flags and variables).
+make_tree() {
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES \
+	    make -C "$TOP" "$@" DESTDIR="$DEST" PREFIX=/usr >make.out 2>&1 || {
+		echo "make $* failed:"
+		tail -n 30 make.out
+		return 1
+	}
+}
+
+# installed PATH MODE [SOURCE]: DEST has a file at PATH, of MODE, the
+# same as SOURCE in the tree when given.
+installed() {
+	test_path_is_file "$DEST$1" &&
+	mode_is "$2" "$DEST$1" &&
+	if test -n "${3-}"; then
+		cmp "$TOP/$3" "$DEST$1" || {
+			echo "$1 is not $3"
+			return 1
+		}
+	fi
+}
+
+if ! command -v make >/dev/null 2>&1; then
+	test_skip "make install and uninstall" "make is not installed"
+	test_done
+fi
+
+test_expect_success 'make install DESTDIR=... PREFIX=/usr' '
+	make_tree install &&
+	test -d "$DEST/usr"
+'
+
+test_expect_success 'the binary, in /usr/bin, runs' '
+	installed /usr/bin/calllog 755 &&
+	expect_exit 0 "$BIN" --version &&
+	grep -E "^calllog [0-9]+\.[0-9]+\.[0-9]+\$" out
+'
+
+test_expect_success 'the installed calllog records a call and lists it' '
+	expect_exit 0 "$BIN" --db installed.db add --org amex --reason billing \
+	    --title "Skyline charge" --number 1-800-528-2122 &&
+	out_contains "opened case 1" &&
+	expect_exit 0 "$BIN" --db installed.db open --json &&
+	jq_is ".[0].org" "American Express" &&
+	jq_is "length" 1
+'
+
+test_expect_success 'manual pages: calllog(1) and calllog.conf(5)' '
+	installed /usr/share/man/man1/calllog.1 644 man/calllog.1 &&
+	installed /usr/share/man/man5/calllog.conf.5 644 man/calllog.conf.5
+'
+
+test_expect_success 'completions for bash, zsh and fish' '
+	installed /usr/share/bash-completion/completions/calllog 644 \
+	    contrib/completion/calllog.bash &&
+	installed /usr/share/zsh/vendor-completions/_calllog 644 \
+	    contrib/completion/_calllog &&
+	installed /usr/share/fish/vendor_completions.d/calllog.fish 644 \
+	    contrib/completion/calllog.fish
+'
+
+test_expect_success 'the installed bash completion completes with the installed calllog' '
+	PATH=$DEST/usr/bin:$PATH bash --norc --noprofile -c "
+		. \"$DEST/usr/share/bash-completion/completions/calllog\" &&
+		COMP_WORDS=(calllog sh) COMP_CWORD=1 &&
+		_calllog calllog sh calllog &&
+		printf \"%s\n\" \"\${COMPREPLY[@]}\"
+	" >out 2>err &&
+	test_must_be_empty err &&
+	echo show >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'systemd user units, the service running /usr/bin/calllog remind' '
+	installed /usr/lib/systemd/user/calllog-remind.service 644 &&
+	installed /usr/lib/systemd/user/calllog-remind.timer 644 \
+	    contrib/systemd/calllog-remind.timer &&
+	grep -x "ExecStart=/usr/bin/calllog remind" \
+	    "$DEST/usr/lib/systemd/user/calllog-remind.service" &&
+	! grep "@[A-Z]*@" "$DEST/usr/lib/systemd/user/calllog-remind.service" &&
+	grep -x "WantedBy=timers.target" \
+	    "$DEST/usr/lib/systemd/user/calllog-remind.timer"
+'
+
+test_expect_success 'the shipped directory and the cron line' '
+	installed /usr/share/calllog/directory.tsv 644 data/directory.tsv &&
+	installed /usr/share/doc/calllog/calllog.cron 644 contrib/calllog.cron &&
+	grep -q "calllog remind" "$DEST/usr/share/doc/calllog/calllog.cron"
+'
+
+test_expect_success 'nothing is installed outside /usr' '
+	(cd "$DEST" && find . ! -type d) >files &&
+	test -s files &&
+	! grep -v "^\./usr/" files
+'
+
+test_expect_success 'make uninstall leaves no file behind' '
+	make_tree uninstall &&
+	(cd "$DEST" && find . ! -type d) >left &&
+	test_must_be_empty left
+'
+
+test_expect_success 'make uninstall again is harmless' '
+	make_tree uninstall
+'
+
+test_done
