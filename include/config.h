@@ -3,14 +3,17 @@
  * $XDG_CONFIG_HOME/calllog/config (INI, read with GLib's GKeyFile):
  *
  *	[followup]
- *	interval = 7d		# default time to the next follow-up
+ *	# default time to the next follow-up
+ *	interval = +7d
  *	[escalation]
- *	days_open = 14		# escalate after this many days in a stage
- *	calls = 3		# ... or this many calls without resolution
+ *	# escalate after this many days in a stage, or this many calls
+ *	days_open = 14
+ *	calls = 3
  *	[notify]
  *	quiet_hours = 22:00-08:00
  *	[phone]
- *	country = 1		# calling code of national numbers
+ *	# calling code of national numbers
+ *	country = 1
  */
 #ifndef CALLLOG_CONFIG_H
 #define CALLLOG_CONFIG_H

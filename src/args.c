@@ -10,6 +10,9 @@
 #include "cmd.h"
 #include "util.h"
 
+/* Where the help of each option starts in usage. */
+#define USAGE_COLUMN 26
+
 /* getopt_long's val for an option that has no short name. */
 #define LONG_BASE 256
 
@@ -31,21 +34,32 @@ cmd_usage(const struct cmd *cmd, FILE *fp)
 	fprintf(fp, "usage: calllog %s%s%s\n", cmd->name,
 	    *cmd->synopsis ? " " : "", cmd->synopsis);
 	fprintf(fp, "\n%s\n", cmd->summary);
+	fprintf(fp, "\noptions:\n  %-*s %s\n", USAGE_COLUMN, "-h, --help",
+	    "show this help");
 	if (n == 0)
 		return;
-	fputs("\noptions:\n", fp);
 	for (int i = 0; i < n; i++) {
 		const struct opt *o = &cmd->opts[i];
-		char left[64];
+		char left[80];
+		int len;
 
-		snprintf(left, sizeof(left), "%s%c%s--%s%s%s",
-		    o->shortname ? "-" : "", o->shortname ? o->shortname : ' ',
-		    o->shortname ? ", " : "  ", o->name,
-		    o->argname ? " " : "", o->argname ? o->argname : "");
-		fprintf(fp, "  %-26s %s%s\n", left + (o->shortname ? 0 : 2),
-		    o->help, o->flags & OPT_MULTI ? " (repeatable)" : "");
+		if (o->shortname)
+			len = snprintf(left, sizeof(left), "-%c, --%s%s%s",
+			    o->shortname, o->name, o->argname ? " " : "",
+			    o->argname ? o->argname : "");
+		else
+			len = snprintf(left, sizeof(left), "    --%s%s%s",
+			    o->name, o->argname ? " " : "",
+			    o->argname ? o->argname : "");
+		/* A long option and its argument get a line of their own
+		 * rather than running into the help. */
+		if (len > USAGE_COLUMN)
+			fprintf(fp, "  %s\n  %-*s %s%s\n", left, USAGE_COLUMN, "",
+			    o->help, o->flags & OPT_MULTI ? " (repeatable)" : "");
+		else
+			fprintf(fp, "  %-*s %s%s\n", USAGE_COLUMN, left, o->help,
+			    o->flags & OPT_MULTI ? " (repeatable)" : "");
 	}
-	fputs("  -h, --help                 show this help\n", fp);
 }
 
 int

@@ -124,16 +124,19 @@ static int
 read_setting(struct config *cfg, const char *group, const char *key,
     const char *v)
 {
-	long secs;
 
 	if (!strcmp(group, "followup") && !strcmp(key, "interval")) {
-		time_t now = 86400 * 365, t;
+		long n;
+		char unit, end;
 
-		if (v[0] != '+' || when_parse(v, now, &t) == -1 || t <= now)
+		/* A fixed span: business days would need the date they count
+		 * from, which a setting does not have. */
+		if (sscanf(v, "+%ld%c%c", &n, &unit, &end) != 2 || n <= 0 ||
+		    n > 3650 || (unit != 'h' && unit != 'd' && unit != 'w'))
 			return bad(cfg, group, key, v, "use an offset such as "
-			    "+7d, +2w or +10bd");
-		secs = (long)(t - now);
-		cfg->policy.followup_secs = secs;
+			    "+7d, +2w or +36h");
+		cfg->policy.followup_secs = n * (unit == 'h' ? 3600L :
+		    unit == 'd' ? 86400L : 7 * 86400L);
 		cfg->from_file |= CONFIG_INTERVAL;
 		return 0;
 	}

@@ -181,7 +181,7 @@ test_expect_success 'bash: --channel, --priority and --level values are the bina
 	help_words add --channel "" >channels &&
 	bash_complete calllog add --channel "" &&
 	same_words channels &&
-	cl add -h | sed -n "s/.*--priority \([a-z|]*\) .*/\1/p" | tr "|" "\n" \
+	cl add -h | sed -n "s/.*--priority \([a-z|]*\).*/\1/p" | tr "|" "\n" \
 	    >priorities &&
 	test -s priorities &&
 	bash_complete calllog add --priority "" &&
