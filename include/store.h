@@ -57,7 +57,8 @@ int store_schema_latest(void);
  */
 int store_org_canonical(struct store *st, const char *org, char **out);
 
-/* Insert c (uuid, id filled in); update every stored field of c->id. */
+/* Insert c, keeping its uuid and id when set (an import) and filling in
+ * new ones otherwise; update every stored field of c->id. */
 int store_case_insert(struct store *st, struct cl_case *c);
 int store_case_update(struct store *st, const struct cl_case *c);
 
@@ -65,7 +66,8 @@ int store_case_update(struct store *st, const struct cl_case *c);
  * The caller case_clear()s *out. */
 int store_case_get(struct store *st, long long id, struct cl_case *out);
 
-/* Insert a call (and its reference numbers); fills id and uuid. */
+/* Insert a call and its reference numbers, keeping its uuid and id when
+ * set and filling in new ones otherwise. */
 int store_call_insert(struct store *st, struct cl_call *c);
 
 /* Insert a case event; fills id and uuid. */

@@ -10,12 +10,13 @@
 #include "store_int.h"
 #include "util.h"
 
+/* A NULL id (?18) makes SQLite choose the next one. */
 static const char call_insert_sql[] =
     "INSERT INTO calls (uuid, case_id, started_at, channel, direction,"
     " number, department, ivr, rep, hold_seconds, duration_seconds, outcome,"
-    " promise, promised_by, notes, created_at, updated_at)"
+    " promise, promised_by, notes, created_at, updated_at, id)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-    " ?15, ?16, ?17)";
+    " ?15, ?16, ?17, ?18)";
 
 static const char ref_insert_sql[] =
     "INSERT INTO call_refs (call_id, pos, ref) VALUES (?1, ?2, ?3)";
@@ -77,9 +78,12 @@ store_call_insert(struct store *st, struct cl_call *c)
 	sqlite3_stmt *s;
 	int rc = 0;
 
-	uuid_new(c->uuid);
+	if (c->uuid[0] == '\0')
+		uuid_new(c->uuid);
 	if ((s = store_prepare(st, call_insert_sql)) == NULL)
 		return -1;
+	if (c->id > 0)
+		sqlite3_bind_int64(s, 18, c->id);
 	bind_text(s, 1, c->uuid);
 	sqlite3_bind_int64(s, 2, c->case_id);
 	bind_time(s, 3, c->started);

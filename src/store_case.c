@@ -12,12 +12,13 @@
 #include "store_int.h"
 #include "util.h"
 
+/* A NULL id (?16) makes SQLite choose the next one. */
 static const char case_insert_sql[] =
     "INSERT INTO cases (uuid, org, reason, title, account, status, priority,"
     " opened_at, updated_at, next_followup_at, followup_seq, escalation,"
-    " stage_at, resolved_at, resolution)"
+    " stage_at, resolved_at, resolution, id)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-    " ?15)";
+    " ?15, ?16)";
 
 static const char case_update_sql[] =
     "UPDATE cases SET org = ?2, reason = ?3, title = ?4, account = ?5,"
@@ -126,10 +127,13 @@ store_case_insert(struct store *st, struct cl_case *c)
 	sqlite3_stmt *s;
 	int rc = 0;
 
-	uuid_new(c->uuid);
+	if (c->uuid[0] == '\0')
+		uuid_new(c->uuid);
 	if ((s = store_prepare(st, case_insert_sql)) == NULL)
 		return -1;
 	bind_case(s, c);
+	if (c->id > 0)
+		sqlite3_bind_int64(s, 16, c->id);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = store_error(st, "record the case");
 	else

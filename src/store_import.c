@@ -10,23 +10,6 @@
 #include "util.h"
 
 /* A NULL id makes SQLite choose the next one. */
-static const char case_sql[] =
-    "INSERT INTO cases (id, uuid, org, reason, title, account, status,"
-    " priority, opened_at, updated_at, next_followup_at, followup_seq,"
-    " escalation, stage_at, resolved_at, resolution)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-    " ?15, ?16)";
-
-static const char call_sql[] =
-    "INSERT INTO calls (id, uuid, case_id, started_at, channel, direction,"
-    " number, department, ivr, rep, hold_seconds, duration_seconds, outcome,"
-    " promise, promised_by, notes, created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-    " ?15, ?16, ?17, ?18)";
-
-static const char ref_sql[] =
-    "INSERT INTO call_refs (call_id, pos, ref) VALUES (?1, ?2, ?3)";
-
 static const char event_sql[] =
     "INSERT INTO case_events (id, uuid, case_id, at, kind, level, due_at,"
     " note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
@@ -70,74 +53,22 @@ insert(struct store *st, sqlite3_stmt *s, long long *id, const char *doing)
 	return rc;
 }
 
+/* Cases and calls go through the store's own inserts, which keep a
+ * given uuid and id: one statement and one binding for each kind of row. */
 int
 store_import_case(struct store *st, struct cl_case *c, int keep_id)
 {
-	sqlite3_stmt *s = store_prepare(st, case_sql);
-
-	if (s == NULL)
-		return -1;
-	bind_id(s, c->id, keep_id);
-	bind_text(s, 2, c->uuid);
-	bind_text(s, 3, c->org);
-	bind_text(s, 4, enum_name(&reason_names, c->reason));
-	bind_text(s, 5, c->title);
-	bind_text(s, 6, c->account);
-	bind_text(s, 7, enum_name(&status_names, c->status));
-	bind_text(s, 8, enum_name(&priority_names, c->priority));
-	bind_time(s, 9, c->opened);
-	bind_time(s, 10, c->updated);
-	bind_time(s, 11, c->next_followup);
-	sqlite3_bind_int(s, 12, c->followup_seq);
-	bind_text(s, 13, enum_name(&level_names, c->escalation));
-	bind_time(s, 14, c->stage_at);
-	bind_time(s, 15, c->resolved_at);
-	bind_text(s, 16, c->resolution);
-	return insert(st, s, &c->id, "import the case");
+	if (!keep_id)
+		c->id = 0;
+	return store_case_insert(st, c);
 }
 
 int
 store_import_call(struct store *st, struct cl_call *k, int keep_id)
 {
-	sqlite3_stmt *s = store_prepare(st, call_sql);
-	int rc = 0;
-
-	if (s == NULL)
-		return -1;
-	bind_id(s, k->id, keep_id);
-	bind_text(s, 2, k->uuid);
-	sqlite3_bind_int64(s, 3, k->case_id);
-	bind_time(s, 4, k->started);
-	bind_text(s, 5, enum_name(&channel_names, k->channel));
-	bind_text(s, 6, enum_name(&direction_names, k->direction));
-	bind_text(s, 7, k->number);
-	bind_text(s, 8, k->department);
-	bind_text(s, 9, k->ivr);
-	bind_text(s, 10, k->rep);
-	bind_long_opt(s, 11, k->hold);
-	bind_long_opt(s, 12, k->duration);
-	bind_text(s, 13, enum_name(&outcome_names, k->outcome));
-	bind_text(s, 14, k->promise);
-	bind_time(s, 15, k->promised_by);
-	bind_text(s, 16, k->notes);
-	bind_time(s, 17, k->created);
-	bind_time(s, 18, k->updated);
-	if (insert(st, s, &k->id, "import the call") == -1)
-		return -1;
-	if (k->nrefs == 0)
-		return 0;
-	if ((s = store_prepare(st, ref_sql)) == NULL)
-		return -1;
-	for (size_t i = 0; rc == 0 && i < k->nrefs; i++) {
-		sqlite3_bind_int64(s, 1, k->id);
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
-		bind_text(s, 3, k->refs[i]);
-		if (sqlite3_step(s) != SQLITE_DONE)
-			rc = store_error(st, "import the reference numbers");
-		sqlite3_reset(s);
-	}
-	sqlite3_finalize(s);
-	return rc;
+	if (!keep_id)
+		k->id = 0;
+	return store_call_insert(st, k);
 }
 
 int
