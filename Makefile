@@ -18,6 +18,9 @@ DESTDIR  ?=
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
 PKGS      = sqlite3 libnotify libical uuid jansson libedit
+# Linked: libical and libnotify are opened with dlopen(3) by ical.c and
+# notify.c, only by the commands that use them.
+LINK_PKGS = sqlite3 glib-2.0 uuid jansson libedit
 BUILD    ?= build
 
 CFLAGS   ?= -O2 -g
@@ -30,7 +33,7 @@ ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DCALLLOG_VERSION='"$(VERSI
 # pkg-config is asked lazily, so `make deps` works before the -dev
 # packages exist.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(LINK_PKGS) 2>/dev/null)
 ALL_LDFLAGS = -Wl,--as-needed $(SANITIZE) $(LDFLAGS)
 
 SRCS     = $(wildcard src/*.c)

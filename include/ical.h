@@ -17,6 +17,7 @@
 #define CALLLOG_ICAL_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <time.h>
 
 #include "model.h"
@@ -43,6 +44,12 @@ const char *cal_item_uid(const struct cal *cal, size_t i);
 
 /* Item i alone in a VCALENDAR, as a vdir file holds it; caller frees. */
 char *cal_item_text(const struct cal *cal, size_t i);
+
+/* The calendar written as it is made: the head, the items added since
+ * the last call (freed once written), the tail. */
+void cal_stream_head(FILE *fp);
+void cal_stream_items(struct cal *cal, FILE *fp);
+void cal_stream_tail(FILE *fp);
 
 /* The whole calendar; caller frees. */
 char *cal_text(const struct cal *cal);

@@ -36,6 +36,21 @@ add_case(struct cl_case *c, void *arg)
 	return 0;
 }
 
+struct stream {
+	struct cal *cal;
+	FILE *out;
+};
+
+static int
+stream_case(struct cl_case *c, void *arg)
+{
+	struct stream *s = arg;
+
+	cal_add_case(s->cal, c);
+	cal_stream_items(s->cal, s->out);
+	return 0;
+}
+
 /* Nonzero when the two files differ other than in DTSTAMP, which is "now"
  * and would otherwise make every run rewrite (and re-sync) every file. */
 static int
@@ -158,7 +173,20 @@ run_ical(struct ctx *ctx, struct args *a)
 
 	if (arg(a, O_OUTPUT) && arg(a, O_VDIR))
 		return error("give -o FILE or --vdir DIR, not both"), CMD_USAGE;
-	cal = cal_create(&o);
+	if ((cal = cal_create(&o)) == NULL)
+		return CMD_FAIL;
+	if (!arg(a, O_VDIR) && !arg(a, O_OUTPUT)) {
+		/* Standard output: written as the cases come, so that memory
+		 * does not grow with the number of open cases. */
+		struct stream s = { cal, ctx->out };
+
+		cal_stream_head(ctx->out);
+		rc = store_cases_each(ctx->st, &f, stream_case, &s);
+		if (rc == 0)
+			cal_stream_tail(ctx->out);
+		cal_release(cal);
+		return rc ? CMD_FAIL : CMD_OK;
+	}
 	rc = store_cases_each(ctx->st, &f, add_case, cal);
 	if (rc == 0 && arg(a, O_VDIR))
 		rc = mirror(ctx, cal, arg(a, O_VDIR));

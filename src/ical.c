@@ -2,6 +2,7 @@
  * ical.c: building VTODOs (or VEVENTs) for open cases with libical, which
  * escapes, folds and keeps UTF-8 whole as RFC 5545 requires.
  */
+#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,70 @@
 #include "util.h"
 #include "view.h"
 #include "when.h"
+
+
+/*
+ * libical, with ICU and libstdc++ behind it, costs every calllog command
+ * about 3 ms and 5 MB to load; only `ical` needs it, so it is opened here,
+ * on first use.
+ */
+#define ICAL_FUNCS(X) \
+	X(icalcomponent_add_component) \
+	X(icalcomponent_add_property) \
+	X(icalcomponent_as_ical_string_r) \
+	X(icalcomponent_free) \
+	X(icalcomponent_get_uid) \
+	X(icalcomponent_new_valarm) \
+	X(icalcomponent_new_vcalendar) \
+	X(icalcomponent_new_vevent) \
+	X(icalcomponent_new_vtodo) \
+	X(icalcomponent_remove_component) \
+	X(icaldurationtype_from_int) \
+	X(icalparameter_new_related) \
+	X(icalproperty_add_parameter) \
+	X(icalproperty_new_action) \
+	X(icalproperty_new_categories) \
+	X(icalproperty_new_created) \
+	X(icalproperty_new_description) \
+	X(icalproperty_new_dtend) \
+	X(icalproperty_new_dtstamp) \
+	X(icalproperty_new_dtstart) \
+	X(icalproperty_new_due) \
+	X(icalproperty_new_lastmodified) \
+	X(icalproperty_new_priority) \
+	X(icalproperty_new_prodid) \
+	X(icalproperty_new_relatedto) \
+	X(icalproperty_new_sequence) \
+	X(icalproperty_new_status) \
+	X(icalproperty_new_summary) \
+	X(icalproperty_new_trigger) \
+	X(icalproperty_new_uid) \
+	X(icalproperty_new_version) \
+	X(icaltime_from_timet_with_zone) \
+	X(icaltime_null_time) \
+	X(icaltimezone_get_utc_timezone)
+
+#define ICAL_DECL(f) static __typeof__(f) *p_##f;
+ICAL_FUNCS(ICAL_DECL)
+
+static int
+load_libical(void)
+{
+	static int loaded;
+	void *h;
+
+	if (loaded)
+		return 0;
+	if ((h = dlopen("libical.so.3", RTLD_NOW | RTLD_LOCAL)) == NULL)
+		return error("cannot load libical (%s); install libical3",
+		    dlerror());
+#define ICAL_LOAD(f) \
+	if ((*(void **)&p_##f = dlsym(h, #f)) == NULL) \
+		return error("libical lacks %s", #f);
+	ICAL_FUNCS(ICAL_LOAD)
+	loaded = 1;
+	return 0;
+}
 
 #ifndef CALLLOG_VERSION
 #define CALLLOG_VERSION "0"
@@ -29,8 +94,11 @@ struct cal {
 struct cal *
 cal_create(const struct cal_options *o)
 {
-	struct cal *cal = xcalloc(1, sizeof(*cal));
+	struct cal *cal;
 
+	if (load_libical() == -1)
+		return NULL;
+	cal = xcalloc(1, sizeof(*cal));
 	cal->o = *o;
 	return cal;
 }
@@ -41,7 +109,7 @@ cal_release(struct cal *cal)
 	if (cal == NULL)
 		return;
 	for (size_t i = 0; i < cal->n; i++)
-		icalcomponent_free(cal->items[i]);
+		p_icalcomponent_free(cal->items[i]);
 	free(cal->items);
 	free(cal);
 }
@@ -49,8 +117,8 @@ cal_release(struct cal *cal)
 static struct icaltimetype
 utc(time_t t)
 {
-	return icaltime_from_timet_with_zone(t, 0,
-	    icaltimezone_get_utc_timezone());
+	return p_icaltime_from_timet_with_zone(t, 0,
+	    p_icaltimezone_get_utc_timezone());
 }
 
 static int
@@ -101,23 +169,23 @@ describe(const struct cl_case *c, const char *first)
 static void
 add_alarm(icalcomponent *item, const char *summary, int events)
 {
-	icalcomponent *alarm = icalcomponent_new_valarm();
+	icalcomponent *alarm = p_icalcomponent_new_valarm();
 	struct icaltriggertype trigger;
 	icalproperty *p;
 
 	memset(&trigger, 0, sizeof(trigger));
-	trigger.time = icaltime_null_time();
-	trigger.duration = icaldurationtype_from_int(0);
-	p = icalproperty_new_trigger(trigger);
+	trigger.time = p_icaltime_null_time();
+	trigger.duration = p_icaldurationtype_from_int(0);
+	p = p_icalproperty_new_trigger(trigger);
 	/* A to-do's alarm fires at its DUE, an event's at its start. */
 	if (!events)
-		icalproperty_add_parameter(p,
-		    icalparameter_new_related(ICAL_RELATED_END));
-	icalcomponent_add_property(alarm, icalproperty_new_action(
+		p_icalproperty_add_parameter(p,
+		    p_icalparameter_new_related(ICAL_RELATED_END));
+	p_icalcomponent_add_property(alarm, p_icalproperty_new_action(
 	    ICAL_ACTION_DISPLAY));
-	icalcomponent_add_property(alarm, p);
-	icalcomponent_add_property(alarm, icalproperty_new_description(summary));
-	icalcomponent_add_component(item, alarm);
+	p_icalcomponent_add_property(alarm, p);
+	p_icalcomponent_add_property(alarm, p_icalproperty_new_description(summary));
+	p_icalcomponent_add_component(item, alarm);
 }
 
 /* One item due at `due`; the caller adds what is particular to it. */
@@ -126,40 +194,40 @@ new_item(struct cal *cal, const struct cl_case *c, const char *uid,
     time_t due, int seq, const char *summary, const char *description)
 {
 	int ev = cal->o.events;
-	icalcomponent *item = ev ? icalcomponent_new_vevent() :
-	    icalcomponent_new_vtodo();
+	icalcomponent *item = ev ? p_icalcomponent_new_vevent() :
+	    p_icalcomponent_new_vtodo();
 	char *categories;
 
-	icalcomponent_add_property(item, icalproperty_new_uid(uid));
-	icalcomponent_add_property(item, icalproperty_new_dtstamp(
+	p_icalcomponent_add_property(item, p_icalproperty_new_uid(uid));
+	p_icalcomponent_add_property(item, p_icalproperty_new_dtstamp(
 	    utc(cal->o.now)));
-	icalcomponent_add_property(item, icalproperty_new_created(
+	p_icalcomponent_add_property(item, p_icalproperty_new_created(
 	    utc(c->opened)));
-	icalcomponent_add_property(item, icalproperty_new_lastmodified(
+	p_icalcomponent_add_property(item, p_icalproperty_new_lastmodified(
 	    utc(c->updated)));
-	icalcomponent_add_property(item, icalproperty_new_sequence(seq));
-	icalcomponent_add_property(item, icalproperty_new_summary(summary));
-	icalcomponent_add_property(item, icalproperty_new_description(
+	p_icalcomponent_add_property(item, p_icalproperty_new_sequence(seq));
+	p_icalcomponent_add_property(item, p_icalproperty_new_summary(summary));
+	p_icalcomponent_add_property(item, p_icalproperty_new_description(
 	    description));
 	if (ev) {
-		icalcomponent_add_property(item, icalproperty_new_dtstart(
+		p_icalcomponent_add_property(item, p_icalproperty_new_dtstart(
 		    utc(due)));
-		icalcomponent_add_property(item, icalproperty_new_dtend(
+		p_icalcomponent_add_property(item, p_icalproperty_new_dtend(
 		    utc(due + EVENT_MINUTES * 60)));
-		icalcomponent_add_property(item, icalproperty_new_status(
+		p_icalcomponent_add_property(item, p_icalproperty_new_status(
 		    ICAL_STATUS_CONFIRMED));
 	} else {
-		icalcomponent_add_property(item, icalproperty_new_due(utc(due)));
-		icalcomponent_add_property(item, icalproperty_new_status(
+		p_icalcomponent_add_property(item, p_icalproperty_new_due(utc(due)));
+		p_icalcomponent_add_property(item, p_icalproperty_new_status(
 		    ICAL_STATUS_NEEDSACTION));
 	}
-	icalcomponent_add_property(item, icalproperty_new_priority(
+	p_icalcomponent_add_property(item, p_icalproperty_new_priority(
 	    ical_priority(c->priority)));
 	/* One CATEGORIES line with a list: several lines make todoman drop
 	 * the item. */
 	categories = xasprintf("calllog,%s", enum_name(&reason_names,
 	    c->reason));
-	icalcomponent_add_property(item, icalproperty_new_categories(
+	p_icalcomponent_add_property(item, p_icalproperty_new_categories(
 	    categories));
 	free(categories);
 	add_alarm(item, summary, ev);
@@ -196,9 +264,9 @@ cal_add_case(struct cal *cal, const struct cl_case *c)
 		desc = describe(c, "If it is not resolved by now, escalate.");
 		/* The deadline moves only with a call, an escalation or a
 		 * reopening, each of which raises this sum. */
-		icalcomponent_add_property(new_item(cal, c, uid, deadline,
+		p_icalcomponent_add_property(new_item(cal, c, uid, deadline,
 		    c->ncalls + c->escalation + c->followup_seq, summary, desc),
-		    icalproperty_new_relatedto(c->uuid));
+		    p_icalproperty_new_relatedto(c->uuid));
 		free(uid);
 		free(summary);
 		free(desc);
@@ -214,17 +282,17 @@ cal_count(const struct cal *cal)
 const char *
 cal_item_uid(const struct cal *cal, size_t i)
 {
-	return icalcomponent_get_uid(cal->items[i]);
+	return p_icalcomponent_get_uid(cal->items[i]);
 }
 
 static icalcomponent *
 new_calendar(void)
 {
-	icalcomponent *root = icalcomponent_new_vcalendar();
+	icalcomponent *root = p_icalcomponent_new_vcalendar();
 
-	icalcomponent_add_property(root, icalproperty_new_prodid(
+	p_icalcomponent_add_property(root, p_icalproperty_new_prodid(
 	    "-//calllog//calllog " CALLLOG_VERSION "//EN"));
-	icalcomponent_add_property(root, icalproperty_new_version("2.0"));
+	p_icalcomponent_add_property(root, p_icalproperty_new_version("2.0"));
 	return root;
 }
 
@@ -232,11 +300,11 @@ new_calendar(void)
 static char *
 serialise(icalcomponent *root, icalcomponent **items, size_t n)
 {
-	char *text = icalcomponent_as_ical_string_r(root);
+	char *text = p_icalcomponent_as_ical_string_r(root);
 
 	for (size_t i = 0; i < n; i++)
-		icalcomponent_remove_component(root, items[i]);
-	icalcomponent_free(root);
+		p_icalcomponent_remove_component(root, items[i]);
+	p_icalcomponent_free(root);
 	return text;
 }
 
@@ -245,8 +313,55 @@ cal_item_text(const struct cal *cal, size_t i)
 {
 	icalcomponent *root = new_calendar();
 
-	icalcomponent_add_component(root, cal->items[i]);
+	p_icalcomponent_add_component(root, cal->items[i]);
 	return serialise(root, &cal->items[i], 1);
+}
+
+/*
+ * Streaming: the calendar's head, then the items added so far (which are
+ * then freed, so memory stays that of one case), then its tail.  The text
+ * is the same as cal_text's.
+ */
+static void
+calendar_parts(FILE *fp, int head)
+{
+	icalcomponent *root = new_calendar();
+	char *text = p_icalcomponent_as_ical_string_r(root);
+	char *end = strstr(text, "END:VCALENDAR");
+
+	if (end == NULL)
+		end = text + strlen(text);
+	if (head)
+		fwrite(text, 1, (size_t)(end - text), fp);
+	else
+		fputs(end, fp);
+	free(text);
+	p_icalcomponent_free(root);
+}
+
+void
+cal_stream_head(FILE *fp)
+{
+	calendar_parts(fp, 1);
+}
+
+void
+cal_stream_items(struct cal *cal, FILE *fp)
+{
+	for (size_t i = 0; i < cal->n; i++) {
+		char *text = p_icalcomponent_as_ical_string_r(cal->items[i]);
+
+		fputs(text, fp);
+		free(text);
+		p_icalcomponent_free(cal->items[i]);
+	}
+	cal->n = 0;
+}
+
+void
+cal_stream_tail(FILE *fp)
+{
+	calendar_parts(fp, 0);
 }
 
 char *
@@ -255,6 +370,6 @@ cal_text(const struct cal *cal)
 	icalcomponent *root = new_calendar();
 
 	for (size_t i = 0; i < cal->n; i++)
-		icalcomponent_add_component(root, cal->items[i]);
+		p_icalcomponent_add_component(root, cal->items[i]);
 	return serialise(root, cal->items, cal->n);
 }

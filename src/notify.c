@@ -3,6 +3,7 @@
  * D-Bus call can be abandoned after a deadline by killing the child, and
  * the parent (holding the journal's transaction) never loads D-Bus at all.
  */
+#include <dlfcn.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -18,6 +19,34 @@
 #include "notify.h"
 #include "util.h"
 
+/* libnotify brings GIO and gdk-pixbuf: loaded only in the child that
+ * delivers, never by the commands that do not notify. */
+#define NOTIFY_FUNCS(X) \
+	X(notify_init) \
+	X(notify_notification_new) \
+	X(notify_notification_set_app_name) \
+	X(notify_notification_set_urgency) \
+	X(notify_notification_set_category) \
+	X(notify_notification_show) \
+	X(g_object_unref)
+#define NOTIFY_DECL(f) static __typeof__(f) *p_##f;
+NOTIFY_FUNCS(NOTIFY_DECL)
+
+static const char *
+load_libnotify(void)
+{
+	void *h = dlopen("libnotify.so.4", RTLD_NOW | RTLD_LOCAL);
+
+	if (h == NULL)
+		return dlerror();
+#define NOTIFY_LOAD(f) \
+	if ((*(void **)&p_##f = dlsym(h, #f)) == NULL) \
+		return "libnotify lacks " #f;
+	NOTIFY_FUNCS(NOTIFY_LOAD)
+	return NULL;
+}
+
+
 /* Child: show each notice; write one "." per notice delivered, or "E"
  * and the error's message, to fd. */
 static void
@@ -29,25 +58,31 @@ deliver_child(int fd, const struct notice *n, size_t count)
 	if (out == NULL)
 		_exit(1);
 	setvbuf(out, NULL, _IONBF, 0);
-	if (!notify_init("calllog")) {
+	const char *why = load_libnotify();
+
+	if (why) {
+		fprintf(out, "Ecannot load libnotify: %s", why);
+		_exit(1);
+	}
+	if (!p_notify_init("calllog")) {
 		fputs("Elibnotify could not start", out);
 		_exit(1);
 	}
 	for (size_t i = 0; i < count; i++) {
 		gchar *body = g_markup_escape_text(n[i].body, -1);
-		NotifyNotification *nn = notify_notification_new(n[i].summary,
+		NotifyNotification *nn = p_notify_notification_new(n[i].summary,
 		    body, NULL);
 
 		g_free(body);
-		notify_notification_set_app_name(nn, "calllog");
-		notify_notification_set_urgency(nn, n[i].critical ?
+		p_notify_notification_set_app_name(nn, "calllog");
+		p_notify_notification_set_urgency(nn, n[i].critical ?
 		    NOTIFY_URGENCY_CRITICAL : NOTIFY_URGENCY_NORMAL);
-		notify_notification_set_category(nn, "calllog.reminder");
-		if (!notify_notification_show(nn, &err)) {
+		p_notify_notification_set_category(nn, "calllog.reminder");
+		if (!p_notify_notification_show(nn, &err)) {
 			fprintf(out, "E%s", err ? err->message : "unknown error");
 			_exit(1);
 		}
-		g_object_unref(nn);
+		p_g_object_unref(nn);
 		fputc('.', out);
 	}
 	_exit(0);
