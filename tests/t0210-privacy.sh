@@ -46,10 +46,13 @@ test_expect_success 'the journal file holds none of the secrets' '
 	absent_from "$CALLLOG_DB"
 '
 
-# Keep the WAL in place: a reader holding a transaction open stops the
-# last writer from checkpointing it away.
+# Keep the WAL in place: a reader holding a transaction open (until the
+# file "hold" goes, however slow the add) stops the last writer from
+# checkpointing it away.
 test_expect_success 'nor does its write-ahead log, caught while a reader holds it' '
-	{ (echo "BEGIN; SELECT count(*) FROM calls;"; sleep 3) |
+	: >hold &&
+	{ (echo "BEGIN; SELECT count(*) FROM calls;"
+	   while test -e hold; do sleep 0.1; done) |
 	    sqlite3 "$CALLLOG_DB" >/dev/null & } &&
 	sleep 0.5 &&
 	expect_exit 0 cl add --case 1 --note "again $CARD and $SSN" \
@@ -57,6 +60,7 @@ test_expect_success 'nor does its write-ahead log, caught while a reader holds i
 	test_path_is_file "$CALLLOG_DB-wal" &&
 	test -s "$CALLLOG_DB-wal" &&
 	absent_from "$CALLLOG_DB-wal" &&
+	rm hold &&
 	wait
 '
 
