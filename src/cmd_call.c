@@ -53,12 +53,14 @@ answers_free(struct answers *a)
 		free(a->owned[i]);
 }
 
+/* Leave at once, as Ctrl-C does: nothing was written, and there is
+ * nothing to clean up but the terminal, which libedit restores. */
 static void
 give_up(void)
 {
 	fputs("\ncall not recorded\n", stdout);
 	fflush(stdout);
-	exit(130);
+	_exit(130);
 }
 
 static void
