@@ -1,0 +1,52 @@
+# bench/bench.mk: the benchmark's rules, included by the Makefile.
+#
+#   make bench        journals of 1,000, 10,000 and 100,000 cases (minutes;
+#                     the 100,000 journal is generated once, ~4 min, and
+#                     cached in build-bench/)
+#   make bench-quick  1,000 cases only (under a minute); writes
+#                     build-bench/RESULTS-quick.md, leaving bench/RESULTS.md
+#   make bench-deps   Debian packages the benchmark needs: taskwarrior,
+#                     sqlite3, time
+#
+# Raw samples go to build-bench/RESULTS.json (RESULTS-quick.json).
+# BENCH_FLAGS passes options to bench/bench.py (--runs, --no-taskwarrior...).
+
+BENCH_DIR    = build-bench
+BENCH_PY     = /usr/bin/python3
+BENCH_FLAGS ?=
+BENCH_TOOLS  = $(BENCH_DIR)/spawn $(BENCH_DIR)/sqltrace.so
+
+.PHONY: bench bench-quick bench-deps
+
+bench-deps:
+	@need=; for p in taskwarrior:task sqlite3:sqlite3 time:/usr/bin/time; do \
+	    command -v $${p#*:} >/dev/null 2>&1 || need="$$need $${p%%:*}"; \
+	done; \
+	if [ -n "$$need" ]; then \
+	    if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	    echo "installing:$$need"; \
+	    { $$sudo apt-get update -qq && \
+	      DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq \
+	          $$need; } || \
+	    echo "bench-deps: could not install$$need; bench.py says what" \
+	        "it could not measure"; \
+	fi
+
+$(BENCH_DIR):
+	mkdir -p -m 700 $@
+
+# Static, so that the processes it starts inherit no launcher's memory.
+$(BENCH_DIR)/spawn: bench/spawn.c | $(BENCH_DIR)
+	$(CC) -O2 -static -o $@ bench/spawn.c 2>/dev/null || \
+	    $(CC) -O2 -o $@ bench/spawn.c
+
+$(BENCH_DIR)/sqltrace.so: bench/sqltrace.c | $(BENCH_DIR)
+	$(CC) -O2 -shared -fPIC $(shell $(PKG_CONFIG) --cflags sqlite3) \
+	    -o $@ bench/sqltrace.c -ldl
+
+bench: bench-deps calllog $(BENCH_TOOLS)
+	$(BENCH_PY) bench/bench.py --sizes 1000,10000,100000 $(BENCH_FLAGS)
+
+bench-quick: bench-deps calllog $(BENCH_TOOLS)
+	$(BENCH_PY) bench/bench.py --sizes 1000 \
+	    --out $(BENCH_DIR)/RESULTS-quick.md $(BENCH_FLAGS)
