@@ -128,8 +128,10 @@ def floor_script(trace, out, fresh_ids):
                     line = "%s(SELECT(max(rowid))FROM(%s))" % (
                         m.group(1), rowids[int(m.group(2))])
             lines.append(line)
-    with open(out, "w") as f:
+    tmp = "%s.tmp-%d" % (out, os.getpid())
+    with open(tmp, "w") as f:
         f.write("\n".join(lines) + "\n")
+    os.replace(tmp, out)
     return sum(1 for ln in lines if ln and not ln.startswith("."))
 
 
@@ -177,7 +179,9 @@ def commands(m, n):
 
 def measure_size(n, a, runner, tools, results):
     m = journal_for(n, a.calllog, a.work)
-    scratch = os.path.join(a.work, "scratch")
+    # Per process: two runs at once (make bench and make bench-quick, or
+    # two people) must not share copies, traces or outputs.
+    scratch = os.path.join(a.work, "scratch-%d" % os.getpid())
     shutil.rmtree(scratch, ignore_errors=True)
     os.makedirs(scratch, mode=0o700)
     tw_env = None
