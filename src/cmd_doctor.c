@@ -46,6 +46,29 @@ check_private(struct findings *f, const char *path, int dir)
 	problem(line, f);
 }
 
+/* The call figures kept on each case; checked only on a sound file. */
+static void
+check_summary(struct store *st, struct findings *f, const char *path)
+{
+	long long first = 0;
+	int n = store_check_summary(st, &first);
+	char line[1024];
+
+	if (n == 0) {
+		fprintf(f->out, "ok: case figures match their calls\n");
+		return;
+	}
+	if (n < 0) {
+		f->problems++;
+		return;
+	}
+	snprintf(line, sizeof(line), "the call figures of %d case%s (case "
+	    "%lld first) differ from their calls; run: sqlite3 '%s' 'INSERT "
+	    "INTO case_summary_refresh SELECT id FROM cases'", n,
+	    n == 1 ? "" : "s", first, path);
+	problem(line, f);
+}
+
 static int
 run_doctor(struct ctx *ctx, struct args *a)
 {
@@ -72,6 +95,8 @@ run_doctor(struct ctx *ctx, struct args *a)
 	else
 		fprintf(ctx->out, "to repair: restore the latest 'calllog "
 		    "backup', or recover with: sqlite3 '%s' .recover\n", path);
+	if (n == 0)
+		check_summary(ctx->st, &f, path);
 	mode = store_journal_mode(ctx->st);
 	if (strcmp(mode, "wal") == 0)
 		fprintf(ctx->out, "ok: journal mode wal\n");

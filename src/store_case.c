@@ -1,7 +1,7 @@
 /*
  * store_case.c: cases in the database, with the figures derived from their
- * calls (count, last contact, calls and newest promise of the current
- * escalation stage).
+ * calls (count, last contact, calls of the current escalation stage, newest
+ * promise), which the schema's triggers keep on the case row.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,21 +27,15 @@ static const char case_update_sql[] =
     " stage_at = ?13, resolved_at = ?14, resolution = ?15"
     " WHERE id = ?16";
 
-/* The columns every case query returns, in the order read_case expects. */
+/* The columns every case query returns, in the order read_case expects.
+ * The figures from the case's calls are kept on its row by the triggers of
+ * schema/004_summary.sql, so a listing reads one row per case. */
 #define CASE_COLUMNS \
     "c.id, c.uuid, c.org, c.reason, c.title, c.account, c.status," \
     " c.priority, c.opened_at, c.updated_at, c.next_followup_at," \
     " c.followup_seq, c.escalation, c.stage_at, c.resolved_at," \
-    " c.resolution," \
-    " (SELECT count(*) FROM calls k WHERE k.case_id = c.id)," \
-    " (SELECT max(started_at) FROM calls k WHERE k.case_id = c.id)," \
-    " (SELECT count(*) FROM calls k WHERE k.case_id = c.id" \
-    "   AND k.started_at >= c.stage_at)," \
-    " p.promise, p.promised_by%s" \
-    " FROM cases c LEFT JOIN calls p ON p.id = (SELECT k.id FROM calls k" \
-    "   WHERE k.case_id = c.id" \
-    "   AND (k.promise IS NOT NULL OR k.promised_by IS NOT NULL)" \
-    "   ORDER BY k.started_at DESC, k.id DESC LIMIT 1)"
+    " c.resolution, c.ncalls, c.last_call_at, c.stage_calls," \
+    " c.last_promise, c.last_promised_by%s FROM cases c"
 
 static void
 bind_case(sqlite3_stmt *s, const struct cl_case *c)
@@ -65,14 +59,7 @@ bind_case(sqlite3_stmt *s, const struct cl_case *c)
 
 /* The contact details calendars and reminders show, appended to
  * CASE_COLUMNS only when asked for: most listings do not need them. */
-#define CONTACT_COLUMNS \
-    ", (SELECT number FROM calls k WHERE k.case_id = c.id" \
-    "   AND number IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1)," \
-    " (SELECT rep FROM calls k WHERE k.case_id = c.id" \
-    "   AND rep IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1)," \
-    " (SELECT group_concat(ref, char(31)) FROM (SELECT DISTINCT r.ref" \
-    "   FROM calls k JOIN call_refs r ON r.call_id = k.id" \
-    "   WHERE k.case_id = c.id ORDER BY k.started_at, r.pos))"
+#define CONTACT_COLUMNS ", c.last_number, c.last_rep, c.refs"
 
 /* Fill c from a row of CASE_COLUMNS; c must be zeroed. */
 static void
