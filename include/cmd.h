@@ -71,6 +71,10 @@ struct cmd {
 	const struct opt *opts;
 	int min_args, max_args;	/* positional arguments; -1: no maximum */
 	unsigned flags;
+	/* With CMD_WRITES: whether this invocation writes (NULL: always).  A
+	 * read-only one neither takes the write lock nor holds its output
+	 * back until commit, so a long listing streams. */
+	int (*writes)(const struct args *a);
 	int (*run)(struct ctx *ctx, struct args *a);
 };
 

@@ -229,6 +229,14 @@ run_numbers(struct ctx *ctx, struct args *a)
 	return list(ctx, a);
 }
 
+/* Listing the directory reads; only add and rm write. */
+static int
+numbers_writes(const struct args *a)
+{
+	return a->npos > 0 && (strcmp(a->pos[0], "add") == 0 ||
+	    strcmp(a->pos[0], "rm") == 0);
+}
+
 const struct cmd cmd_numbers = {
 	.name = "numbers",
 	.synopsis = "[ORG [PURPOSE]] [--json] | add ORG PURPOSE NUMBER "
@@ -237,5 +245,6 @@ const struct cmd cmd_numbers = {
 	.opts = numbers_opts,
 	.min_args = 0, .max_args = 4,
 	.flags = CMD_NEEDS_DB | CMD_WRITES,
+	.writes = numbers_writes,
 	.run = run_numbers,
 };

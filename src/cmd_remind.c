@@ -34,8 +34,10 @@ struct due {
 
 struct remind_walk {
 	struct ctx *ctx;
-	struct due *due;
-	size_t ndue;
+	int dry_run;		/* print each notice as it is found */
+	size_t nshown;
+	struct due *due;	/* otherwise keep them, to send in one go */
+	size_t ndue, cap;
 };
 
 static const char *
@@ -81,6 +83,21 @@ compose(struct ctx *ctx, const struct cl_case *c, const struct reminder *r,
 	n->critical = policy_urgent(c, r, ctx->now);
 }
 
+/* A dry run's report: the summary, then the body's lines indented. */
+static void
+print_notice(FILE *fp, const struct notice *n)
+{
+	fprintf(fp, "would notify%s: %s\n", n->critical ? " (critical)" : "",
+	    n->summary);
+	for (const char *p = n->body; *p; ) {
+		size_t len = strcspn(p, "\n");
+
+		if (len)
+			fprintf(fp, "    %.*s\n", (int)len, p);
+		p += len + (p[len] != '\0');
+	}
+}
+
 static int
 collect_due(struct cl_case *c, void *arg)
 {
@@ -97,28 +114,26 @@ collect_due(struct cl_case *c, void *arg)
 			return -1;
 		if (sent)
 			continue;
-		w->due = xrealloc(w->due, (w->ndue + 1) * sizeof(*w->due));
+		if (w->dry_run) {
+			struct notice shown;
+
+			compose(w->ctx, c, &r[i], &shown);
+			print_notice(w->ctx->out, &shown);
+			free(shown.summary);
+			free(shown.body);
+			w->nshown++;
+			continue;
+		}
+		if (w->ndue == w->cap) {
+			w->cap = w->cap ? 2 * w->cap : 16;
+			w->due = xrealloc(w->due, w->cap * sizeof(*w->due));
+		}
 		d = &w->due[w->ndue++];
 		d->case_id = c->id;
 		d->r = r[i];
 		compose(w->ctx, c, &r[i], &d->n);
 	}
 	return 0;
-}
-
-/* A dry run's report: the summary, then the body's lines indented. */
-static void
-print_notice(FILE *fp, const struct notice *n)
-{
-	fprintf(fp, "would notify%s: %s\n", n->critical ? " (critical)" : "",
-	    n->summary);
-	for (const char *p = n->body; *p; ) {
-		size_t len = strcspn(p, "\n");
-
-		if (len)
-			fprintf(fp, "    %.*s\n", (int)len, p);
-		p += len + (p[len] != '\0');
-	}
 }
 
 static int
@@ -143,19 +158,18 @@ static int
 run_remind(struct ctx *ctx, struct args *a)
 {
 	struct case_filter f = { .unresolved = 1, .contact = 1 };
-	struct remind_walk w = { .ctx = ctx };
+	struct remind_walk w = { .ctx = ctx, .dry_run = !!arg(a, O_DRY_RUN) };
 	char when[WHEN_BUFSZ];
 	long until;
 	int rc = CMD_OK;
 
 	if (store_cases_each(ctx->st, &f, collect_due, &w) != 0)
 		rc = CMD_FAIL;
-	else if (w.ndue == 0)
+	else if (w.ndue + w.nshown == 0)
 		fputs("nothing due\n", ctx->out);
-	else if (arg(a, O_DRY_RUN)) {
-		for (size_t i = 0; i < w.ndue; i++)
-			print_notice(ctx->out, &w.due[i].n);
-	} else if (config_quiet(&ctx->cfg, (long)ctx->now, &until)) {
+	else if (w.dry_run)
+		;		/* printed as found */
+	else if (config_quiet(&ctx->cfg, (long)ctx->now, &until)) {
 		when_format_local((time_t)until, when);
 		fprintf(ctx->out, "quiet hours until %s: %zu reminder%s held\n",
 		    when, w.ndue, w.ndue == 1 ? "" : "s");
@@ -172,6 +186,13 @@ run_remind(struct ctx *ctx, struct args *a)
 	return rc;
 }
 
+/* A dry run sends and records nothing. */
+static int
+remind_writes(const struct args *a)
+{
+	return arg(a, O_DRY_RUN) == NULL;
+}
+
 const struct cmd cmd_remind = {
 	.name = "remind",
 	.synopsis = "[--dry-run]",
@@ -179,5 +200,6 @@ const struct cmd cmd_remind = {
 	.opts = remind_opts,
 	.min_args = 0, .max_args = 0,
 	.flags = CMD_NEEDS_DB | CMD_WRITES,
+	.writes = remind_writes,
 	.run = run_remind,
 };

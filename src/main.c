@@ -96,6 +96,8 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 {
 	char *path = NULL, *buf = NULL;
 	size_t len = 0;
+	int writes = cmd->flags & CMD_WRITES && (cmd->writes == NULL ||
+	    cmd->writes(a));
 	int rc;
 
 	if (paths_database(dbopt, &path) == -1)
@@ -108,8 +110,7 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 	free(path);
 	/* A writer's report waits until its change is committed, so that
 	 * "recorded call 3" is never printed for a call that was not. */
-	if (cmd->flags & CMD_WRITES &&
-	    (ctx->out = open_memstream(&buf, &len)) == NULL) {
+	if (writes && (ctx->out = open_memstream(&buf, &len)) == NULL) {
 		store_close(ctx->st);
 		return error("cannot buffer output: out of memory"), CMD_FAIL;
 	}
@@ -117,7 +118,7 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 	 * thinks: it begins its own transaction when it is ready to write,
 	 * and it is committed here like any other. */
 	if (!(cmd->flags & CMD_INTERACTIVE) &&
-	    store_begin(ctx->st, cmd->flags & CMD_WRITES) == -1)
+	    store_begin(ctx->st, writes) == -1)
 		rc = CMD_FAIL;
 	else if ((rc = cmd->run(ctx, a)) == CMD_OK)
 		rc = store_commit(ctx->st) == 0 ? CMD_OK : CMD_FAIL;

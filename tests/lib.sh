@@ -295,6 +295,28 @@ test_cmp() {
 	return 1
 }
 
+# hold_write_lock [DB]: another process takes DB's write lock and keeps it
+# until release_write_lock; returns once the lock is held.
+hold_write_lock() {
+	: >.holding
+	{ (echo "BEGIN IMMEDIATE;"
+	   echo ".shell touch .locked"
+	   while test -e .holding; do sleep 0.05; done
+	   echo "COMMIT;") | sqlite3 "${1:-$CALLLOG_DB}" >/dev/null & } &&
+	_lock_pid=$! &&
+	_n=0 &&
+	while ! test -e .locked; do
+		_n=$((_n + 1))
+		test $_n -lt 200 || { echo "sqlite3 never took the lock"; return 1; }
+		sleep 0.05
+	done
+}
+
+release_write_lock() {
+	rm -f .holding .locked
+	wait "$_lock_pid"
+}
+
 # test_path_is_file PATH / test_path_is_missing PATH
 test_path_is_file() {
 	test -f "$1" && return 0

@@ -108,4 +108,14 @@ test_expect_success 'prep with an unknown reason is bad input' '
 	check_err_line "reason"
 '
 
+# Listing only reads: it must not queue behind a writer; adding must.
+test_expect_success 'numbers lists while another process writes; numbers add waits' '
+	hold_write_lock &&
+	expect_exit 0 timeout 10 "$CALLLOG" numbers amex &&
+	out_contains "1-800-528" &&
+	expect_exit 124 timeout 2 "$CALLLOG" numbers add amex travel 800-555-0142 &&
+	release_write_lock &&
+	expect_exit 0 cl numbers add amex travel 800-555-0142
+'
+
 test_done
