@@ -23,6 +23,10 @@ int error(const char *fmt, ...) CL_PRINTF(1, 2);
 /* Report a warning or notice: "calllog: ..." on standard error. */
 void warning(const char *fmt, ...) CL_PRINTF(1, 2);
 
+/* Report a limit no command can recover from, and exit 1: the journal's
+ * open transaction is rolled back by SQLite as the process ends. */
+void fatal(const char *fmt, ...) CL_PRINTF(1, 2) __attribute__((noreturn));
+
 /* Allocation that aborts with a message on exhaustion. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t nmemb, size_t size);

@@ -1,6 +1,7 @@
 /*
  * table.c: column layout for the listing commands.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -14,11 +15,27 @@
 #define GAP 2
 #define MIN_FLEX 4	/* a shrunk column keeps three characters and "…" */
 
+/*
+ * `open` may list every unresolved case of a long-kept journal (10,000 at
+ * 100,000 cases, bench/): the cells' text goes into one growing buffer and
+ * each cell keeps 9 bytes, an offset, its display width (measured once) and
+ * its colour, instead of a malloc'd string and two pointers.
+ */
+struct cell {
+	uint32_t off;		/* into text */
+	uint32_t width;		/* display width */
+};
+
+#define MAX_SGR 8		/* distinct colours in one table */
+
 struct table {
 	int ncols;
-	char **cells;		/* rows * ncols, row 0 the header */
-	const char **sgr;	/* colour of each cell, or NULL */
+	struct cell *cells;	/* rows * ncols, row 0 the header */
+	uint8_t *sgr;		/* colour of each cell: 0 none, else sgrs[n-1] */
 	size_t nrows, cap;
+	char *text;		/* every cell's text, each NUL-terminated */
+	size_t textlen, textcap;
+	const char *sgrs[MAX_SGR];
 	int *flex;
 };
 
@@ -38,10 +55,9 @@ table_release(struct table *t)
 {
 	if (t == NULL)
 		return;
-	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
-		free(t->cells[i]);
 	free(t->cells);
 	free(t->sgr);
+	free(t->text);
 	free(t->flex);
 	free(t);
 }
@@ -58,20 +74,32 @@ table_add(struct table *t, const char *const *cells)
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 16;
 		t->cells = xrealloc(t->cells, t->cap * (size_t)t->ncols *
-		    sizeof(char *));
-		t->sgr = xrealloc(t->sgr, t->cap * (size_t)t->ncols *
-		    sizeof(char *));
+		    sizeof(*t->cells));
+		t->sgr = xrealloc(t->sgr, t->cap * (size_t)t->ncols);
 	}
 	for (int c = 0; c < t->ncols; c++) {
 		const char *s = cells[c] ? cells[c] : "-";
-		char *copy = xstrdup(s);
+		size_t len = strlen(s) + 1;
+		struct cell *cell = &t->cells[t->nrows * (size_t)t->ncols +
+		    (size_t)c];
+		char *copy;
 
+		if (len > UINT32_MAX - t->textlen)
+			fatal("cannot show a table of more than 4 GB; "
+			    "use --limit or --json");
+		if (t->textcap - t->textlen < len) {
+			t->textcap = 2 * (t->textcap + len);
+			t->text = xrealloc(t->text, t->textcap);
+		}
+		copy = memcpy(t->text + t->textlen, s, len);
 		/* A table row is one line, whatever the cell held. */
 		for (char *p = copy; *p; p++)
 			if (*p == '\n' || *p == '\r' || *p == '\t')
 				*p = ' ';
-		t->cells[t->nrows * (size_t)t->ncols + (size_t)c] = copy;
-		t->sgr[t->nrows * (size_t)t->ncols + (size_t)c] = NULL;
+		cell->off = (uint32_t)t->textlen;
+		cell->width = (uint32_t)text_width(copy);
+		t->sgr[cell - t->cells] = 0;
+		t->textlen += len;
 	}
 	t->nrows++;
 }
@@ -79,8 +107,21 @@ table_add(struct table *t, const char *const *cells)
 void
 table_color(struct table *t, int col, const char *sgr)
 {
-	t->sgr[(t->nrows - 1) * (size_t)t->ncols + (size_t)col] =
-	    sgr && *sgr ? sgr : NULL;
+	uint8_t *cell = &t->sgr[(t->nrows - 1) * (size_t)t->ncols +
+	    (size_t)col];
+	int i;
+
+	if (sgr == NULL || *sgr == '\0') {
+		*cell = 0;
+		return;
+	}
+	for (i = 0; i < MAX_SGR && t->sgrs[i] && t->sgrs[i] != sgr; i++)
+		;
+	if (i == MAX_SGR)
+		fatal("internal error: more than %d colours in one table",
+		    MAX_SGR);
+	t->sgrs[i] = sgr;
+	*cell = (uint8_t)(i + 1);
 }
 
 size_t
@@ -97,6 +138,11 @@ next_char(const char *s, int *width)
 	wchar_t wc;
 	size_t n;
 
+	/* Most text is ASCII: one column a byte, controls included. */
+	if ((unsigned char)*s < 0x80) {
+		*width = 1;
+		return 1;
+	}
 	memset(&st, 0, sizeof(st));
 	n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
 	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
@@ -138,11 +184,12 @@ terminal_width(FILE *fp)
 	return 80;
 }
 
-/* Print s in exactly width columns: cut with "…" or padded (unless last). */
+/* Print s, w columns wide, in exactly width columns: cut with "…" or
+ * padded (unless last). */
 static void
-print_cell(FILE *fp, const char *s, size_t width, int last)
+print_cell(FILE *fp, const char *s, size_t w, size_t width, int last)
 {
-	size_t w = text_width(s), used = 0;
+	size_t used = 0;
 
 	if (w <= width) {
 		fputs(s, fp);
@@ -177,8 +224,9 @@ table_print(struct table *t, FILE *fp)
 
 	for (size_t r = 0; r < t->nrows; r++)
 		for (int c = 0; c < t->ncols; c++) {
-			size_t w = text_width(t->cells[r * (size_t)t->ncols +
-			    (size_t)c]);
+			size_t w = t->cells[r * (size_t)t->ncols +
+			    (size_t)c].width;
+
 			if (w > width[c])
 				width[c] = w;
 		}
@@ -201,19 +249,22 @@ table_print(struct table *t, FILE *fp)
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (int c = 0; c < t->ncols; c++) {
 			size_t i = r * (size_t)t->ncols + (size_t)c;
+			const struct cell *cell = &t->cells[i];
+			const char *sgr = t->sgr[i] ? t->sgrs[t->sgr[i] - 1] :
+			    NULL;
 
 			if (c)
 				fprintf(fp, "%*s", GAP, "");
 			/* Colour wraps the text only, so widths stay those
 			 * of the text. */
-			if (t->sgr[i])
-				fputs(t->sgr[i], fp);
-			print_cell(fp, t->cells[i], width[c], c == t->ncols - 1 ||
-			    t->sgr[i] != NULL);
-			if (t->sgr[i]) {
+			if (sgr)
+				fputs(sgr, fp);
+			print_cell(fp, t->text + cell->off, cell->width, width[c],
+			    c == t->ncols - 1 || sgr != NULL);
+			if (sgr) {
 				fputs(color_reset(), fp);
 				if (c != t->ncols - 1)
-					for (size_t w = text_width(t->cells[i]);
+					for (size_t w = cell->width;
 					    w < width[c]; w++)
 						fputc(' ', fp);
 			}

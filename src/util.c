@@ -40,6 +40,17 @@ error(const char *fmt, ...)
 }
 
 void
+fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(fmt, ap);
+	va_end(ap);
+	exit(1);
+}
+
+void
 warning(const char *fmt, ...)
 {
 	va_list ap;
