@@ -392,6 +392,13 @@ store_begin(struct store *st, int write)
 	if (write && sqlite3_db_readonly(st->db, "main") == 1)
 		return error("database '%s' is read-only; check the permissions "
 		    "of the file and its directory", st->path);
+	/* A reader lists: it visits each page about once, and the kernel
+	 * caches the file anyway.  SQLite's default 2 MB page cache would
+	 * only add to its memory (bench/: `open` of 10,000 cases, 11 MB). A
+	 * writer keeps it, for the indexes and triggers it goes back to. */
+	if (!write)
+		sqlite3_exec(st->db, "PRAGMA cache_size = -512", NULL, NULL,
+		    NULL);
 	if (sqlite3_exec(st->db, write ? "BEGIN IMMEDIATE" : "BEGIN", NULL,
 	    NULL, NULL) != SQLITE_OK)
 		return store_error(st, "start a transaction");
