@@ -14,7 +14,8 @@
 BENCH_DIR    = build-bench
 BENCH_PY     = /usr/bin/python3
 BENCH_FLAGS ?=
-BENCH_TOOLS  = $(BENCH_DIR)/spawn $(BENCH_DIR)/sqltrace.so
+BENCH_TOOLS  = $(BENCH_DIR)/spawn $(BENCH_DIR)/sqltrace.so \
+               $(BENCH_DIR)/icalfloor
 
 .PHONY: bench bench-quick bench-deps
 
@@ -43,6 +44,11 @@ $(BENCH_DIR)/spawn: bench/spawn.c | $(BENCH_DIR)
 $(BENCH_DIR)/sqltrace.so: bench/sqltrace.c | $(BENCH_DIR)
 	$(CC) -O2 -shared -fPIC $(shell $(PKG_CONFIG) --cflags sqlite3) \
 	    -o $@ bench/sqltrace.c -ldl
+
+# libical alone, producing calllog's calendar items (see the file).
+$(BENCH_DIR)/icalfloor: bench/icalfloor.c | $(BENCH_DIR)
+	$(CC) -O2 $(shell $(PKG_CONFIG) --cflags libical) -o $@ \
+	    bench/icalfloor.c $(shell $(PKG_CONFIG) --libs libical)
 
 bench: bench-deps calllog $(BENCH_TOOLS)
 	$(BENCH_PY) bench/bench.py --sizes 1000,10000,100000 $(BENCH_FLAGS)
