@@ -61,6 +61,31 @@ store_prepare(struct store *st, const char *sql)
 	return s;
 }
 
+sqlite3_stmt *
+store_stmt(struct store *st, const char *sql)
+{
+	int i;
+
+	for (i = 0; i < STMT_CACHE && st->cache[i].sql; i++)
+		if (st->cache[i].sql == sql) {
+			sqlite3_reset(st->cache[i].s);
+			sqlite3_clear_bindings(st->cache[i].s);
+			return st->cache[i].s;
+		}
+	if (i == STMT_CACHE)
+		fatal("internal error: more than %d kept statements",
+		    STMT_CACHE);
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &st->cache[i].s, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st->cache[i].s);
+		st->cache[i].s = NULL;
+		store_error(st, "read the journal");
+		return NULL;
+	}
+	st->cache[i].sql = sql;
+	return st->cache[i].s;
+}
+
 void
 bind_text(sqlite3_stmt *s, int i, const char *v)
 {
@@ -381,6 +406,8 @@ store_close(struct store *st)
 {
 	if (st == NULL)
 		return;
+	for (int i = 0; i < STMT_CACHE && st->cache[i].sql; i++)
+		sqlite3_finalize(st->cache[i].s);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);

@@ -58,7 +58,7 @@ insert_refs(struct store *st, const struct cl_call *c)
 
 	if (c->nrefs == 0)
 		return 0;
-	if ((s = store_prepare(st, ref_insert_sql)) == NULL)
+	if ((s = store_stmt(st, ref_insert_sql)) == NULL)
 		return -1;
 	for (size_t i = 0; i < c->nrefs && rc == 0; i++) {
 		sqlite3_bind_int64(s, 1, c->id);
@@ -68,7 +68,7 @@ insert_refs(struct store *st, const struct cl_call *c)
 			rc = store_error(st, "record the reference numbers");
 		sqlite3_reset(s);
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -80,7 +80,7 @@ store_call_insert(struct store *st, struct cl_call *c)
 
 	if (c->uuid[0] == '\0')
 		uuid_new(c->uuid);
-	if ((s = store_prepare(st, call_insert_sql)) == NULL)
+	if ((s = store_stmt(st, call_insert_sql)) == NULL)
 		return -1;
 	if (c->id > 0)
 		sqlite3_bind_int64(s, 18, c->id);
@@ -105,7 +105,7 @@ store_call_insert(struct store *st, struct cl_call *c)
 		rc = store_error(st, "record the call");
 	else
 		c->id = sqlite3_last_insert_rowid(st->db);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc ? rc : insert_refs(st, c);
 }
 
@@ -203,7 +203,7 @@ store_event_insert(struct store *st, struct cl_event *e)
 	int rc = 0;
 
 	uuid_new(e->uuid);
-	if ((s = store_prepare(st, event_insert_sql)) == NULL)
+	if ((s = store_stmt(st, event_insert_sql)) == NULL)
 		return -1;
 	bind_text(s, 1, e->uuid);
 	sqlite3_bind_int64(s, 2, e->case_id);
@@ -217,7 +217,7 @@ store_event_insert(struct store *st, struct cl_event *e)
 		rc = store_error(st, "record the change to the case");
 	else
 		e->id = sqlite3_last_insert_rowid(st->db);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 

@@ -116,7 +116,7 @@ store_case_insert(struct store *st, struct cl_case *c)
 
 	if (c->uuid[0] == '\0')
 		uuid_new(c->uuid);
-	if ((s = store_prepare(st, case_insert_sql)) == NULL)
+	if ((s = store_stmt(st, case_insert_sql)) == NULL)
 		return -1;
 	bind_case(s, c);
 	if (c->id > 0)
@@ -125,7 +125,7 @@ store_case_insert(struct store *st, struct cl_case *c)
 		rc = store_error(st, "record the case");
 	else
 		c->id = sqlite3_last_insert_rowid(st->db);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -135,13 +135,13 @@ store_case_update(struct store *st, const struct cl_case *c)
 	sqlite3_stmt *s;
 	int rc = 0;
 
-	if ((s = store_prepare(st, case_update_sql)) == NULL)
+	if ((s = store_stmt(st, case_update_sql)) == NULL)
 		return -1;
 	bind_case(s, c);
 	sqlite3_bind_int64(s, 16, c->id);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = store_error(st, "update the case");
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -221,7 +221,7 @@ int
 store_reminder_sent(struct store *st, long long case_id, int kind,
     time_t key)
 {
-	sqlite3_stmt *s = store_prepare(st, "SELECT 1 FROM reminders_sent"
+	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM reminders_sent"
 	    " WHERE case_id = ?1 AND kind = ?2 AND due_at = ?3");
 	int rc;
 
@@ -231,7 +231,7 @@ store_reminder_sent(struct store *st, long long case_id, int kind,
 	bind_text(s, 2, enum_name(&reminder_kind_names, kind));
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)key);
 	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (rc == SQLITE_ROW)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : store_error(st, "read the reminders");
@@ -241,7 +241,7 @@ int
 store_reminder_mark(struct store *st, long long case_id, int kind,
     time_t key, time_t at)
 {
-	sqlite3_stmt *s = store_prepare(st, "INSERT OR IGNORE INTO"
+	sqlite3_stmt *s = store_stmt(st, "INSERT OR IGNORE INTO"
 	    " reminders_sent (case_id, kind, due_at, sent_at)"
 	    " VALUES (?1, ?2, ?3, ?4)");
 	int rc = 0;
@@ -254,6 +254,6 @@ store_reminder_mark(struct store *st, long long case_id, int kind,
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)at);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = store_error(st, "record the reminder");
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }

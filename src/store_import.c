@@ -49,7 +49,7 @@ insert(struct store *st, sqlite3_stmt *s, long long *id, const char *doing)
 		rc = store_error(st, doing);
 	else if (id)
 		*id = sqlite3_last_insert_rowid(st->db);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -74,7 +74,7 @@ store_import_call(struct store *st, struct cl_call *k, int keep_id)
 int
 store_import_event(struct store *st, struct event_row *e, int keep_id)
 {
-	sqlite3_stmt *s = store_prepare(st, event_sql);
+	sqlite3_stmt *s = store_stmt(st, event_sql);
 
 	if (s == NULL)
 		return -1;
@@ -95,7 +95,7 @@ int
 store_import_directory(struct store *st, struct directory_row *d,
     int keep_id)
 {
-	sqlite3_stmt *s = store_prepare(st, directory_sql);
+	sqlite3_stmt *s = store_stmt(st, directory_sql);
 
 	if (s == NULL)
 		return -1;
@@ -112,7 +112,7 @@ store_import_directory(struct store *st, struct directory_row *d,
 int
 store_import_reminder(struct store *st, const struct sent_reminder *r)
 {
-	sqlite3_stmt *s = store_prepare(st, reminder_sql);
+	sqlite3_stmt *s = store_stmt(st, reminder_sql);
 
 	if (s == NULL)
 		return -1;
@@ -147,7 +147,7 @@ store_uuid_owner(struct store *st, const char *uuid, const char **what,
 	static const char *const owners[] = {
 		"case", "call", "event", "directory entry"
 	};
-	sqlite3_stmt *s = store_prepare(st, owner_sql);
+	sqlite3_stmt *s = store_stmt(st, owner_sql);
 	int rc;
 
 	if (s == NULL)
@@ -162,7 +162,7 @@ store_uuid_owner(struct store *st, const char *uuid, const char **what,
 		rc = 0;
 	else
 		rc = store_error(st, "read the journal");
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 

@@ -8,10 +8,17 @@
 #include <sqlite3.h>
 #include <time.h>
 
+/* Statements an import or a reminder run steps once per row. */
+#define STMT_CACHE 16
+
 struct store {
 	sqlite3 *db;
 	char *path;
 	int created;		/* this store_open made the file */
+	struct {
+		const char *sql;	/* a static string, known by its address */
+		sqlite3_stmt *s;
+	} cache[STMT_CACHE];
 };
 
 /* Report the database's last error with what we were doing; returns -1. */
@@ -19,6 +26,15 @@ int store_error(struct store *st, const char *doing);
 
 /* Prepare sql; returns NULL after reporting. */
 sqlite3_stmt *store_prepare(struct store *st, const char *sql);
+
+/*
+ * The statement for sql, a static string, kept for the life of the store:
+ * prepared on first use, then reset and unbound.  Preparing an insert also
+ * compiles every trigger it fires (the search index, the case figures), so
+ * a statement run once per row of an import is prepared once.  The caller
+ * resets it when done and never finalizes it.  NULL after reporting.
+ */
+sqlite3_stmt *store_stmt(struct store *st, const char *sql);
 
 /* Bind helpers: NULL pointers and zero times bind SQL NULL. */
 void bind_text(sqlite3_stmt *s, int i, const char *v);
