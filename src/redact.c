@@ -81,27 +81,36 @@ skip_blanks(const char *s, size_t i)
 
 /*
  * Length of the run of digits that starts at s, where consecutive digits
- * may be separated by exactly one of the characters of seps.  Sets *ndigits
- * to the number of digits in it.
+ * may be separated by up to maxsep of the characters of seps.  Sets
+ * *ndigits to the number of digits in it.
  */
 static size_t
-digit_run(const char *s, const char *seps, size_t *ndigits)
+digit_run(const char *s, const char *seps, size_t maxsep, size_t *ndigits)
 {
 	size_t i = 0, nd = 0;
 
 	for (;;) {
+		size_t k = i;
+
 		if (is_digit(s[i])) {
 			i++;
 			nd++;
-		} else if (s[i] != '\0' && strchr(seps, s[i]) != NULL &&
-		    is_digit(s[i + 1]))
-			i++;
-		else
+			continue;
+		}
+		while (k - i < maxsep && s[k] != '\0' && strchr(seps, s[k]))
+			k++;
+		if (k == i || !is_digit(s[k]))
 			break;
+		i = k;
 	}
 	*ndigits = nd;
 	return i;
 }
+
+/* Blanks and dashes between a card's groups: "4111 1111", "4111  1111",
+ * "4111 - 1111".  More than three is taken as two separate numbers. */
+#define CARD_SEPS " -"
+#define CARD_MAXSEP 3
 
 /*
  * Whether the run s[0..len) of nd digits is a card number: 13 to 19 digits
@@ -214,7 +223,7 @@ keyword_value(const char *s, int ssn)
 	size_t n, len, nd;
 
 	n = strspn(s, "0123456789");
-	len = digit_run(s, " -", &nd);
+	len = digit_run(s, CARD_SEPS, CARD_MAXSEP, &nd);
 	if (n == 0 || (is_card(s, len, nd) && !is_word(s[len])))
 		return 0;
 	if (is_word(s[n]))
@@ -311,7 +320,7 @@ redact_pass(const char *text, struct redact_counts *counts)
 			continue;
 		}
 		if (i >= run_end) {
-			len = digit_run(s, " -", &nd);
+			len = digit_run(s, CARD_SEPS, CARD_MAXSEP, &nd);
 			run_end = i + len;
 			if (at_start && (len = card_prefix(s, len, nd,
 			    !is_word((unsigned char)s[len]))) != 0) {
@@ -321,7 +330,7 @@ redact_pass(const char *text, struct redact_counts *counts)
 				continue;
 			}
 		}
-		len = digit_run(s, "-", &nd);
+		len = digit_run(s, "-", 1, &nd);
 		if (at_start && !is_word((unsigned char)s[len]) &&
 		    is_ssn(s, len, nd)) {
 			buf_add(&b, SSN_MARK, strlen(SSN_MARK));

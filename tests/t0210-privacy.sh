@@ -11,6 +11,7 @@ SSN=123-45-6789
 # Every form of the secrets that must not be found in a file's bytes.
 absent_from() {
 	for secret in "$CARD" "4111 1111 1111 1111" "4111-1111-1111-1111" \
+	    "4111  1111  1111  1111" "3782 - 822463 - 10005" \
 	    "$AMEX" "3782 822463 10005" "$SSN" "123456789" "CVV 987" \
 	    "CSC: 4321"; do
 		if grep -a -q -F -e "$secret" "$1"; then
@@ -42,6 +43,14 @@ test_expect_success 'only the last four digits are kept, in place of the number'
 security code [security code removed], CSC: [security code removed], SSN [SSN removed]"
 '
 
+test_expect_success 'a card typed with wider gaps between its groups is a card too' '
+	expect_exit 0 cl add --case 1 \
+	    --note "typed 4111  1111  1111  1111, then 3782 - 822463 - 10005" &&
+	check_err_line "removed before storing" &&
+	expect_exit 0 cl show 1 --json &&
+	jq_is ".calls_list[1].notes" "typed card ending 1111, then card ending 0005"
+'
+
 test_expect_success 'the journal file holds none of the secrets' '
 	absent_from "$CALLLOG_DB"
 '
@@ -67,7 +76,7 @@ test_expect_success 'nor does its write-ahead log, caught while a reader holds i
 test_expect_success 'nor a backup' '
 	expect_exit 0 cl backup "$TRASH/copy.db" &&
 	absent_from "$TRASH/copy.db" &&
-	test "$(sqlite3 "$TRASH/copy.db" "SELECT count(*) FROM calls")" = 2
+	test "$(sqlite3 "$TRASH/copy.db" "SELECT count(*) FROM calls")" = 3
 '
 
 test_expect_success 'notes given on standard input are redacted too' '
