@@ -265,6 +265,20 @@ sqlite3_prepare_v2(sqlite3 *db, const char *sql, int n, sqlite3_stmt **s,
 	return rc;
 }
 
+/* calllog keeps per-row statements prepared this way (store_stmt). */
+int
+sqlite3_prepare_v3(sqlite3 *db, const char *sql, int n, unsigned flags,
+    sqlite3_stmt **s, const char **tail)
+{
+	int rc;
+	REAL(sqlite3_prepare_v3);
+
+	depth++;
+	rc = real(db, sql, n, flags, s, tail);
+	depth--;
+	return rc;
+}
+
 int
 sqlite3_reset(sqlite3_stmt *s)
 {
