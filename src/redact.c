@@ -113,6 +113,40 @@ digit_run(const char *s, const char *seps, size_t maxsep, size_t *ndigits)
 #define CARD_MAXSEP 3
 
 /*
+ * Whether the gaps between the digit groups of s[0..len) could be a card's
+ * typed with wide gaps: all the same text ("4111  1111  1111  1111"), or,
+ * with blanks only, when whole is set (an uneven hand, "4111  1111 1111
+ * 1111").  A range of dates ("2026-11-01 - 2026-11-05") or two phone
+ * numbers ("212 555 0101 - 800 555 0142") fail it and are left alone.
+ */
+static int
+even_gaps(const char *s, size_t len, int whole)
+{
+	const char *gap = NULL;
+	size_t gaplen = 0;
+
+	if (whole && strspn(s, "0123456789 ") >= len)
+		return 1;
+	for (size_t i = 0; i < len; ) {
+		size_t n;
+
+		if (is_digit(s[i])) {
+			i++;
+			continue;
+		}
+		for (n = 0; i + n < len && !is_digit(s[i + n]); n++)
+			;
+		if (gap == NULL) {
+			gap = s + i;
+			gaplen = n;
+		} else if (n != gaplen || memcmp(gap, s + i, n) != 0)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+/*
  * Whether the run s[0..len) of nd digits is a card number: 13 to 19 digits
  * passing the Luhn check.  No card starts with 0 (that major industry
  * identifier is not issued), which spares references of zeros, which pass
@@ -144,23 +178,25 @@ is_card(const char *s, size_t len, size_t nd)
  * the run's separators and passes is_card is taken: people write the
  * expiry or the security code straight after the number ("4111 1111 1111
  * 1111 12/28"), and leaking the card matters more than sparing a grouped
- * reference number that happens to start with a valid one.
+ * reference number that happens to start with a valid one.  With even set
+ * (a run whose groups may be apart by several blanks or dashes), the card
+ * must also pass even_gaps and end at a group.
  */
 static size_t
-card_prefix(const char *s, size_t len, size_t nd, int end_ok)
+card_prefix(const char *s, size_t len, size_t nd, int end_ok, int even)
 {
-	if (end_ok && is_card(s, len, nd))
+	if (end_ok && (!even || even_gaps(s, len, 1)) && is_card(s, len, nd))
 		return len;
 	for (size_t p = len; p-- > 1; ) {
 		size_t n = 0;
 
-		if (is_digit(s[p]))
+		if (is_digit(s[p]) || !is_digit(s[p - 1]))
 			continue;
 		for (size_t k = 0; k < p; k++)
 			n += is_digit(s[k]);
 		if (n < 13)
 			break;
-		if (is_card(s, p, n))
+		if ((!even || even_gaps(s, p, 0)) && is_card(s, p, n))
 			return p;
 	}
 	return 0;
@@ -226,6 +262,8 @@ keyword_value(const char *s, int ssn)
 	len = digit_run(s, CARD_SEPS, CARD_MAXSEP, &nd);
 	if (n == 0 || (is_card(s, len, nd) && !is_word(s[len])))
 		return 0;
+	/* An SSN's groups are one blank or dash apart: "123 45 6789 - 2". */
+	len = digit_run(s, CARD_SEPS, 1, &nd);
 	if (is_word(s[n]))
 		n = 0;
 	if (ssn) {
@@ -320,10 +358,15 @@ redact_pass(const char *text, struct redact_counts *counts)
 			continue;
 		}
 		if (i >= run_end) {
-			len = digit_run(s, CARD_SEPS, CARD_MAXSEP, &nd);
+			size_t wide, wnd;
+
+			len = digit_run(s, CARD_SEPS, 1, &nd);
 			run_end = i + len;
-			if (at_start && (len = card_prefix(s, len, nd,
-			    !is_word((unsigned char)s[len]))) != 0) {
+			wide = digit_run(s, CARD_SEPS, CARD_MAXSEP, &wnd);
+			if (at_start && ((len = card_prefix(s, len, nd,
+			    !is_word((unsigned char)s[len]), 0)) != 0 ||
+			    (wide > run_end - i && (len = card_prefix(s, wide,
+			    wnd, !is_word((unsigned char)s[wide]), 1)) != 0))) {
 				put_card(&b, s, len);
 				found.cards++;
 				i += len;

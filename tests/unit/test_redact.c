@@ -74,8 +74,23 @@ static const struct redaction texts[] = {
 	{ "4111  1111  1111  1111", "card ending 1111", 1, 0, 0 },
 	{ "4111 -1111 -1111 -1111", "card ending 1111", 1, 0, 0 },
 	{ "4111 - 1111 - 1111 - 1111 ok", "card ending 1111 ok", 1, 0, 0 },
+	{ "4111  1111 1111  1111 ok", "card ending 1111 ok", 1, 0, 0 },
+	{ "4111  1111  1111  1111  12/28", "card ending 1111  12/28", 1, 0, 0 },
 	/* Four blanks or more part two numbers. */
 	{ "4111    1111 1111 1111", "4111    1111 1111 1111", 0, 0, 0 },
+	/* Uneven wide gaps with dashes are dates or phone numbers, not a
+	 * card, whatever Luhn says of their digits. */
+	{ "away 2026-11-01 - 2026-11-05", "away 2026-11-01 - 2026-11-05",
+	    0, 0, 0 },
+	{ "call 212 555 0101 - 800 555 0142",
+	    "call 212 555 0101 - 800 555 0142", 0, 0, 0 },
+	{ "call 212 555 0101  800 555 0142",
+	    "call 212 555 0101  800 555 0142", 0, 0, 0 },
+	/* An SSN's groups are one blank or dash apart; what follows a wider
+	 * gap is not part of it. */
+	{ "SSN 123 45 6789 - 2 tries", "SSN [SSN removed] - 2 tries", 0, 1, 0 },
+	{ "social security 123 45 6789  12",
+	    "social security [SSN removed]  12", 0, 1, 0 },
 	{ "0000 0000 0000 0000", "0000 0000 0000 0000", 0, 0, 0 },
 	{ "411111111111", "411111111111", 0, 0, 0 },
 	{ "call 1-800-528-2122 on 2026-12-01",
