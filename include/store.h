@@ -122,10 +122,11 @@ int store_backup(struct store *st, const char *dest);
 int store_check(struct store *st, void (*fn)(const char *problem, void *arg),
     void *arg);
 
-/* The journal mode ("wal"); the caller frees. */
 /* Number of cases whose stored call figures are stale (first: the lowest
  * id), or -1. */
 int store_check_summary(struct store *st, long long *first);
+
+/* The journal mode ("wal"); the caller frees. */
 char *store_journal_mode(struct store *st);
 
 struct directory;

@@ -216,25 +216,34 @@ rm(struct ctx *ctx, struct args *a)
 	return n > 0 ? CMD_OK : CMD_FAIL;
 }
 
-static int
-run_numbers(struct ctx *ctx, struct args *a)
+/* The subcommand, "add" or "rm", or NULL for a listing. */
+static const char *
+subcommand(const struct args *a)
 {
-	if (a->npos > 0 && strcmp(a->pos[0], "add") == 0)
-		return add(ctx, a);
-	if (a->npos > 0 && strcmp(a->pos[0], "rm") == 0)
-		return rm(ctx, a);
-	if (a->npos > 2)
-		return error("too many arguments; usage: calllog numbers [ORG "
-		    "[PURPOSE]]"), CMD_USAGE;
-	return list(ctx, a);
+	if (a->npos > 0 && (strcmp(a->pos[0], "add") == 0 ||
+	    strcmp(a->pos[0], "rm") == 0))
+		return a->pos[0];
+	return NULL;
 }
 
 /* Listing the directory reads; only add and rm write. */
 static int
 numbers_writes(const struct args *a)
 {
-	return a->npos > 0 && (strcmp(a->pos[0], "add") == 0 ||
-	    strcmp(a->pos[0], "rm") == 0);
+	return subcommand(a) != NULL;
+}
+
+static int
+run_numbers(struct ctx *ctx, struct args *a)
+{
+	const char *sub = subcommand(a);
+
+	if (sub != NULL)
+		return sub[0] == 'a' ? add(ctx, a) : rm(ctx, a);
+	if (a->npos > 2)
+		return error("too many arguments; usage: calllog numbers [ORG "
+		    "[PURPOSE]]"), CMD_USAGE;
+	return list(ctx, a);
 }
 
 const struct cmd cmd_numbers = {

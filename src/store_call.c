@@ -68,7 +68,6 @@ insert_refs(struct store *st, const struct cl_call *c)
 			rc = store_error(st, "record the reference numbers");
 		sqlite3_reset(s);
 	}
-	sqlite3_reset(s);
 	return rc;
 }
 

@@ -296,13 +296,15 @@ test_cmp() {
 }
 
 # hold_write_lock [DB]: another process takes DB's write lock and keeps it
-# until release_write_lock; returns once the lock is held.
+# until release_write_lock; returns once the lock is held (-bail: a failed
+# BEGIN never reports it held).
 hold_write_lock() {
-	: >.holding
+	rm -f .locked &&
+	: >.holding &&
 	{ (echo "BEGIN IMMEDIATE;"
 	   echo ".shell touch .locked"
 	   while test -e .holding; do sleep 0.05; done
-	   echo "COMMIT;") | sqlite3 "${1:-$CALLLOG_DB}" >/dev/null & } &&
+	   echo "COMMIT;") | sqlite3 -bail "${1:-$CALLLOG_DB}" >/dev/null & } &&
 	_lock_pid=$! &&
 	_n=0 &&
 	while ! test -e .locked; do
@@ -315,6 +317,17 @@ hold_write_lock() {
 release_write_lock() {
 	rm -f .holding .locked
 	wait "$_lock_pid"
+}
+
+# with_write_lock CODE COMMAND [ARG...]: expect_exit CODE COMMAND while
+# another process holds the journal's write lock, released whatever the
+# outcome, so that a failure cannot leave later tests waiting on it.
+with_write_lock() {
+	hold_write_lock || { release_write_lock; return 1; }
+	expect_exit "$@"
+	_rc=$?
+	release_write_lock
+	return $_rc
 }
 
 # test_path_is_file PATH / test_path_is_missing PATH

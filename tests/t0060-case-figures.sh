@@ -86,7 +86,8 @@ test_expect_success 'escalating starts a stage: its calls are counted afresh' '
 	test "$(figures 1 | cut -d"|" -f1-2)" = "3|0" &&
 	expect_exit 0 cl add --case 1 --rep Dee &&
 	test "$(figures 1 | cut -d"|" -f1-2,4)" = "4|1|Dee" &&
-	# A day on: a call made as the stage begins belongs to it.
+	# A day on, so that the reopened stage begins after the last call
+	# (a call made at the very moment a stage begins belongs to it).
 	CALLLOG_NOW=2026-11-21T15:00:00Z &&
 	expect_exit 0 cl resolve 1 &&
 	expect_exit 0 cl reopen 1 &&

@@ -402,10 +402,8 @@ test_expect_success '--dry-run prints "would notify", sends and records nothing'
 # A dry run only reads: it must not queue behind a writer (30 s) or hold
 # its output back.  timeout(1) turns waiting into a failure.
 test_expect_success '--dry-run runs while another process holds the write lock' '
-	hold_write_lock &&
-	expect_exit 0 timeout 10 "$CALLLOG" remind --dry-run &&
-	out_contains "would notify" &&
-	release_write_lock
+	with_write_lock 0 timeout 10 "$CALLLOG" remind --dry-run &&
+	out_contains "would notify"
 '
 
 test_expect_success 'a real run after the dry run still sends it' '

@@ -110,11 +110,10 @@ test_expect_success 'prep with an unknown reason is bad input' '
 
 # Listing only reads: it must not queue behind a writer; adding must.
 test_expect_success 'numbers lists while another process writes; numbers add waits' '
-	hold_write_lock &&
-	expect_exit 0 timeout 10 "$CALLLOG" numbers amex &&
+	with_write_lock 0 timeout 10 "$CALLLOG" numbers amex &&
 	out_contains "1-800-528" &&
-	expect_exit 124 timeout 2 "$CALLLOG" numbers add amex travel 800-555-0142 &&
-	release_write_lock &&
+	with_write_lock 124 timeout 2 "$CALLLOG" numbers add amex travel \
+	    800-555-0142 &&
 	expect_exit 0 cl numbers add amex travel 800-555-0142
 '
 
