@@ -17,26 +17,36 @@
 struct store;
 
 /*
- * Open (creating when missing, with its directory 0700 and the file 0600)
- * the database at path, enable WAL, foreign keys and a busy timeout, and
- * bring its schema up to date.  A database written by a newer calllog, or a
- * file that is not a database, is refused.  Returns 0 and sets *out, or -1.
+ * Open the journal at path, enable WAL, foreign keys and a busy timeout,
+ * and bring its schema up to date.  A missing journal is created whole
+ * (its directory 0700, the file 0600) unless flags say otherwise.  A
+ * database written by a newer calllog, another program's database, or a
+ * file that is not a database, is refused and left untouched.  Returns 0
+ * and sets *out, or -1 after reporting.
  */
 int store_open(const char *path, unsigned flags, struct store **out);
 
 enum {
-	STORE_NOCREATE = 1 << 0	/* a missing database is an error */
+	STORE_NOCREATE = 1 << 0,	/* a missing journal is an error */
+	STORE_READ = 1 << 1,	/* a missing journal reads as an empty one,
+				   kept in memory: no file is created */
+	STORE_EARLY = 1 << 2	/* a missing journal is created at once,
+				   not when the first change is published */
 };
+
+/*
+ * After a successful store_commit: a journal this command started becomes
+ * visible at its path (until then it has a private name, so a command that
+ * fails leaves no file).  Does nothing for a journal that existed.
+ * Returns 0, or -1 after reporting (nothing was kept).
+ */
+int store_publish(struct store *st);
 
 /* The path the store was opened with. */
 const char *store_path(const struct store *st);
 
 /* Close the database; accepts NULL. */
 void store_close(struct store *st);
-
-/* Close the database after a failed command: a journal this command
- * created is removed again, so bad input leaves no trace at all. */
-void store_discard(struct store *st);
 
 /* Start the command's transaction; write takes the write lock at once so a
  * concurrent writer waits here (busy timeout) rather than failing later. */

@@ -88,8 +88,24 @@ check_utf8(int argc, char **argv)
 	return 0;
 }
 
+/*
+ * A writer's report is held back until its change is ready to commit, then
+ * written and flushed before the commit: when the report cannot be written
+ * (a full disk, a closed pipe) the change is rolled back, so the exit
+ * status always says whether it was kept and a script that retries never
+ * records a call twice.  Returns 0, or -1 after reporting.
+ */
+static int
+deliver_report(const char *buf, size_t len)
+{
+	if ((len && fwrite(buf, 1, len, stdout) != len) || fflush(stdout) != 0)
+		return error("cannot write the report: %s; nothing was changed",
+		    strerror(errno));
+	return 0;
+}
+
 /* Open the database, run the command inside one transaction, and keep
- * its changes only when it succeeded. */
+ * its changes only when it succeeded and said so. */
 static int
 run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
     const char *dbopt)
@@ -98,18 +114,18 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 	size_t len = 0;
 	int writes = cmd->flags & CMD_WRITES && (cmd->writes == NULL ||
 	    cmd->writes(a));
+	unsigned flags = cmd->flags & CMD_EXISTING_DB ? STORE_NOCREATE :
+	    !writes ? STORE_READ : cmd->flags & CMD_INTERACTIVE ? STORE_EARLY :
+	    0;
 	int rc;
 
 	if (paths_database(dbopt, &path) == -1)
 		return CMD_FAIL;
-	if (store_open(path, cmd->flags & CMD_EXISTING_DB ? STORE_NOCREATE : 0,
-	    &ctx->st) == -1) {
+	if (store_open(path, flags, &ctx->st) == -1) {
 		free(path);
 		return CMD_FAIL;
 	}
 	free(path);
-	/* A writer's report waits until its change is committed, so that
-	 * "recorded call 3" is never printed for a call that was not. */
 	if (writes && (ctx->out = open_memstream(&buf, &len)) == NULL) {
 		store_close(ctx->st);
 		return error("cannot buffer output: out of memory"), CMD_FAIL;
@@ -120,22 +136,22 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 	if (!(cmd->flags & CMD_INTERACTIVE) &&
 	    store_begin(ctx->st, writes) == -1)
 		rc = CMD_FAIL;
-	else if ((rc = cmd->run(ctx, a)) == CMD_OK)
-		rc = store_commit(ctx->st) == 0 ? CMD_OK : CMD_FAIL;
 	else
-		store_rollback(ctx->st);
-	if (rc == CMD_OK)
-		store_close(ctx->st);
-	else
-		store_discard(ctx->st);
-	ctx->st = NULL;
+		rc = cmd->run(ctx, a);
 	if (ctx->out != stdout) {
 		fclose(ctx->out);
-		if (rc == CMD_OK)
-			fwrite(buf, 1, len, stdout);
-		free(buf);
 		ctx->out = stdout;
+		if (rc == CMD_OK && deliver_report(buf, len) == -1)
+			rc = CMD_FAIL;
+		free(buf);
 	}
+	if (rc == CMD_OK && (store_commit(ctx->st) == -1 ||
+	    store_publish(ctx->st) == -1))
+		rc = CMD_FAIL;
+	else if (rc != CMD_OK)
+		store_rollback(ctx->st);
+	store_close(ctx->st);
+	ctx->st = NULL;
 	return rc;
 }
 

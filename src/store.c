@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -150,54 +151,6 @@ like_prefix(const char *prefix)
 	return out;
 }
 
-/* Create the missing directories of path's parent with mode 0700, as the
- * XDG base directory specification asks for data directories. */
-static int
-make_parent_dirs(const char *path)
-{
-	char *dir = xstrdup(path);
-	int rc = 0;
-
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
-			rc = error("cannot create directory '%s': %s", dir,
-			    strerror(errno));
-			break;
-		}
-		*p = '/';
-	}
-	free(dir);
-	return rc;
-}
-
-/* Create the database file 0600 whatever the umask, before SQLite opens it,
- * so that no moment exists when the journal is readable by others.
- * Returns 1 when it made the file, 0 when another calllog just did. */
-static int
-create_file(const char *path)
-{
-	int fd;
-
-	if (make_parent_dirs(path) == -1)
-		return -1;
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd == -1 && errno == EEXIST)
-		return 0;
-	if (fd == -1)
-		return error("cannot create database '%s': %s", path,
-		    strerror(errno));
-	if (fchmod(fd, 0600) == -1) {
-		close(fd);
-		return error("cannot set permissions of '%s': %s", path,
-		    strerror(errno));
-	}
-	close(fd);
-	return 1;
-}
-
 int
 store_schema_latest(void)
 {
@@ -218,36 +171,67 @@ store_schema_version(struct store *st)
 	return v;
 }
 
-/* A database at version 0 with tables in it belongs to another program:
- * adding calllog's tables to it would be a surprise.  Returns 0 when the
- * database is empty, else -1 after reporting. */
-static int
-foreign_tables(struct store *st)
-{
-	sqlite3_stmt *s = store_prepare(st, "SELECT count(*) FROM sqlite_schema");
-	int n = -1;
+/* PRAGMA application_id of a calllog journal ("CLog"), so that no other
+ * program's database is ever taken for one. */
+#define CALLLOG_APPLICATION_ID 0x434c6f67
 
-	if (s && sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int(s, 0);
+/* The tables every calllog journal has had since schema 1: a database
+ * marked by an older calllog (before the application id) is known by them. */
+static const char journal_tables_sql[] =
+    "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
+    " ('cases', 'calls', 'call_refs', 'case_events', 'directory',"
+    " 'org_aliases', 'reminders_sent')";
+
+static int
+query_int(struct store *st, const char *sql, int *v)
+{
+	sqlite3_stmt *s = store_prepare(st, sql);
+	int rc = -1;
+
+	if (s && sqlite3_step(s) == SQLITE_ROW) {
+		*v = sqlite3_column_int(s, 0);
+		rc = 0;
+	} else if (s)
+		store_error(st, "read the journal's schema");
 	sqlite3_finalize(s);
-	if (n == 0)
-		return 0;
-	if (n > 0)
-		error("'%s' is an SQLite database of another program, not a "
-		    "calllog journal; check --db and CALLLOG_DB", st->path);
-	return -1;
+	return rc;
+}
+
+/*
+ * Whether the open database is a calllog journal, before anything is
+ * written to it: 1 when it is (or is empty, to become one), or -1 after
+ * reporting that it belongs to another program.  Marked by its
+ * application id; an unmarked one is calllog's when it has calllog's
+ * tables, since journals written before the mark have no other sign.
+ * Another program's database, whatever its user_version, is refused.
+ */
+static int
+check_ownership(struct store *st)
+{
+	int appid, ntables, nours;
+
+	if (query_int(st, "PRAGMA application_id", &appid) == -1 ||
+	    query_int(st, "SELECT count(*) FROM sqlite_schema", &ntables) ==
+	    -1 || query_int(st, journal_tables_sql, &nours) == -1)
+		return -1;
+	if (appid == CALLLOG_APPLICATION_ID || (appid == 0 && ntables == 0) ||
+	    (appid == 0 && nours == 7))
+		return 1;
+	return error("'%s' is an SQLite database of another program, not a "
+	    "calllog journal; calllog leaves it untouched; check --db and "
+	    "CALLLOG_DB", st->path);
 }
 
 /* Apply the migrations this database has not seen, all in one transaction,
  * re-reading the version under the write lock since another calllog may
- * have migrated it meanwhile. */
+ * have migrated it meanwhile.  The application id is set with them. */
 static int
 migrate(struct store *st)
 {
-	int v = store_schema_version(st);
+	int v;
 	char *err = NULL;
 
-	if (v < 0)
+	if (check_ownership(st) == -1 || (v = store_schema_version(st)) < 0)
 		return -1;
 	if (v > migrations_count)
 		return error("database '%s' was written by a newer calllog "
@@ -255,16 +239,15 @@ migrate(struct store *st)
 		    st->path, v, migrations_count);
 	if (v == migrations_count)
 		return 0;
-	if (v == 0 && foreign_tables(st) != 0)
-		return -1;
 	if (store_begin(st, 1) == -1)
 		return -1;
 	v = store_schema_version(st);
 	for (int i = v < 0 ? migrations_count : v; i < migrations_count; i++) {
-		char pragma[64];
+		char pragma[96];
 
-		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d",
-		    migrations[i].version);
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d;"
+		    "PRAGMA application_id = %d", migrations[i].version,
+		    CALLLOG_APPLICATION_ID);
 		if (sqlite3_exec(st->db, migrations[i].sql, NULL, NULL, &err) ||
 		    sqlite3_exec(st->db, pragma, NULL, NULL, &err)) {
 			error("cannot apply schema %s to '%s': %s",
@@ -313,40 +296,235 @@ use_wal(struct store *st)
 	return rc;
 }
 
+/* Create the missing directories of path's parent with mode 0700, as the
+ * XDG base directory specification asks for data directories. */
+static int
+make_parent_dirs(const char *path)
+{
+	char *dir = xstrdup(path);
+	int rc = 0;
+
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
+			rc = error("cannot create directory '%s': %s", dir,
+			    strerror(errno));
+			break;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return rc;
+}
+
+/* Make a rename or link of a file in path's directory durable. */
+static void
+sync_parent_dir(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int fd;
+
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	else
+		strcpy(dir, ".");
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+/* Connect st to file, configure the connection and bring the schema up to
+ * date; wal: switch the file to WAL (never for an in-memory journal). */
+static int
+connect_journal(struct store *st, const char *file, int wal)
+{
+	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW;
+
+	if (strcmp(file, ":memory:") == 0)
+		oflags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(file, &st->db, oflags, NULL) != SQLITE_OK) {
+		if (st->db == NULL)
+			return error("cannot open database '%s': out of memory",
+			    st->path);
+		return store_error(st, "open the journal");
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	if (configure(st) == -1 || migrate(st) == -1 ||
+	    (wal && use_wal(st) == -1))
+		return -1;
+	return 0;
+}
+
+static struct store *
+store_new(const char *path)
+{
+	struct store *st = xcalloc(1, sizeof(*st));
+
+	st->path = xstrdup(path);
+	st->lockfd = -1;
+	return st;
+}
+
+/* A private name beside path, made 0600 whatever the umask.  The caller
+ * frees it.  NULL after reporting. */
+static char *
+private_file(const char *path)
+{
+	char *tmp = xasprintf("%s.new-XXXXXX", path);
+	int fd;
+
+	if ((fd = mkstemp(tmp)) == -1 || fchmod(fd, 0600) == -1) {
+		error("cannot create database '%s': %s", path, strerror(errno));
+		if (fd != -1) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(tmp);
+		return NULL;
+	}
+	close(fd);
+	return tmp;
+}
+
+/* Give tmp the name path, unless something is there already; returns 0,
+ * or -1 with errno set. */
+static int
+link_into_place(const char *tmp, const char *path)
+{
+	if (link(tmp, path) == 0)
+		return 0;
+	if (errno == EEXIST)
+		return -1;
+	/* A file system without hard links; the caller holds the lock that
+	 * every calllog starting a journal takes. */
+	if (access(path, F_OK) == 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	return rename(tmp, path);
+}
+
+/*
+ * Take the lock every calllog starting a journal in path's directory
+ * holds (flock on the directory), so that two first commands run one
+ * after the other instead of racing to create it.  Returns the descriptor
+ * holding it, or -1 after reporting.
+ */
+static int
+lock_parent_dir(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int fd;
+
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	else
+		strcpy(dir, ".");
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
+	    flock(fd, LOCK_EX) == -1) {
+		error("cannot lock directory '%s' to start the journal: %s",
+		    dir, strerror(errno));
+		if (fd != -1)
+			close(fd);
+		fd = -1;
+	}
+	free(dir);
+	return fd;
+}
+
+/*
+ * Start the journal at path for st.  Nothing appears at path until the
+ * command's change is committed (store_publish): the journal is built and
+ * written under a private name beside it (0600 from the start, in a 0700
+ * directory) and linked into place whole, so a refused first command
+ * leaves no file, no process ever sees a half-made journal, and no
+ * journal is ever removed.  The directory stays locked meanwhile, so a
+ * second first command waits and then finds the journal.  early: publish
+ * the empty journal at once, for a command that waits on a person.
+ * Returns 1 when the journal is started, 0 when another calllog started it
+ * meanwhile (open it as usual), -1 after reporting.
+ */
+static int
+start_journal(struct store *st, const char *path, int early)
+{
+	if (make_parent_dirs(path) == -1 ||
+	    (st->lockfd = lock_parent_dir(path)) == -1)
+		return -1;
+	if (access(path, F_OK) == 0)
+		return 0;
+	if ((st->tmp = private_file(path)) == NULL ||
+	    connect_journal(st, st->tmp, 0) == -1)
+		return -1;
+	if (!early)
+		return 1;
+	/* Published, it is reopened by its name, in WAL mode, so that a
+	 * crash leaves its journal where other processes look. */
+	if (store_publish(st) == -1)
+		return -1;
+	sqlite3_close(st->db);
+	st->db = NULL;
+	return 0;
+}
+
+int
+store_publish(struct store *st)
+{
+	int rc = 0;
+
+	if (st->tmp == NULL)
+		return 0;
+	if (link_into_place(st->tmp, st->path) == -1)
+		rc = error(errno == EEXIST ? "cannot start the journal at '%s': "
+		    "another program made a file there meanwhile; nothing was "
+		    "changed" : "cannot start the journal at '%s': %s",
+		    st->path, strerror(errno));
+	else
+		sync_parent_dir(st->path);
+	unlink(st->tmp);
+	free(st->tmp);
+	st->tmp = NULL;
+	if (st->lockfd != -1)
+		close(st->lockfd);	/* releases the lock */
+	st->lockfd = -1;
+	return rc;
+}
+
 int
 store_open(const char *path, unsigned flags, struct store **out)
 {
-	struct store *st;
+	struct store *st = store_new(path);
 	struct stat sb;
-	int created = 0;
+	int rc = 0;
 
 	if (stat(path, &sb) == -1) {
 		if (errno != ENOENT)
-			return error("cannot open database '%s': %s", path,
+			rc = error("cannot open database '%s': %s", path,
 			    strerror(errno));
-		if (flags & STORE_NOCREATE)
-			return error("no journal at '%s' yet; 'calllog add' "
+		else if (flags & STORE_NOCREATE)
+			rc = error("no journal at '%s' yet; 'calllog add' "
 			    "starts one", path);
-		if ((created = create_file(path)) == -1)
-			return -1;
+		/* A reader of a journal not yet started sees an empty one,
+		 * and leaves no file behind. */
+		else if (flags & STORE_READ)
+			rc = connect_journal(st, ":memory:", 0);
+		else if ((rc = start_journal(st, path, flags & STORE_EARLY))
+		    == 0)
+			rc = connect_journal(st, path, 1);
 	} else if (!S_ISREG(sb.st_mode))
-		return error("database '%s' is not a regular file; check --db "
+		rc = error("database '%s' is not a regular file; check --db "
 		    "or CALLLOG_DB", path);
-	st = xcalloc(1, sizeof(*st));
-	st->path = xstrdup(path);
-	st->created = created;
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
-		if (st->db == NULL)
-			error("cannot open database '%s': out of memory", path);
-		else
-			store_error(st, "open the journal");
+	else
+		rc = connect_journal(st, path, 1);
+	if (rc == -1) {
 		store_close(st);
-		return -1;
-	}
-	sqlite3_extended_result_codes(st->db, 1);
-	if (configure(st) == -1 || migrate(st) == -1 || use_wal(st) == -1) {
-		store_discard(st);
 		return -1;
 	}
 	*out = st;
@@ -359,48 +537,6 @@ store_path(const struct store *st)
 	return st->path;
 }
 
-static int
-journal_empty(struct store *st)
-{
-	sqlite3_stmt *s = NULL;
-	int empty = 0;
-
-	store_rollback(st);
-	if (sqlite3_prepare_v2(st->db, "SELECT (SELECT count(*) FROM cases) +"
-	    " (SELECT count(*) FROM directory)", -1, &s, NULL) != SQLITE_OK)
-		empty = 1;	/* no schema yet: nothing of anyone's in it */
-	else if (sqlite3_step(s) == SQLITE_ROW)
-		empty = sqlite3_column_int(s, 0) == 0;
-	sqlite3_finalize(s);
-	return empty;
-}
-
-void
-store_discard(struct store *st)
-{
-	char *path;
-
-	if (st == NULL)
-		return;
-	/* Another calllog may have written to the new file meanwhile: only
-	 * a journal still empty is removed. */
-	if (!st->created || !journal_empty(st)) {
-		store_close(st);
-		return;
-	}
-	path = xstrdup(st->path);
-	store_close(st);
-	unlink(path);
-	for (const char *const *sfx = (const char *const[]){ "-wal", "-shm",
-	    "-journal", NULL }; *sfx; sfx++) {
-		char *side = xasprintf("%s%s", path, *sfx);
-
-		unlink(side);
-		free(side);
-	}
-	free(path);
-}
-
 void
 store_close(struct store *st)
 {
@@ -409,6 +545,12 @@ store_close(struct store *st)
 	for (int i = 0; i < STMT_CACHE && st->cache[i].sql; i++)
 		sqlite3_finalize(st->cache[i].s);
 	sqlite3_close(st->db);
+	if (st->tmp) {		/* never published: nobody else knows it */
+		unlink(st->tmp);
+		free(st->tmp);
+	}
+	if (st->lockfd != -1)
+		close(st->lockfd);
 	free(st->path);
 	free(st);
 }

@@ -14,7 +14,9 @@
 struct store {
 	sqlite3 *db;
 	char *path;
-	int created;		/* this store_open made the file */
+	char *tmp;		/* a journal being started: its private name,
+				   linked to path by store_publish */
+	int lockfd;		/* held while tmp is unpublished, or -1 */
 	struct {
 		const char *sql;	/* a static string, known by its address */
 		sqlite3_stmt *s;
