@@ -62,6 +62,8 @@ struct ctx {
 	struct config cfg;
 	const struct cmd *cmd;
 	FILE *out;		/* where the command's report goes */
+	int stdin_answers;	/* standard input is a person's answers (call):
+				   a value "-" is text, not "read stdin" */
 };
 
 struct cmd {

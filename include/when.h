@@ -15,6 +15,11 @@
 /* Longest string the format functions write, including the NUL. */
 #define WHEN_BUFSZ 64
 
+/* The last time calllog keeps, 2999-12-31T23:59:59Z, typed or computed:
+ * libical writes any time past the year 3000 as "00000000T000000", so a
+ * later date could be stored but not put in a calendar. */
+#define WHEN_MAX_TIME 32503679999LL
+
 /*
  * Parse a date as given on the command line, relative to now.  Accepted:
  * ISO 8601 ("2026-12-01", "2026-12-01 14:30", "2026-12-01T14:30:00Z",
@@ -27,6 +32,13 @@
  * that names the input and lists the accepted forms.
  */
 int when_parse(const char *s, time_t now, time_t *out);
+
+/*
+ * Check a time calllog computed (a deadline plus an interval) before it is
+ * kept: 0 when it is within the years every form can read back, else -1
+ * after reporting what would have been too late, named by what.
+ */
+int when_check_computed(time_t t, const char *what);
 
 /*
  * Parse a duration: "25m", "1h10m", "90s", "1:05:00" (h:mm:ss), "5:30"

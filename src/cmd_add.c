@@ -118,16 +118,17 @@ take_account(struct add_input *in, const char *v)
 	return 0;
 }
 
-/* Join every --note ('-' reads standard input) into the call's notes. */
+/* Join every --note ('-' reads standard input, unless standard input is
+ * a person answering questions) into the call's notes. */
 static int
-take_notes(struct add_input *in, const struct args *a)
+take_notes(struct add_input *in, const struct args *a, int stdin_ok)
 {
 	size_t len = 0;
 	char *all = NULL;
 
 	for (int i = 0; i < a->nmulti[O_NOTE]; i++) {
 		const char *v = a->multi[O_NOTE][i];
-		char *text = strcmp(v, "-") == 0 ?
+		char *text = stdin_ok && strcmp(v, "-") == 0 ?
 		    read_stdin_text("--note", LIMIT_NOTE) : xstrdup(v);
 		size_t n;
 
@@ -217,7 +218,7 @@ read_input(struct ctx *ctx, const struct args *a, struct add_input *in)
 	    take_date(arg(a, O_WHEN), ctx->now, &k->started) ||
 	    take_date(arg(a, O_PROMISED_BY), ctx->now, &k->promised_by) ||
 	    take_date(arg(a, O_FOLLOW_UP), ctx->now, &in->follow_up) ||
-	    take_notes(in, a))
+	    take_notes(in, a, !ctx->stdin_answers))
 		return CMD_USAGE;
 	if (arg(a, O_ORG) && in->org == NULL)
 		return error("--org needs a name"), CMD_USAGE;
@@ -299,7 +300,8 @@ load_case(struct ctx *ctx, struct add_input *in, struct cl_case *c)
 }
 
 /* Apply what the call changes to its case: the outcome's status and
- * escalation, and the next follow-up. */
+ * escalation, and the next follow-up.  Returns 0, -1 after reporting a
+ * failure, or -2 after reporting a follow-up beyond the last date kept. */
 static int
 apply_call(struct ctx *ctx, struct add_input *in, struct cl_case *c,
     int *reopened)
@@ -346,6 +348,8 @@ apply_call(struct ctx *ctx, struct add_input *in, struct cl_case *c,
 		    k->promised_by, *reopened ? 0 : c->next_followup,
 		    &ctx->cfg.policy, k->started < ctx->now ? k->started :
 		    ctx->now);
+	if (when_check_computed(c->next_followup, "next follow-up") == -1)
+		return -2;
 	if (c->next_followup != before)
 		c->followup_seq++;
 	c->updated = ctx->now;
@@ -380,7 +384,7 @@ run_add(struct ctx *ctx, struct args *a)
 {
 	struct add_input in = { 0 };
 	struct cl_case c = { 0 };
-	int rc, reopened = 0;
+	int rc, applied = -1, reopened = 0;
 
 	rc = read_input(ctx, a, &in);
 	if (rc == CMD_OK) {
@@ -390,12 +394,14 @@ run_add(struct ctx *ctx, struct args *a)
 			in.call.case_id = c.id;
 			in.call.created = in.call.updated = ctx->now;
 			if (store_call_insert(ctx->st, &in.call) == 0 &&
-			    apply_call(ctx, &in, &c, &reopened) == 0) {
+			    (applied = apply_call(ctx, &in, &c, &reopened)) ==
+			    0) {
 				report(ctx, &c, &in.call, !in.case_id,
 				    reopened);
 				redact_report(&in.redacted, NULL);
 				rc = CMD_OK;
-			}
+			} else if (applied == -2)
+				rc = CMD_USAGE;
 		}
 	}
 	case_clear(&c);

@@ -4,9 +4,9 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 
 #include "cmd.h"
+#include "outfile.h"
 #include "store.h"
 #include "util.h"
 
@@ -14,14 +14,11 @@ static int
 run_backup(struct ctx *ctx, struct args *a)
 {
 	const char *dest = a->pos[0];
-	struct stat d, s;
 
 	if (*dest == '\0')
 		return error("backup needs a file name"), CMD_USAGE;
-	if (stat(dest, &d) == 0 && stat(store_path(ctx->st), &s) == 0 &&
-	    d.st_dev == s.st_dev && d.st_ino == s.st_ino)
-		return error("'%s' is the journal itself; give another file",
-		    dest), CMD_USAGE;
+	if (outfile_check(ctx->st, dest) == -1)
+		return CMD_USAGE;
 	if (store_backup(ctx->st, dest) == -1)
 		return CMD_FAIL;
 	fprintf(ctx->out, "backed up %s to %s\n", store_path(ctx->st), dest);

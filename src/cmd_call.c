@@ -24,33 +24,38 @@
 #include "util.h"
 #include "when.h"
 
-/* Everything asked, as the arguments `add` will read. */
+/* Everything asked, as the arguments `add` will read: as many as the
+ * person gave, each value a copy the answers own. */
 struct answers {
-	char *argv[64];
-	int argc;
-	char *owned[64];	/* strings to free */
-	int nowned;
+	char **argv;
+	int argc, cap;
 };
+
+static void
+push_arg(struct answers *a, char *s)
+{
+	if (a->argc + 1 >= a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 32;
+		a->argv = xrealloc(a->argv, (size_t)a->cap * sizeof(*a->argv));
+	}
+	a->argv[a->argc++] = s;
+	a->argv[a->argc] = NULL;
+}
 
 static void
 push(struct answers *a, const char *opt, const char *value)
 {
-	if (a->argc + 2 >= (int)(sizeof(a->argv) / sizeof(a->argv[0])))
-		return;
-	a->argv[a->argc++] = (char *)opt;
-	if (value) {
-		char *v = xstrdup(value);
-
-		a->owned[a->nowned++] = v;
-		a->argv[a->argc++] = v;
-	}
+	push_arg(a, xstrdup(opt));
+	if (value)
+		push_arg(a, xstrdup(value));
 }
 
 static void
 answers_free(struct answers *a)
 {
-	for (int i = 0; i < a->nowned; i++)
-		free(a->owned[i]);
+	for (int i = 0; i < a->argc; i++)
+		free(a->argv[i]);
+	free(a->argv);
 }
 
 /* Leave at once, as Ctrl-C does: nothing was written, and there is
@@ -229,7 +234,7 @@ ask_details(struct ctx *ctx, struct answers *ans)
 static int
 run_call(struct ctx *ctx, struct args *a)
 {
-	struct answers ans = { .argc = 0 };
+	struct answers ans = { .argv = NULL };
 	struct args addargs;
 	struct prep p;
 	sigset_t block;
@@ -274,6 +279,7 @@ run_call(struct ctx *ctx, struct args *a)
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);
 	sigprocmask(SIG_BLOCK, &block, NULL);
+	ctx->stdin_answers = 1;
 	rc = args_parse(&cmd_add, ans.argc, ans.argv, &addargs);
 	if (rc == CMD_OK && store_begin(ctx->st, 1) == -1)
 		rc = CMD_FAIL;

@@ -135,7 +135,9 @@ run_reopen(struct ctx *ctx, struct args *a)
 		c.next_followup = policy_next_followup(0, 0, 0, &ctx->cfg.policy,
 		    ctx->now);
 		c.followup_seq++;
-		if ((rc = save(ctx, &c, &e)) == CMD_OK) {
+		if (when_check_computed(c.next_followup, "next follow-up"))
+			rc = CMD_USAGE;
+		else if ((rc = save(ctx, &c, &e)) == CMD_OK) {
 			when_format_local(c.next_followup, when);
 			fprintf(ctx->out, "reopened case %lld; next follow-up "
 			    "%s\n", c.id, when);

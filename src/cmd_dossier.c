@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "cmd.h"
+#include "outfile.h"
 #include "dossier.h"
 #include "util.h"
 
@@ -73,7 +74,8 @@ choose_format(const struct args *a)
 /* Render into memory and replace path with it, so that a failure leaves
  * the old file whole and a reader never sees half a dossier. */
 static int
-write_to_file(const struct dossier *d, render_fn render, const char *path)
+write_to_file(struct store *st, const struct dossier *d, render_fn render,
+    const char *path)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -86,7 +88,7 @@ write_to_file(const struct dossier *d, render_fn render, const char *path)
 	if (fclose(fp) != 0 || rc != 0)
 		rc = error("cannot buffer the dossier: out of memory");
 	else
-		rc = write_file_atomic(path, buf, len, 0600);
+		rc = outfile_write(st, path, buf, len);
 	free(buf);
 	return rc;
 }
@@ -101,7 +103,8 @@ run_dossier(struct ctx *ctx, struct args *a)
 
 	if (parse_id(a->pos[0], "case", &id) == -1)
 		return CMD_USAGE;
-	if ((render = choose_format(a)) == NULL)
+	if ((render = choose_format(a)) == NULL || (arg(a, O_OUTPUT) &&
+	    outfile_check(ctx->st, arg(a, O_OUTPUT)) == -1))
 		return CMD_USAGE;
 	rc = dossier_load(ctx->st, id, ctx->now, &d);
 	if (rc == 1)
@@ -110,7 +113,7 @@ run_dossier(struct ctx *ctx, struct args *a)
 	if (rc == -1)
 		return CMD_FAIL;
 	if (arg(a, O_OUTPUT))
-		rc = write_to_file(&d, render, arg(a, O_OUTPUT));
+		rc = write_to_file(ctx->st, &d, render, arg(a, O_OUTPUT));
 	else
 		rc = render(&d, ctx->out);
 	dossier_clear(&d);

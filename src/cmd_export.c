@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "outfile.h"
 #include "jsonw.h"
 #include "store.h"
 #include "util.h"
@@ -236,6 +237,8 @@ run_export(struct ctx *ctx, struct args *a)
 		    CMD_USAGE;
 	if (path && *path == '\0')
 		return error("-o needs a file name"), CMD_USAGE;
+	if (path && outfile_check(ctx->st, path) == -1)
+		return CMD_USAGE;
 	csv = strcmp(format, "csv") == 0;
 	/* A file is written whole or not at all, so it is built first. */
 	if (path && (x.fp = open_memstream(&buf, &len)) == NULL)
@@ -249,7 +252,7 @@ run_export(struct ctx *ctx, struct args *a)
 	if (path) {
 		fclose(x.fp);
 		if (rc == 0)
-			rc = write_file_atomic(path, buf, len, 0600);
+			rc = outfile_write(ctx->st, path, buf, len);
 		free(buf);
 	}
 	return rc ? CMD_FAIL : CMD_OK;

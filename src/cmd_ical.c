@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "outfile.h"
 #include "ical.h"
 #include "store.h"
 #include "util.h"
@@ -123,7 +124,7 @@ mirror(struct ctx *ctx, const struct cal *cal, const char *dir)
 		char *old = read_file(path, ICS_MAX);
 
 		if (old == NULL || differs(old, text)) {
-			rc = write_file_atomic(path, text, strlen(text), 0600);
+			rc = outfile_write(ctx->st, path, text, strlen(text));
 			*(old ? &changed : &added) += rc == 0;
 		}
 		free(old);
@@ -173,6 +174,8 @@ run_ical(struct ctx *ctx, struct args *a)
 
 	if (arg(a, O_OUTPUT) && arg(a, O_VDIR))
 		return error("give -o FILE or --vdir DIR, not both"), CMD_USAGE;
+	if (arg(a, O_OUTPUT) && outfile_check(ctx->st, arg(a, O_OUTPUT)) == -1)
+		return CMD_USAGE;
 	if ((cal = cal_create(&o)) == NULL)
 		return CMD_FAIL;
 	if (!arg(a, O_VDIR) && !arg(a, O_OUTPUT)) {
@@ -193,8 +196,8 @@ run_ical(struct ctx *ctx, struct args *a)
 	else if (rc == 0) {
 		text = cal_text(cal);
 		if (arg(a, O_OUTPUT))
-			rc = write_file_atomic(arg(a, O_OUTPUT), text,
-			    strlen(text), 0600);
+			rc = outfile_write(ctx->st, arg(a, O_OUTPUT), text,
+			    strlen(text));
 		else
 			fputs(text, ctx->out);
 	}

@@ -108,7 +108,7 @@ time_ok(const char *s, time_t *out)
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;
 	/* 0 is "not set" in the records, so the epoch itself is refused. */
-	if ((*out = timegm(&tm)) <= 0)
+	if ((*out = timegm(&tm)) <= 0 || (long long)*out > WHEN_MAX_TIME)
 		return 0;
 	when_format_utc(*out, back);
 	return strcmp(back, s) == 0;

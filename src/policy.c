@@ -3,6 +3,7 @@
  * the clock.
  */
 #include "policy.h"
+#include "when.h"
 
 #define DAY (24L * 60 * 60)
 
@@ -118,7 +119,8 @@ policy_escalation_deadline(const struct cl_case *c, const struct policy *p)
 	if (p->max_calls > 0 && c->stage_calls >= p->max_calls &&
 	    c->last_call && (t == 0 || c->last_call < t))
 		t = c->last_call;
-	return t;
+	/* A deadline is shown and exported: keep it a date that reads back. */
+	return t > (time_t)WHEN_MAX_TIME ? (time_t)WHEN_MAX_TIME : t;
 }
 
 int

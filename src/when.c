@@ -23,14 +23,13 @@
  * A date alone means a working morning, not midnight.  Offsets beyond
  * MAX_UNITS are typing mistakes, and refusing them keeps the calendar
  * arithmetic far from int overflow; likewise MAX_FIELD for each number in
- * a duration, and no call lasts a week.  MAX_TIME is 9999-12-31T23:59:59Z,
- * past which formatted times would need a fifth digit for the year.
+ * a duration, and no call lasts a week.  MAX_TIME is WHEN_MAX_TIME.
  */
 #define DEFAULT_HOUR	9
 #define MAX_UNITS	100000L
 #define MAX_FIELD	99999999L
 #define MAX_DURATION	(7L * 24 * 3600)
-#define MAX_TIME	253402300799LL
+#define MAX_TIME	WHEN_MAX_TIME
 
 /*
  * Read digits at *pp into *v and advance: exactly width of them, or one or
@@ -310,7 +309,7 @@ parse_word(const char *s, time_t now, time_t *out)
 
 /*
  * Every date form, without reporting: returns 0 and sets *out, or -1.
- * Results before 1970 or after 9999 are refused, so that every formatted
+ * Results before 1970 or after WHEN_MAX_TIME are refused, so that every
  * time has the same width.
  */
 static int
@@ -336,6 +335,15 @@ when_parse(const char *s, time_t now, time_t *out)
 		return error("cannot read date '%s'; use " DATE_FORMS,
 		    s ? s : "");
 	return 0;
+}
+
+int
+when_check_computed(time_t t, const char *what)
+{
+	if (t >= 0 && (long long)t <= MAX_TIME)
+		return 0;
+	return error("the %s would fall after 2999-12-31, the last date "
+	    "calllog can keep; give an earlier date", what);
 }
 
 /*

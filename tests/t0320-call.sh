@@ -129,4 +129,33 @@ test_expect_success 'Ctrl-D at a prompt gives up too' '
 	db_unchanged before
 '
 
+# Every answer reaches the journal, however many: 45 references and 60
+# note lines need far more than the 64 argument slots the answers once
+# had, and a note line of "-" is text, not an order to read standard input
+# (which is the terminal the person is typing on).
+test_expect_success 'a call with 45 references and 60 note lines keeps them all, "-" as text' '
+	refs=$(seq -f "BIG-%g" 1 45 | paste -sd, -) &&
+	{ printf "%s\n" "expect number you will dial" "send" "expect dialing" \
+	    "send" "expect human answers" "send" "expect hang up" "send" \
+	    "expect open case" "send" "expect few words" "send Many answers" \
+	    "expect department" "send" "expect menu path" "send" \
+	    "expect representative" "send Lee Many" "expect reference" \
+	    "send $refs" "expect outcome" "send" "expect promise" "send" \
+	    "expect next follow-up" "send" &&
+	  for i in $(seq 1 60); do
+		if test "$i" = 30; then line=-; else line="note line $i"; fi &&
+		printf "%s\n" "expect >" "send $line" || return 1
+	  done &&
+	  printf "%s\n" "expect >" "send"; } >many.steps &&
+	expect_exit 0 $DRIVE many.steps -- "$CALLLOG" call amex lost &&
+	out_contains "recorded call" &&
+	expect_exit 0 cl log --json &&
+	jq_is "[.[] | select(.rep == \"Lee Many\")] | length" 1 &&
+	jq_is ".[] | select(.rep == \"Lee Many\") | .refs | length" 45 &&
+	jq_is ".[] | select(.rep == \"Lee Many\") | .refs[44]" BIG-45 &&
+	jq_is ".[] | select(.rep == \"Lee Many\") | .notes | split(\"\n\") | length" 60 &&
+	jq_is ".[] | select(.rep == \"Lee Many\") | .notes | split(\"\n\") | .[29]" - &&
+	jq_is ".[] | select(.rep == \"Lee Many\") | .notes | split(\"\n\") | .[59]" "note line 60"
+'
+
 test_done

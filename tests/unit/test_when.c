@@ -170,7 +170,7 @@ test_iso(void)
 	    "(leap second clamped)");
 	date_is("1970-01-01T00:00:00Z", wed, "1970-01-01T00:00:00Z",
 	    "(first year)");
-	date_is("9999-12-31T23:59:59Z", wed, "9999-12-31T23:59:59Z",
+	date_is("2999-12-31T23:59:59Z", wed, "2999-12-31T23:59:59Z",
 	    "(last year)");
 	date_is("2028-02-29", wed, "2028-02-29T14:00:00Z", "(leap year)");
 	date_is("2000-02-29", wed, "2000-02-29T14:00:00Z", "(400th year)");
@@ -190,6 +190,8 @@ test_iso(void)
 	date_bad("2026-12-01 14:30:61", wed);
 	date_bad("1969-12-31", wed);
 	date_bad("10000-01-01", wed);
+	date_bad("3000-01-01", wed);
+	date_bad("9999-12-31", wed);
 	date_bad("2026-12-01x", wed);
 	date_bad("2026-12-01T14:30Zjunk", wed);
 	date_bad("2026-1-01", wed);

@@ -1,0 +1,74 @@
+/*
+ * outfile.c: refusing output files that are the journal (see outfile.h).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "outfile.h"
+#include "store.h"
+#include "util.h"
+
+/* The journal's side files, which SQLite names after it. */
+static const char *const sides[] = { "", "-wal", "-shm", "-journal" };
+
+/*
+ * path with its directory resolved (links and "..") and its last part as
+ * given: what a file not yet created will be called.  NULL when the
+ * directory cannot be resolved, in which case nothing of the journal's can
+ * be there.  The caller frees.
+ */
+static char *
+resolved_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) :
+	    xstrdup(".");
+	char real[PATH_MAX], *out = NULL;
+
+	if (realpath(*dir ? dir : "/", real) != NULL)
+		out = xasprintf("%s/%s", strcmp(real, "/") ? real : "",
+		    slash ? slash + 1 : path);
+	free(dir);
+	return out;
+}
+
+int
+outfile_check(struct store *st, const char *dest)
+{
+	const char *db = store_path(st);
+	char *dname = resolved_name(dest);
+	struct stat ds;
+	int have = stat(dest, &ds) == 0, rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < sizeof(sides) / sizeof(*sides); i++) {
+		char *side = xasprintf("%s%s", db, sides[i]), *sname;
+		struct stat ss;
+
+		if (have && stat(side, &ss) == 0 && ss.st_dev == ds.st_dev &&
+		    ss.st_ino == ds.st_ino)
+			rc = -1;
+		else if (dname && (sname = resolved_name(side)) != NULL) {
+			rc = strcmp(dname, sname) == 0 ? -1 : 0;
+			free(sname);
+		}
+		if (rc == -1)
+			error("'%s' is %s; writing there would destroy the "
+			    "journal; give another file", dest, *sides[i] ?
+			    "one of the journal's own files" : "the journal");
+		free(side);
+	}
+	free(dname);
+	return rc;
+}
+
+int
+outfile_write(struct store *st, const char *dest, const char *data,
+    size_t len)
+{
+	if (outfile_check(st, dest) == -1)
+		return -1;
+	return write_file_atomic(dest, data, len, 0600);
+}
