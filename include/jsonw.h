@@ -8,8 +8,7 @@
  *	  jsonw_object_begin(&j);
  *	  jsonw_key(&j, "id"); jsonw_int(&j, 1);
  *	  jsonw_object_end(&j);
- *	jsonw_array_end(&j);
- *	jsonw_finish(&j);	// the final newline
+ *	jsonw_end(&j, rc == 0);	// closes the array, or leaves it open
  *
  * Strings must be valid UTF-8 (calllog validates all input); control
  * characters are escaped.  Nesting is limited to JSONW_DEPTH levels.
@@ -26,6 +25,7 @@ struct jsonw {
 	FILE *fp;
 	int depth;
 	int count[JSONW_DEPTH];	/* members written at each level */
+	char closer[JSONW_DEPTH];	/* '}' or ']' for each open level */
 	int after_key;
 };
 
@@ -40,7 +40,13 @@ void jsonw_int(struct jsonw *j, long long v);
 void jsonw_bool(struct jsonw *j, int v);
 void jsonw_null(struct jsonw *j);
 void jsonw_time(struct jsonw *j, time_t t);	/* ISO 8601 UTC; 0: null */
-void jsonw_finish(struct jsonw *j);
+/*
+ * End the document: with ok, close every level still open and write the
+ * final newline; without, write nothing more, so that a listing that
+ * failed midway is never a well-formed document a script could take for
+ * the whole (a truncated one is invalid JSON).
+ */
+void jsonw_end(struct jsonw *j, int ok);
 
 /* Shorthands for a key and its value. */
 void jsonw_kstring(struct jsonw *j, const char *key, const char *s);

@@ -104,20 +104,19 @@ export_json(struct export *x, time_t now)
 	xfer_write_members(&x->j, xfer_header_fields, &h);
 	jsonw_key(&x->j, "cases");
 	jsonw_array_begin(&x->j);
-	rc = store_export_cases(x->st, json_case, x);
-	jsonw_array_end(&x->j);
-	jsonw_key(&x->j, "directory");
-	jsonw_array_begin(&x->j);
-	if (rc == 0)
+	if ((rc = store_export_cases(x->st, json_case, x)) == 0) {
+		jsonw_array_end(&x->j);
+		jsonw_key(&x->j, "directory");
+		jsonw_array_begin(&x->j);
 		rc = store_export_directory(x->st, json_directory, x);
-	jsonw_array_end(&x->j);
-	jsonw_key(&x->j, "reminders_sent");
-	jsonw_array_begin(&x->j);
-	if (rc == 0)
+	}
+	if (rc == 0) {
+		jsonw_array_end(&x->j);
+		jsonw_key(&x->j, "reminders_sent");
+		jsonw_array_begin(&x->j);
 		rc = store_export_reminders(x->st, json_reminder, x);
-	jsonw_array_end(&x->j);
-	jsonw_object_end(&x->j);
-	jsonw_finish(&x->j);
+	}
+	jsonw_end(&x->j, rc == 0);
 	return rc;
 }
 
@@ -247,6 +246,12 @@ run_export(struct ctx *ctx, struct args *a)
 	if (csv) {
 		csv_row(x.fp, csv_columns);
 		rc = store_export_cases(ctx->st, csv_case, &x);
+		/* CSV has no end to leave out: a quoted field that never
+		 * closes makes a strict reader fail, and says why to a lax
+		 * one (a file is not written at all). */
+		if (rc != 0 && !path)
+			fputs("\"calllog: the export failed here; this file is "
+			    "incomplete\r\n", x.fp);
 	} else
 		rc = export_json(&x, ctx->now);
 	if (path) {

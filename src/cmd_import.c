@@ -21,7 +21,16 @@ struct pass {
 	struct import_keys keys;	/* first pass: what was seen */
 	size_t ncases, ncalls;
 	long long first_id;	/* of the first case stored */
+	long long max_id;	/* the largest id in the file */
 };
+
+/*
+ * The largest id kept from a file.  A hand-made file with an id near 2^63
+ * would push every later case to a 19-digit number (or leave SQLite no
+ * id to give), so a file with larger ids is renumbered as if the journal
+ * were not empty.
+ */
+#define KEEP_ID_MAX 999999999LL
 
 /*
  * First pass: a record's uuid and id are its own in the file, and its
@@ -34,6 +43,9 @@ note_record(struct pass *p, const char *path, char table, long long id,
 {
 	const char *owner;
 	long long oid;
+
+	if (id > p->max_id)
+		p->max_id = id;
 
 	import_keys_add(&p->keys, KEY_UNIQUE, xasprintf("u\x1f%s", uuid), path,
 	    "uuid", "uuid");
@@ -292,6 +304,7 @@ run_import(struct ctx *ctx, struct args *a)
 	struct redact_counts redacted = { 0 };
 	struct pass p = { .ctx = ctx };
 	json_t *doc = NULL;
+	const char *why;
 	int rc, empty;
 
 	p.rd.file = strcmp(file, "-") == 0 ? "standard input" : file;
@@ -306,6 +319,8 @@ run_import(struct ctx *ctx, struct args *a)
 	p.keep_ids = empty;
 	if ((rc = walk(&p, doc)) != CMD_OK)
 		goto out;
+	if (p.keep_ids && p.max_id > KEEP_ID_MAX)
+		p.keep_ids = 0;
 	if (import_keys_check(&p.rd, &p.keys) == -1) {
 		rc = CMD_USAGE;
 		goto out;
@@ -317,13 +332,13 @@ run_import(struct ctx *ctx, struct args *a)
 	fprintf(ctx->out, "imported %zu case%s, %zu call%s\n", p.ncases,
 	    p.ncases == 1 ? "" : "s", p.ncalls, p.ncalls == 1 ? "" : "s");
 	/* Ids are given in order, so the new ones are a range. */
+	why = empty ? "the file's ids go past 999999999" :
+	    "the journal was not empty";
 	if (!p.keep_ids && p.ncases == 1)
-		fprintf(ctx->out, "the journal was not empty: it is case %lld "
-		    "now\n", p.first_id);
+		fprintf(ctx->out, "%s: it is case %lld now\n", why, p.first_id);
 	else if (!p.keep_ids && p.ncases > 1)
-		fprintf(ctx->out, "the journal was not empty: they are cases "
-		    "%lld to %lld now\n", p.first_id,
-		    p.first_id + (long long)p.ncases - 1);
+		fprintf(ctx->out, "%s: they are cases %lld to %lld now\n", why,
+		    p.first_id, p.first_id + (long long)p.ncases - 1);
 	redact_report(p.rd.redacted, p.rd.first_redacted);
 out:
 	import_keys_clear(&p.keys);

@@ -78,8 +78,7 @@ run_log(struct ctx *ctx, struct args *a)
 		jsonw_init(&j, ctx->out);
 		jsonw_array_begin(&j);
 		rc = store_calls_each(ctx->st, &f, emit_json, &j);
-		jsonw_array_end(&j);
-		jsonw_finish(&j);
+		jsonw_end(&j, rc == 0);
 		return rc ? CMD_FAIL : CMD_OK;
 	}
 	t = table_create(9, (const char *[]){ "STARTED", "CALL", "CASE", "ORG",

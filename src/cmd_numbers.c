@@ -135,10 +135,9 @@ list(struct ctx *ctx, struct args *a)
 		free(ns.ivr);
 		shown++;
 	}
-	if (!t) {
-		jsonw_array_end(&j);
-		jsonw_finish(&j);
-	} else if (shown)
+	if (!t)
+		jsonw_end(&j, 1);
+	else if (shown)
 		table_print(t, ctx->out);
 	else
 		fprintf(ctx->out, "no numbers for %s%s%s; 'calllog numbers add "

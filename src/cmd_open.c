@@ -99,8 +99,7 @@ run_open(struct ctx *ctx, struct args *a)
 		jsonw_init(&w.json, ctx->out);
 		jsonw_array_begin(&w.json);
 		rc = store_cases_each(ctx->st, &f, emit_json, &w);
-		jsonw_array_end(&w.json);
-		jsonw_finish(&w.json);
+		jsonw_end(&w.json, rc == 0);
 		return rc ? CMD_FAIL : CMD_OK;
 	}
 	w.table = table_create(9, (const char *[]){ "ID", "ORG", "REASON",

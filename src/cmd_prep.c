@@ -135,9 +135,7 @@ run_prep(struct ctx *ctx, struct args *a)
 		jsonw_key(&j, "open_cases");
 		jsonw_array_begin(&j);
 		rc = store_cases_each(ctx->st, &f, case_json, &w);
-		jsonw_array_end(&j);
-		jsonw_object_end(&j);
-		jsonw_finish(&j);
+		jsonw_end(&j, rc == 0);
 	} else {
 		prep_print(&p, ctx->out);
 		rc = store_cases_each(ctx->st, &f, case_text, &w);

@@ -201,8 +201,7 @@ run_search(struct ctx *ctx, struct args *a)
 		jsonw_init(&j, ctx->out);
 		jsonw_array_begin(&j);
 		rc = store_search_each(ctx->st, text, limit, emit_json, &j);
-		jsonw_array_end(&j);
-		jsonw_finish(&j);
+		jsonw_end(&j, rc == 0);
 		rc = rc ? CMD_FAIL : CMD_OK;
 	} else
 		rc = search_text(ctx, text, limit);

@@ -79,9 +79,7 @@ show_json(struct ctx *ctx, const struct cl_case *c, const struct timeline *t)
 	jsonw_array_begin(&j);
 	for (size_t i = 0; i < t->nevents; i++)
 		view_event_json(&j, &t->events[i]);
-	jsonw_array_end(&j);
-	jsonw_object_end(&j);
-	jsonw_finish(&j);
+	jsonw_end(&j, 1);	/* everything was loaded before */
 }
 
 /* Print an indented block of text, each of its lines indented. */

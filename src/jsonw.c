@@ -46,6 +46,7 @@ open_level(struct jsonw *j, int c)
 	if (j->depth < JSONW_DEPTH - 1)
 		j->depth++;
 	j->count[j->depth] = 0;
+	j->closer[j->depth] = c == '{' ? '}' : ']';
 }
 
 static void
@@ -169,8 +170,12 @@ jsonw_time(struct jsonw *j, time_t t)
 }
 
 void
-jsonw_finish(struct jsonw *j)
+jsonw_end(struct jsonw *j, int ok)
 {
+	if (!ok)
+		return;
+	while (j->depth > 0)
+		close_level(j, j->closer[j->depth]);
 	fputc('\n', j->fp);
 }
 

@@ -371,6 +371,9 @@ store_new(const char *path)
 	return st;
 }
 
+/* The database file and the files SQLite keeps beside it. */
+static const char *const side_files[] = { "", "-journal", "-wal", "-shm" };
+
 /* A private name beside path, made 0600 whatever the umask.  The caller
  * frees it.  NULL after reporting. */
 static char *
@@ -410,6 +413,24 @@ link_into_place(const char *tmp, const char *path)
 	return rename(tmp, path);
 }
 
+/* Take an exclusive flock on fd, waiting as long as for the database's
+ * own locks.  Returns 0, or -1 with errno set. */
+static int
+flock_wait(int fd)
+{
+	for (int waited = 0; flock(fd, LOCK_EX | LOCK_NB) == -1;
+	    waited += 10) {
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			return -1;
+		if (waited >= BUSY_TIMEOUT_MS) {
+			errno = EWOULDBLOCK;
+			return -1;
+		}
+		usleep(10000);
+	}
+	return 0;
+}
+
 /*
  * Take the lock every calllog starting a journal in path's directory
  * holds (flock on the directory), so that two first commands run one
@@ -429,9 +450,14 @@ lock_parent_dir(const char *path)
 	else
 		strcpy(dir, ".");
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
-	    flock(fd, LOCK_EX) == -1) {
-		error("cannot lock directory '%s' to start the journal: %s",
-		    dir, strerror(errno));
+	    flock_wait(fd) == -1) {
+		if (errno == EWOULDBLOCK)
+			error("another calllog has been starting the journal "
+			    "in '%s' for %d s; try again", dir,
+			    BUSY_TIMEOUT_MS / 1000);
+		else
+			error("cannot lock directory '%s' to start the "
+			    "journal: %s", dir, strerror(errno));
 		if (fd != -1)
 			close(fd);
 		fd = -1;
@@ -546,7 +572,13 @@ store_close(struct store *st)
 		sqlite3_finalize(st->cache[i].s);
 	sqlite3_close(st->db);
 	if (st->tmp) {		/* never published: nobody else knows it */
-		unlink(st->tmp);
+		for (size_t i = 0; i < sizeof(side_files) / sizeof(*side_files);
+		    i++) {
+			char *f = xasprintf("%s%s", st->tmp, side_files[i]);
+
+			unlink(f);
+			free(f);
+		}
 		free(st->tmp);
 	}
 	if (st->lockfd != -1)

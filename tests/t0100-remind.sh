@@ -340,6 +340,16 @@ test_expect_success 'a third call without resolution: an escalation notification
 	remind_sends_nothing
 '
 
+# "Sent once" is kept by the stage's start, not the time remind ran: a
+# later run, before anything else falls due, sends nothing again.
+test_expect_success 'the escalation is not sent again hours or days later' '
+	CALLLOG_NOW=2026-11-20T21:30:00Z &&
+	remind_sends_nothing &&
+	CALLLOG_NOW=2026-11-23T15:00:00Z &&
+	remind_sends_nothing &&
+	sent_is 1
+'
+
 test_expect_success 'a broken promise: a promise reminder, and an escalation' '
 	use_db promise &&
 	expect_exit 0 cl add --org "Delta Air Lines" --reason travel \

@@ -751,6 +751,20 @@ test_expect_success '-o replaces the file by renaming: mode 0600, no temp left' 
 	iq py.json ".items | length" 6
 '
 
+test_expect_success '--vdir replaces a changed item by renaming: a hard link keeps the old text' '
+	expect_exit 0 cl ical --vdir vd-link &&
+	open_cases &&
+	U2=$(jq -r ".[] | select(.id == 2) | .uuid" open.json) &&
+	ln "vd-link/$U2.ics" vd-old &&
+	cp vd-old vd-old.copy &&
+	expect_exit 0 cl followup 2 2026-12-09 &&
+	expect_exit 0 cl ical --vdir vd-link &&
+	! out_contains " 0 updated" &&
+	test_cmp vd-old.copy vd-old &&
+	! cmp -s vd-old "vd-link/$U2.ics" &&
+	grep -q "^DUE:20261209T140000Z" "vd-link/$U2.ics"
+'
+
 test_expect_success '-o into a missing folder: exit 1, one line, nothing made' '
 	mkdir empty &&
 	expect_exit 1 cl ical -o empty/no-such-dir/cal.ics &&

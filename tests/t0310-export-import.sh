@@ -116,6 +116,14 @@ test_expect_success 'export -o writes the same document to a private file' '
 	test_cmp a.json "$TRASH/file.json"
 '
 
+test_expect_success 'export -o replaces by renaming: a hard link keeps the old text' '
+	echo "an old export" >"$TRASH/file.json" &&
+	ln "$TRASH/file.json" "$TRASH/file-link" &&
+	expect_exit 0 cl export -o "$TRASH/file.json" &&
+	test_cmp a.json "$TRASH/file.json" &&
+	test "$(cat "$TRASH/file-link")" = "an old export"
+'
+
 # check_csv FILE JSON: the CSV has the header of the issue, one row per
 # call, and each text field as the JSON export has it.
 check_csv() {

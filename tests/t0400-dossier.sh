@@ -259,6 +259,16 @@ test_expect_success '-o replaces a file atomically, and makes it 0600' '
 	! ls -a | grep -E "^(x\\.html|y\\.md|z)\\."
 '
 
+# Written in place, a dossier would also change every other name of the
+# old file; replaced by a rename, a hard link keeps the old text.
+test_expect_success '-o replaces the file by renaming: a hard link keeps the old text' '
+	echo "an old dossier" >w.txt &&
+	ln w.txt w-link &&
+	expect_exit 0 cl dossier 1 -o w.txt &&
+	grep -E "^Record of case 1" w.txt &&
+	test "$(cat w-link)" = "an old dossier"
+'
+
 test_expect_success 'an unknown case fails (1), one line, nothing written' '
 	expect_exit 1 cl dossier 99 -o none.html &&
 	check_err_line "no case 99" &&

@@ -19,6 +19,63 @@ fresh(void)
 	return c;
 }
 
+/*
+ * The reminders due and their keys: "sent once" is keyed by them, so a key
+ * that moved with the clock would send the same reminder on every run.
+ */
+static void
+due_reminders(const struct policy *p)
+{
+	struct reminder r[REMIND_COUNT];
+	struct cl_case c = fresh();
+	int n;
+
+	is_long(policy_due_reminders(&c, p, T0, r), 0,
+	    "a fresh case has nothing due");
+
+	c.next_followup = T0 - 3600;
+	n = policy_due_reminders(&c, p, T0, r);
+	is_long(n, 1, "a follow-up past due is one reminder");
+	is_long(r[0].kind, REMIND_FOLLOWUP, "of kind follow-up");
+	is_long(r[0].due, T0 - 3600, "due at the follow-up");
+	is_long(r[0].key, T0 - 3600, "keyed by the follow-up's time");
+	n = policy_due_reminders(&c, p, T0 + 5 * DAY, r);
+	is_long(r[0].key, T0 - 3600, "the same key days later");
+
+	c = fresh();
+	c.promised_by = T0 - 60;
+	n = policy_due_reminders(&c, p, T0, r);
+	is_long(n, 2, "a promise past its deadline: its reminder, and an "
+	    "escalation (a broken promise)");
+	is_long(r[0].kind, REMIND_PROMISE, "the promise first");
+	is_long(r[0].key, T0 - 60, "keyed by its deadline");
+	is_long(r[1].kind, REMIND_ESCALATION, "then the escalation");
+	is_long(r[1].level, LEVEL_SUPERVISOR, "asking for a supervisor");
+	is_long(r[1].why, ESCALATE_PROMISE, "because of the promise");
+
+	c = fresh();
+	c.stage_at = T0 - 20 * DAY;
+	n = policy_due_reminders(&c, p, T0, r);
+	is_long(n, 1, "20 days in the stage: one escalation reminder");
+	is_long(r[0].kind, REMIND_ESCALATION, "of kind escalation");
+	is_long(r[0].key, T0 - 20 * DAY, "keyed by the stage's start");
+	is_long(r[0].due, T0 - 6 * DAY, "due 14 days into the stage");
+	n = policy_due_reminders(&c, p, T0 + 3 * DAY + 17, r);
+	is_long(n, 1, "still one, three days later");
+	is_long(r[0].key, T0 - 20 * DAY, "with the same key: sent once per "
+	    "stage, whenever remind runs");
+	c.escalation = LEVEL_SUPERVISOR;
+	c.stage_at = T0;
+	n = policy_due_reminders(&c, p, T0 + 15 * DAY, r);
+	is_long(r[0].key, T0, "a new stage is a new key");
+	is_long(r[0].level, LEVEL_COMPLAINT, "asking for the next level");
+
+	c.next_followup = T0 - 1;
+	c.status = STATUS_RESOLVED;
+	is_long(policy_due_reminders(&c, p, T0 + 30 * DAY, r), 0,
+	    "a resolved case has nothing due");
+}
+
 int
 main(void)
 {
@@ -132,5 +189,6 @@ main(void)
 	    "else the default interval from the call");
 	is_long(policy_next_followup(0, 0, 0, &p, T0), T0 + 7 * DAY,
 	    "a case without a follow-up gets the default interval");
+	due_reminders(&p);
 	return tap_done();
 }
