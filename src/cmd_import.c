@@ -332,8 +332,8 @@ run_import(struct ctx *ctx, struct args *a)
 	fprintf(ctx->out, "imported %zu case%s, %zu call%s\n", p.ncases,
 	    p.ncases == 1 ? "" : "s", p.ncalls, p.ncalls == 1 ? "" : "s");
 	/* Ids are given in order, so the new ones are a range. */
-	why = empty ? "the file's ids go past 999999999" :
-	    "the journal was not empty";
+	why = empty ? "the file's ids go past 999999999, so they were "
+	    "renumbered" : "the journal was not empty";
 	if (!p.keep_ids && p.ncases == 1)
 		fprintf(ctx->out, "%s: it is case %lld now\n", why, p.first_id);
 	else if (!p.keep_ids && p.ncases > 1)

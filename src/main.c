@@ -231,8 +231,10 @@ main(int argc, char **argv)
 		rc = cmd->run(&ctx, &a);
 	args_free(&a);
 	config_clear(&ctx.cfg);
-	/* A person quitting the pager early has read all they wanted. */
-	if ((fflush(stdout) != 0 || ferror(stdout)) && errno != EPIPE) {
+	/* A person quitting the pager early has read all they wanted; a
+	 * command that failed has said why already. */
+	if ((fflush(stdout) != 0 || ferror(stdout)) && errno != EPIPE &&
+	    rc == CMD_OK) {
 		error("cannot write output: %s", strerror(errno));
 		rc = CMD_FAIL;
 	}

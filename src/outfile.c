@@ -57,7 +57,8 @@ outfile_check(struct store *st, const char *dest)
 		if (rc == -1)
 			error("'%s' is %s; writing there would destroy the "
 			    "journal; give another file", dest, *sides[i] ?
-			    "one of the journal's own files" : "the journal");
+			    "one of the journal's own files" :
+			    "the journal itself");
 		free(side);
 	}
 	free(dname);

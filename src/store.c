@@ -505,18 +505,24 @@ store_publish(struct store *st)
 {
 	int rc = 0;
 
-	if (st->tmp == NULL)
+	if (st->tmp == NULL || st->published)
 		return 0;
-	if (link_into_place(st->tmp, st->path) == -1)
+	/* Built with a rollback journal, so that the file alone held the
+	 * whole journal at every commit; it lives in WAL mode from now on.
+	 * The switch writes only the header, and the log stays empty. */
+	if (sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL,
+	    NULL) != SQLITE_OK)
+		rc = store_error(st, "switch the journal to WAL mode");
+	else if (link_into_place(st->tmp, st->path) == -1)
 		rc = error(errno == EEXIST ? "cannot start the journal at '%s': "
 		    "another program made a file there meanwhile; nothing was "
 		    "changed" : "cannot start the journal at '%s': %s",
 		    st->path, strerror(errno));
-	else
+	else {
 		sync_parent_dir(st->path);
+		st->published = 1;
+	}
 	unlink(st->tmp);
-	free(st->tmp);
-	st->tmp = NULL;
 	if (st->lockfd != -1)
 		close(st->lockfd);	/* releases the lock */
 	st->lockfd = -1;
@@ -571,7 +577,7 @@ store_close(struct store *st)
 	for (int i = 0; i < STMT_CACHE && st->cache[i].sql; i++)
 		sqlite3_finalize(st->cache[i].s);
 	sqlite3_close(st->db);
-	if (st->tmp) {		/* never published: nobody else knows it */
+	if (st->tmp) {		/* private names: nobody else uses them */
 		for (size_t i = 0; i < sizeof(side_files) / sizeof(*side_files);
 		    i++) {
 			char *f = xasprintf("%s%s", st->tmp, side_files[i]);

@@ -15,7 +15,9 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	char *tmp;		/* a journal being started: its private name,
-				   linked to path by store_publish */
+				   linked to path by store_publish; SQLite's
+				   side files are named after it till close */
+	int published;		/* tmp was linked to path */
 	int lockfd;		/* held while tmp is unpublished, or -1 */
 	struct {
 		const char *sql;	/* a static string, known by its address */
