@@ -38,9 +38,36 @@ void cal_release(struct cal *cal);	/* accepts NULL */
  * deadline.  The case needs its contact details (store's `contact`). */
 void cal_add_case(struct cal *cal, const struct cl_case *c);
 
-/* Items added so far, and the UID of item i. */
+/* What an item is about. */
+struct cal_item {
+	char case_uuid[UUID_BUFSZ];
+	int escalation;		/* the escalation deadline, else the follow-up */
+	int level;		/* escalation: the level it asks for */
+	time_t due;
+	int sequence;
+};
+
+/* Items added so far, the UID of item i, and what it is about. */
 size_t cal_count(const struct cal *cal);
 const char *cal_item_uid(const struct cal *cal, size_t i);
+const struct cal_item *cal_item_info(const struct cal *cal, size_t i);
+
+/* Raise item i's SEQUENCE (a file's may never go down). */
+void cal_item_set_sequence(struct cal *cal, size_t i, int seq);
+
+/* What a calendar client left in a vdir file, as calllog reads it back. */
+struct cal_read {
+	char uid[256];
+	int todo;		/* a VTODO, else a VEVENT */
+	int completed;		/* STATUS:COMPLETED or PERCENT-COMPLETE:100 */
+	int cancelled;		/* STATUS:CANCELLED */
+	time_t due;		/* DUE, or an event's DTSTART; 0: none */
+	int sequence;
+};
+
+/* Read the first to-do (or event) of a calendar's text.  Returns 0, or -1
+ * without a message when the text holds no readable item. */
+int cal_read_item(const char *text, struct cal_read *out);
 
 /* Item i alone in a VCALENDAR, as a vdir file holds it; caller frees. */
 char *cal_item_text(const struct cal *cal, size_t i);

@@ -276,4 +276,36 @@ int store_import_directory(struct store *st, struct directory_row *d,
     int keep_id);
 int store_import_reminder(struct store *st, const struct sent_reminder *r);
 
+/*
+ * What `ical --vdir` last wrote to a file of a folder (schema/005_vdir.sql):
+ * the file is calllog's by this row, whatever PRODID it now carries.
+ */
+struct vdir_file {
+	char *name;			/* in the folder */
+	char case_uuid[UUID_BUFSZ];
+	int escalation;			/* the escalation deadline, else the
+					   follow-up */
+	char hash[17];			/* of what was written; "" unknown */
+	time_t due;			/* the due time written */
+	int sequence;			/* the SEQUENCE written */
+	int level;			/* escalation: the level asked for */
+	time_t dismissed_due;		/* deleted or cancelled while due
+					   then; 0: not dismissed */
+};
+
+/* Every file remembered for dir (a resolved path), by name; the caller
+ * frees them with store_vdir_free.  Returns 0, or -1 after reporting. */
+int store_vdir_load(struct store *st, const char *dir, struct vdir_file **out,
+    size_t *n);
+void store_vdir_free(struct vdir_file *v, size_t n);
+
+/* Remember f as written to dir, or forget the file named name. */
+int store_vdir_put(struct store *st, const char *dir,
+    const struct vdir_file *f);
+int store_vdir_delete(struct store *st, const char *dir, const char *name);
+
+/* Load the case with this uuid.  0 found, 1 not found, -1 error. */
+int store_case_get_uuid(struct store *st, const char *uuid,
+    struct cl_case *out);
+
 #endif

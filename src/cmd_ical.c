@@ -3,20 +3,16 @@
  * deadlines as iCalendar: to standard output, a file replaced atomically,
  * or a vdir folder kept as a mirror (for vdirsyncer, todoman, khal).
  */
-#include <dirent.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cmd.h"
 #include "outfile.h"
 #include "ical.h"
 #include "store.h"
+#include "vdir.h"
 #include "util.h"
 
-#define ICS_MAX (1024 * 1024)
 
 enum { O_EVENTS, O_OUTPUT, O_VDIR };
 
@@ -52,114 +48,11 @@ stream_case(struct cl_case *c, void *arg)
 	return 0;
 }
 
-/* Nonzero when the two files differ other than in DTSTAMP, which is "now"
- * and would otherwise make every run rewrite (and re-sync) every file. */
+/* --vdir reads the folder back into the journal; the rest only read. */
 static int
-differs(const char *a, const char *b)
+reads_back(const struct args *a)
 {
-	while (*a || *b) {
-		size_t la = strcspn(a, "\n"), lb = strcspn(b, "\n");
-
-		if (!(strncmp(a, "DTSTAMP:", 8) == 0 &&
-		    strncmp(b, "DTSTAMP:", 8) == 0) &&
-		    (la != lb || memcmp(a, b, la) != 0))
-			return 1;
-		a += la + (a[la] != '\0');
-		b += lb + (b[lb] != '\0');
-	}
-	return 0;
-}
-
-/* Whether s starts with a lower-case uuid (8-4-4-4-12 hex digits). */
-static int
-uuid_prefix(const char *s)
-{
-	for (int i = 0; i < 36; i++) {
-		int dash = i == 8 || i == 13 || i == 18 || i == 23;
-
-		if (dash ? s[i] != '-' : !strchr("0123456789abcdef", s[i]) ||
-		    s[i] == '\0')
-			return 0;
-	}
-	return 1;
-}
-
-/*
- * Whether dir/name is a file calllog wrote: named after a uuid (with
- * "-escalation" for an escalation deadline) and carrying calllog's PRODID.
- * Other programs name their items by uuid too, so the name alone is not
- * enough to delete a file.
- */
-static int
-ours(const char *dir, const char *name)
-{
-	size_t n = strlen(name);
-	char *path, *text;
-	int mine;
-
-	if (n < 40 || !uuid_prefix(name) || (strcmp(name + 36, ".ics") != 0 &&
-	    strcmp(name + 36, "-escalation.ics") != 0))
-		return 0;
-	path = xasprintf("%s/%s", dir, name);
-	text = read_file(path, ICS_MAX);
-	mine = text && strstr(text, "\nPRODID:-//calllog//") != NULL;
-	free(text);
-	free(path);
-	return mine;
-}
-
-static int
-mirror(struct ctx *ctx, const struct cal *cal, const char *dir)
-{
-	size_t added = 0, changed = 0, removed = 0, n = cal_count(cal);
-	struct dirent *de;
-	DIR *d = NULL;
-	int rc = 0;
-
-	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
-		return error("cannot create '%s': %s", dir, strerror(errno));
-	for (size_t i = 0; rc == 0 && i < n; i++) {
-		char *path = xasprintf("%s/%s.ics", dir, cal_item_uid(cal, i));
-		char *text = cal_item_text(cal, i);
-		char *old = read_file(path, ICS_MAX);
-
-		if (old == NULL || differs(old, text)) {
-			rc = outfile_write(ctx->st, path, text, strlen(text));
-			*(old ? &changed : &added) += rc == 0;
-		}
-		free(old);
-		free(text);
-		free(path);
-	}
-	if (rc == 0 && (d = opendir(dir)) == NULL)
-		rc = error("cannot read '%s': %s", dir, strerror(errno));
-	while (rc == 0 && (de = readdir(d)) != NULL) {
-		size_t i;
-
-		if (!ours(dir, de->d_name))
-			continue;
-		for (i = 0; i < n; i++)
-			if (strlen(de->d_name) == strlen(cal_item_uid(cal, i)) + 4 &&
-			    strncmp(de->d_name, cal_item_uid(cal, i),
-			    strlen(de->d_name) - 4) == 0)
-				break;
-		if (i == n) {
-			char *path = xasprintf("%s/%s", dir, de->d_name);
-
-			if (unlink(path) == -1)
-				rc = error("cannot remove '%s': %s", path,
-				    strerror(errno));
-			else
-				removed++;
-			free(path);
-		}
-	}
-	if (d)
-		closedir(d);
-	if (rc == 0)
-		fprintf(ctx->out, "%s: %zu added, %zu updated, %zu removed, "
-		    "%zu in all\n", dir, added, changed, removed, n);
-	return rc;
+	return arg(a, O_VDIR) != NULL;
 }
 
 static int
@@ -176,9 +69,11 @@ run_ical(struct ctx *ctx, struct args *a)
 		return error("give -o FILE or --vdir DIR, not both"), CMD_USAGE;
 	if (arg(a, O_OUTPUT) && outfile_check(ctx->st, arg(a, O_OUTPUT)) == -1)
 		return CMD_USAGE;
+	if (arg(a, O_VDIR))
+		return vdir_mirror(ctx, &o, arg(a, O_VDIR)) ? CMD_FAIL : CMD_OK;
 	if ((cal = cal_create(&o)) == NULL)
 		return CMD_FAIL;
-	if (!arg(a, O_VDIR) && !arg(a, O_OUTPUT)) {
+	if (!arg(a, O_OUTPUT)) {
 		/* Standard output: written as the cases come, so that memory
 		 * does not grow with the number of open cases. */
 		struct stream s = { cal, ctx->out };
@@ -191,9 +86,7 @@ run_ical(struct ctx *ctx, struct args *a)
 		return rc ? CMD_FAIL : CMD_OK;
 	}
 	rc = store_cases_each(ctx->st, &f, add_case, cal);
-	if (rc == 0 && arg(a, O_VDIR))
-		rc = mirror(ctx, cal, arg(a, O_VDIR));
-	else if (rc == 0) {
+	if (rc == 0) {
 		text = cal_text(cal);
 		if (arg(a, O_OUTPUT))
 			rc = outfile_write(ctx->st, arg(a, O_OUTPUT), text,
@@ -212,6 +105,7 @@ const struct cmd cmd_ical = {
 	.summary = "iCalendar of open cases' follow-ups and escalations",
 	.opts = ical_opts,
 	.min_args = 0, .max_args = 0,
-	.flags = CMD_NEEDS_DB,
+	.flags = CMD_NEEDS_DB | CMD_WRITES,
+	.writes = reads_back,
 	.run = run_ical,
 };

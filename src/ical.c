@@ -25,7 +25,16 @@
 	X(icalcomponent_add_property) \
 	X(icalcomponent_as_ical_string_r) \
 	X(icalcomponent_free) \
+	X(icalcomponent_get_dtstart) \
+	X(icalcomponent_get_due) \
+	X(icalcomponent_get_first_component) \
+	X(icalcomponent_get_first_property) \
+	X(icalcomponent_get_next_component) \
+	X(icalcomponent_get_sequence) \
+	X(icalcomponent_get_status) \
 	X(icalcomponent_get_uid) \
+	X(icalcomponent_isa) \
+	X(icalcomponent_set_sequence) \
 	X(icalcomponent_new_valarm) \
 	X(icalcomponent_new_vcalendar) \
 	X(icalcomponent_new_vevent) \
@@ -33,7 +42,9 @@
 	X(icalcomponent_remove_component) \
 	X(icaldurationtype_from_int) \
 	X(icalparameter_new_related) \
+	X(icalparser_parse_string) \
 	X(icalproperty_add_parameter) \
+	X(icalproperty_get_percentcomplete) \
 	X(icalproperty_new_action) \
 	X(icalproperty_new_categories) \
 	X(icalproperty_new_created) \
@@ -52,7 +63,10 @@
 	X(icalproperty_new_trigger) \
 	X(icalproperty_new_uid) \
 	X(icalproperty_new_version) \
+	X(icaltime_as_timet_with_zone) \
 	X(icaltime_from_timet_with_zone) \
+	X(icaltime_is_null_time) \
+	X(icaltime_is_utc) \
 	X(icaltime_null_time) \
 	X(icaltimezone_get_utc_timezone)
 
@@ -88,6 +102,7 @@ load_libical(void)
 struct cal {
 	struct cal_options o;
 	icalcomponent **items;
+	struct cal_item *meta;	/* what each item is about */
 	size_t n;
 };
 
@@ -111,6 +126,7 @@ cal_release(struct cal *cal)
 	for (size_t i = 0; i < cal->n; i++)
 		p_icalcomponent_free(cal->items[i]);
 	free(cal->items);
+	free(cal->meta);
 	free(cal);
 }
 
@@ -128,7 +144,9 @@ ical_priority(int priority)
 }
 
 /* What someone needs to make the call: last rep, references, the open
- * promise and the number to dial.  Never notes. */
+ * promise and the number to dial.  Never notes.  Times carry their zone
+ * (UTC), so the text is the same whatever zone the command runs in, and
+ * a run under another TZ rewrites no file. */
 static char *
 describe(const struct cl_case *c, const char *first)
 {
@@ -157,7 +175,7 @@ describe(const struct cl_case *c, const char *first)
 		ADD("%s%s%s", i ? ", " : "Reference numbers: ", c->refs[i],
 		    i + 1 == c->nrefs ? "\n" : "");
 	if (c->promise || c->promised_by) {
-		when_format_local(c->promised_by, when);
+		when_format_utc(c->promised_by, when);
 		ADD("Promised: %s%s%s\n", c->promise ? c->promise : "",
 		    c->promised_by ? " by " : "", c->promised_by ? when : "");
 	}
@@ -232,6 +250,9 @@ new_item(struct cal *cal, const struct cl_case *c, const char *uid,
 	free(categories);
 	add_alarm(item, summary, ev);
 	cal->items = xrealloc(cal->items, (cal->n + 1) * sizeof(*cal->items));
+	cal->meta = xrealloc(cal->meta, (cal->n + 1) * sizeof(*cal->meta));
+	cal->meta[cal->n] = (struct cal_item){ .due = due, .sequence = seq };
+	memcpy(cal->meta[cal->n].case_uuid, c->uuid, UUID_BUFSZ);
 	cal->items[cal->n++] = item;
 	return item;
 }
@@ -267,6 +288,8 @@ cal_add_case(struct cal *cal, const struct cl_case *c)
 		p_icalcomponent_add_property(new_item(cal, c, uid, deadline,
 		    c->ncalls + c->escalation + c->followup_seq, summary, desc),
 		    p_icalproperty_new_relatedto(c->uuid));
+		cal->meta[cal->n - 1].escalation = 1;
+		cal->meta[cal->n - 1].level = next;
 		free(uid);
 		free(summary);
 		free(desc);
@@ -283,6 +306,80 @@ const char *
 cal_item_uid(const struct cal *cal, size_t i)
 {
 	return p_icalcomponent_get_uid(cal->items[i]);
+}
+
+const struct cal_item *
+cal_item_info(const struct cal *cal, size_t i)
+{
+	return &cal->meta[i];
+}
+
+void
+cal_item_set_sequence(struct cal *cal, size_t i, int seq)
+{
+	p_icalcomponent_set_sequence(cal->items[i], seq);
+	cal->meta[i].sequence = seq;
+}
+
+/* A time as a client wrote it: UTC, in a zone the file defines, a date
+ * (09:00 local, as calllog reads a date), or floating (local time). */
+static time_t
+read_time(struct icaltimetype t)
+{
+	struct tm tm = { 0 };
+
+	if (p_icaltime_is_null_time(t))
+		return 0;
+	if (p_icaltime_is_utc(t) || (t.zone && !t.is_date))
+		return p_icaltime_as_timet_with_zone(t, t.zone ? t.zone :
+		    p_icaltimezone_get_utc_timezone());
+	tm.tm_year = t.year - 1900;
+	tm.tm_mon = t.month - 1;
+	tm.tm_mday = t.day;
+	tm.tm_hour = t.is_date ? 9 : t.hour;
+	tm.tm_min = t.is_date ? 0 : t.minute;
+	tm.tm_sec = t.is_date ? 0 : t.second;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+int
+cal_read_item(const char *text, struct cal_read *out)
+{
+	icalcomponent *root, *item = NULL;
+	icalproperty *pc;
+	icalproperty_status status;
+	int rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	if (load_libical() == -1)
+		return -1;
+	if ((root = p_icalparser_parse_string(text)) == NULL)
+		return -1;
+	if (p_icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT) {
+		item = p_icalcomponent_get_first_component(root,
+		    ICAL_VTODO_COMPONENT);
+		if (item == NULL)
+			item = p_icalcomponent_get_first_component(root,
+			    ICAL_VEVENT_COMPONENT);
+	}
+	if (item && p_icalcomponent_get_uid(item)) {
+		out->todo = p_icalcomponent_isa(item) == ICAL_VTODO_COMPONENT;
+		snprintf(out->uid, sizeof(out->uid), "%s",
+		    p_icalcomponent_get_uid(item));
+		status = p_icalcomponent_get_status(item);
+		pc = p_icalcomponent_get_first_property(item,
+		    ICAL_PERCENTCOMPLETE_PROPERTY);
+		out->completed = status == ICAL_STATUS_COMPLETED ||
+		    (pc && p_icalproperty_get_percentcomplete(pc) >= 100);
+		out->cancelled = status == ICAL_STATUS_CANCELLED;
+		out->due = read_time(out->todo ? p_icalcomponent_get_due(item) :
+		    p_icalcomponent_get_dtstart(item));
+		out->sequence = p_icalcomponent_get_sequence(item);
+		rc = 0;
+	}
+	p_icalcomponent_free(root);
+	return rc;
 }
 
 static icalcomponent *
