@@ -319,12 +319,11 @@ make_parent_dirs(const char *path)
 	return rc;
 }
 
-/* Make a rename or link of a file in path's directory durable. */
-static void
-sync_parent_dir(const char *path)
+/* The directory holding path; the caller frees. */
+static char *
+parent_dir(const char *path)
 {
 	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-	int fd;
 
 	if (slash == dir)
 		slash[1] = '\0';
@@ -332,6 +331,16 @@ sync_parent_dir(const char *path)
 		*slash = '\0';
 	else
 		strcpy(dir, ".");
+	return dir;
+}
+
+/* Make a rename or link of a file in path's directory durable. */
+static void
+sync_parent_dir(const char *path)
+{
+	char *dir = parent_dir(path);
+	int fd;
+
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
 		(void)fsync(fd);
 		close(fd);
@@ -440,15 +449,9 @@ flock_wait(int fd)
 static int
 lock_parent_dir(const char *path)
 {
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	char *dir = parent_dir(path);
 	int fd;
 
-	if (slash == dir)
-		slash[1] = '\0';
-	else if (slash)
-		*slash = '\0';
-	else
-		strcpy(dir, ".");
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
 	    flock_wait(fd) == -1) {
 		if (errno == EWOULDBLOCK)
