@@ -25,7 +25,6 @@ WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wpointer-arith -Wformat=2 -Wvla
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SANITIZE)
 ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DCALLLOG_VERSION='"$(VERSION)"' \
-            -DCALLLOG_DATADIR='"$(DATADIR)/calllog"' \
             -Iinclude -MMD -MP $(CPPFLAGS)
 ALL_LDFLAGS = -Wl,--as-needed $(SANITIZE) $(LDFLAGS)
 
@@ -241,8 +240,6 @@ install: all
 	install -m 644 contrib/systemd/calllog-remind.timer \
 	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.timer
 	install -m 644 contrib/calllog.cron $(DESTDIR)$(DOCDIR)/calllog.cron
-	install -d $(DESTDIR)$(DATADIR)/calllog
-	install -m 644 data/directory.tsv $(DESTDIR)$(DATADIR)/calllog/directory.tsv
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/calllog $(DESTDIR)$(MANDIR)/man1/calllog.1 \
@@ -252,9 +249,8 @@ uninstall:
 	    $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/calllog.fish \
 	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.service \
 	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.timer \
-	    $(DESTDIR)$(DOCDIR)/calllog.cron \
-	    $(DESTDIR)$(DATADIR)/calllog/directory.tsv
-	-rmdir $(DESTDIR)$(DOCDIR) $(DESTDIR)$(DATADIR)/calllog 2>/dev/null
+	    $(DESTDIR)$(DOCDIR)/calllog.cron
+	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 clean:
 	rm -rf build build-asan build-fuzz calllog demo
