@@ -83,7 +83,8 @@ UNIT_OBJS  = $(UNIT_BINS:=.o)
 UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o
 SHELL_TESTS = $(sort $(wildcard tests/t[0-9]*.sh))
 
-.PHONY: all demo check check-asan check-valgrind fuzz deps deps-test install uninstall clean
+.PHONY: all demo check check-unit check-asan check-valgrind fuzz deb deps deps-test \
+        deps-deb install uninstall clean
 
 all: calllog
 
@@ -142,6 +143,9 @@ deps:
 deps-test:
 	sh contrib/install-deps test
 
+deps-deb:
+	sh contrib/install-deps deb
+
 # The demo journal lives beside the build unless CALLLOG_DB says otherwise,
 # so trying calllog never mixes invented cases into a real journal.
 DEMO_DB ?= $(CURDIR)/demo/calllog.db
@@ -162,6 +166,10 @@ check: deps-test
 	$(MAKE) all $(UNIT_BINS) $(ICALJS)
 	CALLLOG=$(CURDIR)/$(PROG) ICALJS_DIR=$(CURDIR)/$(BUILD)/npm \
 	    prove -e '' $(UNIT_BINS) $(SHELL_TESTS)
+
+# The C unit tests alone: what the Debian package build runs.
+check-unit: $(UNIT_BINS)
+	prove -e '' $(UNIT_BINS)
 
 check-asan: deps-test
 	$(MAKE) BUILD=build-asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
@@ -200,6 +208,18 @@ fuzz: $(FUZZERS:%=build-fuzz/fuzz_%)
 	    echo "fuzz $$f: $$runs executions in $(FUZZ_SECONDS) s, exit $$rc"; \
 	    [ $$rc -eq 0 ] || { tail -30 build-fuzz/$$f.log; exit 1; }; \
 	done
+
+# make deb: the Debian package (debian/), built by dpkg-buildpackage in a
+# copy of this tree under $(DEB_DIR), so the checkout stays clean; the
+# .deb, .buildinfo and .changes are left there.
+DEB_DIR ?= $(CURDIR)/$(BUILD)/deb
+
+deb: deps-deb
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/calllog-$(VERSION)
+	tar -cf - --exclude=./.git --exclude='./build*' --exclude=./calllog \
+	    --exclude=./demo . | tar -xf - -C $(DEB_DIR)/calllog-$(VERSION)
+	cd $(DEB_DIR)/calllog-$(VERSION) && dpkg-buildpackage -us -uc -b
+	@ls $(DEB_DIR)/*.deb
 
 # The end-to-end tests with every calllog run under valgrind memcheck: any
 # error or definite leak fails the test that ran it.  Left out: the
