@@ -78,8 +78,9 @@ char *read_stdin_text(const char *what, size_t max);
 int write_file_atomic(const char *path, const char *data, size_t len,
     int mode);
 
-/* Read a whole (small) file; NULL without a message when it cannot be
- * read.  The caller frees. */
+/* Read a whole (small) file, NUL-terminated; the caller frees.  NULL
+ * without a message, errno set, when it cannot be read or is longer than
+ * max bytes (EFBIG): never a part of it. */
 char *read_file(const char *path, size_t max);
 
 #endif

@@ -296,11 +296,16 @@ read_file(const char *path, size_t max)
 
 	if (fp == NULL)
 		return NULL;
-	buf = xmalloc(max + 1);
-	n = fread(buf, 1, max, fp);
-	if (ferror(fp)) {
+	/* One byte more than allowed tells a file of max bytes from a longer
+	 * one, which fails whole rather than being read in part. */
+	buf = xmalloc(max + 2);
+	n = fread(buf, 1, max + 1, fp);
+	if (ferror(fp) || n > max) {
+		int saved = ferror(fp) ? errno : EFBIG;
+
 		fclose(fp);
 		free(buf);
+		errno = saved;
 		return NULL;
 	}
 	fclose(fp);
