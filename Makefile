@@ -224,9 +224,10 @@ deb: deps-deb
 # The end-to-end tests with every calllog run under valgrind memcheck: any
 # error or definite leak fails the test that ran it.  Left out: the
 # durability test, whose kills and 400 concurrent adds measure timing that
-# valgrind's 50x slowdown makes meaningless, and the install test, which
-# runs make.
-VALGRIND_TESTS = $(filter-out tests/t0200-% tests/t0520-%,$(SHELL_TESTS))
+# valgrind's 50x slowdown makes meaningless, and the install and package
+# tests, which run make and dpkg, not the calllog under test.
+VALGRIND_TESTS = $(filter-out tests/t0200-% tests/t0520-% tests/t0600-%,\
+                 $(SHELL_TESTS))
 
 check-valgrind: deps-test
 	$(MAKE) all $(ICALJS)
