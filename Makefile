@@ -31,10 +31,10 @@ ALL_LDFLAGS = -Wl,--as-needed $(SANITIZE) $(LDFLAGS)
 # pkg-config is asked only by the rules that need it, so `make deps` runs
 # before the -dev packages exist; a package it cannot find stops the build
 # there, named.  $(call pkg,--cflags,sqlite3)
-pkg_missing = $(strip $(foreach p,$(2),$(if $(shell $(PKG_CONFIG) --exists $(p) \
+pkg_missing = $(strip $(foreach p,$(1),$(if $(shell $(PKG_CONFIG) --exists $(p) \
               2>/dev/null && echo y),,$(p))))
-pkg = $(if $(call pkg_missing,,$(2)),$(error pkg-config cannot find \
-      $(call pkg_missing,,$(2)); run 'make deps', or install the development \
+pkg = $(if $(call pkg_missing,$(2)),$(error pkg-config cannot find \
+      $(call pkg_missing,$(2)); run 'make deps', or install the development \
       files and pkg-config),$(shell $(PKG_CONFIG) $(1) $(2)))
 
 # Each module is compiled with the flags of the libraries it uses and no
@@ -126,7 +126,7 @@ $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(BUILD)/%.o $(UNIT_DEPS)
 # Not installed: a program linked against the libraries that notify.c and
 # ical.c open with dlopen(3), using each function they look up, so that
 # dpkg-shlibdeps (debian/rules) declares the package's dependencies on
-# them.  Its NEEDED are the sonames the build found (t0585 compares).
+# them (t0600 checks the Depends it gives).
 $(BUILD)/dlopened.c: src/notify.c src/ical.c tools/dlopened.sh | $(BUILD)
 	tools/dlopened.sh src/notify.c src/ical.c > $@.tmp && mv $@.tmp $@
 
