@@ -17,10 +17,7 @@ DESTDIR  ?=
 
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS      = sqlite3 libnotify libical uuid jansson libedit
-# Linked: libical and libnotify are opened with dlopen(3) by ical.c and
-# notify.c, only by the commands that use them.
-LINK_PKGS = sqlite3 glib-2.0 uuid jansson libedit
+OBJDUMP  ?= objdump
 BUILD    ?= build
 
 CFLAGS   ?= -O2 -g
@@ -28,13 +25,50 @@ WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wpointer-arith -Wformat=2 -Wvla
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SANITIZE)
 ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DCALLLOG_VERSION='"$(VERSION)"' \
-            -DCALLLOG_DATADIR='"$(DATADIR)/calllog"' \
             -Iinclude -MMD -MP $(CPPFLAGS)
-# pkg-config is asked lazily, so `make deps` works before the -dev
-# packages exist.
-PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(LINK_PKGS) 2>/dev/null)
 ALL_LDFLAGS = -Wl,--as-needed $(SANITIZE) $(LDFLAGS)
+
+# pkg-config is asked only by the rules that need it, so `make deps` runs
+# before the -dev packages exist; a package it cannot find stops the build
+# there, named.  $(call pkg,--cflags,sqlite3)
+pkg_missing = $(strip $(foreach p,$(1),$(if $(shell $(PKG_CONFIG) --exists $(p) \
+              2>/dev/null && echo y),,$(p))))
+pkg = $(if $(call pkg_missing,$(2)),$(error pkg-config cannot find \
+      $(call pkg_missing,$(2)); run 'make deps', or install the development \
+      files and pkg-config),$(shell $(PKG_CONFIG) $(1) $(2)))
+
+# Each module is compiled with the flags of the libraries it uses and no
+# others', so a GLib or libnotify include anywhere else does not build.
+# <sqlite3.h> and <libical/ical.h> need no flags; tests/t0580-boundaries.sh
+# guards those two.
+MODULE_PKGS_config       = glib-2.0
+MODULE_PKGS_notify       = libnotify
+MODULE_PKGS_ical         = libical
+MODULE_PKGS_model        = uuid
+MODULE_PKGS_cmd_call     = libedit
+MODULE_PKGS_cmd_import   = jansson
+MODULE_PKGS_import_check = jansson
+MODULE_PKGS_import_keys  = jansson
+module_pkgs = $(or $(MODULE_PKGS_$(1)),$(if $(filter store%,$(1)),sqlite3))
+# Linked: libical and libnotify are opened with dlopen(3) by ical.c and
+# notify.c, only by the commands that use them.
+LINK_PKGS = sqlite3 glib-2.0 uuid jansson libedit
+
+# The sonames dlopen(3) asks for are those of the libraries this build
+# finds (the SONAME of the lib*.so that -l would link), never guessed.
+# $(call soname,PACKAGE,LIB)
+soname = $(or $(shell $(OBJDUMP) -p \
+         $(call pkg,--variable=libdir,$(1))/lib$(2).so 2>/dev/null | \
+         sed -n 's/^ *SONAME *//p'),$(error cannot read the SONAME of \
+         lib$(2).so in $(call pkg,--variable=libdir,$(1)); is $(OBJDUMP) \
+         (binutils) installed?))
+LIBNOTIFY_SONAME ?= $(call soname,libnotify,notify)
+LIBICAL_SONAME   ?= $(call soname,libical,ical)
+MODULE_DEFS_notify = -DLIBNOTIFY_SONAME='"$(LIBNOTIFY_SONAME)"'
+MODULE_DEFS_ical   = -DLIBICAL_SONAME='"$(LIBICAL_SONAME)"'
+
+module_cflags = $(if $(call module_pkgs,$(1)),$(call pkg,--cflags,$(call \
+                module_pkgs,$(1)))) $(MODULE_DEFS_$(1))
 
 SRCS     = $(wildcard src/*.c)
 OBJS     = $(SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/migrations.o \
@@ -43,12 +77,14 @@ SCHEMA   = $(sort $(wildcard schema/[0-9][0-9][0-9]_*.sql))
 PROG     = $(BUILD)/calllog
 
 # Unit tests link the module they test and the few it needs.
-UNIT_TESTS = when phone redact policy
+UNIT_TESTS = when phone redact policy util
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
+UNIT_OBJS  = $(UNIT_BINS:=.o)
 UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o
 SHELL_TESTS = $(sort $(wildcard tests/t[0-9]*.sh))
 
-.PHONY: all demo check check-asan check-valgrind fuzz deps deps-test install uninstall clean
+.PHONY: all demo check check-unit check-asan check-valgrind fuzz deb deps deps-test \
+        deps-deb install uninstall clean
 
 all: calllog
 
@@ -56,10 +92,11 @@ calllog: $(PROG)
 	cp $(PROG) $@
 
 $(PROG): $(OBJS)
-	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(ALL_LDFLAGS) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(ALL_LDFLAGS) \
+	    $(call pkg,--libs,$(LINK_PKGS))
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
-	$(CC) $(ALL_CPPFLAGS) $(PKG_CFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CPPFLAGS) $(call module_cflags,$*) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/migrations.c: $(SCHEMA) tools/embed-sql.sh | $(BUILD)
 	tools/embed-sql.sh $(SCHEMA) > $@.tmp && mv $@.tmp $@
@@ -74,10 +111,28 @@ $(BUILD)/directory_data.o: $(BUILD)/directory_data.c
 $(BUILD)/migrations.o: $(BUILD)/migrations.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/%.o $(UNIT_DEPS) | $(BUILD)
+# Compiled apart from linking, so that -MMD gives each its .d beside the
+# object and a changed header rebuilds the tests that include it.
+$(BUILD)/tests/test_%.o: tests/unit/test_%.c | $(BUILD)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -o $@ $^ \
-	    $(ALL_LDFLAGS) $(PKG_LIBS)
+	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -c -o $@ $<
+
+.SECONDARY: $(UNIT_OBJS)
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(BUILD)/%.o $(UNIT_DEPS)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) \
+	    $(call pkg,--libs,$(LINK_PKGS))
+
+# Not installed: a program linked against the libraries that notify.c and
+# ical.c open with dlopen(3), using each function they look up, so that
+# dpkg-shlibdeps (debian/rules) declares the package's dependencies on
+# them (t0600 checks the Depends it gives).
+$(BUILD)/dlopened.c: src/notify.c src/ical.c tools/dlopened.sh | $(BUILD)
+	tools/dlopened.sh src/notify.c src/ical.c > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/dlopened: $(BUILD)/dlopened.c
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) \
+	    $(call pkg,--libs,libnotify libical)
 
 $(BUILD):
 	mkdir -p $@
@@ -87,6 +142,9 @@ deps:
 
 deps-test:
 	sh contrib/install-deps test
+
+deps-deb:
+	sh contrib/install-deps deb
 
 # The demo journal lives beside the build unless CALLLOG_DB says otherwise,
 # so trying calllog never mixes invented cases into a real journal.
@@ -108,6 +166,10 @@ check: deps-test
 	$(MAKE) all $(UNIT_BINS) $(ICALJS)
 	CALLLOG=$(CURDIR)/$(PROG) ICALJS_DIR=$(CURDIR)/$(BUILD)/npm \
 	    prove -e '' $(UNIT_BINS) $(SHELL_TESTS)
+
+# The C unit tests alone: what the Debian package build runs.
+check-unit: $(UNIT_BINS)
+	prove -e '' $(UNIT_BINS)
 
 check-asan: deps-test
 	$(MAKE) BUILD=build-asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
@@ -147,12 +209,25 @@ fuzz: $(FUZZERS:%=build-fuzz/fuzz_%)
 	    [ $$rc -eq 0 ] || { tail -30 build-fuzz/$$f.log; exit 1; }; \
 	done
 
+# make deb: the Debian package (debian/), built by dpkg-buildpackage in a
+# copy of this tree under $(DEB_DIR), so the checkout stays clean; the
+# .deb, .buildinfo and .changes are left there.
+DEB_DIR ?= $(CURDIR)/$(BUILD)/deb
+
+deb: deps-deb
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/calllog-$(VERSION)
+	tar -cf - --exclude=./.git --exclude='./build*' --exclude=./calllog \
+	    --exclude=./demo . | tar -xf - -C $(DEB_DIR)/calllog-$(VERSION)
+	cd $(DEB_DIR)/calllog-$(VERSION) && dpkg-buildpackage -us -uc -b
+	@ls $(DEB_DIR)/*.deb
+
 # The end-to-end tests with every calllog run under valgrind memcheck: any
 # error or definite leak fails the test that ran it.  Left out: the
 # durability test, whose kills and 400 concurrent adds measure timing that
-# valgrind's 50x slowdown makes meaningless, and the install test, which
-# runs make.
-VALGRIND_TESTS = $(filter-out tests/t0200-% tests/t0520-%,$(SHELL_TESTS))
+# valgrind's 50x slowdown makes meaningless, and the install and package
+# tests, which run make and dpkg, not the calllog under test.
+VALGRIND_TESTS = $(filter-out tests/t0200-% tests/t0520-% tests/t0600-%,\
+                 $(SHELL_TESTS))
 
 check-valgrind: deps-test
 	$(MAKE) all $(ICALJS)
@@ -186,8 +261,6 @@ install: all
 	install -m 644 contrib/systemd/calllog-remind.timer \
 	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.timer
 	install -m 644 contrib/calllog.cron $(DESTDIR)$(DOCDIR)/calllog.cron
-	install -d $(DESTDIR)$(DATADIR)/calllog
-	install -m 644 data/directory.tsv $(DESTDIR)$(DATADIR)/calllog/directory.tsv
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/calllog $(DESTDIR)$(MANDIR)/man1/calllog.1 \
@@ -197,9 +270,8 @@ uninstall:
 	    $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/calllog.fish \
 	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.service \
 	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.timer \
-	    $(DESTDIR)$(DOCDIR)/calllog.cron \
-	    $(DESTDIR)$(DATADIR)/calllog/directory.tsv
-	-rmdir $(DESTDIR)$(DOCDIR) $(DESTDIR)$(DATADIR)/calllog 2>/dev/null
+	    $(DESTDIR)$(DOCDIR)/calllog.cron
+	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 clean:
 	rm -rf build build-asan build-fuzz calllog demo
@@ -207,4 +279,4 @@ clean:
 # make bench: the benchmark's own rules.
 -include bench/bench.mk
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d)

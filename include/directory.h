@@ -22,9 +22,10 @@ struct directory {
 };
 
 /*
- * Load the shipped directory: the installed data file when present (so it
- * can be updated without a new binary), else the copy built into calllog.
- * Returns 0, or -1 after reporting a malformed line.
+ * Load the shipped directory, data/directory.tsv as built into calllog:
+ * one copy, so no installed file can disagree with the binary (a person's
+ * own numbers live in the journal).  Returns 0, or -1 after reporting a
+ * malformed line.
  */
 int directory_load_shipped(struct directory *d);
 

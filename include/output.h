@@ -29,11 +29,9 @@ void output_finish(void);
 /* SGR sequences, or "" when colour is off. */
 const char *color_red(void);
 const char *color_yellow(void);
-const char *color_bold(void);
 const char *color_reset(void);
 
-/* Whether colour is on, for code that must also turn it off for JSON. */
-int output_colored(void);
+/* Turn colour off, for output that must never carry it (JSON). */
 void output_disable_color(void);
 
 #endif

@@ -52,9 +52,10 @@ int policy_overdue(const struct cl_case *c, time_t now);
 int policy_status_after_call(int outcome, int escalation, int promised);
 
 /*
- * The next follow-up after a call at time `at`: the one asked for when
- * given; else the day after a promise's deadline; else the case's current
- * follow-up when still ahead; else the default interval from now.
+ * The next follow-up after a call made at now: the one asked for when
+ * given (nonzero); else the day after a promise's deadline; else the
+ * case's current follow-up when still ahead; else the default interval
+ * from now.
  */
 time_t policy_next_followup(time_t asked, time_t promised_by,
     time_t current, const struct policy *p, time_t now);

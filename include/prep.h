@@ -10,8 +10,6 @@
 #include "directory.h"
 #include "store.h"
 
-struct ctx;
-
 struct prep_number {
 	struct dir_entry e;
 	struct number_stats stats;
@@ -28,16 +26,18 @@ struct prep {
 
 /*
  * Gather the numbers for reason (and org, a prefix or alias, when not
- * NULL): the purpose's numbers, falling back to the organization's general
- * line.  Returns 0, or -1 after reporting.  prep_clear() releases *p.
+ * NULL) from the shipped directory and the journal's own in st: the
+ * purpose's numbers, falling back to the organization's general line, each
+ * with what past calls to it taught.  Returns 0, or -1 after reporting.
+ * prep_clear() releases *p; after a failure it holds nothing.
  */
+int prep_load(struct store *st, int reason, const char *org, struct prep *p);
+void prep_clear(struct prep *p);
+
 /* What to have ready for every call, and the warning about secrets. */
 extern const char prep_always[], prep_secrets[];
 
 /* The prep card as text. */
 void prep_print(const struct prep *p, FILE *fp);
-
-int prep_load(struct ctx *ctx, int reason, const char *org, struct prep *p);
-void prep_clear(struct prep *p);
 
 #endif

@@ -72,14 +72,17 @@ char *read_stdin_text(const char *what, size_t max);
 /*
  * Replace the file at path with data, atomically: written to a temporary
  * file beside it, synced, then renamed over it, so a reader sees the old
- * file or the new one and never a part.  mode applies to a new file.
+ * file or the new one and never a part; the directory is synced after the
+ * rename, so the new file is there after a crash.  mode applies to a new
+ * file.
  * Returns 0, or -1 after reporting.
  */
 int write_file_atomic(const char *path, const char *data, size_t len,
     int mode);
 
-/* Read a whole (small) file; NULL without a message when it cannot be
- * read.  The caller frees. */
+/* Read a whole (small) file, NUL-terminated; the caller frees.  NULL
+ * without a message, errno set, when it cannot be read or is longer than
+ * max bytes (EFBIG): never a part of it. */
 char *read_file(const char *path, size_t max);
 
 #endif

@@ -248,7 +248,7 @@ run_call(struct ctx *ctx, struct args *a)
 		    "ORG --reason REASON ...'"), CMD_USAGE;
 	if (reason < 0 || check_line("ORG", a->pos[0], LIMIT_NAME) == -1)
 		return CMD_USAGE;
-	if (prep_load(ctx, reason, a->pos[0], &p) == -1)
+	if (prep_load(ctx->st, reason, a->pos[0], &p) == -1)
 		return CMD_FAIL;
 	signal(SIGINT, on_interrupt);
 	prep_print(&p, stdout);

@@ -125,7 +125,7 @@ run_prep(struct ctx *ctx, struct args *a)
 
 	if (reason < 0)
 		return CMD_USAGE;
-	if (prep_load(ctx, reason, arg(a, O_ORG), &p) == -1)
+	if (prep_load(ctx->st, reason, arg(a, O_ORG), &p) == -1)
 		return CMD_FAIL;
 	f.org = p.org;
 	if (arg(a, O_JSON)) {

@@ -1,8 +1,10 @@
 /*
- * config.c: reading calllog's configuration file with GLib's GKeyFile,
- * which is already linked through libnotify and handles INI quoting,
- * comments and UTF-8 for us.
+ * config.c: reading calllog's configuration file, once, with GLib's
+ * GKeyFile (the only GLib user besides notify.c: it handles INI quoting,
+ * comments and UTF-8), and numbering the lines of its errors from the
+ * same text, since GKeyFile keeps no positions.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,21 +20,32 @@
 
 #define DAY (24L * 60 * 60)
 
+/* Larger than any configuration a person writes. */
+#define CONFIG_MAX (1024 * 1024)
+
+/* The file being read: its path, and its text, for numbering lines. */
+struct source {
+	const char *path;
+	const char *text;
+};
+
 /*
  * The line of the file where key is set in [group], so that an error can
- * name it; 0 when it cannot be found.  GKeyFile keeps no positions.
+ * name it; 0 when it cannot be found.
  */
 static int
-line_of(const struct config *cfg, const char *group, const char *key)
+line_of(const struct source *src, const char *group, const char *key)
 {
-	char *text = read_file(cfg->path, 1024 * 1024), *line, *next;
+	char *text = xstrdup(src->text), *line, *next;
 	int n = 0, found = 0, in = 0;
 	size_t klen = strlen(key);
 
-	for (line = text; !found && line && *line; line = next) {
+	for (line = text; !found && *line; line = next) {
 		n++;
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
+		else
+			next = line + strlen(line);
 		line += strspn(line, " \t");
 		if (*line == '[')
 			in = strncmp(line + 1, group, strlen(group)) == 0 &&
@@ -46,25 +59,27 @@ line_of(const struct config *cfg, const char *group, const char *key)
 }
 
 static int
-bad(const struct config *cfg, const char *group, const char *key,
+bad(const struct source *src, const char *group, const char *key,
     const char *value, const char *want)
 {
-	return error("%s:%d: [%s] %s = '%s' is not valid; %s", cfg->path,
-	    line_of(cfg, group, key), group, key, value, want);
+	return error("%s:%d: [%s] %s = '%s' is not valid; %s", src->path,
+	    line_of(src, group, key), group, key, value, want);
 }
 
 /* GKeyFile's messages quote a bad line but do not number it: find the
  * line that is neither blank, a comment, a [group] nor a key = value. */
 static int
-syntax_line(const struct config *cfg)
+syntax_line(const struct source *src)
 {
-	char *text = read_file(cfg->path, 1024 * 1024), *line, *next;
+	char *text = xstrdup(src->text), *line, *next;
 	int n = 0, found = 0;
 
-	for (line = text; !found && line && *line; line = next) {
+	for (line = text; !found && *line; line = next) {
 		n++;
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
+		else
+			next = line + strlen(line);
 		line += strspn(line, " \t\r");
 		if (*line && *line != '#' && *line != ';' && *line != '[' &&
 		    (strchr(line, '=') == NULL || *line == '='))
@@ -87,7 +102,7 @@ clock_minutes(const char *s)
 }
 
 static int
-read_quiet(struct config *cfg, const char *v)
+read_quiet(struct config *cfg, const struct source *src, const char *v)
 {
 	char start[8], end[8];
 	int n = 0;
@@ -99,20 +114,20 @@ read_quiet(struct config *cfg, const char *v)
 	if (sscanf(v, "%7[0-9:]-%7[0-9:]%n", start, end, &n) != 2 ||
 	    v[n] != '\0' || (cfg->quiet_start = clock_minutes(start)) < 0 ||
 	    (cfg->quiet_end = clock_minutes(end)) < 0)
-		return bad(cfg, "notify", "quiet_hours", v,
+		return bad(src, "notify", "quiet_hours", v,
 		    "use HH:MM-HH:MM, such as 22:00-08:00, or none");
 	return 0;
 }
 
 static int
-read_int(struct config *cfg, const char *group, const char *key,
+read_int(const struct source *src, const char *group, const char *key,
     const char *v, int *out)
 {
 	char *end;
 	long n = strtol(v, &end, 10);
 
 	if (*v == '\0' || *end != '\0' || n < 0 || n > 100000)
-		return bad(cfg, group, key, v, "use a whole number, 0 to turn "
+		return bad(src, group, key, v, "use a whole number, 0 to turn "
 		    "it off");
 	*out = (int)n;
 	return 0;
@@ -121,10 +136,9 @@ read_int(struct config *cfg, const char *group, const char *key,
 /* One known setting; unknown groups and keys are errors, so that a typo
  * does not silently leave a default in force. */
 static int
-read_setting(struct config *cfg, const char *group, const char *key,
-    const char *v)
+read_setting(struct config *cfg, const struct source *src,
+    const char *group, const char *key, const char *v)
 {
-
 	if (!strcmp(group, "followup") && !strcmp(key, "interval")) {
 		long n;
 		char unit, end;
@@ -133,7 +147,7 @@ read_setting(struct config *cfg, const char *group, const char *key,
 		 * from, which a setting does not have. */
 		if (sscanf(v, "+%ld%c%c", &n, &unit, &end) != 2 || n <= 0 ||
 		    n > 3650 || (unit != 'h' && unit != 'd' && unit != 'w'))
-			return bad(cfg, group, key, v, "use an offset such as "
+			return bad(src, group, key, v, "use an offset such as "
 			    "+7d, +2w or +36h");
 		cfg->policy.followup_secs = n * (unit == 'h' ? 3600L :
 		    unit == 'd' ? 86400L : 7 * 86400L);
@@ -142,42 +156,55 @@ read_setting(struct config *cfg, const char *group, const char *key,
 	}
 	if (!strcmp(group, "escalation") && !strcmp(key, "days_open")) {
 		cfg->from_file |= CONFIG_DAYS;
-		return read_int(cfg, group, key, v, &cfg->policy.days_open);
+		return read_int(src, group, key, v, &cfg->policy.days_open);
 	}
 	if (!strcmp(group, "escalation") && !strcmp(key, "calls")) {
 		cfg->from_file |= CONFIG_CALLS;
-		return read_int(cfg, group, key, v, &cfg->policy.max_calls);
+		return read_int(src, group, key, v, &cfg->policy.max_calls);
 	}
 	if (!strcmp(group, "notify") && !strcmp(key, "quiet_hours")) {
 		cfg->from_file |= CONFIG_QUIET;
-		return read_quiet(cfg, v);
+		return read_quiet(cfg, src, v);
 	}
 	if (!strcmp(group, "phone") && !strcmp(key, "country")) {
 		size_t n = strspn(v, "0123456789");
 
 		if (n == 0 || n > 3 || v[n] != '\0' || v[0] == '0')
-			return bad(cfg, group, key, v, "use a calling code "
+			return bad(src, group, key, v, "use a calling code "
 			    "such as 1 or 44");
 		snprintf(cfg->country, sizeof(cfg->country), "%s", v);
 		cfg->from_file |= CONFIG_COUNTRY;
 		return 0;
 	}
 	return error("%s:%d: unknown setting [%s] %s; 'man calllog.conf' "
-	    "lists the settings", cfg->path, line_of(cfg, group, key), group,
+	    "lists the settings", src->path, line_of(src, group, key), group,
 	    key);
 }
 
+/* Read the file at cfg->path, once: GKeyFile parses the text that
+ * errors then number lines in.  Returns 0, or -1 after reporting. */
 static int
 read_config_file(struct config *cfg)
 {
-	GKeyFile *kf = g_key_file_new();
+	struct source src = { .path = cfg->path };
+	char *text = read_file(cfg->path, CONFIG_MAX);
+	GKeyFile *kf;
 	GError *err = NULL;
 	gchar **groups = NULL;
 	int rc = 0;
 
-	if (!g_key_file_load_from_file(kf, cfg->path, G_KEY_FILE_NONE, &err)) {
+	if (text == NULL && errno == EFBIG)
+		return error("%s: larger than %d bytes; is it the right file?",
+		    cfg->path, CONFIG_MAX);
+	if (text == NULL)
+		return error("cannot read '%s': %s", cfg->path,
+		    strerror(errno));
+	src.text = text;
+	kf = g_key_file_new();
+	if (!g_key_file_load_from_data(kf, text, strlen(text),
+	    G_KEY_FILE_NONE, &err)) {
 		rc = error("%s:%d: %s; each line is [group], key = value or a "
-		    "# comment", cfg->path, syntax_line(cfg), err->message);
+		    "# comment", cfg->path, syntax_line(&src), err->message);
 		goto out;
 	}
 	groups = g_key_file_get_groups(kf, NULL);
@@ -187,7 +214,8 @@ read_config_file(struct config *cfg)
 		for (gchar **k = keys; rc == 0 && k && *k; k++) {
 			gchar *v = g_key_file_get_string(kf, *g, *k, NULL);
 
-			rc = read_setting(cfg, *g, *k, v ? g_strstrip(v) : "");
+			rc = read_setting(cfg, &src, *g, *k,
+			    v ? g_strstrip(v) : "");
 			g_free(v);
 		}
 		g_strfreev(keys);
@@ -197,6 +225,7 @@ out:
 		g_error_free(err);
 	g_strfreev(groups);
 	g_key_file_free(kf);
+	free(text);
 	return rc;
 }
 

@@ -14,10 +14,6 @@
 #include "phone.h"
 #include "util.h"
 
-#ifndef CALLLOG_DATADIR
-#define CALLLOG_DATADIR "/usr/local/share/calllog"
-#endif
-
 extern const char shipped_directory[];	/* build/directory_data.c */
 
 static const struct { const char *name, *aliases[4]; } purposes[] = {
@@ -223,13 +219,5 @@ parse_text(struct directory *d, const char *text, const char *src)
 int
 directory_load_shipped(struct directory *d)
 {
-	const char *path = CALLLOG_DATADIR "/directory.tsv";
-	char *text = read_file(path, 1024 * 1024);
-	int rc;
-
-	if (text == NULL)
-		return parse_text(d, shipped_directory, "built-in directory");
-	rc = parse_text(d, text, path);
-	free(text);
-	return rc;
+	return parse_text(d, shipped_directory, "built-in directory");
 }

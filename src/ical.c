@@ -18,8 +18,12 @@
 /*
  * libical, with ICU and libstdc++ behind it, costs every calllog command
  * about 3 ms and 5 MB to load; only `ical` needs it, so it is opened here,
- * on first use.
+ * on first use, under the soname the Makefile found at build time.
  */
+#ifndef LIBICAL_SONAME
+#error "LIBICAL_SONAME (e.g. \"libical.so.3\") must be defined"
+#endif
+
 #define ICAL_FUNCS(X) \
 	X(icalcomponent_add_component) \
 	X(icalcomponent_add_property) \
@@ -81,9 +85,8 @@ load_libical(void)
 
 	if (loaded)
 		return 0;
-	if ((h = dlopen("libical.so.3", RTLD_NOW | RTLD_LOCAL)) == NULL)
-		return error("cannot load libical (%s); install libical3",
-		    dlerror());
+	if ((h = dlopen(LIBICAL_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL)
+		return error("cannot load libical (%s)", dlerror());
 #define ICAL_LOAD(f) \
 	if ((*(void **)&p_##f = dlsym(h, #f)) == NULL) \
 		return error("libical lacks %s", #f);

@@ -20,7 +20,11 @@
 #include "util.h"
 
 /* libnotify brings GIO and gdk-pixbuf: loaded only in the child that
- * delivers, never by the commands that do not notify. */
+ * delivers, never by the commands that do not notify.  The Makefile names
+ * the soname of the libnotify it built against. */
+#ifndef LIBNOTIFY_SONAME
+#error "LIBNOTIFY_SONAME (e.g. \"libnotify.so.4\") must be defined"
+#endif
 #define NOTIFY_FUNCS(X) \
 	X(notify_init) \
 	X(notify_notification_new) \
@@ -35,7 +39,7 @@ NOTIFY_FUNCS(NOTIFY_DECL)
 static const char *
 load_libnotify(void)
 {
-	void *h = dlopen("libnotify.so.4", RTLD_NOW | RTLD_LOCAL);
+	void *h = dlopen(LIBNOTIFY_SONAME, RTLD_NOW | RTLD_LOCAL);
 
 	if (h == NULL)
 		return dlerror();

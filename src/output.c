@@ -49,12 +49,6 @@ output_init(enum color_mode mode)
 		    strcmp(getenv("TERM"), "dumb") != 0;
 }
 
-int
-output_colored(void)
-{
-	return colored;
-}
-
 void
 output_disable_color(void)
 {
@@ -71,12 +65,6 @@ const char *
 color_yellow(void)
 {
 	return colored ? "\033[33m" : "";
-}
-
-const char *
-color_bold(void)
-{
-	return colored ? "\033[1m" : "";
 }
 
 const char *

@@ -5,7 +5,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cmd.h"
 #include "prep.h"
 #include "util.h"
 #include "phone.h"
@@ -51,7 +50,7 @@ prep_print(const struct prep *p, FILE *fp)
 }
 
 static void
-keep(struct ctx *ctx, struct prep *p, const struct dir_entry *e)
+keep(struct store *st, struct prep *p, const struct dir_entry *e)
 {
 	struct prep_number *n;
 
@@ -63,13 +62,13 @@ keep(struct ctx *ctx, struct prep *p, const struct dir_entry *e)
 	n->e.number = xstrdup(e->number);
 	n->e.note = e->note ? xstrdup(e->note) : NULL;
 	n->e.shipped = e->shipped;
-	if (store_number_stats(ctx->st, e->number, &n->stats) == -1)
+	if (store_number_stats(st, e->number, &n->stats) == -1)
 		n->stats = (struct number_stats){ .median_hold = -1 };
 }
 
 /* Keep the entries for purpose; returns how many. */
 static size_t
-pick(struct ctx *ctx, struct prep *p, const struct directory *d,
+pick(struct store *st, struct prep *p, const struct directory *d,
     const char *org, const char *canon, const char *purpose)
 {
 	size_t before = p->nnumbers;
@@ -84,13 +83,13 @@ pick(struct ctx *ctx, struct prep *p, const struct directory *d,
 			continue;
 		if (p->org == NULL && org)
 			p->org = xstrdup(e->org);
-		keep(ctx, p, e);
+		keep(st, p, e);
 	}
 	return p->nnumbers - before;
 }
 
 int
-prep_load(struct ctx *ctx, int reason, const char *org, struct prep *p)
+prep_load(struct store *st, int reason, const char *org, struct prep *p)
 {
 	struct directory d = { 0 }, mine = { 0 };
 	struct cl_case probe = { .reason = reason };
@@ -102,14 +101,14 @@ prep_load(struct ctx *ctx, int reason, const char *org, struct prep *p)
 	p->reason_title = view_case_title(&probe);
 	p->purpose = purpose_for_reason(reason);
 	if (directory_load_shipped(&d) == -1 ||
-	    store_directory_load(ctx->st, &mine) == -1 ||
-	    (org && store_org_canonical(ctx->st, org, &canon) == -1))
+	    store_directory_load(st, &mine) == -1 ||
+	    (org && store_org_canonical(st, org, &canon) == -1))
 		goto out;
 	for (size_t i = 0; i < mine.n; i++)
 		directory_add(&d, &mine.e[i]);
-	if (pick(ctx, p, &d, org, canon, p->purpose) == 0 &&
+	if (pick(st, p, &d, org, canon, p->purpose) == 0 &&
 	    strcmp(p->purpose, "general") != 0)
-		pick(ctx, p, &d, org, canon, "general");
+		pick(st, p, &d, org, canon, "general");
 	/* An organization with no number on file is still the one called. */
 	if (org && p->org == NULL)
 		p->org = xstrdup(canon);

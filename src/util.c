@@ -3,6 +3,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -253,6 +254,29 @@ read_stdin_text(const char *what, size_t max)
 	return buf;
 }
 
+/*
+ * fsync the directory holding path, so that a rename into it survives a
+ * crash too: syncing the file alone makes its data durable, not the
+ * directory entry that names it.  Returns 0, or -1 after reporting.
+ * Filesystems that cannot sync a directory (EINVAL) are let be.
+ */
+static int
+sync_parent(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
+	    xasprintf("%.*s", (int)(slash - path), path);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc = 0;
+
+	if (fd == -1 || (fsync(fd) == -1 && errno != EINVAL))
+		rc = error("cannot sync the directory '%s': %s", dir,
+		    strerror(errno));
+	if (fd != -1)
+		close(fd);
+	free(dir);
+	return rc;
+}
+
 int
 write_file_atomic(const char *path, const char *data, size_t len, int mode)
 {
@@ -283,6 +307,8 @@ write_file_atomic(const char *path, const char *data, size_t len, int mode)
 		rc = error("cannot replace '%s': %s", path, strerror(errno));
 	if (rc != 0)
 		unlink(tmp);
+	else
+		rc = sync_parent(path);
 	free(tmp);
 	return rc;
 }
@@ -296,11 +322,16 @@ read_file(const char *path, size_t max)
 
 	if (fp == NULL)
 		return NULL;
-	buf = xmalloc(max + 1);
-	n = fread(buf, 1, max, fp);
-	if (ferror(fp)) {
+	/* One byte more than allowed tells a file of max bytes from a longer
+	 * one, which fails whole rather than being read in part. */
+	buf = xmalloc(max + 2);
+	n = fread(buf, 1, max + 1, fp);
+	if (ferror(fp) || n > max) {
+		int saved = ferror(fp) ? errno : EFBIG;
+
 		fclose(fp);
 		free(buf);
+		errno = saved;
 		return NULL;
 	}
 	fclose(fp);

@@ -74,6 +74,31 @@ test_expect_success 'every setting rejects nonsense' '
 	done
 '
 
+test_expect_success 'a file over 1 MiB is refused whole, not read in part' '
+	{ printf "[escalation]\ndays_open = 5\n" &&
+	  head -c 1048576 /dev/zero | tr "\\0" "#"; } >"$CONF" &&
+	expect_exit 2 cl config &&
+	check_err_line "$CONF: larger than"
+'
+
+# Its errors are numbered from the text GKeyFile parsed, not from second
+# and third readings of a file that may have changed in between.  (Leak
+# detection is off for this one run: LeakSanitizer cannot work under
+# ptrace.)
+if command -v strace >/dev/null 2>&1 && strace -o /dev/null true 2>/dev/null; then
+	test_expect_success 'the file is read once, even to number an error' '
+		printf "[escalation]\ndays_open = 5\ncalls = many\n" >"$CONF" &&
+		expect_exit 2 env ASAN_OPTIONS=detect_leaks=0 \
+		    strace -f -e trace=open,openat -o trace "$CALLLOG" config &&
+		check_err_line "$CONF:3: [escalation] calls" &&
+		grep -c -F -e "\"$CONF\"" trace >count &&
+		echo 1 >expect &&
+		test_cmp expect count
+	'
+else
+	test_skip "the file is read once" "SKIP: strace is missing or cannot trace here"
+fi
+
 test_expect_success 'help works whatever the configuration says' '
 	printf "junk\n" >"$CONF" &&
 	expect_exit 0 cl help &&

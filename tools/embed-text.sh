@@ -1,6 +1,6 @@
 #!/bin/sh
-# embed-text.sh: a text file as a C string, so the binary carries a copy of
-# data it also installs (the shipped directory) and works uninstalled.
+# embed-text.sh: a text file as a C string, so that the binary carries its
+# data (the shipped directory) and no installed copy can disagree with it.
 # usage: embed-text.sh NAME FILE > out.c
 set -eu
 printf '/* Generated from %s by tools/embed-text.sh; do not edit. */\n' "$2"
