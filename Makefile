@@ -119,8 +119,9 @@ $(BUILD)/tests/test_%.o: tests/unit/test_%.c | $(BUILD)
 
 .SECONDARY: $(UNIT_OBJS)
 
+# (Objects only: a .d file an older Makefile wrote may add sources here.)
 $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(BUILD)/%.o $(UNIT_DEPS)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) \
+	$(CC) $(ALL_CFLAGS) -o $@ $(filter %.o,$^) $(ALL_LDFLAGS) \
 	    $(call pkg,--libs,$(LINK_PKGS))
 
 # Not installed: a program linked against the libraries that notify.c and
