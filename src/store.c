@@ -469,6 +469,37 @@ lock_parent_dir(const char *path)
 	return fd;
 }
 
+/* Link a new journal into place; force: even one with nothing in it. */
+static int
+publish(struct store *st, int force)
+{
+	int rc = 0;
+
+	if (st->tmp == NULL || st->published || (!force &&
+	    sqlite3_total_changes64(st->db) == st->unchanged))
+		return 0;	/* a new journal with nothing in it: no file */
+	/* Built with a rollback journal, so that the file alone held the
+	 * whole journal at every commit; it lives in WAL mode from now on.
+	 * The switch writes only the header, and the log stays empty. */
+	if (sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL,
+	    NULL) != SQLITE_OK)
+		rc = store_error(st, "switch the journal to WAL mode");
+	else if (link_into_place(st->tmp, st->path) == -1)
+		rc = error(errno == EEXIST ? "cannot start the journal at '%s': "
+		    "another program made a file there meanwhile; nothing was "
+		    "changed" : "cannot start the journal at '%s': %s",
+		    st->path, strerror(errno));
+	else {
+		sync_parent_dir(st->path);
+		st->published = 1;
+	}
+	unlink(st->tmp);
+	if (st->lockfd != -1)
+		close(st->lockfd);	/* releases the lock */
+	st->lockfd = -1;
+	return rc;
+}
+
 /*
  * Start the journal at path for st.  Nothing appears at path until the
  * command's change is committed (store_publish): the journal is built and
@@ -492,44 +523,23 @@ start_journal(struct store *st, const char *path, int early)
 	if ((st->tmp = private_file(path)) == NULL ||
 	    connect_journal(st, st->tmp, 0) == -1)
 		return -1;
+	st->unchanged = sqlite3_total_changes64(st->db);
 	if (!early)
 		return 1;
 	/* Published, it is reopened by its name, in WAL mode, so that a
 	 * crash leaves its journal where other processes look. */
-	if (store_publish(st) == -1)
+	if (publish(st, 1) == -1)
 		return -1;
 	sqlite3_close(st->db);
 	st->db = NULL;
 	return 0;
 }
 
+
 int
 store_publish(struct store *st)
 {
-	int rc = 0;
-
-	if (st->tmp == NULL || st->published)
-		return 0;
-	/* Built with a rollback journal, so that the file alone held the
-	 * whole journal at every commit; it lives in WAL mode from now on.
-	 * The switch writes only the header, and the log stays empty. */
-	if (sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL,
-	    NULL) != SQLITE_OK)
-		rc = store_error(st, "switch the journal to WAL mode");
-	else if (link_into_place(st->tmp, st->path) == -1)
-		rc = error(errno == EEXIST ? "cannot start the journal at '%s': "
-		    "another program made a file there meanwhile; nothing was "
-		    "changed" : "cannot start the journal at '%s': %s",
-		    st->path, strerror(errno));
-	else {
-		sync_parent_dir(st->path);
-		st->published = 1;
-	}
-	unlink(st->tmp);
-	if (st->lockfd != -1)
-		close(st->lockfd);	/* releases the lock */
-	st->lockfd = -1;
-	return rc;
+	return publish(st, 0);
 }
 
 int

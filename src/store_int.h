@@ -18,6 +18,9 @@ struct store {
 				   linked to path by store_publish; SQLite's
 				   side files are named after it till close */
 	int published;		/* tmp was linked to path */
+	long long unchanged;	/* sqlite3_total_changes of tmp once made:
+				   a command that changed nothing in a new
+				   journal leaves no file */
 	int lockfd;		/* held while tmp is unpublished, or -1 */
 	struct {
 		const char *sql;	/* a static string, known by its address */

@@ -26,7 +26,7 @@ NONE=$TRASH/none/journal.db
 
 for c in "open" "open --json" "log" "log --json" "search refund" \
     "search --json refund" "numbers" "numbers amex" "prep billing" "ical" \
-    "export" "export --format csv" "remind --dry-run"; do
+    "export" "export --format csv" "remind --dry-run" "remind"; do
 	test_expect_success "'$c' on a missing journal: exit 0, an empty result, no file" '
 		expect_exit 0 cl --db "$NONE" $1 &&
 		test_must_be_empty err &&
