@@ -20,6 +20,7 @@
 #include "cmd.h"
 #include "phone.h"
 #include "prep.h"
+#include "redact.h"
 #include "store.h"
 #include "util.h"
 #include "when.h"
@@ -232,8 +233,9 @@ run_call(struct ctx *ctx, struct args *a)
 	struct answers ans = { .argc = 0 };
 	struct args addargs;
 	struct prep p;
+	struct redact_counts redacted = { 0, 0, 0 };
 	sigset_t block;
-	char *v, shown[PHONE_BUFSZ] = "";
+	char *v, shown[PHONE_BUFSZ] = "", where[64] = "";
 	int reason = a->npos > 1 ? enum_parse(&reason_names, a->pos[1]) :
 	    REASON_GENERAL, rc;
 
@@ -275,10 +277,15 @@ run_call(struct ctx *ctx, struct args *a)
 	sigaddset(&block, SIGINT);
 	sigprocmask(SIG_BLOCK, &block, NULL);
 	rc = args_parse(&cmd_add, ans.argc, ans.argv, &addargs);
+	/* The answers go through the door every writer's text does, and
+	 * before the journal is locked; a note line '-' is only a dash. */
+	if (rc == CMD_OK)
+		args_redact(&cmd_add, &addargs, 0, &redacted, where,
+		    sizeof(where));
 	if (rc == CMD_OK && store_begin(ctx->st, 1) == -1)
 		rc = CMD_FAIL;
-	else if (rc == CMD_OK)
-		rc = cmd_add.run(ctx, &addargs);
+	else if (rc == CMD_OK && (rc = cmd_add.run(ctx, &addargs)) == CMD_OK)
+		redact_report(&redacted, *where ? where : NULL);
 	if (rc != -1)
 		args_free(&addargs);
 	answers_free(&ans);

@@ -12,6 +12,7 @@
 #include "cmd.h"
 #include "output.h"
 #include "paths.h"
+#include "redact.h"
 #include "store.h"
 #include "util.h"
 #include "when.h"
@@ -94,12 +95,18 @@ static int
 run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
     const char *dbopt)
 {
-	char *path = NULL, *buf = NULL;
+	char *path = NULL, *buf = NULL, where[64] = "";
 	size_t len = 0;
 	int writes = cmd->flags & CMD_WRITES && (cmd->writes == NULL ||
 	    cmd->writes(a));
+	struct redact_counts redacted = { 0, 0, 0 };
 	int rc;
 
+	/* Before the journal is opened: text is scanned, and standard input
+	 * read, without holding the write lock. */
+	if (writes && args_redact(cmd, a, 1, &redacted, where,
+	    sizeof(where)) == -1)
+		return CMD_USAGE;
 	if (paths_database(dbopt, &path) == -1)
 		return CMD_FAIL;
 	if (store_open(path, cmd->flags & CMD_EXISTING_DB ? STORE_NOCREATE : 0,
@@ -117,7 +124,7 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 	/* An interactive command must not hold the journal while a person
 	 * thinks: it begins its own transaction when it is ready to write,
 	 * and it is committed here like any other. */
-	if (!(cmd->flags & CMD_INTERACTIVE) &&
+	if (!(cmd->flags & (CMD_INTERACTIVE | CMD_BEGINS)) &&
 	    store_begin(ctx->st, writes) == -1)
 		rc = CMD_FAIL;
 	else if ((rc = cmd->run(ctx, a)) == CMD_OK)
@@ -136,6 +143,8 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 		free(buf);
 		ctx->out = stdout;
 	}
+	if (rc == CMD_OK)
+		redact_report(&redacted, *where ? where : NULL);
 	return rc;
 }
 
