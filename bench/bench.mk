@@ -54,9 +54,9 @@ $(BENCH_DIR)/icalfloor: bench/icalfloor.c | $(BENCH_DIR)
 
 # Built as calllog is (CFLAGS included), from the module itself.
 $(BENCH_DIR)/redactbench: bench/redactbench.c src/redact.c src/util.c \
-    include/redact.h include/util.h | $(BENCH_DIR)
+    src/term.c include/redact.h include/util.h | $(BENCH_DIR)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ bench/redactbench.c \
-	    src/redact.c src/util.c
+	    src/redact.c src/util.c src/term.c
 
 # Fails when the worst case reaches 50 ms (issue 12).
 bench-redact: $(BENCH_DIR)/redactbench

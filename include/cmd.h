@@ -60,8 +60,10 @@ enum {
 	CMD_INTERACTIVE = 1 << 4,	/* waits on a person: no transaction until
 					   it calls store_begin itself */
 	CMD_PAGER = 1 << 5,	/* long output: page it on a terminal */
-	CMD_BEGINS = 1 << 6	/* reads and redacts its input first, then
+	CMD_BEGINS = 1 << 6,	/* reads and redacts its input first, then
 				   calls store_begin itself (import) */
+	CMD_DATA = 1 << 7	/* prints a file format (CSV, iCalendar, a
+				   dossier), escaped only on a terminal */
 };
 
 struct ctx {

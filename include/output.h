@@ -26,7 +26,8 @@ int output_paged_width(void);
 /* Flush, close the pager's pipe and wait for the person to quit it. */
 void output_finish(void);
 
-/* SGR sequences, or "" when colour is off. */
+/* SGR sequences as marks for a guarded stream (term.h, TERM_SGR), or ""
+ * when colour is off: main guards standard output whenever it is on. */
 const char *color_red(void);
 const char *color_yellow(void);
 const char *color_bold(void);

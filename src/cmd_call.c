@@ -22,6 +22,7 @@
 #include "prep.h"
 #include "redact.h"
 #include "store.h"
+#include "term.h"
 #include "util.h"
 #include "when.h"
 
@@ -234,6 +235,7 @@ run_call(struct ctx *ctx, struct args *a)
 	struct args addargs;
 	struct prep p;
 	struct redact_counts redacted = { 0, 0, 0 };
+	FILE *guard;
 	sigset_t block;
 	char *v, shown[PHONE_BUFSZ] = "", where[64] = "";
 	int reason = a->npos > 1 ? enum_parse(&reason_names, a->pos[1]) :
@@ -248,7 +250,14 @@ run_call(struct ctx *ctx, struct args *a)
 	if (prep_load(ctx, reason, a->pos[0], &p) == -1)
 		return CMD_FAIL;
 	signal(SIGINT, on_interrupt);
-	prep_print(&p, stdout);
+	/* The card shows journal text: through a guard, as main's output
+	 * is (the line editor keeps stdout itself). */
+	if ((guard = term_guard(stdout, 1)) != NULL) {
+		prep_print(&p, guard);
+		fclose(guard);
+	} else
+		return error("cannot show the prep card: out of memory"),
+		    CMD_FAIL;
 	if (p.nnumbers)
 		phone_format(p.numbers[0].e.number, shown);
 	push(&ans, "add", NULL);

@@ -261,6 +261,6 @@ const struct cmd cmd_export = {
 	.summary = "the whole journal as JSON (for import), or its calls as CSV",
 	.opts = export_opts,
 	.min_args = 0, .max_args = 0,
-	.flags = CMD_NEEDS_DB,
+	.flags = CMD_NEEDS_DB | CMD_DATA,
 	.run = run_export,
 };

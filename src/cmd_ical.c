@@ -209,6 +209,6 @@ const struct cmd cmd_ical = {
 	.summary = "iCalendar of open cases' follow-ups and escalations",
 	.opts = ical_opts,
 	.min_args = 0, .max_args = 0,
-	.flags = CMD_NEEDS_DB,
+	.flags = CMD_NEEDS_DB | CMD_DATA,
 	.run = run_ical,
 };

@@ -8,12 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "output.h"
 #include "paths.h"
 #include "redact.h"
 #include "store.h"
+#include "term.h"
 #include "util.h"
 #include "when.h"
 
@@ -76,6 +78,23 @@ wants_json(const struct cmd *cmd, const struct args *a)
 		if (strcmp(cmd->opts[i].name, "json") == 0 && a->val[i])
 			return 1;
 	return 0;
+}
+
+/*
+ * Whether standard output is to be guarded (term.h): always but for a file
+ * format or JSON written to a file or a pipe, which must be exact (JSON
+ * escapes what it must itself), and a guided call, whose line editor
+ * needs the terminal's own stream.
+ */
+static int
+wants_guard(const struct cmd *cmd, const struct args *a)
+{
+	if (cmd->flags & CMD_INTERACTIVE)
+		return 0;
+	if (isatty(STDOUT_FILENO) || output_paged_width() > 0 ||
+	    output_colored())
+		return 1;
+	return !(cmd->flags & CMD_DATA) && !wants_json(cmd, a);
 }
 
 /* Every argument must be UTF-8 before anything can store it. */
@@ -154,6 +173,7 @@ main(int argc, char **argv)
 	const char *dbopt = NULL;
 	int color = COLOR_AUTO, pager = 1;
 	const struct cmd *cmd;
+	FILE *real = stdout, *guard = NULL;
 	struct ctx ctx = { 0 };
 	struct args a;
 	int i, rc;
@@ -207,12 +227,18 @@ main(int argc, char **argv)
 	if (rc != CMD_OK)
 		return rc;
 	ctx.cmd = cmd;
-	ctx.out = stdout;
 	output_init((enum color_mode)color);
 	if (wants_json(cmd, &a))
 		output_disable_color();		/* JSON is never coloured */
 	if (pager && cmd->flags & CMD_PAGER)
 		output_start_pager();
+	/* glibc lets stdout be set, so that every printf is guarded. */
+	if (wants_guard(cmd, &a) && (guard = term_guard(real,
+	    isatty(STDOUT_FILENO) || output_paged_width() > 0)) != NULL)
+		stdout = guard;
+	else
+		output_disable_color();	/* colours are marks for the guard */
+	ctx.out = stdout;
 	if (when_now(&ctx.now) == -1)
 		rc = CMD_USAGE;
 	else if (cmd->flags & (CMD_NEEDS_DB | CMD_NEEDS_CONFIG) &&
@@ -224,6 +250,11 @@ main(int argc, char **argv)
 		rc = cmd->run(&ctx, &a);
 	args_free(&a);
 	config_clear(&ctx.cfg);
+	if (guard != NULL) {
+		stdout = real;
+		/* Its error is the real stream's, reported below. */
+		fclose(guard);
+	}
 	/* A person quitting the pager early has read all they wanted. */
 	if ((fflush(stdout) != 0 || ferror(stdout)) && errno != EPIPE) {
 		error("cannot write output: %s", strerror(errno));

@@ -11,6 +11,7 @@
 
 #include "output.h"
 #include "table.h"
+#include "term.h"
 #include "util.h"
 
 static int colored;
@@ -64,25 +65,25 @@ output_disable_color(void)
 const char *
 color_red(void)
 {
-	return colored ? "\033[31m" : "";
+	return colored ? TERM_SGR("31") : "";
 }
 
 const char *
 color_yellow(void)
 {
-	return colored ? "\033[33m" : "";
+	return colored ? TERM_SGR("33") : "";
 }
 
 const char *
 color_bold(void)
 {
-	return colored ? "\033[1m" : "";
+	return colored ? TERM_SGR("1") : "";
 }
 
 const char *
 color_reset(void)
 {
-	return colored ? "\033[m" : "";
+	return colored ? TERM_SGR("") : "";
 }
 
 void
