@@ -43,7 +43,7 @@ SCHEMA   = $(sort $(wildcard schema/[0-9][0-9][0-9]_*.sql))
 PROG     = $(BUILD)/calllog
 
 # Unit tests link the module they test and the few it needs.
-UNIT_TESTS = when phone redact policy
+UNIT_TESTS = when phone redact policy term
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o $(BUILD)/term.o
 SHELL_TESTS = $(sort $(wildcard tests/t[0-9]*.sh))
