@@ -294,4 +294,35 @@ test_expect_success 'standard input is read and redacted before the write lock i
 	    false; }; }
 '
 
+test_expect_success 'import reads and redacts its file before the write lock too' '
+	cl --db "$TRASH/third.db" add --org "Third Bank" --reason general \
+	    --note placeholder >/dev/null &&
+	cl --db "$TRASH/third.db" export >third.json &&
+	"$PY" -c "
+import json
+d = json.load(open(\"third.json\"))
+d[\"cases\"][0][\"calls\"][0][\"notes\"] = \"card 4111 1111 1111 1111 \" * 2000
+json.dump(d, open(\"third.json\", \"w\"))" &&
+	hold_write_lock &&
+	{ "$CALLLOG" import - <third.json >bg.out 2>bg.err & } &&
+	pid=$! &&
+	size=$(wc -c <third.json) &&
+	n=0 && pos=0 &&
+	while test "$pos" != "$size" && test $n -lt 100; do
+		pos=$(sed -n "s/^pos:[[:space:]]*//p" /proc/$pid/fdinfo/0 \
+		    2>/dev/null)
+		n=$((n + 1))
+		sleep 0.1
+	done &&
+	sleep 0.5 &&
+	release_write_lock &&
+	wait $pid &&
+	grep -q "imported 1 case" bg.out &&
+	grep -q "removed before storing" bg.err &&
+	{ test "$pos" = "$size" ||
+	  { echo "import read ${pos:-0} of $size bytes while the lock was held"
+	    false; }; } &&
+	absent_from "$CALLLOG_DB"
+'
+
 test_done
