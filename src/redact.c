@@ -325,7 +325,6 @@ card_at(const struct run *r, size_t g, const unsigned char *lead4,
 	unsigned char d[19];
 	size_t n = 0, first = lead4 ? 4 : r->g[g].nd;
 	int found = 0, even = 1;
-	unsigned a = 0, b = 0;	/* Luhn sums for an odd, an even length */
 
 	if (lead4)
 		memcpy(d, lead4, n = 4);
@@ -342,8 +341,10 @@ card_at(const struct run *r, size_t g, const unsigned char *lead4,
 			even = 0;
 		if (n < 13 || !shape || !network_prefix(d, n))
 			continue;
-		/* Luhn doubles every second digit from the right. */
-		a = b = 0;
+		/* Luhn doubles every second digit from the right: a is the
+		 * sum for an odd length, b for an even one. */
+		unsigned a = 0, b = 0;
+
 		for (size_t i = 0; i < n; i++) {
 			unsigned v = d[i], w = v * 2 > 9 ? v * 2 - 9 : v * 2;
 
@@ -411,7 +412,7 @@ keyword_value(const struct run *r, int ssn, unsigned after)
 		}
 	} else if (r->g[0].nd == 3 || r->g[0].nd == 4) {
 		i = 1;
-		nd = 3;
+		nd = r->g[0].nd;
 	} else {
 		/* Read out one digit at a time, single blanks apart. */
 		for (i = 0; i < r->n && r->g[i].nd == 1; ) {
