@@ -7,6 +7,8 @@
 #                     build-bench/RESULTS-quick.md, leaving bench/RESULTS.md
 #   make bench-deps   Debian packages the benchmark needs: taskwarrior,
 #                     sqlite3, time
+#   make bench-redact redaction of the most hostile notes of the largest
+#                     size (bench/redactbench.c), in ms; part of bench
 #
 # Raw samples go to build-bench/RESULTS.json (RESULTS-quick.json).
 # BENCH_FLAGS passes options to bench/bench.py (--runs, --no-taskwarrior...).
@@ -17,7 +19,7 @@ BENCH_FLAGS ?=
 BENCH_TOOLS  = $(BENCH_DIR)/spawn $(BENCH_DIR)/sqltrace.so \
                $(BENCH_DIR)/icalfloor
 
-.PHONY: bench bench-quick bench-deps
+.PHONY: bench bench-quick bench-deps bench-redact
 
 bench-deps:
 	@need=; for p in taskwarrior:task sqlite3:sqlite3 time:/usr/bin/time; do \
@@ -50,9 +52,19 @@ $(BENCH_DIR)/icalfloor: bench/icalfloor.c | $(BENCH_DIR)
 	$(CC) -O2 $(shell $(PKG_CONFIG) --cflags libical) -o $@ \
 	    bench/icalfloor.c $(shell $(PKG_CONFIG) --libs libical)
 
-bench: bench-deps calllog $(BENCH_TOOLS)
+# Built as calllog is (CFLAGS included), from the module itself.
+$(BENCH_DIR)/redactbench: bench/redactbench.c src/redact.c src/util.c \
+    src/term.c include/redact.h include/util.h | $(BENCH_DIR)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ bench/redactbench.c \
+	    src/redact.c src/util.c src/term.c
+
+# Fails when the worst case reaches 50 ms (issue 12).
+bench-redact: $(BENCH_DIR)/redactbench
+	$(BENCH_DIR)/redactbench | tee $(BENCH_DIR)/redact.txt
+
+bench: bench-deps calllog $(BENCH_TOOLS) bench-redact
 	$(BENCH_PY) bench/bench.py --sizes 1000,10000,100000 $(BENCH_FLAGS)
 
-bench-quick: bench-deps calllog $(BENCH_TOOLS)
+bench-quick: bench-deps calllog $(BENCH_TOOLS) bench-redact
 	$(BENCH_PY) bench/bench.py --sizes 1000 \
 	    --out $(BENCH_DIR)/RESULTS-quick.md $(BENCH_FLAGS)

@@ -20,7 +20,10 @@ enum { CMD_OK = 0, CMD_FAIL = 1, CMD_USAGE = 2 };
 
 enum {
 	OPT_VALUE = 1 << 0,	/* takes an argument */
-	OPT_MULTI = 1 << 1	/* may be repeated; every value is kept */
+	OPT_MULTI = 1 << 1,	/* may be repeated; every value is kept */
+	OPT_RAW = 1 << 2,	/* not text (a phone number, a file, digits
+				   checked by the command): never redacted */
+	OPT_STDIN = 1 << 3	/* '-' reads standard input (args_redact) */
 };
 
 struct opt {
@@ -37,13 +40,16 @@ struct opt {
 
 #define ARGS_MAX 32
 
-/* Parsed arguments: values point into argv. */
+/* Parsed arguments: values point into argv, or into owned once
+ * args_redact replaced them. */
 struct args {
 	const char *val[ARGS_MAX];	/* last value, or "" for a flag */
 	const char **multi[ARGS_MAX];	/* all values of OPT_MULTI options */
 	int nmulti[ARGS_MAX];
 	char **pos;			/* positional arguments */
 	int npos;
+	char **owned;			/* replaced values, freed by args_free */
+	int nowned;
 };
 
 enum {
@@ -53,7 +59,11 @@ enum {
 	CMD_EXISTING_DB = 1 << 3,	/* never create the database */
 	CMD_INTERACTIVE = 1 << 4,	/* waits on a person: no transaction until
 					   it calls store_begin itself */
-	CMD_PAGER = 1 << 5	/* long output: page it on a terminal */
+	CMD_PAGER = 1 << 5,	/* long output: page it on a terminal */
+	CMD_BEGINS = 1 << 6,	/* reads and redacts its input first, then
+				   calls store_begin itself (import) */
+	CMD_DATA = 1 << 7	/* prints a file format (CSV, iCalendar, a
+				   dossier), escaped only on a terminal */
 };
 
 struct ctx {
@@ -62,8 +72,6 @@ struct ctx {
 	struct config cfg;
 	const struct cmd *cmd;
 	FILE *out;		/* where the command's report goes */
-	int stdin_answers;	/* standard input is a person's answers (call):
-				   a value "-" is text, not "read stdin" */
 };
 
 struct cmd {
@@ -72,6 +80,8 @@ struct cmd {
 	const char *summary;	/* one line for `calllog help` */
 	const struct opt *opts;
 	int min_args, max_args;	/* positional arguments; -1: no maximum */
+	unsigned raw_pos;	/* bit i: positional i is not text, never
+				   redacted (a file, a phone number) */
 	unsigned flags;
 	/* With CMD_WRITES: whether this invocation writes (NULL: always).  A
 	 * read-only one neither takes the write lock nor holds its output
@@ -94,6 +104,21 @@ arg(const struct args *a, int i)
  */
 int args_parse(const struct cmd *cmd, int argc, char **argv, struct args *a);
 void args_free(struct args *a);
+
+struct redact_counts;
+
+/*
+ * The one door through which a command's text reaches the journal
+ * (DESIGN.md, Privacy): redact every option value and positional argument
+ * of a writing command, but those it declares raw (OPT_RAW, raw_pos),
+ * before the journal is opened, so that no scan holds the write lock.
+ * With read_stdin, an OPT_STDIN option given as '-' is first replaced by
+ * standard input (at most LIMIT_NOTE bytes).  Adds what was removed to
+ * *counts and names the first argument it was in in where (size bytes).
+ * Returns 0, or -1 after reporting unreadable standard input.
+ */
+int args_redact(const struct cmd *cmd, struct args *a, int read_stdin,
+    struct redact_counts *counts, char *where, size_t size);
 
 /* Print cmd's usage and options to fp. */
 void cmd_usage(const struct cmd *cmd, FILE *fp);

@@ -16,7 +16,10 @@ struct import_reader {
 	const char *file;		/* the file, as messages name it */
 	const char *country;		/* calling code for phone_normalize */
 	struct redact_counts *redacted;	/* NULL: only check; else free text
-					   is redacted and counted here */
+					   is redacted, counted here, and
+					   written back into the parsed
+					   file, so later passes read it
+					   redacted */
 	char first_redacted[96];	/* where the first redaction was */
 };
 

@@ -26,12 +26,17 @@ int output_paged_width(void);
 /* Flush, close the pager's pipe and wait for the person to quit it. */
 void output_finish(void);
 
-/* SGR sequences, or "" when colour is off. */
+/* SGR sequences as marks for a guarded stream (term.h, TERM_SGR), or ""
+ * when colour is off: main guards standard output whenever it is on. */
 const char *color_red(void);
 const char *color_yellow(void);
 const char *color_reset(void);
 
 /* Turn colour off, for output that must never carry it (JSON). */
 void output_disable_color(void);
+
+/* Whether colour is on: main guards a coloured stream (term.h) even when
+ * it is not a terminal, as with --color=always into a pipe. */
+int output_colored(void);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "redact.h"
 #include "util.h"
 
 /* Where the help of each option starts in usage. */
@@ -144,7 +145,80 @@ args_free(struct args *a)
 {
 	for (int i = 0; i < ARGS_MAX; i++)
 		free(a->multi[i]);
+	for (int i = 0; i < a->nowned; i++)
+		free(a->owned[i]);
+	free(a->owned);
 	memset(a, 0, sizeof(*a));
+}
+
+/* Keep s until args_free, and return it. */
+static char *
+args_own(struct args *a, char *s)
+{
+	a->owned = xrealloc(a->owned, (size_t)(a->nowned + 1) * sizeof(char *));
+	a->owned[a->nowned++] = s;
+	return s;
+}
+
+/* The value v redacted: v itself when nothing was found in it. */
+static const char *
+redact_value(struct args *a, const char *v, const char *name,
+    struct redact_counts *counts, char *where, size_t size)
+{
+	struct redact_counts found = { 0, 0, 0 };
+	char *r = redact_text(v, &found);
+
+	if (!redact_any(&found)) {
+		free(r);
+		return v;
+	}
+	counts->cards += found.cards;
+	counts->ssns += found.ssns;
+	counts->codes += found.codes;
+	if (*where == '\0')
+		snprintf(where, size, "%s", name);
+	return args_own(a, r);
+}
+
+int
+args_redact(const struct cmd *cmd, struct args *a, int read_stdin,
+    struct redact_counts *counts, char *where, size_t size)
+{
+	char name[64];
+
+	for (int i = 0; i < count_opts(cmd->opts); i++) {
+		const struct opt *o = &cmd->opts[i];
+		int n = o->flags & OPT_MULTI ? a->nmulti[i] : a->val[i] != NULL;
+
+		if (!(o->flags & OPT_VALUE) || o->flags & OPT_RAW)
+			continue;
+		snprintf(name, sizeof(name), "--%s", o->name);
+		for (int k = 0; k < n; k++) {
+			const char **v = o->flags & OPT_MULTI ?
+			    &a->multi[i][k] : &a->val[i];
+
+			if (o->flags & OPT_STDIN && read_stdin &&
+			    strcmp(*v, "-") == 0) {
+				char *in = read_stdin_text(name, LIMIT_NOTE);
+
+				if (in == NULL)
+					return -1;
+				*v = args_own(a, in);
+			}
+			*v = redact_value(a, *v, name, counts, where, size);
+		}
+		/* The last value is the one val[] names. */
+		if (o->flags & OPT_MULTI && n > 0)
+			a->val[i] = a->multi[i][n - 1];
+	}
+	for (int i = 0; i < a->npos; i++) {
+		if (i < 32 && cmd->raw_pos & 1u << i)
+			continue;
+		snprintf(name, sizeof(name), "argument %d", i + 1);
+		a->pos[i] = (char *)redact_value(a, a->pos[i], name, counts,
+		    where, size);
+	}
+	return 0;
 }
 
 int

@@ -27,11 +27,12 @@ static const struct opt add_opts[] = {
 	    "why you call (new case): lost-card, billing, account, activation,"
 	    " fraud, travel, rewards, business, general" },
 	[O_TITLE] = { "title", 't', OPT_VALUE, "TEXT", "the case in a few words" },
-	[O_ACCOUNT] = { "account", 0, OPT_VALUE, "LAST4",
+	[O_ACCOUNT] = { "account", 0, OPT_VALUE | OPT_RAW, "LAST4",
 	    "last four digits of the card or account" },
 	[O_PRIORITY] = { "priority", 0, OPT_VALUE, "high|normal|low",
 	    "case priority (lost-card and fraud default to high)" },
-	[O_NUMBER] = { "number", 'n', OPT_VALUE, "PHONE", "number dialed" },
+	[O_NUMBER] = { "number", 'n', OPT_VALUE | OPT_RAW, "PHONE",
+	    "number dialed" },
 	[O_DEPARTMENT] = { "department", 0, OPT_VALUE, "NAME",
 	    "department reached" },
 	[O_REP] = { "rep", 0, OPT_VALUE, "NAME", "representative's name or ID" },
@@ -54,7 +55,7 @@ static const struct opt add_opts[] = {
 	    "when they promised it by" },
 	[O_FOLLOW_UP] = { "follow-up", 'f', OPT_VALUE, "DATE",
 	    "when to follow up next" },
-	[O_NOTE] = { "note", 0, OPT_VALUE | OPT_MULTI, "TEXT",
+	[O_NOTE] = { "note", 0, OPT_VALUE | OPT_MULTI | OPT_STDIN, "TEXT",
 	    "notes; '-' reads standard input" },
 	{ NULL, 0, 0, NULL, NULL }
 };
@@ -69,13 +70,12 @@ struct add_input {
 	char *title;
 	char *account;
 	time_t follow_up;
-	struct redact_counts redacted;
 };
 
-/* Check a one-line value and redact it; *out is NULL when not given. */
+/* Check a one-line value (main redacted it, args_redact); *out is NULL
+ * when not given. */
 static int
-take_line(struct add_input *in, const char *opt, const char *v, size_t max,
-    char **out)
+take_line(const char *opt, const char *v, size_t max, char **out)
 {
 	*out = NULL;
 	if (v == NULL)
@@ -83,7 +83,7 @@ take_line(struct add_input *in, const char *opt, const char *v, size_t max,
 	if (check_line(opt, v, max) == -1)
 		return -1;
 	if (*v)
-		*out = redact_text(v, &in->redacted);
+		*out = xstrdup(v);
 	return 0;
 }
 
@@ -118,21 +118,19 @@ take_account(struct add_input *in, const char *v)
 	return 0;
 }
 
-/* Join every --note ('-' reads standard input, unless standard input is
- * a person answering questions) into the call's notes. */
+/* Join every --note into the call's notes ('-' was replaced by standard
+ * input, and each redacted, by args_redact). */
 static int
-take_notes(struct add_input *in, const struct args *a, int stdin_ok)
+take_notes(struct add_input *in, const struct args *a)
 {
 	size_t len = 0;
 	char *all = NULL;
 
 	for (int i = 0; i < a->nmulti[O_NOTE]; i++) {
-		const char *v = a->multi[O_NOTE][i];
-		char *text = stdin_ok && strcmp(v, "-") == 0 ?
-		    read_stdin_text("--note", LIMIT_NOTE) : xstrdup(v);
+		char *text = xstrdup(a->multi[O_NOTE][i]);
 		size_t n;
 
-		if (text == NULL || check_text("--note", text, LIMIT_NOTE)) {
+		if (check_text("--note", text, LIMIT_NOTE)) {
 			free(text);
 			free(all);
 			return -1;
@@ -151,8 +149,15 @@ take_notes(struct add_input *in, const struct args *a, int stdin_ok)
 		len += n;
 		free(text);
 	}
-	if (all && *all)
-		in->call.notes = redact_text(all, &in->redacted);
+	/* Notes redacted one by one may still hold a card split over two
+	 * of them ("4111 1111" then "1111 1111"); redacting the whole again
+	 * changes nothing else, as redacted text is a fixed point. */
+	if (all && *all) {
+		struct redact_counts split = { 0, 0, 0 };
+
+		in->call.notes = redact_text(all, &split);
+		redact_report(&split, "notes, across two --note");
+	}
 	free(all);
 	return 0;
 }
@@ -200,16 +205,16 @@ read_input(struct ctx *ctx, const struct args *a, struct add_input *in)
 		    "--case ID to add to an open one)"), CMD_USAGE;
 	if ((arg(a, O_CASE) && parse_id(arg(a, O_CASE), "--case",
 	    &in->case_id)) ||
-	    take_line(in, "--org", arg(a, O_ORG), LIMIT_NAME, &in->org) ||
+	    take_line("--org", arg(a, O_ORG), LIMIT_NAME, &in->org) ||
 	    take_enum(&reason_names, arg(a, O_REASON), &in->reason) ||
-	    take_line(in, "--title", arg(a, O_TITLE), LIMIT_NAME, &in->title) ||
+	    take_line("--title", arg(a, O_TITLE), LIMIT_NAME, &in->title) ||
 	    take_account(in, arg(a, O_ACCOUNT)) ||
 	    take_enum(&priority_names, arg(a, O_PRIORITY), &in->priority) ||
-	    take_line(in, "--department", arg(a, O_DEPARTMENT), LIMIT_NAME,
+	    take_line("--department", arg(a, O_DEPARTMENT), LIMIT_NAME,
 	    &k->department) ||
-	    take_line(in, "--rep", arg(a, O_REP), LIMIT_NAME, &k->rep) ||
-	    take_line(in, "--ivr", arg(a, O_IVR), LIMIT_LINE, &k->ivr) ||
-	    take_line(in, "--promise", arg(a, O_PROMISE), LIMIT_LINE,
+	    take_line("--rep", arg(a, O_REP), LIMIT_NAME, &k->rep) ||
+	    take_line("--ivr", arg(a, O_IVR), LIMIT_LINE, &k->ivr) ||
+	    take_line("--promise", arg(a, O_PROMISE), LIMIT_LINE,
 	    &k->promise) ||
 	    take_enum(&channel_names, arg(a, O_CHANNEL), &k->channel) ||
 	    take_enum(&outcome_names, arg(a, O_OUTCOME), &k->outcome) ||
@@ -218,7 +223,7 @@ read_input(struct ctx *ctx, const struct args *a, struct add_input *in)
 	    take_date(arg(a, O_WHEN), ctx->now, &k->started) ||
 	    take_date(arg(a, O_PROMISED_BY), ctx->now, &k->promised_by) ||
 	    take_date(arg(a, O_FOLLOW_UP), ctx->now, &in->follow_up) ||
-	    take_notes(in, a, !ctx->stdin_answers))
+	    take_notes(in, a))
 		return CMD_USAGE;
 	if (arg(a, O_ORG) && in->org == NULL)
 		return error("--org needs a name"), CMD_USAGE;
@@ -232,7 +237,7 @@ read_input(struct ctx *ctx, const struct args *a, struct add_input *in)
 	for (int i = 0; i < a->nmulti[O_REF]; i++) {
 		char *ref;
 
-		if (take_line(in, "--ref", a->multi[O_REF][i], LIMIT_LINE,
+		if (take_line("--ref", a->multi[O_REF][i], LIMIT_LINE,
 		    &ref) == -1)
 			return CMD_USAGE;
 		if (ref)
@@ -398,7 +403,6 @@ run_add(struct ctx *ctx, struct args *a)
 			    0) {
 				report(ctx, &c, &in.call, !in.case_id,
 				    reopened);
-				redact_report(&in.redacted, NULL);
 				rc = CMD_OK;
 			} else if (applied == -2)
 				rc = CMD_USAGE;

@@ -20,7 +20,9 @@
 #include "cmd.h"
 #include "phone.h"
 #include "prep.h"
+#include "redact.h"
 #include "store.h"
+#include "term.h"
 #include "util.h"
 #include "when.h"
 
@@ -237,8 +239,10 @@ run_call(struct ctx *ctx, struct args *a)
 	struct answers ans = { .argv = NULL };
 	struct args addargs;
 	struct prep p;
+	struct redact_counts redacted = { 0, 0, 0 };
+	FILE *guard;
 	sigset_t block;
-	char *v, shown[PHONE_BUFSZ] = "";
+	char *v, shown[PHONE_BUFSZ] = "", where[64] = "";
 	int reason = a->npos > 1 ? enum_parse(&reason_names, a->pos[1]) :
 	    REASON_GENERAL, rc;
 
@@ -251,7 +255,14 @@ run_call(struct ctx *ctx, struct args *a)
 	if (prep_load(ctx->st, reason, a->pos[0], &p) == -1)
 		return CMD_FAIL;
 	signal(SIGINT, on_interrupt);
-	prep_print(&p, stdout);
+	/* The card shows journal text: through a guard, as main's output
+	 * is (the line editor keeps stdout itself). */
+	if ((guard = term_guard(stdout, 1)) != NULL) {
+		prep_print(&p, guard);
+		fclose(guard);
+	} else
+		return error("cannot show the prep card: out of memory"),
+		    CMD_FAIL;
 	if (p.nnumbers)
 		phone_format(p.numbers[0].e.number, shown);
 	push(&ans, "add", NULL);
@@ -279,12 +290,16 @@ run_call(struct ctx *ctx, struct args *a)
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);
 	sigprocmask(SIG_BLOCK, &block, NULL);
-	ctx->stdin_answers = 1;
 	rc = args_parse(&cmd_add, ans.argc, ans.argv, &addargs);
+	/* The answers go through the door every writer's text does, and
+	 * before the journal is locked; a note line '-' is only a dash. */
+	if (rc == CMD_OK)
+		args_redact(&cmd_add, &addargs, 0, &redacted, where,
+		    sizeof(where));
 	if (rc == CMD_OK && store_begin(ctx->st, 1) == -1)
 		rc = CMD_FAIL;
-	else if (rc == CMD_OK)
-		rc = cmd_add.run(ctx, &addargs);
+	else if (rc == CMD_OK && (rc = cmd_add.run(ctx, &addargs)) == CMD_OK)
+		redact_report(&redacted, *where ? where : NULL);
 	if (rc != -1)
 		args_free(&addargs);
 	answers_free(&ans);

@@ -126,6 +126,6 @@ const struct cmd cmd_dossier = {
 	.summary = "the case's record, for escalating it",
 	.opts = dossier_opts,
 	.min_args = 1, .max_args = 1,
-	.flags = CMD_NEEDS_DB,
+	.flags = CMD_NEEDS_DB | CMD_DATA,
 	.run = run_dossier,
 };

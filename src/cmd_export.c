@@ -128,20 +128,32 @@ static const char *const csv_columns[] = {
 };
 #define CSV_NCOLUMNS (sizeof(csv_columns) / sizeof(csv_columns[0]))
 
-/* One CSV field as RFC 4180 has it: quoted when it holds a comma, a
- * quote or a line break, its quotes doubled.  NULL is an empty field. */
+/*
+ * One CSV field as RFC 4180 has it: quoted when it holds a comma, a
+ * quote or a line break, its quotes doubled.  NULL is an empty field.
+ * A field a spreadsheet would run as a formula, one that begins with =,
+ * +, -, @, a tab or a carriage return, is made inert as OWASP advises
+ * (CSV injection): quoted, after a single quote.  So a phone number,
+ * +18005282122, stays text too, where LibreOffice would make it a
+ * number.  The CSV is for reading; JSON is the lossless export.
+ */
 static void
 csv_field(FILE *fp, const char *s, int first)
 {
+	int inert;
+
 	if (!first)
 		fputc(',', fp);
 	if (s == NULL)
 		return;
-	if (s[strcspn(s, ",\"\r\n")] == '\0') {
+	inert = *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+	if (!inert && s[strcspn(s, ",\"\r\n")] == '\0') {
 		fputs(s, fp);
 		return;
 	}
 	fputc('"', fp);
+	if (inert)
+		fputc('\'', fp);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', fp);
@@ -269,6 +281,6 @@ const struct cmd cmd_export = {
 	.summary = "the whole journal as JSON (for import), or its calls as CSV",
 	.opts = export_opts,
 	.min_args = 0, .max_args = 0,
-	.flags = CMD_NEEDS_DB,
+	.flags = CMD_NEEDS_DB | CMD_DATA,
 	.run = run_export,
 };

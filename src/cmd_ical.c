@@ -19,9 +19,9 @@ enum { O_EVENTS, O_OUTPUT, O_VDIR };
 static const struct opt ical_opts[] = {
 	[O_EVENTS] = { "events", 'e', 0, NULL,
 	    "VEVENTs instead of VTODOs, for calendars without to-dos" },
-	[O_OUTPUT] = { "output", 'o', OPT_VALUE, "FILE",
+	[O_OUTPUT] = { "output", 'o', OPT_VALUE | OPT_RAW, "FILE",
 	    "write to FILE, replacing it atomically" },
-	[O_VDIR] = { "vdir", 0, OPT_VALUE, "DIR",
+	[O_VDIR] = { "vdir", 0, OPT_VALUE | OPT_RAW, "DIR",
 	    "one .ics file per item in DIR, kept a mirror of the open cases" },
 	{ NULL, 0, 0, NULL, NULL }
 };
@@ -105,7 +105,7 @@ const struct cmd cmd_ical = {
 	.summary = "iCalendar of open cases' follow-ups and escalations",
 	.opts = ical_opts,
 	.min_args = 0, .max_args = 0,
-	.flags = CMD_NEEDS_DB | CMD_WRITES,
+	.flags = CMD_NEEDS_DB | CMD_WRITES | CMD_DATA,
 	.writes = reads_back,
 	.run = run_ical,
 };

@@ -1,8 +1,10 @@
 /*
  * cmd_import.c: `calllog import FILE`, reading back what `export` wrote.
- * The file is read twice: first every record is checked, against the
- * others and against the journal, with nothing written; then each is
- * redacted as add would and stored, in the command's one transaction.
+ * The file is read three times.  First, before the journal is locked,
+ * its text is redacted as add's would be, in the parsed file (redaction
+ * never holds the write lock).  Then, in the command's one transaction,
+ * every record is checked, against the others and against the journal,
+ * with nothing written; then each is stored.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -17,6 +19,7 @@ struct pass {
 	struct ctx *ctx;
 	struct import_reader rd;
 	int write;		/* 0: check everything; 1: store it */
+	int redact;		/* the first pass: redact, journal unread */
 	int keep_ids;		/* the journal is empty: keep the file's ids */
 	struct import_keys keys;	/* first pass: what was seen */
 	size_t ncases, ncalls;
@@ -54,7 +57,7 @@ note_record(struct pass *p, const char *path, char table, long long id,
 	if (table == 'c')
 		import_keys_add(&p->keys, KEY_DEFINES, xasprintf("c\x1f%s",
 		    uuid), path, NULL, NULL);
-	if (p->keep_ids)
+	if (p->keep_ids || p->redact)
 		return CMD_OK;
 	switch (store_uuid_owner(p->ctx->st, uuid, &owner, &oid)) {
 	case 0:
@@ -172,7 +175,8 @@ take_directory(struct pass *p, size_t i, json_t *v)
 	import_keys_add(&p->keys, KEY_UNIQUE, xasprintf("d\x1f%s\x1f%s\x1f%s",
 	    d.org, d.purpose, d.number), path, NULL,
 	    "organization, purpose and number");
-	if ((rc = note_record(p, path, 'd', d.id, d.uuid)) != CMD_OK)
+	if ((rc = note_record(p, path, 'd', d.id, d.uuid)) != CMD_OK ||
+	    p->redact)
 		goto out;
 	switch (store_directory_row_find(p->ctx->st, &d, &id)) {
 	case 0:
@@ -312,6 +316,17 @@ run_import(struct ctx *ctx, struct args *a)
 	if ((rc = load(&p.rd, file, &doc)) != CMD_OK ||
 	    (rc = check_header(&p, doc)) != CMD_OK)
 		goto out;
+	p.redact = 1;
+	p.rd.redacted = &redacted;
+	if ((rc = walk(&p, doc)) != CMD_OK)
+		goto out;
+	import_keys_clear(&p.keys);
+	p.redact = 0;
+	p.rd.redacted = NULL;
+	if (store_begin(ctx->st, 1) == -1) {
+		rc = CMD_FAIL;
+		goto out;
+	}
 	if ((empty = store_journal_is_empty(ctx->st)) == -1) {
 		rc = CMD_FAIL;
 		goto out;
@@ -326,7 +341,6 @@ run_import(struct ctx *ctx, struct args *a)
 		goto out;
 	}
 	p.write = 1;
-	p.rd.redacted = &redacted;
 	if ((rc = walk(&p, doc)) != CMD_OK)
 		goto out;
 	fprintf(ctx->out, "imported %zu case%s, %zu call%s\n", p.ncases,
@@ -339,7 +353,7 @@ run_import(struct ctx *ctx, struct args *a)
 	else if (!p.keep_ids && p.ncases > 1)
 		fprintf(ctx->out, "%s: they are cases %lld to %lld now\n", why,
 		    p.first_id, p.first_id + (long long)p.ncases - 1);
-	redact_report(p.rd.redacted, p.rd.first_redacted);
+	redact_report(&redacted, p.rd.first_redacted);
 out:
 	import_keys_clear(&p.keys);
 	json_decref(doc);
@@ -353,6 +367,7 @@ const struct cmd cmd_import = {
 	    "input)",
 	.opts = NULL,
 	.min_args = 1, .max_args = 1,
-	.flags = CMD_NEEDS_DB | CMD_WRITES,
+	.raw_pos = 1u << 0,		/* FILE */
+	.flags = CMD_NEEDS_DB | CMD_WRITES | CMD_BEGINS,
 	.run = run_import,
 };

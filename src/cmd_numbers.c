@@ -252,6 +252,7 @@ const struct cmd cmd_numbers = {
 	.summary = "the directory of support numbers",
 	.opts = numbers_opts,
 	.min_args = 0, .max_args = 4,
+	.raw_pos = 1u << 3,		/* add and rm: NUMBER */
 	.flags = CMD_NEEDS_DB | CMD_WRITES,
 	.writes = numbers_writes,
 	.run = run_numbers,

@@ -133,12 +133,14 @@ phone_ok(const char *s, const char *country)
 	return phone_normalize(s, country, e164) == 0 && strcmp(e164, s) == 0;
 }
 
-/* Check a one-line field or free text, as add does; redact it when the
- * reader redacts.  *out is a copy the record owns. */
+/* Check a one-line field or free text, the JSON string v, as add does;
+ * when the reader redacts, redact it, there and in v.  *out is a copy the
+ * record owns. */
 static int
 read_text(struct import_reader *r, const char *path, const char *key,
-    enum xfer_type type, size_t max, const char *s, char **out)
+    enum xfer_type type, size_t max, json_t *v, char **out)
 {
+	const char *s = json_string_value(v);
 	char *what = xasprintf("import %s: %s%s%s", r->file, path,
 	    *path ? "." : "", key);
 	int rc = type == XF_TEXT ? check_text(what, s, max) :
@@ -152,9 +154,13 @@ read_text(struct import_reader *r, const char *path, const char *key,
 		return 0;
 	}
 	*out = redact_text(s, r->redacted);
-	if (strcmp(*out, s) != 0 && !r->first_redacted[0])
-		snprintf(r->first_redacted, sizeof(r->first_redacted), "%s.%s",
-		    path, key);
+	if (strcmp(*out, s) != 0) {
+		if (!r->first_redacted[0])
+			snprintf(r->first_redacted, sizeof(r->first_redacted),
+			    "%s.%s", path, key);
+		if (json_string_set(v, *out) == -1)
+			fatal("out of memory");
+	}
 	return 0;
 }
 
@@ -186,7 +192,7 @@ read_string(struct import_reader *r, const char *path,
 		*out = xstrdup(s);
 		return 0;
 	default:
-		return read_text(r, path, f->key, f->type, f->max, s, out);
+		return read_text(r, path, f->key, f->type, f->max, v, out);
 	}
 }
 
@@ -257,8 +263,8 @@ read_refs(struct import_reader *r, const char *path,
 		if (!json_is_string(ref) || !*json_string_value(ref))
 			return import_error(r, path, key, "expected a "
 			    "reference number (a string, not empty)");
-		if (read_text(r, path, key, XF_LINE, LIMIT_LINE,
-		    json_string_value(ref), &text) == -1)
+		if (read_text(r, path, key, XF_LINE, LIMIT_LINE, ref,
+		    &text) == -1)
 			return -1;
 		call_add_ref(k, text);
 		free(text);

@@ -109,7 +109,19 @@ write_string(FILE *fp, const char *s)
 		default:
 			if (*p < 0x20 || *p == 0x7f)
 				fprintf(fp, "\\u%04x", *p);
-			else
+			/* C1 controls and bidirectional overrides are escaped
+			 * too, losslessly: JSON read on a terminal (jq, less)
+			 * must not drive it (DESIGN.md, Privacy). */
+			else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+				fprintf(fp, "\\u%04x", p[1]);
+				p++;
+			} else if (p[0] == 0xe2 && ((p[1] == 0x80 &&
+			    p[2] >= 0xaa && p[2] <= 0xae) || (p[1] == 0x81 &&
+			    p[2] >= 0xa6 && p[2] <= 0xa9))) {
+				fprintf(fp, "\\u%04x", 0x2000 |
+				    (p[1] & 0x3f) << 6 | (p[2] & 0x3f));
+				p += 2;
+			} else
 				fputc(*p, fp);
 		}
 	}

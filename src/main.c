@@ -8,11 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "output.h"
 #include "paths.h"
+#include "redact.h"
 #include "store.h"
+#include "term.h"
 #include "util.h"
 #include "when.h"
 
@@ -77,6 +80,23 @@ wants_json(const struct cmd *cmd, const struct args *a)
 	return 0;
 }
 
+/*
+ * Whether standard output is to be guarded (term.h): always but for a file
+ * format or JSON written to a file or a pipe, which must be exact (JSON
+ * escapes what it must itself), and a guided call, whose line editor
+ * needs the terminal's own stream.
+ */
+static int
+wants_guard(const struct cmd *cmd, const struct args *a)
+{
+	if (cmd->flags & CMD_INTERACTIVE)
+		return 0;
+	if (isatty(STDOUT_FILENO) || output_paged_width() > 0 ||
+	    output_colored())
+		return 1;
+	return !(cmd->flags & CMD_DATA) && !wants_json(cmd, a);
+}
+
 /* Every argument must be UTF-8 before anything can store it. */
 static int
 check_utf8(int argc, char **argv)
@@ -88,6 +108,9 @@ check_utf8(int argc, char **argv)
 	return 0;
 }
 
+/* Standard output as the program started with it, under any guard. */
+static FILE *real_stdout;
+
 /*
  * A writer's report is held back until its change is ready to commit, then
  * written and flushed before the commit: when the report cannot be written
@@ -98,7 +121,9 @@ check_utf8(int argc, char **argv)
 static int
 deliver_report(const char *buf, size_t len)
 {
-	if ((len && fwrite(buf, 1, len, stdout) != len) || fflush(stdout) != 0)
+	/* Through the guard (term.h), if any, and the real stream under it. */
+	if ((len && fwrite(buf, 1, len, stdout) != len) || fflush(stdout) != 0 ||
+	    fflush(real_stdout) != 0 || ferror(real_stdout))
 		return error("cannot write the report: %s; nothing was changed",
 		    strerror(errno));
 	return 0;
@@ -110,15 +135,21 @@ static int
 run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
     const char *dbopt)
 {
-	char *path = NULL, *buf = NULL;
+	char *path = NULL, *buf = NULL, where[64] = "";
 	size_t len = 0;
 	int writes = cmd->flags & CMD_WRITES && (cmd->writes == NULL ||
 	    cmd->writes(a));
 	unsigned flags = cmd->flags & CMD_EXISTING_DB ? STORE_NOCREATE :
 	    !writes ? STORE_READ : cmd->flags & CMD_INTERACTIVE ? STORE_EARLY :
 	    0;
+	struct redact_counts redacted = { 0, 0, 0 };
 	int rc;
 
+	/* Before the journal is opened: text is scanned, and standard input
+	 * read, without holding the write lock. */
+	if (writes && args_redact(cmd, a, 1, &redacted, where,
+	    sizeof(where)) == -1)
+		return CMD_USAGE;
 	if (paths_database(dbopt, &path) == -1)
 		return CMD_FAIL;
 	if (store_open(path, flags, &ctx->st) == -1) {
@@ -133,7 +164,7 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 	/* An interactive command must not hold the journal while a person
 	 * thinks: it begins its own transaction when it is ready to write,
 	 * and it is committed here like any other. */
-	if (!(cmd->flags & CMD_INTERACTIVE) &&
+	if (!(cmd->flags & (CMD_INTERACTIVE | CMD_BEGINS)) &&
 	    store_begin(ctx->st, writes) == -1)
 		rc = CMD_FAIL;
 	else
@@ -152,6 +183,8 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 		store_rollback(ctx->st);
 	store_close(ctx->st);
 	ctx->st = NULL;
+	if (rc == CMD_OK)
+		redact_report(&redacted, *where ? where : NULL);
 	return rc;
 }
 
@@ -161,6 +194,7 @@ main(int argc, char **argv)
 	const char *dbopt = NULL;
 	int color = COLOR_AUTO, pager = 1;
 	const struct cmd *cmd;
+	FILE *real = real_stdout = stdout, *guard = NULL;
 	struct ctx ctx = { 0 };
 	struct args a;
 	int i, rc;
@@ -214,12 +248,18 @@ main(int argc, char **argv)
 	if (rc != CMD_OK)
 		return rc;
 	ctx.cmd = cmd;
-	ctx.out = stdout;
 	output_init((enum color_mode)color);
 	if (wants_json(cmd, &a))
 		output_disable_color();		/* JSON is never coloured */
 	if (pager && cmd->flags & CMD_PAGER)
 		output_start_pager();
+	/* glibc lets stdout be set, so that every printf is guarded. */
+	if (wants_guard(cmd, &a) && (guard = term_guard(real,
+	    isatty(STDOUT_FILENO) || output_paged_width() > 0)) != NULL)
+		stdout = guard;
+	else
+		output_disable_color();	/* colours are marks for the guard */
+	ctx.out = stdout;
 	if (when_now(&ctx.now) == -1)
 		rc = CMD_USAGE;
 	else if (cmd->flags & (CMD_NEEDS_DB | CMD_NEEDS_CONFIG) &&
@@ -231,6 +271,11 @@ main(int argc, char **argv)
 		rc = cmd->run(&ctx, &a);
 	args_free(&a);
 	config_clear(&ctx.cfg);
+	if (guard != NULL) {
+		stdout = real;
+		/* Its error is the real stream's, reported below. */
+		fclose(guard);
+	}
 	/* A person quitting the pager early has read all they wanted; a
 	 * command that failed has said why already. */
 	if ((fflush(stdout) != 0 || ferror(stdout)) && errno != EPIPE &&

@@ -11,6 +11,7 @@
 
 #include "output.h"
 #include "table.h"
+#include "term.h"
 #include "util.h"
 
 static int colored;
@@ -49,6 +50,12 @@ output_init(enum color_mode mode)
 		    strcmp(getenv("TERM"), "dumb") != 0;
 }
 
+int
+output_colored(void)
+{
+	return colored;
+}
+
 void
 output_disable_color(void)
 {
@@ -58,19 +65,19 @@ output_disable_color(void)
 const char *
 color_red(void)
 {
-	return colored ? "\033[31m" : "";
+	return colored ? TERM_SGR("31") : "";
 }
 
 const char *
 color_yellow(void)
 {
-	return colored ? "\033[33m" : "";
+	return colored ? TERM_SGR("33") : "";
 }
 
 const char *
 color_reset(void)
 {
-	return colored ? "\033[m" : "";
+	return colored ? TERM_SGR("") : "";
 }
 
 void

@@ -1,6 +1,15 @@
 /*
  * redact.c: finds payment card numbers, SSNs and card security codes in free
- * text and replaces them, in one pass, before anything is stored.
+ * text and replaces them, in one linear scan, before anything is stored.
+ *
+ * The text is read as runs of digit groups: digits (ASCII or full-width)
+ * joined by short gaps of the separators people paste between groups
+ * (blanks of every width, dashes, dots, slashes, one line break).  Each run
+ * is judged group by group: a card is the longest window of whole groups,
+ * 13 to 19 digits, starting at any group, that has a card network's prefix
+ * for its length and passes Luhn.  Windows are bounded by 19 digits, so
+ * every group is looked at a bounded number of times and the scan is
+ * linear in the length of the text, whatever its shape.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,17 +22,31 @@
 #define SSN_MARK	"[SSN removed]"
 #define CODE_MARK	"[security code removed]"
 
+/* A gap between two groups: at most this many separator characters and
+ * one line break ("4111 1111\n1111 1111", a number split over lines). */
+#define GAP_MAX 8
+
 /*
  * Words that announce a security code or an SSN, matched whole and without
  * regard to case; a space stands for one or more blanks.  Longer phrases
  * come first so that the keyword kept in the output is the whole phrase.
  */
 static const char *const code_words[] = {
-	"card security code", "security code", "cvv2", "cvc2", "cvv", "cvc",
-	"csc", "cid", NULL
+	"card security code", "card verification value",
+	"card verification code", "security code", "cvv2", "cvc2", "cav2",
+	"cvv", "cvc", "csc", "cid", "cvn", NULL
 };
 static const char *const ssn_words[] = {
-	"social security number", "social security", "ssn", NULL
+	"social security number", "social security no",
+	"social security", "ssn", NULL
+};
+/* Words people put between the keyword and its value: "CVV was 123". */
+static const char *const filler_words[] = {
+	"is", "was", "number", "num", "no", "code", "given", "as", "of", NULL
+};
+
+enum sep {
+	SEP_NONE, SEP_BLANK, SEP_DASH, SEP_DOT, SEP_SLASH, SEP_LINE, SEP_ZW
 };
 
 /* The output, grown as replacements may be longer than what they replace. */
@@ -46,377 +69,581 @@ buf_add(struct buf *b, const char *s, size_t n)
 	b->p[b->len] = '\0';
 }
 
-static int
-is_digit(int c)
+static void
+buf_str(struct buf *b, const char *s)
 {
-	return c >= '0' && c <= '9';
-}
-
-static int
-is_letter(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	buf_add(b, s, strlen(s));
 }
 
 /*
- * Whether c belongs to a word, for the boundaries around numbers and
- * keywords.  Every byte of a multibyte UTF-8 sequence counts as a letter:
- * "Café" is one word, and a number glued to it is not a number on its own.
- * Working on bytes this way never splits a sequence, since only ASCII
- * digits are ever replaced.
+ * The code point at s and its length in bytes.  Text is valid UTF-8 by the
+ * time it gets here; a stray byte is taken alone as U+FFFD, so that the
+ * scan still moves on.
  */
-static int
-is_word(unsigned char c)
+static unsigned
+cp_at(const unsigned char *s, size_t *len)
 {
-	return is_digit(c) || is_letter(c) || c == '_' || c >= 0x80;
+	if (s[0] < 0x80) {
+		*len = 1;
+		return s[0];
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf && (s[1] & 0xc0) == 0x80) {
+		*len = 2;
+		return (unsigned)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
+	}
+	if (s[0] >= 0xe0 && s[0] <= 0xef && (s[1] & 0xc0) == 0x80 &&
+	    (s[2] & 0xc0) == 0x80) {
+		*len = 3;
+		return (unsigned)(s[0] & 0x0f) << 12 |
+		    (unsigned)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+	}
+	if (s[0] >= 0xf0 && s[0] <= 0xf4 && (s[1] & 0xc0) == 0x80 &&
+	    (s[2] & 0xc0) == 0x80 && (s[3] & 0xc0) == 0x80) {
+		*len = 4;
+		return (unsigned)(s[0] & 0x07) << 18 |
+		    (unsigned)(s[1] & 0x3f) << 12 |
+		    (unsigned)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
+	}
+	*len = 1;
+	return 0xfffd;
 }
 
-static size_t
-skip_blanks(const char *s, size_t i)
+/* The value of a digit, ASCII or full-width (U+FF10..U+FF19), or -1. */
+static int
+digit_value(unsigned cp)
 {
-	while (s[i] == ' ' || s[i] == '\t')
-		i++;
-	return i;
+	if (cp >= '0' && cp <= '9')
+		return (int)(cp - '0');
+	if (cp >= 0xff10 && cp <= 0xff19)
+		return (int)(cp - 0xff10);
+	return -1;
 }
+
+/* What kind of separator between digit groups cp is, if any. */
+static enum sep
+sep_kind(unsigned cp)
+{
+	switch (cp) {
+	case ' ': case '\t': case 0xa0: case 0x202f: case 0x205f:
+	case 0x3000:
+		return SEP_BLANK;
+	case '-': case 0x2212: case 0xff0d:
+		return SEP_DASH;
+	case '.': case 0xff0e:
+		return SEP_DOT;
+	case '/': case 0xff0f:
+		return SEP_SLASH;
+	case '\n': case '\r':
+		return SEP_LINE;
+	case 0xad: case 0x200b: case 0x2060: case 0xfeff:
+		return SEP_ZW;
+	}
+	if (cp >= 0x2000 && cp <= 0x200a)
+		return SEP_BLANK;
+	if (cp >= 0x2010 && cp <= 0x2015)
+		return SEP_DASH;
+	return SEP_NONE;
+}
+
+static int
+is_letter(unsigned cp)
+{
+	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+/* Whether cp belongs to a word, for the boundaries around numbers and
+ * keywords: "Café" is one word, a no-break space is not part of one. */
+static int
+is_word(unsigned cp)
+{
+	return is_letter(cp) || digit_value(cp) >= 0 || cp == '_' ||
+	    (cp >= 0x80 && sep_kind(cp) == SEP_NONE);
+}
+
+/* The code point that ends at text[i] (i > 0), for looking back. */
+static unsigned
+cp_before(const char *text, size_t i)
+{
+	size_t k = i, len;
+
+	while (k > 0 && i - k < 4 && ((unsigned char)text[k - 1] & 0xc0) == 0x80)
+		k--;
+	if (k > 0)
+		k--;
+	return cp_at((const unsigned char *)text + k, &len);
+}
+
+/* One group of digits in a run, and the gap that follows it. */
+struct group {
+	size_t	start, end;	/* bytes of the group in the text */
+	size_t	d0, nd;		/* its digits: run->dig[d0 .. d0 + nd) */
+	enum sep gap1;		/* the gap after: its kind when it is one
+				   character, else SEP_NONE */
+};
+
+/* A run of groups, found from a digit onwards. */
+struct run {
+	struct group	*g;
+	size_t		 n, cap;
+	unsigned char	*dig;
+	size_t		 ndig, dcap;
+	size_t		 end;	/* byte after the last group */
+};
 
 /*
- * Length of the run of digits that starts at s, where consecutive digits
- * may be separated by up to maxsep of the characters of seps.  Sets
- * *ndigits to the number of digits in it.
+ * The end of the gap of separators at text[i] when a digit follows it
+ * within GAP_MAX characters and one line break, else 0.  *one is the
+ * gap's kind when it is a single character, else SEP_NONE.
  */
 static size_t
-digit_run(const char *s, const char *seps, size_t maxsep, size_t *ndigits)
+gap_end(const char *text, size_t i, enum sep *one)
 {
-	size_t i = 0, nd = 0;
+	const unsigned char *s = (const unsigned char *)text;
+	size_t len, n = 0, lines = 0;
+	enum sep k, first = SEP_NONE;
+	unsigned cp;
 
 	for (;;) {
-		size_t k = i;
-
-		if (is_digit(s[i])) {
-			i++;
-			nd++;
-			continue;
-		}
-		while (k - i < maxsep && s[k] != '\0' && strchr(seps, s[k]))
-			k++;
-		if (k == i || !is_digit(s[k]))
-			break;
-		i = k;
-	}
-	*ndigits = nd;
-	return i;
-}
-
-/* Blanks and dashes between a card's groups: "4111 1111", "4111  1111",
- * "4111 - 1111".  More than three is taken as two separate numbers. */
-#define CARD_SEPS " -"
-#define CARD_MAXSEP 3
-
-/*
- * Whether the gaps between the digit groups of s[0..len) could be a card's
- * typed with wide gaps: all the same text ("4111  1111  1111  1111"), or,
- * with blanks only, when whole is set (an uneven hand, "4111  1111 1111
- * 1111").  A range of dates ("2026-11-01 - 2026-11-05") or two phone
- * numbers ("212 555 0101 - 800 555 0142") fail it and are left alone.
- */
-static int
-even_gaps(const char *s, size_t len, int whole)
-{
-	const char *gap = NULL;
-	size_t gaplen = 0;
-
-	if (whole && strspn(s, "0123456789 ") >= len)
-		return 1;
-	for (size_t i = 0; i < len; ) {
-		size_t n;
-
-		if (is_digit(s[i])) {
-			i++;
-			continue;
-		}
-		for (n = 0; i + n < len && !is_digit(s[i + n]); n++)
-			;
-		if (gap == NULL) {
-			gap = s + i;
-			gaplen = n;
-		} else if (n != gaplen || memcmp(gap, s + i, n) != 0)
+		cp = cp_at(s + i, &len);
+		if (cp == 0)
 			return 0;
-		i += n;
+		if (digit_value(cp) >= 0)
+			break;
+		if ((k = sep_kind(cp)) == SEP_NONE)
+			return 0;
+		if (cp == '\n' && ++lines > 1)
+			return 0;
+		if (++n > GAP_MAX)
+			return 0;
+		if (n == 1)
+			first = k;
+		i += len;
 	}
-	return 1;
+	*one = n == 1 ? first : SEP_NONE;
+	return n == 0 ? 0 : i;
+}
+
+/* Read the run of digit groups that starts with the digit at text[i]. */
+static void
+run_read(struct run *r, const char *text, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t len, next;
+	int d;
+
+	r->n = r->ndig = 0;
+	for (;;) {
+		struct group *g;
+
+		if (r->n == r->cap) {
+			r->cap = r->cap ? r->cap * 2 : 64;
+			r->g = xrealloc(r->g, r->cap * sizeof(*r->g));
+		}
+		g = &r->g[r->n++];
+		g->start = i;
+		g->d0 = r->ndig;
+		while ((d = digit_value(cp_at(s + i, &len))) >= 0) {
+			if (r->ndig == r->dcap) {
+				r->dcap = r->dcap ? r->dcap * 2 : 256;
+				r->dig = xrealloc(r->dig, r->dcap);
+			}
+			r->dig[r->ndig++] = (unsigned char)d;
+			i += len;
+		}
+		g->end = i;
+		g->nd = r->ndig - g->d0;
+		g->gap1 = SEP_NONE;
+		if ((next = gap_end(text, i, &g->gap1)) == 0)
+			break;
+		i = next;
+	}
+	r->end = i;
+}
+
+/* The number the first k digits of d make. */
+static unsigned long
+lead(const unsigned char *d, int k)
+{
+	unsigned long v = 0;
+
+	for (int i = 0; i < k; i++)
+		v = v * 10 + d[i];
+	return v;
 }
 
 /*
- * Whether the run s[0..len) of nd digits is a card number: 13 to 19 digits
- * passing the Luhn check.  No card starts with 0 (that major industry
- * identifier is not issued), which spares references of zeros, which pass
- * Luhn.
+ * Whether n digits starting d begin with a card network's prefix valid
+ * for that length (the networks' published ranges): Visa, Mastercard with
+ * its 2-series, American Express, Discover, JCB, Diners Club, UnionPay,
+ * Maestro and Mir.  A claim number that passes Luhn but starts otherwise
+ * ("2026111000009") is not a card.
  */
 static int
-is_card(const char *s, size_t len, size_t nd)
+network_prefix(const unsigned char *d, size_t n)
 {
-	int sum = 0, dbl = 0, d;
+	unsigned long p2 = lead(d, 2), p3 = lead(d, 3), p4 = lead(d, 4),
+	    p6 = lead(d, 6);
+	int len16_19 = n >= 16 && n <= 19;
 
-	if (nd < 13 || nd > 19 || s[0] == '0')
-		return 0;
-	while (len-- > 0) {
-		if (!is_digit(s[len]))
-			continue;
-		d = s[len] - '0';
-		if (dbl && (d *= 2) > 9)
-			d -= 9;
-		sum += d;
-		dbl = !dbl;
-	}
-	return sum % 10 == 0;
-}
-
-/*
- * Length of the card number that the run s[0..len) of nd digits starts
- * with, or 0.  The whole run is a card when it passes is_card and ends at a
- * word boundary (end_ok).  Otherwise the longest prefix that ends at one of
- * the run's separators and passes is_card is taken: people write the
- * expiry or the security code straight after the number ("4111 1111 1111
- * 1111 12/28"), and leaking the card matters more than sparing a grouped
- * reference number that happens to start with a valid one.  With even set
- * (a run whose groups may be apart by several blanks or dashes), the card
- * must also pass even_gaps and end at a group.
- */
-static size_t
-card_prefix(const char *s, size_t len, size_t nd, int end_ok, int even)
-{
-	if (end_ok && (!even || even_gaps(s, len, 1)) && is_card(s, len, nd))
-		return len;
-	for (size_t p = len; p-- > 1; ) {
-		size_t n = 0;
-
-		if (is_digit(s[p]) || !is_digit(s[p - 1]))
-			continue;
-		for (size_t k = 0; k < p; k++)
-			n += is_digit(s[k]);
-		if (n < 13)
-			break;
-		if ((!even || even_gaps(s, p, 0)) && is_card(s, p, n))
-			return p;
-	}
+	if (d[0] == 4)
+		return n == 13 || n == 16 || n == 19;
+	if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720))
+		return n == 16;
+	if (p2 == 34 || p2 == 37)
+		return n == 15;
+	if (p4 == 6011 || (p3 >= 644 && p3 <= 649) || p2 == 65 ||
+	    (p6 >= 622126 && p6 <= 622925))
+		return len16_19;
+	if (p4 >= 3528 && p4 <= 3589)
+		return len16_19;
+	if ((p3 >= 300 && p3 <= 305) || p4 == 3095 || p2 == 36 || p2 == 38 ||
+	    p2 == 39)
+		return n >= 14 && n <= 19;
+	if (p2 == 62 || (p4 >= 8100 && p4 <= 8171))
+		return len16_19;
+	if (p4 == 5018 || p4 == 5020 || p4 == 5038 || p4 == 5893 ||
+	    p4 == 6304 || p4 == 6759 || (p4 >= 6761 && p4 <= 6763))
+		return n >= 13 && n <= 19;
+	if (p4 >= 2200 && p4 <= 2204)
+		return len16_19;
 	return 0;
 }
 
-/* Replace the card number s[0..len) by its last four digits. */
-static void
-put_card(struct buf *b, const char *s, size_t len)
+/*
+ * The longest card in r that starts at group g, preceded by the digits of
+ * lead4 when it is not NULL (the last four of a card just replaced, which
+ * will stand right there in the output).  Returns nonzero and sets *end to
+ * its last group and last4 to its last four digits.  A window is whole
+ * groups and starts with a group of four digits or more, or is grouped
+ * evenly ("4 1 1 1 ...", "41 11 11 ..."): phone numbers and dates have
+ * short first groups.  At most 19 digits are looked at.
+ */
+static int
+card_at(const struct run *r, size_t g, const unsigned char *lead4,
+    size_t *end, unsigned char last4[4])
 {
-	char last[5];
-	int k = 4;
+	unsigned char d[19];
+	size_t n = 0, first = lead4 ? 4 : r->g[g].nd;
+	int found = 0, even = 1;
 
-	last[4] = '\0';
-	while (k > 0 && len-- > 0)
-		if (is_digit(s[len]))
-			last[--k] = s[len];
-	/* "my card 4111..." reads "my card ending 1111", not "card card". */
-	if (b->len >= 5 && strncasecmp(b->p + b->len - 5, "card ", 5) == 0)
-		buf_add(b, "ending ", 7);
+	if (lead4)
+		memcpy(d, lead4, n = 4);
+	for (size_t e = g; e < r->n; e++) {
+		const struct group *x = &r->g[e];
+		int shape;
+
+		if (n + x->nd > 19)
+			break;
+		memcpy(d + n, r->dig + x->d0, x->nd);
+		n += x->nd;
+		shape = first >= 4 || (even && x->nd <= first);
+		if (x->nd != first && (lead4 || e > g))
+			even = 0;
+		if (n < 13 || !shape || !network_prefix(d, n))
+			continue;
+		/* Luhn doubles every second digit from the right: a is the
+		 * sum for an odd length, b for an even one. */
+		unsigned a = 0, b = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			unsigned v = d[i], w = v * 2 > 9 ? v * 2 - 9 : v * 2;
+
+			a += i % 2 ? w : v;
+			b += i % 2 ? v : w;
+		}
+		if ((n % 2 ? a : b) % 10 == 0) {
+			found = 1;
+			*end = e;
+			memcpy(last4, d + n - 4, 4);
+		}
+	}
+	return found;
+}
+
+/* Whether the gap after group i is the one-character separator k. */
+static int
+gap_is(const struct run *r, size_t i, enum sep k)
+{
+	return i < r->n - 1 && r->g[i].gap1 == k;
+}
+
+/*
+ * Whether groups g, g+1, g+2 are an SSN written 123-45-6789, 123 45 6789
+ * or 123.45.6789, not the tail of a longer number written the same way.
+ * before and after are the code points around the run; fresh is set when
+ * g starts the run or follows a bracketed mark, which ends any number.
+ */
+static int
+ssn_at(const struct run *r, size_t g, int fresh, unsigned before,
+    unsigned after)
+{
+	enum sep k;
+
+	if (g + 2 >= r->n || r->g[g].nd != 3 || r->g[g + 1].nd != 2 ||
+	    r->g[g + 2].nd != 4)
+		return 0;
+	k = r->g[g].gap1;
+	if ((k != SEP_DASH && k != SEP_BLANK && k != SEP_DOT) ||
+	    r->g[g + 1].gap1 != k)
+		return 0;
+	if (fresh ? g == 0 && is_word(before) : gap_is(r, g - 1, k))
+		return 0;
+	/* What follows is not looked at beyond the run: it may be a card
+	 * about to be replaced, and the output must read the same. */
+	return g + 2 < r->n - 1 || !is_word(after);
+}
+
+/*
+ * The groups of the value a keyword introduces at the start of r, or 0:
+ * a security code is one group of 3 or 4 digits, or 3 or 4 digits read
+ * out one at a time ("1 2 3"); an SSN is 9 digits in groups one
+ * character apart.  A value that ends the run must end a word.
+ */
+static size_t
+keyword_value(const struct run *r, int ssn, unsigned after)
+{
+	size_t i, nd = 0;
+
+	if (ssn) {
+		for (i = 0; i < r->n && nd < 9; i++) {
+			nd += r->g[i].nd;
+			if (nd < 9 && r->g[i].gap1 == SEP_NONE)
+				return 0;
+		}
+	} else if (r->g[0].nd == 3 || r->g[0].nd == 4) {
+		i = 1;
+		nd = r->g[0].nd;
+	} else {
+		/* Read out one digit at a time, single blanks apart. */
+		for (i = 0; i < r->n && r->g[i].nd == 1; ) {
+			nd++;
+			if (r->g[i++].gap1 != SEP_BLANK)
+				break;
+		}
+		if (nd < 3 || nd > 4)
+			return 0;
+	}
+	if (ssn && nd != 9)
+		return 0;
+	if (i == r->n && is_word(after))
+		return 0;
+	return i;
+}
+
+/*
+ * Replace a card: "card ending 1111", or "ending 1111" right after the
+ * word "card", with blanks where the number was glued to words.  The last
+ * four digits are written by the caller (card_finish), once it knows no
+ * card follows that would take them in.
+ */
+static void
+card_start(struct buf *b, const char *text, size_t at)
+{
+	unsigned prev = at > 0 ? cp_before(text, at) : ' ';
+	size_t k = b->len;
+
+	if (k >= 4 && strncasecmp(b->p + k - 4, "card", 4) == 0 &&
+	    (k == 4 || !is_letter((unsigned char)b->p[k - 5])))
+		buf_str(b, " ending ");
+	else if (k >= 5 && strncasecmp(b->p + k - 5, "card", 4) == 0 &&
+	    (b->p[k - 1] == ' ') &&
+	    (k == 5 || !is_letter((unsigned char)b->p[k - 6])))
+		buf_str(b, "ending ");
 	else
-		buf_add(b, "card ending ", 12);
-	buf_add(b, last, 4);
+		buf_str(b, is_word(prev) ? " card ending " : "card ending ");
+}
+
+static void
+card_finish(struct buf *b, const unsigned char last4[4], unsigned next)
+{
+	char s[5];
+
+	for (int i = 0; i < 4; i++)
+		s[i] = (char)('0' + last4[i]);
+	s[4] = '\0';
+	buf_str(b, s);
+	if (is_word(next))
+		buf_str(b, " ");
+}
+
+/*
+ * Judge the run r, which starts at text[r->g[0].start], and write it to b
+ * redacted.  intro is what a keyword just before it announced: 0 nothing,
+ * 1 a security code, 2 an SSN.
+ */
+static void
+run_redact(struct buf *b, const char *text, const struct run *r, int intro,
+    struct redact_counts *found)
+{
+	size_t len, at = r->g[0].start, e, g = 0, fresh = 0;
+	unsigned before = at > 0 ? cp_before(text, at) : ' ';
+	unsigned after = cp_at((const unsigned char *)text + r->end, &len);
+	unsigned char last4[4];
+
+	while (g < r->n) {
+		size_t start = r->g[g].start;
+
+		if (card_at(r, g, NULL, &e, last4)) {
+			buf_add(b, text + at, start - at);
+			card_start(b, text, start);
+			found->cards++;
+			/* The kept digits and the groups after them must not
+			 * make a card of their own, or the output would
+			 * hold one. */
+			while (e + 1 < r->n && card_at(r, e + 1, last4, &e,
+			    last4))
+				found->cards++;
+			card_finish(b, last4, e + 1 < r->n ? ' ' : after);
+			at = r->g[e].end;
+			g = e + 1;
+		} else if (g == 0 && intro &&
+		    (e = keyword_value(r, intro == 2, after)) != 0) {
+			buf_str(b, intro == 2 ? SSN_MARK : CODE_MARK);
+			if (intro == 2)
+				found->ssns++;
+			else
+				found->codes++;
+			at = r->g[e - 1].end;
+			g = fresh = e;
+		} else if (ssn_at(r, g, g == fresh, before, after)) {
+			buf_add(b, text + at, start - at);
+			buf_str(b, SSN_MARK);
+			found->ssns++;
+			at = r->g[g + 2].end;
+			g += 3;
+			fresh = g;
+		} else
+			g++;
+	}
+	buf_add(b, text + at, r->end - at);
 }
 
 /*
  * Length of the keyword kw matched at s, or 0.  The keyword must end a
- * word, so that "CSCX" is not "CSC".
+ * word, so that "CSCX" is not "CSC"; a space in kw matches any blanks.
  */
 static size_t
 match_keyword(const char *s, const char *kw)
 {
-	size_t i = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, len;
 	int c;
 
 	for (; *kw != '\0'; kw++) {
 		if (*kw == ' ') {
-			if (s[i] != ' ' && s[i] != '\t')
+			size_t n = 0;
+
+			while (sep_kind(cp_at(u + i, &len)) == SEP_BLANK) {
+				i += len;
+				n++;
+			}
+			if (n == 0)
 				return 0;
-			i = skip_blanks(s, i);
 			continue;
 		}
-		c = (unsigned char)s[i];
+		c = u[i];
 		if (c >= 'A' && c <= 'Z')
 			c += 'a' - 'A';
 		if (c != *kw)
 			return 0;
 		i++;
 	}
-	return is_word((unsigned char)s[i]) ? 0 : i;
+	return is_word(cp_at(u + i, &len)) ? 0 : i;
 }
 
 /*
- * Length of the value a keyword introduces at s, or 0 if there is none:
- * 3 or 4 digits for a security code, 9 for an SSN (together, or in groups).
- * A card number there is left to the card rule, which says more.
+ * If a keyword from words starts s, return where its value would start:
+ * past blanks, one of ":=#-", and up to three filler words ("CVV number
+ * was: 123").  Returns 0 when no keyword is there.
  */
 static size_t
-keyword_value(const char *s, int ssn)
+keyword_form(const char *s, const char *const *words)
 {
-	size_t n, len, nd;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t k = 0, len, n;
 
-	n = strspn(s, "0123456789");
-	len = digit_run(s, CARD_SEPS, CARD_MAXSEP, &nd);
-	if (n == 0 || (is_card(s, len, nd) && !is_word(s[len])))
+	for (; *words != NULL; words++)
+		if ((k = match_keyword(s, *words)) != 0)
+			break;
+	if (k == 0)
 		return 0;
-	/* An SSN's groups are one blank or dash apart: "123 45 6789 - 2". */
-	len = digit_run(s, CARD_SEPS, 1, &nd);
-	if (is_word(s[n]))
-		n = 0;
-	if (ssn) {
-		if (n == 9)
-			return n;
-		return nd == 9 && !is_word(s[len]) ? len : 0;
-	}
-	return n == 3 || n == 4 ? n : 0;
-}
-
-/*
- * If a keyword from words starts s, followed by an optional ':', '=', '-',
- * '#' or "is" and a value, return the length of keyword and value and set
- * *value to where the value starts; else return 0.
- */
-static size_t
-keyword_form(const char *s, const char *const *words, int ssn, size_t *value)
-{
-	size_t k, v, n;
-
-	for (; *words != NULL; words++) {
-		if ((k = match_keyword(s, *words)) == 0)
+	for (int step = 0; step < 5; step++) {
+		while (sep_kind(cp_at(u + k, &len)) == SEP_BLANK)
+			k += len;
+		if (s[k] != '\0' && strchr(":=#-", s[k]) != NULL) {
+			k++;
 			continue;
-		v = skip_blanks(s, k);
-		if (s[v] == ':' || s[v] == '=' || s[v] == '-' || s[v] == '#')
-			v = skip_blanks(s, v + 1);
-		else if (match_keyword(s + v, "is") != 0)
-			v = skip_blanks(s, v + 2);
-		if ((n = keyword_value(s + v, ssn)) != 0) {
-			*value = v;
-			return v + n;
 		}
+		for (n = 0; filler_words[n] != NULL; n++)
+			if ((len = match_keyword(s + k, filler_words[n])) != 0)
+				break;
+		if (filler_words[n] == NULL)
+			break;
+		k += len;
 	}
-	return 0;
+	return k;
 }
 
-/* Whether the run s[0..len) of nd digits is written like 123-45-6789. */
-static int
-is_ssn(const char *s, size_t len, size_t nd)
-{
-	return nd == 9 && len == 11 && s[3] == '-' && s[6] == '-';
-}
-
-/*
- * One pass over the text.  A card number is judged on the whole run of
- * digits, spaces and dashes it sits in, so that part of a longer number is
- * never taken for a card; an SSN only on its run of digits and dashes, so
- * that "123-45-6789 2" still loses the SSN.  run_end marks the end of the
- * longer run, inside which no card is looked for again.
- */
 /* One scan of text; see redact_text. */
-static char *
-redact_pass(const char *text, struct redact_counts *counts)
+char *
+redact_text(const char *text, struct redact_counts *counts)
 {
 	struct redact_counts found = { 0, 0, 0 };
+	struct run r = { 0 };
 	struct buf b;
-	const char *s;
-	size_t i = 0, run_end = 0, len, nd, end, value;
-	int at_start;
+	const unsigned char *u;
+	size_t i = 0, len, intro_at = (size_t)-1;
+	unsigned cp, prev = ' ';
+	int intro = 0;
 
 	if (text == NULL)
 		text = "";
+	u = (const unsigned char *)text;
 	b.cap = strlen(text) + 64;
 	b.p = xmalloc(b.cap);
 	b.len = 0;
 	b.p[0] = '\0';
 
 	while (text[i] != '\0') {
-		s = text + i;
-		at_start = i == 0 || !is_word((unsigned char)text[i - 1]);
-		if (at_start && is_letter(*s)) {
-			end = keyword_form(s, code_words, 0, &value);
-			if (end != 0) {
-				buf_add(&b, s, value);
-				buf_add(&b, CODE_MARK, strlen(CODE_MARK));
-				found.codes++;
-				i += end;
-				continue;
-			}
-			end = keyword_form(s, ssn_words, 1, &value);
-			if (end != 0) {
-				buf_add(&b, s, value);
-				buf_add(&b, SSN_MARK, strlen(SSN_MARK));
-				found.ssns++;
-				i += end;
-				continue;
-			}
-		}
-		if (!is_digit(*s) || (i > 0 && is_digit(text[i - 1]))) {
-			buf_add(&b, s, 1);
-			i++;
+		cp = cp_at(u + i, &len);
+		if (digit_value(cp) >= 0) {
+			run_read(&r, text, i);
+			run_redact(&b, text, &r, i == intro_at ? intro : 0,
+			    &found);
+			i = r.end;
+			prev = '0';
 			continue;
 		}
-		if (i >= run_end) {
-			size_t wide, wnd;
+		/* A keyword may follow digits ("4111...cvv 123"): once the
+		 * card before it is replaced, it would start a word. */
+		if (is_letter(cp) && (digit_value(prev) >= 0 ||
+		    !is_word(prev))) {
+			size_t v;
 
-			len = digit_run(s, CARD_SEPS, 1, &nd);
-			run_end = i + len;
-			wide = digit_run(s, CARD_SEPS, CARD_MAXSEP, &wnd);
-			if (at_start && ((len = card_prefix(s, len, nd,
-			    !is_word((unsigned char)s[len]), 0)) != 0 ||
-			    (wide > run_end - i && (len = card_prefix(s, wide,
-			    wnd, !is_word((unsigned char)s[wide]), 1)) != 0))) {
-				put_card(&b, s, len);
-				found.cards++;
-				i += len;
+			if ((v = keyword_form(text + i, code_words)) != 0)
+				intro = 1;
+			else if ((v = keyword_form(text + i, ssn_words)) != 0)
+				intro = 2;
+			if (v != 0) {
+				intro_at = i + v;
+				buf_add(&b, text + i, v);
+				i += v;
+				prev = cp_before(text, i);
 				continue;
 			}
 		}
-		len = digit_run(s, "-", 1, &nd);
-		if (at_start && !is_word((unsigned char)s[len]) &&
-		    is_ssn(s, len, nd)) {
-			buf_add(&b, SSN_MARK, strlen(SSN_MARK));
-			found.ssns++;
-		} else
-			buf_add(&b, s, len);
+		buf_add(&b, text + i, len);
 		i += len;
+		prev = cp;
 	}
-
+	free(r.g);
+	free(r.dig);
 	if (counts != NULL) {
 		counts->cards += found.cards;
 		counts->ssns += found.ssns;
 		counts->codes += found.codes;
 	}
 	return b.p;
-}
-
-/*
- * Removing one item can expose another (an SSN removed from inside a long
- * run of digits leaves a run that is a card number), so scan until nothing
- * changes.  Each change removes digits, so this ends; the bound is only a
- * guard.
- */
-char *
-redact_text(const char *text, struct redact_counts *counts)
-{
-	char *out = redact_pass(text, counts);
-
-	for (int i = 0; i < 16; i++) {
-		struct redact_counts more = { 0, 0, 0 };
-		char *again = redact_pass(out, &more);
-
-		free(out);
-		out = again;
-		if (!redact_any(&more))
-			break;
-		if (counts != NULL) {
-			counts->cards += more.cards;
-			counts->ssns += more.ssns;
-			counts->codes += more.codes;
-		}
-	}
-	return out;
 }
 
 int

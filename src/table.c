@@ -10,6 +10,7 @@
 
 #include "output.h"
 #include "table.h"
+#include "term.h"
 #include "util.h"
 
 #define GAP 2
@@ -78,7 +79,9 @@ table_add(struct table *t, const char *const *cells)
 		t->sgr = xrealloc(t->sgr, t->cap * (size_t)t->ncols);
 	}
 	for (int c = 0; c < t->ncols; c++) {
-		const char *s = cells[c] ? cells[c] : "-";
+		/* A row is one line, and a cell cut short must not end
+		 * inside an escape: the cell is escaped whole first. */
+		char *s = term_escape(cells[c] ? cells[c] : "-", 0);
 		size_t len = strlen(s) + 1;
 		struct cell *cell = &t->cells[t->nrows * (size_t)t->ncols +
 		    (size_t)c];
@@ -92,10 +95,7 @@ table_add(struct table *t, const char *const *cells)
 			t->text = xrealloc(t->text, t->textcap);
 		}
 		copy = memcpy(t->text + t->textlen, s, len);
-		/* A table row is one line, whatever the cell held. */
-		for (char *p = copy; *p; p++)
-			if (*p == '\n' || *p == '\r' || *p == '\t')
-				*p = ' ';
+		free(s);
 		cell->off = (uint32_t)t->textlen;
 		cell->width = (uint32_t)text_width(copy);
 		t->sgr[cell - t->cells] = 0;
@@ -173,13 +173,16 @@ int
 terminal_width(FILE *fp)
 {
 	struct winsize ws;
+	int fd;
 
 	/* Through a pager, the width is the terminal's it pages on. */
 	if (fp == stdout && output_paged_width() > 0)
 		return output_paged_width();
-	if (!isatty(fileno(fp)))
+	/* A guarded standard output (term.h) is a stream of its own. */
+	fd = fp == stdout ? STDOUT_FILENO : fileno(fp);
+	if (!isatty(fd))
 		return 0;
-	if (ioctl(fileno(fp), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
 	return 80;
 }

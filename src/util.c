@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "term.h"
 #include "util.h"
 
 static void vreport(const char *, va_list) CL_PRINTF(1, 0);
@@ -19,6 +20,7 @@ static void
 vreport(const char *fmt, va_list ap)
 {
 	char buf[1024];
+	char *shown;
 
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	/* One line, always: a stray newline from a message or an SQLite error
@@ -26,7 +28,11 @@ vreport(const char *fmt, va_list ap)
 	for (char *p = buf; *p; p++)
 		if (*p == '\n' || *p == '\r')
 			*p = ' ';
-	fprintf(stderr, "calllog: %s\n", buf);
+	/* Messages quote what they were given: escaped, as any text shown
+	 * on a terminal is. */
+	shown = term_escape(buf, 0);
+	fprintf(stderr, "calllog: %s\n", shown);
+	free(shown);
 }
 
 int
