@@ -43,7 +43,7 @@ SCHEMA   = $(sort $(wildcard schema/[0-9][0-9][0-9]_*.sql))
 PROG     = $(BUILD)/calllog
 
 # Unit tests link the module they test and the few it needs.
-UNIT_TESTS = when phone redact policy
+UNIT_TESTS = when phone redact policy case_rules money orgmatch
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o
 SHELL_TESTS = $(sort $(wildcard tests/t[0-9]*.sh))
@@ -78,6 +78,9 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/%.o $(UNIT_DEPS) | $(BUILD)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -o $@ $^ \
 	    $(ALL_LDFLAGS) $(PKG_LIBS)
+
+# Tests whose module needs another besides UNIT_DEPS.
+$(BUILD)/tests/test_case_rules: $(BUILD)/policy.o
 
 $(BUILD):
 	mkdir -p $@
