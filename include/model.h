@@ -46,11 +46,10 @@ enum outcome {
 	OUTCOME_COUNT
 };
 
-/* A promise's status: PROMISE_OPEN until its deadline; marked by hand
- * (stored) or derived (policy). */
-enum promise_status {
-	PROMISE_OPEN, PROMISE_KEPT, PROMISE_BROKEN, PROMISE_WITHDRAWN,
-	PROMISE_COUNT
+/* A promise's status as marked by hand (`promise ID --kept`); unmarked
+ * (PMARK_NONE), the dossier derives it from the deadline. */
+enum promise_mark {
+	PMARK_NONE, PMARK_KEPT, PMARK_BROKEN, PMARK_WITHDRAWN, PMARK_COUNT
 };
 
 enum event_kind {
@@ -149,7 +148,7 @@ struct cl_call {
 	time_t created;
 	time_t updated;
 	long long credited;	/* credit confirmed on this contact; 0: none */
-	int promise_status;	/* marked by hand; PROMISE_OPEN: not marked */
+	int promise_mark;	/* marked by hand; PMARK_NONE: not marked */
 	time_t promise_marked;	/* when it was marked; 0: never */
 	char *promise_note;	/* why, when marked */
 

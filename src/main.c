@@ -108,6 +108,7 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 		return CMD_FAIL;
 	}
 	free(path);
+	store_set_command(ctx->st, cmd->name, ctx->now);
 	/* A writer's report waits until its change is committed, so that
 	 * "recorded call 3" is never printed for a call that was not. */
 	if (writes && (ctx->out = open_memstream(&buf, &len)) == NULL) {

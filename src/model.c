@@ -64,11 +64,11 @@ const struct enum_names direction_names = {
 	"direction", directions, DIRECTION_COUNT, direction_aliases
 };
 
-static const char *const promise_statuses[] = {
+static const char *const promise_marks[] = {
 	"open", "kept", "broken", "withdrawn"
 };
 const struct enum_names promise_names = {
-	"promise status", promise_statuses, PROMISE_COUNT, NULL
+	"promise status", promise_marks, PMARK_COUNT, NULL
 };
 
 static const char *const outcomes[] = {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "orgmatch.h"
 #include "policy.h"
 #include "store.h"
 #include "store_int.h"
@@ -256,4 +257,74 @@ store_reminder_mark(struct store *st, long long case_id, int kind,
 		rc = store_error(st, "record the reminder");
 	sqlite3_reset(s);
 	return rc;
+}
+
+int
+store_org_names(struct store *st, struct org_name **out, size_t *n)
+{
+	/* Each organization once, as the newest case spells it, and the
+	 * aliases; alias targets count as known even before any case. */
+	static const char sql[] =
+	    "SELECT org, org FROM (SELECT org, max(id) AS newest FROM cases"
+	    "  GROUP BY org COLLATE NOCASE ORDER BY newest DESC)"
+	    " UNION ALL SELECT org, org FROM (SELECT DISTINCT org FROM"
+	    "  org_aliases WHERE org NOT IN (SELECT org FROM cases))"
+	    " UNION ALL SELECT alias, org FROM org_aliases";
+	sqlite3_stmt *s = store_prepare(st, sql);
+	size_t cap = 0;
+	int step;
+
+	*out = NULL;
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 16;
+			*out = xrealloc(*out, cap * sizeof(**out));
+		}
+		(*out)[*n].name = col_text(s, 0);
+		(*out)[*n].org = col_text(s, 1);
+		(*n)++;
+	}
+	sqlite3_finalize(s);
+	if (step != SQLITE_DONE) {
+		org_names_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return store_error(st, "read the organizations");
+	}
+	return 0;
+}
+
+void
+org_names_free(struct org_name *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free((char *)v[i].name);
+		free((char *)v[i].org);
+	}
+	free(v);
+}
+
+int
+store_case_uuid_prefix(struct store *st, const char *prefix,
+    long long *ids, int max)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT id FROM cases"
+	    " WHERE uuid LIKE ?1 ESCAPE '\\' ORDER BY id LIMIT ?2");
+	char *pattern = like_prefix(prefix);
+	int n = 0, step;
+
+	if (s == NULL) {
+		free(pattern);
+		return -1;
+	}
+	bind_text(s, 1, pattern);
+	sqlite3_bind_int(s, 2, max);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW)
+		ids[n++] = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	free(pattern);
+	return step == SQLITE_DONE ? n : store_error(st, "look up the case");
 }

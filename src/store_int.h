@@ -15,6 +15,10 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	int created;		/* this store_open made the file */
+	const char *command;	/* the command whose changes are recorded */
+	time_t command_at;
+	long long change_id;	/* its change, while its transaction is open */
+	int purge_pending;	/* a purge committed: vacuum and checkpoint */
 	struct {
 		const char *sql;	/* a static string, known by its address */
 		sqlite3_stmt *s;
@@ -54,6 +58,12 @@ long col_long_opt(sqlite3_stmt *s, int i);
  */
 struct cl_call;
 void store_read_call(sqlite3_stmt *s, struct cl_call *c);
+
+/* Open the command's change (when a command was set) as its write
+ * transaction begins, and close it before commit; store_history.c. */
+int store_change_open(struct store *st);
+int store_change_close(struct store *st);
+int store_purge_finish(struct store *st);
 
 /* The escaped LIKE pattern matching names that start with prefix. */
 char *like_prefix(const char *prefix);
