@@ -145,6 +145,18 @@ int store_case_get(struct store *st, long long id, struct cl_case *out);
  * set and filling in new ones otherwise. */
 int store_call_insert(struct store *st, struct cl_call *c);
 
+/* Update every stored field of call c->id; with refs, replace its
+ * reference numbers by c's. */
+int store_call_update(struct store *st, const struct cl_call *c, int refs);
+
+/* Load call id with its refs and its case's org: 0, 1 not found, -1. */
+int store_call_get(struct store *st, long long id, struct cl_call *out);
+
+/* Delete a call, or a case with its calls, refs and events: 0, 1 when
+ * there was none, -1 after reporting. */
+int store_call_delete(struct store *st, long long id);
+int store_case_delete(struct store *st, long long id);
+
 /* Insert a case event; fills id and uuid. */
 int store_event_insert(struct store *st, struct cl_event *e);
 

@@ -318,3 +318,26 @@ CREATE TRIGGER case_events_history_bd BEFORE DELETE ON case_events
 		'due_at', OLD.due_at, 'note', OLD.note,
 		'updated_at', OLD.updated_at));
 END;
+
+-- The credits confirmed on a case's calls, added up, kept on the case row
+-- like the figures of 004_summary (and, like them, never recorded in the
+-- history: they follow the calls).
+ALTER TABLE cases ADD COLUMN credited INTEGER NOT NULL DEFAULT 0;
+
+CREATE TRIGGER calls_credited_ai AFTER INSERT ON calls
+    WHEN NEW.credited IS NOT NULL BEGIN
+	UPDATE cases SET credited = (SELECT total(credited) FROM calls
+	    WHERE case_id = NEW.case_id) WHERE id = NEW.case_id;
+END;
+
+CREATE TRIGGER calls_credited_ad AFTER DELETE ON calls
+    WHEN OLD.credited IS NOT NULL BEGIN
+	UPDATE cases SET credited = (SELECT total(credited) FROM calls
+	    WHERE case_id = OLD.case_id) WHERE id = OLD.case_id;
+END;
+
+CREATE TRIGGER calls_credited_au AFTER UPDATE OF credited, case_id ON calls
+    WHEN OLD.credited IS NOT NEW.credited OR OLD.case_id <> NEW.case_id BEGIN
+	UPDATE cases SET credited = (SELECT total(credited) FROM calls
+	    WHERE case_id = cases.id) WHERE id IN (OLD.case_id, NEW.case_id);
+END;

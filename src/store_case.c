@@ -17,15 +17,17 @@
 static const char case_insert_sql[] =
     "INSERT INTO cases (uuid, org, reason, title, account, status, priority,"
     " opened_at, updated_at, next_followup_at, followup_seq, escalation,"
-    " stage_at, resolved_at, resolution, id)"
+    " stage_at, resolved_at, resolution, id, amount, currency, merchant,"
+    " charged_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-    " ?15, ?16)";
+    " ?15, ?16, ?17, ?18, ?19, ?20)";
 
 static const char case_update_sql[] =
     "UPDATE cases SET org = ?2, reason = ?3, title = ?4, account = ?5,"
     " status = ?6, priority = ?7, opened_at = ?8, updated_at = ?9,"
     " next_followup_at = ?10, followup_seq = ?11, escalation = ?12,"
-    " stage_at = ?13, resolved_at = ?14, resolution = ?15"
+    " stage_at = ?13, resolved_at = ?14, resolution = ?15, amount = ?17,"
+    " currency = ?18, merchant = ?19, charged_at = ?20"
     " WHERE id = ?16";
 
 /* The columns every case query returns, in the order read_case expects.
@@ -36,7 +38,8 @@ static const char case_update_sql[] =
     " c.priority, c.opened_at, c.updated_at, c.next_followup_at," \
     " c.followup_seq, c.escalation, c.stage_at, c.resolved_at," \
     " c.resolution, c.ncalls, c.last_call_at, c.stage_calls," \
-    " c.last_promise, c.last_promised_by%s FROM cases c"
+    " c.last_promise, c.last_promised_by, c.amount, c.currency," \
+    " c.merchant, c.charged_at, c.credited%s FROM cases c"
 
 static void
 bind_case(sqlite3_stmt *s, const struct cl_case *c)
@@ -56,11 +59,26 @@ bind_case(sqlite3_stmt *s, const struct cl_case *c)
 	bind_time(s, 13, c->stage_at);
 	bind_time(s, 14, c->resolved_at);
 	bind_text(s, 15, c->resolution);
+	if (c->amount > 0)
+		sqlite3_bind_int64(s, 17, c->amount);
+	bind_text(s, 18, c->currency[0] ? c->currency : NULL);
+	bind_text(s, 19, c->merchant);
+	bind_time(s, 20, c->charged_at);
 }
 
 /* The contact details calendars and reminders show, appended to
  * CASE_COLUMNS only when asked for: most listings do not need them. */
 #define CONTACT_COLUMNS ", c.last_number, c.last_rep, c.refs"
+
+void
+read_case_money(sqlite3_stmt *s, int i, struct cl_case *c)
+{
+	const unsigned char *cur = sqlite3_column_text(s, i + 1);
+
+	c->amount = sqlite3_column_int64(s, i);
+	snprintf(c->currency, sizeof(c->currency), "%s",
+	    cur ? (const char *)cur : "");
+}
 
 /* Fill c from a row of CASE_COLUMNS; c must be zeroed. */
 static void
@@ -93,11 +111,15 @@ read_case(sqlite3_stmt *s, struct cl_case *c)
 	c->stage_calls = sqlite3_column_int(s, 18);
 	c->promise = col_text(s, 19);
 	c->promised_by = col_time(s, 20);
-	if (sqlite3_column_count(s) > 21) {
-		const char *refs = (const char *)sqlite3_column_text(s, 23);
+	read_case_money(s, 21, c);
+	c->merchant = col_text(s, 23);
+	c->charged_at = col_time(s, 24);
+	c->credited = sqlite3_column_int64(s, 25);
+	if (sqlite3_column_count(s) > 26) {
+		const char *refs = (const char *)sqlite3_column_text(s, 28);
 
-		c->last_number = col_text(s, 21);
-		c->last_rep = col_text(s, 22);
+		c->last_number = col_text(s, 26);
+		c->last_rep = col_text(s, 27);
 		while (refs && *refs) {
 			size_t n = strcspn(refs, "\x1f");
 

@@ -65,6 +65,16 @@ int store_change_open(struct store *st);
 int store_change_close(struct store *st);
 int store_purge_finish(struct store *st);
 
+/* A case's amount and currency from columns i and i + 1. */
+struct cl_case;
+void read_case_money(sqlite3_stmt *s, int i, struct cl_case *c);
+
+/* The columns a call has beyond store_read_call's twenty, read by
+ * store_read_call_extra from column i on. */
+#define CALL_EXTRA_COLUMNS \
+    " k.credited, k.promise_status, k.promise_marked_at, k.promise_note"
+void store_read_call_extra(sqlite3_stmt *s, int i, struct cl_call *c);
+
 /* The escaped LIKE pattern matching names that start with prefix. */
 char *like_prefix(const char *prefix);
 
