@@ -166,7 +166,13 @@ struct case_filter {
 	time_t due_before;	/* only follow-ups due at or before; 0: all */
 	long limit;		/* 0: no limit */
 	int contact;		/* fill last_number, last_rep and refs */
+	const char *status;	/* only this stored status; NULL: any */
+	time_t since;		/* only cases updated at or after; 0: all */
+	int by_activity;	/* newest activity (updated) first instead */
 };
+
+/* Whether any unresolved case has an amount in dispute: 1, 0, or -1. */
+int store_open_amounts(struct store *st);
 
 /*
  * Call fn for each matching case, the most urgent first: cases with a

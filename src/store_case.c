@@ -206,17 +206,22 @@ store_cases_each(struct store *st, const struct case_filter *f,
 	int rc, step;
 
 	/* Only fixed fragments are pasted; every value is bound. */
-	snprintf(sql, sizeof(sql), "SELECT " CASE_COLUMNS " WHERE 1%s%s%s"
-	    " ORDER BY c.next_followup_at IS NULL, c.next_followup_at,"
-	    " c.id DESC LIMIT ?3",
+	snprintf(sql, sizeof(sql), "SELECT " CASE_COLUMNS " WHERE 1%s%s%s%s%s"
+	    " ORDER BY %s LIMIT ?3",
 	    f->contact ? CONTACT_COLUMNS : "",
 	    f->unresolved ? " AND c.status <> 'resolved'" : "",
 	    f->org ? " AND (c.org LIKE ?1 ESCAPE '\\' OR c.org IN"
 	    " (SELECT org FROM org_aliases WHERE alias LIKE ?1 ESCAPE '\\'))" :
 	    "",
-	    f->due_before ? " AND c.next_followup_at <= ?2" : "");
+	    f->due_before ? " AND c.next_followup_at <= ?2" : "",
+	    f->status ? " AND c.status = ?4" : "",
+	    f->since ? " AND c.updated_at >= ?5" : "",
+	    f->by_activity ? "c.updated_at DESC, c.id DESC" :
+	    "c.next_followup_at IS NULL, c.next_followup_at, c.id DESC");
 	if ((s = store_prepare(st, sql)) == NULL)
 		return -1;
+	bind_text(s, 4, f->status);
+	bind_time(s, 5, f->since);
 	if (f->org) {
 		pattern = like_prefix(f->org);
 		bind_text(s, 1, pattern);
@@ -349,4 +354,21 @@ store_case_uuid_prefix(struct store *st, const char *prefix,
 	sqlite3_finalize(s);
 	free(pattern);
 	return step == SQLITE_DONE ? n : store_error(st, "look up the case");
+}
+
+int
+store_open_amounts(struct store *st)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT EXISTS (SELECT 1 FROM cases"
+	    " WHERE status <> 'resolved' AND amount IS NOT NULL)");
+	int rc = -1;
+
+	if (s == NULL)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		rc = sqlite3_column_int(s, 0);
+	else
+		store_error(st, "list the cases");
+	sqlite3_finalize(s);
+	return rc;
 }
