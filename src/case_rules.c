@@ -195,6 +195,22 @@ case_effects_clear(struct case_effects *fx)
 	memset(fx, 0, sizeof(*fx));
 }
 
+int
+case_promise_status(const struct cl_case *c, const struct cl_call *k,
+    time_t now, int *marked)
+{
+	int resolved = c->status == STATUS_RESOLVED;
+
+	*marked = k->promise_mark != PMARK_NONE;
+	if (*marked)
+		return k->promise_mark;
+	if (k->promised_by == 0)
+		return resolved ? PMARK_KEPT : PMARK_NONE;
+	if (resolved && c->resolved_at <= k->promised_by)
+		return PMARK_KEPT;
+	return now > k->promised_by ? PMARK_BROKEN : PMARK_NONE;
+}
+
 void
 case_rule_message(int rule, const struct cl_case *c, char *buf, size_t n)
 {

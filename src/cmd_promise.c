@@ -97,7 +97,8 @@ run_promise(struct ctx *ctx, struct args *a)
 		goto out;
 	}
 	k.promise_mark = mark;
-	k.promise_marked = k.updated = ctx->now;
+	/* Not a correction of the call's record: updated stays. */
+	k.promise_marked = ctx->now;
 	free(k.promise_note);
 	k.promise_note = arg(a, O_NOTE) && *arg(a, O_NOTE) ?
 	    redact_text(arg(a, O_NOTE), &r) : NULL;

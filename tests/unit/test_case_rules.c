@@ -208,11 +208,46 @@ test_commands(void)
 	case_clear(&c);
 }
 
+static void
+test_promises(void)
+{
+	struct cl_case c = fresh();
+	struct cl_call k = call(OUTCOME_FOLLOW_UP);
+	int marked;
+
+	k.promise = (char *)"refund";
+	k.promised_by = T0 + DAY;
+	is_long(case_promise_status(&c, &k, T0, &marked), PMARK_NONE,
+	    "a promise is open until its deadline");
+	ok(!marked, "and not marked");
+	is_long(case_promise_status(&c, &k, T0 + 2 * DAY, &marked),
+	    PMARK_BROKEN, "broken once the deadline passed unresolved");
+	c.status = STATUS_RESOLVED;
+	c.resolved_at = T0 + DAY;
+	is_long(case_promise_status(&c, &k, T0 + 2 * DAY, &marked),
+	    PMARK_KEPT, "kept when resolved by the deadline");
+	c.resolved_at = T0 + DAY + 1;
+	is_long(case_promise_status(&c, &k, T0 + 2 * DAY, &marked),
+	    PMARK_BROKEN, "broken when resolved after it");
+	k.promise_mark = PMARK_WITHDRAWN;
+	is_long(case_promise_status(&c, &k, T0 + 2 * DAY, &marked),
+	    PMARK_WITHDRAWN, "a status marked by hand wins");
+	ok(marked, "and says it was marked");
+	k.promise_mark = PMARK_NONE;
+	k.promised_by = 0;
+	is_long(case_promise_status(&c, &k, T0, &marked), PMARK_KEPT,
+	    "without a deadline, kept when the case is resolved");
+	c.status = STATUS_OPEN;
+	is_long(case_promise_status(&c, &k, T0 + 99 * DAY, &marked),
+	    PMARK_NONE, "and open while it is not");
+}
+
 int
 main(void)
 {
 	policy_defaults(&pol);
 	test_calls();
 	test_commands();
+	test_promises();
 	return tap_done();
 }
