@@ -219,6 +219,12 @@ int store_check(struct store *st, void (*fn)(const char *problem, void *arg),
  * id), or -1. */
 int store_check_summary(struct store *st, long long *first);
 
+/* Check the history (store_history.c): the newest recorded version of
+ * every row that was not undone is the row as stored.  Calls fn for each
+ * problem; returns their number, or -1. */
+int store_check_history(struct store *st, void (*fn)(const char *problem,
+    void *arg), void *arg);
+
 /* The journal mode ("wal"); the caller frees. */
 char *store_journal_mode(struct store *st);
 

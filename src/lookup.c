@@ -98,6 +98,10 @@ lookup_org(struct store *st, const char *given, int new_org, char **out)
 	if (store_org_names(st, &v, &n) == -1)
 		return CMD_FAIL;
 	kind = org_match(given, v, n, hits, 8, &nhits);
+	/* --new-org: the name as given, unless it is already known exactly
+	 * (then the journal's spelling, so the cases still file together). */
+	if (new_org && kind != ORG_EXACT)
+		kind = ORG_NEW;
 	switch (kind) {
 	case ORG_EXACT:
 	case ORG_PREFIX:

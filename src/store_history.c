@@ -498,3 +498,68 @@ store_purge_finish(struct store *st)
 		return store_error(st, "clear the purged text from the file");
 	return 0;
 }
+
+/* The JSON the triggers record for a row of t, as an SQL expression over
+ * the table's alias "t". */
+static char *
+row_json_sql(const struct history_table *t)
+{
+	char *sql = xstrdup("json_object(");
+
+	for (int i = 0; t->cols[i]; i++) {
+		char *next = xasprintf("%s%s'%s', t.%s", sql, i ? ", " : "",
+		    t->cols[i], t->cols[i]);
+
+		free(sql);
+		sql = next;
+	}
+	return sql;
+}
+
+int
+store_check_history(struct store *st, void (*fn)(const char *, void *),
+    void *arg)
+{
+	/* The newest version of each row that no undo took back must be
+	 * the row as it is: else undo would write the wrong old values. */
+	static const char last_sql[] =
+	    "WITH last AS (SELECT r.row_id, r.pos, r.op, r.new, row_number()"
+	    " OVER (PARTITION BY r.row_id, r.pos ORDER BY r.id DESC) AS n"
+	    " FROM change_rows r JOIN changes c ON c.id = r.change_id"
+	    " WHERE c.undone_at IS NULL AND r.tbl = '%s')"
+	    " SELECT count(*), min(l.row_id) FROM last l LEFT JOIN %s t"
+	    " ON %s WHERE l.n = 1 AND CASE WHEN l.op = 'delete'"
+	    " THEN t.%s IS NOT NULL ELSE t.%s IS NULL OR l.new IS NOT"
+	    " %s) END";
+	int problems = 0;
+
+	for (size_t i = 0; i < NTABLES; i++) {
+		const struct history_table *t = &tables[i];
+		char *json = row_json_sql(t), *sql, msg[160];
+		sqlite3_stmt *s;
+
+		sql = xasprintf(last_sql, t->name, t->name, t->has_pos ?
+		    "t.call_id = l.row_id AND t.pos = l.pos" : "t.id = l.row_id",
+		    t->cols[0], t->cols[0], json);
+		free(json);
+		s = store_prepare(st, sql);
+		free(sql);
+		if (s == NULL)
+			return -1;
+		if (sqlite3_step(s) != SQLITE_ROW) {
+			sqlite3_finalize(s);
+			return store_error(st, "check the history");
+		}
+		if (sqlite3_column_int(s, 0) > 0) {
+			snprintf(msg, sizeof(msg), "the history of %d row%s of %s "
+			    "(first: %lld) does not end in the row as stored; "
+			    "undo would not restore it exactly",
+			    sqlite3_column_int(s, 0), sqlite3_column_int(s, 0) == 1 ?
+			    "" : "s", t->name, sqlite3_column_int64(s, 1));
+			fn(msg, arg);
+			problems++;
+		}
+		sqlite3_finalize(s);
+	}
+	return problems;
+}
