@@ -79,8 +79,8 @@ struct change_row {
 void change_info_clear(struct change_info *c);
 
 /*
- * Undo the newest change not yet undone (and not purged): every row it
- * touched gets its old values back.  Undo is not itself recorded, so a
+ * Undo the newest change not yet undone: every row it touched gets its
+ * old values back (of a purged change, what its history still holds).  Undo is not itself recorded, so a
  * second undo reaches the change before.  Returns 0 with *out describing
  * the change undone (change_info_clear it), 1 when nothing is left to
  * undo, -1 after reporting.

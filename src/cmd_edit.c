@@ -308,6 +308,14 @@ edit_with_editor(struct ctx *ctx, struct target *t, int purge)
 			rc = CMD_FAIL;
 			break;
 		}
+		/* Saved as shown, or not saved: the person gave up. */
+		if (strcmp(after, shown) == 0) {
+			fprintf(ctx->out, "nothing changed\n");
+			free(shown);
+			free(after);
+			rc = CMD_OK;
+			break;
+		}
 		free(shown);
 		free(text);
 		text = strip_error(after);

@@ -26,6 +26,9 @@ run_undo(struct ctx *ctx, struct args *a)
 	when_format_local(ci.at, when);
 	fprintf(ctx->out, "undid change %lld (%s, %s)%s%s\n", ci.id, ci.command,
 	    when, ci.summary ? ": " : "", ci.summary ? ci.summary : "");
+	if (ci.purged)
+		fprintf(ctx->out, "its old values were purged: what they held "
+		    "cannot be restored\n");
 	change_info_clear(&ci);
 	return CMD_OK;
 }

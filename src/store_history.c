@@ -267,8 +267,11 @@ store_undo(struct store *st, time_t now, struct change_info *out)
 			return store_error(st, "undo the change");
 		st->change_id = 0;
 	}
-	s = store_prepare(st, "SELECT id, at, command, summary FROM changes"
-	    " WHERE undone_at IS NULL AND purged = 0 ORDER BY id DESC LIMIT 1");
+	/* A purged change is undone as far as its history still goes (a
+	 * purged value comes back as the marker; a purged deletion not at
+	 * all): skipping it would undo what came before it around it. */
+	s = store_prepare(st, "SELECT id, at, command, summary, purged"
+	    " FROM changes WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1");
 	if (s == NULL)
 		return -1;
 	step = sqlite3_step(s);
@@ -277,6 +280,7 @@ store_undo(struct store *st, time_t now, struct change_info *out)
 		out->at = col_time(s, 1);
 		out->command = col_text(s, 2);
 		out->summary = col_text(s, 3);
+		out->purged = sqlite3_column_int(s, 4);
 	}
 	sqlite3_finalize(s);
 	if (step == SQLITE_DONE)
