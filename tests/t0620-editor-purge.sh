@@ -107,11 +107,31 @@ test_expect_success 'without --purge, an edited note stays in the history and th
 	out_contains KEEPME-7731
 '
 
+# reader_open, reader_close: another connection keeps the journal open
+# meanwhile, so that the WAL is not removed when calllog closes it (as it
+# is when calllog is the last connection): what calllog leaves in the WAL
+# is then there to be seen.
+reader_open() {
+	rm -f reader.fifo && mkfifo reader.fifo &&
+	{ sqlite3 "$CALLLOG_DB" <reader.fifo >/dev/null & } &&
+	exec 9>reader.fifo &&
+	echo "SELECT count(*) FROM cases;" >&9
+}
+
+reader_close() {
+	exec 9>&-
+	wait
+}
+
 test_expect_success 'edit --purge removes the old text from history, database and WAL' '
+	reader_open &&
 	expect_exit 0 cl add --case 1 --note "my password is HUNTER2-SECRET" &&
-	test "$(in_files HUNTER2-SECRET)" -ge 1 &&
+	grep -q -a -F HUNTER2-SECRET "$CALLLOG_DB-wal" &&
 	k=$(sed -n "s/^recorded call \\([0-9]*\\) .*/\\1/p" out) &&
 	expect_exit 0 cl edit --call "$k" --note "a password was said" --purge &&
+	test -f "$CALLLOG_DB-wal" &&
+	test "$(in_files HUNTER2-SECRET)" = 0 &&
+	reader_close &&
 	out_contains purged &&
 	test "$(in_files HUNTER2-SECRET)" = 0 &&
 	expect_exit 0 cl history 1 &&
@@ -132,7 +152,12 @@ test_expect_success 'delete --purge needs --yes, and then leaves no trace' '
 	expect_exit 2 cl delete "$c" --purge &&
 	check_err_line "--yes" &&
 	db_unchanged before &&
+	reader_open &&
 	expect_exit 0 cl delete "$c" --purge --yes &&
+	test -f "$CALLLOG_DB-wal" &&
+	test "$(in_files PURGEME-4242)" = 0 &&
+	test "$(in_files PURGEREF-1)" = 0 &&
+	reader_close &&
 	test "$(in_files PURGEME-4242)" = 0 &&
 	test "$(in_files PURGEREF-1)" = 0 &&
 	test "$(in_files Acme)" = 0 &&
