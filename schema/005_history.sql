@@ -10,9 +10,12 @@
 -- copy the old and new stored values of every row it touches into
 -- `change_rows` as JSON, so that `history` can show them and `undo` can
 -- put them back, whatever command made the change.  A command opens its
--- change by setting change_state.change_id (store.c); the triggers record
--- nothing while it is NULL (during migrations and undo itself).  The
--- derived figures of 004_summary are not recorded: they follow the calls.
+-- change by setting change_state.change_id (store.c) and sets it back to
+-- NULL when it commits.  A write by anything else (sqlite3 by hand) finds
+-- NULL and opens a change of its own, "(outside calllog)", so the history
+-- still ends in the journal as it is; undo sets 0, and records nothing.
+-- The derived figures of 004_summary are not recorded: they follow the
+-- calls.
 
 ALTER TABLE cases ADD COLUMN amount INTEGER;		-- minor units
 ALTER TABLE cases ADD COLUMN currency TEXT CHECK (currency IS NULL OR
@@ -65,7 +68,12 @@ CREATE TABLE change_state (
 INSERT INTO change_state (one, change_id) VALUES (1, NULL);
 
 CREATE TRIGGER cases_history_ai AFTER INSERT ON cases
-    WHEN (SELECT change_id FROM change_state) IS NOT NULL BEGIN
+    WHEN (SELECT change_id FROM change_state) IS NOT 0 BEGIN
+	INSERT INTO changes (at, command)
+	    SELECT CAST(strftime('%s', 'now') AS INTEGER), '(outside calllog)'
+	    WHERE (SELECT change_id FROM change_state) IS NULL;
+	UPDATE change_state SET change_id = last_insert_rowid()
+	    WHERE change_id IS NULL;
 	INSERT INTO change_rows (change_id, tbl, row_id, pos, case_id, op, new)
 	VALUES ((SELECT change_id FROM change_state), 'cases', NEW.id, NULL,
 	    NEW.id, 'insert',
@@ -83,7 +91,7 @@ CREATE TRIGGER cases_history_ai AFTER INSERT ON cases
 END;
 
 CREATE TRIGGER cases_history_au AFTER UPDATE ON cases
-    WHEN (SELECT change_id FROM change_state) IS NOT NULL
+    WHEN (SELECT change_id FROM change_state) IS NOT 0
     AND (OLD.uuid IS NOT NEW.uuid
 	    OR OLD.org IS NOT NEW.org
 	    OR OLD.reason IS NOT NEW.reason
@@ -103,6 +111,11 @@ CREATE TRIGGER cases_history_au AFTER UPDATE ON cases
 	    OR OLD.currency IS NOT NEW.currency
 	    OR OLD.merchant IS NOT NEW.merchant
 	    OR OLD.charged_at IS NOT NEW.charged_at) BEGIN
+	INSERT INTO changes (at, command)
+	    SELECT CAST(strftime('%s', 'now') AS INTEGER), '(outside calllog)'
+	    WHERE (SELECT change_id FROM change_state) IS NULL;
+	UPDATE change_state SET change_id = last_insert_rowid()
+	    WHERE change_id IS NULL;
 	INSERT INTO change_rows (change_id, tbl, row_id, pos, case_id, op, old,
 	    new)
 	VALUES ((SELECT change_id FROM change_state), 'cases', OLD.id, NULL,
@@ -132,7 +145,12 @@ CREATE TRIGGER cases_history_au AFTER UPDATE ON cases
 END;
 
 CREATE TRIGGER cases_history_bd BEFORE DELETE ON cases
-    WHEN (SELECT change_id FROM change_state) IS NOT NULL BEGIN
+    WHEN (SELECT change_id FROM change_state) IS NOT 0 BEGIN
+	INSERT INTO changes (at, command)
+	    SELECT CAST(strftime('%s', 'now') AS INTEGER), '(outside calllog)'
+	    WHERE (SELECT change_id FROM change_state) IS NULL;
+	UPDATE change_state SET change_id = last_insert_rowid()
+	    WHERE change_id IS NULL;
 	INSERT INTO change_rows (change_id, tbl, row_id, pos, case_id, op, old)
 	VALUES ((SELECT change_id FROM change_state), 'cases', OLD.id, NULL,
 	    OLD.id, 'delete',
@@ -150,7 +168,12 @@ CREATE TRIGGER cases_history_bd BEFORE DELETE ON cases
 END;
 
 CREATE TRIGGER calls_history_ai AFTER INSERT ON calls
-    WHEN (SELECT change_id FROM change_state) IS NOT NULL BEGIN
+    WHEN (SELECT change_id FROM change_state) IS NOT 0 BEGIN
+	INSERT INTO changes (at, command)
+	    SELECT CAST(strftime('%s', 'now') AS INTEGER), '(outside calllog)'
+	    WHERE (SELECT change_id FROM change_state) IS NULL;
+	UPDATE change_state SET change_id = last_insert_rowid()
+	    WHERE change_id IS NULL;
 	INSERT INTO change_rows (change_id, tbl, row_id, pos, case_id, op, new)
 	VALUES ((SELECT change_id FROM change_state), 'calls', NEW.id, NULL,
 	    NEW.case_id, 'insert',
@@ -170,7 +193,7 @@ CREATE TRIGGER calls_history_ai AFTER INSERT ON calls
 END;
 
 CREATE TRIGGER calls_history_au AFTER UPDATE ON calls
-    WHEN (SELECT change_id FROM change_state) IS NOT NULL
+    WHEN (SELECT change_id FROM change_state) IS NOT 0
     AND (OLD.uuid IS NOT NEW.uuid
 	    OR OLD.case_id IS NOT NEW.case_id
 	    OR OLD.started_at IS NOT NEW.started_at
@@ -192,6 +215,11 @@ CREATE TRIGGER calls_history_au AFTER UPDATE ON calls
 	    OR OLD.promise_status IS NOT NEW.promise_status
 	    OR OLD.promise_marked_at IS NOT NEW.promise_marked_at
 	    OR OLD.promise_note IS NOT NEW.promise_note) BEGIN
+	INSERT INTO changes (at, command)
+	    SELECT CAST(strftime('%s', 'now') AS INTEGER), '(outside calllog)'
+	    WHERE (SELECT change_id FROM change_state) IS NULL;
+	UPDATE change_state SET change_id = last_insert_rowid()
+	    WHERE change_id IS NULL;
 	INSERT INTO change_rows (change_id, tbl, row_id, pos, case_id, op, old,
 	    new)
 	VALUES ((SELECT change_id FROM change_state), 'calls', OLD.id, NULL,
@@ -225,7 +253,12 @@ CREATE TRIGGER calls_history_au AFTER UPDATE ON calls
 END;
 
 CREATE TRIGGER calls_history_bd BEFORE DELETE ON calls
-    WHEN (SELECT change_id FROM change_state) IS NOT NULL BEGIN
+    WHEN (SELECT change_id FROM change_state) IS NOT 0 BEGIN
+	INSERT INTO changes (at, command)
+	    SELECT CAST(strftime('%s', 'now') AS INTEGER), '(outside calllog)'
+	    WHERE (SELECT change_id FROM change_state) IS NULL;
+	UPDATE change_state SET change_id = last_insert_rowid()
+	    WHERE change_id IS NULL;
 	INSERT INTO change_rows (change_id, tbl, row_id, pos, case_id, op, old)
 	VALUES ((SELECT change_id FROM change_state), 'calls', OLD.id, NULL,
 	    OLD.case_id, 'delete',
@@ -245,7 +278,12 @@ CREATE TRIGGER calls_history_bd BEFORE DELETE ON calls
 END;
 
 CREATE TRIGGER call_refs_history_ai AFTER INSERT ON call_refs
-    WHEN (SELECT change_id FROM change_state) IS NOT NULL BEGIN
+    WHEN (SELECT change_id FROM change_state) IS NOT 0 BEGIN
+	INSERT INTO changes (at, command)
+	    SELECT CAST(strftime('%s', 'now') AS INTEGER), '(outside calllog)'
+	    WHERE (SELECT change_id FROM change_state) IS NULL;
+	UPDATE change_state SET change_id = last_insert_rowid()
+	    WHERE change_id IS NULL;
 	INSERT INTO change_rows (change_id, tbl, row_id, pos, case_id, op, new)
 	VALUES ((SELECT change_id FROM change_state), 'call_refs', NEW.call_id, NEW.pos,
 	    (SELECT case_id FROM calls WHERE id = NEW.call_id), 'insert',
@@ -253,10 +291,15 @@ CREATE TRIGGER call_refs_history_ai AFTER INSERT ON call_refs
 END;
 
 CREATE TRIGGER call_refs_history_au AFTER UPDATE ON call_refs
-    WHEN (SELECT change_id FROM change_state) IS NOT NULL
+    WHEN (SELECT change_id FROM change_state) IS NOT 0
     AND (OLD.call_id IS NOT NEW.call_id
 	    OR OLD.pos IS NOT NEW.pos
 	    OR OLD.ref IS NOT NEW.ref) BEGIN
+	INSERT INTO changes (at, command)
+	    SELECT CAST(strftime('%s', 'now') AS INTEGER), '(outside calllog)'
+	    WHERE (SELECT change_id FROM change_state) IS NULL;
+	UPDATE change_state SET change_id = last_insert_rowid()
+	    WHERE change_id IS NULL;
 	INSERT INTO change_rows (change_id, tbl, row_id, pos, case_id, op, old,
 	    new)
 	VALUES ((SELECT change_id FROM change_state), 'call_refs', OLD.call_id, OLD.pos,
@@ -267,7 +310,12 @@ CREATE TRIGGER call_refs_history_au AFTER UPDATE ON call_refs
 END;
 
 CREATE TRIGGER call_refs_history_bd BEFORE DELETE ON call_refs
-    WHEN (SELECT change_id FROM change_state) IS NOT NULL BEGIN
+    WHEN (SELECT change_id FROM change_state) IS NOT 0 BEGIN
+	INSERT INTO changes (at, command)
+	    SELECT CAST(strftime('%s', 'now') AS INTEGER), '(outside calllog)'
+	    WHERE (SELECT change_id FROM change_state) IS NULL;
+	UPDATE change_state SET change_id = last_insert_rowid()
+	    WHERE change_id IS NULL;
 	INSERT INTO change_rows (change_id, tbl, row_id, pos, case_id, op, old)
 	VALUES ((SELECT change_id FROM change_state), 'call_refs', OLD.call_id, OLD.pos,
 	    (SELECT case_id FROM calls WHERE id = OLD.call_id), 'delete',
@@ -275,7 +323,12 @@ CREATE TRIGGER call_refs_history_bd BEFORE DELETE ON call_refs
 END;
 
 CREATE TRIGGER case_events_history_ai AFTER INSERT ON case_events
-    WHEN (SELECT change_id FROM change_state) IS NOT NULL BEGIN
+    WHEN (SELECT change_id FROM change_state) IS NOT 0 BEGIN
+	INSERT INTO changes (at, command)
+	    SELECT CAST(strftime('%s', 'now') AS INTEGER), '(outside calllog)'
+	    WHERE (SELECT change_id FROM change_state) IS NULL;
+	UPDATE change_state SET change_id = last_insert_rowid()
+	    WHERE change_id IS NULL;
 	INSERT INTO change_rows (change_id, tbl, row_id, pos, case_id, op, new)
 	VALUES ((SELECT change_id FROM change_state), 'case_events', NEW.id, NULL,
 	    NEW.case_id, 'insert',
@@ -286,7 +339,7 @@ CREATE TRIGGER case_events_history_ai AFTER INSERT ON case_events
 END;
 
 CREATE TRIGGER case_events_history_au AFTER UPDATE ON case_events
-    WHEN (SELECT change_id FROM change_state) IS NOT NULL
+    WHEN (SELECT change_id FROM change_state) IS NOT 0
     AND (OLD.uuid IS NOT NEW.uuid
 	    OR OLD.case_id IS NOT NEW.case_id
 	    OR OLD.at IS NOT NEW.at
@@ -295,6 +348,11 @@ CREATE TRIGGER case_events_history_au AFTER UPDATE ON case_events
 	    OR OLD.due_at IS NOT NEW.due_at
 	    OR OLD.note IS NOT NEW.note
 	    OR OLD.updated_at IS NOT NEW.updated_at) BEGIN
+	INSERT INTO changes (at, command)
+	    SELECT CAST(strftime('%s', 'now') AS INTEGER), '(outside calllog)'
+	    WHERE (SELECT change_id FROM change_state) IS NULL;
+	UPDATE change_state SET change_id = last_insert_rowid()
+	    WHERE change_id IS NULL;
 	INSERT INTO change_rows (change_id, tbl, row_id, pos, case_id, op, old,
 	    new)
 	VALUES ((SELECT change_id FROM change_state), 'case_events', OLD.id, NULL,
@@ -309,7 +367,12 @@ CREATE TRIGGER case_events_history_au AFTER UPDATE ON case_events
 END;
 
 CREATE TRIGGER case_events_history_bd BEFORE DELETE ON case_events
-    WHEN (SELECT change_id FROM change_state) IS NOT NULL BEGIN
+    WHEN (SELECT change_id FROM change_state) IS NOT 0 BEGIN
+	INSERT INTO changes (at, command)
+	    SELECT CAST(strftime('%s', 'now') AS INTEGER), '(outside calllog)'
+	    WHERE (SELECT change_id FROM change_state) IS NULL;
+	UPDATE change_state SET change_id = last_insert_rowid()
+	    WHERE change_id IS NULL;
 	INSERT INTO change_rows (change_id, tbl, row_id, pos, case_id, op, old)
 	VALUES ((SELECT change_id FROM change_state), 'case_events', OLD.id, NULL,
 	    OLD.case_id, 'delete',

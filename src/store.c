@@ -459,6 +459,7 @@ store_rollback(struct store *st)
 {
 	st->change_id = 0;
 	st->purge_pending = 0;
+	st->undoing = 0;
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -19,6 +19,7 @@ struct store {
 	time_t command_at;
 	long long change_id;	/* its change, while its transaction is open */
 	int purge_pending;	/* a purge committed: vacuum and checkpoint */
+	int undoing;		/* recording is off until commit */
 	struct {
 		const char *sql;	/* a static string, known by its address */
 		sqlite3_stmt *s;

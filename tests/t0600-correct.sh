@@ -224,10 +224,22 @@ test_expect_success 'a case by its uuid or a unique prefix of it' '
 	expect_exit 2 cl show abc
 '
 
-test_expect_success 'doctor finds the history consistent, and a change made behind its back' '
+test_expect_success 'a change made outside calllog is in the history too, and undone' '
+	sqlite3 "$CALLLOG_DB" "UPDATE cases SET title = '"'"'by hand'"'"' WHERE id = 1" &&
+	expect_exit 0 cl history --limit 1 &&
+	out_contains "(outside calllog)" &&
+	out_contains "title: \"Skyline charge\" -> \"by hand\"" &&
 	expect_exit 0 cl doctor &&
 	out_contains "ok: the history of changes matches the journal" &&
-	sqlite3 "$CALLLOG_DB" "UPDATE cases SET title = '"'"'by hand'"'"' WHERE id = 1" &&
+	expect_exit 0 cl undo &&
+	expect_exit 0 cl show 1 --json &&
+	jq_is .title "Skyline charge"
+'
+
+test_expect_success 'doctor finds a history that no longer ends in the journal as it is' '
+	sqlite3 "$CALLLOG_DB" "UPDATE change_rows SET new = json_set(new,
+	    '"'"'$.title'"'"', '"'"'forged'"'"') WHERE tbl = '"'"'cases'"'"'
+	    AND row_id = 1 AND new IS NOT NULL" &&
 	expect_exit 1 cl doctor &&
 	out_contains "history of 1 row of cases (first: 1)"
 '
