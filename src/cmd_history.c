@@ -39,9 +39,19 @@ struct history_walk {
 	json_t *all, *change, *rows;
 };
 
+/* A value as JSON; a time (a field ending in _at, or promised_by) as the
+ * local time it stands for, which a person can read. */
 static char *
-show_value(json_t *v)
+show_value(const char *key, json_t *v)
 {
+	size_t n = strlen(key);
+	char when[WHEN_BUFSZ];
+
+	if (v && json_is_integer(v) && ((n > 3 && !strcmp(key + n - 3, "_at")) ||
+	    !strcmp(key, "promised_by"))) {
+		when_format_local((time_t)json_integer_value(v), when);
+		return xstrdup(when);
+	}
 	return v ? json_dumps(v, JSON_ENCODE_ANY | JSON_ENSURE_ASCII) :
 	    xstrdup("(none)");
 }
@@ -64,8 +74,8 @@ print_fields(FILE *fp, json_t *old, json_t *new, json_t *changes)
 			    "old", ov, "new", nv));
 			continue;
 		}
-		o = show_value(ov);
-		n = show_value(nv);
+		o = show_value(key, ov);
+		n = show_value(key, nv);
 		fprintf(fp, "    %s: %s -> %s\n", key, o, n);
 		free(o);
 		free(n);
