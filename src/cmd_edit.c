@@ -80,6 +80,7 @@ apply(struct ctx *ctx, const struct args *a, struct target *t,
 {
 	struct case_input kin = { 0 };
 	struct call_input cin = { 0 };
+	char *org = NULL;
 	int rc;
 
 	if ((rc = case_input_read(ctx, a, O_KFIRST, &kin, r)) != CMD_OK ||
@@ -94,15 +95,16 @@ apply(struct ctx *ctx, const struct args *a, struct target *t,
 		    "'calllog edit --call N'; 'calllog show %lld' lists the "
 		    "calls", t->case_id);
 	else if (kin.given[KO_ORG] && (rc = lookup_org(ctx->st, kin.org,
-	    kin.given[KO_NEW_ORG], &kin.org)) != CMD_OK)
+	    kin.given[KO_NEW_ORG], &org)) != CMD_OK)
 		;
 	else if ((rc = case_input_apply(&kin, &t->c)) == CMD_OK && t->call_id)
 		rc = call_input_apply(&cin, &t->k, &t->c);
-	if (rc == CMD_OK && kin.given[KO_ORG]) {
+	if (rc == CMD_OK && org) {
 		free(t->c.org);
-		t->c.org = kin.org;
-		kin.org = NULL;
+		t->c.org = org;
+		org = NULL;
 	}
+	free(org);
 out:
 	case_input_clear(&kin);
 	call_input_clear(&cin);

@@ -122,7 +122,7 @@ char *
 edit_form_render(const struct cl_case *c, const struct cl_call *k,
     const char *error)
 {
-	struct buf b = { xstrdup(""), 0 };
+	struct buf b = { NULL, 0 };
 	char *head;
 
 	if (error)
