@@ -77,7 +77,7 @@ SCHEMA   = $(sort $(wildcard schema/[0-9][0-9][0-9]_*.sql))
 PROG     = $(BUILD)/calllog
 
 # Unit tests link the module they test and the few it needs.
-UNIT_TESTS = when phone redact policy util term
+UNIT_TESTS = when phone redact policy util term case_rules money orgmatch
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 UNIT_OBJS  = $(UNIT_BINS:=.o)
 UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o $(BUILD)/term.o
@@ -134,6 +134,9 @@ $(BUILD)/dlopened.c: src/notify.c src/ical.c tools/dlopened.sh | $(BUILD)
 $(BUILD)/dlopened: $(BUILD)/dlopened.c
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) \
 	    $(call pkg,--libs,libnotify libical)
+
+# Tests whose module needs another besides UNIT_DEPS.
+$(BUILD)/tests/test_case_rules: $(BUILD)/policy.o
 
 $(BUILD):
 	mkdir -p $@

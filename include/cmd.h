@@ -150,6 +150,12 @@ extern const struct cmd
     cmd_export,
     cmd_import,
     cmd_config,
-    cmd_help;
+    cmd_help,
+    cmd_cases,
+    cmd_edit,
+    cmd_delete,
+    cmd_undo,
+    cmd_history,
+    cmd_promise;
 
 #endif

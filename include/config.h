@@ -14,6 +14,9 @@
  *	[phone]
  *	# calling code of national numbers
  *	country = 1
+ *	[money]
+ *	# currency of amounts typed without one (ISO 4217)
+ *	currency = USD
  */
 #ifndef CALLLOG_CONFIG_H
 #define CALLLOG_CONFIG_H
@@ -25,6 +28,7 @@
 struct config {
 	struct policy policy;
 	char country[4];
+	char currency[4];
 	int quiet_start;	/* minutes after midnight; -1: none */
 	int quiet_end;
 	char *path;		/* the file read, or that would be */
@@ -34,7 +38,7 @@ struct config {
 
 enum {
 	CONFIG_INTERVAL = 1 << 0, CONFIG_DAYS = 1 << 1, CONFIG_CALLS = 1 << 2,
-	CONFIG_QUIET = 1 << 3, CONFIG_COUNTRY = 1 << 4
+	CONFIG_QUIET = 1 << 3, CONFIG_COUNTRY = 1 << 4, CONFIG_CURRENCY = 1 << 5
 };
 
 /* Defaults, then the file when it exists.  Returns 0, or -1 after

@@ -30,12 +30,13 @@ struct store;
 /* What became of a promise (the rule is dossier_promise_rule). */
 enum promise_state {
 	PROMISE_KEPT, PROMISE_BROKEN, PROMISE_OPEN, PROMISE_NO_DEADLINE,
-	PROMISE_STATE_COUNT
+	PROMISE_WITHDRAWN, PROMISE_STATE_COUNT
 };
 
 struct dossier_promise {
 	const struct cl_call *call;	/* the call on which it was made */
 	int state;
+	int marked;		/* the person marked the state by hand */
 	time_t kept_at;		/* PROMISE_KEPT: when the case was resolved */
 };
 
@@ -59,7 +60,7 @@ struct dossier_fact {
 	char *value;		/* "1h01m (recorded on 2 of 3 calls)" */
 };
 
-#define DOSSIER_FACTS_MAX 16
+#define DOSSIER_FACTS_MAX 24
 
 /* Everything the renderers show; all of it owned by the dossier. */
 struct dossier {
@@ -81,7 +82,11 @@ struct dossier {
 	const struct cl_event **escalations;	/* EVENT_ESCALATE events */
 	size_t nescalations;
 
-	time_t first_contact, last_contact;	/* 0 without calls */
+	time_t first_contact, last_contact;	/* the person's own contacts;
+						   0 without any */
+	int own_contacts;	/* outbound: the person called, wrote, went */
+	int their_contacts;	/* inbound: callbacks, letters from them */
+	int corrected;		/* calls whose record changed after the call */
 	long hold_total, talk_total;	/* seconds over the calls that
 					   recorded them */
 	int hold_calls, talk_calls;	/* how many calls recorded them */

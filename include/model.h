@@ -46,6 +46,12 @@ enum outcome {
 	OUTCOME_COUNT
 };
 
+/* A promise's status as marked by hand (`promise ID --kept`); unmarked
+ * (PMARK_NONE), the dossier derives it from the deadline. */
+enum promise_mark {
+	PMARK_NONE, PMARK_KEPT, PMARK_BROKEN, PMARK_WITHDRAWN, PMARK_COUNT
+};
+
 enum event_kind {
 	EVENT_ESCALATE, EVENT_RESOLVE, EVENT_REOPEN, EVENT_FOLLOWUP,
 	EVENT_COUNT
@@ -66,7 +72,7 @@ struct enum_names {
 
 extern const struct enum_names reason_names, status_names, priority_names,
     level_names, channel_names, direction_names, outcome_names,
-    event_names, reminder_kind_names;
+    event_names, reminder_kind_names, promise_names;
 
 /*
  * Read a value as a person types it: the name, an alias, or an unambiguous
@@ -100,7 +106,12 @@ struct cl_case {
 	time_t stage_at;
 	time_t resolved_at;
 	char *resolution;
+	long long amount;	/* in dispute, minor units; 0: none */
+	char currency[4];	/* ISO 4217 of amount and credits; "": none */
+	char *merchant;		/* of the disputed charge; NULL: none */
+	time_t charged_at;	/* the charge's date; 0: none */
 
+	long long credited;	/* sum of the calls' credits (derived) */
 	int ncalls;		/* calls on the case */
 	time_t last_call;	/* start of the newest call */
 	int stage_calls;	/* calls since stage_at */
@@ -136,6 +147,10 @@ struct cl_call {
 	char *notes;
 	time_t created;
 	time_t updated;
+	long long credited;	/* credit confirmed on this contact; 0: none */
+	int promise_mark;	/* marked by hand; PMARK_NONE: not marked */
+	time_t promise_marked;	/* when it was marked; 0: never */
+	char *promise_note;	/* why, when marked */
 
 	char *org;		/* the case's organization, filled by listings */
 };

@@ -10,6 +10,7 @@
 #ifndef CALLLOG_STORE_H
 #define CALLLOG_STORE_H
 
+#include <stddef.h>
 #include <time.h>
 
 #include "model.h"
@@ -55,6 +56,68 @@ int store_begin(struct store *st, int write);
 int store_commit(struct store *st);
 void store_rollback(struct store *st);
 
+/*
+ * History (store_history.c).  Each writing command is one change: main
+ * names the command, and its write transaction records every row it
+ * touches, old and new values.
+ */
+void store_set_command(struct store *st, const char *command, time_t now);
+
+/* What the change did, in a few words ("deleted call 4"), for history
+ * and undo to show; no personal text, which a purge could not reach. */
+int store_change_describe(struct store *st, const char *summary);
+
+struct change_info {
+	long long id;
+	time_t at;
+	char *command;
+	char *summary;		/* NULL: none */
+	time_t undone_at;	/* 0: not undone */
+	int purged;
+};
+
+/* One row a change touched; JSON of its stored columns before and after
+ * (NULL for an insert's old or a delete's new). */
+struct change_row {
+	const char *table;	/* "cases", "calls", "call_refs", "case_events" */
+	const char *op;		/* "insert", "update", "delete" */
+	long long row_id;	/* call_refs: the call */
+	int pos;		/* call_refs: the position; else -1 */
+	long long case_id;
+	const char *old_json, *new_json;
+};
+
+void change_info_clear(struct change_info *c);
+
+/*
+ * Undo the newest change not yet undone: every row it touched gets its
+ * old values back (of a purged change, what its history still holds).  Undo is not itself recorded, so a
+ * second undo reaches the change before.  Returns 0 with *out describing
+ * the change undone (change_info_clear it), 1 when nothing is left to
+ * undo, -1 after reporting.
+ */
+int store_undo(struct store *st, time_t now, struct change_info *out);
+
+/*
+ * Call fn for each row of the newest limit changes (0: all), newest
+ * change first, its rows in order; only those of case_id unless it is 0.
+ * A change with no row of its own is passed once with row NULL.  Records
+ * are valid only during the call.
+ */
+int store_history_each(struct store *st, long long case_id, long limit,
+    int (*fn)(const struct change_info *, const struct change_row *, void *),
+    void *arg);
+
+/*
+ * --purge: store_purge_begin before the command writes (freed space is
+ * zeroed), store_change_purge after: the old values it replaced are
+ * scrubbed from every recorded version of their rows, the rows it deleted
+ * leave the history altogether, and the change is marked purged (it
+ * cannot be undone).  At commit the file is vacuumed and its WAL emptied.
+ */
+int store_purge_begin(struct store *st);
+int store_change_purge(struct store *st);
+
 /* The schema version of the open database, and the newest this binary
  * knows. */
 int store_schema_version(struct store *st);
@@ -67,6 +130,18 @@ int store_schema_latest(void);
  * *out.
  */
 int store_org_canonical(struct store *st, const char *org, char **out);
+
+/* Every name that answers for an organization: each case's organization
+ * (newest spelling first) and each alias.  The caller frees with
+ * org_names_free. */
+struct org_name;
+int store_org_names(struct store *st, struct org_name **out, size_t *n);
+void org_names_free(struct org_name *v, size_t n);
+
+/* The ids of the cases whose uuid starts with prefix (lower case), at
+ * most max, lowest first; returns how many, or -1. */
+int store_case_uuid_prefix(struct store *st, const char *prefix,
+    long long *ids, int max);
 
 /* Insert c, keeping its uuid and id when set (an import) and filling in
  * new ones otherwise; update every stored field of c->id. */
@@ -81,6 +156,18 @@ int store_case_get(struct store *st, long long id, struct cl_case *out);
  * set and filling in new ones otherwise. */
 int store_call_insert(struct store *st, struct cl_call *c);
 
+/* Update every stored field of call c->id; with refs, replace its
+ * reference numbers by c's. */
+int store_call_update(struct store *st, const struct cl_call *c, int refs);
+
+/* Load call id with its refs and its case's org: 0, 1 not found, -1. */
+int store_call_get(struct store *st, long long id, struct cl_call *out);
+
+/* Delete a call, or a case with its calls, refs and events: 0, 1 when
+ * there was none, -1 after reporting. */
+int store_call_delete(struct store *st, long long id);
+int store_case_delete(struct store *st, long long id);
+
 /* Insert a case event; fills id and uuid. */
 int store_event_insert(struct store *st, struct cl_event *e);
 
@@ -90,7 +177,13 @@ struct case_filter {
 	time_t due_before;	/* only follow-ups due at or before; 0: all */
 	long limit;		/* 0: no limit */
 	int contact;		/* fill last_number, last_rep and refs */
+	const char *status;	/* only this stored status; NULL: any */
+	time_t since;		/* only cases updated at or after; 0: all */
+	int by_activity;	/* newest activity (updated) first instead */
 };
+
+/* Whether any unresolved case has an amount in dispute: 1, 0, or -1. */
+int store_open_amounts(struct store *st);
 
 /*
  * Call fn for each matching case, the most urgent first: cases with a
@@ -136,6 +229,12 @@ int store_check(struct store *st, void (*fn)(const char *problem, void *arg),
 /* Number of cases whose stored call figures are stale (first: the lowest
  * id), or -1. */
 int store_check_summary(struct store *st, long long *first);
+
+/* Check the history (store_history.c): the newest recorded version of
+ * every row that was not undone is the row as stored.  Calls fn for each
+ * problem; returns their number, or -1. */
+int store_check_history(struct store *st, void (*fn)(const char *problem,
+    void *arg), void *arg);
 
 /* The journal mode ("wal"); the caller frees. */
 char *store_journal_mode(struct store *st);
@@ -278,7 +377,7 @@ int store_import_directory(struct store *st, struct directory_row *d,
 int store_import_reminder(struct store *st, const struct sent_reminder *r);
 
 /*
- * What `ical --vdir` last wrote to a file of a folder (schema/005_vdir.sql):
+ * What `ical --vdir` last wrote to a file of a folder (schema/006_vdir.sql):
  * the file is calllog's by this row, whatever PRODID it now carries.
  */
 struct vdir_file {

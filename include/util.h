@@ -23,6 +23,11 @@ int error(const char *fmt, ...) CL_PRINTF(1, 2);
 /* Report a warning or notice: "calllog: ..." on standard error. */
 void warning(const char *fmt, ...) CL_PRINTF(1, 2);
 
+/* While buf is set, error() and warning() keep their latest message in
+ * buf instead of printing it (an editor shows it at the top of its form);
+ * error_capture(NULL, 0) prints again. */
+void error_capture(char *buf, size_t size);
+
 /* Report a limit no command can recover from, and exit 1: the journal's
  * open transaction is rolled back by SQLite as the process ends. */
 void fatal(const char *fmt, ...) CL_PRINTF(1, 2) __attribute__((noreturn));

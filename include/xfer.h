@@ -35,11 +35,16 @@ enum xfer_type {
 	XF_SECONDS,	/* long, a call's hold or length, -1 for null */
 	XF_COUNT,	/* int, 0 or more */
 	XF_REFS,	/* the refs of a struct cl_call: an array of lines */
-	XF_LIST		/* an array of records the caller reads and writes */
+	XF_LIST,	/* an array of records the caller reads and writes */
+	XF_MONEY,	/* long long minor units, a decimal string ("418.20") in
+			   the record's XF_CURRENCY (or 2 decimals); 0: null */
+	XF_CURRENCY	/* char[4], an ISO 4217 code; "": null */
 };
 
 enum {
-	XF_NULL = 1 << 0	/* may be null */
+	XF_NULL = 1 << 0,	/* may be null */
+	XF_OPTIONAL = 1 << 1	/* may be absent (null): fields added after
+				   version 1, so older files still import */
 };
 
 struct xfer_field {

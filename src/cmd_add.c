@@ -1,376 +1,134 @@
 /*
  * cmd_add.c: `calllog add`, recording one call and opening its case when
- * it is the first.
+ * it is the first.  What the call does to its case is decided by
+ * case_rules, as for every other command.
  */
-#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "case_rules.h"
 #include "cmd.h"
-#include "phone.h"
+#include "input.h"
+#include "lookup.h"
 #include "redact.h"
 #include "store.h"
 #include "util.h"
 #include "when.h"
 
 enum {
-	O_CASE, O_ORG, O_REASON, O_TITLE, O_ACCOUNT, O_PRIORITY, O_NUMBER,
-	O_DEPARTMENT, O_REP, O_REF, O_WHEN, O_DURATION, O_HOLD, O_IVR,
-	O_CHANNEL, O_INBOUND, O_OUTCOME, O_PROMISE, O_PROMISED_BY,
-	O_FOLLOW_UP, O_NOTE
+	O_CASE, O_FOLLOW_UP, O_REOPEN,
+	O_KFIRST,
+	O_CFIRST = O_KFIRST + KO_COUNT
 };
 
 static const struct opt add_opts[] = {
-	[O_CASE] = { "case", 'c', OPT_VALUE, "ID", "add the call to this case" },
-	[O_ORG] = { "org", 'o', OPT_VALUE, "NAME", "organization (new case)" },
-	[O_REASON] = { "reason", 'r', OPT_VALUE, "REASON",
-	    "why you call (new case): lost-card, billing, account, activation,"
-	    " fraud, travel, rewards, business, general" },
-	[O_TITLE] = { "title", 't', OPT_VALUE, "TEXT", "the case in a few words" },
-	[O_ACCOUNT] = { "account", 0, OPT_VALUE | OPT_RAW, "LAST4",
-	    "last four digits of the card or account" },
-	[O_PRIORITY] = { "priority", 0, OPT_VALUE, "high|normal|low",
-	    "case priority (lost-card and fraud default to high)" },
-	[O_NUMBER] = { "number", 'n', OPT_VALUE | OPT_RAW, "PHONE",
-	    "number dialed" },
-	[O_DEPARTMENT] = { "department", 0, OPT_VALUE, "NAME",
-	    "department reached" },
-	[O_REP] = { "rep", 0, OPT_VALUE, "NAME", "representative's name or ID" },
-	[O_REF] = { "ref", 0, OPT_VALUE | OPT_MULTI, "REF", "reference number" },
-	[O_WHEN] = { "when", 'w', OPT_VALUE, "DATE",
-	    "when the call started (default now)" },
-	[O_DURATION] = { "duration", 'd', OPT_VALUE, "DUR",
-	    "length of the call, hold included" },
-	[O_HOLD] = { "hold", 0, OPT_VALUE, "DUR", "time on hold" },
-	[O_IVR] = { "ivr", 0, OPT_VALUE, "TEXT",
-	    "menu path that reached a human" },
-	[O_CHANNEL] = { "channel", 0, OPT_VALUE, "CH",
-	    "phone, chat, message, letter, in-person" },
-	[O_INBOUND] = { "inbound", 0, 0, NULL, "they called you (a callback)" },
-	[O_OUTCOME] = { "outcome", 0, OPT_VALUE, "OUTCOME",
-	    "resolved, follow-up, callback, transferred, dropped, escalated,"
-	    " info" },
-	[O_PROMISE] = { "promise", 0, OPT_VALUE, "TEXT", "what they promised" },
-	[O_PROMISED_BY] = { "promised-by", 0, OPT_VALUE, "DATE",
-	    "when they promised it by" },
+	[O_CASE] = { "case", 'c', OPT_VALUE, "ID",
+	    "add the call to this case (id or uuid)" },
 	[O_FOLLOW_UP] = { "follow-up", 'f', OPT_VALUE, "DATE",
 	    "when to follow up next" },
-	[O_NOTE] = { "note", 0, OPT_VALUE | OPT_MULTI | OPT_STDIN, "TEXT",
-	    "notes; '-' reads standard input" },
+	[O_REOPEN] = { "reopen", 0, 0, NULL,
+	    "the call reopens a resolved case" },
+	CASE_OPTIONS,
+	CALL_OPTIONS,
 	{ NULL, 0, 0, NULL, NULL }
 };
 
 /* Everything add will write, read and checked before anything is. */
 struct add_input {
-	struct cl_call call;
 	long long case_id;
-	int reason;
-	int priority;		/* -1: not given */
-	char *org;
-	char *title;
-	char *account;
+	struct case_input kase;
+	struct call_input call;
 	time_t follow_up;
+	struct redact_counts redacted;
 };
 
-/* Check a one-line value (main redacted it, args_redact); *out is NULL
- * when not given. */
-static int
-take_line(const char *opt, const char *v, size_t max, char **out)
-{
-	*out = NULL;
-	if (v == NULL)
-		return 0;
-	if (check_line(opt, v, max) == -1)
-		return -1;
-	if (*v)
-		*out = xstrdup(v);
-	return 0;
-}
-
-/* --account keeps the last four digits at most: a whole card number given
- * there is cut down rather than stored. */
-static int
-take_account(struct add_input *in, const char *v)
-{
-	char last[5] = "";
-	size_t n = 0;
-
-	if (v == NULL)
-		return 0;
-	for (const char *p = v; *p; p++) {
-		if (isdigit((unsigned char)*p)) {
-			/* Keep a window of the last four digits seen. */
-			if (n >= 4)
-				memmove(last, last + 1, 3);
-			last[n >= 4 ? 3 : n] = *p;
-			n++;
-		} else if (*p != ' ' && *p != '-')
-			return error("--account '%s' must be digits (the last "
-			    "four of the card or account)", v);
-	}
-	if (n == 0)
-		return error("--account '%s' must be digits (the last four of "
-		    "the card or account)", v);
-	last[n > 4 ? 4 : n] = '\0';
-	if (n > 4)
-		warning("kept only the last four digits of --account");
-	in->account = xstrdup(last);
-	return 0;
-}
-
-/* Join every --note into the call's notes ('-' was replaced by standard
- * input, and each redacted, by args_redact). */
-static int
-take_notes(struct add_input *in, const struct args *a)
-{
-	size_t len = 0;
-	char *all = NULL;
-
-	for (int i = 0; i < a->nmulti[O_NOTE]; i++) {
-		char *text = xstrdup(a->multi[O_NOTE][i]);
-		size_t n;
-
-		if (check_text("--note", text, LIMIT_NOTE)) {
-			free(text);
-			free(all);
-			return -1;
-		}
-		n = strlen(text);
-		if (len + n + 1 > LIMIT_NOTE) {
-			free(text);
-			free(all);
-			return error("the notes are too long (over %d bytes in "
-			    "all); shorten them", LIMIT_NOTE);
-		}
-		all = xrealloc(all, len + n + 2);
-		if (len)
-			all[len++] = '\n';
-		memcpy(all + len, text, n + 1);
-		len += n;
-		free(text);
-	}
-	/* Notes redacted one by one may still hold a card split over two
-	 * of them ("4111 1111" then "1111 1111"); redacting the whole again
-	 * changes nothing else, as redacted text is a fixed point. */
-	if (all && *all) {
-		struct redact_counts split = { 0, 0, 0 };
-
-		in->call.notes = redact_text(all, &split);
-		redact_report(&split, "notes, across two --note");
-	}
-	free(all);
-	return 0;
-}
-
-static int
-take_enum(const struct enum_names *e, const char *v, int *out)
-{
-	if (v == NULL)
-		return 0;
-	return (*out = enum_parse(e, v)) < 0 ? -1 : 0;
-}
-
-static int
-take_duration(const char *v, long *out)
-{
-	*out = -1;
-	return v ? when_parse_duration(v, out) : 0;
-}
-
-static int
-take_date(const char *v, time_t now, time_t *out)
-{
-	*out = 0;
-	return v ? when_parse(v, now, out) : 0;
-}
-
-/* Read and check every option; returns CMD_OK or CMD_USAGE. */
+/* Read and check every option; returns CMD_OK or the exit code. */
 static int
 read_input(struct ctx *ctx, const struct args *a, struct add_input *in)
 {
-	struct cl_call *k = &in->call;
-	char e164[PHONE_BUFSZ];
+	int rc;
 
-	k->channel = CHANNEL_PHONE;
-	k->direction = arg(a, O_INBOUND) ? DIRECTION_INBOUND :
-	    DIRECTION_OUTBOUND;
-	k->outcome = OUTCOME_NONE;
-	in->reason = -1;
-	in->priority = -1;
-	if (arg(a, O_CASE) && (arg(a, O_ORG) || arg(a, O_REASON)))
+	if (arg(a, O_CASE) && (arg(a, O_KFIRST + KO_ORG) ||
+	    arg(a, O_KFIRST + KO_REASON)))
 		return error("--%s belongs to a new case; leave it out with "
-		    "--case", arg(a, O_ORG) ? "org" : "reason"), CMD_USAGE;
-	if (!arg(a, O_CASE) && (!arg(a, O_ORG) || !arg(a, O_REASON)))
+		    "--case, or change the case with 'calllog edit'",
+		    arg(a, O_KFIRST + KO_ORG) ? "org" : "reason"), CMD_USAGE;
+	if (!arg(a, O_CASE) && (!arg(a, O_KFIRST + KO_ORG) ||
+	    !arg(a, O_KFIRST + KO_REASON)))
 		return error("a new case needs --org and --reason (or give "
 		    "--case ID to add to an open one)"), CMD_USAGE;
-	if ((arg(a, O_CASE) && parse_id(arg(a, O_CASE), "--case",
-	    &in->case_id)) ||
-	    take_line("--org", arg(a, O_ORG), LIMIT_NAME, &in->org) ||
-	    take_enum(&reason_names, arg(a, O_REASON), &in->reason) ||
-	    take_line("--title", arg(a, O_TITLE), LIMIT_NAME, &in->title) ||
-	    take_account(in, arg(a, O_ACCOUNT)) ||
-	    take_enum(&priority_names, arg(a, O_PRIORITY), &in->priority) ||
-	    take_line("--department", arg(a, O_DEPARTMENT), LIMIT_NAME,
-	    &k->department) ||
-	    take_line("--rep", arg(a, O_REP), LIMIT_NAME, &k->rep) ||
-	    take_line("--ivr", arg(a, O_IVR), LIMIT_LINE, &k->ivr) ||
-	    take_line("--promise", arg(a, O_PROMISE), LIMIT_LINE,
-	    &k->promise) ||
-	    take_enum(&channel_names, arg(a, O_CHANNEL), &k->channel) ||
-	    take_enum(&outcome_names, arg(a, O_OUTCOME), &k->outcome) ||
-	    take_duration(arg(a, O_DURATION), &k->duration) ||
-	    take_duration(arg(a, O_HOLD), &k->hold) ||
-	    take_date(arg(a, O_WHEN), ctx->now, &k->started) ||
-	    take_date(arg(a, O_PROMISED_BY), ctx->now, &k->promised_by) ||
-	    take_date(arg(a, O_FOLLOW_UP), ctx->now, &in->follow_up) ||
-	    take_notes(in, a))
+	if ((rc = case_input_read(ctx, a, O_KFIRST, &in->kase,
+	    &in->redacted)) != CMD_OK ||
+	    (rc = call_input_read(ctx, a, O_CFIRST, &in->call,
+	    &in->redacted)) != CMD_OK)
+		return rc;
+	if (arg(a, O_FOLLOW_UP) &&
+	    when_parse(arg(a, O_FOLLOW_UP), ctx->now, &in->follow_up) == -1)
 		return CMD_USAGE;
-	if (arg(a, O_ORG) && in->org == NULL)
-		return error("--org needs a name"), CMD_USAGE;
-	if (k->duration >= 0 && k->hold > k->duration)
-		return error("--hold (%s) is longer than --duration (%s); the "
-		    "duration includes the hold", arg(a, O_HOLD),
-		    arg(a, O_DURATION)), CMD_USAGE;
-	if (a->nmulti[O_REF] > LIMIT_REFS)
-		return error("too many --ref (%d, at most %d)",
-		    a->nmulti[O_REF], LIMIT_REFS), CMD_USAGE;
-	for (int i = 0; i < a->nmulti[O_REF]; i++) {
-		char *ref;
-
-		if (take_line("--ref", a->multi[O_REF][i], LIMIT_LINE,
-		    &ref) == -1)
-			return CMD_USAGE;
-		if (ref)
-			call_add_ref(k, ref);
-		free(ref);
-	}
-	if (arg(a, O_NUMBER)) {
-		if (phone_normalize(arg(a, O_NUMBER), ctx->cfg.country, e164) == -1)
-			return CMD_USAGE;
-		k->number = xstrdup(e164);
-	}
-	if (k->started == 0)
-		k->started = ctx->now;
+	/* A call with none of its own fields is a blank record that would
+	 * count as a contact; changing the case is edit's work. */
+	if (arg(a, O_CASE) && !call_input_any(&in->call))
+		return error("'add --case %s' records a call, but none of its "
+		    "fields was given (--note, --rep, --ref, --outcome, "
+		    "--number, ...); to change the case itself use 'calllog "
+		    "edit %s'", arg(a, O_CASE), arg(a, O_CASE)), CMD_USAGE;
+	if (in->call.call.started == 0)
+		in->call.call.started = ctx->now;
 	return CMD_OK;
 }
 
-/* Open the case this call starts.  The org is spelled as the journal
- * already knows it, so "amex" and "AMERICAN EXPRESS" file together. */
+/* Open the case this call starts, under the organization as the journal
+ * knows it, so that "amex" and "American" file with "American Express". */
 static int
-open_case(struct ctx *ctx, struct add_input *in, struct cl_case *c)
+open_case(struct ctx *ctx, const struct args *a, struct add_input *in,
+    struct cl_case *c)
 {
+	time_t started = in->call.call.started;
+	int rc;
+
 	memset(c, 0, sizeof(*c));
-	if (store_org_canonical(ctx->st, in->org, &c->org) == -1)
-		return -1;
-	c->reason = in->reason;
-	c->title = in->title;
-	c->account = in->account;
-	in->title = in->account = NULL;
+	if ((rc = lookup_org(ctx->st, in->kase.org, in->kase.given[KO_NEW_ORG],
+	    &c->org)) != CMD_OK)
+		return rc;
+	(void)a;
 	c->status = STATUS_OPEN;
-	c->priority = in->priority >= 0 ? in->priority :
-	    (c->reason == REASON_LOST_CARD || c->reason == REASON_FRAUD) ?
-	    PRIORITY_HIGH : PRIORITY_NORMAL;
-	c->opened = in->call.started < ctx->now ? in->call.started : ctx->now;
+	c->priority = in->kase.reason == REASON_LOST_CARD ||
+	    in->kase.reason == REASON_FRAUD ? PRIORITY_HIGH : PRIORITY_NORMAL;
+	if (case_input_apply(&in->kase, c) != CMD_OK)
+		return CMD_USAGE;
+	c->opened = started < ctx->now ? started : ctx->now;
 	c->updated = ctx->now;
 	c->escalation = LEVEL_NONE;
 	c->stage_at = c->opened;
-	return store_case_insert(ctx->st, c);
+	return store_case_insert(ctx->st, c) == 0 ? CMD_OK : CMD_FAIL;
 }
 
-/* Load the case the call is added to, taking --title, --account and
- * --priority as changes to it. */
+/* Load the case the call is added to, taking the case's own options given
+ * with the call as corrections to it. */
 static int
 load_case(struct ctx *ctx, struct add_input *in, struct cl_case *c)
 {
 	int rc = store_case_get(ctx->st, in->case_id, c);
 
 	if (rc == 1)
-		return error("no case %lld; 'calllog open' lists the cases",
-		    in->case_id);
+		return error("no case %lld; 'calllog cases' lists the cases",
+		    in->case_id), CMD_FAIL;
 	if (rc == -1)
-		return -1;
-	if (in->title) {
-		free(c->title);
-		c->title = in->title;
-		in->title = NULL;
-	}
-	if (in->account) {
-		free(c->account);
-		c->account = in->account;
-		in->account = NULL;
-	}
-	if (in->priority >= 0)
-		c->priority = in->priority;
-	return 0;
-}
-
-/* Apply what the call changes to its case: the outcome's status and
- * escalation, and the next follow-up.  Returns 0, -1 after reporting a
- * failure, or -2 after reporting a follow-up beyond the last date kept. */
-static int
-apply_call(struct ctx *ctx, struct add_input *in, struct cl_case *c,
-    int *reopened)
-{
-	const struct cl_call *k = &in->call;
-	time_t before = c->next_followup;
-
-	*reopened = 0;
-	if (c->status == STATUS_RESOLVED && k->outcome != OUTCOME_RESOLVED &&
-	    k->outcome != OUTCOME_INFO) {
-		struct cl_event e = { .case_id = c->id, .at = k->started,
-		    .kind = EVENT_REOPEN, .level = LEVEL_NONE };
-
-		if (store_event_insert(ctx->st, &e) == -1)
-			return -1;
-		c->resolved_at = 0;
-		c->stage_at = k->started;
-		*reopened = 1;
-	}
-	if (k->outcome == OUTCOME_ESCALATED) {
-		int next = policy_next_level(c->escalation);
-		struct cl_event e = { .case_id = c->id, .at = k->started,
-		    .kind = EVENT_ESCALATE, .level = next };
-
-		if (next == LEVEL_NONE)
-			return error("case %lld is already with a regulator; "
-			    "there is no level above", c->id);
-		if (store_event_insert(ctx->st, &e) == -1)
-			return -1;
-		c->escalation = next;
-		c->stage_at = k->started;
-	}
-	if (c->status != STATUS_RESOLVED || *reopened)
-		c->status = policy_status_after_call(k->outcome, c->escalation,
-		    k->promise != NULL || k->promised_by != 0);
-	if (c->status == STATUS_RESOLVED) {
-		if (c->resolved_at == 0)
-			c->resolved_at = k->started;
-		c->next_followup = 0;
-	} else
-		/* A call recorded afterwards (--when) schedules from when it
-		 * happened, as it would have had it been recorded then. */
-		c->next_followup = policy_next_followup(in->follow_up,
-		    k->promised_by, *reopened ? 0 : c->next_followup,
-		    &ctx->cfg.policy, k->started < ctx->now ? k->started :
-		    ctx->now);
-	if (when_check_computed(c->next_followup, "next follow-up") == -1)
-		return -2;
-	if (c->next_followup != before)
-		c->followup_seq++;
-	c->updated = ctx->now;
-	return store_case_update(ctx->st, c);
+		return CMD_FAIL;
+	return case_input_apply(&in->kase, c);
 }
 
 static void
 report(struct ctx *ctx, const struct cl_case *c, const struct cl_call *k,
-    int opened, int reopened)
+    int opened, const struct case_effects *fx)
 {
 	char when[WHEN_BUFSZ];
 
 	if (opened)
 		fprintf(ctx->out, "opened case %lld (%s, %s)\n", c->id, c->org,
 		    enum_name(&reason_names, c->reason));
-	if (reopened)
+	if (fx->reopened)
 		fprintf(ctx->out, "reopened case %lld\n", c->id);
 	fprintf(ctx->out, "recorded call %lld on case %lld\n", k->id, c->id);
 	if (c->status == STATUS_RESOLVED)
@@ -379,9 +137,38 @@ report(struct ctx *ctx, const struct cl_case *c, const struct cl_call *k,
 		when_format_local(c->next_followup, when);
 		fprintf(ctx->out, "next follow-up %s\n", when);
 	}
-	if (k->outcome == OUTCOME_ESCALATED)
+	if (fx->escalated)
 		fprintf(ctx->out, "case %lld escalated to %s\n", c->id,
 		    enum_name(&level_names, c->escalation));
+}
+
+/* Record the call and what it does to its case, as case_rules says. */
+static int
+record(struct ctx *ctx, const struct args *a, struct add_input *in,
+    struct cl_call *k, struct cl_case *c, struct case_effects *fx)
+{
+	struct case_change ch = { .kind = CHANGE_CALL, .call = k,
+	    .reopen = arg(a, O_REOPEN) != NULL, .follow_up = in->follow_up };
+	char msg[256];
+	int rule;
+
+	if ((rule = case_apply(c, &ch, &ctx->cfg.policy, ctx->now, fx))) {
+		case_rule_message(rule, c, msg, sizeof(msg));
+		error("%s", msg);
+		return case_rule_is_usage(rule) ? CMD_USAGE : CMD_FAIL;
+	}
+	k->case_id = c->id;
+	k->created = k->updated = ctx->now;
+	if (store_call_insert(ctx->st, k) == -1)
+		return CMD_FAIL;
+	for (int i = 0; i < fx->nev; i++)
+		if (store_event_insert(ctx->st, &fx->ev[i]) == -1)
+			return CMD_FAIL;
+	if (store_case_update(ctx->st, c) == -1)
+		return CMD_FAIL;
+	snprintf(msg, sizeof(msg), "recorded call %lld on case %lld", k->id,
+	    c->id);
+	return store_change_describe(ctx->st, msg) == 0 ? CMD_OK : CMD_FAIL;
 }
 
 static int
@@ -389,36 +176,36 @@ run_add(struct ctx *ctx, struct args *a)
 {
 	struct add_input in = { 0 };
 	struct cl_case c = { 0 };
-	int rc, applied = -1, reopened = 0;
+	struct case_effects fx = { 0 };
+	struct cl_call k = { .channel = CHANNEL_PHONE,
+	    .direction = DIRECTION_OUTBOUND, .outcome = OUTCOME_NONE,
+	    .hold = -1, .duration = -1, .started = ctx->now };
+	int rc;
 
 	rc = read_input(ctx, a, &in);
-	if (rc == CMD_OK) {
-		rc = CMD_FAIL;
-		if ((in.case_id ? load_case(ctx, &in, &c) :
-		    open_case(ctx, &in, &c)) == 0) {
-			in.call.case_id = c.id;
-			in.call.created = in.call.updated = ctx->now;
-			if (store_call_insert(ctx->st, &in.call) == 0 &&
-			    (applied = apply_call(ctx, &in, &c, &reopened)) ==
-			    0) {
-				report(ctx, &c, &in.call, !in.case_id,
-				    reopened);
-				rc = CMD_OK;
-			} else if (applied == -2)
-				rc = CMD_USAGE;
-		}
+	if (rc == CMD_OK && arg(a, O_CASE))
+		rc = lookup_case(ctx->st, arg(a, O_CASE), "--case", &in.case_id);
+	if (rc == CMD_OK)
+		rc = in.case_id ? load_case(ctx, &in, &c) :
+		    open_case(ctx, a, &in, &c);
+	if (rc == CMD_OK &&
+	    (rc = call_input_apply(&in.call, &k, &c)) == CMD_OK &&
+	    (rc = record(ctx, a, &in, &k, &c, &fx)) == CMD_OK) {
+		report(ctx, &c, &k, !in.case_id, &fx);
+		redact_report(&in.redacted, NULL);
 	}
+	case_effects_clear(&fx);
 	case_clear(&c);
-	call_clear(&in.call);
-	free(in.org);
-	free(in.title);
-	free(in.account);
+	call_clear(&k);
+	case_input_clear(&in.kase);
+	call_input_clear(&in.call);
 	return rc;
 }
 
 const struct cmd cmd_add = {
 	.name = "add",
-	.synopsis = "[--case ID | --org NAME --reason REASON] [OPTIONS]",
+	.synopsis = "[--case ID [--reopen] | --org NAME --reason REASON] "
+	    "[OPTIONS]",
 	.summary = "record a call; opens a new case unless --case is given",
 	.opts = add_opts,
 	.min_args = 0, .max_args = 0,

@@ -3,9 +3,13 @@
  * `resolve`, `reopen`, `followup` and `escalate`.  Each records an event so
  * that `show` and a dossier can tell the case's history.
  */
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "case_rules.h"
 #include "cmd.h"
+#include "lookup.h"
+#include "redact.h"
 #include "store.h"
 #include "util.h"
 #include "when.h"
@@ -24,19 +28,19 @@ static const struct opt escalate_opts[] = {
 	{ NULL, 0, 0, NULL, NULL }
 };
 
-/* Read the case named by the first argument.  Returns CMD_OK with *c
- * filled, or the exit code after reporting. */
+/* Read the case named by the first argument (id, uuid or uuid prefix).
+ * Returns CMD_OK with *c filled, or the exit code after reporting. */
 static int
 load(struct ctx *ctx, const struct args *a, struct cl_case *c)
 {
 	long long id;
 	int rc;
 
-	if (parse_id(a->pos[0], "case", &id) == -1)
-		return CMD_USAGE;
+	if ((rc = lookup_case(ctx->st, a->pos[0], "case", &id)) != CMD_OK)
+		return rc;
 	rc = store_case_get(ctx->st, id, c);
 	if (rc == 1)
-		return error("no case %lld; 'calllog open' lists the cases",
+		return error("no case %lld; 'calllog cases' lists the cases",
 		    id), CMD_FAIL;
 	return rc ? CMD_FAIL : CMD_OK;
 }
@@ -57,54 +61,53 @@ take_note(const struct args *a, char **out)
 	return 0;
 }
 
-/* Record the event and the changed case together. */
+/*
+ * Load the case, apply the change by the case rules, and record the new
+ * case with its events.  The note (checked and redacted) goes with the
+ * change.  Returns CMD_OK with *c the new case, or the exit code.
+ */
 static int
-save(struct ctx *ctx, struct cl_case *c, struct cl_event *e)
+change_case(struct ctx *ctx, const struct args *a, struct case_change *ch,
+    struct cl_case *c)
 {
-	e->case_id = c->id;
-	e->at = ctx->now;
-	c->updated = ctx->now;
-	if (store_event_insert(ctx->st, e) == -1 ||
-	    store_case_update(ctx->st, c) == -1)
-		return CMD_FAIL;
-	return CMD_OK;
-}
+	struct case_effects fx;
+	char msg[256], *note = NULL;
+	int rc, rule;
 
-/* Status of an unresolved case from its escalation level. */
-static int
-open_status(const struct cl_case *c)
-{
-	return c->escalation != LEVEL_NONE ? STATUS_ESCALATED : STATUS_OPEN;
+	if ((rc = load(ctx, a, c)) != CMD_OK)
+		return rc;
+	if (take_note(a, &note) == -1)
+		return CMD_USAGE;
+	ch->note = note;
+	if ((rule = case_apply(c, ch, &ctx->cfg.policy, ctx->now, &fx))) {
+		case_rule_message(rule, c, msg, sizeof(msg));
+		free(note);
+		return error("%s", msg), case_rule_is_usage(rule) ? CMD_USAGE :
+		    CMD_FAIL;
+	}
+	rc = CMD_OK;
+	for (int i = 0; rc == CMD_OK && i < fx.nev; i++)
+		if (store_event_insert(ctx->st, &fx.ev[i]) == -1)
+			rc = CMD_FAIL;
+	if (rc == CMD_OK && store_case_update(ctx->st, c) == -1)
+		rc = CMD_FAIL;
+	snprintf(msg, sizeof(msg), "%s case %lld", ctx->cmd->name, c->id);
+	if (rc == CMD_OK && store_change_describe(ctx->st, msg) == -1)
+		rc = CMD_FAIL;
+	case_effects_clear(&fx);
+	free(note);
+	return rc;
 }
 
 static int
 run_resolve(struct ctx *ctx, struct args *a)
 {
-	struct cl_case c;
-	struct cl_event e = { .kind = EVENT_RESOLVE, .level = LEVEL_NONE };
-	int rc = load(ctx, a, &c);
+	struct case_change ch = { .kind = CHANGE_RESOLVE };
+	struct cl_case c = { 0 };
+	int rc = change_case(ctx, a, &ch, &c);
 
-	if (rc != CMD_OK)
-		return rc;
-	if (c.status == STATUS_RESOLVED)
-		rc = (error("case %lld is already resolved", c.id), CMD_FAIL);
-	else if (take_note(a, &e.note) == -1)
-		rc = CMD_USAGE;
-	else {
-		c.status = STATUS_RESOLVED;
-		c.resolved_at = ctx->now;
-		if (c.next_followup)
-			c.followup_seq++;
-		c.next_followup = 0;
-		if (e.note) {
-			free(c.resolution);
-			c.resolution = xstrdup(e.note);
-		}
-		if ((rc = save(ctx, &c, &e)) == CMD_OK)
-			fprintf(ctx->out, "resolved case %lld (%s)\n", c.id,
-			    c.org);
-	}
-	event_clear(&e);
+	if (rc == CMD_OK)
+		fprintf(ctx->out, "resolved case %lld (%s)\n", c.id, c.org);
 	case_clear(&c);
 	return rc;
 }
@@ -112,36 +115,16 @@ run_resolve(struct ctx *ctx, struct args *a)
 static int
 run_reopen(struct ctx *ctx, struct args *a)
 {
-	struct cl_case c;
-	struct cl_event e = { .kind = EVENT_REOPEN, .level = LEVEL_NONE };
+	struct case_change ch = { .kind = CHANGE_REOPEN };
+	struct cl_case c = { 0 };
 	char when[WHEN_BUFSZ];
-	int rc = load(ctx, a, &c);
+	int rc = change_case(ctx, a, &ch, &c);
 
-	if (rc != CMD_OK)
-		return rc;
-	if (c.status != STATUS_RESOLVED)
-		rc = (error("case %lld is not resolved; it is %s", c.id,
-		    enum_name(&status_names, c.status)), CMD_FAIL);
-	else if (take_note(a, &e.note) == -1)
-		rc = CMD_USAGE;
-	else {
-		c.status = open_status(&c);
-		c.resolved_at = 0;
-		free(c.resolution);
-		c.resolution = NULL;
-		c.stage_at = ctx->now;
-		c.next_followup = policy_next_followup(0, 0, 0, &ctx->cfg.policy,
-		    ctx->now);
-		c.followup_seq++;
-		if (when_check_computed(c.next_followup, "next follow-up"))
-			rc = CMD_USAGE;
-		else if ((rc = save(ctx, &c, &e)) == CMD_OK) {
-			when_format_local(c.next_followup, when);
-			fprintf(ctx->out, "reopened case %lld; next follow-up "
-			    "%s\n", c.id, when);
-		}
+	if (rc == CMD_OK) {
+		when_format_local(c.next_followup, when);
+		fprintf(ctx->out, "reopened case %lld; next follow-up %s\n",
+		    c.id, when);
 	}
-	event_clear(&e);
 	case_clear(&c);
 	return rc;
 }
@@ -149,33 +132,17 @@ run_reopen(struct ctx *ctx, struct args *a)
 static int
 run_followup(struct ctx *ctx, struct args *a)
 {
-	struct cl_case c;
-	struct cl_event e = { .kind = EVENT_FOLLOWUP, .level = LEVEL_NONE };
+	struct case_change ch = { .kind = CHANGE_FOLLOWUP };
+	struct cl_case c = { 0 };
 	char when[WHEN_BUFSZ];
-	time_t due;
 	int rc;
 
-	if (when_parse(a->pos[1], ctx->now, &due) == -1)
+	if (when_parse(a->pos[1], ctx->now, &ch.due) == -1)
 		return CMD_USAGE;
-	if ((rc = load(ctx, a, &c)) != CMD_OK)
-		return rc;
-	if (c.status == STATUS_RESOLVED)
-		rc = (error("case %lld is resolved; 'calllog reopen %lld' first",
-		    c.id, c.id), CMD_FAIL);
-	else if (take_note(a, &e.note) == -1)
-		rc = CMD_USAGE;
-	else {
-		if (c.next_followup != due)
-			c.followup_seq++;
-		c.next_followup = due;
-		e.due = due;
-		if ((rc = save(ctx, &c, &e)) == CMD_OK) {
-			when_format_local(due, when);
-			fprintf(ctx->out, "case %lld: next follow-up %s\n",
-			    c.id, when);
-		}
+	if ((rc = change_case(ctx, a, &ch, &c)) == CMD_OK) {
+		when_format_local(ch.due, when);
+		fprintf(ctx->out, "case %lld: next follow-up %s\n", c.id, when);
 	}
-	event_clear(&e);
 	case_clear(&c);
 	return rc;
 }
@@ -183,41 +150,19 @@ run_followup(struct ctx *ctx, struct args *a)
 static int
 run_escalate(struct ctx *ctx, struct args *a)
 {
-	struct cl_case c;
-	struct cl_event e = { .kind = EVENT_ESCALATE };
-	int level = -1, rc;
+	struct case_change ch = { .kind = CHANGE_ESCALATE, .level = -1 };
+	struct cl_case c = { 0 };
+	int rc;
 
 	if (arg(a, O_LEVEL) &&
-	    (level = enum_parse(&level_names, arg(a, O_LEVEL))) < 0)
+	    (ch.level = enum_parse(&level_names, arg(a, O_LEVEL))) < 0)
 		return CMD_USAGE;
-	if (level == LEVEL_NONE)
+	if (ch.level == LEVEL_NONE)
 		return error("--level must be supervisor, complaint or "
 		    "regulator"), CMD_USAGE;
-	if ((rc = load(ctx, a, &c)) != CMD_OK)
-		return rc;
-	if (level < 0)
-		level = policy_next_level(c.escalation);
-	if (c.status == STATUS_RESOLVED)
-		rc = (error("case %lld is resolved; 'calllog reopen %lld' first",
-		    c.id, c.id), CMD_FAIL);
-	else if (level == LEVEL_NONE)
-		rc = (error("case %lld is already with a regulator; there is no "
-		    "level above", c.id), CMD_FAIL);
-	else if (level <= c.escalation)
-		rc = (error("case %lld is already escalated to %s; choose a "
-		    "higher --level", c.id, enum_name(&level_names,
-		    c.escalation)), CMD_USAGE);
-	else if (take_note(a, &e.note) == -1)
-		rc = CMD_USAGE;
-	else {
-		c.escalation = e.level = level;
-		c.status = STATUS_ESCALATED;
-		c.stage_at = ctx->now;
-		if ((rc = save(ctx, &c, &e)) == CMD_OK)
-			fprintf(ctx->out, "escalated case %lld to %s\n", c.id,
-			    enum_name(&level_names, level));
-	}
-	event_clear(&e);
+	if ((rc = change_case(ctx, a, &ch, &c)) == CMD_OK)
+		fprintf(ctx->out, "escalated case %lld to %s\n", c.id,
+		    enum_name(&level_names, c.escalation));
 	case_clear(&c);
 	return rc;
 }

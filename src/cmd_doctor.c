@@ -95,8 +95,14 @@ run_doctor(struct ctx *ctx, struct args *a)
 	else
 		fprintf(ctx->out, "to repair: restore the latest 'calllog "
 		    "backup', or recover with: sqlite3 '%s' .recover\n", path);
-	if (n == 0)
+	if (n == 0) {
 		check_summary(ctx->st, &f, path);
+		if ((n = store_check_history(ctx->st, problem, &f)) == 0)
+			fprintf(ctx->out, "ok: the history of changes matches "
+			    "the journal\n");
+		else if (n < 0)
+			f.problems++;
+	}
 	mode = store_journal_mode(ctx->st);
 	if (strcmp(mode, "wal") == 0)
 		fprintf(ctx->out, "ok: journal mode wal\n");

@@ -8,6 +8,7 @@
 
 #include "cmd.h"
 #include "outfile.h"
+#include "lookup.h"
 #include "dossier.h"
 #include "util.h"
 
@@ -101,11 +102,11 @@ run_dossier(struct ctx *ctx, struct args *a)
 	long long id;
 	int rc;
 
-	if (parse_id(a->pos[0], "case", &id) == -1)
-		return CMD_USAGE;
 	if ((render = choose_format(a)) == NULL || (arg(a, O_OUTPUT) &&
 	    outfile_check(ctx->st, arg(a, O_OUTPUT)) == -1))
 		return CMD_USAGE;
+	if ((rc = lookup_case(ctx->st, a->pos[0], "case", &id)) != CMD_OK)
+		return rc;
 	rc = dossier_load(ctx->st, id, ctx->now, &d);
 	if (rc == 1)
 		return error("no case %lld; 'calllog open' lists the cases",

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "cmd.h"
+#include "lookup.h"
 #include "jsonw.h"
 #include "store.h"
 #include "table.h"
@@ -58,11 +59,13 @@ run_log(struct ctx *ctx, struct args *a)
 	struct jsonw j;
 	int rc;
 
-	if ((arg(a, O_CASE) && parse_id(arg(a, O_CASE), "--case",
-	    &f.case_id)) || args_limit(a, O_LIMIT, &f.limit) ||
+	if (args_limit(a, O_LIMIT, &f.limit) ||
 	    (arg(a, O_SINCE) && when_parse(arg(a, O_SINCE), ctx->now,
 	    &f.since)))
 		return CMD_USAGE;
+	if (arg(a, O_CASE) && (rc = lookup_case(ctx->st, arg(a, O_CASE),
+	    "--case", &f.case_id)) != CMD_OK)
+		return rc;
 	if (f.case_id) {
 		struct cl_case c;
 

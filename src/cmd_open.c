@@ -6,6 +6,7 @@
 
 #include "cmd.h"
 #include "jsonw.h"
+#include "money.h"
 #include "output.h"
 #include "store.h"
 #include "table.h"
@@ -28,6 +29,7 @@ struct open_walk {
 	struct ctx *ctx;
 	struct jsonw json;
 	struct table *table;
+	int amounts;		/* a column for the amount outstanding */
 };
 
 static int
@@ -48,7 +50,7 @@ add_row(struct cl_case *c, void *arg)
 	time_t now = w->ctx->now;
 	unsigned why = policy_escalation(c, &w->ctx->cfg.policy, now);
 	char id[24], age[WHEN_BUFSZ], calls[16], last[WHEN_BUFSZ],
-	    next[WHEN_BUFSZ], flags[64] = "";
+	    next[WHEN_BUFSZ], flags[64] = "", money[MONEY_BUFSZ + 8];
 
 	snprintf(id, sizeof(id), "%lld", c->id);
 	when_format_span(now - c->opened, age);
@@ -72,9 +74,15 @@ add_row(struct cl_case *c, void *arg)
 		    "%s%s", *flags ? ", " : "", c->status == STATUS_ESCALATED ?
 		    enum_name(&level_names, c->escalation) :
 		    enum_name(&status_names, c->status));
+	if (c->amount) {
+		money_format(c->amount - c->credited, c->currency, money);
+		snprintf(money + strlen(money), sizeof(money) - strlen(money),
+		    " %s", c->currency);
+	}
 	table_add(w->table, (const char *[]){ id, c->org,
 	    enum_name(&reason_names, c->reason), view_case_title(c), age,
-	    calls, last, next, *flags ? flags : "open" });
+	    calls, last, next, *flags ? flags : "open",
+	    c->amount ? money : "-" });
 	/* Overdue in red, a case to escalate in yellow. */
 	if (policy_overdue(c, now)) {
 		table_color(w->table, 7, color_red());
@@ -102,8 +110,13 @@ run_open(struct ctx *ctx, struct args *a)
 		jsonw_end(&w.json, rc == 0);
 		return rc ? CMD_FAIL : CMD_OK;
 	}
-	w.table = table_create(9, (const char *[]){ "ID", "ORG", "REASON",
-	    "TITLE", "AGE", "CALLS", "LAST CALL", "NEXT FOLLOW-UP", "STATUS" });
+	/* The amount outstanding only when an open case has one: most
+	 * cases are not about money. */
+	if ((w.amounts = store_open_amounts(ctx->st)) < 0)
+		return CMD_FAIL;
+	w.table = table_create(9 + w.amounts, (const char *[]){ "ID", "ORG",
+	    "REASON", "TITLE", "AGE", "CALLS", "LAST CALL", "NEXT FOLLOW-UP",
+	    "STATUS", "OUTSTANDING" });
 	table_flex(w.table, 3);
 	table_flex(w.table, 1);
 	table_flex(w.table, 2);

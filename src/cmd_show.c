@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "case_rules.h"
 #include "cmd.h"
+#include "lookup.h"
+#include "money.h"
 #include "jsonw.h"
 #include "output.h"
 #include "store.h"
@@ -79,6 +82,26 @@ show_json(struct ctx *ctx, const struct cl_case *c, const struct timeline *t)
 	jsonw_array_begin(&j);
 	for (size_t i = 0; i < t->nevents; i++)
 		view_event_json(&j, &t->events[i]);
+	jsonw_array_end(&j);
+	jsonw_key(&j, "promises");
+	jsonw_array_begin(&j);
+	for (size_t i = 0; i < t->ncalls; i++) {
+		const struct cl_call *k = &t->calls[i];
+		int marked, st;
+
+		if (k->promise == NULL && k->promised_by == 0)
+			continue;
+		st = case_promise_status(c, k, ctx->now, &marked);
+		jsonw_object_begin(&j);
+		jsonw_kstring(&j, "text", k->promise);
+		jsonw_ktime(&j, "by", k->promised_by);
+		jsonw_kint(&j, "call", k->id);
+		jsonw_kstring(&j, "status", enum_name(&promise_names, st));
+		jsonw_kbool(&j, "marked", marked);
+		jsonw_ktime(&j, "marked_at", k->promise_marked);
+		jsonw_kstring(&j, "note", k->promise_note);
+		jsonw_object_end(&j);
+	}
 	jsonw_end(&j, 1);	/* everything was loaded before */
 }
 
@@ -136,12 +159,24 @@ print_call(FILE *fp, const struct cl_call *k)
 
 		if (k->promised_by)
 			when_format_local(k->promised_by, by);
-		fprintf(fp, "      %-10s%s%s%s\n", "promise",
+		fprintf(fp, "      %-10s%s%s%s%s%s%s\n", "promise",
 		    k->promise ? k->promise : "(promise)",
-		    k->promised_by ? " by " : "", by);
+		    k->promised_by ? " by " : "", by,
+		    k->promise_mark ? " (marked " : "",
+		    k->promise_mark ? enum_name(&promise_names, k->promise_mark) :
+		    "", k->promise_mark ? ")" : "");
+	}
+	if (k->credited) {
+		money_format(k->credited, "", d);
+		fprintf(fp, "      %-10s%s\n", "credited", d);
 	}
 	if (k->notes)
 		print_block(fp, "notes", k->notes);
+	/* The record is evidence: a correction after the call is shown. */
+	if (k->updated > k->created) {
+		when_format_local(k->updated, d);
+		fprintf(fp, "      %-10srecord corrected %s\n", "edited", d);
+	}
 }
 
 static void
@@ -185,6 +220,22 @@ print_header(struct ctx *ctx, const struct cl_case *c)
 	fprintf(fp, "  %-12s%s\n", "reason", enum_name(&reason_names, c->reason));
 	if (c->account)
 		fprintf(fp, "  %-12sending %s\n", "account", c->account);
+	if (c->amount || c->credited) {
+		char m[3][MONEY_BUFSZ];
+
+		money_format(c->amount, c->currency, m[0]);
+		money_format(c->credited, c->currency, m[1]);
+		money_format(c->amount - c->credited, c->currency, m[2]);
+		fprintf(fp, "  %-12s%s %s disputed, %s credited, %s outstanding\n",
+		    "amount", c->amount ? m[0] : "-", c->currency, m[1],
+		    c->amount ? m[2] : "-");
+	}
+	if (c->merchant || c->charged_at) {
+		when_format_date(c->charged_at, a);
+		fprintf(fp, "  %-12s%s%s%s\n", "charge", c->merchant ?
+		    c->merchant : "", c->merchant && c->charged_at ? " on " : "",
+		    c->charged_at ? a : "");
+	}
 	when_format_local(c->opened, a);
 	when_format_span(ctx->now - c->opened, b);
 	fprintf(fp, "  %-12s%s (%s ago), %d call%s\n", "opened", a, b,
@@ -246,8 +297,8 @@ run_show(struct ctx *ctx, struct args *a)
 	long long id;
 	int rc;
 
-	if (parse_id(a->pos[0], "case", &id) == -1)
-		return CMD_USAGE;
+	if ((rc = lookup_case(ctx->st, a->pos[0], "case", &id)) != CMD_OK)
+		return rc;
 	rc = store_case_get(ctx->st, id, &c);
 	if (rc == 1)
 		return error("no case %lld; 'calllog open' lists the cases",

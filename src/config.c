@@ -14,6 +14,7 @@
 #include <glib.h>
 
 #include "config.h"
+#include "money.h"
 #include "paths.h"
 #include "util.h"
 #include "when.h"
@@ -176,6 +177,14 @@ read_setting(struct config *cfg, const struct source *src,
 		cfg->from_file |= CONFIG_COUNTRY;
 		return 0;
 	}
+	if (!strcmp(group, "money") && !strcmp(key, "currency")) {
+		if (!money_code_valid(v))
+			return bad(src, group, key, v, "use an ISO 4217 code "
+			    "such as USD or EUR");
+		snprintf(cfg->currency, sizeof(cfg->currency), "%s", v);
+		cfg->from_file |= CONFIG_CURRENCY;
+		return 0;
+	}
 	return error("%s:%d: unknown setting [%s] %s; 'man calllog.conf' "
 	    "lists the settings", src->path, line_of(src, group, key), group,
 	    key);
@@ -235,6 +244,7 @@ config_load(struct config *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 	policy_defaults(&cfg->policy);
 	snprintf(cfg->country, sizeof(cfg->country), "1");
+	snprintf(cfg->currency, sizeof(cfg->currency), "USD");
 	cfg->quiet_start = cfg->quiet_end = -1;
 	if (paths_config(&cfg->path) == -1)
 		return -1;
@@ -275,6 +285,8 @@ config_print(const struct config *cfg, FILE *fp)
 		    FROM(CONFIG_QUIET));
 	fprintf(fp, "phone.country = %s\t# %s\n", cfg->country,
 	    FROM(CONFIG_COUNTRY));
+	fprintf(fp, "money.currency = %s\t# %s\n", cfg->currency,
+	    FROM(CONFIG_CURRENCY));
 #undef FROM
 }
 

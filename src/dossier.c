@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "dossier.h"
+#include "money.h"
 #include "store.h"
 #include "util.h"
 
@@ -91,7 +92,12 @@ judge_promise(const struct dossier *d, struct dossier_promise *p)
 	const struct cl_call *k = p->call;
 	time_t at;
 
-	if (k->promised_by == 0)
+	if (k->promise_mark != PMARK_NONE) {
+		p->marked = 1;
+		p->state = k->promise_mark == PMARK_KEPT ? PROMISE_KEPT :
+		    k->promise_mark == PMARK_BROKEN ? PROMISE_BROKEN :
+		    PROMISE_WITHDRAWN;
+	} else if (k->promised_by == 0)
 		p->state = PROMISE_NO_DEADLINE;
 	else if ((p->kept_at = resolution_between(d, k->started,
 	    k->promised_by)) != 0)
@@ -124,9 +130,15 @@ derive(struct dossier *d)
 	for (i = 0; i < d->ncalls; i++) {
 		const struct cl_call *c = &d->calls[i];
 
-		if (d->first_contact == 0)
-			d->first_contact = c->started;
-		d->last_contact = c->started;
+		if (c->direction == DIRECTION_INBOUND)
+			d->their_contacts++;
+		else {
+			d->own_contacts++;
+			if (d->first_contact == 0)
+				d->first_contact = c->started;
+			d->last_contact = c->started;
+		}
+		d->corrected += c->updated > c->created;
 		if (c->hold >= 0)
 			d->hold_total += c->hold, d->hold_calls++;
 		if (c->duration >= 0)
@@ -189,15 +201,27 @@ total(const struct dossier *d, long secs, int calls)
 	    d->ncalls);
 }
 
+static int
+withdrawn_count(const struct dossier *d)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < d->npromises; i++)
+		n += d->promises[i].state == PROMISE_WITHDRAWN;
+	return n;
+}
+
 /* "3: 1 kept, 1 broken, 1 without a deadline", naming only the states
  * that occur; "none recorded" without promises. */
 static char *
 promise_counts(const struct dossier *d)
 {
+	int withdrawn = withdrawn_count(d);
 	int n[PROMISE_STATE_COUNT] = { d->kept, d->broken, d->open,
-	    (int)d->npromises - d->kept - d->broken - d->open };
+	    (int)d->npromises - d->kept - d->broken - d->open - withdrawn,
+	    withdrawn };
 	static const char *const word[PROMISE_STATE_COUNT] = {
-		"kept", "broken", "open", "without a deadline"
+		"kept", "broken", "open", "without a deadline", "withdrawn"
 	};
 	char *s = xasprintf("%zu", d->npromises), *t;
 
@@ -213,6 +237,58 @@ promise_counts(const struct dossier *d)
 			s = t;
 			first = 0;
 		}
+	return s;
+}
+
+/* The amounts, in the case's currency, as decimal strings. */
+static void
+money_facts(struct dossier *d)
+{
+	const struct cl_case *c = &d->c;
+	char m[MONEY_BUFSZ];
+
+	if (c->amount) {
+		money_format(c->amount, c->currency, m);
+		fact(d, "Amount in dispute", xasprintf("%s %s", m, c->currency));
+	}
+	if (c->merchant)
+		fact(d, "Merchant", xstrdup(c->merchant));
+	if (c->charged_at) {
+		char t[DOSSIER_TIMEBUF];
+
+		dossier_format_date(c->charged_at, t);
+		fact(d, "Charged on", xstrdup(t));
+	}
+	if (c->credited || c->amount) {
+		money_format(c->credited, c->currency, m);
+		fact(d, "Credited", xasprintf("%s %s", m, c->currency));
+	}
+	if (c->amount) {
+		money_format(c->amount - c->credited, c->currency, m);
+		fact(d, "Outstanding", xasprintf("%s %s", m, c->currency));
+	}
+}
+
+/* "the record of call 3 was corrected on 21 November 2026": the dossier
+ * is evidence, so a record changed after the call says so. */
+static char *
+corrections(const struct dossier *d)
+{
+	char *s = xstrdup(""), made[DOSSIER_TIMEBUF], fixed[DOSSIER_TIMEBUF];
+
+	for (size_t i = 0; i < d->ncalls; i++) {
+		const struct cl_call *k = &d->calls[i];
+		char *n;
+
+		if (k->updated <= k->created)
+			continue;
+		dossier_format_date(k->started, made);
+		dossier_format_date(k->updated, fixed);
+		n = xasprintf("%s%sthe record of the call of %s was corrected "
+		    "on %s", s, *s ? "; " : "", made, fixed);
+		free(s);
+		s = n;
+	}
 	return s;
 }
 
@@ -237,10 +313,21 @@ summarize(struct dossier *d)
 	    xstrdup(enum_name(&status_names, c->status)));
 	fact(d, "Escalation level",
 	    xstrdup(enum_name(&level_names, c->escalation)));
-	fact(d, "Calls", xasprintf("%zu", d->ncalls));
+	fact(d, "Calls", d->their_contacts ? xasprintf("%zu: %d by me, %d by "
+	    "them", d->ncalls, d->own_contacts, d->their_contacts) :
+	    xasprintf("%zu", d->ncalls));
+	money_facts(d);
 	fact(d, "Total on hold", total(d, d->hold_total, d->hold_calls));
 	fact(d, "Total on the phone", total(d, d->talk_total, d->talk_calls));
 	fact(d, "Promises", promise_counts(d));
+	for (size_t i = 0; i < d->npromises; i++)
+		if (d->promises[i].marked) {
+			fact(d, "Promise status", xstrdup("marked by me where "
+			    "shown as marked; otherwise judged from the dates"));
+			break;
+		}
+	if (d->corrected)
+		fact(d, "Corrections", corrections(d));
 	if (c->status != STATUS_RESOLVED && c->next_followup) {
 		dossier_format_time(c->next_followup, t);
 		fact(d, "Next follow-up", xstrdup(t));

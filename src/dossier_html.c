@@ -192,7 +192,8 @@ badge(FILE *fp, int state)
 	const char *name = dossier_promise_state_name(state);
 
 	fprintf(fp, "<span class=\"badge %s\">%s</span>",
-	    state == PROMISE_NO_DEADLINE ? "none" : name, name);
+	    state == PROMISE_NO_DEADLINE || state == PROMISE_WITHDRAWN ?
+	    "none" : name, name);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dossier.h"
+#include "money.h"
 #include "util.h"
 
 #define DAY (24L * 60 * 60)
@@ -22,7 +23,7 @@ const char dossier_promise_rule[] =
     "ahead.";
 
 static const char *const state_names[PROMISE_STATE_COUNT] = {
-	"kept", "broken", "open", "no deadline"
+	"kept", "broken", "open", "no deadline", "withdrawn"
 };
 
 static const char *const months[12] = {
@@ -177,8 +178,21 @@ state_promise(FILE *fp, const struct dossier *d,
 		fputs(".", fp);
 		return;
 	}
-	format_day(d, k->promised_by, by);
-	fprintf(fp, " by %s", by);
+	if (k->promised_by) {
+		format_day(d, k->promised_by, by);
+		fprintf(fp, " by %s", by);
+	}
+	/* A status the person marked is theirs, and the statement says so
+	 * rather than presenting it as derived from the record. */
+	if (p->marked) {
+		fprintf(fp, "; I record this promise as %s.",
+		    dossier_promise_state_name(p->state));
+		return;
+	}
+	if (k->promised_by == 0) {
+		fputs(".", fp);
+		return;
+	}
 	switch (p->state) {
 	case PROMISE_KEPT:
 		fputs("; the matter was resolved before that date.", fp);
@@ -189,6 +203,39 @@ state_promise(FILE *fp, const struct dossier *d,
 	default:
 		fputs("; that date has not yet come.", fp);
 	}
+}
+
+/* " The amount in dispute is 418.20 USD (Skyline Tickets, charged on 1
+ * November); 100.00 USD has been credited, leaving 318.20 USD
+ * outstanding." */
+static void
+state_money(FILE *fp, const struct dossier *d)
+{
+	const struct cl_case *c = &d->c;
+	char m[3][MONEY_BUFSZ], day[DOSSIER_TIMEBUF];
+
+	if (c->amount == 0 && c->credited == 0)
+		return;
+	money_format(c->amount, c->currency, m[0]);
+	money_format(c->credited, c->currency, m[1]);
+	money_format(c->amount - c->credited, c->currency, m[2]);
+	if (c->amount) {
+		fprintf(fp, " The amount in dispute is %s %s", m[0],
+		    c->currency);
+		if (c->merchant || c->charged_at) {
+			format_day(d, c->charged_at, day);
+			fprintf(fp, " (%s%s%s%s)", c->merchant ? c->merchant : "a "
+			    "charge", c->charged_at ? ", charged on " : "",
+			    c->charged_at ? day : "", "");
+		}
+		if (c->credited)
+			fprintf(fp, "; %s %s has been credited, leaving %s %s "
+			    "outstanding.", m[1], c->currency, m[2],
+			    c->currency);
+		else
+			fputs("; nothing has been credited.", fp);
+	} else
+		fprintf(fp, " %s %s has been credited.", m[1], c->currency);
 }
 
 /*
@@ -208,14 +255,16 @@ dossier_statement(const struct dossier *d)
 		return xstrdup("");
 	dossier_format_date(d->first_contact ? d->first_contact : c->opened, a);
 	dossier_format_date(d->last_contact, b);
-	if (d->ncalls == 0)
+	/* Only the person's own contacts are "I contacted": a callback or a
+	 * letter from the company is theirs, and counted apart. */
+	if (d->own_contacts == 0)
 		fprintf(fp, "On %s I opened a case with %s", a, c->org);
-	else if (d->ncalls == 1 || strcmp(a, b) == 0)
+	else if (d->own_contacts == 1 || strcmp(a, b) == 0)
 		fprintf(fp, "On %s I contacted %s", a, c->org);
 	else
 		fprintf(fp, "Between %s and %s I contacted %s", a, b, c->org);
-	if (d->ncalls > 1)
-		fprintf(fp, " %zu times", d->ncalls);
+	if (d->own_contacts > 1)
+		fprintf(fp, " %d times", d->own_contacts);
 	fprintf(fp, " about %s", dossier_reason_phrase(c->reason));
 	if (c->title && *c->title)
 		fprintf(fp, ", \xe2\x80\x9c%s\xe2\x80\x9d", c->title);
@@ -233,6 +282,10 @@ dossier_statement(const struct dossier *d)
 		fprintf(fp, d->talk_calls && d->talk_total > 0 ?
 		    ", %s of it on hold" : ", spending %s on hold", b);
 	fputs(".", fp);
+	if (d->their_contacts)
+		fprintf(fp, " %s contacted me %d time%s.", c->org,
+		    d->their_contacts, d->their_contacts == 1 ? "" : "s");
+	state_money(fp, d);
 	for (size_t i = 0; i < d->npromises; i++)
 		state_promise(fp, d, &d->promises[i]);
 	for (size_t i = 0; i < d->nescalations; i++) {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "import.h"
+#include "money.h"
 #include "phone.h"
 #include "store.h"
 #include "when.h"
@@ -243,6 +244,36 @@ read_integer(struct import_reader *r, const char *path,
 	return 0;
 }
 
+/* Money as export writes it: digits with the currency's decimals, read
+ * back as minor units by dropping the point, so nothing is rounded. */
+static int
+read_money(struct import_reader *r, const char *path,
+    const struct xfer_field *f, json_t *v, void *rec)
+{
+	const char *s = json_string_value(v);
+	long long n = 0;
+	int digits = 0, point = 0;
+
+	if (s == NULL)
+		return type_error(r, path, f, "a decimal string such as "
+		    "\"418.20\"");
+	for (const char *p = s; *p; p++) {
+		if (*p == '.' && !point && digits) {
+			point = 1;
+			continue;
+		}
+		if (*p < '0' || *p > '9' || ++digits > 15)
+			return import_error(r, path, f->key, "expected a "
+			    "decimal string such as \"418.20\"");
+		n = n * 10 + (*p - '0');
+	}
+	if (n <= 0 || s[strlen(s) - 1] == '.')
+		return import_error(r, path, f->key, "expected an amount "
+		    "above zero, such as \"418.20\"");
+	*MEMBER(long long, rec, f) = n;
+	return 0;
+}
+
 /* A call's reference numbers: one-line texts, as many as add takes. */
 static int
 read_refs(struct import_reader *r, const char *path,
@@ -307,6 +338,14 @@ read_value(struct import_reader *r, const char *path,
 	case XF_LIST:
 		return json_is_array(v) ? 0 : type_error(r, path, f,
 		    "an array");
+	case XF_MONEY:
+		return read_money(r, path, f, v, rec);
+	case XF_CURRENCY:
+		if (!json_is_string(v) || !money_code_valid(json_string_value(v)))
+			return import_error(r, path, f->key, "expected an ISO "
+			    "4217 code such as \"USD\"");
+		memcpy(MEMBER(char, rec, f), json_string_value(v), 4);
+		return 0;
 	default:
 		return read_string(r, path, f, v, rec);
 	}
@@ -322,6 +361,10 @@ set_null(const struct xfer_field *f, void *rec)
 		*MEMBER(long, rec, f) = -1;
 	else if (f->type == XF_ENUM)
 		*MEMBER(int, rec, f) = f->null_value;
+	else if (f->type == XF_MONEY)
+		*MEMBER(long long, rec, f) = 0;
+	else if (f->type == XF_CURRENCY)
+		*MEMBER(char, rec, f) = '\0';
 	/* strings stay NULL */
 }
 
@@ -344,7 +387,9 @@ import_record(struct import_reader *r, const char *path, json_t *v,
 	}
 	for (f = fields; f->key; f++) {
 		member = json_object_get(v, f->key);
-		if (member == NULL)
+		if (member == NULL && f->flags & XF_OPTIONAL)
+			set_null(f, rec);
+		else if (member == NULL)
 			return import_error(r, path, f->key, "missing%s",
 			    f->flags & XF_NULL ? " (null when there is none)" :
 			    "");

@@ -27,6 +27,7 @@
 const struct cmd *const commands[] = {
 	&cmd_add,
 	&cmd_open,
+	&cmd_cases,
 	&cmd_show,
 	&cmd_dossier,
 	&cmd_log,
@@ -35,6 +36,11 @@ const struct cmd *const commands[] = {
 	&cmd_reopen,
 	&cmd_followup,
 	&cmd_escalate,
+	&cmd_promise,
+	&cmd_edit,
+	&cmd_delete,
+	&cmd_undo,
+	&cmd_history,
 	&cmd_remind,
 	&cmd_ical,
 	&cmd_numbers,
@@ -157,6 +163,7 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 		return CMD_FAIL;
 	}
 	free(path);
+	store_set_command(ctx->st, cmd->name, ctx->now);
 	if (writes && (ctx->out = open_memstream(&buf, &len)) == NULL) {
 		store_close(ctx->st);
 		return error("cannot buffer output: out of memory"), CMD_FAIL;

@@ -64,6 +64,13 @@ const struct enum_names direction_names = {
 	"direction", directions, DIRECTION_COUNT, direction_aliases
 };
 
+static const char *const promise_marks[] = {
+	"open", "kept", "broken", "withdrawn"
+};
+const struct enum_names promise_names = {
+	"promise status", promise_marks, PMARK_COUNT, NULL
+};
+
 static const char *const outcomes[] = {
 	"resolved", "follow-up", "callback", "transferred", "dropped",
 	"escalated", "info"
@@ -171,6 +178,7 @@ case_clear(struct cl_case *c)
 	free(c->title);
 	free(c->account);
 	free(c->resolution);
+	free(c->merchant);
 	free(c->promise);
 	free(c->last_number);
 	free(c->last_rep);
@@ -192,6 +200,7 @@ call_clear(struct cl_call *c)
 	free(c->refs);
 	free(c->promise);
 	free(c->notes);
+	free(c->promise_note);
 	free(c->org);
 	memset(c, 0, sizeof(*c));
 }

@@ -622,6 +622,11 @@ store_begin(struct store *st, int write)
 	if (sqlite3_exec(st->db, write ? "BEGIN IMMEDIATE" : "BEGIN", NULL,
 	    NULL, NULL) != SQLITE_OK)
 		return store_error(st, "start a transaction");
+	/* Every write is one change in the history (store_history.c). */
+	if (write && store_change_open(st) == -1) {
+		store_rollback(st);
+		return -1;
+	}
 	return 0;
 }
 
@@ -630,17 +635,24 @@ store_commit(struct store *st)
 {
 	if (sqlite3_get_autocommit(st->db))
 		return 0;	/* nothing begun, nothing to save */
+	if (store_change_close(st) == -1) {
+		store_rollback(st);
+		return -1;
+	}
 	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		store_error(st, "save the change");
 		store_rollback(st);
 		return -1;
 	}
-	return 0;
+	return st->purge_pending ? store_purge_finish(st) : 0;
 }
 
 void
 store_rollback(struct store *st)
 {
+	st->change_id = 0;
+	st->purge_pending = 0;
+	st->undoing = 0;
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }

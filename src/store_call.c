@@ -14,9 +14,18 @@
 static const char call_insert_sql[] =
     "INSERT INTO calls (uuid, case_id, started_at, channel, direction,"
     " number, department, ivr, rep, hold_seconds, duration_seconds, outcome,"
-    " promise, promised_by, notes, created_at, updated_at, id)"
+    " promise, promised_by, notes, created_at, updated_at, id, credited,"
+    " promise_status, promise_marked_at, promise_note)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-    " ?15, ?16, ?17, ?18)";
+    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)";
+
+static const char call_update_sql[] =
+    "UPDATE calls SET uuid = ?1, case_id = ?2, started_at = ?3,"
+    " channel = ?4, direction = ?5, number = ?6, department = ?7, ivr = ?8,"
+    " rep = ?9, hold_seconds = ?10, duration_seconds = ?11, outcome = ?12,"
+    " promise = ?13, promised_by = ?14, notes = ?15, created_at = ?16,"
+    " updated_at = ?17, credited = ?19, promise_status = ?20,"
+    " promise_marked_at = ?21, promise_note = ?22 WHERE id = ?18";
 
 static const char ref_insert_sql[] =
     "INSERT INTO call_refs (call_id, pos, ref) VALUES (?1, ?2, ?3)";
@@ -39,9 +48,10 @@ static const char calls_sql[] =
     " k.duration_seconds, k.outcome, k.promise, k.promised_by, k.notes,"
     " k.created_at, k.updated_at, c.org,"
     " (SELECT group_concat(ref, char(31)) FROM (SELECT ref FROM call_refs r"
-    "   WHERE r.call_id = k.id ORDER BY pos))"
+    "   WHERE r.call_id = k.id ORDER BY pos)),"
+    CALL_EXTRA_COLUMNS
     " FROM calls k JOIN cases c ON c.id = k.case_id"
-    " WHERE 1%s%s%s ORDER BY %s LIMIT ?4";
+    " WHERE 1%s%s%s%s ORDER BY %s LIMIT ?4";
 
 /* Filters are pasted in only when used: "?1 IS NULL OR case_id = ?1" would
  * keep SQLite from using the index on case_id or started_at. */
@@ -49,6 +59,7 @@ static const char by_case[] = " AND k.case_id = ?1";
 static const char by_org[] = " AND (c.org LIKE ?2 ESCAPE '\\' OR c.org IN"
     " (SELECT org FROM org_aliases WHERE alias LIKE ?2 ESCAPE '\\'))";
 static const char by_since[] = " AND k.started_at >= ?3";
+static const char by_id[] = " AND k.id = ?5";
 
 static int
 insert_refs(struct store *st, const struct cl_call *c)
@@ -71,18 +82,9 @@ insert_refs(struct store *st, const struct cl_call *c)
 	return rc;
 }
 
-int
-store_call_insert(struct store *st, struct cl_call *c)
+static void
+bind_call(sqlite3_stmt *s, const struct cl_call *c)
 {
-	sqlite3_stmt *s;
-	int rc = 0;
-
-	if (c->uuid[0] == '\0')
-		uuid_new(c->uuid);
-	if ((s = store_stmt(st, call_insert_sql)) == NULL)
-		return -1;
-	if (c->id > 0)
-		sqlite3_bind_int64(s, 18, c->id);
 	bind_text(s, 1, c->uuid);
 	sqlite3_bind_int64(s, 2, c->case_id);
 	bind_time(s, 3, c->started);
@@ -100,6 +102,27 @@ store_call_insert(struct store *st, struct cl_call *c)
 	bind_text(s, 15, c->notes);
 	bind_time(s, 16, c->created);
 	bind_time(s, 17, c->updated);
+	if (c->credited > 0)
+		sqlite3_bind_int64(s, 19, c->credited);
+	bind_text(s, 20, c->promise_mark == PMARK_NONE ? NULL :
+	    enum_name(&promise_names, c->promise_mark));
+	bind_time(s, 21, c->promise_marked);
+	bind_text(s, 22, c->promise_note);
+}
+
+int
+store_call_insert(struct store *st, struct cl_call *c)
+{
+	sqlite3_stmt *s;
+	int rc = 0;
+
+	if (c->uuid[0] == '\0')
+		uuid_new(c->uuid);
+	if ((s = store_stmt(st, call_insert_sql)) == NULL)
+		return -1;
+	bind_call(s, c);
+	if (c->id > 0)
+		sqlite3_bind_int64(s, 18, c->id);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = store_error(st, "record the call");
 	else
@@ -155,6 +178,100 @@ store_read_call(sqlite3_stmt *s, struct cl_call *c)
 	split_refs(c, (const char *)sqlite3_column_text(s, 19));
 }
 
+void
+store_read_call_extra(sqlite3_stmt *s, int i, struct cl_call *c)
+{
+	const char *mark = (const char *)sqlite3_column_text(s, i + 1);
+
+	c->credited = sqlite3_column_int64(s, i);
+	c->promise_mark = mark ? enum_lookup(&promise_names, mark) : PMARK_NONE;
+	c->promise_marked = col_time(s, i + 2);
+	c->promise_note = col_text(s, i + 3);
+}
+
+int
+store_call_update(struct store *st, const struct cl_call *c, int refs)
+{
+	sqlite3_stmt *s;
+	int rc = 0;
+
+	if ((s = store_stmt(st, call_update_sql)) == NULL)
+		return -1;
+	bind_call(s, c);
+	sqlite3_bind_int64(s, 18, c->id);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_error(st, "update the call");
+	sqlite3_reset(s);
+	if (rc || !refs)
+		return rc;
+	if ((s = store_prepare(st, "DELETE FROM call_refs WHERE call_id = ?1"))
+	    == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, c->id);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_error(st, "update the reference numbers");
+	sqlite3_finalize(s);
+	return rc ? rc : insert_refs(st, c);
+}
+
+/* Delete a row by id; its children go with it (ON DELETE CASCADE), and
+ * the history's triggers keep every one of them for undo. */
+static int
+delete_row(struct store *st, const char *sql, long long id)
+{
+	sqlite3_stmt *s = store_prepare(st, sql);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s) == SQLITE_DONE ? sqlite3_changes(st->db) > 0 ? 0 : 1
+	    : store_error(st, "delete the record");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_call_delete(struct store *st, long long id)
+{
+	return delete_row(st, "DELETE FROM calls WHERE id = ?1", id);
+}
+
+int
+store_case_delete(struct store *st, long long id)
+{
+	return delete_row(st, "DELETE FROM cases WHERE id = ?1", id);
+}
+
+int
+store_call_get(struct store *st, long long id, struct cl_call *out)
+{
+	char sql[sizeof(calls_sql) + sizeof(by_id) + 64];
+	sqlite3_stmt *s;
+	int rc;
+
+	snprintf(sql, sizeof(sql), calls_sql, "", "", "", by_id, "k.id");
+	if ((s = store_prepare(st, sql)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 5, id);
+	sqlite3_bind_int64(s, 4, 1);
+	memset(out, 0, sizeof(*out));
+	switch (sqlite3_step(s)) {
+	case SQLITE_ROW:
+		store_read_call(s, out);
+		store_read_call_extra(s, 20, out);
+		rc = 0;
+		break;
+	case SQLITE_DONE:
+		rc = 1;
+		break;
+	default:
+		rc = store_error(st, "read the call");
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
 int
 store_calls_each(struct store *st, const struct call_filter *f,
     int (*fn)(struct cl_call *, void *), void *arg)
@@ -166,7 +283,7 @@ store_calls_each(struct store *st, const struct call_filter *f,
 	int rc = 0, step;
 
 	snprintf(sql, sizeof(sql), calls_sql, f->case_id ? by_case : "",
-	    f->org ? by_org : "", f->since ? by_since : "", f->oldest_first ?
+	    f->org ? by_org : "", f->since ? by_since : "", "", f->oldest_first ?
 	    "k.started_at, k.id" : "k.started_at DESC, k.id DESC");
 	if ((s = store_prepare(st, sql)) == NULL)
 		return -1;
@@ -183,6 +300,7 @@ store_calls_each(struct store *st, const struct call_filter *f,
 		struct cl_call c = { 0 };
 
 		store_read_call(s, &c);
+		store_read_call_extra(s, 20, &c);
 		rc = fn(&c, arg);
 		call_clear(&c);
 		if (rc)

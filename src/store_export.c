@@ -14,7 +14,8 @@
 static const char cases_sql[] =
     "SELECT id, uuid, org, reason, title, account, status, priority,"
     " opened_at, updated_at, next_followup_at, followup_seq, escalation,"
-    " stage_at, resolved_at, resolution FROM cases ORDER BY id";
+    " stage_at, resolved_at, resolution, amount, currency, merchant,"
+    " charged_at FROM cases ORDER BY id";
 
 static const char events_sql[] =
     "SELECT id, uuid, case_id, at, kind, level, due_at, note, updated_at"
@@ -71,6 +72,9 @@ read_case(sqlite3_stmt *s, struct cl_case *c)
 	c->stage_at = col_time(s, 13);
 	c->resolved_at = col_time(s, 14);
 	c->resolution = col_text(s, 15);
+	read_case_money(s, 16, c);
+	c->merchant = col_text(s, 18);
+	c->charged_at = col_time(s, 19);
 }
 
 static void

@@ -22,6 +22,11 @@ struct store {
 				   a command that changed nothing in a new
 				   journal leaves no file */
 	int lockfd;		/* held while tmp is unpublished, or -1 */
+	const char *command;	/* the command whose changes are recorded */
+	time_t command_at;
+	long long change_id;	/* its change, while its transaction is open */
+	int purge_pending;	/* a purge committed: vacuum and checkpoint */
+	int undoing;		/* recording is off until commit */
 	struct {
 		const char *sql;	/* a static string, known by its address */
 		sqlite3_stmt *s;
@@ -61,6 +66,22 @@ long col_long_opt(sqlite3_stmt *s, int i);
  */
 struct cl_call;
 void store_read_call(sqlite3_stmt *s, struct cl_call *c);
+
+/* Open the command's change (when a command was set) as its write
+ * transaction begins, and close it before commit; store_history.c. */
+int store_change_open(struct store *st);
+int store_change_close(struct store *st);
+int store_purge_finish(struct store *st);
+
+/* A case's amount and currency from columns i and i + 1. */
+struct cl_case;
+void read_case_money(sqlite3_stmt *s, int i, struct cl_case *c);
+
+/* The columns a call has beyond store_read_call's twenty, read by
+ * store_read_call_extra from column i on. */
+#define CALL_EXTRA_COLUMNS \
+    " k.credited, k.promise_status, k.promise_marked_at, k.promise_note"
+void store_read_call_extra(sqlite3_stmt *s, int i, struct cl_call *c);
 
 /* The escaped LIKE pattern matching names that start with prefix. */
 char *like_prefix(const char *prefix);

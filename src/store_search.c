@@ -43,7 +43,8 @@ static const char search_sql[] =
     " k.created_at, k.updated_at, c.org,"
     " (SELECT group_concat(ref, char(31)) FROM (SELECT ref FROM call_refs r"
     "   WHERE r.call_id = k.id ORDER BY pos)),"
-    " h.snippet, k.case_id IN (SELECT case_id FROM ref_cases) AS by_ref"
+    " h.snippet, k.case_id IN (SELECT case_id FROM ref_cases) AS by_ref,"
+    CALL_EXTRA_COLUMNS
     " FROM calls k JOIN cases c ON c.id = k.case_id"
     " LEFT JOIN hits h ON h.id = k.id"
     " WHERE k.id IN (SELECT id FROM hits)"
@@ -136,6 +137,7 @@ store_search_each(struct store *st, const char *text, long limit,
 		store_read_call(s, &h.call);
 		h.snippet = (const char *)sqlite3_column_text(s, 20);
 		h.by_reference = sqlite3_column_int(s, 21);
+		store_read_call_extra(s, 22, &h.call);
 		rc = fn(&h, arg);
 		call_clear(&h.call);
 		if (rc)

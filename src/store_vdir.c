@@ -1,6 +1,6 @@
 /*
  * store_vdir.c: what `ical --vdir` last wrote to each file of a folder
- * (schema/005_vdir.sql), read whole and written a row at a time.
+ * (schema/006_vdir.sql), read whole and written a row at a time.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -16,6 +16,19 @@
 
 static void vreport(const char *, va_list) CL_PRINTF(1, 0);
 
+/* Where messages go instead of standard error while captured. */
+static char *capture_buf;
+static size_t capture_size;
+
+void
+error_capture(char *buf, size_t size)
+{
+	capture_buf = buf;
+	capture_size = size;
+	if (buf && size)
+		buf[0] = '\0';
+}
+
 static void
 vreport(const char *fmt, va_list ap)
 {
@@ -28,6 +41,10 @@ vreport(const char *fmt, va_list ap)
 	for (char *p = buf; *p; p++)
 		if (*p == '\n' || *p == '\r')
 			*p = ' ';
+	if (capture_buf) {
+		snprintf(capture_buf, capture_size, "%s", buf);
+		return;
+	}
 	/* Messages quote what they were given: escaped, as any text shown
 	 * on a terminal is. */
 	shown = term_escape(buf, 0);

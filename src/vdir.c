@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "case_rules.h"
 #include "ical.h"
 #include "outfile.h"
 #include "store.h"
@@ -168,19 +169,35 @@ adopt_older_files(struct mirror *m)
 	return rc;
 }
 
-/* Record what the calendar did on the case, as an event, and save it. */
+/*
+ * Apply a change a calendar made to case c through the case rules, as the
+ * command that makes the same change would, and record it.  Returns 0 when
+ * applied, 1 when the rules refused it (said on the report), -1 on
+ * failure.
+ */
 static int
-save_case(struct mirror *m, struct cl_case *c, int kind, int level,
-    time_t due, const char *note)
+change_case(struct mirror *m, struct cl_case *c, struct case_change *ch)
 {
-	struct cl_event e = { .kind = kind, .level = level, .due = due,
-	    .case_id = c->id, .at = m->ctx->now, .note = (char *)note };
+	struct case_effects fx;
+	char msg[256];
+	int rule, rc = 0;
 
-	c->updated = m->ctx->now;
-	if (store_event_insert(m->ctx->st, &e) == -1 ||
-	    store_case_update(m->ctx->st, c) == -1)
-		return -1;
-	return 0;
+	if ((rule = case_apply(c, ch, &m->ctx->cfg.policy, m->ctx->now, &fx))) {
+		case_rule_message(rule, c, msg, sizeof(msg));
+		fprintf(m->ctx->out, "%s; the calendar's change is not "
+		    "applied\n", msg);
+		return 1;
+	}
+	for (int i = 0; rc == 0 && i < fx.nev; i++)
+		rc = store_event_insert(m->ctx->st, &fx.ev[i]);
+	if (rc == 0)
+		rc = store_case_update(m->ctx->st, c);
+	snprintf(msg, sizeof(msg), "read back from a calendar: case %lld",
+	    c->id);
+	if (rc == 0)
+		rc = store_change_describe(m->ctx->st, msg);
+	case_effects_clear(&fx);
+	return rc;
 }
 
 /*
@@ -194,6 +211,7 @@ static int
 apply(struct mirror *m, struct vdir_file *f, const struct cal_read *rd)
 {
 	struct ctx *ctx = m->ctx;
+	struct case_change ch = { .kind = CHANGE_FOLLOWUP };
 	char when[WHEN_BUFSZ];
 	struct cl_case c;
 	int rc;
@@ -201,31 +219,19 @@ apply(struct mirror *m, struct vdir_file *f, const struct cal_read *rd)
 	if ((rc = store_case_get_uuid(ctx->st, f->case_uuid, &c)) != 0)
 		return rc == 1 ? 0 : -1;	/* a case deleted since */
 	rc = 0;
-	if (c.status == STATUS_RESOLVED && (rd->completed || rd->due != f->due))
-		fprintf(ctx->out, "case %lld: resolved already; the calendar's "
-		    "change to it is not applied\n", c.id);
-	else if (rd->completed && f->escalation) {
-		if (f->level > c.escalation) {
-			c.escalation = f->level;
-			c.status = STATUS_ESCALATED;
-			c.stage_at = ctx->now;
-			rc = save_case(m, &c, EVENT_ESCALATE, f->level, 0,
-			    "marked done in a calendar");
+	if (rd->completed && f->escalation) {
+		ch = (struct case_change){ .kind = CHANGE_ESCALATE,
+		    .level = f->level, .note = "marked done in a calendar" };
+		if (f->level > c.escalation &&
+		    (rc = change_case(m, &c, &ch)) == 0)
 			fprintf(ctx->out, "case %lld: escalated to %s (marked "
 			    "done in a calendar)\n", c.id,
 			    enum_name(&level_names, f->level));
-		}
 	} else if (rd->completed) {
-		time_t next = ctx->now + ctx->cfg.policy.followup_secs;
-
-		if (when_check_computed(next, "next follow-up") == -1)
-			rc = -1;
-		else {
-			c.next_followup = next;
-			c.followup_seq++;
-			rc = save_case(m, &c, EVENT_FOLLOWUP, LEVEL_NONE, next,
-			    "follow-up done (completed in a calendar)");
-			when_format_local(next, when);
+		ch.due = ctx->now + ctx->cfg.policy.followup_secs;
+		ch.note = "follow-up done (completed in a calendar)";
+		if ((rc = change_case(m, &c, &ch)) == 0) {
+			when_format_local(ch.due, when);
 			fprintf(ctx->out, "case %lld: follow-up done in a "
 			    "calendar; next follow-up %s\n", c.id, when);
 		}
@@ -238,21 +244,19 @@ apply(struct mirror *m, struct vdir_file *f, const struct cal_read *rd)
 		fprintf(ctx->out, "case %lld: the escalation deadline follows "
 		    "the case's calls; its moved time is not applied\n", c.id);
 	else if (rd->due && rd->due != f->due && rd->due != c.next_followup) {
+		ch.due = rd->due;
+		ch.note = "moved in a calendar";
 		if (rd->due < 0 || (long long)rd->due > WHEN_MAX_TIME)
 			fprintf(ctx->out, "case %lld: the calendar's new time "
 			    "is out of range; not applied\n", c.id);
-		else {
-			c.next_followup = rd->due;
-			c.followup_seq++;
-			rc = save_case(m, &c, EVENT_FOLLOWUP, LEVEL_NONE,
-			    rd->due, "moved in a calendar");
+		else if ((rc = change_case(m, &c, &ch)) == 0) {
 			when_format_local(rd->due, when);
 			fprintf(ctx->out, "case %lld: follow-up moved in a "
 			    "calendar to %s\n", c.id, when);
 		}
 	}
 	case_clear(&c);
-	return rc;
+	return rc == -1 ? -1 : 0;
 }
 
 /* Read back each remembered file that someone else changed or deleted. */

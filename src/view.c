@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "phone.h"
+#include "money.h"
 #include "view.h"
 #include "when.h"
 
@@ -63,6 +64,25 @@ view_case_members(struct jsonw *j, const struct cl_case *c,
 	jsonw_ktime(j, "open_promise_by", c->promised_by);
 	jsonw_ktime(j, "resolved", c->resolved_at);
 	jsonw_kstring(j, "resolution", c->resolution);
+	view_money_members(j, c);
+}
+
+/* Money as decimal strings, never floats (DESIGN.md): what is disputed,
+ * what was credited, and what is still outstanding. */
+void
+view_money_members(struct jsonw *j, const struct cl_case *c)
+{
+	char buf[MONEY_BUFSZ];
+
+	money_format(c->amount, c->currency, buf);
+	jsonw_kstring(j, "amount", c->amount ? buf : NULL);
+	jsonw_kstring(j, "currency", c->currency[0] ? c->currency : NULL);
+	money_format(c->credited, c->currency, buf);
+	jsonw_kstring(j, "credited", c->credited ? buf : NULL);
+	money_format(c->amount - c->credited, c->currency, buf);
+	jsonw_kstring(j, "outstanding", c->amount ? buf : NULL);
+	jsonw_kstring(j, "merchant", c->merchant);
+	jsonw_ktime(j, "charged", c->charged_at);
 }
 
 void
@@ -93,6 +113,15 @@ view_call_members(struct jsonw *j, const struct cl_call *c, int with_org)
 	jsonw_ktime(j, "promised_by", c->promised_by);
 	jsonw_kstring(j, "notes", c->notes);
 	jsonw_ktime(j, "created", c->created);
+	jsonw_ktime(j, "updated", c->updated);
+	if (c->credited) {
+		char buf[MONEY_BUFSZ];
+
+		/* A call has no currency of its own: its case's. */
+		money_format(c->credited, "", buf);
+		jsonw_kstring(j, "credited", buf);
+	} else
+		jsonw_kstring(j, "credited", NULL);
 }
 
 void

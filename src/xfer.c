@@ -3,6 +3,7 @@
  */
 #include <stddef.h>
 
+#include "money.h"
 #include "store.h"
 #include "util.h"
 #include "xfer.h"
@@ -47,6 +48,12 @@ const struct xfer_field xfer_case_fields[] = {
 	TIME("stage_at", 0, struct cl_case, stage_at),
 	TIME("resolved", XF_NULL, struct cl_case, resolved_at),
 	TEXT("resolution", struct cl_case, resolution),
+	OF("amount", XF_MONEY, XF_NULL | XF_OPTIONAL, struct cl_case, amount),
+	OF("currency", XF_CURRENCY, XF_NULL | XF_OPTIONAL, struct cl_case,
+	    currency),
+	LINE("merchant", XF_NULL | XF_OPTIONAL, struct cl_case, merchant,
+	    LIMIT_NAME),
+	TIME("charged", XF_NULL | XF_OPTIONAL, struct cl_case, charged_at),
 	LIST("calls"),
 	LIST("events"),
 	END
@@ -72,6 +79,14 @@ const struct xfer_field xfer_call_fields[] = {
 	TEXT("notes", struct cl_call, notes),
 	TIME("created", 0, struct cl_call, created),
 	TIME("updated", 0, struct cl_call, updated),
+	OF("credited", XF_MONEY, XF_NULL | XF_OPTIONAL, struct cl_call,
+	    credited),
+	ENUM("promise_status", XF_NULL | XF_OPTIONAL, struct cl_call,
+	    promise_mark, promise_names, PMARK_NONE),
+	TIME("promise_marked", XF_NULL | XF_OPTIONAL, struct cl_call,
+	    promise_marked),
+	{ "promise_note", XF_TEXT, XF_NULL | XF_OPTIONAL,
+	    offsetof(struct cl_call, promise_note), LIMIT_NOTE, NULL, 0 },
 	END
 };
 
@@ -110,10 +125,22 @@ const struct xfer_field xfer_reminder_fields[] = {
 #define AT(T, rec, f) ((const T *)(const void *)((const char *)(rec) + \
     (f)->offset))
 
+/* The record's currency, for its money fields' decimals. */
+static const char *
+record_currency(const struct xfer_field *f, const void *rec)
+{
+	for (; f->key; f++)
+		if (f->type == XF_CURRENCY)
+			return AT(char, rec, f);
+	return "";
+}
+
 void
 xfer_write_members(struct jsonw *j, const struct xfer_field *f,
     const void *rec)
 {
+	const char *cur = record_currency(f, rec);
+
 	for (; f->key; f++) {
 		switch (f->type) {
 		case XF_ID:
@@ -154,6 +181,18 @@ xfer_write_members(struct jsonw *j, const struct xfer_field *f,
 			jsonw_array_end(j);
 			break;
 		}
+		case XF_MONEY: {
+			char buf[MONEY_BUFSZ];
+			long long v = *AT(long long, rec, f);
+
+			money_format(v, cur, buf);
+			jsonw_kstring(j, f->key, v ? buf : NULL);
+			break;
+		}
+		case XF_CURRENCY:
+			jsonw_kstring(j, f->key, *AT(char, rec, f) ?
+			    AT(char, rec, f) : NULL);
+			break;
 		case XF_LIST:
 			break;
 		}

@@ -14,7 +14,7 @@ test_expect_success 'add opens a case and prints the case and call ids' '
 	expect_exit 0 cl add --org "Chase Bank" --reason general &&
 	out_contains "case 2" &&
 	out_contains "call 2" &&
-	expect_exit 0 cl add --case 1 &&
+	expect_exit 0 cl add --case 1 --note "called back" &&
 	out_contains "call 3" &&
 	out_contains "case 1" &&
 	out_lacks "case 2" &&
@@ -259,7 +259,8 @@ test_expect_success '--note - joins with the other notes in order' '
 '
 
 test_expect_success 'a date without a time means 09:00 local (EST)' '
-	expect_exit 0 cl add --case 5 --follow-up 2026-12-01 &&
+	expect_exit 0 cl add --case 5 --outcome follow-up \
+		--follow-up 2026-12-01 &&
 	expect_exit 0 cl show 5 --json &&
 	jq_is .next_followup 2026-12-01T14:00:00Z
 '

@@ -87,7 +87,7 @@ done <<'EOF'
 2 | 1-800-528-21223344 | - | cl add --case 1 --number 1-800-528-21223344
 # No such case: a failure, not bad input.
 1 | 999            | - | cl show 999
-1 | 999            | - | cl add --case 999
+1 | 999            | - | cl add --case 999 --note x
 1 | 999            | - | cl resolve 999
 1 | 999            | - | cl reopen 999
 1 | 999            | - | cl followup 999 tomorrow

@@ -158,7 +158,7 @@ test_expect_success 'bash: calllog add --rea<TAB> is --reason' '
 '
 
 test_expect_success 'bash: --reason <TAB> offers the nine reasons add -h lists' '
-	help_words add --reason "(new case): " >reasons &&
+	help_words add --reason "why you call: " >reasons &&
 	test "$(wc -l <reasons)" = 9 &&
 	bash_complete calllog add --reason "" &&
 	same_words reasons &&

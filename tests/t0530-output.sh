@@ -13,7 +13,8 @@ test_expect_success 'a journal with an overdue case and one to escalate' '
 	expect_exit 0 cl add --org "東京銀行 Crédit" --reason general \
 	    --title "長い題名のケース — a title long enough to need cutting on an eighty column terminal, surely" \
 	    --follow-up +3d &&
-	expect_exit 0 cl add --case 2 && expect_exit 0 cl add --case 2
+	expect_exit 0 cl add --case 2 --note again &&
+	expect_exit 0 cl add --case 2 --note "and again"
 '
 
 test_expect_success 'piped: no colour, no pager' '

@@ -34,7 +34,8 @@ test_expect_success 'the follow-up interval and the country take effect' '
 '
 
 test_expect_success 'the escalation thresholds take effect (calls = 0 is off)' '
-	expect_exit 0 cl add --case 1 && expect_exit 0 cl add --case 1 &&
+	expect_exit 0 cl add --case 1 --note again &&
+	expect_exit 0 cl add --case 1 --note "and again" &&
 	expect_exit 0 cl show 1 --json &&
 	jq_is .escalate_suggested false &&
 	CALLLOG_NOW=2026-11-25T15:00:00Z cl show 1 --json >out &&

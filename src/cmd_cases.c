@@ -1,0 +1,112 @@
+/*
+ * cmd_cases.c: `calllog cases`, every case, resolved ones too, the newest
+ * activity first -- where `open` shows only what still needs doing.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "jsonw.h"
+#include "store.h"
+#include "table.h"
+#include "util.h"
+#include "view.h"
+#include "when.h"
+
+enum { O_STATUS, O_ORG, O_SINCE, O_JSON, O_LIMIT };
+
+static const struct opt cases_opts[] = {
+	[O_STATUS] = { "status", 's', OPT_VALUE, "STATUS",
+	    "open, waiting, escalated, resolved or all (the default)" },
+	[O_ORG] = { "org", 'o', OPT_VALUE, "NAME",
+	    "only this organization (prefix or alias)" },
+	[O_SINCE] = { "since", 0, OPT_VALUE, "DATE",
+	    "only cases with activity since DATE" },
+	[O_JSON] = OPT_JSON,
+	[O_LIMIT] = OPT_LIMIT,
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+struct cases_walk {
+	struct ctx *ctx;
+	struct jsonw json;
+	struct table *table;
+};
+
+static int
+emit_json(struct cl_case *c, void *arg)
+{
+	struct cases_walk *w = arg;
+
+	jsonw_object_begin(&w->json);
+	view_case_members(&w->json, c, &w->ctx->cfg.policy, w->ctx->now);
+	jsonw_object_end(&w->json);
+	return 0;
+}
+
+static int
+add_row(struct cl_case *c, void *arg)
+{
+	struct cases_walk *w = arg;
+	char id[24], calls[16], updated[WHEN_BUFSZ];
+
+	snprintf(id, sizeof(id), "%lld", c->id);
+	snprintf(calls, sizeof(calls), "%d", c->ncalls);
+	when_format_date(c->updated, updated);
+	table_add(w->table, (const char *[]){ id, c->org,
+	    enum_name(&reason_names, c->reason), view_case_title(c),
+	    enum_name(&status_names, c->status), calls, updated });
+	return 0;
+}
+
+static int
+run_cases(struct ctx *ctx, struct args *a)
+{
+	struct case_filter f = { .org = arg(a, O_ORG), .by_activity = 1 };
+	struct cases_walk w = { .ctx = ctx };
+	const char *status = arg(a, O_STATUS);
+	int rc;
+
+	if (args_limit(a, O_LIMIT, &f.limit) == -1)
+		return CMD_USAGE;
+	if (status && strcmp(status, "all") != 0) {
+		int v = enum_parse(&status_names, status);
+
+		if (v < 0)
+			return CMD_USAGE;
+		f.status = enum_name(&status_names, v);
+	}
+	if (arg(a, O_SINCE) && when_parse(arg(a, O_SINCE), ctx->now,
+	    &f.since) == -1)
+		return CMD_USAGE;
+	if (arg(a, O_JSON)) {
+		jsonw_init(&w.json, ctx->out);
+		jsonw_array_begin(&w.json);
+		rc = store_cases_each(ctx->st, &f, emit_json, &w);
+		jsonw_end(&w.json, rc == 0);
+		return rc ? CMD_FAIL : CMD_OK;
+	}
+	w.table = table_create(7, (const char *[]){ "ID", "ORG", "REASON",
+	    "TITLE", "STATUS", "CALLS", "UPDATED" });
+	table_flex(w.table, 3);
+	table_flex(w.table, 1);
+	rc = store_cases_each(ctx->st, &f, add_row, &w);
+	if (rc == 0 && table_rows(w.table) == 0)
+		fprintf(ctx->out, "no cases%s\n", f.org || f.status || f.since ?
+		    " match" : " yet; 'calllog add' records a call");
+	else if (rc == 0)
+		table_print(w.table, ctx->out);
+	table_release(w.table);
+	return rc ? CMD_FAIL : CMD_OK;
+}
+
+const struct cmd cmd_cases = {
+	.name = "cases",
+	.synopsis = "[--status open|waiting|escalated|resolved|all] "
+	    "[--org NAME] [--since DATE] [--json] [--limit N]",
+	.summary = "every case, resolved ones too, newest activity first",
+	.opts = cases_opts,
+	.min_args = 0, .max_args = 0,
+	.flags = CMD_NEEDS_DB | CMD_PAGER,
+	.run = run_cases,
+};

@@ -1,0 +1,73 @@
+/*
+ * cmd_delete.c: `calllog delete ID | --call N`, removing a case (with its
+ * calls, reference numbers and events) or one call.  The history keeps
+ * every deleted row, so `undo` brings it back -- unless --purge asks for
+ * the text to be gone for good.
+ */
+#include <stdio.h>
+
+#include "cmd.h"
+#include "lookup.h"
+#include "store.h"
+#include "util.h"
+
+enum { O_CALL, O_YES, O_PURGE };
+
+static const struct opt delete_opts[] = {
+	[O_CALL] = { "call", 0, OPT_VALUE, "N", "delete this call, not a case" },
+	[O_YES] = { "yes", 'y', 0, NULL, "confirm --purge, which cannot be "
+	    "undone" },
+	[O_PURGE] = { "purge", 0, 0, NULL, "remove the deleted text from the "
+	    "history and the file too (no undo)" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+static int
+run_delete(struct ctx *ctx, struct args *a)
+{
+	const char *what = arg(a, O_CALL) ? "call" : "case";
+	char summary[96];
+	long long id;
+	int rc;
+
+	if ((a->npos == 1) == (arg(a, O_CALL) != NULL))
+		return error("give a case ID or --call N (one of them)"),
+		    CMD_USAGE;
+	if (arg(a, O_PURGE) && !arg(a, O_YES))
+		return error("--purge removes the old values for good, and "
+		    "'calllog undo' cannot bring them back; add --yes to "
+		    "confirm"), CMD_USAGE;
+	if (arg(a, O_CALL))
+		rc = parse_id(arg(a, O_CALL), "--call", &id) ? CMD_USAGE : CMD_OK;
+	else
+		rc = lookup_case(ctx->st, a->pos[0], "case", &id);
+	if (rc != CMD_OK)
+		return rc;
+	if (arg(a, O_PURGE) && store_purge_begin(ctx->st) == -1)
+		return CMD_FAIL;
+	rc = arg(a, O_CALL) ? store_call_delete(ctx->st, id) :
+	    store_case_delete(ctx->st, id);
+	if (rc == 1)
+		return error("no %s %lld; 'calllog %s' lists them", what, id,
+		    arg(a, O_CALL) ? "log" : "cases"), CMD_FAIL;
+	if (rc == -1)
+		return CMD_FAIL;
+	snprintf(summary, sizeof(summary), "deleted %s %lld%s", what, id,
+	    arg(a, O_PURGE) ? " and purged it" : "");
+	if (store_change_describe(ctx->st, summary) == -1 ||
+	    (arg(a, O_PURGE) && store_change_purge(ctx->st) == -1))
+		return CMD_FAIL;
+	fprintf(ctx->out, "%s%s\n", summary, arg(a, O_PURGE) ? "" :
+	    "; 'calllog undo' brings it back");
+	return CMD_OK;
+}
+
+const struct cmd cmd_delete = {
+	.name = "delete",
+	.synopsis = "ID | --call N [--yes] [--purge]",
+	.summary = "delete a case or a call (undo brings it back)",
+	.opts = delete_opts,
+	.min_args = 0, .max_args = 1,
+	.flags = CMD_NEEDS_DB | CMD_WRITES | CMD_EXISTING_DB,
+	.run = run_delete,
+};

@@ -1,0 +1,130 @@
+/*
+ * cmd_promise.c: `calllog promise ID --kept|--broken|--withdrawn`, the
+ * person's word on what became of a promise.  It does not resolve the
+ * case (a refund promised and made may not settle the dispute); the
+ * dossier shows the marked status and says it was marked by hand.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "case_rules.h"
+#include "cmd.h"
+#include "lookup.h"
+#include "redact.h"
+#include "store.h"
+#include "util.h"
+
+enum { O_KEPT, O_BROKEN, O_WITHDRAWN, O_CALL, O_NOTE };
+
+static const struct opt promise_opts[] = {
+	[O_KEPT] = { "kept", 0, 0, NULL, "they did what they promised" },
+	[O_BROKEN] = { "broken", 0, 0, NULL, "they did not" },
+	[O_WITHDRAWN] = { "withdrawn", 0, 0, NULL, "they took it back" },
+	[O_CALL] = { "call", 0, OPT_VALUE, "N",
+	    "the promise made on call N (default: the newest open one)" },
+	[O_NOTE] = { "note", 0, OPT_VALUE, "TEXT", "why, for the record" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+struct find {
+	long long call_id;	/* wanted; 0: the newest unmarked promise */
+	struct cl_call *found;
+};
+
+/* Calls come oldest first: the last match is the newest. */
+static int
+find_promise(struct cl_call *k, void *arg)
+{
+	struct find *f = arg;
+
+	if (f->call_id ? k->id != f->call_id :
+	    (k->promise == NULL && k->promised_by == 0) ||
+	    k->promise_mark != PMARK_NONE)
+		return 0;
+	call_clear(f->found);
+	*f->found = *k;
+	memset(k, 0, sizeof(*k));
+	return 0;
+}
+
+static int
+mark_of(const struct args *a)
+{
+	int n = !!arg(a, O_KEPT) + !!arg(a, O_BROKEN) + !!arg(a, O_WITHDRAWN);
+
+	if (n != 1)
+		return error("give one of --kept, --broken or --withdrawn"), -1;
+	return arg(a, O_KEPT) ? PMARK_KEPT : arg(a, O_BROKEN) ? PMARK_BROKEN :
+	    PMARK_WITHDRAWN;
+}
+
+static int
+run_promise(struct ctx *ctx, struct args *a)
+{
+	struct cl_case c = { 0 };
+	struct cl_call k = { 0 };
+	struct find f = { .found = &k };
+	struct call_filter cf = { .oldest_first = 1 };
+	struct case_change ch = { .kind = CHANGE_PROMISE };
+	struct case_effects fx;
+	struct redact_counts r = { 0 };
+	char summary[96];
+	int mark = mark_of(a), rc;
+
+	if (mark < 0)
+		return CMD_USAGE;
+	if (arg(a, O_CALL) && parse_id(arg(a, O_CALL), "--call", &f.call_id))
+		return CMD_USAGE;
+	if (arg(a, O_NOTE) && check_text("--note", arg(a, O_NOTE),
+	    LIMIT_NOTE) == -1)
+		return CMD_USAGE;
+	if ((rc = lookup_case(ctx->st, a->pos[0], "case", &cf.case_id)))
+		return rc;
+	if ((rc = store_case_get(ctx->st, cf.case_id, &c)) != 0)
+		return rc == 1 ? (error("no case %lld; 'calllog cases' lists "
+		    "the cases", cf.case_id), CMD_FAIL) : CMD_FAIL;
+	rc = CMD_FAIL;
+	if (store_calls_each(ctx->st, &cf, find_promise, &f) != 0)
+		goto out;
+	if (k.id == 0 || (k.promise == NULL && k.promised_by == 0)) {
+		if (f.call_id)
+			error("call %lld on case %lld made no promise", f.call_id,
+			    c.id);
+		else
+			error("case %lld has no open promise; give --call N to "
+			    "mark one already marked", c.id);
+		goto out;
+	}
+	k.promise_mark = mark;
+	/* Not a correction of the call's record: updated stays. */
+	k.promise_marked = ctx->now;
+	free(k.promise_note);
+	k.promise_note = arg(a, O_NOTE) && *arg(a, O_NOTE) ?
+	    redact_text(arg(a, O_NOTE), &r) : NULL;
+	redact_report(&r, "--note");
+	case_apply(&c, &ch, &ctx->cfg.policy, ctx->now, &fx);
+	snprintf(summary, sizeof(summary), "marked the promise of call %lld "
+	    "%s", k.id, enum_name(&promise_names, mark));
+	if (store_call_update(ctx->st, &k, 0) == 0 &&
+	    store_case_update(ctx->st, &c) == 0 &&
+	    store_change_describe(ctx->st, summary) == 0) {
+		fprintf(ctx->out, "%s (case %lld)\n", summary, c.id);
+		rc = CMD_OK;
+	}
+	case_effects_clear(&fx);
+out:
+	call_clear(&k);
+	case_clear(&c);
+	return rc;
+}
+
+const struct cmd cmd_promise = {
+	.name = "promise",
+	.synopsis = "ID --kept|--broken|--withdrawn [--call N] [--note TEXT]",
+	.summary = "mark what became of a promise",
+	.opts = promise_opts,
+	.min_args = 1, .max_args = 1,
+	.flags = CMD_NEEDS_DB | CMD_WRITES | CMD_EXISTING_DB,
+	.run = run_promise,
+};

@@ -1,0 +1,423 @@
+/*
+ * store_history.c: the change log behind `history`, `undo` and `--purge`
+ * (schema/005_history.sql).  Each writing command is one change: store.c
+ * opens it when the command's transaction begins and closes it at commit;
+ * the schema's triggers record every row the command touched, with its
+ * old and new stored values as JSON.  Undo writes the old values back.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "store_int.h"
+#include "util.h"
+
+/* The tables the history covers, their stored columns (as the triggers
+ * write them) and how a row is named. */
+static const struct history_table {
+	const char *name;
+	const char *const *cols;
+	int rank;		/* restore parents before children */
+	int has_pos;		/* call_refs: keyed by (call_id, pos) */
+} tables[] = {
+	{ "cases", (const char *const[]){ "id", "uuid", "org", "reason",
+	    "title", "account", "status", "priority", "opened_at",
+	    "updated_at", "next_followup_at", "followup_seq", "escalation",
+	    "stage_at", "resolved_at", "resolution", "amount", "currency",
+	    "merchant", "charged_at", NULL }, 0, 0 },
+	{ "calls", (const char *const[]){ "id", "uuid", "case_id",
+	    "started_at", "channel", "direction", "number", "department",
+	    "ivr", "rep", "hold_seconds", "duration_seconds", "outcome",
+	    "promise", "promised_by", "notes", "created_at", "updated_at",
+	    "credited", "promise_status", "promise_marked_at",
+	    "promise_note", NULL }, 1, 0 },
+	{ "call_refs", (const char *const[]){ "call_id", "pos", "ref", NULL },
+	    2, 1 },
+	{ "case_events", (const char *const[]){ "id", "uuid", "case_id", "at",
+	    "kind", "level", "due_at", "note", "updated_at", NULL }, 3, 0 },
+};
+#define NTABLES (sizeof(tables) / sizeof(*tables))
+
+static const struct history_table *
+find_table(const char *name)
+{
+	for (size_t i = 0; i < NTABLES; i++)
+		if (strcmp(tables[i].name, name) == 0)
+			return &tables[i];
+	return NULL;
+}
+
+void
+store_set_command(struct store *st, const char *command, time_t now)
+{
+	st->command = command;
+	st->command_at = now;
+}
+
+int
+store_change_open(struct store *st)
+{
+	sqlite3_stmt *s;
+
+	if (st->command == NULL)
+		return 0;	/* a migration, or a test of the store */
+	s = store_stmt(st, "INSERT INTO changes (at, command) VALUES (?1, ?2)");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)st->command_at);
+	bind_text(s, 2, st->command);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		sqlite3_reset(s);
+		return store_error(st, "start the change");
+	}
+	sqlite3_reset(s);
+	st->change_id = sqlite3_last_insert_rowid(st->db);
+	s = store_stmt(st, "UPDATE change_state SET change_id = ?1");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, st->change_id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		sqlite3_reset(s);
+		return store_error(st, "start the change");
+	}
+	sqlite3_reset(s);
+	return 0;
+}
+
+/* A change that touched no row (a reminder run, a refused edit that
+ * wrote nothing) leaves no trace in the history. */
+int
+store_change_close(struct store *st)
+{
+	static const char sql[] =
+	    "DELETE FROM changes WHERE id = ?1 AND purged = 0 AND NOT EXISTS"
+	    " (SELECT 1 FROM change_rows WHERE change_id = ?1);"
+	    "UPDATE change_state SET change_id = NULL";
+	sqlite3_stmt *s;
+	const char *tail = sql;
+	int rc = 0;
+
+	if (st->change_id == 0 && !st->undoing)
+		return 0;
+	st->undoing = 0;
+	while (rc == 0 && *tail) {
+		if (sqlite3_prepare_v2(st->db, tail, -1, &s, &tail) != SQLITE_OK)
+			return store_error(st, "finish the change");
+		if (s == NULL)
+			break;
+		sqlite3_bind_int64(s, 1, st->change_id);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			rc = store_error(st, "finish the change");
+		sqlite3_finalize(s);
+	}
+	st->change_id = 0;
+	return rc;
+}
+
+int
+store_change_describe(struct store *st, const char *summary)
+{
+	sqlite3_stmt *s;
+	int rc = 0;
+
+	if (st->change_id == 0)
+		return 0;
+	if ((s = store_prepare(st, "UPDATE changes SET summary = ?1"
+	    " WHERE id = ?2")) == NULL)
+		return -1;
+	bind_text(s, 1, summary);
+	sqlite3_bind_int64(s, 2, st->change_id);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_error(st, "describe the change");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Run a statement built from fixed fragments, binding json as ?1 and the
+ * row's key as ?2 and ?3. */
+static int
+run_row_sql(struct store *st, const char *sql, const char *json,
+    long long row_id, sqlite3_stmt *from)
+{
+	sqlite3_stmt *s = store_prepare(st, sql);
+	int rc = 0;
+
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, json);
+	sqlite3_bind_int64(s, 2, row_id);
+	if (sqlite3_column_type(from, 3) != SQLITE_NULL)
+		sqlite3_bind_int64(s, 3, sqlite3_column_int64(from, 3));
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_error(st, "undo the change");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* The statement that puts one recorded row back: op "insert" is undone by
+ * deleting the row, "update" by writing the old values, "delete" by
+ * inserting them.  Column names come from the table above, never from
+ * the data. */
+static char *
+undo_sql(const struct history_table *t, const char *op)
+{
+	const char *where = t->has_pos ? " WHERE call_id = ?2 AND pos = ?3" :
+	    " WHERE id = ?2";
+	char *sql, *next;
+
+	if (strcmp(op, "insert") == 0)
+		return xasprintf("DELETE FROM %s%s", t->name, where);
+	if (strcmp(op, "update") == 0) {
+		sql = xasprintf("UPDATE %s SET", t->name);
+		for (int i = 0; t->cols[i]; i++) {
+			next = xasprintf("%s%s %s = json_extract(?1, '$.%s')",
+			    sql, i ? "," : "", t->cols[i], t->cols[i]);
+			free(sql);
+			sql = next;
+		}
+		next = xasprintf("%s%s", sql, where);
+		free(sql);
+		return next;
+	}
+	sql = xasprintf("INSERT INTO %s (", t->name);
+	for (int i = 0; t->cols[i]; i++) {
+		next = xasprintf("%s%s%s", sql, i ? ", " : "", t->cols[i]);
+		free(sql);
+		sql = next;
+	}
+	next = xasprintf("%s) VALUES (", sql);
+	free(sql);
+	sql = next;
+	for (int i = 0; t->cols[i]; i++) {
+		next = xasprintf("%s%sjson_extract(?1, '$.%s')", sql, i ? ", " :
+		    "", t->cols[i]);
+		free(sql);
+		sql = next;
+	}
+	next = xasprintf("%s)", sql);
+	free(sql);
+	return next;
+}
+
+/* Undo the rows of change id: first, newest first, the inserts and
+ * updates; then the deleted rows come back, parents before children, so
+ * that a case's calls find it and its figures are counted again. */
+static int
+undo_rows(struct store *st, long long id)
+{
+	static const char rows_sql[] =
+	    "SELECT r.tbl, r.op, r.row_id, r.pos, r.old FROM change_rows r"
+	    " WHERE r.change_id = ?1 AND (?2 = (r.op = 'delete'))"
+	    " ORDER BY CASE WHEN ?2 THEN CASE r.tbl WHEN 'cases' THEN 0"
+	    "  WHEN 'calls' THEN 1 WHEN 'call_refs' THEN 2 ELSE 3 END END,"
+	    " CASE WHEN ?2 THEN r.id ELSE -r.id END";
+	int rc = 0;
+
+	for (int pass = 0; rc == 0 && pass < 2; pass++) {
+		sqlite3_stmt *s = store_prepare(st, rows_sql);
+		int step;
+
+		if (s == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int(s, 2, pass);
+		while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
+			const struct history_table *t = find_table(
+			    (const char *)sqlite3_column_text(s, 0));
+			char *sql;
+
+			if (t == NULL) {
+				rc = error("cannot undo: the history names an "
+				    "unknown table; run 'calllog doctor'");
+				break;
+			}
+			sql = undo_sql(t, (const char *)sqlite3_column_text(s, 1));
+			rc = run_row_sql(st, sql,
+			    (const char *)sqlite3_column_text(s, 4),
+			    sqlite3_column_int64(s, 2), s);
+			free(sql);
+		}
+		if (rc == 0 && step != SQLITE_DONE)
+			rc = store_error(st, "read the history");
+		sqlite3_finalize(s);
+	}
+	return rc;
+}
+
+int
+store_undo(struct store *st, time_t now, struct change_info *out)
+{
+	sqlite3_stmt *s;
+	int rc, step;
+
+	memset(out, 0, sizeof(*out));
+	st->undoing = 1;
+	/* Undo is not itself a change: undoing again reaches the one
+	 * before, rather than undoing the undo. */
+	if (sqlite3_exec(st->db, "UPDATE change_state SET change_id = 0;"
+	    "PRAGMA defer_foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
+		return store_error(st, "undo the change");
+	if (st->change_id) {
+		s = store_prepare(st, "DELETE FROM changes WHERE id = ?1");
+		if (s == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, st->change_id);
+		step = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (step != SQLITE_DONE)
+			return store_error(st, "undo the change");
+		st->change_id = 0;
+	}
+	/* A purged change is undone as far as its history still goes (a
+	 * purged value comes back as the marker; a purged deletion not at
+	 * all): skipping it would undo what came before it around it. */
+	s = store_prepare(st, "SELECT id, at, command, summary, purged"
+	    " FROM changes WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1");
+	if (s == NULL)
+		return -1;
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(s, 0);
+		out->at = col_time(s, 1);
+		out->command = col_text(s, 2);
+		out->summary = col_text(s, 3);
+		out->purged = sqlite3_column_int(s, 4);
+	}
+	sqlite3_finalize(s);
+	if (step == SQLITE_DONE)
+		return 1;
+	if (step != SQLITE_ROW)
+		return store_error(st, "read the history");
+	if ((rc = undo_rows(st, out->id)) != 0)
+		return rc;
+	s = store_prepare(st, "UPDATE changes SET undone_at = ?2 WHERE id = ?1");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, out->id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)now);
+	step = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return step == SQLITE_DONE ? 0 : store_error(st, "undo the change");
+}
+
+void
+change_info_clear(struct change_info *c)
+{
+	free(c->command);
+	free(c->summary);
+	memset(c, 0, sizeof(*c));
+}
+
+int
+store_history_each(struct store *st, long long case_id, long limit,
+    int (*fn)(const struct change_info *, const struct change_row *, void *),
+    void *arg)
+{
+	static const char sql[] =
+	    "SELECT c.id, c.at, c.command, c.summary, c.undone_at, c.purged,"
+	    " r.tbl, r.op, r.row_id, r.pos, r.case_id, r.old, r.new"
+	    " FROM (SELECT * FROM changes WHERE ?1 = 0 OR id IN"
+	    "  (SELECT change_id FROM change_rows WHERE case_id = ?1)"
+	    "  ORDER BY id DESC LIMIT ?2) c"
+	    " LEFT JOIN change_rows r ON r.change_id = c.id"
+	    "  AND (?1 = 0 OR r.case_id = ?1)"
+	    " ORDER BY c.id DESC, r.id";
+	sqlite3_stmt *s = store_prepare(st, sql);
+	int rc = 0, step;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, case_id);
+	sqlite3_bind_int64(s, 2, limit > 0 ? limit : -1);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct change_info c = { 0 };
+		struct change_row r = { 0 };
+
+		c.id = sqlite3_column_int64(s, 0);
+		c.at = col_time(s, 1);
+		c.command = (char *)sqlite3_column_text(s, 2);
+		c.summary = (char *)sqlite3_column_text(s, 3);
+		c.undone_at = col_time(s, 4);
+		c.purged = sqlite3_column_int(s, 5);
+		r.table = (const char *)sqlite3_column_text(s, 6);
+		r.op = (const char *)sqlite3_column_text(s, 7);
+		r.row_id = sqlite3_column_int64(s, 8);
+		r.pos = sqlite3_column_type(s, 9) == SQLITE_NULL ? -1 :
+		    sqlite3_column_int(s, 9);
+		r.case_id = sqlite3_column_int64(s, 10);
+		r.old_json = (const char *)sqlite3_column_text(s, 11);
+		r.new_json = (const char *)sqlite3_column_text(s, 12);
+		if ((rc = fn(&c, r.table ? &r : NULL, arg)) != 0)
+			break;
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = store_error(st, "read the history");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* The JSON the triggers record for a row of t, as an SQL expression over
+ * the table's alias "t". */
+static char *
+row_json_sql(const struct history_table *t)
+{
+	char *sql = xstrdup("json_object(");
+
+	for (int i = 0; t->cols[i]; i++) {
+		char *next = xasprintf("%s%s'%s', t.%s", sql, i ? ", " : "",
+		    t->cols[i], t->cols[i]);
+
+		free(sql);
+		sql = next;
+	}
+	return sql;
+}
+
+int
+store_check_history(struct store *st, void (*fn)(const char *, void *),
+    void *arg)
+{
+	/* The newest version of each row that no undo took back must be
+	 * the row as it is: else undo would write the wrong old values. */
+	static const char last_sql[] =
+	    "WITH last AS (SELECT r.row_id, r.pos, r.op, r.new, row_number()"
+	    " OVER (PARTITION BY r.row_id, r.pos ORDER BY r.id DESC) AS n"
+	    " FROM change_rows r JOIN changes c ON c.id = r.change_id"
+	    " WHERE c.undone_at IS NULL AND r.tbl = '%s')"
+	    " SELECT count(*), min(l.row_id) FROM last l LEFT JOIN %s t"
+	    " ON %s WHERE l.n = 1 AND CASE WHEN l.op = 'delete'"
+	    " THEN t.%s IS NOT NULL ELSE t.%s IS NULL OR l.new IS NOT"
+	    " %s) END";
+	int problems = 0;
+
+	for (size_t i = 0; i < NTABLES; i++) {
+		const struct history_table *t = &tables[i];
+		char *json = row_json_sql(t), *sql, msg[160];
+		sqlite3_stmt *s;
+
+		sql = xasprintf(last_sql, t->name, t->name, t->has_pos ?
+		    "t.call_id = l.row_id AND t.pos = l.pos" : "t.id = l.row_id",
+		    t->cols[0], t->cols[0], json);
+		free(json);
+		s = store_prepare(st, sql);
+		free(sql);
+		if (s == NULL)
+			return -1;
+		if (sqlite3_step(s) != SQLITE_ROW) {
+			sqlite3_finalize(s);
+			return store_error(st, "check the history");
+		}
+		if (sqlite3_column_int(s, 0) > 0) {
+			snprintf(msg, sizeof(msg), "the history of %d row%s of %s "
+			    "(first: %lld) does not end in the row as stored; "
+			    "undo would not restore it exactly",
+			    sqlite3_column_int(s, 0), sqlite3_column_int(s, 0) == 1 ?
+			    "" : "s", t->name, sqlite3_column_int64(s, 1));
+			fn(msg, arg);
+			problems++;
+		}
+		sqlite3_finalize(s);
+	}
+	return problems;
+}
