@@ -37,7 +37,7 @@ enum {
 
 /*
  * After a successful store_commit: a journal this command started becomes
- * visible at its path, if the command put anything in it (until then it
+ * visible at its path, if it now holds a case or a number (until then it
  * has a private name, so a command that fails, or changes nothing, leaves
  * no file).  Does nothing for a journal that existed.
  * Returns 0, or -1 after reporting (nothing was kept).

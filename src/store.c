@@ -473,11 +473,14 @@ lock_parent_dir(const char *path)
 static int
 publish(struct store *st, int force)
 {
-	int rc = 0;
+	int rc = 0, empty;
 
-	if (st->tmp == NULL || st->published || (!force &&
-	    sqlite3_total_changes64(st->db) == st->unchanged))
-		return 0;	/* a new journal with nothing in it: no file */
+	if (st->tmp == NULL || st->published)
+		return 0;
+	/* A new journal with nothing of the person's in it (a reminder run,
+	 * a calendar folder mirrored): no file. */
+	if (!force && (empty = store_journal_is_empty(st)) != 0)
+		return empty == 1 ? 0 : -1;
 	/* Built with a rollback journal, so that the file alone held the
 	 * whole journal at every commit; it lives in WAL mode from now on.
 	 * The switch writes only the header, and the log stays empty. */
@@ -523,7 +526,6 @@ start_journal(struct store *st, const char *path, int early)
 	if ((st->tmp = private_file(path)) == NULL ||
 	    connect_journal(st, st->tmp, 0) == -1)
 		return -1;
-	st->unchanged = sqlite3_total_changes64(st->db);
 	if (!early)
 		return 1;
 	/* Published, it is reopened by its name, in WAL mode, so that a

@@ -18,9 +18,6 @@ struct store {
 				   linked to path by store_publish; SQLite's
 				   side files are named after it till close */
 	int published;		/* tmp was linked to path */
-	long long unchanged;	/* sqlite3_total_changes of tmp once made:
-				   a command that changed nothing in a new
-				   journal leaves no file */
 	int lockfd;		/* held while tmp is unpublished, or -1 */
 	const char *command;	/* the command whose changes are recorded */
 	time_t command_at;

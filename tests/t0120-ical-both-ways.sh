@@ -164,6 +164,20 @@ test_expect_success 'each read-back is an event in the case history' '
 	jq_is "[.events[] | select(.note == \"moved in a calendar\")] | length" 2
 '
 
+test_expect_success 'a read-back is one change in the history, and undo reverts it' '
+	foreign_edit "$V/$U2.ics" "s/^DUE:.*/DUE:20261215T150000Z\r/" &&
+	expect_exit 0 cl ical --vdir "$V" &&
+	out_contains "case 2: follow-up moved in a calendar" &&
+	expect_exit 0 cl history 2 &&
+	out_contains "read back from a calendar: case 2" &&
+	expect_exit 0 cl undo &&
+	out_contains "read back from a calendar" &&
+	expect_exit 0 cl show 2 --json &&
+	jq_is .next_followup 2026-11-25T14:00:00Z &&
+	expect_exit 0 cl ical --vdir "$V" &&
+	test "$(field "$V/$U2.ics" DUE)" = 20261125T140000Z
+'
+
 # --- the zone the command runs in changes nothing ---------------------------
 
 test_expect_success 'the same journal under three TZ values: the 2nd and 3rd runs rewrite nothing' '
