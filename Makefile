@@ -74,6 +74,9 @@ $(BUILD)/directory_data.o: $(BUILD)/directory_data.c
 $(BUILD)/migrations.o: $(BUILD)/migrations.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
+# when.c reads the words of a date through when_words.c.
+$(BUILD)/tests/test_when: $(BUILD)/when_words.o
+
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/%.o $(UNIT_DEPS) | $(BUILD)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -o $@ $^ \
@@ -125,8 +128,8 @@ FUZZERS      = when duration phone redact
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
                -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Iinclude -Ifuzz
-FUZZ_SRC_when     = src/when.c
-FUZZ_SRC_duration = src/when.c
+FUZZ_SRC_when     = src/when.c src/when_words.c
+FUZZ_SRC_duration = src/when.c src/when_words.c
 FUZZ_SRC_phone    = src/phone.c
 FUZZ_SRC_redact   = src/redact.c
 

@@ -44,6 +44,9 @@ struct args {
 	int nmulti[ARGS_MAX];
 	char **pos;			/* positional arguments */
 	int npos;
+	char **argv;			/* args_parse's copy of argv */
+	char **marked;			/* its words made to look positional */
+	int nmarked;
 };
 
 enum {

@@ -162,6 +162,17 @@ read_setting(struct config *cfg, const char *group, const char *key,
 		cfg->from_file |= CONFIG_COUNTRY;
 		return 0;
 	}
+	if (!strcmp(group, "dates") && !strcmp(key, "order")) {
+		if (strcmp(v, "mdy") == 0)
+			cfg->date_order = WHEN_MDY;
+		else if (strcmp(v, "dmy") == 0)
+			cfg->date_order = WHEN_DMY;
+		else
+			return bad(cfg, group, key, v, "use mdy (12/3 is "
+			    "December 3) or dmy (12/3 is 12 March)");
+		cfg->from_file |= CONFIG_ORDER;
+		return 0;
+	}
 	return error("%s:%d: unknown setting [%s] %s; 'man calllog.conf' "
 	    "lists the settings", cfg->path, line_of(cfg, group, key), group,
 	    key);
@@ -246,6 +257,8 @@ config_print(const struct config *cfg, FILE *fp)
 		    FROM(CONFIG_QUIET));
 	fprintf(fp, "phone.country = %s\t# %s\n", cfg->country,
 	    FROM(CONFIG_COUNTRY));
+	fprintf(fp, "dates.order = %s\t# %s\n", cfg->date_order == WHEN_DMY ?
+	    "dmy" : "mdy", FROM(CONFIG_ORDER));
 #undef FROM
 }
 
