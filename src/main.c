@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "complete.h"
 #include "output.h"
 #include "paths.h"
 #include "store.h"
@@ -337,6 +338,10 @@ main(int argc, char **argv)
 		usage(stderr);
 		return CMD_USAGE;
 	}
+	/* The shells' completion helper: hidden, and its words are not
+	 * options to parse (cmd_complete.c). */
+	if (strcmp(argv[i], "__complete") == 0)
+		return complete_main(argc - i - 1, argv + i + 1);
 	if ((cmd = find_command(argv[i])) == NULL) {
 		unknown_command(argv[i]);
 		return CMD_USAGE;
