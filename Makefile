@@ -175,12 +175,12 @@ install: all
 	install -m 644 man/calllog.1 $(DESTDIR)$(MANDIR)/man1/calllog.1
 	install -m 644 man/calllog.conf.5 $(DESTDIR)$(MANDIR)/man5/calllog.conf.5
 	install -d $(DESTDIR)$(DATADIR)/bash-completion/completions \
-	    $(DESTDIR)$(DATADIR)/zsh/vendor-completions \
+	    $(DESTDIR)$(DATADIR)/zsh/site-functions \
 	    $(DESTDIR)$(DATADIR)/fish/vendor_completions.d
 	install -m 644 contrib/completion/calllog.bash \
 	    $(DESTDIR)$(DATADIR)/bash-completion/completions/calllog
 	install -m 644 contrib/completion/_calllog \
-	    $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_calllog
+	    $(DESTDIR)$(DATADIR)/zsh/site-functions/_calllog
 	install -m 644 contrib/completion/calllog.fish \
 	    $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/calllog.fish
 	sed 's|@BINDIR@|$(BINDIR)|' contrib/systemd/calllog-remind.service \
@@ -196,7 +196,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/calllog $(DESTDIR)$(MANDIR)/man1/calllog.1 \
 	    $(DESTDIR)$(MANDIR)/man5/calllog.conf.5 \
 	    $(DESTDIR)$(DATADIR)/bash-completion/completions/calllog \
-	    $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_calllog \
+	    $(DESTDIR)$(DATADIR)/zsh/site-functions/_calllog \
 	    $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/calllog.fish \
 	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.service \
 	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.timer \
