@@ -98,6 +98,11 @@ arg(const struct args *a, int i)
 int args_parse(const struct cmd *cmd, int argc, char **argv, struct args *a);
 void args_free(struct args *a);
 
+/* The option of table opts that the word "--name" or "--name=value"
+ * names, as getopt_long finds it: exactly, or by an unambiguous prefix;
+ * NULL when none or several. */
+const struct opt *opt_find_long(const struct opt *opts, const char *word);
+
 /* Print cmd's usage and options to fp. */
 void cmd_usage(const struct cmd *cmd, FILE *fp);
 

@@ -170,7 +170,8 @@ args_parse(const struct cmd *cmd, int argc, char **argv, struct args *a)
 			else
 				error("%s '%s' for '%s'; see 'calllog %s -h'",
 				    c == ':' ? "missing value after" :
-				    "unknown option", bad, cmd->name, cmd->name);
+				    "unknown option", bad, cmd->name,
+				    cmd->name);
 			args_free(a);
 			return CMD_USAGE;
 		}
@@ -230,4 +231,22 @@ args_limit(const struct args *a, int i, long *limit)
 		return error("--limit '%s' is not a positive whole number", s);
 	*limit = v;
 	return 0;
+}
+
+const struct opt *
+opt_find_long(const struct opt *o, const char *word)
+{
+	size_t len = strcspn(word + 2, "=");
+	const struct opt *hit = NULL;
+	int n = 0;
+
+	for (; o && o->name; o++) {
+		if (strncmp(o->name, word + 2, len) != 0)
+			continue;
+		if (strlen(o->name) == len)
+			return o;
+		hit = o;
+		n++;
+	}
+	return n == 1 ? hit : NULL;
 }

@@ -110,26 +110,6 @@ offer_options(struct completion *c, const struct opt *o)
 	}
 }
 
-/* The option of table o that "--name" or "--name=..." names, as
- * getopt_long finds it: exactly, or by an unambiguous prefix. */
-static const struct opt *
-find_long(const struct opt *o, const char *word)
-{
-	size_t len = strcspn(word + 2, "=");
-	const struct opt *hit = NULL;
-	int n = 0;
-
-	for (; o && o->name; o++) {
-		if (strncmp(o->name, word + 2, len) != 0)
-			continue;
-		if (strlen(o->name) == len)
-			return o;
-		hit = o;
-		n++;
-	}
-	return n == 1 ? hit : NULL;
-}
-
 static const struct opt *
 find_short(const struct opt *o, int ch)
 {
@@ -266,7 +246,7 @@ global_option(struct completion *c, char **words, int n, int *i,
 	const char *w = words[*i];
 	const struct opt *o;
 
-	if (strncmp(w, "--", 2) != 0 || (o = find_long(global_opts, w)) ==
+	if (strncmp(w, "--", 2) != 0 || (o = opt_find_long(global_opts, w)) ==
 	    NULL)
 		return 0;
 	if (!(o->flags & OPT_VALUE) || strchr(w, '=')) {
@@ -305,7 +285,7 @@ complete_command(struct completion *c, const struct cmd *cmd, char **words,
 			continue;
 		}
 		if (w[1] == '-') {
-			if ((o = find_long(cmd->opts, w)) == NULL) {
+			if ((o = opt_find_long(cmd->opts, w)) == NULL) {
 				global_option(c, words, n, &i, &want);
 				continue;
 			}
@@ -342,13 +322,14 @@ complete_command(struct completion *c, const struct cmd *cmd, char **words,
 	}
 	if (want)
 		option_values(c, cmd, want);
-	else if (!dashdash && !strncmp(c->cur, "--", 2) && strchr(c->cur, '=')) {
+	else if (!dashdash && !strncmp(c->cur, "--", 2) &&
+	    strchr(c->cur, '=')) {
 		/* "--reason=bi": the values, each after "--reason=". */
 		size_t len = (size_t)(strchr(c->cur, '=') - c->cur) + 1;
 		char *prefix = xstrndup(c->cur, len);
 
-		if ((o = find_long(cmd->opts, prefix)) ||
-		    (o = find_long(global_opts, prefix))) {
+		if ((o = opt_find_long(cmd->opts, prefix)) ||
+		    (o = opt_find_long(global_opts, prefix))) {
 			c->prefix = prefix;
 			c->cur += len;
 			option_values(c, cmd, o);
@@ -387,7 +368,7 @@ complete_main(int argc, char **argv)
 		if (cmd)
 			complete_command(&c, cmd, argv, argc, i);
 	} else if (!strncmp(c.cur, "--", 2) && strchr(c.cur, '=') &&
-	    (want = find_long(global_opts, c.cur))) {
+	    (want = opt_find_long(global_opts, c.cur))) {
 		size_t len = (size_t)(strchr(c.cur, '=') - c.cur) + 1;
 		char *prefix = xstrndup(c.cur, len);
 

@@ -83,7 +83,8 @@ unknown_command(const char *name)
 		error("'%s' is not a calllog command; did you mean %s?", name,
 		    near);
 	else
-		error("'%s' is not a calllog command; see 'calllog help'", name);
+		error("'%s' is not a calllog command; see 'calllog help'",
+		    name);
 }
 
 /* The options calllog takes before (or after) any command. */
@@ -131,26 +132,6 @@ take_global(int argc, char **argv, int *i, struct globals *g)
 	return (g->color = output_color_mode(a)) < 0 ? -CMD_USAGE : 1;
 }
 
-/* The option of cmd that a "--name" or "--name=value" word names, as
- * getopt_long finds it: exactly, or by an unambiguous prefix. */
-static const struct opt *
-find_long_option(const struct cmd *cmd, const char *word)
-{
-	size_t len = strcspn(word + 2, "=");
-	const struct opt *hit = NULL;
-	int n = 0;
-
-	for (int i = 0; cmd->opts && cmd->opts[i].name; i++) {
-		if (strncmp(cmd->opts[i].name, word + 2, len) != 0)
-			continue;
-		if (strlen(cmd->opts[i].name) == len)
-			return &cmd->opts[i];
-		hit = &cmd->opts[i];
-		n++;
-	}
-	return n == 1 ? hit : NULL;
-}
-
 /* Whether the word after argv[i] is the value of the option argv[i] is. */
 static int
 takes_next(const struct cmd *cmd, const char *a)
@@ -159,7 +140,7 @@ takes_next(const struct cmd *cmd, const char *a)
 
 	if (strncmp(a, "--", 2) == 0)
 		return strchr(a, '=') == NULL &&
-		    (o = find_long_option(cmd, a)) != NULL &&
+		    (o = opt_find_long(cmd->opts, a)) != NULL &&
 		    o->flags & OPT_VALUE;
 	/* A cluster of short options: the first that takes a value takes
 	 * the rest of the word, or the next word when it ends the cluster. */

@@ -109,7 +109,8 @@ put_string(char *o, const char *p, size_t n)
 static int
 fts_query(struct store *st, const char *text, char **out)
 {
-	static const char sql[] = "SELECT org FROM org_aliases WHERE alias = ?1";
+	static const char sql[] =
+	    "SELECT org FROM org_aliases WHERE alias = ?1";
 	const char *p = text + strspn(text, SPACE);
 	/* A word of n bytes takes at most 2n + 4 (doubled quotes, quotes, a
 	 * space or the last "*"), and every word but the last is followed by
