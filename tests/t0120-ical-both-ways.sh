@@ -159,7 +159,7 @@ test_expect_success 'a file that is not iCalendar is left alone and reported' '
 	cp keep.ics "$V/$U2.ics"
 '
 
-test_expect_success 'each read-back is an event in its case's history' '
+test_expect_success 'each read-back is an event in its case'"'"'s history' '
 	expect_exit 0 cl show 3 --json &&
 	jq_is "[.events[] | select(.note == \"moved in a calendar\")] | length" 2
 '
