@@ -345,8 +345,8 @@ when_parse_phrase(const char *s, time_t now, time_t *out)
 	time_t day;
 
 	/* Spaces around a date are a script's mistake, as before. */
-	if (strchr(" ,", s[0]) || strchr(" ,", s[strlen(s) - 1]) ||
-	    split_words(s, &ph) != 0)
+	if (*s == '\0' || strchr(" ,", s[0]) ||
+	    strchr(" ,", s[strlen(s) - 1]) || split_words(s, &ph) != 0)
 		return -1;
 	n = ph.n;
 	/* "2 pm" is "2pm". */
