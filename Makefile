@@ -111,6 +111,9 @@ $(BUILD)/directory_data.o: $(BUILD)/directory_data.c
 $(BUILD)/migrations.o: $(BUILD)/migrations.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
+# when.c reads the words of a date through when_words.c.
+$(BUILD)/tests/test_when: $(BUILD)/when_words.o
+
 # Compiled apart from linking, so that -MMD gives each its .d beside the
 # object and a changed header rebuilds the tests that include it.
 $(BUILD)/tests/test_%.o: tests/unit/test_%.c | $(BUILD)
@@ -191,8 +194,8 @@ FUZZERS      = when duration phone redact
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
                -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Iinclude -Ifuzz
-FUZZ_SRC_when     = src/when.c
-FUZZ_SRC_duration = src/when.c
+FUZZ_SRC_when     = src/when.c src/when_words.c
+FUZZ_SRC_duration = src/when.c src/when_words.c
 FUZZ_SRC_phone    = src/phone.c
 FUZZ_SRC_redact   = src/redact.c
 
@@ -251,12 +254,12 @@ install: all
 	install -m 644 man/calllog.1 $(DESTDIR)$(MANDIR)/man1/calllog.1
 	install -m 644 man/calllog.conf.5 $(DESTDIR)$(MANDIR)/man5/calllog.conf.5
 	install -d $(DESTDIR)$(DATADIR)/bash-completion/completions \
-	    $(DESTDIR)$(DATADIR)/zsh/vendor-completions \
+	    $(DESTDIR)$(DATADIR)/zsh/site-functions \
 	    $(DESTDIR)$(DATADIR)/fish/vendor_completions.d
 	install -m 644 contrib/completion/calllog.bash \
 	    $(DESTDIR)$(DATADIR)/bash-completion/completions/calllog
 	install -m 644 contrib/completion/_calllog \
-	    $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_calllog
+	    $(DESTDIR)$(DATADIR)/zsh/site-functions/_calllog
 	install -m 644 contrib/completion/calllog.fish \
 	    $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/calllog.fish
 	sed 's|@BINDIR@|$(BINDIR)|' contrib/systemd/calllog-remind.service \
@@ -270,7 +273,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/calllog $(DESTDIR)$(MANDIR)/man1/calllog.1 \
 	    $(DESTDIR)$(MANDIR)/man5/calllog.conf.5 \
 	    $(DESTDIR)$(DATADIR)/bash-completion/completions/calllog \
-	    $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_calllog \
+	    $(DESTDIR)$(DATADIR)/zsh/site-functions/_calllog \
 	    $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/calllog.fish \
 	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.service \
 	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.timer \

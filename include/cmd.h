@@ -50,6 +50,9 @@ struct args {
 	int npos;
 	char **owned;			/* replaced values, freed by args_free */
 	int nowned;
+	char **argv;			/* args_parse's copy of argv */
+	char **marked;			/* its words made to look positional */
+	int nmarked;
 };
 
 enum {
@@ -119,6 +122,10 @@ struct redact_counts;
  */
 int args_redact(const struct cmd *cmd, struct args *a, int read_stdin,
     struct redact_counts *counts, char *where, size_t size);
+/* The option of table opts that the word "--name" or "--name=value"
+ * names, as getopt_long finds it: exactly, or by an unambiguous prefix;
+ * NULL when none or several. */
+const struct opt *opt_find_long(const struct opt *opts, const char *word);
 
 /* Print cmd's usage and options to fp. */
 void cmd_usage(const struct cmd *cmd, FILE *fp);

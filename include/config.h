@@ -17,6 +17,9 @@
  *	[money]
  *	# currency of amounts typed without one (ISO 4217)
  *	currency = USD
+ *	[dates]
+ *	# 12/3 is December 3 (mdy) or 12 March (dmy)
+ *	order = mdy
  */
 #ifndef CALLLOG_CONFIG_H
 #define CALLLOG_CONFIG_H
@@ -24,11 +27,13 @@
 #include <stdio.h>
 
 #include "policy.h"
+#include "when.h"
 
 struct config {
 	struct policy policy;
 	char country[4];
 	char currency[4];
+	enum when_order date_order;
 	int quiet_start;	/* minutes after midnight; -1: none */
 	int quiet_end;
 	char *path;		/* the file read, or that would be */
@@ -38,7 +43,8 @@ struct config {
 
 enum {
 	CONFIG_INTERVAL = 1 << 0, CONFIG_DAYS = 1 << 1, CONFIG_CALLS = 1 << 2,
-	CONFIG_QUIET = 1 << 3, CONFIG_COUNTRY = 1 << 4, CONFIG_CURRENCY = 1 << 5
+	CONFIG_QUIET = 1 << 3, CONFIG_COUNTRY = 1 << 4, CONFIG_CURRENCY = 1 << 5,
+	CONFIG_ORDER = 1 << 6
 };
 
 /* Defaults, then the file when it exists.  Returns 0, or -1 after

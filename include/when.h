@@ -23,15 +23,32 @@
 /*
  * Parse a date as given on the command line, relative to now.  Accepted:
  * ISO 8601 ("2026-12-01", "2026-12-01 14:30", "2026-12-01T14:30:00Z",
- * "...+01:00"), a bare time of day ("14:30", today), offsets ("+3d", "2w",
- * "36h", "-2d", "10bd" for business days), and words ("now", "today",
- * "tomorrow", "yesterday", weekday names meaning the next such day, "eow",
- * "eom").  A date without a time means 09:00 local time.
+ * "...+01:00"), a bare time of day ("14:30", "2pm", today), offsets ("+3d",
+ * "2w", "36h", "-2d", "10bd" for business days, "in 3 days"), words
+ * ("now", "today", "tomorrow", "yesterday", weekday names meaning the next
+ * such day, "next tuesday" the same, "eow", "eom"), month names ("dec 3",
+ * "3 dec 2026", "december 3rd") and numeric day and month in the order
+ * when_set_order gave ("12/3", "12/3/2026"); a month and day without a
+ * year is the one nearest to now.  Any day may be followed by a time
+ * ("tomorrow 14:00", "fri 2pm", "+2d 9:30am").  A date without a time
+ * means 09:00 local time.
  *
  * Returns 0 and sets *out, or -1 after reporting through error() a message
  * that names the input and lists the accepted forms.
  */
 int when_parse(const char *s, time_t now, time_t *out);
+
+/* The order of numeric dates: "12/3" is December 3 (WHEN_MDY, the
+ * default) or 12 March (WHEN_DMY). */
+enum when_order { WHEN_MDY, WHEN_DMY };
+
+/*
+ * Set how when_parse reads numeric dates, for the rest of the process:
+ * main calls it once with the configured order, as the zone comes from TZ
+ * once.  A setting rather than a parameter, so that the dozens of callers
+ * of when_parse, which only pass text on, need not carry the configuration.
+ */
+void when_set_order(enum when_order order);
 
 /*
  * Check a time calllog computed (a deadline plus an interval) before it is

@@ -9,6 +9,7 @@
 
 #include "cmd.h"
 #include "redact.h"
+#include "suggest.h"
 #include "util.h"
 
 /* Where the help of each option starts in usage. */
@@ -63,6 +64,57 @@ cmd_usage(const struct cmd *cmd, FILE *fp)
 	}
 }
 
+/*
+ * A word that starts with '-' and a digit is a negative number, such as a
+ * date offset ("followup 1 -3d"), never an option: no command has a digit
+ * as a short option.  getopt would take it for one, so such words are
+ * copied behind MARK, which getopt sees as positional, and unmarked once
+ * it is done, wherever they ended up: positional, or an option's value.
+ */
+#define MARK '\x1f'
+
+static void
+mark_negative_numbers(int argc, char **argv, struct args *a)
+{
+	a->argv = xcalloc((size_t)argc + 1, sizeof(char *));
+	a->marked = xcalloc((size_t)argc + 1, sizeof(char *));
+	for (int i = 0; i < argc; i++) {
+		a->argv[i] = argv[i];
+		if (i > 0 && argv[i][0] == '-' &&
+		    argv[i][1] >= '0' && argv[i][1] <= '9')
+			a->argv[i] = a->marked[a->nmarked++] =
+			    xasprintf("%c%s", MARK, argv[i]);
+	}
+}
+
+/* The word as typed, when it was marked. */
+static const char *
+unmark(const char *s)
+{
+	return s && s[0] == MARK ? s + 1 : s;
+}
+
+/* The option a mistyped long option was probably meant to be, or NULL.
+ * The returned text is static. */
+static const char *
+near_option(const struct cmd *cmd, const char *word)
+{
+	static char near[256];
+	const char *names[ARGS_MAX + 1];
+	char name[64];
+	size_t n = 0;
+
+	if (strncmp(word, "--", 2) != 0)
+		return NULL;
+	snprintf(name, sizeof(name), "%.*s", (int)strcspn(word + 2, "="),
+	    word + 2);
+	for (int i = 0; cmd->opts && cmd->opts[i].name && n < ARGS_MAX; i++)
+		names[n++] = cmd->opts[i].name;
+	names[n++] = "help";
+	return suggest_names(name, names, n, "--", near, sizeof(near)) > 0 ?
+	    near : NULL;
+}
+
 int
 args_parse(const struct cmd *cmd, int argc, char **argv, struct args *a)
 {
@@ -73,6 +125,8 @@ args_parse(const struct cmd *cmd, int argc, char **argv, struct args *a)
 	int c;
 
 	memset(a, 0, sizeof(*a));
+	mark_negative_numbers(argc, argv, a);
+	argv = a->argv;
 	for (int i = 0; i < n; i++) {
 		const struct opt *o = &cmd->opts[i];
 
@@ -98,6 +152,7 @@ args_parse(const struct cmd *cmd, int argc, char **argv, struct args *a)
 
 		if (c == 'h') {
 			cmd_usage(cmd, stdout);
+			args_free(a);
 			return -1;
 		}
 		if (c == '?' || c == ':') {
@@ -107,10 +162,17 @@ args_parse(const struct cmd *cmd, int argc, char **argv, struct args *a)
 			 * short name also sets optopt to it. */
 			const char *bad = strncmp(last, "--", 2) != 0 &&
 			    optopt > 0 && optopt < LONG_BASE ? shortname : last;
+			const char *near = c == '?' ? near_option(cmd, bad) :
+			    NULL;
 
-			error("%s '%s' for '%s'; see 'calllog %s -h'",
-			    c == ':' ? "missing value after" : "unknown option",
-			    bad, cmd->name, cmd->name);
+			if (near)
+				error("unknown option '%s' for '%s'; did you "
+				    "mean %s?", bad, cmd->name, near);
+			else
+				error("%s '%s' for '%s'; see 'calllog %s -h'",
+				    c == ':' ? "missing value after" :
+				    "unknown option", bad, cmd->name,
+				    cmd->name);
 			args_free(a);
 			return CMD_USAGE;
 		}
@@ -120,7 +182,7 @@ args_parse(const struct cmd *cmd, int argc, char **argv, struct args *a)
 			for (int k = 0; k < n; k++)
 				if (cmd->opts[k].shortname == c)
 					i = k;
-		a->val[i] = optarg ? optarg : "";
+		a->val[i] = optarg ? unmark(optarg) : "";
 		if (cmd->opts[i].flags & OPT_MULTI) {
 			a->multi[i] = xrealloc(a->multi[i],
 			    (size_t)(a->nmulti[i] + 1) * sizeof(char *));
@@ -129,6 +191,8 @@ args_parse(const struct cmd *cmd, int argc, char **argv, struct args *a)
 	}
 	a->pos = argv + optind;
 	a->npos = argc - optind;
+	for (int i = 0; i < a->npos; i++)
+		a->pos[i] = (char *)unmark(a->pos[i]);
 	if (a->npos < cmd->min_args || (cmd->max_args >= 0 &&
 	    a->npos > cmd->max_args)) {
 		error("%s; usage: calllog %s %s",
@@ -148,6 +212,10 @@ args_free(struct args *a)
 	for (int i = 0; i < a->nowned; i++)
 		free(a->owned[i]);
 	free(a->owned);
+	for (int i = 0; i < a->nmarked; i++)
+		free(a->marked[i]);
+	free(a->marked);
+	free(a->argv);
 	memset(a, 0, sizeof(*a));
 }
 
@@ -237,4 +305,22 @@ args_limit(const struct args *a, int i, long *limit)
 		return error("--limit '%s' is not a positive whole number", s);
 	*limit = v;
 	return 0;
+}
+
+const struct opt *
+opt_find_long(const struct opt *o, const char *word)
+{
+	size_t len = strcspn(word + 2, "=");
+	const struct opt *hit = NULL;
+	int n = 0;
+
+	for (; o && o->name; o++) {
+		if (strncmp(o->name, word + 2, len) != 0)
+			continue;
+		if (strlen(o->name) == len)
+			return o;
+		hit = o;
+		n++;
+	}
+	return n == 1 ? hit : NULL;
 }

@@ -185,6 +185,17 @@ read_setting(struct config *cfg, const struct source *src,
 		cfg->from_file |= CONFIG_CURRENCY;
 		return 0;
 	}
+	if (!strcmp(group, "dates") && !strcmp(key, "order")) {
+		if (strcmp(v, "mdy") == 0)
+			cfg->date_order = WHEN_MDY;
+		else if (strcmp(v, "dmy") == 0)
+			cfg->date_order = WHEN_DMY;
+		else
+			return bad(src, group, key, v, "use mdy (12/3 is "
+			    "December 3) or dmy (12/3 is 12 March)");
+		cfg->from_file |= CONFIG_ORDER;
+		return 0;
+	}
 	return error("%s:%d: unknown setting [%s] %s; 'man calllog.conf' "
 	    "lists the settings", src->path, line_of(src, group, key), group,
 	    key);
@@ -287,6 +298,8 @@ config_print(const struct config *cfg, FILE *fp)
 	    FROM(CONFIG_COUNTRY));
 	fprintf(fp, "money.currency = %s\t# %s\n", cfg->currency,
 	    FROM(CONFIG_CURRENCY));
+	fprintf(fp, "dates.order = %s\t# %s\n", cfg->date_order == WHEN_DMY ?
+	    "dmy" : "mdy", FROM(CONFIG_ORDER));
 #undef FROM
 }
 

@@ -11,11 +11,13 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "complete.h"
 #include "output.h"
 #include "paths.h"
 #include "redact.h"
 #include "store.h"
 #include "term.h"
+#include "suggest.h"
 #include "util.h"
 #include "when.h"
 
@@ -74,6 +76,123 @@ find_command(const char *name)
 		if (strcmp(commands[i]->name, name) == 0)
 			return commands[i];
 	return NULL;
+}
+
+/* A name that is no command: offer the ones it looks like a slip for. */
+static void
+unknown_command(const char *name)
+{
+	const char *names[64];
+	char near[256];
+	size_t n = 0;
+
+	for (int i = 0; commands[i] && n < 64; i++)
+		names[n++] = commands[i]->name;
+	if (suggest_names(name, names, n, "", near, sizeof(near)) > 0)
+		error("'%s' is not a calllog command; did you mean %s?", name,
+		    near);
+	else
+		error("'%s' is not a calllog command; see 'calllog help'",
+		    name);
+}
+
+/* The options calllog takes before (or after) any command. */
+static const char *const global_names[] = {
+	"db", "color", "no-pager", "version", "help"
+};
+
+struct globals {
+	const char *db;
+	int color, pager;
+};
+
+/*
+ * Take one global option at argv[*i] when it is one (--db PATH, --db=PATH,
+ * --color WHEN, --color=WHEN, --no-pager), advancing *i past it.  Returns
+ * 1 when taken, 0 when argv[*i] is something else, or CMD_USAGE's negative
+ * after reporting a missing or bad value.
+ */
+static int
+take_global(int argc, char **argv, int *i, struct globals *g)
+{
+	const char *a = argv[*i];
+
+	if (strcmp(a, "--no-pager") == 0) {
+		g->pager = 0;
+		return 1;
+	}
+	if (strcmp(a, "--db") == 0 || strcmp(a, "--color") == 0) {
+		int db = strcmp(a, "--db") == 0;
+
+		if (*i + 1 >= argc)
+			return error("missing value after '%s'", a), -CMD_USAGE;
+		a = argv[++*i];
+		if (db) {
+			g->db = a;
+			return 1;
+		}
+	} else if (strncmp(a, "--db=", 5) == 0) {
+		g->db = a + 5;
+		return 1;
+	} else if (strncmp(a, "--color=", 8) == 0)
+		a += 8;
+	else
+		return 0;
+	return (g->color = output_color_mode(a)) < 0 ? -CMD_USAGE : 1;
+}
+
+/* Whether the word after argv[i] is the value of the option argv[i] is. */
+static int
+takes_next(const struct cmd *cmd, const char *a)
+{
+	const struct opt *o;
+
+	if (strncmp(a, "--", 2) == 0)
+		return strchr(a, '=') == NULL &&
+		    (o = opt_find_long(cmd->opts, a)) != NULL &&
+		    o->flags & OPT_VALUE;
+	/* A cluster of short options: the first that takes a value takes
+	 * the rest of the word, or the next word when it ends the cluster. */
+	for (const char *p = a + 1; *p; p++)
+		for (int i = 0; cmd->opts && cmd->opts[i].name; i++)
+			if (cmd->opts[i].shortname == *p)
+				if (cmd->opts[i].flags & OPT_VALUE)
+					return p[1] == '\0';
+	return 0;
+}
+
+/*
+ * Global options after the command ("calllog open --no-pager") are taken
+ * out of argv, which is compacted in place, so that the command sees only
+ * its own; an option's value that happens to look like one ("--note
+ * --db") stays the option's.  Everything after "--" is the command's.
+ * Returns CMD_OK, or CMD_USAGE after reporting.
+ */
+static int
+take_trailing_globals(const struct cmd *cmd, int *argc, char **argv,
+    struct globals *g)
+{
+	int i, out = 1;
+
+	for (i = 1; i < *argc; i++) {
+		int rc;
+
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if ((rc = take_global(*argc, argv, &i, g)) < 0)
+			return -rc;
+		if (rc == 1)
+			continue;
+		argv[out++] = argv[i];
+		if (argv[i][0] == '-' && argv[i][1] != '\0' &&
+		    takes_next(cmd, argv[i]) && i + 1 < *argc)
+			argv[out++] = argv[++i];
+	}
+	while (i < *argc)
+		argv[out++] = argv[i++];
+	argv[out] = NULL;
+	*argc = out;
+	return CMD_OK;
 }
 
 /* Whether the command was asked for JSON (which is never coloured). */
@@ -198,8 +317,7 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 int
 main(int argc, char **argv)
 {
-	const char *dbopt = NULL;
-	int color = COLOR_AUTO, pager = 1;
+	struct globals g = { NULL, COLOR_AUTO, 1 };
 	const struct cmd *cmd;
 	FILE *real = real_stdout = stdout, *guard = NULL;
 	struct ctx ctx = { 0 };
@@ -215,50 +333,55 @@ main(int argc, char **argv)
 	if (check_utf8(argc, argv) == -1)
 		return CMD_USAGE;
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
-			dbopt = argv[++i];
-		else if (strncmp(argv[i], "--db=", 5) == 0)
-			dbopt = argv[i] + 5;
-		else if (strcmp(argv[i], "--no-pager") == 0)
-			pager = 0;
-		else if ((strcmp(argv[i], "--color") == 0 && i + 1 < argc) ||
-		    strncmp(argv[i], "--color=", 8) == 0) {
-			const char *v = argv[i][7] == '=' ? argv[i] + 8 :
-			    argv[++i];
+		char near[128];
 
-			if ((color = output_color_mode(v)) < 0)
-				return CMD_USAGE;
-		}
-		else if (strcmp(argv[i], "--version") == 0) {
+		if ((rc = take_global(argc, argv, &i, &g)) < 0)
+			return -rc;
+		if (rc == 1)
+			continue;
+		if (strcmp(argv[i], "--version") == 0) {
 			printf("calllog %s\n", CALLLOG_VERSION);
 			return fflush(stdout) ? CMD_FAIL : CMD_OK;
 		} else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
 			usage(stdout);
 			return fflush(stdout) ? CMD_FAIL : CMD_OK;
-		} else {
-			error("unknown option '%s'; see 'calllog help'", argv[i]);
-			return CMD_USAGE;
 		}
+		if (strncmp(argv[i], "--", 2) == 0 && suggest_names(argv[i] + 2,
+		    global_names, sizeof(global_names) / sizeof(*global_names),
+		    "--", near, sizeof(near)) > 0)
+			error("unknown option '%s'; did you mean %s?", argv[i],
+			    near);
+		else
+			error("unknown option '%s'; see 'calllog help'", argv[i]);
+		return CMD_USAGE;
 	}
+	/* Bare "calllog": what it takes, on the error stream, as bad usage. */
 	if (i == argc) {
-		error("no command given; 'calllog help' lists the commands");
+		usage(stderr);
 		return CMD_USAGE;
 	}
+	/* The shells' completion helper: hidden, and its words are not
+	 * options to parse (cmd_complete.c). */
+	if (strcmp(argv[i], "__complete") == 0)
+		return complete_main(argc - i - 1, argv + i + 1);
 	if ((cmd = find_command(argv[i])) == NULL) {
-		error("'%s' is not a calllog command; see 'calllog help'",
-		    argv[i]);
+		unknown_command(argv[i]);
 		return CMD_USAGE;
 	}
-	rc = args_parse(cmd, argc - i, argv + i, &a);
+	argc -= i;
+	argv += i;
+	if ((rc = take_trailing_globals(cmd, &argc, argv, &g)) != CMD_OK)
+		return rc;
+	rc = args_parse(cmd, argc, argv, &a);
 	if (rc == -1)
 		return fflush(stdout) ? CMD_FAIL : CMD_OK;
 	if (rc != CMD_OK)
 		return rc;
 	ctx.cmd = cmd;
-	output_init((enum color_mode)color);
+	output_init((enum color_mode)g.color);
 	if (wants_json(cmd, &a))
 		output_disable_color();		/* JSON is never coloured */
-	if (pager && cmd->flags & CMD_PAGER)
+	if (g.pager && cmd->flags & CMD_PAGER)
 		output_start_pager();
 	/* glibc lets stdout be set, so that every printf is guarded. */
 	if (wants_guard(cmd, &a) && (guard = term_guard(real,
@@ -272,10 +395,11 @@ main(int argc, char **argv)
 	else if (cmd->flags & (CMD_NEEDS_DB | CMD_NEEDS_CONFIG) &&
 	    config_load(&ctx.cfg) == -1)
 		rc = CMD_USAGE;
-	else if (cmd->flags & CMD_NEEDS_DB)
-		rc = run_with_store(cmd, &ctx, &a, dbopt);
-	else
-		rc = cmd->run(&ctx, &a);
+	else {
+		when_set_order(ctx.cfg.date_order);
+		rc = cmd->flags & CMD_NEEDS_DB ?
+		    run_with_store(cmd, &ctx, &a, g.db) : cmd->run(&ctx, &a);
+	}
 	args_free(&a);
 	config_clear(&ctx.cfg);
 	if (guard != NULL) {

@@ -12,11 +12,9 @@
 
 #include "util.h"
 #include "when.h"
+#include "when_int.h"
 
 /* What the error messages offer instead of what the user typed. */
-#define DATE_FORMS	"2026-12-01, '2026-12-01 14:30', " \
-	"2026-12-01T14:30:00Z, +3d, 2w, 36h, 10bd, now, today, tomorrow, " \
-	"monday, eow or eom"
 #define DURATION_FORMS	"25m, 1h10m, 90s or 1:05:00"
 
 /*
@@ -36,8 +34,8 @@
  * more when width is 0.  Returns -1 when they are missing or the value
  * passes max, checked as it grows so that no input can overflow.
  */
-static int
-read_number(const char **pp, int width, long max, long *v)
+int
+when_read_number(const char **pp, int width, long max, long *v)
 {
 	const char *p = *pp;
 	long x = 0;
@@ -54,8 +52,8 @@ read_number(const char **pp, int width, long max, long *v)
 }
 
 /* Leap years: every fourth, but of the centuries only every fourth. */
-static int
-days_in_month(long y, long m)
+int
+when_days_in_month(long y, long m)
 {
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
 	    30, 31 };
@@ -69,8 +67,8 @@ days_in_month(long y, long m)
  * that is what makes "+1d" keep the wall-clock time across a DST change.
  * Returns 0, or -1 when the time cannot be represented.
  */
-static int
-make_local(struct tm *tm, time_t *out)
+int
+when_make_local(struct tm *tm, time_t *out)
 {
 	tm->tm_isdst = -1;
 	*out = mktime(tm);
@@ -94,7 +92,7 @@ shift_days(time_t t, long days, int at_nine, time_t *out)
 		tm.tm_hour = DEFAULT_HOUR;
 		tm.tm_min = tm.tm_sec = 0;
 	}
-	return make_local(&tm, out);
+	return when_make_local(&tm, out);
 }
 
 /*
@@ -134,12 +132,12 @@ parse_clock(const char **pp, struct tm *tm)
 	const char *p = *pp;
 	long h, mi, sec = 0;
 
-	if (read_number(&p, 0, 23, &h) || p - *pp > 2 || *p++ != ':' ||
-	    read_number(&p, 2, 59, &mi))
+	if (when_read_number(&p, 0, 23, &h) || p - *pp > 2 || *p++ != ':' ||
+	    when_read_number(&p, 2, 59, &mi))
 		return -1;
 	if (*p == ':') {
 		p++;
-		if (read_number(&p, 2, 60, &sec))
+		if (when_read_number(&p, 2, 60, &sec))
 			return -1;
 	}
 	tm->tm_hour = (int)h;
@@ -165,11 +163,11 @@ parse_zone(const char **pp, int *zoned, long *offset)
 		p++;
 	else if (*zoned) {
 		p++;
-		if (read_number(&p, 2, 23, &hh))
+		if (when_read_number(&p, 2, 23, &hh))
 			return -1;
 		if (*p == ':')
 			p++;
-		if (read_number(&p, 2, 59, &mm))
+		if (when_read_number(&p, 2, 59, &mm))
 			return -1;
 		*offset = (**pp == '-' ? -1 : 1) * (hh * 3600 + mm * 60);
 	}
@@ -183,8 +181,8 @@ parse_zone(const char **pp, int *zoned, long *offset)
  * time it is 09:00 local.  Fields are checked here because mktime would
  * quietly make 2026-02-29 into March 1.
  */
-static int
-parse_iso(const char *s, time_t now, time_t *out)
+int
+when_parse_iso(const char *s, time_t now, time_t *out)
 {
 	struct tm tm;
 	const char *p = s;
@@ -194,12 +192,12 @@ parse_iso(const char *s, time_t now, time_t *out)
 	if (localtime_r(&now, &tm) == NULL)
 		return -1;
 	if (parse_clock(&p, &tm) == 0)
-		return *p == '\0' ? make_local(&tm, out) : -1;
-	if (read_number(&p, 4, 9999, &y) || *p++ != '-' ||
-	    read_number(&p, 2, 12, &mo) || *p++ != '-' ||
-	    read_number(&p, 2, 31, &d))
+		return *p == '\0' ? when_make_local(&tm, out) : -1;
+	if (when_read_number(&p, 4, 9999, &y) || *p++ != '-' ||
+	    when_read_number(&p, 2, 12, &mo) || *p++ != '-' ||
+	    when_read_number(&p, 2, 31, &d))
 		return -1;
-	if (y < 1970 || mo < 1 || d < 1 || d > days_in_month(y, mo))
+	if (y < 1970 || mo < 1 || d < 1 || d > when_days_in_month(y, mo))
 		return -1;
 	tm.tm_year = (int)y - 1900;
 	tm.tm_mon = (int)mo - 1;
@@ -214,7 +212,7 @@ parse_iso(const char *s, time_t now, time_t *out)
 	if (*p != '\0')
 		return -1;
 	if (!zoned)
-		return make_local(&tm, out);
+		return when_make_local(&tm, out);
 	*out = timegm(&tm) - offset;
 	return 0;
 }
@@ -224,8 +222,8 @@ parse_iso(const char *s, time_t now, time_t *out)
  * days, keeping the time of day), or h or min (exact seconds, so "36h" is
  * 36 real hours even across a DST change).
  */
-static int
-parse_offset(const char *s, time_t now, time_t *out)
+int
+when_parse_offset(const char *s, time_t now, time_t *out)
 {
 	const char *p = s;
 	long n;
@@ -233,7 +231,7 @@ parse_offset(const char *s, time_t now, time_t *out)
 
 	if (*p == '+' || *p == '-')
 		sign = *p++ == '-' ? -1 : 1;
-	if (read_number(&p, 0, MAX_UNITS, &n))
+	if (when_read_number(&p, 0, MAX_UNITS, &n))
 		return -1;
 	n *= sign;
 	if (strcasecmp(p, "d") == 0)
@@ -273,8 +271,8 @@ weekday_number(const char *s)
  * "eow" is this week's Friday, or the coming one when said at the weekend;
  * "eom" is the last day of this month.  All but "now" mean 09:00.
  */
-static int
-parse_word(const char *s, time_t now, time_t *out)
+int
+when_parse_word(const char *s, time_t now, time_t *out)
 {
 	struct tm tm;
 	int wday, days;
@@ -299,7 +297,7 @@ parse_word(const char *s, time_t now, time_t *out)
 		tm.tm_mday = 0;
 		tm.tm_hour = DEFAULT_HOUR;
 		tm.tm_min = tm.tm_sec = 0;
-		return make_local(&tm, out);
+		return when_make_local(&tm, out);
 	}
 	if ((wday = weekday_number(s)) < 0)
 		return -1;
@@ -319,8 +317,10 @@ parse_date(const char *s, time_t now, time_t *out)
 
 	if (s == NULL)
 		return -1;
-	if (parse_iso(s, now, &t) != 0 && parse_offset(s, now, &t) != 0 &&
-	    parse_word(s, now, &t) != 0)
+	if (when_parse_iso(s, now, &t) != 0 &&
+	    when_parse_offset(s, now, &t) != 0 &&
+	    when_parse_word(s, now, &t) != 0 &&
+	    when_parse_phrase(s, now, &t) != 0)
 		return -1;
 	if (t < 0 || (long long)t > MAX_TIME)
 		return -1;
@@ -332,8 +332,8 @@ int
 when_parse(const char *s, time_t now, time_t *out)
 {
 	if (parse_date(s, now, out) != 0)
-		return error("cannot read date '%s'; use " DATE_FORMS,
-		    s ? s : "");
+		return error("cannot read date '%s'; use %s", s ? s : "",
+		    when_forms());
 	return 0;
 }
 
@@ -363,13 +363,13 @@ parse_duration(const char *s, long long *secs)
 	int nf = 0;
 	size_t next = 0;
 
-	if (read_number(&p, 0, MAX_FIELD, &n))
+	if (when_read_number(&p, 0, MAX_FIELD, &n))
 		return -1;
 	*secs = 0;
 	if (*p == '\0' || *p == ':') {
 		for (; *p == ':' && nf < 2; nf++) {
 			p++;
-			if (read_number(&p, 2, 59, &f[nf]))
+			if (when_read_number(&p, 2, 59, &f[nf]))
 				return -1;
 		}
 		if (nf == 0)
@@ -390,7 +390,7 @@ parse_duration(const char *s, long long *secs)
 		*secs += (long long)n * scale[next++];
 		if (*p == '\0')
 			return 0;
-		if (read_number(&p, 0, MAX_FIELD, &n))
+		if (when_read_number(&p, 0, MAX_FIELD, &n))
 			return -1;
 	}
 }

@@ -255,6 +255,44 @@ test_expect_success 'without --limit every match is listed' '
 	test "$(grep -c "\[widget\]" out)" = 40
 '
 
+# 300 calls that mention "gizmo" in their notes, recorded after the one
+# call whose title names it (which bm25 ranks first).
+cat >many-gizmos.sql <<\EOF
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)
+INSERT INTO calls (uuid, case_id, started_at, notes, created_at, updated_at)
+SELECT lower(hex(randomblob(16))), 2, 1763000000 + i,
+    'the gizmo again, try ' || i, 1763000000 + i, 1763000000 + i FROM n;
+EOF
+
+test_expect_success 'with --limit, the best of the newest matches; without, the best of all' '
+	cl --db many.db add --org Acme --reason general --title "Gizmo recall" \
+		--when "2026-11-01 09:00" >/dev/null &&
+	cl --db many.db add --org Acme --reason general --note "first try" \
+		--when "2026-11-02 09:00" >/dev/null &&
+	sqlite3 "$TRASH/many.db" <many-gizmos.sql &&
+	expect_exit 0 cl --db many.db search --json gizmo &&
+	jq_is length 301 &&
+	jq_is ".[0].id" 1 &&
+	expect_exit 0 cl --db many.db search --json --limit 5 gizmo &&
+	jq_is length 5 &&
+	jq_is "[.[].id | select(. < 53)]" "[]" &&
+	expect_exit 0 cl --db many.db search --limit 5 gizmo &&
+	test "$(grep -c "\[gizmo\]" out)" = 5 &&
+	out_lacks "Gizmo recall" &&
+	expect_exit 0 cl --db many.db search --json --limit 300 gizmo &&
+	jq_is length 300 &&
+	jq_is ".[0].id" 1
+'
+
+test_expect_success 'an organization alias finds the organization (amex, axp)' '
+	found "[1,2,4]" amex &&
+	found "[1,2,4]" AMEX &&
+	found "[1,2]" axp &&
+	found "[1,2]" "amex skyline" &&
+	found "[1,2]" "skyline amex" &&
+	found "[]" "amex nothing-like-this"
+'
+
 # A journal of schema 1, as calllog 0.1 left it: the migration to schema 2
 # must index what was already there.
 cat >old-rows.sql <<\EOF

@@ -70,7 +70,7 @@ test_expect_success 'manual pages: calllog(1) and calllog.conf(5)' '
 test_expect_success 'completions for bash, zsh and fish' '
 	installed /usr/share/bash-completion/completions/calllog 644 \
 	    contrib/completion/calllog.bash &&
-	installed /usr/share/zsh/vendor-completions/_calllog 644 \
+	installed /usr/share/zsh/site-functions/_calllog 644 \
 	    contrib/completion/_calllog &&
 	installed /usr/share/fish/vendor_completions.d/calllog.fish 644 \
 	    contrib/completion/calllog.fish

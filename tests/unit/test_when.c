@@ -329,7 +329,174 @@ test_words(void)
 	date_bad("noon", wed);
 	message_is("tomorow", 0, "calllog: cannot read date 'tomorow'; use "
 	    "2026-12-01, '2026-12-01 14:30', 2026-12-01T14:30:00Z, +3d, 2w, "
-	    "36h, 10bd, now, today, tomorrow, monday, eow or eom\n");
+	    "36h, 10bd, 'in 3 days', now, today, tomorrow, friday, "
+	    "'next tuesday', eow, eom, 'dec 3', '3 dec 2026', 12/3 "
+	    "(month/day) or 12/3/2026, and after a day a time: "
+	    "'tomorrow 14:00', 'fri 2pm'\n");
+}
+
+/* A day followed by a time, in the words people use. */
+static void
+test_day_and_time(void)
+{
+	time_t wed = utc(2026, 12, 2, 15, 15);		/* Wed 10:15 EST */
+	time_t spring = utc(2026, 3, 7, 13, 0);		/* Sat 08:00 EST */
+	time_t fall = utc(2026, 10, 31, 12, 0);		/* Sat 08:00 EDT */
+
+	date_is("tomorrow 14:00", wed, "2026-12-03T19:00:00Z", "from Wed");
+	date_is("tomorrow at 9:30am", wed, "2026-12-03T14:30:00Z", "from Wed");
+	date_is("fri 2pm", wed, "2026-12-04T19:00:00Z", "from Wed");
+	date_is("Fri 2 PM", wed, "2026-12-04T19:00:00Z", "(apart, capitals)");
+	date_is("friday 14:30:15", wed, "2026-12-04T19:30:15Z", "(seconds)");
+	date_is("+2d 14:00", wed, "2026-12-04T19:00:00Z", "from Wed");
+	date_is("2d 9:30am", wed, "2026-12-04T14:30:00Z", "from Wed");
+	date_is("today 12am", wed, "2026-12-02T05:00:00Z", "(midnight)");
+	date_is("today 12pm", wed, "2026-12-02T17:00:00Z", "(noon)");
+	date_is("2pm", wed, "2026-12-02T19:00:00Z", "(today)");
+	date_is("9:30am", wed, "2026-12-02T14:30:00Z", "(today)");
+	date_is("2026-12-24 2pm", wed, "2026-12-24T19:00:00Z", "(ISO day)");
+	date_is("eom 17:00", wed, "2026-12-31T22:00:00Z", "from Wed");
+
+	/* The time is wall-clock time on the day named, whatever the
+	 * offset between now and then. */
+	date_is("tomorrow 14:00", spring, "2026-03-08T18:00:00Z",
+	    "from Mar 7 EST (14:00 EDT)");
+	date_is("+1d 14:00", fall, "2026-11-01T19:00:00Z",
+	    "from Oct 31 EDT (14:00 EST)");
+
+	date_bad("tomorrow 25:00", wed);
+	date_bad("tomorrow 2", wed);
+	date_bad("tomorrow 13pm", wed);
+	date_bad("tomorrow 0am", wed);
+	date_bad("tomorrow 14:00 15:00", wed);
+	date_bad("36h 14:00", wed);
+	date_bad("90min 2pm", wed);
+	date_bad("now 14:00", wed);
+	date_bad("in 2 hours 3pm", wed);
+	date_bad("2026-12-24T10:00 2pm", wed);
+	date_bad("tomorrow tomorrow", wed);
+	date_bad(" tomorrow 14:00", wed);
+	date_bad("tomorrow 14:00 ", wed);
+	date_is("at 2pm", wed, "2026-12-02T19:00:00Z", "(today)");
+}
+
+/* "in 3 days", "next tuesday". */
+static void
+test_in_and_next(void)
+{
+	time_t wed = utc(2026, 12, 2, 15, 15);		/* Wed 10:15 EST */
+	time_t tue = utc(2026, 12, 8, 15, 0);		/* Tue 10:00 EST */
+	time_t dec20 = utc(2026, 12, 20, 15, 0);
+
+	date_is("in 3 days", wed, "2026-12-05T15:15:00Z", "(as +3d)");
+	date_is("in 1 day", wed, "2026-12-03T15:15:00Z", "(as +1d)");
+	date_is("in 2 weeks", wed, "2026-12-16T15:15:00Z", "(as 2w)");
+	date_is("in 36 hours", wed, "2026-12-04T03:15:00Z", "(as 36h)");
+	date_is("in 90 minutes", wed, "2026-12-02T16:45:00Z", "(as 90min)");
+	date_is("in 3 business days", wed, "2026-12-07T15:15:00Z", "(3bd)");
+	date_is("in 3d", wed, "2026-12-05T15:15:00Z", "(as 3d)");
+	date_is("in 3 days 2pm", wed, "2026-12-05T19:00:00Z", "(and a time)");
+	date_is("in 30 days", dec20, "2027-01-19T15:00:00Z",
+	    "(into the next year)");
+	date_is("next tuesday", wed, "2026-12-08T14:00:00Z", "from Wed");
+	date_is("next tuesday", tue, "2026-12-15T14:00:00Z",
+	    "said on a Tuesday (a week on, as 'tuesday')");
+	date_is("tuesday", tue, "2026-12-15T14:00:00Z", "said on a Tuesday");
+	date_is("next wed 12pm", wed, "2026-12-09T17:00:00Z", "from Wed");
+
+	date_bad("in 3", wed);
+	date_bad("in three days", wed);
+	date_bad("in -3 days", wed);
+	date_bad("in -3d", wed);
+	date_bad("in 3 months", wed);
+	date_bad("in 3 business", wed);
+	date_bad("next", wed);
+	date_bad("next week", wed);
+	date_bad("next tomorrow", wed);
+	date_bad("next dec", wed);
+}
+
+/* Month names, with and without a year. */
+static void
+test_month_names(void)
+{
+	time_t wed = utc(2026, 12, 2, 15, 15);		/* Wed 10:15 EST */
+	time_t dec3 = utc(2026, 12, 3, 22, 0);		/* Dec 3, 17:00 EST */
+	time_t dec20 = utc(2026, 12, 20, 15, 0);
+	time_t jan10 = utc(2027, 1, 10, 15, 0);
+	time_t feb2028 = utc(2028, 2, 10, 17, 0);
+	time_t feb2026 = utc(2026, 2, 10, 17, 0);
+
+	date_is("dec 3", wed, "2026-12-03T14:00:00Z", "on Dec 2");
+	date_is("Dec 3", dec3, "2026-12-03T14:00:00Z", "on Dec 3 (today)");
+	date_is("dec 3", dec20, "2026-12-03T14:00:00Z",
+	    "on Dec 20 (the one just past)");
+	date_is("dec 3", jan10, "2026-12-03T14:00:00Z",
+	    "on Jan 10 (last year's)");
+	date_is("jan 5", dec20, "2027-01-05T14:00:00Z", "on Dec 20 (next year)");
+	date_is("june 1", dec20, "2027-06-01T13:00:00Z",
+	    "on Dec 20 (nearer ahead, EDT)");
+	date_is("jul 1", wed, "2026-07-01T13:00:00Z",
+	    "on Dec 2 (nearer behind)");
+	date_is("3 dec 2026", wed, "2026-12-03T14:00:00Z", "(day first)");
+	date_is("3 December 2027", wed, "2027-12-03T14:00:00Z", "(in full)");
+	date_is("december 3 2pm", wed, "2026-12-03T19:00:00Z", "(a time)");
+	date_is("December 3rd, 2027 9:30am", wed, "2027-12-03T14:30:00Z",
+	    "(ordinal, comma)");
+	date_is("dec. 31", wed, "2026-12-31T14:00:00Z", "(a full stop)");
+	date_is("sept 30", wed, "2026-09-30T13:00:00Z", "(four letters)");
+	date_is("feb 29", feb2028, "2028-02-29T14:00:00Z", "in a leap year");
+	date_is("feb 28", feb2026, "2026-02-28T14:00:00Z", "in 2026");
+
+	date_bad("feb 29", feb2026);
+	date_bad("feb 29 2026", wed);
+	date_bad("apr 31", wed);
+	date_bad("dec 32", wed);
+	date_bad("dec 0", wed);
+	date_bad("de 3", wed);
+	date_bad("dec", wed);
+	date_bad("3 4", wed);
+	date_bad("dec 3 1969", wed);
+	date_bad("dec 3 20261", wed);
+	date_bad("dec 3rdx", wed);
+	date_bad("dec dec", wed);
+}
+
+/* 12/3: the order the configuration says. */
+static void
+test_numeric_dates(void)
+{
+	time_t wed = utc(2026, 12, 2, 15, 15);		/* Wed 10:15 EST */
+
+	date_is("12/3", wed, "2026-12-03T14:00:00Z", "month first");
+	date_is("12/3/2026", wed, "2026-12-03T14:00:00Z", "month first");
+	date_is("12/3/26", wed, "2026-12-03T14:00:00Z", "(two-digit year)");
+	date_is("12/31 14:00", wed, "2026-12-31T19:00:00Z", "(a time)");
+	date_is("3/12", wed, "2027-03-12T14:00:00Z",
+	    "month first (nearer ahead)");
+	date_is("2/29/2028", wed, "2028-02-29T14:00:00Z", "(leap day)");
+	date_bad("13/1", wed);
+	date_bad("2/29/2026", wed);
+	date_bad("4/31", wed);
+	date_bad("12/3/1969", wed);
+	date_bad("12/3/", wed);
+	date_bad("12/", wed);
+	date_bad("1/2/3/4", wed);
+	date_bad("12-3", wed);
+
+	when_set_order(WHEN_DMY);
+	date_is("12/3", wed, "2027-03-12T14:00:00Z", "day first (12 March)");
+	date_is("3/12/2026", wed, "2026-12-03T14:00:00Z", "day first");
+	date_is("13/1", wed, "2027-01-13T14:00:00Z", "day first");
+	date_is("dec 3", wed, "2026-12-03T14:00:00Z", "day first (names)");
+	date_bad("1/13", wed);
+	message_is("1/13", 0, "calllog: cannot read date '1/13'; use "
+	    "2026-12-01, '2026-12-01 14:30', 2026-12-01T14:30:00Z, +3d, 2w, "
+	    "36h, 10bd, 'in 3 days', now, today, tomorrow, friday, "
+	    "'next tuesday', eow, eom, '3 dec', '3 dec 2026', 3/12 "
+	    "(day/month) or 3/12/2026, and after a day a time: "
+	    "'tomorrow 14:00', 'fri 2pm'\n");
+	when_set_order(WHEN_MDY);
 }
 
 static void
@@ -461,6 +628,10 @@ main(void)
 	test_offsets();
 	test_business_days();
 	test_words();
+	test_day_and_time();
+	test_in_and_next();
+	test_month_names();
+	test_numeric_dates();
 	test_durations();
 	test_formatting();
 	test_now();

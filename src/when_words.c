@@ -1,0 +1,383 @@
+/*
+ * when_words.c: dates as people say them in more than one word, or with
+ * month names and slashes: "tomorrow 14:00", "fri 2pm", "in 3 days",
+ * "next tuesday", "dec 3", "3 dec 2026", "12/3".
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "when.h"
+#include "when_int.h"
+
+/* No date anyone types has more words, or longer ones. */
+#define MAX_WORDS	6
+#define WORD_MAX	24
+
+static enum when_order date_order = WHEN_MDY;
+
+void
+when_set_order(enum when_order order)
+{
+	date_order = order;
+}
+
+const char *
+when_forms(void)
+{
+	return date_order == WHEN_DMY ?
+	    "2026-12-01, '2026-12-01 14:30', 2026-12-01T14:30:00Z, +3d, 2w, "
+	    "36h, 10bd, 'in 3 days', now, today, tomorrow, friday, "
+	    "'next tuesday', eow, eom, '3 dec', '3 dec 2026', 3/12 "
+	    "(day/month) or 3/12/2026, and after a day a time: "
+	    "'tomorrow 14:00', 'fri 2pm'" :
+	    "2026-12-01, '2026-12-01 14:30', 2026-12-01T14:30:00Z, +3d, 2w, "
+	    "36h, 10bd, 'in 3 days', now, today, tomorrow, friday, "
+	    "'next tuesday', eow, eom, 'dec 3', '3 dec 2026', 12/3 "
+	    "(month/day) or 12/3/2026, and after a day a time: "
+	    "'tomorrow 14:00', 'fri 2pm'";
+}
+
+struct phrase {
+	char w[MAX_WORDS][WORD_MAX];
+	int n;
+};
+
+/*
+ * Split s into lower-case words at spaces and commas ("dec 3, 2026"); a
+ * full stop ending a word goes ("dec. 3").  Returns -1 when there are too
+ * many words or one is too long to be part of a date.
+ */
+static int
+split_words(const char *s, struct phrase *ph)
+{
+	const char *p = s;
+
+	ph->n = 0;
+	for (;;) {
+		size_t n;
+
+		p += strspn(p, " ,");
+		if (*p == '\0')
+			return ph->n ? 0 : -1;
+		n = strcspn(p, " ,");
+		if (ph->n == MAX_WORDS || n >= WORD_MAX)
+			return -1;
+		for (size_t i = 0; i < n; i++)
+			ph->w[ph->n][i] = (char)tolower((unsigned char)p[i]);
+		if (n > 1 && p[n - 1] == '.')
+			n--;
+		ph->w[ph->n++][n] = '\0';
+		p += n + (p[n] == '.');
+	}
+}
+
+/*
+ * A time of day: "14:30", "14:30:05", "2pm", "9:30am", "12am" (midnight).
+ * Without am or pm a colon is needed, since a bare number is a day.
+ * Sets the fields of tm; returns 0 or -1.
+ */
+static int
+read_time(const char *w, struct tm *tm)
+{
+	const char *p = w;
+	long h, mi = 0, sec = 0;
+	int colon = 0;
+
+	if (when_read_number(&p, 0, 23, &h) || p - w > 2)
+		return -1;
+	if (*p == ':') {
+		p++;
+		colon = 1;
+		if (when_read_number(&p, 2, 59, &mi))
+			return -1;
+		if (*p == ':' && (p++, when_read_number(&p, 2, 59, &sec)))
+			return -1;
+	}
+	if (strcmp(p, "am") == 0 || strcmp(p, "pm") == 0) {
+		if (h < 1 || h > 12)
+			return -1;
+		h = h % 12 + (*p == 'p' ? 12 : 0);
+	} else if (*p != '\0' || !colon)
+		return -1;
+	tm->tm_hour = (int)h;
+	tm->tm_min = (int)mi;
+	tm->tm_sec = (int)sec;
+	return 0;
+}
+
+/* The month (1-12) named in full or by at least its first three letters
+ * ("dec", "decem", "sept"), or -1. */
+static int
+month_number(const char *w)
+{
+	static const char *const names[12] = {
+		"january", "february", "march", "april", "may", "june", "july",
+		"august", "september", "october", "november", "december"
+	};
+	size_t n = strlen(w);
+
+	for (int i = 0; i < 12; i++)
+		if (n >= 3 && strncmp(names[i], w, n) == 0)
+			return i + 1;
+	return -1;
+}
+
+/* A day of the month: "3", "03", "3rd", "21st"; -1 when it is not one. */
+static long
+day_number(const char *w)
+{
+	const char *p = w;
+	long d;
+
+	if (when_read_number(&p, 0, 31, &d) || p - w > 2 || d < 1)
+		return -1;
+	if (*p && strcmp(p, "st") && strcmp(p, "nd") && strcmp(p, "rd") &&
+	    strcmp(p, "th"))
+		return -1;
+	return d;
+}
+
+/* A year of four digits, or of two meaning 20YY; -1 when it is not one. */
+static long
+year_number(const char *w)
+{
+	const char *p = w;
+	long y;
+
+	if (when_read_number(&p, 0, 9999, &y) || *p)
+		return -1;
+	if (p - w == 2)
+		return 2000 + y;
+	return p - w == 4 && y >= 1970 ? y : -1;
+}
+
+/* y-m-d at 09:00 local, after checking the day exists. */
+static int
+make_date(long y, long m, long d, time_t *out)
+{
+	struct tm tm = { 0 };
+
+	if (y < 1970 || y > 2999 || m < 1 || m > 12 || d < 1 ||
+	    d > when_days_in_month(y, m))
+		return -1;
+	tm.tm_year = (int)(y - 1900);
+	tm.tm_mon = (int)(m - 1);
+	tm.tm_mday = (int)d;
+	tm.tm_hour = WHEN_DEFAULT_HOUR;
+	return when_make_local(&tm, out);
+}
+
+/*
+ * A month and day without a year: of last year's, this year's and next
+ * year's, the one nearest to now.  Said in January, "dec 3" is the past
+ * December (the call just logged, the --since a person means); said in
+ * December, "jan 5" is the coming January (the follow-up); on Dec 3
+ * itself it is today.  A 29 February takes the nearest year that has one.
+ */
+static int
+nearest_date(long m, long d, time_t now, time_t *out)
+{
+	struct tm tm;
+	double best = -1;
+
+	if (localtime_r(&now, &tm) == NULL)
+		return -1;
+	for (long y = tm.tm_year + 1900L - 1; y <= tm.tm_year + 1900L + 1;
+	    y++) {
+		time_t t;
+		double gap;
+
+		if (make_date(y, m, d, &t) != 0)
+			continue;
+		gap = difftime(t, now);
+		if (gap < 0)
+			gap = -gap;
+		/* Compared at 09:00: today's date is nearest, at any hour. */
+		if (best < 0 || gap < best) {
+			best = gap;
+			*out = t;
+		}
+	}
+	return best < 0 ? -1 : 0;
+}
+
+/* "12/3" or "12/3/2026" (or "12/3/26"), month first or day first as the
+ * configuration says. */
+static int
+numeric_date(const char *w, time_t now, time_t *out)
+{
+	const char *p = w;
+	long a, b, y = -1;
+
+	if (when_read_number(&p, 0, 31, &a) || *p++ != '/' ||
+	    when_read_number(&p, 0, 31, &b))
+		return -1;
+	if (*p == '/' && (y = year_number(p + 1)) < 0)
+		return -1;
+	if (*p && *p != '/')
+		return -1;
+	if (date_order == WHEN_DMY) {
+		long t = a;
+
+		a = b;
+		b = t;
+	}
+	return y < 0 ? nearest_date(a, b, now, out) : make_date(y, a, b, out);
+}
+
+/* "dec 3", "3 dec", "december 3rd 2026", "3 dec 2026". */
+static int
+month_date(const struct phrase *ph, int n, time_t now, time_t *out)
+{
+	long m, d, y = -1;
+
+	if (n < 2 || n > 3)
+		return -1;
+	if ((m = month_number(ph->w[0])) > 0)
+		d = day_number(ph->w[1]);
+	else if ((m = month_number(ph->w[1])) > 0)
+		d = day_number(ph->w[0]);
+	else
+		return -1;
+	if (d < 0 || (n == 3 && (y = year_number(ph->w[2])) < 0))
+		return -1;
+	return y < 0 ? nearest_date(m, d, now, out) : make_date(y, m, d, out);
+}
+
+/* "in 3 days", "in 2 weeks", "in 36 hours", "in 10 business days": the
+ * offsets of when_parse_offset in words. */
+static int
+in_words(const struct phrase *ph, int n, time_t now, time_t *out)
+{
+	static const struct { const char *word, *unit; } units[] = {
+		{ "day", "d" }, { "days", "d" }, { "d", "d" },
+		{ "week", "w" }, { "weeks", "w" }, { "w", "w" },
+		{ "hour", "h" }, { "hours", "h" }, { "h", "h" },
+		{ "minute", "min" }, { "minutes", "min" }, { "min", "min" },
+		{ "mins", "min" }, { "bd", "bd" },
+	};
+	const char *unit = NULL, *p;
+	char off[WORD_MAX * 2];
+
+	if (n < 2 || strcmp(ph->w[0], "in") != 0)
+		return -1;
+	if (n == 2)	/* "in 3d" */
+		return ph->w[1][0] == '-' || ph->w[1][0] == '+' ? -1 :
+		    when_parse_offset(ph->w[1], now, out);
+	for (p = ph->w[1]; isdigit((unsigned char)*p); p++)
+		;
+	if (p == ph->w[1] || *p)
+		return -1;
+	if (n == 4 && strcmp(ph->w[2], "business") == 0 &&
+	    (strcmp(ph->w[3], "days") == 0 || strcmp(ph->w[3], "day") == 0))
+		unit = "bd";
+	for (size_t i = 0; n == 3 && i < sizeof(units) / sizeof(units[0]); i++)
+		if (strcmp(ph->w[2], units[i].word) == 0)
+			unit = units[i].unit;
+	if (unit == NULL)
+		return -1;
+	snprintf(off, sizeof(off), "+%s%s", ph->w[1], unit);
+	return when_parse_offset(off, now, out);
+}
+
+/* Whether a day ending in word w is an exact moment, to which a time of
+ * day cannot be added: "now", "36h", "-90min", "in 2 hours", an ISO time. */
+static int
+is_moment(const char *w)
+{
+	static const char *const units[] = { "now", "h", "hour", "hours",
+	    "min", "mins", "minute", "minutes" };
+	size_t n = strlen(w);
+
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (strcmp(w, units[i]) == 0)
+			return 1;
+	return strchr(w, ':') != NULL ||
+	    (n > 1 && w[n - 1] == 'h' && isdigit((unsigned char)w[n - 2])) ||
+	    (n > 3 && strcmp(w + n - 3, "min") == 0 &&
+	    isdigit((unsigned char)w[n - 4]));
+}
+
+/* Whether w is a weekday's name, which when_parse_word reads among its
+ * other words. */
+static int
+is_weekday(const char *w, time_t now)
+{
+	static const char *const others[] = { "now", "today", "tomorrow",
+	    "yesterday", "eow", "eom" };
+	time_t t;
+
+	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++)
+		if (strcmp(w, others[i]) == 0)
+			return 0;
+	return when_parse_word(w, now, &t) == 0;
+}
+
+/* The day the first n words name: one word of the other forms, a month
+ * and day, a numeric date, "next tuesday" or "in 3 days". */
+static int
+read_day(const struct phrase *ph, int n, time_t now, time_t *out)
+{
+	if (n == 1)
+		return when_parse_iso(ph->w[0], now, out) == 0 ||
+		    when_parse_offset(ph->w[0], now, out) == 0 ||
+		    when_parse_word(ph->w[0], now, out) == 0 ||
+		    numeric_date(ph->w[0], now, out) == 0 ? 0 : -1;
+	/* "next tuesday" is "tuesday": the first after today, so said on a
+	 * Tuesday it is a week away, as a bare weekday is. */
+	if (n == 2 && strcmp(ph->w[0], "next") == 0)
+		return is_weekday(ph->w[1], now) ?
+		    when_parse_word(ph->w[1], now, out) : -1;
+	if (month_date(ph, n, now, out) == 0)
+		return 0;
+	return in_words(ph, n, now, out);
+}
+
+int
+when_parse_phrase(const char *s, time_t now, time_t *out)
+{
+	struct phrase ph;
+	struct tm clock = { 0 }, tm;
+	int n, timed = 0;
+	time_t day;
+
+	/* Spaces around a date are a script's mistake, as before. */
+	if (*s == '\0' || strchr(" ,", s[0]) ||
+	    strchr(" ,", s[strlen(s) - 1]) || split_words(s, &ph) != 0)
+		return -1;
+	n = ph.n;
+	/* "2 pm" is "2pm". */
+	if (n >= 2 && (strcmp(ph.w[n - 1], "am") == 0 ||
+	    strcmp(ph.w[n - 1], "pm") == 0) &&
+	    strlen(ph.w[n - 2]) <= 2) {
+		/* At most two digits and two letters: room to spare. */
+		memcpy(ph.w[n - 2] + strlen(ph.w[n - 2]), ph.w[n - 1], 3);
+		n--;
+	}
+	if (read_time(ph.w[n - 1], &clock) == 0) {
+		timed = 1;
+		if (--n > 0 && strcmp(ph.w[n - 1], "at") == 0)
+			n--;
+		if (n == 0) {	/* "2pm": today */
+			snprintf(ph.w[0], WORD_MAX, "today");
+			n = 1;
+		}
+	}
+	if (read_day(&ph, n, now, &day) != 0)
+		return -1;
+	if (!timed) {
+		*out = day;
+		return 0;
+	}
+	if (is_moment(ph.w[n - 1]))
+		return -1;
+	if (localtime_r(&day, &tm) == NULL)
+		return -1;
+	tm.tm_hour = clock.tm_hour;
+	tm.tm_min = clock.tm_min;
+	tm.tm_sec = clock.tm_sec;
+	return when_make_local(&tm, out);
+}
