@@ -34,7 +34,7 @@ test_expect_success 'a mistyped option: did you mean' '
 	expect_exit 2 cl add --org amex --reason billing --refs X-1 &&
 	check_err_line "unknown option '"'--refs'"' for '"'add'"'; did you mean '"'--ref'"'?" &&
 	expect_exit 2 cl add --org amex --reason billing --re X &&
-	check_err_line "did you mean '"'--reason', '--rep' or '--ref'"'?" &&
+	check_err_line "did you mean '"'--reopen', '--reason', '--rep' or '--ref'"'?" &&
 	expect_exit 2 cl open --jsno &&
 	check_err_line "did you mean '"'--json'"'?" &&
 	expect_exit 2 cl --colour never open &&
