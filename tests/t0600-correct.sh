@@ -210,14 +210,24 @@ test_expect_success 'cases lists resolved cases too, newest activity first' '
 	expect_exit 2 cl cases --status closed
 '
 
+# uuid_prefix UUID N: its first N characters, or more until one is not a
+# digit (digits alone are always a local id, never a uuid prefix).
+uuid_prefix() {
+	_up_n=$2
+	while expr "$(echo "$1" | cut -c1-$_up_n)" : '[0-9]*$' >/dev/null; do
+		_up_n=$((_up_n + 1))
+	done
+	echo "$1" | cut -c1-$_up_n
+}
+
 test_expect_success 'a case by its uuid or a unique prefix of it' '
 	expect_exit 0 cl show 1 --json &&
 	uuid=$(jq -r .uuid out) &&
 	expect_exit 0 cl show "$uuid" --json &&
 	jq_is .id 1 &&
-	expect_exit 0 cl show "$(echo "$uuid" | cut -c1-8)" --json &&
+	expect_exit 0 cl show "$(uuid_prefix "$uuid" 8)" --json &&
 	jq_is .id 1 &&
-	expect_exit 0 cl followup "$(echo "$uuid" | cut -c1-6)" +3d &&
+	expect_exit 0 cl followup "$(uuid_prefix "$uuid" 6)" +3d &&
 	out_contains "case 1" &&
 	expect_exit 1 cl show ffff0000 &&
 	check_err_line "no case has a uuid" &&
