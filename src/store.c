@@ -2,6 +2,7 @@
  * store.c: opening the journal database, its schema migrations and the
  * command's transaction.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -171,6 +172,22 @@ store_schema_version(struct store *st)
 	return v;
 }
 
+/* "file:PATH?immutable=1", PATH percent-encoded as URIs need. */
+static char *
+file_uri(const char *path)
+{
+	char *uri = xmalloc(strlen(path) * 3 + 32), *o = uri;
+
+	o += sprintf(o, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		if (isalnum(*p) || strchr("/-._~", *p))
+			*o++ = (char)*p;
+		else
+			o += sprintf(o, "%%%02X", *p);
+	strcpy(o, "?immutable=1");
+	return uri;
+}
+
 /* PRAGMA application_id of a calllog journal ("CLog"), so that no other
  * program's database is ever taken for one. */
 #define CALLLOG_APPLICATION_ID 0x434c6f67
@@ -208,18 +225,66 @@ query_int(struct store *st, const char *sql, int *v)
 static int
 check_ownership(struct store *st)
 {
-	int appid, ntables, nours;
+	int appid, version, ntables, nours;
 
 	if (query_int(st, "PRAGMA application_id", &appid) == -1 ||
+	    query_int(st, "PRAGMA user_version", &version) == -1 ||
 	    query_int(st, "SELECT count(*) FROM sqlite_schema", &ntables) ==
 	    -1 || query_int(st, journal_tables_sql, &nours) == -1)
 		return -1;
-	if (appid == CALLLOG_APPLICATION_ID || (appid == 0 && ntables == 0) ||
+	if (appid == CALLLOG_APPLICATION_ID ||
+	    (appid == 0 && ntables == 0 && version == 0) ||
 	    (appid == 0 && nours == 7))
 		return 1;
 	return error("'%s' is an SQLite database of another program, not a "
 	    "calllog journal; calllog leaves it untouched; check --db and "
 	    "CALLLOG_DB", st->path);
+}
+
+/*
+ * check_ownership for a file, before anything opens it for writing: even
+ * reading through a read-write connection can change another program's
+ * database (the last connection to a WAL database checkpoints it on
+ * close).  The header gives the application id; an unmarked file's tables
+ * are read through an immutable, read-only connection, which takes no
+ * lock and writes nothing.  Returns 0 when the file may be opened (a
+ * journal, an empty file, or not a database, which opening reports), or
+ * -1 after reporting.
+ */
+static int
+check_file_ownership(const char *path)
+{
+	unsigned char h[100];
+	struct store probe = { .path = (char *)path, .lockfd = -1 };
+	char *uri;
+	size_t n = 0;
+	int fd, rc;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return 0;	/* opening says why */
+	while (n < sizeof(h)) {
+		ssize_t r = read(fd, h + n, sizeof(h) - n);
+
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	if (n < sizeof(h) || memcmp(h, "SQLite format 3", 16) != 0)
+		return 0;
+	if (((unsigned)h[68] << 24 | h[69] << 16 | h[70] << 8 | h[71]) ==
+	    CALLLOG_APPLICATION_ID)
+		return 0;
+	uri = file_uri(path);
+	rc = sqlite3_open_v2(uri, &probe.db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI, NULL);
+	free(uri);
+	if (rc == SQLITE_OK)
+		rc = check_ownership(&probe) == 1 ? 0 : -1;
+	else
+		rc = 0;		/* the real open reports it */
+	sqlite3_close(probe.db);
+	return rc;
 }
 
 /* Apply the migrations this database has not seen, all in one transaction,
@@ -521,8 +586,11 @@ start_journal(struct store *st, const char *path, int early)
 	if (make_parent_dirs(path) == -1 ||
 	    (st->lockfd = lock_parent_dir(path)) == -1)
 		return -1;
-	if (access(path, F_OK) == 0)
+	if (access(path, F_OK) == 0) {
+		close(st->lockfd);	/* another calllog made it meanwhile */
+		st->lockfd = -1;
 		return 0;
+	}
 	if ((st->tmp = private_file(path)) == NULL ||
 	    connect_journal(st, st->tmp, 0) == -1)
 		return -1;
@@ -568,7 +636,7 @@ store_open(const char *path, unsigned flags, struct store **out)
 	} else if (!S_ISREG(sb.st_mode))
 		rc = error("database '%s' is not a regular file; check --db "
 		    "or CALLLOG_DB", path);
-	else
+	else if ((rc = check_file_ownership(path)) == 0)
 		rc = connect_journal(st, path, 1);
 	if (rc == -1) {
 		store_close(st);

@@ -277,16 +277,17 @@ read_back(struct mirror *m)
 			    "read", path);
 		} else if (text == NULL && f->dismissed_due != f->due) {
 			/* Deleted: dismissed until its due time changes. */
-			struct cl_case c;
+			struct cl_case c = { 0 };
 
 			f->dismissed_due = f->due;
-			if (store_case_get_uuid(m->ctx->st, f->case_uuid, &c)
-			    == 0)
+			if ((rc = store_case_get_uuid(m->ctx->st, f->case_uuid,
+			    &c)) == 0)
 				fprintf(m->ctx->out, "case %lld: %s reminder "
 				    "deleted from the calendar; dismissed until "
 				    "its time changes\n", c.id, f->escalation ?
 				    "escalation" : "follow-up");
 			case_clear(&c);
+			rc = rc == -1 ? -1 : 0;
 		} else if (text && (hash_text(text, hash), !*f->hash ||
 		    strcmp(hash, f->hash) != 0)) {
 			if (cal_read_item(text, &rd) == -1) {
@@ -297,6 +298,10 @@ read_back(struct mirror *m)
 				m->s[i].foreign = 1;
 				m->s[i].disk_seq = rd.sequence;
 				rc = apply(m, f, &rd);
+				/* Dismissed as the client left it: the same
+				 * file is not read back again next time. */
+				if (f->dismissed_due != dismissed)
+					memcpy(f->hash, hash, sizeof(f->hash));
 			}
 		}
 		m->s[i].dismissed = f->dismissed_due != dismissed;

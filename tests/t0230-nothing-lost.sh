@@ -360,6 +360,30 @@ for v in 0 1 3 4 99; do
 	' "$v"
 done
 
+# Reading through a read-write connection is enough to change a WAL
+# database: the last connection to close checkpoints its log into it.
+test_expect_success 'a foreign WAL database with an unsaved log: neither file changes' '
+	rm -f fwal.db* gwal.db* &&
+	sqlite3 fwal.db "PRAGMA journal_mode = WAL; CREATE TABLE notes (x);
+		INSERT INTO notes VALUES (1)" >/dev/null &&
+	{ (echo "PRAGMA wal_autocheckpoint = 0; INSERT INTO notes VALUES (2);"
+	   echo ".shell touch wal.ready"; sleep 3) | sqlite3 fwal.db & } &&
+	holder=$! &&
+	n=0 && until test -e wal.ready; do
+		n=$((n + 1)) && test $n -lt 100 && sleep 0.05 || return 1
+	done &&
+	cp fwal.db gwal.db && cp fwal.db-wal gwal.db-wal &&
+	{ kill $holder 2>/dev/null; wait $holder 2>/dev/null; true; } &&
+	test -s gwal.db-wal &&
+	cp gwal.db gwal.copy && cp gwal.db-wal gwal.copy-wal &&
+	for c in open "add --org amex --reason billing" doctor; do
+		expect_exit 1 cl --db gwal.db $c &&
+		check_err_line "another program" &&
+		cmp gwal.db gwal.copy && cmp gwal.db-wal gwal.copy-wal ||
+		return 1
+	done
+'
+
 test_expect_success 'a database marked by another application id is refused too' '
 	rm -f foreign.db* &&
 	sqlite3 foreign.db "PRAGMA application_id = 1234; CREATE TABLE t (x)" &&
