@@ -13,6 +13,10 @@ MANDIR   ?= $(PREFIX)/share/man
 DATADIR  ?= $(PREFIX)/share
 USERUNITDIR ?= $(PREFIX)/lib/systemd/user
 DOCDIR   ?= $(PREFIX)/share/doc/calllog
+# zsh's completion folder: site-functions, in zsh's fpath under /usr/local;
+# Debian's zsh reads packaged completions from vendor-completions instead
+# (debian/rules sets it).
+ZSHDIR   ?= $(DATADIR)/zsh/site-functions
 DESTDIR  ?=
 
 CC       ?= cc
@@ -254,12 +258,12 @@ install: all
 	install -m 644 man/calllog.1 $(DESTDIR)$(MANDIR)/man1/calllog.1
 	install -m 644 man/calllog.conf.5 $(DESTDIR)$(MANDIR)/man5/calllog.conf.5
 	install -d $(DESTDIR)$(DATADIR)/bash-completion/completions \
-	    $(DESTDIR)$(DATADIR)/zsh/site-functions \
+	    $(DESTDIR)$(ZSHDIR) \
 	    $(DESTDIR)$(DATADIR)/fish/vendor_completions.d
 	install -m 644 contrib/completion/calllog.bash \
 	    $(DESTDIR)$(DATADIR)/bash-completion/completions/calllog
 	install -m 644 contrib/completion/_calllog \
-	    $(DESTDIR)$(DATADIR)/zsh/site-functions/_calllog
+	    $(DESTDIR)$(ZSHDIR)/_calllog
 	install -m 644 contrib/completion/calllog.fish \
 	    $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/calllog.fish
 	sed 's|@BINDIR@|$(BINDIR)|' contrib/systemd/calllog-remind.service \
@@ -273,7 +277,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/calllog $(DESTDIR)$(MANDIR)/man1/calllog.1 \
 	    $(DESTDIR)$(MANDIR)/man5/calllog.conf.5 \
 	    $(DESTDIR)$(DATADIR)/bash-completion/completions/calllog \
-	    $(DESTDIR)$(DATADIR)/zsh/site-functions/_calllog \
+	    $(DESTDIR)$(ZSHDIR)/_calllog \
 	    $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/calllog.fish \
 	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.service \
 	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.timer \
