@@ -199,8 +199,8 @@ static const char journal_tables_sql[] =
     " ('cases', 'calls', 'call_refs', 'case_events', 'directory',"
     " 'org_aliases', 'reminders_sent')";
 
-static int
-query_int(struct store *st, const char *sql, int *v)
+int
+store_query_int(struct store *st, const char *sql, const char *doing, int *v)
 {
 	sqlite3_stmt *s = store_prepare(st, sql);
 	int rc = -1;
@@ -209,7 +209,7 @@ query_int(struct store *st, const char *sql, int *v)
 		*v = sqlite3_column_int(s, 0);
 		rc = 0;
 	} else if (s)
-		store_error(st, "read the journal's schema");
+		store_error(st, doing);
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -225,12 +225,14 @@ query_int(struct store *st, const char *sql, int *v)
 static int
 check_ownership(struct store *st)
 {
+	static const char doing[] = "read the journal's schema";
 	int appid, version, ntables, nours;
 
-	if (query_int(st, "PRAGMA application_id", &appid) == -1 ||
-	    query_int(st, "PRAGMA user_version", &version) == -1 ||
-	    query_int(st, "SELECT count(*) FROM sqlite_schema", &ntables) ==
-	    -1 || query_int(st, journal_tables_sql, &nours) == -1)
+	if (store_query_int(st, "PRAGMA application_id", doing, &appid) ||
+	    store_query_int(st, "PRAGMA user_version", doing, &version) ||
+	    store_query_int(st, "SELECT count(*) FROM sqlite_schema", doing,
+	    &ntables) ||
+	    store_query_int(st, journal_tables_sql, doing, &nours))
 		return -1;
 	if (appid == CALLLOG_APPLICATION_ID ||
 	    (appid == 0 && ntables == 0 && version == 0) ||

@@ -359,16 +359,9 @@ store_case_uuid_prefix(struct store *st, const char *prefix,
 int
 store_open_amounts(struct store *st)
 {
-	sqlite3_stmt *s = store_prepare(st, "SELECT EXISTS (SELECT 1 FROM cases"
-	    " WHERE status <> 'resolved' AND amount IS NOT NULL)");
-	int rc = -1;
+	int any;
 
-	if (s == NULL)
-		return -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		rc = sqlite3_column_int(s, 0);
-	else
-		store_error(st, "list the cases");
-	sqlite3_finalize(s);
-	return rc;
+	return store_query_int(st, "SELECT EXISTS (SELECT 1 FROM cases"
+	    " WHERE status <> 'resolved' AND amount IS NOT NULL)",
+	    "list the cases", &any) ? -1 : any;
 }

@@ -126,18 +126,11 @@ store_import_reminder(struct store *st, const struct sent_reminder *r)
 int
 store_journal_is_empty(struct store *st)
 {
-	sqlite3_stmt *s = store_prepare(st, "SELECT NOT EXISTS (SELECT 1 FROM"
-	    " cases) AND NOT EXISTS (SELECT 1 FROM directory)");
-	int rc = -1;
+	int empty;
 
-	if (s == NULL)
-		return -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		rc = sqlite3_column_int(s, 0);
-	else
-		store_error(st, "read the journal");
-	sqlite3_finalize(s);
-	return rc;
+	return store_query_int(st, "SELECT NOT EXISTS (SELECT 1 FROM cases)"
+	    " AND NOT EXISTS (SELECT 1 FROM directory)", "read the journal",
+	    &empty) ? -1 : empty;
 }
 
 int

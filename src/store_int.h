@@ -68,7 +68,14 @@ void store_read_call(sqlite3_stmt *s, struct cl_call *c);
  * transaction begins, and close it before commit; store_history.c. */
 int store_change_open(struct store *st);
 int store_change_close(struct store *st);
+/* After a commit that purged: compact the file, so the old text leaves
+ * it.  A failure is only warned of, the change being kept.  Returns 0. */
 int store_purge_finish(struct store *st);
+
+/* Run sql, which gives one integer, into *v.  Returns 0, or -1 after
+ * reporting what it was doing. */
+int store_query_int(struct store *st, const char *sql, const char *doing,
+    int *v);
 
 /* A case's amount and currency from columns i and i + 1. */
 struct cl_case;

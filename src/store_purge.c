@@ -154,8 +154,13 @@ int
 store_purge_finish(struct store *st)
 {
 	st->purge_pending = 0;
+	/* The change is committed by now, so the exit status must say so:
+	 * what failed is only the compaction, which a later purge redoes. */
 	if (sqlite3_exec(st->db, "VACUUM; PRAGMA wal_checkpoint(TRUNCATE)",
 	    NULL, NULL, NULL) != SQLITE_OK)
-		return store_error(st, "clear the purged text from the file");
+		warning("the purge is saved, but the old text stays in unused "
+		    "pages of '%s' until the file is compacted (%s); free some "
+		    "space, then run: sqlite3 '%s' VACUUM", st->path,
+		    sqlite3_errmsg(st->db), st->path);
 	return 0;
 }
