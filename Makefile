@@ -48,6 +48,7 @@ pkg = $(if $(call pkg_missing,$(2)),$(error pkg-config cannot find \
 MODULE_PKGS_config       = glib-2.0
 MODULE_PKGS_notify       = libnotify
 MODULE_PKGS_ical         = libical
+MODULE_PKGS_ical_item    = libical
 MODULE_PKGS_model        = uuid
 MODULE_PKGS_cmd_call     = libedit
 MODULE_PKGS_cmd_import   = jansson
@@ -135,8 +136,8 @@ $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(BUILD)/%.o $(UNIT_DEPS)
 # ical.c open with dlopen(3), using each function they look up, so that
 # dpkg-shlibdeps (debian/rules) declares the package's dependencies on
 # them (t0600 checks the Depends it gives).
-$(BUILD)/dlopened.c: src/notify.c src/ical.c tools/dlopened.sh | $(BUILD)
-	tools/dlopened.sh src/notify.c src/ical.c > $@.tmp && mv $@.tmp $@
+$(BUILD)/dlopened.c: src/notify.c src/ical_int.h tools/dlopened.sh | $(BUILD)
+	tools/dlopened.sh src/notify.c src/ical_int.h > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/dlopened: $(BUILD)/dlopened.c
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) \

@@ -163,6 +163,7 @@ extern const struct cmd
     cmd_delete,
     cmd_undo,
     cmd_history,
-    cmd_promise;
+    cmd_promise,
+    cmd_sync;
 
 #endif

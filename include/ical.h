@@ -22,6 +22,7 @@
 
 #include "model.h"
 #include "policy.h"
+#include "syncrec.h"
 
 struct cal_options {
 	int events;		/* VEVENTs instead of VTODOs */
@@ -80,5 +81,38 @@ void cal_stream_tail(FILE *fp);
 
 /* The whole calendar; caller frees. */
 char *cal_text(const struct cal *cal);
+
+/*
+ * `calllog sync` (ical_item.c): a record as the item a folder keeps, and
+ * back.  A case is a VTODO, a call or a case event a VJOURNAL related to
+ * its case (RELATED-TO;RELTYPE=PARENT).
+ */
+
+/* The item text of r under UID uid with SEQUENCE seq, the client's lines
+ * extra (as cal_sync_read gave them; NULL: none) kept; caller frees.
+ * NULL after reporting (libical cannot be loaded). */
+char *cal_sync_write(const struct sync_rec *r, const char *uid, int seq,
+    const char *extra);
+
+struct cal_sync_item {
+	int kind;		/* enum sync_kind; -1: no record of calllog's
+				   (another client's to-do, a note under no
+				   case) */
+	int foreign;		/* a journal entry another client made under
+				   a case: a call whose notes are its text */
+	char uid[256];
+	int sequence;
+	struct sync_rec rec;	/* the fields as the item has them, updated
+				   its LAST-MODIFIED; uuid not set */
+};
+
+/*
+ * Read a folder's item: 0 with *out (sync_rec_clear its rec) and *extra,
+ * the item's lines calllog does not know, one a line (caller frees; NULL:
+ * none); -1 with why when it is no complete iCalendar item.  Nothing is
+ * checked beyond the form: sync_rec_check does that.
+ */
+int cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
+    char *why, size_t size);
 
 #endif

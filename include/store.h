@@ -408,4 +408,64 @@ int store_vdir_delete(struct store *st, const char *dir, const char *name);
 int store_case_get_uuid(struct store *st, const char *uuid,
     struct cl_case *out);
 
+/*
+ * `calllog sync DIR` (store_sync.c): the journal's records as the fields
+ * of syncrec.h, and what the sync last agreed with a folder.
+ */
+struct sync_rec;
+
+/* Call fn for every record of kind (enum sync_kind), by uuid. */
+int store_sync_records_each(struct store *st, int kind,
+    int (*fn)(struct sync_rec *, void *), void *arg);
+
+/* The record of kind with uuid into *out (kind set): 0, 1 none, -1. */
+int store_sync_record_get(struct store *st, int kind, const char *uuid,
+    struct sync_rec *out);
+
+/* Write r as the record with its uuid, updating it or adding it (a new
+ * local id).  Returns 0, 1 when a call's or event's case is not in the
+ * journal (nothing written), -1 after reporting. */
+int store_sync_apply(struct store *st, const struct sync_rec *r);
+
+/* Delete the record of kind with uuid (a case with its calls): 0, 1 when
+ * there was none, -1. */
+int store_sync_delete(struct store *st, int kind, const char *uuid);
+
+/* The id of folder path (resolved), remembered from now on. */
+int store_sync_dir(struct store *st, const char *path, long long *dir);
+
+/* Whether `ical --vdir` keeps reminders in folder path: 1, 0, -1. */
+int store_sync_is_reminders(struct store *st, const char *path);
+
+/* An item of a folder as the sync last wrote or read it. */
+struct sync_item {
+	char *name;		/* the file's name in the folder */
+	char *uid;		/* the item's UID */
+	char rec[UUID_BUFSZ];	/* the record it carries; "": none */
+	int kind;		/* enum sync_kind; -1: not calllog's */
+	long long mtime;	/* nanoseconds */
+	long long size, inode;
+	int sequence;		/* the SEQUENCE written */
+	char fp[17];		/* fingerprint of the base; "": none */
+};
+
+/* Every item remembered for dir, by name; store_sync_free them. */
+int store_sync_load(struct store *st, long long dir, struct sync_item **out,
+    size_t *n);
+void store_sync_free(struct sync_item *v, size_t n);
+
+/* The base of item name (base->kind set) and its extra text (caller
+ * frees): 0, 1 when it has no base (extra still read), -1. */
+int store_sync_base(struct store *st, long long dir, const char *name,
+    struct sync_rec *base, char **extra);
+
+/* Remember it with base (NULL: not calllog's) and extra; update only its
+ * file's stat; forget it. */
+int store_sync_put(struct store *st, long long dir, const struct sync_item *it,
+    const struct sync_rec *base, const char *extra);
+int store_sync_touch(struct store *st, long long dir,
+    const struct sync_item *it);
+int store_sync_forget(struct store *st, long long dir, const char *name);
+int store_sync_forget_rec(struct store *st, long long dir, const char *rec);
+
 #endif

@@ -6,79 +6,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libical/ical.h>
-
 #include "ical.h"
+#include "ical_int.h"
 #include "phone.h"
 #include "util.h"
 #include "view.h"
 #include "when.h"
 
 
-/*
- * libical, with ICU and libstdc++ behind it, costs every calllog command
- * about 3 ms and 5 MB to load; only `ical` needs it, so it is opened here,
- * on first use, under the soname the Makefile found at build time.
- */
 #ifndef LIBICAL_SONAME
 #error "LIBICAL_SONAME (e.g. \"libical.so.3\") must be defined"
 #endif
 
-#define ICAL_FUNCS(X) \
-	X(icalcomponent_add_component) \
-	X(icalcomponent_add_property) \
-	X(icalcomponent_as_ical_string_r) \
-	X(icalcomponent_free) \
-	X(icalcomponent_get_dtstart) \
-	X(icalcomponent_get_due) \
-	X(icalcomponent_get_first_component) \
-	X(icalcomponent_get_first_property) \
-	X(icalcomponent_get_next_component) \
-	X(icalcomponent_get_sequence) \
-	X(icalcomponent_get_status) \
-	X(icalcomponent_get_uid) \
-	X(icalcomponent_isa) \
-	X(icalcomponent_set_sequence) \
-	X(icalcomponent_new_valarm) \
-	X(icalcomponent_new_vcalendar) \
-	X(icalcomponent_new_vevent) \
-	X(icalcomponent_new_vtodo) \
-	X(icalcomponent_remove_component) \
-	X(icaldurationtype_from_int) \
-	X(icalparameter_new_related) \
-	X(icalparser_parse_string) \
-	X(icalproperty_add_parameter) \
-	X(icalproperty_get_percentcomplete) \
-	X(icalproperty_new_action) \
-	X(icalproperty_new_categories) \
-	X(icalproperty_new_created) \
-	X(icalproperty_new_description) \
-	X(icalproperty_new_dtend) \
-	X(icalproperty_new_dtstamp) \
-	X(icalproperty_new_dtstart) \
-	X(icalproperty_new_due) \
-	X(icalproperty_new_lastmodified) \
-	X(icalproperty_new_priority) \
-	X(icalproperty_new_prodid) \
-	X(icalproperty_new_relatedto) \
-	X(icalproperty_new_sequence) \
-	X(icalproperty_new_status) \
-	X(icalproperty_new_summary) \
-	X(icalproperty_new_trigger) \
-	X(icalproperty_new_uid) \
-	X(icalproperty_new_version) \
-	X(icaltime_as_timet_with_zone) \
-	X(icaltime_from_timet_with_zone) \
-	X(icaltime_is_null_time) \
-	X(icaltime_is_utc) \
-	X(icaltime_null_time) \
-	X(icaltimezone_get_utc_timezone)
+#define ICAL_DEF(f) __typeof__(f) *p_##f;
+ICAL_FUNCS(ICAL_DEF)
 
-#define ICAL_DECL(f) static __typeof__(f) *p_##f;
-ICAL_FUNCS(ICAL_DECL)
-
-static int
-load_libical(void)
+int
+ical_load(void)
 {
 	static int loaded;
 	void *h;
@@ -114,7 +58,7 @@ cal_create(const struct cal_options *o)
 {
 	struct cal *cal;
 
-	if (load_libical() == -1)
+	if (ical_load() == -1)
 		return NULL;
 	cal = xcalloc(1, sizeof(*cal));
 	cal->o = *o;
@@ -133,8 +77,8 @@ cal_release(struct cal *cal)
 	free(cal);
 }
 
-static struct icaltimetype
-utc(time_t t)
+struct icaltimetype
+ical_utc(time_t t)
 {
 	return p_icaltime_from_timet_with_zone(t, 0,
 	    p_icaltimezone_get_utc_timezone());
@@ -221,24 +165,24 @@ new_item(struct cal *cal, const struct cl_case *c, const char *uid,
 
 	p_icalcomponent_add_property(item, p_icalproperty_new_uid(uid));
 	p_icalcomponent_add_property(item, p_icalproperty_new_dtstamp(
-	    utc(cal->o.now)));
+	    ical_utc(cal->o.now)));
 	p_icalcomponent_add_property(item, p_icalproperty_new_created(
-	    utc(c->opened)));
+	    ical_utc(c->opened)));
 	p_icalcomponent_add_property(item, p_icalproperty_new_lastmodified(
-	    utc(c->updated)));
+	    ical_utc(c->updated)));
 	p_icalcomponent_add_property(item, p_icalproperty_new_sequence(seq));
 	p_icalcomponent_add_property(item, p_icalproperty_new_summary(summary));
 	p_icalcomponent_add_property(item, p_icalproperty_new_description(
 	    description));
 	if (ev) {
 		p_icalcomponent_add_property(item, p_icalproperty_new_dtstart(
-		    utc(due)));
+		    ical_utc(due)));
 		p_icalcomponent_add_property(item, p_icalproperty_new_dtend(
-		    utc(due + EVENT_MINUTES * 60)));
+		    ical_utc(due + EVENT_MINUTES * 60)));
 		p_icalcomponent_add_property(item, p_icalproperty_new_status(
 		    ICAL_STATUS_CONFIRMED));
 	} else {
-		p_icalcomponent_add_property(item, p_icalproperty_new_due(utc(due)));
+		p_icalcomponent_add_property(item, p_icalproperty_new_due(ical_utc(due)));
 		p_icalcomponent_add_property(item, p_icalproperty_new_status(
 		    ICAL_STATUS_NEEDSACTION));
 	}
@@ -326,8 +270,8 @@ cal_item_set_sequence(struct cal *cal, size_t i, int seq)
 
 /* A time as a client wrote it: UTC, in a zone the file defines, a date
  * (09:00 local, as calllog reads a date), or floating (local time). */
-static time_t
-read_time(struct icaltimetype t)
+time_t
+ical_read_time(struct icaltimetype t)
 {
 	struct tm tm = { 0 };
 
@@ -355,7 +299,7 @@ cal_read_item(const char *text, struct cal_read *out)
 	int rc = -1;
 
 	memset(out, 0, sizeof(*out));
-	if (load_libical() == -1)
+	if (ical_load() == -1)
 		return -1;
 	if ((root = p_icalparser_parse_string(text)) == NULL)
 		return -1;
@@ -376,7 +320,7 @@ cal_read_item(const char *text, struct cal_read *out)
 		out->completed = status == ICAL_STATUS_COMPLETED ||
 		    (pc && p_icalproperty_get_percentcomplete(pc) >= 100);
 		out->cancelled = status == ICAL_STATUS_CANCELLED;
-		out->due = read_time(out->todo ? p_icalcomponent_get_due(item) :
+		out->due = ical_read_time(out->todo ? p_icalcomponent_get_due(item) :
 		    p_icalcomponent_get_dtstart(item));
 		out->sequence = p_icalcomponent_get_sequence(item);
 		rc = 0;

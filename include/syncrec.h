@@ -1,0 +1,118 @@
+/*
+ * syncrec: a journal record (case, call, case event) as `calllog sync`
+ * carries it, and the field-by-field merge of two versions of it.
+ *
+ * A record is its uuid, the time it last changed and its fields as text,
+ * in the order of the kind's field table (NULL: not set).  Times are UTC
+ * seconds and amounts minor units, written in decimal; a call's reference
+ * numbers are one field, a line each.  The same text is what the store
+ * reads and writes, what the iCalendar item carries, and what the sync
+ * state remembers as the version both sides last agreed on (the base), so
+ * comparing two versions is comparing strings.  Pure: no I/O, no clock.
+ */
+#ifndef CALLLOG_SYNCREC_H
+#define CALLLOG_SYNCREC_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "model.h"
+
+enum sync_kind { SYNC_CASE, SYNC_CALL, SYNC_EVENT, SYNC_KINDS };
+
+#define SYNC_FIELDS_MAX 20
+
+enum sync_type {
+	SF_LINE,	/* one line of text */
+	SF_TEXT,	/* free text: lines and tabs allowed */
+	SF_TIME,	/* UTC seconds */
+	SF_INT,		/* a non-negative integer */
+	SF_ENUM,	/* a stored enumeration name */
+	SF_UUID,	/* the record's case, by uuid */
+	SF_LIST		/* lines, each one a value (reference numbers) */
+};
+
+struct sync_field {
+	const char *name;		/* "follow-up": also X-CALLLOG-NAME */
+	enum sync_type type;
+	size_t max;			/* bytes; for a list, of each value */
+	const struct enum_names *names;	/* SF_ENUM */
+	int redact;			/* text a person typed: redacted */
+};
+
+struct sync_kind_info {
+	const char *name;		/* "case", "call", "event" */
+	int nfields;
+	const struct sync_field *fields;
+};
+
+extern const struct sync_kind_info sync_kinds[SYNC_KINDS];
+
+/* Field numbers the calendar module gives standard properties to. */
+enum { CF_ORG, CF_REASON, CF_TITLE, CF_ACCOUNT, CF_STATUS, CF_PRIORITY,
+	CF_OPENED, CF_FOLLOWUP, CF_ESCALATION, CF_STAGE_AT, CF_RESOLVED_AT,
+	CF_RESOLUTION, CF_AMOUNT, CF_CURRENCY, CF_MERCHANT, CF_CHARGED,
+	CF_COUNT };
+enum { KF_CASE, KF_STARTED, KF_CHANNEL, KF_DIRECTION, KF_NUMBER,
+	KF_DEPARTMENT, KF_IVR, KF_REP, KF_REFS, KF_HOLD, KF_DURATION,
+	KF_OUTCOME, KF_PROMISE, KF_PROMISED_BY, KF_NOTES, KF_CREATED,
+	KF_CREDITED, KF_PROMISE_STATUS, KF_PROMISE_MARKED, KF_PROMISE_NOTE,
+	KF_COUNT };
+enum { EF_CASE, EF_AT, EF_KIND, EF_LEVEL, EF_DUE, EF_NOTE, EF_COUNT };
+
+struct sync_rec {
+	int kind;
+	char uuid[UUID_BUFSZ];
+	time_t updated;
+	char *f[SYNC_FIELDS_MAX];	/* owned */
+};
+
+/* Free the fields; accepts a zeroed record and leaves one. */
+void sync_rec_clear(struct sync_rec *r);
+void sync_rec_copy(struct sync_rec *dst, const struct sync_rec *src);
+
+/* Set field i to a copy of v (NULL: unset). */
+void sync_rec_set(struct sync_rec *r, int i, const char *v);
+
+/* Field i of a time, or 0. */
+time_t sync_rec_time(const struct sync_rec *r, int i);
+
+/* The fields as one string, and back (for the base the sync state keeps):
+ * each field is "LENGTH:TEXT," or "-," when unset.  sync_rec_decode
+ * returns 0, or -1 when text is not such a string. */
+char *sync_rec_encode(const struct sync_rec *r);
+int sync_rec_decode(const char *text, struct sync_rec *r);
+
+/* A 16-digit hex FNV-1a of the encoded fields, which the sync state keeps
+ * to tell a changed record without reading its base. */
+void sync_rec_fingerprint(const struct sync_rec *r, char out[17]);
+
+/* Nonzero when uuid is a uuid as calllog writes them (lower case). */
+int sync_uuid_valid(const char *uuid);
+
+/*
+ * Check a record read from a folder like typed input: enumerations known,
+ * times and numbers well-formed, text within its limits, valid UTF-8
+ * without control characters, a case's required fields present, a card
+ * number, SSN or security code in text redacted (*redacted set when one
+ * was).  Returns 0, or -1 with why (a few words) filled.
+ */
+int sync_rec_check(struct sync_rec *r, int *redacted, char *why,
+    size_t size);
+
+/*
+ * Merge a record changed on both sides, field by field.  base is the
+ * version both last agreed on (NULL when there is none, as when the two
+ * made the same record apart, or a sync was cut short): a field only one
+ * side changed takes that side's value; a field both changed to different
+ * values takes the later side's (by updated; on a tie, the greater value,
+ * so that two journals merging the same pair agree).  *out gets the
+ * merged record, updated the later of the two; *lost_local and
+ * *lost_remote get a bit (1 << field) for each field whose value on that
+ * side lost.
+ */
+void sync_merge(const struct sync_rec *base, const struct sync_rec *local,
+    const struct sync_rec *remote, struct sync_rec *out,
+    unsigned *lost_local, unsigned *lost_remote);
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * cmd_sync.c: `calllog sync DIR`, the journal and a folder of iCalendar
+ * items kept equal both ways (sync.c), so that vdirsyncer can carry the
+ * journal to every device through a CalDAV server.
+ */
+#include "cmd.h"
+#include "sync.h"
+
+static const struct opt sync_opts[] = {
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+static int
+run_sync(struct ctx *ctx, struct args *a)
+{
+	return sync_folder(ctx, a->pos[0]) ? CMD_FAIL : CMD_OK;
+}
+
+const struct cmd cmd_sync = {
+	.name = "sync",
+	.synopsis = "DIR",
+	.summary = "keep a folder of iCalendar items and the journal equal",
+	.opts = sync_opts,
+	.min_args = 1, .max_args = 1,
+	.raw_pos = 1u << 0,
+	.flags = CMD_NEEDS_DB | CMD_WRITES | CMD_NEEDS_CONFIG,
+	.run = run_sync,
+};

@@ -1,0 +1,108 @@
+/*
+ * ical_int.h: what the calendar module's files (ical.c: reminders,
+ * ical_item.c: sync items) share; nothing else includes it, being the
+ * only path to libical besides them.
+ *
+ * libical, with ICU and libstdc++ behind it, costs every calllog command
+ * about 3 ms and 5 MB to load; only `ical` and `sync` need it, so it is
+ * opened by ical_load(), on first use, under the soname the Makefile found
+ * at build time, and called through the p_ pointers below.
+ */
+#ifndef CALLLOG_ICAL_INT_H
+#define CALLLOG_ICAL_INT_H
+
+#include <time.h>
+
+#include <libical/ical.h>
+
+#define ICAL_FUNCS(X) \
+	X(icalcomponent_add_component) \
+	X(icalcomponent_add_property) \
+	X(icalcomponent_as_ical_string_r) \
+	X(icalcomponent_count_components) \
+	X(icalcomponent_free) \
+	X(icalcomponent_get_description) \
+	X(icalcomponent_get_dtstamp) \
+	X(icalcomponent_get_dtstart) \
+	X(icalcomponent_get_due) \
+	X(icalcomponent_get_first_component) \
+	X(icalcomponent_get_first_property) \
+	X(icalcomponent_get_next_component) \
+	X(icalcomponent_get_next_property) \
+	X(icalcomponent_get_sequence) \
+	X(icalcomponent_get_status) \
+	X(icalcomponent_get_summary) \
+	X(icalcomponent_get_uid) \
+	X(icalcomponent_isa) \
+	X(icalcomponent_new_valarm) \
+	X(icalcomponent_new_vcalendar) \
+	X(icalcomponent_new_vevent) \
+	X(icalcomponent_new_vjournal) \
+	X(icalcomponent_new_vtodo) \
+	X(icalcomponent_remove_component) \
+	X(icalcomponent_set_sequence) \
+	X(icaldurationtype_from_int) \
+	X(icalparameter_get_reltype) \
+	X(icalparameter_new_related) \
+	X(icalparameter_new_reltype) \
+	X(icalparser_parse_string) \
+	X(icalproperty_add_parameter) \
+	X(icalproperty_get_completed) \
+	X(icalproperty_get_created) \
+	X(icalproperty_get_description) \
+	X(icalproperty_get_first_parameter) \
+	X(icalproperty_get_lastmodified) \
+	X(icalproperty_get_percentcomplete) \
+	X(icalproperty_get_priority) \
+	X(icalproperty_get_property_name) \
+	X(icalproperty_get_relatedto) \
+	X(icalproperty_get_summary) \
+	X(icalproperty_get_value_as_string) \
+	X(icalproperty_get_x_name) \
+	X(icalproperty_isa) \
+	X(icalproperty_new_action) \
+	X(icalproperty_new_categories) \
+	X(icalproperty_new_completed) \
+	X(icalproperty_new_created) \
+	X(icalproperty_new_description) \
+	X(icalproperty_new_dtend) \
+	X(icalproperty_new_dtstamp) \
+	X(icalproperty_new_dtstart) \
+	X(icalproperty_new_due) \
+	X(icalproperty_new_lastmodified) \
+	X(icalproperty_new_percentcomplete) \
+	X(icalproperty_new_priority) \
+	X(icalproperty_new_prodid) \
+	X(icalproperty_new_relatedto) \
+	X(icalproperty_new_sequence) \
+	X(icalproperty_new_status) \
+	X(icalproperty_new_summary) \
+	X(icalproperty_new_trigger) \
+	X(icalproperty_new_uid) \
+	X(icalproperty_new_version) \
+	X(icalproperty_new_x) \
+	X(icalproperty_set_x_name) \
+	X(icaltime_as_timet_with_zone) \
+	X(icaltime_from_timet_with_zone) \
+	X(icaltime_is_null_time) \
+	X(icaltime_is_utc) \
+	X(icaltime_null_time) \
+	X(icaltimezone_get_utc_timezone)
+
+#define ICAL_DECL(f) extern __typeof__(f) *p_##f;
+ICAL_FUNCS(ICAL_DECL)
+#undef ICAL_DECL
+
+/* Open libical and look every function up.  Returns 0, or -1 after
+ * reporting. */
+int ical_load(void);
+
+/* t as a UTC time. */
+struct icaltimetype ical_utc(time_t t);
+
+/* A time as a client wrote it: UTC, in a zone the file defines, a date
+ * (09:00 local, as calllog reads a date), or floating (local time);
+ * 0 for a null time. */
+time_t ical_read_time(struct icaltimetype t);
+
+#endif

@@ -1,0 +1,797 @@
+/*
+ * sync.c: `calllog sync DIR`, the journal and a folder of iCalendar items
+ * (a vdir, which vdirsyncer carries to a CalDAV server) made equal, both
+ * ways, in one transaction.
+ *
+ *	1. The folder is listed; a file whose modification time, size and
+ *	   inode are those the sync state remembers is not read.  The others
+ *	   are read, checked and redacted like typed input; a bad one is
+ *	   reported by name and skipped whole.
+ *	2. Each journal record is compared with the version both sides last
+ *	   agreed on (its fingerprint), and with what the folder now holds:
+ *	   changed on one side, it is copied to the other; on both, the two
+ *	   are merged field by field (syncrec.h), the later change winning.
+ *	3. A record gone from one side, unchanged on the other, is deleted
+ *	   there; changed on the other, it is kept (nothing is lost unseen).
+ *
+ * Files are written beside their name and renamed over it, all of them
+ * before the journal commits, and the file system is synced first: a sync
+ * cut short leaves files the next sync reads as changes made elsewhere,
+ * which bring the same result, and never a file that is half written.
+ */
+#ifdef __linux__
+#define _GNU_SOURCE		/* syncfs(2) */
+#endif
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ical.h"
+#include "store.h"
+#include "sync.h"
+#include "syncrec.h"
+#include "util.h"
+
+#define ICS_MAX (1024 * 1024)
+#define TMP_PREFIX ".calllog-"
+
+/* An item of the folder that changed since the last sync (or is new). */
+struct remote {
+	char *name;
+	struct cal_sync_item item;	/* item.rec.uuid: the record */
+	char *extra;
+	long long mtime, size, inode;
+	int redacted;			/* the journal's text differs */
+	int done;
+};
+
+/* A change to the journal, made after the records were walked. */
+struct action {
+	int del;
+	struct sync_rec rec;		/* del: kind and uuid only */
+	struct sync_rec lost;		/* the losing values first, so the
+					   history keeps them; kind -1: none */
+};
+
+struct sync {
+	struct ctx *ctx;
+	const char *shown;		/* the folder as given */
+	int dfd;
+	long long dir;
+	struct sync_item *st;		/* the state, by name */
+	size_t nst;
+	unsigned char *st_flags;	/* ST_ bits, per state row */
+	struct remote *rm;		/* by uuid once read */
+	size_t nrm;
+	struct action *act;
+	size_t nact, cap_act;
+	char (*needed)[UUID_BUFSZ];	/* cases with calls or events new or
+					   changed here */
+	size_t nneeded;
+	struct pending {		/* cases deleted in the folder */
+		char uuid[UUID_BUFSZ];
+		char *name;
+	} *pend;
+	size_t npend;
+	size_t written, read, merged, here_deleted, there_deleted, skipped,
+	    added_here;
+	int failed;
+};
+
+enum { ST_FILE = 1, ST_LOCAL = 2, ST_REMOTE = 4, ST_BAD = 8 };
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct sync_item *)a)->name,
+	    ((const struct sync_item *)b)->name);
+}
+
+static struct sync_item *
+state_by_name(struct sync *s, const char *name)
+{
+	struct sync_item key = { .name = (char *)name };
+
+	return s->nst ? bsearch(&key, s->st, s->nst, sizeof(*s->st), by_name) :
+	    NULL;
+}
+
+/* The state rows are few enough to scan for a record by uuid only when
+ * a record has no file of its name; calllog names its files UUID.ics. */
+static struct sync_item *
+state_by_rec(struct sync *s, const char *uuid)
+{
+	char name[UUID_BUFSZ + 4];
+	struct sync_item *it;
+
+	snprintf(name, sizeof(name), "%s.ics", uuid);
+	if ((it = state_by_name(s, name)) != NULL && strcmp(it->rec, uuid) == 0)
+		return it;
+	for (size_t i = 0; i < s->nst; i++)
+		if (strcmp(s->st[i].rec, uuid) == 0)
+			return &s->st[i];
+	return NULL;
+}
+
+static int
+remote_by_uuid(const void *a, const void *b)
+{
+	return strcmp(((const struct remote *)a)->item.rec.uuid,
+	    ((const struct remote *)b)->item.rec.uuid);
+}
+
+static struct remote *
+remote_find(struct sync *s, const char *uuid)
+{
+	struct remote key;
+
+	if (s->nrm == 0)
+		return NULL;
+	memcpy(key.item.rec.uuid, uuid, UUID_BUFSZ);
+	return bsearch(&key, s->rm, s->nrm, sizeof(*s->rm), remote_by_uuid);
+}
+
+static void
+report(struct sync *s, const char *fmt, ...) CL_PRINTF(2, 3);
+
+static void
+report(struct sync *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfprintf(s->ctx->out, fmt, ap);
+	va_end(ap);
+	fputc('\n', s->ctx->out);
+}
+
+static const char *
+kind_name(int kind)
+{
+	return kind >= 0 ? sync_kinds[kind].name : "item";
+}
+
+/* Write text as the folder's file name: beside it, then renamed over it.
+ * The data reach the disk with the one syncfs before commit. */
+static int
+put_file(struct sync *s, const char *name, const char *text,
+    struct sync_item *it)
+{
+	char tmp[64];
+	struct stat sb;
+	size_t len = strlen(text);
+	int fd;
+
+	for (int tries = 0; ; tries++) {
+		snprintf(tmp, sizeof(tmp), TMP_PREFIX "%ld-%d.tmp",
+		    (long)getpid(), rand());
+		if ((fd = openat(s->dfd, tmp, O_WRONLY | O_CREAT | O_EXCL |
+		    O_CLOEXEC, 0600)) != -1 || errno != EEXIST || tries > 100)
+			break;
+	}
+	if (fd == -1)
+		return error("cannot write in '%s': %s", s->shown,
+		    strerror(errno));
+	if (write(fd, text, len) != (ssize_t)len || fstat(fd, &sb) == -1) {
+		int e = errno;
+
+		close(fd);
+		unlinkat(s->dfd, tmp, 0);
+		return error("cannot write '%s/%s': %s", s->shown, name,
+		    strerror(e ? e : ENOSPC));
+	}
+	close(fd);
+	if (renameat(s->dfd, tmp, s->dfd, name) == -1) {
+		int e = errno;
+
+		unlinkat(s->dfd, tmp, 0);
+		return error("cannot write '%s/%s': %s", s->shown, name,
+		    strerror(e));
+	}
+	it->mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
+	    sb.st_mtim.tv_nsec;
+	it->size = (long long)sb.st_size;
+	it->inode = (long long)sb.st_ino;
+	return 0;
+}
+
+/*
+ * Write record r to the folder and remember it as agreed: under the name
+ * and UID it has there (a new record: UUID.ics), its SEQUENCE one past
+ * any seen.
+ */
+static int
+write_item(struct sync *s, const struct sync_rec *r, struct sync_item *old,
+    const struct remote *rm, const char *extra)
+{
+	struct sync_item it = { 0 };
+	char name[UUID_BUFSZ + 4];
+	char *text;
+	int seq = old ? old->sequence : 0, rc;
+
+	if (rm && rm->item.sequence > seq)
+		seq = rm->item.sequence;
+	snprintf(name, sizeof(name), "%s.ics", r->uuid);
+	it.name = old ? old->name : rm ? rm->name : name;
+	it.uid = old ? old->uid : rm ? (char *)rm->item.uid : (char *)r->uuid;
+	memcpy(it.rec, r->uuid, UUID_BUFSZ);
+	it.kind = r->kind;
+	it.sequence = seq + 1;
+	if ((text = cal_sync_write(r, it.uid, it.sequence, extra)) == NULL)
+		return -1;
+	rc = put_file(s, it.name, text, &it);
+	free(text);
+	if (rc == 0)
+		rc = store_sync_put(s->ctx->st, s->dir, &it, r, extra);
+	s->written += rc == 0;
+	return rc;
+}
+
+/* Remember a remote item as agreed, its file as it is. */
+static int
+keep_remote(struct sync *s, const struct remote *rm, const struct sync_item
+    *old, const struct sync_rec *base)
+{
+	struct sync_item it = { 0 };
+
+	it.name = rm->name;
+	it.uid = (char *)rm->item.uid;
+	memcpy(it.rec, rm->item.rec.uuid, UUID_BUFSZ);
+	it.kind = rm->item.kind;
+	it.mtime = rm->mtime;
+	it.size = rm->size;
+	it.inode = rm->inode;
+	it.sequence = rm->item.sequence > (old ? old->sequence : 0) ?
+	    rm->item.sequence : old ? old->sequence : 0;
+	return store_sync_put(s->ctx->st, s->dir, &it, base, rm->extra);
+}
+
+static struct action *
+new_action(struct sync *s)
+{
+	struct action *a;
+
+	if (s->nact == s->cap_act) {
+		s->cap_act = s->cap_act ? s->cap_act * 2 : 64;
+		s->act = xrealloc(s->act, s->cap_act * sizeof(*s->act));
+	}
+	a = memset(&s->act[s->nact++], 0, sizeof(*a));
+	a->lost.kind = -1;
+	return a;
+}
+
+static void
+apply_later(struct sync *s, const struct sync_rec *r,
+    const struct sync_rec *lost)
+{
+	struct action *a = new_action(s);
+
+	sync_rec_copy(&a->rec, r);
+	if (lost)
+		sync_rec_copy(&a->lost, lost);
+}
+
+static void
+delete_later(struct sync *s, int kind, const char *uuid)
+{
+	struct action *a = new_action(s);
+
+	a->del = 1;
+	a->rec.kind = kind;
+	memcpy(a->rec.uuid, uuid, UUID_BUFSZ);
+}
+
+static int
+same_fields(const struct sync_rec *a, const struct sync_rec *b)
+{
+	char fa[17], fb[17];
+
+	sync_rec_fingerprint(a, fa);
+	sync_rec_fingerprint(b, fb);
+	return strcmp(fa, fb) == 0;
+}
+
+/* Say which side's value of each conflicting field was kept. */
+static void
+report_conflicts(struct sync *s, const struct sync_rec *r, unsigned lost,
+    const char *kept, const char *lost_where)
+{
+	for (int i = 0; i < sync_kinds[r->kind].nfields; i++)
+		if (lost & (1u << i))
+			report(s, "%s %.8s: %s changed on both sides; the later"
+			    " (%s) kept, the other (%s) is in the history",
+			    kind_name(r->kind), r->uuid,
+			    sync_kinds[r->kind].fields[i].name, kept,
+			    lost_where);
+}
+
+/* A record changed in the folder, and perhaps here too. */
+static int
+pair(struct sync *s, struct sync_rec *local, struct remote *rm,
+    struct sync_item *old, int local_changed)
+{
+	struct sync_rec base = { .kind = local->kind }, merged = { 0 };
+	struct sync_rec *remote = &rm->item.rec;
+	char *extra = NULL;
+	unsigned lost_local = 0, lost_remote = 0;
+	int have_base = 0, rc = 0;
+
+	rm->done = 1;
+	s->read++;
+	if (old && (have_base = store_sync_base(s->ctx->st, s->dir,
+	    old->name, &base, &extra)) == -1)
+		return -1;
+	free(extra);
+	have_base = old && have_base == 0;
+	if (!local_changed && have_base)
+		sync_rec_copy(&merged, remote);
+	else {
+		sync_merge(have_base ? &base : NULL, local, remote, &merged,
+		    &lost_local, &lost_remote);
+		s->merged += lost_local || lost_remote || !same_fields(local,
+		    remote);
+	}
+	if (lost_local)
+		report_conflicts(s, local, lost_local, "from the folder",
+		    "this journal's");
+	if (lost_remote)
+		report_conflicts(s, local, lost_remote, "this journal's",
+		    "from the folder");
+	if (!same_fields(&merged, local)) {
+		struct sync_rec losing = { 0 };
+
+		/* A value from the folder that lost is written first, so that
+		 * the history keeps it as this journal's own lost ones. */
+		if (lost_remote) {
+			sync_rec_copy(&losing, local);
+			for (int i = 0; i < SYNC_FIELDS_MAX; i++)
+				if (lost_remote & (1u << i))
+					sync_rec_set(&losing, i, remote->f[i]);
+		}
+		apply_later(s, &merged, lost_remote ? &losing : NULL);
+		sync_rec_clear(&losing);
+	} else if (lost_remote) {
+		struct sync_rec losing = { 0 };
+
+		sync_rec_copy(&losing, local);
+		for (int i = 0; i < SYNC_FIELDS_MAX; i++)
+			if (lost_remote & (1u << i))
+				sync_rec_set(&losing, i, remote->f[i]);
+		apply_later(s, &merged, &losing);
+		sync_rec_clear(&losing);
+	}
+	if (!same_fields(&merged, remote) || rm->redacted)
+		rc = write_item(s, &merged, old, rm, rm->extra);
+	else
+		rc = keep_remote(s, rm, old, &merged);
+	sync_rec_clear(&merged);
+	sync_rec_clear(&base);
+	return rc;
+}
+
+static int write_record(struct sync *s, const struct sync_rec *r,
+    struct sync_item *old);
+
+/* One journal record, against the state and the folder. */
+static int
+visit(struct sync_rec *local, void *arg)
+{
+	struct sync *s = arg;
+	struct sync_item *old = state_by_rec(s, local->uuid);
+	struct remote *rm = remote_find(s, local->uuid);
+	char fp[17];
+	int changed;
+
+	sync_rec_fingerprint(local, fp);
+	changed = old == NULL || strcmp(fp, old->fp) != 0;
+	if (old)
+		s->st_flags[old - s->st] |= ST_LOCAL;
+	if (rm)
+		return pair(s, local, rm, old, changed);
+	if (old && (s->st_flags[old - s->st] & ST_BAD))
+		return 0;		/* reported; left as it is */
+	if (changed && local->kind != SYNC_CASE) {
+		s->needed = xrealloc(s->needed, (s->nneeded + 1) *
+		    sizeof(*s->needed));
+		memcpy(s->needed[s->nneeded++], local->f[0], UUID_BUFSZ);
+	}
+	if (old && !(s->st_flags[old - s->st] & ST_FILE)) {
+		if (!changed && local->kind == SYNC_CASE) {
+			/* Decided once its calls are seen (keep_or_delete). */
+			s->pend = xrealloc(s->pend, (s->npend + 1) *
+			    sizeof(*s->pend));
+			memcpy(s->pend[s->npend].uuid, local->uuid,
+			    UUID_BUFSZ);
+			s->pend[s->npend++].name = xstrdup(old->name);
+			return 0;
+		}
+		if (!changed) {
+			delete_later(s, local->kind, local->uuid);
+			s->here_deleted++;
+			return store_sync_forget(s->ctx->st, s->dir, old->name);
+		}
+		report(s, "%s %.8s: deleted in the folder but changed here:"
+		    " kept", kind_name(local->kind), local->uuid);
+		if (store_sync_forget(s->ctx->st, s->dir, old->name) == -1)
+			return -1;
+		old = NULL;		/* written anew */
+	}
+	if (!changed)
+		return 0;
+	return write_record(s, local, old);
+}
+
+/* Write a record changed here, keeping what other clients added to its
+ * item. */
+static int
+write_record(struct sync *s, const struct sync_rec *r, struct sync_item *old)
+{
+	struct sync_rec base = { .kind = r->kind };
+	char *extra = NULL;
+	int rc;
+
+	if (old && store_sync_base(s->ctx->st, s->dir, old->name, &base,
+	    &extra) == -1)
+		return -1;
+	sync_rec_clear(&base);
+	rc = write_item(s, r, old, NULL, extra);
+	free(extra);
+	return rc;
+}
+
+/* A case deleted in the folder is deleted here, unless a call or event
+ * of it is new or changed here: then it is kept, and written again. */
+static int
+keep_or_delete(struct sync *s)
+{
+	for (size_t i = 0; i < s->npend; i++) {
+		struct pending *p = &s->pend[i];
+		struct sync_rec r = { 0 };
+		int keep = 0, rc;
+
+		for (size_t j = 0; j < s->nneeded && !keep; j++)
+			keep = strcmp(s->needed[j], p->uuid) == 0;
+		if (store_sync_forget(s->ctx->st, s->dir, p->name) == -1)
+			return -1;
+		if (!keep) {
+			delete_later(s, SYNC_CASE, p->uuid);
+			s->here_deleted++;
+			continue;
+		}
+		report(s, "case %.8s: deleted in the folder but has calls new"
+		    " here: kept", p->uuid);
+		if ((rc = store_sync_record_get(s->ctx->st, SYNC_CASE,
+		    p->uuid, &r)) == 0)
+			rc = write_item(s, &r, NULL, NULL, NULL);
+		sync_rec_clear(&r);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+/* Read the folder's changed files into s->rm. */
+static int
+scan(struct sync *s)
+{
+	DIR *d = fdopendir(dup(s->dfd));
+	struct dirent *de;
+	size_t cap = 0;
+
+	if (d == NULL)
+		return error("cannot read '%s': %s", s->shown, strerror(errno));
+	while ((de = readdir(d)) != NULL) {
+		const char *name = de->d_name;
+		size_t len = strlen(name);
+		struct sync_item *old;
+		struct remote *rm;
+		struct stat sb;
+		char why[128], *text, *path;
+		long long mtime;
+		int redacted = 0, fd;
+
+		if (strncmp(name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0) {
+			unlinkat(s->dfd, name, 0);	/* a sync cut short */
+			continue;
+		}
+		if (name[0] == '.' || len < 5 || strcmp(name + len - 4, ".ics"))
+			continue;
+		if (fstatat(s->dfd, name, &sb, 0) == -1 || !S_ISREG(sb.st_mode))
+			continue;
+		mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
+		    sb.st_mtim.tv_nsec;
+		if ((old = state_by_name(s, name)) != NULL) {
+			s->st_flags[old - s->st] |= ST_FILE;
+			if (old->mtime == mtime && old->size == sb.st_size &&
+			    old->inode == (long long)sb.st_ino)
+				continue;
+		}
+		path = xasprintf("%s/%s", s->shown, name);
+		text = NULL;
+		if ((fd = openat(s->dfd, name, O_RDONLY | O_CLOEXEC)) != -1) {
+			char proc[64];
+
+			snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+			text = read_file(proc, ICS_MAX);
+			close(fd);
+		}
+		if (text == NULL) {
+			report(s, "%s: skipped: %s", path, strerror(errno));
+			goto bad;
+		}
+		if (cap == s->nrm) {
+			cap = cap ? cap * 2 : 64;
+			s->rm = xrealloc(s->rm, cap * sizeof(*s->rm));
+		}
+		rm = memset(&s->rm[s->nrm], 0, sizeof(*rm));
+		if (cal_sync_read(text, &rm->item, &rm->extra, why,
+		    sizeof(why)) == -1) {
+			free(text);
+			report(s, "%s: skipped: %s", path, why);
+			goto bad;
+		}
+		free(text);
+		if (rm->item.kind < 0 || (old && old->kind != rm->item.kind)) {
+			struct sync_item it = { .name = (char *)name,
+			    .uid = rm->item.uid, .kind = -1, .mtime = mtime,
+			    .size = sb.st_size, .inode = (long long)sb.st_ino };
+
+			if (old && old->kind >= 0) {
+				report(s, "%s: skipped: no longer a calllog %s",
+				    path, kind_name(old->kind));
+				sync_rec_clear(&rm->item.rec);
+				free(rm->extra);
+				goto bad;
+			}
+			/* Another client's item: left alone, not read again
+			 * until it changes. */
+			sync_rec_clear(&rm->item.rec);
+			free(rm->extra);
+			free(path);
+			if (store_sync_put(s->ctx->st, s->dir, &it, NULL, NULL))
+				return closedir(d), -1;
+			continue;
+		}
+		if (old)
+			memcpy(rm->item.rec.uuid, old->rec, UUID_BUFSZ);
+		else if (sync_uuid_valid(rm->item.uid))
+			memcpy(rm->item.rec.uuid, rm->item.uid, UUID_BUFSZ);
+		else
+			uuid_new(rm->item.rec.uuid);
+		if (sync_rec_check(&rm->item.rec, &redacted, why,
+		    sizeof(why)) == -1) {
+			report(s, "%s: skipped: %s", path, why);
+			sync_rec_clear(&rm->item.rec);
+			free(rm->extra);
+			goto bad;
+		}
+		rm->redacted = redacted;
+		rm->name = xstrdup(name);
+		rm->mtime = mtime;
+		rm->size = sb.st_size;
+		rm->inode = (long long)sb.st_ino;
+		s->nrm++;
+		free(path);
+		continue;
+bad:
+		free(path);
+		s->skipped++;
+		if (old)
+			s->st_flags[old - s->st] |= ST_BAD;
+	}
+	closedir(d);
+	if (s->nrm)
+		qsort(s->rm, s->nrm, sizeof(*s->rm), remote_by_uuid);
+	for (size_t i = 1; i < s->nrm; i++)
+		if (strcmp(s->rm[i - 1].item.rec.uuid, s->rm[i].item.rec.uuid)
+		    == 0) {
+			report(s, "%s/%s: skipped: the same item as %s",
+			    s->shown, s->rm[i].name, s->rm[i - 1].name);
+			s->rm[i].done = 1;
+			s->skipped++;
+		}
+	return 0;
+}
+
+/* Records only the folder has: new there, or deleted here after a change
+ * there (kept: the change wins). */
+static int
+add_remote_only(struct sync *s, int kind)
+{
+	for (size_t i = 0; i < s->nrm; i++) {
+		struct remote *rm = &s->rm[i];
+		struct sync_item *old;
+
+		if (rm->done || rm->item.kind != kind)
+			continue;
+		rm->done = 1;
+		s->read++;
+		old = state_by_name(s, rm->name);
+		if (old && old->fp[0])
+			report(s, "%s %.8s: deleted here but changed in the"
+			    " folder: restored", kind_name(kind),
+			    rm->item.rec.uuid);
+		apply_later(s, &rm->item.rec, NULL);
+		s->added_here++;
+		if (rm->redacted ? write_item(s, &rm->item.rec, old, rm,
+		    rm->extra) : keep_remote(s, rm, old, &rm->item.rec))
+			return -1;
+	}
+	return 0;
+}
+
+/* Items calllog wrote whose record is gone here, unchanged there. */
+static int
+remove_deleted(struct sync *s)
+{
+	for (size_t i = 0; i < s->nst; i++) {
+		struct sync_item *it = &s->st[i];
+		unsigned f = s->st_flags[i];
+
+		if (it->kind < 0 || (f & (ST_LOCAL | ST_BAD)))
+			continue;
+		if (remote_find(s, it->rec))
+			continue;	/* changed there: add_remote_only */
+		if ((f & ST_FILE) && unlinkat(s->dfd, it->name, 0) == -1 &&
+		    errno != ENOENT)
+			return error("cannot remove '%s/%s': %s", s->shown,
+			    it->name, strerror(errno));
+		s->there_deleted += (f & ST_FILE) != 0;
+		if (store_sync_forget(s->ctx->st, s->dir, it->name) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+by_order(const void *a, const void *b)
+{
+	const struct action *x = a, *y = b;
+
+	/* Cases first when written, last when deleted. */
+	if (x->del != y->del)
+		return x->del - y->del;
+	if (x->rec.kind != y->rec.kind)
+		return x->del ? y->rec.kind - x->rec.kind :
+		    x->rec.kind - y->rec.kind;
+	return 0;
+}
+
+static int
+apply_actions(struct sync *s)
+{
+	qsort(s->act, s->nact, sizeof(*s->act), by_order);
+	for (size_t i = 0; i < s->nact; i++) {
+		struct action *a = &s->act[i];
+		int rc;
+
+		if (a->del) {
+			if (store_sync_delete(s->ctx->st, a->rec.kind,
+			    a->rec.uuid) == -1)
+				return -1;
+			continue;
+		}
+		if (a->lost.kind >= 0 &&
+		    store_sync_apply(s->ctx->st, &a->lost) == -1)
+			return -1;
+		if ((rc = store_sync_apply(s->ctx->st, &a->rec)) == -1)
+			return -1;
+		if (rc == 1) {
+			/* Its case is not here (deleted, or its item was
+			 * skipped): not remembered, so tried again. */
+			report(s, "%s %.8s: skipped: its case %.8s is not in"
+			    " the journal", kind_name(a->rec.kind),
+			    a->rec.uuid, a->rec.f[0]);
+			if (store_sync_forget_rec(s->ctx->st, s->dir,
+			    a->rec.uuid) == -1)
+				return -1;
+			s->skipped++;
+		}
+	}
+	return 0;
+}
+
+static int
+open_folder(struct sync *s, const char *dir, char resolved[PATH_MAX])
+{
+	struct stat sb;
+
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
+		return error("cannot create '%s': %s", dir, strerror(errno));
+	if (realpath(dir, resolved) == NULL || stat(resolved, &sb) == -1)
+		return error("cannot read '%s': %s", dir, strerror(errno));
+	if (!S_ISDIR(sb.st_mode))
+		return error("'%s' is not a folder", dir);
+	if ((s->dfd = open(resolved, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return error("cannot read '%s': %s", dir, strerror(errno));
+	return 0;
+}
+
+/* One flush for every file written, instead of one a file. */
+static int
+flush_all(int dfd)
+{
+#ifdef __linux__
+	return syncfs(dfd);
+#else
+	(void)dfd;
+	sync();
+	return 0;
+#endif
+}
+
+int
+sync_folder(struct ctx *ctx, const char *dir)
+{
+	static const int order[] = { SYNC_CASE, SYNC_EVENT, SYNC_CALL };
+	struct sync s = { .ctx = ctx, .shown = dir, .dfd = -1 };
+	char resolved[PATH_MAX];
+	int rc = -1, r;
+
+	if (open_folder(&s, dir, resolved) == -1)
+		return -1;
+	if ((r = store_sync_is_reminders(ctx->st, resolved)) != 0) {
+		if (r == 1)
+			error("'%s' holds the reminders of `ical --vdir`; give"
+			    " sync a folder of its own", dir);
+		goto out;
+	}
+	if (store_sync_dir(ctx->st, resolved, &s.dir) == -1 ||
+	    store_sync_load(ctx->st, s.dir, &s.st, &s.nst) == -1)
+		goto out;
+	s.st_flags = xcalloc(s.nst + 1, 1);
+	if (scan(&s) == -1)
+		goto out;
+	for (size_t k = 0; k < 3; k++)
+		if (store_sync_records_each(ctx->st, order[k], visit, &s))
+			goto out;
+	if (keep_or_delete(&s) == -1)
+		goto out;
+	for (size_t k = 0; k < 3; k++)
+		if (add_remote_only(&s, order[k]) == -1)
+			goto out;
+	if (remove_deleted(&s) == -1 || apply_actions(&s) == -1)
+		goto out;
+	/* Every file written reaches the disk before the journal says so. */
+	if ((s.written || s.there_deleted) && (flush_all(s.dfd) == -1 ||
+	    fsync(s.dfd) == -1)) {
+		error("cannot sync '%s': %s", dir, strerror(errno));
+		goto out;
+	}
+	if (s.written + s.read + s.here_deleted + s.there_deleted +
+	    s.skipped == 0)
+		report(&s, "%s: nothing to do", dir);
+	else
+		report(&s, "%s: %zu written, %zu read (%zu merged), %zu added"
+		    " here, %zu deleted here, %zu deleted there, %zu skipped",
+		    dir, s.written, s.read, s.merged, s.added_here,
+		    s.here_deleted, s.there_deleted, s.skipped);
+	rc = 0;
+out:
+	for (size_t i = 0; i < s.nrm; i++) {
+		free(s.rm[i].name);
+		free(s.rm[i].extra);
+		sync_rec_clear(&s.rm[i].item.rec);
+	}
+	free(s.rm);
+	for (size_t i = 0; i < s.nact; i++) {
+		sync_rec_clear(&s.act[i].rec);
+		sync_rec_clear(&s.act[i].lost);
+	}
+	free(s.act);
+	for (size_t i = 0; i < s.npend; i++)
+		free(s.pend[i].name);
+	free(s.pend);
+	free(s.needed);
+	free(s.st_flags);
+	store_sync_free(s.st, s.nst);
+	if (s.dfd != -1)
+		close(s.dfd);
+	return rc;
+}
