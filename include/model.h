@@ -174,6 +174,10 @@ void event_clear(struct cl_event *e);
 /* A new random (version 4) uuid in lower-case text form. */
 void uuid_new(char out[UUID_BUFSZ]);
 
+/* The uuid (version 5) named by name: the same on every machine, for an
+ * item another client gave a UID that is no uuid. */
+void uuid_from_name(const char *name, char out[UUID_BUFSZ]);
+
 /* Append ref to the call's reference numbers (copies it). */
 void call_add_ref(struct cl_call *c, const char *ref);
 

@@ -83,8 +83,9 @@ time_t sync_rec_time(const struct sync_rec *r, int i);
 char *sync_rec_encode(const struct sync_rec *r);
 int sync_rec_decode(const char *text, struct sync_rec *r);
 
-/* A 16-digit hex FNV-1a of the encoded fields, which the sync state keeps
- * to tell a changed record without reading its base. */
+/* A 16-digit hex FNV-1a of the encoded fields and the time of the last
+ * change, which the sync state keeps to tell a changed record without
+ * reading its base. */
 void sync_rec_fingerprint(const struct sync_rec *r, char out[17]);
 
 /* Nonzero when uuid is a uuid as calllog writes them (lower case). */

@@ -686,6 +686,9 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 	*extra = NULL;
 	if (ical_load() == -1)
 		return snprintf(why, size, "libical cannot be loaded"), -1;
+	if (strncasecmp(text, "BEGIN:VCALENDAR", 15) == 0 &&
+	    !ends_calendar(text))
+		return snprintf(why, size, "cut short (no END:VCALENDAR)"), -1;
 	if ((root = p_icalparser_parse_string(text)) == NULL)
 		return snprintf(why, size, "not iCalendar"), -1;
 	if (p_icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT &&
@@ -699,7 +702,7 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 		goto done;
 	}
 	if (!ends_calendar(text)) {
-		snprintf(why, size, "cut short (no END:VCALENDAR)");
+		snprintf(why, size, "not iCalendar");
 		goto done;
 	}
 	todo = p_icalcomponent_isa(c) == ICAL_VTODO_COMPONENT;

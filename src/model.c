@@ -222,6 +222,19 @@ uuid_new(char out[UUID_BUFSZ])
 }
 
 void
+uuid_from_name(const char *name, char out[UUID_BUFSZ])
+{
+	/* calllog's own namespace (a random uuid, fixed for good): every
+	 * journal derives the same uuid from the same name. */
+	static const char ns_text[] = "5c1e7d6a-3b0f-4f0e-9a57-8d2b1c6e4a90";
+	uuid_t ns, u;
+
+	uuid_parse(ns_text, ns);
+	uuid_generate_sha1(u, ns, name, strlen(name));
+	uuid_unparse_lower(u, out);
+}
+
+void
 call_add_ref(struct cl_call *c, const char *ref)
 {
 	c->refs = xrealloc(c->refs, (c->nrefs + 1) * sizeof(*c->refs));

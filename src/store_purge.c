@@ -105,6 +105,13 @@ int
 store_change_purge(struct store *st)
 {
 	static const char finish_sql[] =
+	    /* A sync's base of a purged record holds the old text too: it
+	     * goes, and the next sync rewrites the record's item. */
+	    "UPDATE sync_items SET base = NULL, fp = NULL WHERE rec IN"
+	    " (SELECT json_extract(coalesce(old, new), '$.uuid') FROM"
+	    "  change_rows WHERE change_id = ?1 AND tbl <> 'call_refs'"
+	    " UNION SELECT uuid FROM calls WHERE id IN (SELECT row_id FROM"
+	    "  change_rows WHERE change_id = ?1 AND tbl = 'call_refs'));"
 	    "DELETE FROM change_rows AS r WHERE EXISTS (SELECT 1 FROM"
 	    " change_rows d WHERE d.change_id = ?1 AND d.op = 'delete'"
 	    " AND d.tbl = r.tbl AND d.row_id = r.row_id AND d.pos IS r.pos);"

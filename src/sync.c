@@ -522,7 +522,7 @@ scan(struct sync *s)
 			close(fd);
 		}
 		if (text == NULL) {
-			report(s, "%s: skipped: %s", path, strerror(errno));
+			warning("%s: skipped: %s", path, strerror(errno));
 			goto bad;
 		}
 		if (cap == s->nrm) {
@@ -533,7 +533,7 @@ scan(struct sync *s)
 		if (cal_sync_read(text, &rm->item, &rm->extra, why,
 		    sizeof(why)) == -1) {
 			free(text);
-			report(s, "%s: skipped: %s", path, why);
+			warning("%s: skipped: %s", path, why);
 			goto bad;
 		}
 		free(text);
@@ -543,7 +543,7 @@ scan(struct sync *s)
 			    .size = sb.st_size, .inode = (long long)sb.st_ino };
 
 			if (old && old->kind >= 0) {
-				report(s, "%s: skipped: no longer a calllog %s",
+				warning("%s: skipped: no longer a calllog %s",
 				    path, kind_name(old->kind));
 				sync_rec_clear(&rm->item.rec);
 				free(rm->extra);
@@ -562,11 +562,11 @@ scan(struct sync *s)
 			memcpy(rm->item.rec.uuid, old->rec, UUID_BUFSZ);
 		else if (sync_uuid_valid(rm->item.uid))
 			memcpy(rm->item.rec.uuid, rm->item.uid, UUID_BUFSZ);
-		else
-			uuid_new(rm->item.rec.uuid);
+		else		/* the same on every device */
+			uuid_from_name(rm->item.uid, rm->item.rec.uuid);
 		if (sync_rec_check(&rm->item.rec, &redacted, why,
 		    sizeof(why)) == -1) {
-			report(s, "%s: skipped: %s", path, why);
+			warning("%s: skipped: %s", path, why);
 			sync_rec_clear(&rm->item.rec);
 			free(rm->extra);
 			goto bad;
@@ -591,7 +591,7 @@ bad:
 	for (size_t i = 1; i < s->nrm; i++)
 		if (strcmp(s->rm[i - 1].item.rec.uuid, s->rm[i].item.rec.uuid)
 		    == 0) {
-			report(s, "%s/%s: skipped: the same item as %s",
+			warning("%s/%s: skipped: the same item as %s",
 			    s->shown, s->rm[i].name, s->rm[i - 1].name);
 			s->rm[i].done = 1;
 			s->skipped++;
@@ -660,7 +660,16 @@ by_order(const void *a, const void *b)
 	if (x->rec.kind != y->rec.kind)
 		return x->del ? y->rec.kind - x->rec.kind :
 		    x->rec.kind - y->rec.kind;
-	return 0;
+	/* New records get ids in the order they happened. */
+	if (!x->del) {
+		time_t tx = sync_rec_time(&x->rec, x->rec.kind == SYNC_CASE ?
+		    CF_OPENED : 1), ty = sync_rec_time(&y->rec,
+		    y->rec.kind == SYNC_CASE ? CF_OPENED : 1);
+
+		if (tx != ty)
+			return tx < ty ? -1 : 1;
+	}
+	return strcmp(x->rec.uuid, y->rec.uuid);
 }
 
 static int
@@ -685,7 +694,7 @@ apply_actions(struct sync *s)
 		if (rc == 1) {
 			/* Its case is not here (deleted, or its item was
 			 * skipped): not remembered, so tried again. */
-			report(s, "%s %.8s: skipped: its case %.8s is not in"
+			warning("%s %.8s: skipped: its case %.8s is not in"
 			    " the journal", kind_name(a->rec.kind),
 			    a->rec.uuid, a->rec.f[0]);
 			if (store_sync_forget_rec(s->ctx->st, s->dir,

@@ -164,7 +164,14 @@ sync_rec_fingerprint(const struct sync_rec *r, char out[17])
 	uint64_t h = 14695981039346656037ULL;
 	char *e = sync_rec_encode(r);
 
+	char when[24];
+
+	/* The time of the last change counts: a record touched on both
+	 * sides converges on the later time like any field. */
+	snprintf(when, sizeof(when), "@%lld", (long long)r->updated);
 	for (const unsigned char *p = (const unsigned char *)e; *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	for (const unsigned char *p = (const unsigned char *)when; *p; p++)
 		h = (h ^ *p) * 1099511628211ULL;
 	free(e);
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
