@@ -98,13 +98,13 @@ run_log(struct ctx *ctx, struct args *a)
 	    "ORG", "NUMBER", "REP", "LENGTH", "OUTCOME", "REF" });
 	/* At 60 columns: when, which call of which case, with whom, and
 	 * the references (the first and how many more). */
-	table_column(w.t, 2, 90, 0, 0);
+	table_column(w.t, 2, LAYOUT_ESSENTIAL, 0, 0);
 	table_column(w.t, 3, LAYOUT_ESSENTIAL, 8, LAYOUT_SHRINK);
 	table_column(w.t, 4, 50, 0, 0);
 	table_column(w.t, 5, 60, 8, LAYOUT_SHRINK | LAYOUT_LONG);
 	table_column(w.t, 6, 40, 0, 0);
 	table_column(w.t, 7, 70, 0, 0);
-	table_column(w.t, 8, 80, 9, LAYOUT_SHRINK);
+	table_column(w.t, 8, LAYOUT_ESSENTIAL, 9, LAYOUT_SHRINK);
 	rc = store_calls_each(ctx->st, &f, add_row, &w);
 	if (rc == 0 && table_rows(w.t) == 0)
 		fprintf(ctx->out, "no calls recorded%s\n", f.case_id ||
