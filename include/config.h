@@ -20,6 +20,9 @@
  *	[dates]
  *	# 12/3 is December 3 (mdy) or 12 March (dmy)
  *	order = mdy
+ *	[short-names]
+ *	# what an organization is called where its name does not fit
+ *	American Express = AmEx
  */
 #ifndef CALLLOG_CONFIG_H
 #define CALLLOG_CONFIG_H
@@ -29,6 +32,12 @@
 #include "policy.h"
 #include "when.h"
 
+/* A short name of an organization, for narrow tables. */
+struct config_short_name {
+	char *org;
+	char *name;
+};
+
 struct config {
 	struct policy policy;
 	char country[4];
@@ -36,6 +45,8 @@ struct config {
 	enum when_order date_order;
 	int quiet_start;	/* minutes after midnight; -1: none */
 	int quiet_end;
+	struct config_short_name *short_names;	/* [short-names] */
+	size_t nshort_names;
 	char *path;		/* the file read, or that would be */
 	int found;		/* nonzero when the file exists */
 	unsigned from_file;	/* CONFIG_* bits of settings the file gave */

@@ -7,6 +7,7 @@
 
 #include "cmd.h"
 #include "jsonw.h"
+#include "shortname.h"
 #include "store.h"
 #include "table.h"
 #include "util.h"
@@ -31,6 +32,7 @@ struct cases_walk {
 	struct ctx *ctx;
 	struct jsonw json;
 	struct table *table;
+	struct short_names *sn;
 };
 
 static int
@@ -56,6 +58,7 @@ add_row(struct cl_case *c, void *arg)
 	table_add(w->table, (const char *[]){ id, c->org,
 	    enum_name(&reason_names, c->reason), view_case_title(c),
 	    enum_name(&status_names, c->status), calls, updated });
+	table_alt(w->table, 1, short_name_for(w->sn, c->org));
 	return 0;
 }
 
@@ -86,10 +89,17 @@ run_cases(struct ctx *ctx, struct args *a)
 		jsonw_end(&w.json, rc == 0);
 		return rc ? CMD_FAIL : CMD_OK;
 	}
+	if ((w.sn = short_names_load(ctx->st, &ctx->cfg)) == NULL)
+		return CMD_FAIL;
 	w.table = table_create(7, (const char *[]){ "ID", "ORG", "REASON",
 	    "TITLE", "STATUS", "CALLS", "UPDATED" });
-	table_flex(w.table, 3);
-	table_flex(w.table, 1);
+	table_column(w.table, 1, LAYOUT_ESSENTIAL, 8, LAYOUT_SHRINK);
+	table_column(w.table, 2, 70, 0, 0);
+	table_column(w.table, 3, LAYOUT_ESSENTIAL, 14,
+	    LAYOUT_SHRINK | LAYOUT_LONG);
+	table_column(w.table, 4, 90, 0, 0);
+	table_column(w.table, 5, 30, 0, 0);
+	table_column(w.table, 6, 50, 0, 0);
 	rc = store_cases_each(ctx->st, &f, add_row, &w);
 	if (rc == 0 && table_rows(w.table) == 0)
 		fprintf(ctx->out, "no cases%s\n", f.org || f.status || f.since ?
@@ -97,6 +107,7 @@ run_cases(struct ctx *ctx, struct args *a)
 	else if (rc == 0)
 		table_print(w.table, ctx->out);
 	table_release(w.table);
+	short_names_release(w.sn);
 	return rc ? CMD_FAIL : CMD_OK;
 }
 

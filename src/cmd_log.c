@@ -6,6 +6,7 @@
 #include "cmd.h"
 #include "lookup.h"
 #include "jsonw.h"
+#include "shortname.h"
 #include "store.h"
 #include "table.h"
 #include "util.h"
@@ -32,9 +33,15 @@ emit_json(struct cl_call *c, void *arg)
 	return 0;
 }
 
+struct log_walk {
+	struct table *t;
+	struct short_names *sn;
+};
+
 static int
 add_row(struct cl_call *c, void *arg)
 {
+	struct log_walk *w = arg;
 	char when[WHEN_BUFSZ], id[24], cs[24], number[40], dur[WHEN_BUFSZ];
 
 	when_format_local(c->started, when);
@@ -45,9 +52,10 @@ add_row(struct cl_call *c, void *arg)
 		when_format_duration(c->duration, dur);
 	else
 		snprintf(dur, sizeof(dur), "-");
-	table_add(arg, (const char *[]){ when, id, cs, c->org, number,
-	    c->rep, dur, enum_name(&outcome_names, c->outcome),
-	    c->nrefs ? c->refs[0] : NULL });
+	table_add(w->t, (const char *[]){ when, id, cs, c->org, number,
+	    c->rep, dur, enum_name(&outcome_names, c->outcome), NULL });
+	table_list(w->t, 8, (const char *const *)c->refs, c->nrefs);
+	table_alt(w->t, 3, short_name_for(w->sn, c->org));
 	return 0;
 }
 
@@ -55,7 +63,7 @@ static int
 run_log(struct ctx *ctx, struct args *a)
 {
 	struct call_filter f = { .org = arg(a, O_ORG) };
-	struct table *t;
+	struct log_walk w = { NULL, NULL };
 	struct jsonw j;
 	int rc;
 
@@ -84,19 +92,27 @@ run_log(struct ctx *ctx, struct args *a)
 		jsonw_end(&j, rc == 0);
 		return rc ? CMD_FAIL : CMD_OK;
 	}
-	t = table_create(9, (const char *[]){ "STARTED", "CALL", "CASE", "ORG",
-	    "NUMBER", "REP", "LENGTH", "OUTCOME", "REF" });
-	table_flex(t, 3);
-	table_flex(t, 5);
-	table_flex(t, 7);
-	table_flex(t, 8);
-	rc = store_calls_each(ctx->st, &f, add_row, t);
-	if (rc == 0 && table_rows(t) == 0)
+	if ((w.sn = short_names_load(ctx->st, &ctx->cfg)) == NULL)
+		return CMD_FAIL;
+	w.t = table_create(9, (const char *[]){ "STARTED", "CALL", "CASE",
+	    "ORG", "NUMBER", "REP", "LENGTH", "OUTCOME", "REF" });
+	/* At 60 columns: when, which call of which case, with whom, and
+	 * the references (the first and how many more). */
+	table_column(w.t, 2, LAYOUT_ESSENTIAL, 0, 0);
+	table_column(w.t, 3, LAYOUT_ESSENTIAL, 8, LAYOUT_SHRINK);
+	table_column(w.t, 4, 50, 0, 0);
+	table_column(w.t, 5, 60, 8, LAYOUT_SHRINK | LAYOUT_LONG);
+	table_column(w.t, 6, 40, 0, 0);
+	table_column(w.t, 7, 70, 0, 0);
+	table_column(w.t, 8, LAYOUT_ESSENTIAL, 9, LAYOUT_SHRINK);
+	rc = store_calls_each(ctx->st, &f, add_row, &w);
+	if (rc == 0 && table_rows(w.t) == 0)
 		fprintf(ctx->out, "no calls recorded%s\n", f.case_id ||
 		    f.org || f.since ? " that match" : "");
 	else if (rc == 0)
-		table_print(t, ctx->out);
-	table_release(t);
+		table_print(w.t, ctx->out);
+	table_release(w.t);
+	short_names_release(w.sn);
 	return rc ? CMD_FAIL : CMD_OK;
 }
 

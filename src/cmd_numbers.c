@@ -12,6 +12,7 @@
 #include "directory.h"
 #include "jsonw.h"
 #include "phone.h"
+#include "shortname.h"
 #include "store.h"
 #include "table.h"
 #include "util.h"
@@ -105,6 +106,7 @@ list(struct ctx *ctx, struct args *a)
 	const char *purpose = a->npos > 1 ? a->pos[1] : NULL;
 	struct directory d = { 0 };
 	struct table *t = NULL;
+	struct short_names *sn = NULL;
 	struct jsonw j;
 	char *canon = NULL;
 	size_t shown = 0;
@@ -116,9 +118,19 @@ list(struct ctx *ctx, struct args *a)
 	if (arg(a, O_JSON)) {
 		jsonw_init(&j, ctx->out);
 		jsonw_array_begin(&j);
-	} else
+	} else {
+		if ((sn = short_names_load(ctx->st, &ctx->cfg)) == NULL)
+			goto out;
 		t = table_create(7, (const char *[]){ "ORG", "PURPOSE",
 		    "NUMBER", "NOTE", "LAST CALL", "HOLD", "IVR THAT WORKED" });
+		/* The number and the menu path that reached a human matter
+		 * most; the note wraps, the statistics go first. */
+		table_column(t, 0, LAYOUT_ESSENTIAL, 8, LAYOUT_SHRINK);
+		table_column(t, 3, 50, 16, LAYOUT_WRAP | LAYOUT_LONG);
+		table_column(t, 4, 30, 0, 0);
+		table_column(t, 5, 40, 0, 0);
+		table_column(t, 6, 80, 20, LAYOUT_WRAP | LAYOUT_LONG);
+	}
 	for (size_t i = 0; i < d.n; i++) {
 		struct dir_entry *e = &d.e[i];
 		struct number_stats ns;
@@ -128,9 +140,10 @@ list(struct ctx *ctx, struct args *a)
 			continue;
 		if (store_number_stats(ctx->st, e->number, &ns) == -1)
 			goto out;
-		if (t)
+		if (t) {
 			entry_row(t, e, &ns);
-		else
+			table_alt(t, 0, short_name_for(sn, e->org));
+		} else
 			entry_json(&j, e, &ns);
 		free(ns.ivr);
 		shown++;
@@ -146,6 +159,7 @@ list(struct ctx *ctx, struct args *a)
 	rc = CMD_OK;
 out:
 	table_release(t);
+	short_names_release(sn);
 	free(canon);
 	directory_clear(&d);
 	return rc;

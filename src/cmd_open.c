@@ -8,6 +8,7 @@
 #include "jsonw.h"
 #include "money.h"
 #include "output.h"
+#include "shortname.h"
 #include "store.h"
 #include "table.h"
 #include "util.h"
@@ -29,6 +30,7 @@ struct open_walk {
 	struct ctx *ctx;
 	struct jsonw json;
 	struct table *table;
+	struct short_names *sn;
 	int amounts;		/* a column for the amount outstanding */
 };
 
@@ -83,6 +85,7 @@ add_row(struct cl_case *c, void *arg)
 	    enum_name(&reason_names, c->reason), view_case_title(c), age,
 	    calls, last, next, *flags ? flags : "open",
 	    c->amount ? money : "-" });
+	table_alt(w->table, 1, short_name_for(w->sn, c->org));
 	/* Overdue in red, a case to escalate in yellow. */
 	if (policy_overdue(c, now)) {
 		table_color(w->table, 7, color_red());
@@ -112,15 +115,23 @@ run_open(struct ctx *ctx, struct args *a)
 	}
 	/* The amount outstanding only when an open case has one: most
 	 * cases are not about money. */
-	if ((w.amounts = store_open_amounts(ctx->st)) < 0)
+	if ((w.amounts = store_open_amounts(ctx->st)) < 0 ||
+	    (w.sn = short_names_load(ctx->st, &ctx->cfg)) == NULL)
 		return CMD_FAIL;
 	w.table = table_create(9 + w.amounts, (const char *[]){ "ID", "ORG",
 	    "REASON", "TITLE", "AGE", "CALLS", "LAST CALL", "NEXT FOLLOW-UP",
 	    "STATUS", "OUTSTANDING" });
-	table_flex(w.table, 3);
-	table_flex(w.table, 1);
-	table_flex(w.table, 2);
-	table_flex(w.table, 8);
+	/* At 60 columns: the id, who, what, when to call next and why;
+	 * the counts and dates go first, the title is cut last. */
+	table_column(w.table, 1, LAYOUT_ESSENTIAL, 8, LAYOUT_SHRINK);
+	table_column(w.table, 2, 70, 0, 0);
+	table_column(w.table, 3, LAYOUT_ESSENTIAL, 14,
+	    LAYOUT_SHRINK | LAYOUT_LONG);
+	table_column(w.table, 4, 40, 0, 0);
+	table_column(w.table, 5, 30, 0, 0);
+	table_column(w.table, 6, 20, 0, 0);
+	table_column(w.table, 8, LAYOUT_ESSENTIAL, 10, LAYOUT_WRAP);
+	table_column(w.table, 9, 60, 0, 0);
 	rc = store_cases_each(ctx->st, &f, add_row, &w);
 	if (rc == 0 && table_rows(w.table) == 0)
 		fprintf(ctx->out, "no open cases%s\n", f.org || f.due_before ?
@@ -128,6 +139,7 @@ run_open(struct ctx *ctx, struct args *a)
 	else if (rc == 0)
 		table_print(w.table, ctx->out);
 	table_release(w.table);
+	short_names_release(w.sn);
 	return rc ? CMD_FAIL : CMD_OK;
 }
 

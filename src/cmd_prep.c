@@ -16,6 +16,7 @@
 #include "store.h"
 #include "util.h"
 #include "view.h"
+#include "width.h"
 #include "when.h"
 
 enum { O_ORG, O_JSON };
@@ -40,6 +41,7 @@ case_text(struct cl_case *c, void *arg)
 	struct prep_walk *w = arg;
 	FILE *fp = w->ctx->out;
 	char when[WHEN_BUFSZ];
+	size_t width = (size_t)terminal_width(fp);
 
 	if (w->p->reason >= 0 && !w->p->org && c->reason != w->p->reason)
 		return 0;
@@ -47,16 +49,28 @@ case_text(struct cl_case *c, void *arg)
 		fprintf(fp, "\nopen cases%s%s:\n", w->p->org ? " with " : "",
 		    w->p->org ? w->p->org : "");
 	when_format_date(c->opened, when);
-	fprintf(fp, "  case %lld, %s: %s (opened %s, %s)\n", c->id, c->org,
-	    view_case_title(c), when, enum_name(&status_names, c->status));
+	width_printf(fp, 6, width, "  case %lld, %s: %s (opened %s, %s)\n",
+	    c->id, c->org, view_case_title(c), when,
+	    enum_name(&status_names, c->status));
 	if (c->last_rep)
-		fprintf(fp, "    last spoke to %s\n", c->last_rep);
-	for (size_t i = 0; i < c->nrefs; i++)
-		fprintf(fp, "%s%s%s", i ? ", " : "    references: ", c->refs[i],
-		    i + 1 == c->nrefs ? "\n" : "");
+		width_printf(fp, 6, width, "    last spoke to %s\n", c->last_rep);
+	if (c->nrefs > 0) {
+		char *refs = xstrdup(c->refs[0]);
+
+		for (size_t i = 1; i < c->nrefs; i++) {
+			char *more = xasprintf("%s, %s", refs, c->refs[i]);
+
+			free(refs);
+			refs = more;
+		}
+
+		width_printf(fp, 6, width, "    references: %s\n", refs);
+		free(refs);
+	}
 	if (c->promise || c->promised_by) {
 		when_format_local(c->promised_by, when);
-		fprintf(fp, "    promised: %s%s%s\n", c->promise ? c->promise :
+		width_printf(fp, 6, width, "    promised: %s%s%s\n", c->promise ?
+		    c->promise :
 		    "(promise)", c->promised_by ? " by " : "",
 		    c->promised_by ? when : "");
 	}

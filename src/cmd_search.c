@@ -8,6 +8,7 @@
 
 #include "cmd.h"
 #include "jsonw.h"
+#include "shortname.h"
 #include "store.h"
 #include "table.h"
 #include "util.h"
@@ -68,6 +69,7 @@ emit_json(struct search_hit *h, void *arg)
 struct rows {
 	struct table *t;
 	const struct ref_cases *refs;
+	struct short_names *sn;
 };
 
 /* Where to start showing a snippet: at most LEAD_WORDS words before its
@@ -111,6 +113,7 @@ add_row(struct search_hit *h, void *arg)
 			match = made = xasprintf("(case of %s)",
 			    r->refs->refs[i]);
 	table_add(r->t, (const char *[]){ when, id, cs, h->call.org, match });
+	table_alt(r->t, 3, short_name_for(r->sn, h->call.org));
 	free(made);
 	return 0;
 }
@@ -140,7 +143,7 @@ static int
 search_text(struct ctx *ctx, const char *text, long limit)
 {
 	struct ref_cases refs = { NULL, NULL, 0 };
-	struct rows rows = { NULL, &refs };
+	struct rows rows = { NULL, &refs, NULL };
 	int rc;
 
 	if (store_ref_cases_each(ctx->st, text, keep_ref_case, &refs) ||
@@ -148,16 +151,23 @@ search_text(struct ctx *ctx, const char *text, long limit)
 		ref_cases_clear(&refs);
 		return CMD_FAIL;
 	}
+	if ((rows.sn = short_names_load(ctx->st, &ctx->cfg)) == NULL) {
+		ref_cases_clear(&refs);
+		return CMD_FAIL;
+	}
 	rows.t = table_create(5, (const char *[]){ "STARTED", "CALL", "CASE",
 	    "ORG", "MATCH" });
-	table_flex(rows.t, 3);
-	table_flex(rows.t, 4);
+	table_column(rows.t, 2, 90, 0, 0);
+	table_column(rows.t, 3, LAYOUT_ESSENTIAL, 8, LAYOUT_SHRINK);
+	table_column(rows.t, 4, LAYOUT_ESSENTIAL, 16,
+	    LAYOUT_SHRINK | LAYOUT_LONG);
 	rc = store_search_each(ctx->st, text, limit, add_row, &rows);
 	if (rc == 0 && table_rows(rows.t) == 0)
 		fprintf(ctx->out, "no calls match '%s'\n", text);
 	else if (rc == 0)
 		table_print(rows.t, ctx->out);
 	table_release(rows.t);
+	short_names_release(rows.sn);
 	ref_cases_clear(&refs);
 	return rc ? CMD_FAIL : CMD_OK;
 }

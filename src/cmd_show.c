@@ -15,6 +15,7 @@
 #include "store.h"
 #include "util.h"
 #include "view.h"
+#include "width.h"
 #include "when.h"
 
 enum { O_JSON };
@@ -105,21 +106,13 @@ show_json(struct ctx *ctx, const struct cl_case *c, const struct timeline *t)
 	jsonw_end(&j, 1);	/* everything was loaded before */
 }
 
-/* Print an indented block of text, each of its lines indented. */
+/* Print a labelled block of text, its lines wrapped to the output's
+ * width at words and indented under the first (a hanging indent). */
 static void
 print_block(FILE *fp, const char *label, const char *text)
 {
-	const char *p = text;
-
-	fprintf(fp, "      %-10s", label);
-	while (*p) {
-		size_t n = strcspn(p, "\n");
-
-		fprintf(fp, "%.*s\n", (int)n, p);
-		p += n;
-		if (*p == '\n' && *++p)
-			fprintf(fp, "      %-10s", "");
-	}
+	width_printf(fp, 16, (size_t)terminal_width(fp), "      %-10s%s\n",
+	    label, text);
 }
 
 static void
@@ -159,7 +152,8 @@ print_call(FILE *fp, const struct cl_call *k)
 
 		if (k->promised_by)
 			when_format_local(k->promised_by, by);
-		fprintf(fp, "      %-10s%s%s%s%s%s%s\n", "promise",
+		width_printf(fp, 16, (size_t)terminal_width(fp),
+		    "      %-10s%s%s%s%s%s%s\n", "promise",
 		    k->promise ? k->promise : "(promise)",
 		    k->promised_by ? " by " : "", by,
 		    k->promise_mark ? " (marked " : "",
@@ -210,7 +204,8 @@ print_header(struct ctx *ctx, const struct cl_case *c)
 	unsigned why = policy_escalation(c, &ctx->cfg.policy, ctx->now);
 	char a[WHEN_BUFSZ], b[WHEN_BUFSZ], text[256];
 
-	fprintf(fp, "case %lld: %s, %s\n", c->id, c->org, view_case_title(c));
+	width_printf(fp, 4, (size_t)terminal_width(fp), "case %lld: %s, %s\n",
+	    c->id, c->org, view_case_title(c));
 	fprintf(fp, "  %-12s%s", "status", enum_name(&status_names, c->status));
 	if (c->escalation != LEVEL_NONE)
 		fprintf(fp, c->status == STATUS_ESCALATED ? " to %s" :
@@ -249,13 +244,15 @@ print_header(struct ctx *ctx, const struct cl_case *c)
 	}
 	if (c->promise || c->promised_by) {
 		when_format_local(c->promised_by, a);
-		fprintf(fp, "  %-12s%s%s%s\n", "promised", c->promise ?
+		width_printf(fp, 14, (size_t)terminal_width(fp),
+		    "  %-12s%s%s%s\n", "promised", c->promise ?
 		    c->promise : "(promise)", c->promised_by ? " by " : "",
 		    c->promised_by ? a : "");
 	}
 	if (why) {
 		view_escalation_text(why, c, ctx->now, text, sizeof(text));
-		fprintf(fp, "  %-12s%sask for %s: %s%s\n", "escalate",
+		width_printf(fp, 14, (size_t)terminal_width(fp),
+		    "  %-12s%sask for %s: %s%s\n", "escalate",
 		    color_yellow(),
 		    policy_next_level(c->escalation) == LEVEL_SUPERVISOR ?
 		    "a supervisor" : policy_next_level(c->escalation) ==
@@ -264,7 +261,8 @@ print_header(struct ctx *ctx, const struct cl_case *c)
 	}
 	if (c->status == STATUS_RESOLVED) {
 		when_format_local(c->resolved_at, a);
-		fprintf(fp, "  %-12s%s%s%s\n", "resolved", a,
+		width_printf(fp, 14, (size_t)terminal_width(fp),
+		    "  %-12s%s%s%s\n", "resolved", a,
 		    c->resolution ? ": " : "", c->resolution ? c->resolution :
 		    "");
 	}

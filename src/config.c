@@ -134,6 +134,26 @@ read_int(const struct source *src, const char *group, const char *key,
 	return 0;
 }
 
+/* [short-names] ORG = NAME: any organization may have one, so the key
+ * is the organization's name as the journal spells it (matched in any
+ * case). */
+static int
+read_short_name(struct config *cfg, const struct source *src,
+    const char *org, const char *v)
+{
+	struct config_short_name *sn;
+
+	if (*v == '\0' || strlen(v) > 40 || strchr(v, '\t') != NULL)
+		return bad(src, "short-names", org, v, "use a name of 1 to 40 "
+		    "characters, such as AmEx");
+	cfg->short_names = xrealloc(cfg->short_names,
+	    (cfg->nshort_names + 1) * sizeof(*cfg->short_names));
+	sn = &cfg->short_names[cfg->nshort_names++];
+	sn->org = xstrdup(org);
+	sn->name = xstrdup(v);
+	return 0;
+}
+
 /* One known setting; unknown groups and keys are errors, so that a typo
  * does not silently leave a default in force. */
 static int
@@ -196,6 +216,8 @@ read_setting(struct config *cfg, const struct source *src,
 		cfg->from_file |= CONFIG_ORDER;
 		return 0;
 	}
+	if (!strcmp(group, "short-names"))
+		return read_short_name(cfg, src, key, v);
 	return error("%s:%d: unknown setting [%s] %s; 'man calllog.conf' "
 	    "lists the settings", src->path, line_of(src, group, key), group,
 	    key);
@@ -266,6 +288,13 @@ config_load(struct config *cfg)
 void
 config_clear(struct config *cfg)
 {
+	for (size_t i = 0; i < cfg->nshort_names; i++) {
+		free(cfg->short_names[i].org);
+		free(cfg->short_names[i].name);
+	}
+	free(cfg->short_names);
+	cfg->short_names = NULL;
+	cfg->nshort_names = 0;
 	free(cfg->path);
 	cfg->path = NULL;
 }
@@ -300,6 +329,9 @@ config_print(const struct config *cfg, FILE *fp)
 	    FROM(CONFIG_CURRENCY));
 	fprintf(fp, "dates.order = %s\t# %s\n", cfg->date_order == WHEN_DMY ?
 	    "dmy" : "mdy", FROM(CONFIG_ORDER));
+	for (size_t i = 0; i < cfg->nshort_names; i++)
+		fprintf(fp, "short-names.%s = %s\t# %s\n",
+		    cfg->short_names[i].org, cfg->short_names[i].name, file);
 #undef FROM
 }
 

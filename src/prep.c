@@ -10,6 +10,7 @@
 #include "phone.h"
 #include "view.h"
 #include "when.h"
+#include "width.h"
 
 const char prep_always[] = "the card's last four digits (never the "
     "whole number), the name and address on file, the phone number on file";
@@ -21,13 +22,18 @@ void
 prep_print(const struct prep *p, FILE *fp)
 {
 	const char *const *list = checklist_for_reason(p->reason);
+	size_t width = (size_t)terminal_width(fp);
 
-	fprintf(fp, "calling %s about: %s (%s)\n\nhave ready:\n  - %s\n",
+	/* Each item wraps under its own text, at the width of the output. */
+	width_printf(fp, 4, width, "calling %s about: %s (%s)\n",
 	    p->org ? p->org : "any organization", p->reason_title,
-	    enum_name(&reason_names, p->reason), prep_always);
+	    enum_name(&reason_names, p->reason));
+	fprintf(fp, "\nhave ready:\n");
+	width_printf(fp, 4, width, "  - %s\n", prep_always);
 	for (; *list; list++)
-		fprintf(fp, "  - %s\n", *list);
-	fprintf(fp, "  - %s\n\ndial:\n", prep_secrets);
+		width_printf(fp, 4, width, "  - %s\n", *list);
+	width_printf(fp, 4, width, "  - %s\n", prep_secrets);
+	fprintf(fp, "\ndial:\n");
 	if (p->nnumbers == 0)
 		fprintf(fp, "  no number on file for %s; 'calllog numbers add' "
 		    "files one\n", p->purpose);
@@ -36,11 +42,12 @@ prep_print(const struct prep *p, FILE *fp)
 		char shown[PHONE_BUFSZ], hold[WHEN_BUFSZ];
 
 		phone_format(n->e.number, shown);
-		fprintf(fp, "  %s  %s, %s%s%s\n", shown, n->e.org, n->e.purpose,
+		width_printf(fp, 6, width, "  %s  %s, %s%s%s\n", shown,
+		    n->e.org, n->e.purpose,
 		    n->e.note ? ": " : "", n->e.note ? n->e.note : "");
 		if (n->stats.ivr)
-			fprintf(fp, "      menu path that reached a human: %s\n",
-			    n->stats.ivr);
+			width_printf(fp, 8, width, "      menu path that reached "
+			    "a human: %s\n", n->stats.ivr);
 		if (n->stats.median_hold >= 0) {
 			when_format_duration(n->stats.median_hold, hold);
 			fprintf(fp, "      usual hold: %s over %d call%s\n", hold,
