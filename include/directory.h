@@ -51,4 +51,22 @@ const char *purpose_for_reason(int reason);
 /* What to have ready for a reason: NULL-terminated list of lines. */
 const char *const *checklist_for_reason(int reason);
 
+/*
+ * Whom to contact for the formal complaint step of a case with org: the
+ * org's entry with purpose "complaint", the person's own (`numbers add ORG
+ * complaint NUMBER`) before a shipped one.  NULL when none is known.  The
+ * entry belongs to d.
+ */
+const struct dir_entry *directory_complaint_channel(const struct directory *d,
+    const char *org);
+
+/*
+ * Whom to contact for the regulator step of a case with org: the org's own
+ * entry with purpose "regulator" when there is one (a person's first),
+ * else the shipped regulator of calling code cc, the person's country ("1":
+ * the Consumer Financial Protection Bureau).  NULL when none is known.
+ */
+const struct dir_entry *directory_regulator(const struct directory *d,
+    const char *org, const char *cc);
+
 #endif

@@ -14,6 +14,8 @@
 struct notice {
 	char *summary;
 	char *body;
+	const char *icon;	/* a themed icon name (freedesktop Icon Naming
+				   Specification); NULL: none */
 	int critical;
 };
 

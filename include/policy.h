@@ -92,9 +92,38 @@ int policy_due_reminders(const struct cl_case *c, const struct policy *p,
 time_t policy_escalation_deadline(const struct cl_case *c,
     const struct policy *p);
 
-/* Nonzero when a reminder about c deserves critical urgency: a lost card
- * or fraud, or anything overdue by more than a day. */
-int policy_urgent(const struct cl_case *c, const struct reminder *r,
+/*
+ * How urgent a due reminder is, most urgent first.  A case gets at most one
+ * notification a run: it leads with its most urgent reason and lists the
+ * others in its body.  The escalation steps come first, the last step
+ * first (the person has run out of other ways), then a broken promise,
+ * then a follow-up overdue by more than a day (POLICY_OVERDUE_SECS), then
+ * one that has just fallen due.
+ */
+enum reminder_rank {
+	RANK_REGULATOR, RANK_COMPLAINT, RANK_SUPERVISOR, RANK_PROMISE,
+	RANK_OVERDUE, RANK_FOLLOWUP
+};
+
+#define POLICY_OVERDUE_SECS (24L * 60 * 60)
+
+/* The rank of reminder r at now. */
+int policy_reminder_rank(const struct reminder *r, time_t now);
+
+/* Sort r[0..n) most urgent first, keeping the order of equals: r[0] is
+ * what the case's notification leads with. */
+void policy_order_reminders(struct reminder *r, int n, time_t now);
+
+/*
+ * Nonzero when the notification about c that leads with reminder lead
+ * deserves critical urgency, which desktops keep on screen until it is
+ * dismissed: a lost card or fraud (liability is counted in hours); an
+ * escalation step (sent once per stage); or a lead overdue by more than
+ * POLICY_OVERDUE_SECS (a run that catches up after the machine was off).
+ * A plain follow-up or promise that has just fallen due is normal.  Since
+ * a case has one notification a run, it has at most one critical one.
+ */
+int policy_urgent(const struct cl_case *c, const struct reminder *lead,
     time_t now);
 
 #endif

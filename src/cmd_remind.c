@@ -1,12 +1,13 @@
 /*
- * cmd_remind.c: `calllog remind`, a desktop notification for each follow-up,
- * promise and escalation that fell due, each delivered once.
+ * cmd_remind.c: `calllog remind`, one desktop notification per case for the
+ * follow-ups, promises and escalations that fell due, each delivered once.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "directory.h"
 #include "notify.h"
 #include "store.h"
 #include "util.h"
@@ -28,12 +29,15 @@ static const struct opt remind_opts[] = {
 
 struct due {
 	long long case_id;
-	struct reminder r;
+	struct reminder r[REMIND_COUNT];	/* most urgent first */
+	int nr;
 	struct notice n;
 };
 
 struct remind_walk {
 	struct ctx *ctx;
+	struct directory dir;	/* whom to contact for a complaint or the
+				   regulator: shipped, and the person's own */
 	int dry_run;		/* print each notice as it is found */
 	size_t nshown;
 	struct due *due;	/* otherwise keep them, to send in one go */
@@ -53,18 +57,133 @@ level_action(int level)
 	}
 }
 
-/* The words on screen: organization, reason, case id, age and the number
- * to call; never notes, account digits or reference numbers. */
-static void
-compose(struct ctx *ctx, const struct cl_case *c, const struct reminder *r,
-    struct notice *n)
+/* A themed icon name from the freedesktop Icon Naming Specification,
+ * which every icon theme has: a warning for an escalation, a missed
+ * appointment for a broken promise or a late follow-up, else one soon. */
+static const char *
+rank_icon(int rank)
 {
-	char age[WHEN_BUFSZ], when[WHEN_BUFSZ], number[40];
+	switch (rank) {
+	case RANK_REGULATOR:
+	case RANK_COMPLAINT:
+	case RANK_SUPERVISOR:
+		return "dialog-warning";
+	case RANK_PROMISE:
+	case RANK_OVERDUE:
+		return "appointment-missed";
+	default:
+		return "appointment-soon";
+	}
+}
 
-	when_format_span(ctx->now - c->opened, age);
+/* Why an escalation is due, from its ESCALATE_* bits. */
+static void
+add_why(FILE *sb, const struct cl_case *c, unsigned why)
+{
+	const char *sep = " (";
+
+	if (why & ESCALATE_PROMISE) {
+		fprintf(sb, "%sa broken promise", sep);
+		sep = "; ";
+	}
+	if (why & ESCALATE_CALLS) {
+		fprintf(sb, "%s%d calls without resolution", sep,
+		    c->stage_calls);
+		sep = "; ";
+	}
+	if (why & ESCALATE_DAYS) {
+		fprintf(sb, "%stoo long without resolution", sep);
+		sep = "; ";
+	}
+	if (*sep == ';')
+		fputc(')', sb);
+}
+
+/* One reason as a line of the body: what, and since when. */
+static void
+add_reason(FILE *sb, const char *lead_in, const struct cl_case *c,
+    const struct reminder *r)
+{
+	char when[WHEN_BUFSZ];
+
 	when_format_local(r->due, when);
-	view_number(c->last_number, number, sizeof(number));
 	switch (r->kind) {
+	case REMIND_FOLLOWUP:
+		fprintf(sb, "\n%sfollow-up due %s", lead_in, when);
+		break;
+	case REMIND_PROMISE:
+		fprintf(sb, "\n%spromise broken, was due %s", lead_in, when);
+		break;
+	default:
+		fprintf(sb, "\n%sescalation due %s", lead_in, when);
+		add_why(sb, c, r->why);
+	}
+}
+
+/* "label: Org NUMBER, note" as a line of the body. */
+static void
+add_entry(FILE *sb, const char *label, const struct dir_entry *e)
+{
+	char number[40];
+
+	view_number(e->number, number, sizeof(number));
+	fprintf(sb, "\n%s: %s %s%s%s", label, e->org, number,
+	    e->note ? ", " : "", e->note ? e->note : "");
+}
+
+/*
+ * Whom the complaint or regulator step names, as a line of the body.
+ * Returns nonzero when it gave a number to call, which then stands in for
+ * the case's own.
+ */
+static int
+add_contact(FILE *sb, const struct remind_walk *w,
+    const struct cl_case *c, int level)
+{
+	const struct dir_entry *e;
+
+	switch (level) {
+	case LEVEL_COMPLAINT:
+		if ((e = directory_complaint_channel(&w->dir, c->org)) == NULL) {
+			fputs("\ncomplaint: no channel on file; ask for the "
+			    "formal complaint process", sb);
+			return 0;
+		}
+		add_entry(sb, "complaint", e);
+		return 1;
+	case LEVEL_REGULATOR:
+		e = directory_regulator(&w->dir, c->org, w->ctx->cfg.country);
+		if (e == NULL) {
+			fputs("\nregulator: none on file for your country",
+			    sb);
+			return 0;
+		}
+		add_entry(sb, "regulator", e);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * The one notification for case c, leading with r[0], its most urgent
+ * reason; the others are listed in the body.  The words on screen:
+ * organization, reason, case id, age, whom to contact and the number to
+ * call; never notes, account digits or reference numbers.
+ */
+static void
+compose(const struct remind_walk *w, const struct cl_case *c,
+    const struct reminder *r, int nr, struct notice *n)
+{
+	char age[WHEN_BUFSZ], number[40], *body = NULL;
+	size_t len = 0;
+	FILE *sb = open_memstream(&body, &len);
+	int rank = policy_reminder_rank(&r[0], w->ctx->now), has_number = 0;
+
+	if (sb == NULL)
+		fatal("out of memory");
+	when_format_span(w->ctx->now - c->opened, age);
+	switch (r[0].kind) {
 	case REMIND_FOLLOWUP:
 		n->summary = xasprintf("Follow up with %s", c->org);
 		break;
@@ -73,14 +192,24 @@ compose(struct ctx *ctx, const struct cl_case *c, const struct reminder *r,
 		break;
 	default:
 		n->summary = xasprintf("Escalate with %s: %s", c->org,
-		    level_action(r->level));
+		    level_action(r[0].level));
 	}
-	n->body = xasprintf("%s, case %lld, open %s\n%s %s\n%s%s",
-	    enum_name(&reason_names, c->reason), c->id, age,
-	    r->kind == REMIND_PROMISE ? "promised by" :
-	    r->kind == REMIND_FOLLOWUP ? "due" : "should have been by", when,
-	    c->last_number ? "call " : "", c->last_number ? number : "");
-	n->critical = policy_urgent(c, r, ctx->now);
+	fprintf(sb, "%s, case %lld, open %s",
+	    enum_name(&reason_names, c->reason), c->id, age);
+	add_reason(sb, "", c, &r[0]);
+	if (r[0].kind == REMIND_ESCALATION)
+		has_number = add_contact(sb, w, c, r[0].level);
+	for (int i = 1; i < nr; i++)
+		add_reason(sb, "also: ", c, &r[i]);
+	if (c->last_number && !has_number) {
+		view_number(c->last_number, number, sizeof(number));
+		fprintf(sb, "\ncall %s", number);
+	}
+	if (fclose(sb) != 0)
+		fatal("out of memory");
+	n->body = body;
+	n->icon = rank_icon(rank);
+	n->critical = policy_urgent(c, &r[0], w->ctx->now);
 }
 
 /* A dry run's report: the summary, then the body's lines indented. */
@@ -98,44 +227,53 @@ print_notice(FILE *fp, const struct notice *n)
 	}
 }
 
+/* The case's reminders not yet delivered, most urgent first, become one
+ * notice: printed by a dry run, else kept to be sent. */
 static int
 collect_due(struct cl_case *c, void *arg)
 {
 	struct remind_walk *w = arg;
 	struct reminder r[REMIND_COUNT];
 	int n = policy_due_reminders(c, &w->ctx->cfg.policy, w->ctx->now, r);
+	int nr = 0;
+	struct due *d;
 
 	for (int i = 0; i < n; i++) {
-		struct due *d;
 		int sent = store_reminder_sent(w->ctx->st, c->id, r[i].kind,
 		    r[i].key);
 
 		if (sent == -1)
 			return -1;
-		if (sent)
-			continue;
-		if (w->dry_run) {
-			struct notice shown;
-
-			compose(w->ctx, c, &r[i], &shown);
-			print_notice(w->ctx->out, &shown);
-			free(shown.summary);
-			free(shown.body);
-			w->nshown++;
-			continue;
-		}
-		if (w->ndue == w->cap) {
-			w->cap = w->cap ? 2 * w->cap : 16;
-			w->due = xrealloc(w->due, w->cap * sizeof(*w->due));
-		}
-		d = &w->due[w->ndue++];
-		d->case_id = c->id;
-		d->r = r[i];
-		compose(w->ctx, c, &r[i], &d->n);
+		if (!sent)
+			r[nr++] = r[i];
 	}
+	if (nr == 0)
+		return 0;
+	policy_order_reminders(r, nr, w->ctx->now);
+	if (w->dry_run) {
+		struct notice shown;
+
+		compose(w, c, r, nr, &shown);
+		print_notice(w->ctx->out, &shown);
+		free(shown.summary);
+		free(shown.body);
+		w->nshown++;
+		return 0;
+	}
+	if (w->ndue == w->cap) {
+		w->cap = w->cap ? 2 * w->cap : 16;
+		w->due = xrealloc(w->due, w->cap * sizeof(*w->due));
+	}
+	d = &w->due[w->ndue++];
+	d->case_id = c->id;
+	memcpy(d->r, r, (size_t)nr * sizeof(*r));
+	d->nr = nr;
+	compose(w, c, r, nr, &d->n);
 	return 0;
 }
 
+/* Each notification records every reason it carried, so that none of them
+ * is sent again; a reason that falls due later is a new notification. */
 static int
 send_and_mark(struct ctx *ctx, struct remind_walk *w)
 {
@@ -149,8 +287,27 @@ send_and_mark(struct ctx *ctx, struct remind_walk *w)
 	/* On failure the command fails and its transaction is rolled back,
 	 * so nothing is marked: the next run delivers everything again. */
 	for (size_t i = 0; rc == 0 && i < w->ndue; i++)
-		rc = store_reminder_mark(ctx->st, w->due[i].case_id,
-		    w->due[i].r.kind, w->due[i].r.key, ctx->now);
+		for (int k = 0; rc == 0 && k < w->due[i].nr; k++)
+			rc = store_reminder_mark(ctx->st, w->due[i].case_id,
+			    w->due[i].r[k].kind, w->due[i].r[k].key,
+			    ctx->now);
+	return rc;
+}
+
+/* The shipped directory and the person's own, merged. */
+static int
+load_directory(struct ctx *ctx, struct directory *d)
+{
+	struct directory mine = { 0 };
+	int rc = -1;
+
+	if (directory_load_shipped(d) == 0 &&
+	    store_directory_load(ctx->st, &mine) == 0) {
+		for (size_t i = 0; i < mine.n; i++)
+			directory_add(d, &mine.e[i]);
+		rc = 0;
+	}
+	directory_clear(&mine);
 	return rc;
 }
 
@@ -163,17 +320,21 @@ run_remind(struct ctx *ctx, struct args *a)
 	long until;
 	int rc = CMD_OK;
 
-	if (store_cases_each(ctx->st, &f, collect_due, &w) != 0)
+	if (load_directory(ctx, &w.dir) != 0 ||
+	    store_cases_each(ctx->st, &f, collect_due, &w) != 0)
 		rc = CMD_FAIL;
 	else if (w.ndue + w.nshown == 0)
 		fputs("nothing due\n", ctx->out);
-	else if (w.dry_run)
-		;		/* printed as found */
 	else if (config_quiet(&ctx->cfg, (long)ctx->now, &until)) {
+		size_t n = w.ndue + w.nshown;	/* one of them is 0 */
+
 		when_format_local((time_t)until, when);
-		fprintf(ctx->out, "quiet hours until %s: %zu reminder%s held\n",
-		    when, w.ndue, w.ndue == 1 ? "" : "s");
-	} else if (send_and_mark(ctx, &w) == 0)
+		fprintf(ctx->out, "quiet hours until %s: %zu reminder%s %s\n",
+		    when, n, n == 1 ? "" : "s",
+		    w.dry_run ? "would be held" : "held");
+	} else if (w.dry_run)
+		;		/* printed as found */
+	else if (send_and_mark(ctx, &w) == 0)
 		fprintf(ctx->out, "sent %zu reminder%s\n", w.ndue,
 		    w.ndue == 1 ? "" : "s");
 	else
@@ -183,6 +344,7 @@ run_remind(struct ctx *ctx, struct args *a)
 		free(w.due[i].n.body);
 	}
 	free(w.due);
+	directory_clear(&w.dir);
 	return rc;
 }
 

@@ -26,6 +26,8 @@ static const struct { const char *name, *aliases[4]; } purposes[] = {
 	{ "roadside", { NULL } },
 	{ "international", { "collect", "abroad", NULL } },
 	{ "activation", { "activate", NULL } },
+	{ "complaint", { "complaints", "formal complaint", NULL } },
+	{ "regulator", { NULL } },
 };
 #define NPURPOSES (sizeof(purposes) / sizeof(purposes[0]))
 
@@ -220,4 +222,50 @@ int
 directory_load_shipped(struct directory *d)
 {
 	return parse_text(d, shipped_directory, "built-in directory");
+}
+
+/* Does E.164 number have calling code cc?  Calling codes are a prefix code
+ * (ITU-T E.164), so a prefix match is exact. */
+static int
+number_in(const char *number, const char *cc)
+{
+	return number[0] == '+' && strncmp(number + 1, cc, strlen(cc)) == 0;
+}
+
+/* The first entry with purpose, for org (NULL: any) and in calling code cc
+ * (NULL: any), the person's own entries before the shipped ones. */
+static const struct dir_entry *
+find_entry(const struct directory *d, const char *org, const char *purpose,
+    const char *cc, int shipped_only)
+{
+	for (int shipped = shipped_only; shipped <= 1; shipped++)
+		for (size_t i = 0; i < d->n; i++) {
+			const struct dir_entry *e = &d->e[i];
+
+			if ((e->shipped > 0) != shipped ||
+			    strcmp(e->purpose, purpose) != 0 ||
+			    (org && strcasecmp(e->org, org) != 0) ||
+			    (cc && !number_in(e->number, cc)))
+				continue;
+			return e;
+		}
+	return NULL;
+}
+
+const struct dir_entry *
+directory_complaint_channel(const struct directory *d, const char *org)
+{
+	return find_entry(d, org, "complaint", NULL, 0);
+}
+
+const struct dir_entry *
+directory_regulator(const struct directory *d, const char *org,
+    const char *cc)
+{
+	const struct dir_entry *e = find_entry(d, org, "regulator", NULL, 0);
+
+	/* Else a shipped regulator row, which names the regulator itself
+	 * and serves the country of its number; a person's own row for
+	 * another organization is that organization's alone. */
+	return e ? e : find_entry(d, NULL, "regulator", cc, 1);
 }

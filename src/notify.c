@@ -75,7 +75,7 @@ deliver_child(int fd, const struct notice *n, size_t count)
 	for (size_t i = 0; i < count; i++) {
 		gchar *body = g_markup_escape_text(n[i].body, -1);
 		NotifyNotification *nn = p_notify_notification_new(n[i].summary,
-		    body, NULL);
+		    body, n[i].icon);
 
 		g_free(body);
 		p_notify_notification_set_app_name(nn, "calllog");

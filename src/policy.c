@@ -124,9 +124,42 @@ policy_escalation_deadline(const struct cl_case *c, const struct policy *p)
 }
 
 int
-policy_urgent(const struct cl_case *c, const struct reminder *r, time_t now)
+policy_reminder_rank(const struct reminder *r, time_t now)
+{
+	switch (r->kind) {
+	case REMIND_ESCALATION:
+		return r->level == LEVEL_REGULATOR ? RANK_REGULATOR :
+		    r->level == LEVEL_COMPLAINT ? RANK_COMPLAINT :
+		    RANK_SUPERVISOR;
+	case REMIND_PROMISE:
+		return RANK_PROMISE;
+	default:
+		return now - r->due > POLICY_OVERDUE_SECS ? RANK_OVERDUE :
+		    RANK_FOLLOWUP;
+	}
+}
+
+void
+policy_order_reminders(struct reminder *r, int n, time_t now)
+{
+	/* An insertion sort: n is at most REMIND_COUNT, and it is stable. */
+	for (int i = 1; i < n; i++) {
+		struct reminder x = r[i];
+		int rank = policy_reminder_rank(&x, now), k = i;
+
+		for (; k > 0 && policy_reminder_rank(&r[k - 1], now) > rank; k--)
+			r[k] = r[k - 1];
+		r[k] = x;
+	}
+}
+
+int
+policy_urgent(const struct cl_case *c, const struct reminder *lead,
+    time_t now)
 {
 	if (c->reason == REASON_LOST_CARD || c->reason == REASON_FRAUD)
 		return 1;
-	return now - r->due > DAY;
+	if (lead->kind == REMIND_ESCALATION)
+		return 1;
+	return now - lead->due > POLICY_OVERDUE_SECS;
 }

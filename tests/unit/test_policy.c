@@ -76,6 +76,75 @@ due_reminders(const struct policy *p)
 	    "a resolved case has nothing due");
 }
 
+/*
+ * One notification per case: the reminders due, most urgent first, and
+ * how urgent the one that leads is.
+ */
+static void
+ordering(const struct policy *p)
+{
+	struct reminder r[REMIND_COUNT];
+	struct cl_case c = fresh();
+	int n;
+
+	c.reason = REASON_BILLING;
+	c.next_followup = T0 - 2 * DAY;
+	c.promised_by = T0 - 3 * DAY;
+	c.stage_at = T0 - 4 * DAY;
+	n = policy_due_reminders(&c, p, T0, r);
+	is_long(n, 3, "a late follow-up, a broken promise, an escalation");
+	policy_order_reminders(r, n, T0);
+	is_long(r[0].kind, REMIND_ESCALATION, "the escalation leads");
+	is_long(r[1].kind, REMIND_PROMISE, "then the broken promise");
+	is_long(r[2].kind, REMIND_FOLLOWUP, "then the follow-up");
+	ok(policy_urgent(&c, &r[0], T0), "an escalation step is critical");
+
+	is_long(policy_reminder_rank(&(struct reminder){
+	    .kind = REMIND_ESCALATION, .level = LEVEL_REGULATOR }, T0),
+	    RANK_REGULATOR, "the regulator step ranks first");
+	ok(policy_reminder_rank(&(struct reminder){ .kind = REMIND_ESCALATION,
+	    .level = LEVEL_REGULATOR }, T0) < policy_reminder_rank(
+	    &(struct reminder){ .kind = REMIND_ESCALATION,
+	    .level = LEVEL_COMPLAINT }, T0), "above the complaint step");
+	ok(policy_reminder_rank(&(struct reminder){ .kind = REMIND_ESCALATION,
+	    .level = LEVEL_COMPLAINT }, T0) < policy_reminder_rank(
+	    &(struct reminder){ .kind = REMIND_ESCALATION,
+	    .level = LEVEL_SUPERVISOR }, T0), "above the supervisor step");
+	ok(policy_reminder_rank(&(struct reminder){ .kind = REMIND_ESCALATION,
+	    .level = LEVEL_SUPERVISOR }, T0) < policy_reminder_rank(
+	    &(struct reminder){ .kind = REMIND_PROMISE, .due = T0 }, T0),
+	    "above a broken promise");
+	is_long(policy_reminder_rank(&(struct reminder){
+	    .kind = REMIND_FOLLOWUP, .due = T0 - DAY - 1 }, T0), RANK_OVERDUE,
+	    "a follow-up more than a day late is overdue");
+	is_long(policy_reminder_rank(&(struct reminder){
+	    .kind = REMIND_FOLLOWUP, .due = T0 - DAY }, T0), RANK_FOLLOWUP,
+	    "one a day late is just due");
+	ok(RANK_PROMISE < RANK_OVERDUE && RANK_OVERDUE < RANK_FOLLOWUP,
+	    "a broken promise, then overdue, then due follow-ups");
+
+	r[0] = (struct reminder){ .kind = REMIND_FOLLOWUP, .due = T0 - 60 };
+	r[1] = (struct reminder){ .kind = REMIND_PROMISE, .due = T0 - 120 };
+	policy_order_reminders(r, 2, T0);
+	is_long(r[0].kind, REMIND_PROMISE, "a promise before a follow-up");
+	r[0] = (struct reminder){ .kind = REMIND_FOLLOWUP, .due = T0 - 60 };
+	policy_order_reminders(r, 1, T0);
+	is_long(r[0].due, T0 - 60, "one reminder stays as it is");
+
+	ok(!policy_urgent(&c, &(struct reminder){ .kind = REMIND_FOLLOWUP,
+	    .due = T0 - 3600 }, T0), "a follow-up just due is not critical");
+	ok(!policy_urgent(&c, &(struct reminder){ .kind = REMIND_PROMISE,
+	    .due = T0 - 3600 }, T0), "nor a promise just broken");
+	ok(policy_urgent(&c, &(struct reminder){ .kind = REMIND_FOLLOWUP,
+	    .due = T0 - DAY - 1 }, T0), "a follow-up over a day late is");
+	c.reason = REASON_FRAUD;
+	ok(policy_urgent(&c, &(struct reminder){ .kind = REMIND_FOLLOWUP,
+	    .due = T0 - 3600 }, T0), "so is anything about fraud");
+	c.reason = REASON_LOST_CARD;
+	ok(policy_urgent(&c, &(struct reminder){ .kind = REMIND_FOLLOWUP,
+	    .due = T0 - 3600 }, T0), "or a lost card");
+}
+
 int
 main(void)
 {
@@ -190,5 +259,6 @@ main(void)
 	is_long(policy_next_followup(0, 0, 0, &p, T0), T0 + 7 * DAY,
 	    "a case without a follow-up gets the default interval");
 	due_reminders(&p);
+	ordering(&p);
 	return tap_done();
 }
