@@ -209,6 +209,7 @@ print_header(struct ctx *ctx, const struct cl_case *c)
 	FILE *fp = ctx->out;
 	unsigned why = policy_escalation(c, &ctx->cfg.policy, ctx->now);
 	char a[WHEN_BUFSZ], b[WHEN_BUFSZ], text[256];
+	int today;
 
 	fprintf(fp, "case %lld: %s, %s\n", c->id, c->org, view_case_title(c));
 	fprintf(fp, "  %-12s%s", "status", enum_name(&status_names, c->status));
@@ -237,9 +238,9 @@ print_header(struct ctx *ctx, const struct cl_case *c)
 		    c->charged_at ? a : "");
 	}
 	when_format_local(c->opened, a);
-	when_format_span(ctx->now - c->opened, b);
-	fprintf(fp, "  %-12s%s (%s ago), %d call%s\n", "opened", a, b,
-	    c->ncalls, c->ncalls == 1 ? "" : "s");
+	today = when_format_age(c->opened, ctx->now, b);
+	fprintf(fp, "  %-12s%s (%s%s), %d call%s\n", "opened", a, b,
+	    today ? "" : " ago", c->ncalls, c->ncalls == 1 ? "" : "s");
 	if (c->next_followup) {
 		when_format_local(c->next_followup, a);
 		when_format_relative(c->next_followup, ctx->now, b);
