@@ -244,9 +244,10 @@ print_header(struct ctx *ctx, const struct cl_case *c)
 	if (c->next_followup) {
 		when_format_local(c->next_followup, a);
 		when_format_relative(c->next_followup, ctx->now, b);
-		fprintf(fp, "  %-12s%s (%s)%s%s%s\n", "follow-up", a, b,
-		    color_red(), policy_overdue(c, ctx->now) ? ", overdue" :
-		    "", color_reset());
+		fprintf(fp, "  %-12s%s (%s)", "follow-up", a, b);
+		color_fputs(color_red(), policy_overdue(c, ctx->now) ?
+		    ", overdue" : "", fp);
+		fputc('\n', fp);
 	}
 	if (c->promise || c->promised_by) {
 		when_format_local(c->promised_by, a);
@@ -255,13 +256,17 @@ print_header(struct ctx *ctx, const struct cl_case *c)
 		    c->promised_by ? a : "");
 	}
 	if (why) {
+		char line[sizeof(text) + 64];
+
 		view_escalation_text(why, c, ctx->now, text, sizeof(text));
-		fprintf(fp, "  %-12s%sask for %s: %s%s\n", "escalate",
-		    color_yellow(),
+		snprintf(line, sizeof(line), "ask for %s: %s",
 		    policy_next_level(c->escalation) == LEVEL_SUPERVISOR ?
 		    "a supervisor" : policy_next_level(c->escalation) ==
 		    LEVEL_COMPLAINT ? "the formal complaint process" :
-		    "the regulator", text, color_reset());
+		    "the regulator", text);
+		fprintf(fp, "  %-12s", "escalate");
+		color_fputs(color_yellow(), line, fp);
+		fputc('\n', fp);
 	}
 	if (c->status == STATUS_RESOLVED) {
 		when_format_local(c->resolved_at, a);
