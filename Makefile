@@ -274,7 +274,9 @@ install: all
 	chmod 644 $(DESTDIR)$(USERUNITDIR)/calllog-remind.service
 	install -m 644 contrib/systemd/calllog-remind.timer \
 	    $(DESTDIR)$(USERUNITDIR)/calllog-remind.timer
-	install -m 644 contrib/calllog.cron $(DESTDIR)$(DOCDIR)/calllog.cron
+	sed 's|@BINDIR@|$(BINDIR)|' contrib/calllog.cron \
+	    > $(DESTDIR)$(DOCDIR)/calllog.cron
+	chmod 644 $(DESTDIR)$(DOCDIR)/calllog.cron
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/calllog $(DESTDIR)$(MANDIR)/man1/calllog.1 \

@@ -127,6 +127,10 @@ int args_redact(const struct cmd *cmd, struct args *a, int read_stdin,
  * NULL when none or several. */
 const struct opt *opt_find_long(const struct opt *opts, const char *word);
 
+/* Report that name is no command, offering the ones it looks like a
+ * slip for ("did you mean 'add'?"); main and help both say it so. */
+void cmd_unknown(const char *name);
+
 /* Print cmd's usage and options to fp. */
 void cmd_usage(const struct cmd *cmd, FILE *fp);
 

@@ -7,6 +7,8 @@
 #ifndef CALLLOG_OUTPUT_H
 #define CALLLOG_OUTPUT_H
 
+#include <stdio.h>
+
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 /* Read --color's value; -1 after reporting a bad one. */
@@ -31,6 +33,11 @@ void output_finish(void);
 const char *color_red(void);
 const char *color_yellow(void);
 const char *color_reset(void);
+
+/* Write text to fp in color (color_red() ...), the colour around the text
+ * only: nothing at all for empty text, so that no colour sequence ever
+ * wraps nothing. */
+void color_fputs(const char *color, const char *text, FILE *fp);
 
 /* Turn colour off, for output that must never carry it (JSON). */
 void output_disable_color(void);

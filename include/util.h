@@ -44,6 +44,13 @@ char *xasprintf(const char *fmt, ...) CL_PRINTF(1, 2);
  * surrogates, nothing past U+10FFFF). */
 int utf8_valid(const char *s, size_t len);
 
+/*
+ * The median of n values (n > 0), sorting v in place: the middle value, or
+ * for an even n the mean of the two middle ones, rounded half up to a
+ * whole unit (2 and 5 give 4).  Values are seconds here, never negative.
+ */
+long median_long(long *v, size_t n);
+
 /* Case-insensitive ASCII prefix test: does s start with prefix? */
 int str_iprefix(const char *s, const char *prefix);
 

@@ -76,6 +76,14 @@ void when_format_date(time_t t, char buf[WHEN_BUFSZ]);
 /* A span of seconds as people say it: "45s", "25m", "1h10m", "3d", "2w". */
 void when_format_span(long secs, char buf[WHEN_BUFSZ]);
 
+/*
+ * The age of something that began at t (a case opened): "today" when t is
+ * on now's local date and less than a day ago (or ahead), else the span
+ * since t as when_format_span writes it.  Returns 1 for "today", else 0,
+ * so that "(3d ago)" can read "(today)".
+ */
+int when_format_age(time_t t, time_t now, char buf[WHEN_BUFSZ]);
+
 /* A duration in its exact form: "1h10m", "25m", "1m30s", "0s". */
 void when_format_duration(long secs, char buf[WHEN_BUFSZ]);
 

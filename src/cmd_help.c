@@ -5,7 +5,25 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "suggest.h"
 #include "util.h"
+
+void
+cmd_unknown(const char *name)
+{
+	const char *names[64];
+	char near[256];
+	size_t n = 0;
+
+	for (int i = 0; commands[i] && n < 64; i++)
+		names[n++] = commands[i]->name;
+	if (suggest_names(name, names, n, "", near, sizeof(near)) > 0)
+		error("'%s' is not a calllog command; did you mean %s?", name,
+		    near);
+	else
+		error("'%s' is not a calllog command; see 'calllog help'",
+		    name);
+}
 
 static int
 run_help(struct ctx *ctx, struct args *a)
@@ -27,8 +45,7 @@ run_help(struct ctx *ctx, struct args *a)
 			cmd_usage(commands[i], ctx->out);
 			return CMD_OK;
 		}
-	error("'%s' is not a calllog command; 'calllog help' lists them",
-	    a->pos[0]);
+	cmd_unknown(a->pos[0]);
 	return CMD_USAGE;
 }
 

@@ -55,7 +55,7 @@ add_row(struct cl_case *c, void *arg)
 	    next[WHEN_BUFSZ], flags[64] = "", money[MONEY_BUFSZ + 8];
 
 	snprintf(id, sizeof(id), "%lld", c->id);
-	when_format_span(now - c->opened, age);
+	when_format_age(c->opened, now, age);
 	snprintf(calls, sizeof(calls), "%d", c->ncalls);
 	if (c->last_call)
 		when_format_date(c->last_call, last);

@@ -203,6 +203,7 @@ print_header(struct ctx *ctx, const struct cl_case *c)
 	FILE *fp = ctx->out;
 	unsigned why = policy_escalation(c, &ctx->cfg.policy, ctx->now);
 	char a[WHEN_BUFSZ], b[WHEN_BUFSZ], text[256];
+	int today;
 
 	width_printf(fp, 4, (size_t)terminal_width(fp), "case %lld: %s, %s\n",
 	    c->id, c->org, view_case_title(c));
@@ -232,15 +233,16 @@ print_header(struct ctx *ctx, const struct cl_case *c)
 		    c->charged_at ? a : "");
 	}
 	when_format_local(c->opened, a);
-	when_format_span(ctx->now - c->opened, b);
-	fprintf(fp, "  %-12s%s (%s ago), %d call%s\n", "opened", a, b,
-	    c->ncalls, c->ncalls == 1 ? "" : "s");
+	today = when_format_age(c->opened, ctx->now, b);
+	fprintf(fp, "  %-12s%s (%s%s), %d call%s\n", "opened", a, b,
+	    today ? "" : " ago", c->ncalls, c->ncalls == 1 ? "" : "s");
 	if (c->next_followup) {
 		when_format_local(c->next_followup, a);
 		when_format_relative(c->next_followup, ctx->now, b);
-		fprintf(fp, "  %-12s%s (%s)%s%s%s\n", "follow-up", a, b,
-		    color_red(), policy_overdue(c, ctx->now) ? ", overdue" :
-		    "", color_reset());
+		fprintf(fp, "  %-12s%s (%s)", "follow-up", a, b);
+		color_fputs(color_red(), policy_overdue(c, ctx->now) ?
+		    ", overdue" : "", fp);
+		fputc('\n', fp);
 	}
 	if (c->promise || c->promised_by) {
 		when_format_local(c->promised_by, a);
@@ -250,14 +252,22 @@ print_header(struct ctx *ctx, const struct cl_case *c)
 		    c->promised_by ? a : "");
 	}
 	if (why) {
+		char line[sizeof(text) + 64];
+
 		view_escalation_text(why, c, ctx->now, text, sizeof(text));
-		width_printf(fp, 14, (size_t)terminal_width(fp),
-		    "  %-12s%sask for %s: %s%s\n", "escalate",
-		    color_yellow(),
+		snprintf(line, sizeof(line), "ask for %s: %s",
 		    policy_next_level(c->escalation) == LEVEL_SUPERVISOR ?
 		    "a supervisor" : policy_next_level(c->escalation) ==
 		    LEVEL_COMPLAINT ? "the formal complaint process" :
-		    "the regulator", text, color_reset());
+		    "the regulator", text);
+		if (*color_yellow() == '\0')	/* no colour: wrapped */
+			width_printf(fp, 14, (size_t)terminal_width(fp),
+			    "  %-12s%s\n", "escalate", line);
+		else {
+			fprintf(fp, "  %-12s", "escalate");
+			color_fputs(color_yellow(), line, fp);
+			fputc('\n', fp);
+		}
 	}
 	if (c->status == STATUS_RESOLVED) {
 		when_format_local(c->resolved_at, a);

@@ -1,8 +1,9 @@
 /*
- * dossier_md.c: a dossier as Markdown (CommonMark with a GFM table), for
- * pasting into a complaint form or an e-mail.  Text from the journal is
- * escaped so that it reads as written: no emphasis, links, HTML or list
- * markers it did not mean.
+ * dossier_md.c: a dossier as Markdown, for pasting into a complaint form or
+ * an e-mail: headings, lists, block quotes and paragraphs only, which
+ * python-markdown, pandoc and CommonMark (cmark) render alike (no table,
+ * no hard line break).  Text from the journal is escaped so that it reads
+ * as written: no emphasis, links, HTML or list markers it did not mean.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -18,71 +19,171 @@ enum {
 };
 
 /*
- * One line of journal text, escaped: backslash, code, emphasis, link,
- * HTML, table and strikethrough characters everywhere; an '&' that could
- * start an entity; and whatever would begin a block at the start of the
- * line (heading, quote, list, setext underline).  Leading blanks, which
- * could make a code block, are dropped; control characters become spaces.
+ * Whether s[i..n) begins as a list marker would in some Markdown: digits,
+ * one letter or a Roman numeral, then '.' or ')' and a blank or the end
+ * (pandoc's fancy lists read "a. ", "iv) " and "B. " as items).  Returns
+ * the length of the word before the '.' or ')', or 0.
+ */
+static size_t
+list_marker(const char *s, size_t i, size_t n)
+{
+	size_t j = i;
+	int digits = 1, roman = 1;
+
+	while (j < n && isalnum((unsigned char)s[j])) {
+		digits &= isdigit((unsigned char)s[j]) != 0;
+		roman &= strchr("ivxlcdmIVXLCDM", s[j]) != NULL;
+		j++;
+	}
+	if (j == i || j >= n || (s[j] != '.' && s[j] != ')'))
+		return 0;
+	if (j + 1 < n && s[j + 1] != ' ' && s[j + 1] != '\t')
+		return 0;
+	return digits || roman || j - i == 1 ? j - i : 0;
+}
+
+/*
+ * One line of journal text, written so that python-markdown, pandoc and
+ * cmark all show it as written, and alike.  Backslash escapes only for the
+ * characters all three take them for (\ ` * _ { } [ ] ( ) # + - . ! >);
+ * entities for the rest: '<' (which python-markdown does not unescape),
+ * an '&' that could start an entity, '|', '~', '^' and '$' (pandoc's
+ * tables, sub- and superscript, math), and quotes, straight ones (which
+ * pandoc would curl) and curly ones (which it would pair with them).  "--" and "..." keep their dashes and dots from pandoc's
+ * typography too.  At the start, whatever would begin a block is escaped
+ * (heading, quote, list, pandoc's fancy list, definition and div); leading
+ * and trailing blanks, which could make a code block or a line break, are
+ * dropped; control characters become spaces.
  */
 static void
 md_line(FILE *fp, const char *s, size_t n, unsigned flags)
 {
-	size_t i = 0;
+	size_t i = 0, k, dollars = 0;
 
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
-	if (i < n && strchr("#>-+=", s[i]))
+	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\r'))
+		n--;
+	for (k = i; k < n; k++)
+		dollars += s[k] == '$';
+	if (i < n && strchr("#>-+(", s[i]))
 		fputc('\\', fp);
-	else if (i < n && isdigit((unsigned char)s[i])) {
-		size_t j = i;
-
-		while (j < n && isdigit((unsigned char)s[j]))
-			j++;
-		if (j < n && (s[j] == '.' || s[j] == ')')) {
-			fwrite(s + i, 1, j - i, fp);
-			fputc('\\', fp);
-			i = j;
-		}
+	else if (i < n && s[i] == ':') {
+		fputs("&#58;", fp);
+		i++;
+	} else if ((k = list_marker(s, i, n)) != 0) {
+		fwrite(s + i, 1, k, fp);
+		fputc('\\', fp);
+		i += k;
 	}
 	for (; i < n; i++) {
 		unsigned char ch = (unsigned char)s[i];
 
 		if (ch == '\0')
 			break;
-		/* An '_' inside a word ("New_York") cannot emphasize. */
-		if (ch == '_' && i > 0 && i + 1 < n &&
-		    isalnum((unsigned char)s[i - 1]) &&
-		    isalnum((unsigned char)s[i + 1]))
-			;
-		else if (strchr("\\`*_[]<|~", ch) ||
-		    (ch == '#' && flags & MD_HEADING) ||
-		    (ch == '&' && i + 1 < n && (isalnum((unsigned char)s[i + 1]) ||
-		    s[i + 1] == '#')))
+		/* Curly quotes too: pandoc pairs them with straight ones. */
+		if (ch == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    strchr("\x98\x99\x9c\x9d", s[i + 2]) != NULL &&
+		    s[i + 2] != '\0') {
+			fprintf(fp, "&#%d;", 0x2000 +
+			    ((unsigned char)s[i + 2] & 0x3f));
+			i += 2;
+			continue;
+		}
+		switch (ch) {
+		case '<':
+			fputs("&lt;", fp);
+			continue;
+		case '|':
+			fputs("&#124;", fp);
+			continue;
+		case '~':
+			fputs("&#126;", fp);
+			continue;
+		case '^':
+			fputs("&#94;", fp);
+			continue;
+		case '"':
+			fputs("&quot;", fp);
+			continue;
+		case '\'':
+			fputs("&#39;", fp);
+			continue;
+		case '$':
+			/* One '$' cannot open pandoc's math; keep it as
+			 * written then. */
+			if (dollars > 1) {
+				fputs("&#36;", fp);
+				continue;
+			}
+			break;
+		case '&':
+			if (i + 1 < n && (isalnum((unsigned char)s[i + 1]) ||
+			    s[i + 1] == '#')) {
+				fputs("&amp;", fp);
+				continue;
+			}
+			break;
+		case '-':
+		case '.':
+			if ((i + 1 < n && s[i + 1] == ch) ||
+			    (i > 0 && s[i - 1] == ch))
+				fputc('\\', fp);
+			break;
+		case '_':
+			/* An '_' inside a word ("New_York") cannot
+			 * emphasize. */
+			if (!(i > 0 && i + 1 < n &&
+			    isalnum((unsigned char)s[i - 1]) &&
+			    isalnum((unsigned char)s[i + 1])))
+				fputc('\\', fp);
+			break;
+		case '\\': case '`': case '*': case '[': case ']':
+		case '{': case '}':
 			fputc('\\', fp);
+			break;
+		case '#':
+			if (flags & MD_HEADING)
+				fputc('\\', fp);
+			break;
+		}
 		fputc(ch < 0x20 || ch == 0x7f ? ' ' : ch, fp);
 	}
 }
 
-/* Journal text in running text or a table cell: one line. */
+/* Journal text in running text or a list item: one line. */
 static void
 md_text(FILE *fp, const char *s, unsigned flags)
 {
 	md_line(fp, s, strlen(s), flags);
 }
 
-/* Several lines of journal text as a block quote, indented by indent,
- * each line kept (a backslash at the end makes a hard break). */
+/*
+ * Several lines of journal text as a block quote, indented by indent (4
+ * inside a list item: python-markdown needs four), each line a paragraph
+ * of its own.  Not a hard line break: python-markdown has no backslash
+ * break, and two trailing spaces do not survive a copy and paste.
+ */
 static void
 md_quote(FILE *fp, const char *s, int indent)
 {
+	int first = 1;
+
 	while (*s) {
-		size_t n = strcspn(s, "\n");
+		size_t n = strcspn(s, "\n"), b = 0;
 		const char *next = s + n + (s[n] == '\n');
 
-		fprintf(fp, "%*s>%s", indent, "", n ? " " : "");
-		md_line(fp, s, n, 0);
-		/* A hard break only between two lines that have text. */
-		fputs(n && *next && *next != '\n' ? "\\\n" : "\n", fp);
+		while (b < n && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r'))
+			b++;
+		if (b < n) {
+			if (!first)
+				fprintf(fp, "%*s>\n", indent, "");
+			fprintf(fp, "%*s> ", indent, "");
+			md_line(fp, s, n, 0);
+			fputc('\n', fp);
+			first = 0;
+		}
 		s = next;
 	}
 }
@@ -114,22 +215,22 @@ promises(const struct dossier *d, FILE *fp)
 		fputs("No promise was recorded.\n", fp);
 		return;
 	}
-	fputs("| Status | Promise | Made | Due |\n|---|---|---|---|\n", fp);
+	/* A list, not a table: cmark and python-markdown read no tables. */
 	for (size_t i = 0; i < d->npromises; i++) {
 		const struct cl_call *k = d->promises[i].call;
 
-		fprintf(fp, "| **%s** | ",
+		fprintf(fp, "- **%s:** ",
 		    dossier_promise_state_name(d->promises[i].state));
 		md_text(fp, k->promise ? k->promise : "(promise)", 0);
 		dossier_format_time(k->started, t);
-		fprintf(fp, " | %s, call %lld", t, k->id);
+		fprintf(fp, " \xe2\x80\x94 made %s, call %lld", t, k->id);
 		if (k->rep) {
 			fputs(", ", fp);
 			md_text(fp, k->rep, 0);
 		}
 		if (k->promised_by)
 			dossier_format_time(k->promised_by, t);
-		fprintf(fp, " | %s |\n", k->promised_by ? t : "none");
+		fprintf(fp, "; due %s\n", k->promised_by ? t : "none");
 	}
 }
 
@@ -174,7 +275,7 @@ call_details(const struct dossier_entry *e, FILE *fp)
 	}
 	if (k->notes) {
 		fputs("- **Notes:**\n\n", fp);
-		md_quote(fp, k->notes, 2);
+		md_quote(fp, k->notes, 4);
 	}
 }
 
@@ -234,7 +335,7 @@ refs_and_escalations(const struct dossier *d, FILE *fp)
 		fprintf(fp, "- %s: to %s\n", t, dossier_level_phrase(e->level));
 		if (e->note) {
 			fputc('\n', fp);
-			md_quote(fp, e->note, 2);
+			md_quote(fp, e->note, 4);
 			if (i + 1 < d->nescalations)
 				fputc('\n', fp);
 		}
@@ -251,7 +352,9 @@ dossier_write_md(const struct dossier *d, FILE *fp)
 	fputs("\n\n**", fp);
 	md_text(fp, d->c.org, 0);
 	dossier_format_time(d->now, t);
-	fprintf(fp, "**\\\nPrepared %s. Times are in ", t);
+	/* Two paragraphs: a hard line break reads differently in each
+	 * Markdown. */
+	fprintf(fp, "**\n\nPrepared %s. Times are in ", t);
 	md_text(fp, d->zone, 0);
 	fputs(".\n", fp);
 	summary(d, fp);

@@ -79,24 +79,6 @@ find_command(const char *name)
 	return NULL;
 }
 
-/* A name that is no command: offer the ones it looks like a slip for. */
-static void
-unknown_command(const char *name)
-{
-	const char *names[64];
-	char near[256];
-	size_t n = 0;
-
-	for (int i = 0; commands[i] && n < 64; i++)
-		names[n++] = commands[i]->name;
-	if (suggest_names(name, names, n, "", near, sizeof(near)) > 0)
-		error("'%s' is not a calllog command; did you mean %s?", name,
-		    near);
-	else
-		error("'%s' is not a calllog command; see 'calllog help'",
-		    name);
-}
-
 /* The options calllog takes before (or after) any command. */
 static const char *const global_names[] = {
 	"db", "color", "no-pager", "version", "help"
@@ -366,7 +348,7 @@ main(int argc, char **argv)
 	if (strcmp(argv[i], "__complete") == 0)
 		return complete_main(argc - i - 1, argv + i + 1);
 	if ((cmd = find_command(argv[i])) == NULL) {
-		unknown_command(argv[i]);
+		cmd_unknown(argv[i]);
 		return CMD_USAGE;
 	}
 	argc -= i;

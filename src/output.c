@@ -81,6 +81,18 @@ color_reset(void)
 }
 
 void
+color_fputs(const char *color, const char *text, FILE *fp)
+{
+	if (*text == '\0')
+		return;
+	if (*color)
+		fputs(color, fp);
+	fputs(text, fp);
+	if (*color)
+		fputs(color_reset(), fp);
+}
+
+void
 output_start_pager(void)
 {
 	const char *pager = getenv("CALLLOG_PAGER");

@@ -54,6 +54,7 @@ struct buf {
 	char	*p;
 	size_t	 len;
 	size_t	 cap;
+	size_t	 mark;	/* where the last card's replacement ends */
 };
 
 static void
@@ -431,37 +432,192 @@ keyword_value(const struct run *r, int ssn, unsigned after)
 }
 
 /*
- * Replace a card: "card ending 1111", or "ending 1111" right after the
- * word "card", with blanks where the number was glued to words.  The last
- * four digits are written by the caller (card_finish), once it knows no
- * card follows that would take them in.
+ * Words around a card number that already say what its kept digits are
+ * ("ending in 1111", "last four 1111"), and words that name the card
+ * ("card number 4111..."), so that the replacement does not say it twice.
+ * A space stands for one or more blanks; longer phrases come first.
  */
-static void
-card_start(struct buf *b, const char *text, size_t at)
-{
-	unsigned prev = at > 0 ? cp_before(text, at) : ' ';
-	size_t k = b->len;
+static const char *const digits_words[] = {
+	"ending in", "ending with", "ends in", "ends with", "ending",
+	"last four digits", "last 4 digits", "last four", "last 4",
+	"last digits", NULL
+};
+static const char *const card_words[] = {
+	"card number", "card num", "card no", "card", NULL
+};
 
-	if (k >= 4 && strncasecmp(b->p + k - 4, "card", 4) == 0 &&
-	    (k == 4 || !is_letter((unsigned char)b->p[k - 5])))
-		buf_str(b, " ending ");
-	else if (k >= 5 && strncasecmp(b->p + k - 5, "card", 4) == 0 &&
-	    (b->p[k - 1] == ' ') &&
-	    (k == 5 || !is_letter((unsigned char)b->p[k - 6])))
-		buf_str(b, "ending ");
-	else
-		buf_str(b, is_word(prev) ? " card ending " : "card ending ");
+static size_t match_keyword(const char *s, const char *kw);
+
+/* Blanks people put between words, looked at no further than this. */
+#define BLANKS_MAX 16
+
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t';
 }
 
-static void
-card_finish(struct buf *b, const unsigned char last4[4], unsigned next)
+/*
+ * Where one of words ends p[0 .. end) begins: matched backwards without
+ * regard to case, a space in a word matching 1 to BLANKS_MAX blanks, the
+ * word not glued to a letter before it.  Returns (size_t)-1 when none.
+ */
+static size_t
+words_before(const char *p, size_t end, const char *const *words)
 {
+	for (; *words != NULL; words++) {
+		size_t k = strlen(*words), i = end, n;
+
+		while (k > 0) {
+			if ((*words)[k - 1] == ' ') {
+				for (n = 0; i > 0 && is_blank(p[i - 1]) &&
+				    n < BLANKS_MAX; n++)
+					i--;
+				if (n == 0)
+					break;
+			} else if (i == 0 || (p[i - 1] | 0x20) != (*words)[k - 1])
+				break;
+			else
+				i--;
+			k--;
+		}
+		if (k == 0 && (i == 0 || !is_letter((unsigned char)p[i - 1])))
+			return i;
+	}
+	return (size_t)-1;
+}
+
+/* The end of what separates a word from a number in b's tail: blanks and
+ * ":", "#", ".", ",", "-" ("card no.: 4111..."), a few at most. */
+static size_t
+tail_words_end(const struct buf *b)
+{
+	size_t t = b->len, n = 0;
+
+	while (t > 0 && n++ < 8 && b->p[t - 1] != '\0' &&
+	    strchr(" \t:#.,-", b->p[t - 1]) != NULL)
+		t--;
+	return t;
+}
+
+/*
+ * Whether the text at text[i], right after a card, repeats its last four
+ * ("4111... ending 1111", "4111..., card ending in 1111", "4111... (last
+ * four 1111)").  When it does, *skip is how much of the gap before those
+ * words to drop (blanks and one of ",;-", never a parenthesis), *named
+ * whether the words name the card themselves, and *whole the length of
+ * the gap and the words when no parenthesis opens them, else 0.
+ */
+static int
+card_said_after(const char *text, size_t i, const unsigned char last4[4],
+    size_t *skip, int *named, size_t *whole)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t k = i, w, len, n;
+
+	for (n = 0; is_blank(text[k]) && n < BLANKS_MAX; n++)
+		k++;
+	if (text[k] == ',' || text[k] == ';' || text[k] == '-')
+		for (k++, n = 0; is_blank(text[k]) && n < BLANKS_MAX; n++)
+			k++;
+	*skip = k - i;
+	*whole = 0;
+	if (text[k] == '(')
+		k++;
+	*named = 0;
+	for (n = 0; card_words[n] != NULL; n++)
+		if ((w = match_keyword(text + k, card_words[n])) != 0)
+			break;
+	if (card_words[n] != NULL && is_blank(text[k + w])) {
+		*named = 1;
+		for (k += w, n = 0; is_blank(text[k]) && n < BLANKS_MAX; n++)
+			k++;
+	}
+	for (n = 0; digits_words[n] != NULL; n++)
+		if ((w = match_keyword(text + k, digits_words[n])) != 0)
+			break;
+	if (digits_words[n] == NULL)
+		return 0;
+	k += w;
+	if (text[k] == ':')
+		k++;
+	for (n = 0; is_blank(text[k]) && n < BLANKS_MAX; n++)
+		k++;
+	for (int d = 0; d < 4; d++, k += len)
+		if (digit_value(cp_at(u + k, &len)) != last4[d])
+			return 0;
+	if (is_word(cp_at(u + k, &len)))
+		return 0;
+	if (text[i + *skip] != '(')
+		*whole = k - i;
+	return 1;
+}
+
+/*
+ * Write a card's replacement to b, which holds the text before it:
+ * "card ending 1111"; "ending 1111" after words that name the card
+ * ("card 4111..."); "1111" after words that say what the digits are
+ * ("ending in 4111...", "last four 4111..."); nothing after "ending 1111"
+ * itself ("card ending 1111 4111...1111") or before words that repeat the
+ * last four (said: 1 without naming the card, 2 naming it).  A blank
+ * keeps the words apart where the number was glued to them.
+ */
+static void
+card_write(struct buf *b, const char *text, size_t at,
+    const unsigned char last4[4], unsigned next, int said)
+{
+	unsigned prev = at > 0 ? cp_before(text, at) : ' ';
+	size_t t = tail_words_end(b), d;
 	char s[5];
 
 	for (int i = 0; i < 4; i++)
 		s[i] = (char)('0' + last4[i]);
 	s[4] = '\0';
+	/* "card ending 1111 4111...1111": the digits were said already,
+	 * by the person (a card of ours before, "card ending 1111 -
+	 * 4111...1111", is another mention, kept). */
+	if (t >= 4 && t - 4 >= b->mark && memcmp(b->p + t - 4, s, 4) == 0 &&
+	    (t == 4 || !is_word((unsigned char)b->p[t - 5]))) {
+		for (d = t - 4; d > 0 && (is_blank(b->p[d - 1]) ||
+		    b->p[d - 1] == ':') && t - d < 8; d--)
+			;
+		if (words_before(b->p, d, digits_words) != (size_t)-1) {
+			b->len = t;
+			b->p[t] = '\0';
+			if (is_word(next))
+				buf_str(b, " ");
+			b->mark = b->len;
+			return;
+		}
+	}
+	if (said == 2 || (said && (words_before(b->p, t, card_words) !=
+	    (size_t)-1 || words_before(b->p, t, digits_words) != (size_t)-1))) {
+		/* The words after say it: keep them apart from the text
+		 * before, no more. */
+		if (b->len > 0 && !is_blank(b->p[b->len - 1]) &&
+		    b->p[b->len - 1] != '(')
+			buf_str(b, " ");
+		b->mark = b->len;
+		return;
+	}
+	if (said) {
+		buf_str(b, is_word(prev) ? " card " : "card ");
+		b->mark = b->len;
+		return;
+	}
+	if (words_before(b->p, t, digits_words) != (size_t)-1 ||
+	    words_before(b->p, t, card_words) != (size_t)-1) {
+		int digits_only = words_before(b->p, t, digits_words) !=
+		    (size_t)-1;
+
+		if (b->len > 0 && !is_blank(b->p[b->len - 1]))
+			buf_str(b, " ");
+		if (!digits_only)
+			buf_str(b, "ending ");
+	} else
+		buf_str(b, is_word(prev) ? " card ending " : "card ending ");
 	buf_str(b, s);
+	b->mark = b->len;
 	if (is_word(next))
 		buf_str(b, " ");
 }
@@ -471,10 +627,12 @@ card_finish(struct buf *b, const unsigned char last4[4], unsigned next)
  * redacted.  intro is what a keyword just before it announced: 0 nothing,
  * 1 a security code, 2 an SSN.
  */
-static void
+static size_t
 run_redact(struct buf *b, const char *text, const struct run *r, int intro,
     struct redact_counts *found)
 {
+	size_t skip = 0, whole;
+	int said, named;
 	size_t len, at = r->g[0].start, e, g = 0, fresh = 0;
 	unsigned before = at > 0 ? cp_before(text, at) : ' ';
 	unsigned after = cp_at((const unsigned char *)text + r->end, &len);
@@ -485,7 +643,6 @@ run_redact(struct buf *b, const char *text, const struct run *r, int intro,
 
 		if (card_at(r, g, NULL, &e, last4)) {
 			buf_add(b, text + at, start - at);
-			card_start(b, text, start);
 			found->cards++;
 			/* The kept digits and the groups after them must not
 			 * make a card of their own, or the output would
@@ -493,7 +650,19 @@ run_redact(struct buf *b, const char *text, const struct run *r, int intro,
 			while (e + 1 < r->n && card_at(r, e + 1, last4, &e,
 			    last4))
 				found->cards++;
-			card_finish(b, last4, e + 1 < r->n ? ' ' : after);
+			said = e + 1 == r->n && card_said_after(text, r->end,
+			    last4, &skip, &named, &whole) ? 1 + named : 0;
+			/* "ending 4111...1111 ending 1111": the words before
+			 * say it; the same words after go. */
+			if (!said)
+				skip = 0;
+			else if (words_before(b->p, tail_words_end(b),
+			    digits_words) != (size_t)-1) {
+				skip = whole;
+				said = 0;
+			}
+			card_write(b, text, start, last4, e + 1 < r->n ? ' ' :
+			    said ? ' ' : after, said);
 			at = r->g[e].end;
 			g = e + 1;
 		} else if (g == 0 && intro &&
@@ -516,6 +685,7 @@ run_redact(struct buf *b, const char *text, const struct run *r, int intro,
 			g++;
 	}
 	buf_add(b, text + at, r->end - at);
+	return skip;
 }
 
 /*
@@ -602,15 +772,15 @@ redact_text(const char *text, struct redact_counts *counts)
 	b.cap = strlen(text) + 64;
 	b.p = xmalloc(b.cap);
 	b.len = 0;
+	b.mark = 0;
 	b.p[0] = '\0';
 
 	while (text[i] != '\0') {
 		cp = cp_at(u + i, &len);
 		if (digit_value(cp) >= 0) {
 			run_read(&r, text, i);
-			run_redact(&b, text, &r, i == intro_at ? intro : 0,
-			    &found);
-			i = r.end;
+			i = r.end + run_redact(&b, text, &r, i == intro_at ?
+			    intro : 0, &found);
 			prev = '0';
 			continue;
 		}

@@ -77,14 +77,6 @@ store_directory_remove(struct store *st, const char *org,
 	return n;
 }
 
-static int
-cmp_long(const void *a, const void *b)
-{
-	long x = *(const long *)a, y = *(const long *)b;
-
-	return (x > y) - (x < y);
-}
-
 int
 store_number_stats(struct store *st, const char *e164,
     struct number_stats *out)
@@ -114,10 +106,8 @@ store_number_stats(struct store *st, const char *e164,
 	sqlite3_finalize(s);
 	/* The median, since one call left on hold for an hour should not
 	 * make a line look slow. */
-	if (nholds) {
-		qsort(holds, nholds, sizeof(*holds), cmp_long);
-		out->median_hold = holds[nholds / 2];
-	}
+	if (nholds)
+		out->median_hold = median_long(holds, nholds);
 	free(holds);
 	return step == SQLITE_DONE ? 0 : store_error(st, "read the calls");
 }

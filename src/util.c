@@ -176,6 +176,28 @@ utf8_valid(const char *s, size_t len)
 	return 1;
 }
 
+static int
+cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+long
+median_long(long *v, size_t n)
+{
+	long lo, hi;
+
+	qsort(v, n, sizeof(*v), cmp_long);
+	if (n % 2)
+		return v[n / 2];
+	lo = v[n / 2 - 1];
+	hi = v[n / 2];
+	/* lo + (hi - lo) / 2 cannot overflow; the remainder rounds up. */
+	return lo + (hi - lo) / 2 + (hi - lo) % 2;
+}
+
 int
 str_iprefix(const char *s, const char *prefix)
 {

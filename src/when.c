@@ -479,6 +479,23 @@ when_format_span(long secs, char buf[WHEN_BUFSZ])
 		snprintf(buf, WHEN_BUFSZ, "%luw", a / (7 * 86400UL));
 }
 
+int
+when_format_age(time_t t, time_t now, char buf[WHEN_BUFSZ])
+{
+	struct tm a, b;
+
+	/* "0s" for a case opened this morning reads as a glitch; people
+	 * count a new case's age in days, and its first is today. */
+	if (difftime(now, t) < 86400 && localtime_r(&t, &a) &&
+	    localtime_r(&now, &b) && a.tm_year == b.tm_year &&
+	    a.tm_yday == b.tm_yday) {
+		snprintf(buf, WHEN_BUFSZ, "today");
+		return 1;
+	}
+	when_format_span((long)difftime(now, t), buf);
+	return 0;
+}
+
 /* Zero components are left out ("1h5s"), all of them but in "0s"; a
  * negative value gets a leading "-". */
 void

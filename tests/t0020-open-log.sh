@@ -290,4 +290,31 @@ test_expect_success 'open --limit on a long journal' '
 	jq_is "[.[].id]" "[1,2,3,4,5,6,7]"
 '
 
+# A new case's age reads "today" (its local date is today's), never "0s";
+# in a zone where midnight came in between, the hours since.
+test_expect_success 'a case opened today is "today" old in open and show' '
+	export CALLLOG_DB="$TRASH/age.db" CALLLOG_NOW=2026-11-20T15:00:00Z &&
+	expect_exit 0 cl add --org "Initech Mobile" --new-org --reason account \
+	    --title "new plan" --when "2026-11-20T14:59:30Z" &&
+	expect_exit 0 cl add --org "Initech Mobile" --reason account \
+	    --title "early bird" --when "2026-11-20T05:10:00Z" &&
+	expect_exit 0 cl add --org "Initech Mobile" --reason account \
+	    --title "late night" --when "2026-11-20T04:50:00Z" &&
+	expect_exit 0 cl open --no-pager &&
+	grep "new plan  *today " out &&
+	grep "early bird  *today " out &&
+	grep "late night  *10h " out &&
+	out_lacks " 0s " &&
+	expect_exit 0 cl show 1 &&
+	out_contains "2026-11-20 09:59 (today), 1 call" &&
+	expect_exit 0 cl show 3 &&
+	out_contains "(10h ago)" &&
+	(TZ=Asia/Tokyo && export TZ && expect_exit 0 cl open --no-pager) &&
+	grep "new plan  *30s " out &&
+	grep "early bird  *9h50m " out &&
+	(CALLLOG_NOW=2026-11-21T15:00:00Z && expect_exit 0 cl open --no-pager) &&
+	grep "new plan  *1d " out &&
+	unset CALLLOG_DB
+'
+
 test_done

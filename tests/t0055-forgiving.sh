@@ -30,6 +30,20 @@ test_expect_success 'a mistyped command: did you mean' '
 	test_path_is_missing "$CALLLOG_DB"
 '
 
+test_expect_success 'help with a mistyped command: the same did you mean' '
+	expect_exit 2 cl help ad &&
+	check_err_line "'"'ad'"' is not a calllog command; did you mean '"'add'"'?" &&
+	expect_exit 2 cl help shwo &&
+	check_err_line "did you mean '"'show'"'?" &&
+	expect_exit 2 cl help nubmers &&
+	check_err_line "did you mean '"'numbers'"'?" &&
+	expect_exit 2 cl help frobnicate &&
+	check_err_line "'"'frobnicate'"' is not a calllog command; see '"'calllog help'"'" &&
+	test_must_be_empty out &&
+	expect_exit 0 cl help add &&
+	out_contains "--org"
+'
+
 test_expect_success 'a mistyped option: did you mean' '
 	expect_exit 2 cl add --org amex --reason billing --refs X-1 &&
 	check_err_line "unknown option '"'--refs'"' for '"'add'"'; did you mean '"'--ref'"'?" &&

@@ -102,6 +102,32 @@ test_expect_success 'a 16-digit reference that fails Luhn is kept as given' '
 	jq_is ".calls_list[0].refs[0]" 4111111111111112
 '
 
+# People say which card before or after pasting it: the stored text must
+# not read "card ending 0005 ending 0005".
+test_expect_success 'words around a card that say it already are not said twice' '
+	expect_exit 0 cl add --org "Hooli Bank" --new-org --reason billing \
+	    --title "card ending 0004 5105-1051-0510-5100" \
+	    --ref "ending in 5105105105105100" \
+	    --note "Card ending 6011 0009 9013 9424 was declined" \
+	    --note "paid with 3782 822463 10005, ending in 0005." \
+	    --note "last four:	5555	5555	5555	4444" \
+	    --note "card number 4012888888881881 (card ending 1881)" &&
+	check_err_line "removed before storing" &&
+	case=$(sed -n "s/^opened case \([0-9]*\).*/\1/p" out) &&
+	expect_exit 0 cl show "$case" --json &&
+	jq_is .title "card ending 0004 card ending 5100" &&
+	jq_is ".calls_list[0].refs[0]" "ending in 5100" &&
+	jq_is ".calls_list[0].notes" "Card ending 9424 was declined
+paid with card ending in 0005.
+last four:	4444
+card number (card ending 1881)" &&
+	! grep -E "ending( in)? ([0-9]{4}) ending" out &&
+	expect_exit 0 cl add --case "$case" \
+	    --note "card ending 9424 6011 0009 9013 9424, again" &&
+	expect_exit 0 cl show "$case" --json &&
+	jq_is ".calls_list[1].notes" "card ending 9424, again"
+'
+
 test_expect_success 'the journal is created private: 0600 file, 0700 directory' '
 	export CALLLOG_DB="$TRASH/new/dir/j.db" &&
 	expect_exit 0 cl add --org amex --reason general &&

@@ -117,4 +117,25 @@ test_expect_success 'numbers lists while another process writes; numbers add wai
 	expect_exit 0 cl numbers add amex travel 800-555-0142
 '
 
+test_expect_success 'the usual hold is a true median: an even count takes the mean of the middle two' '
+	expect_exit 0 cl numbers add "Globex Bank" general 1-888-555-0170 &&
+	expect_exit 0 cl add --org "Globex Bank" --new-org --reason general \
+	    --number 1-888-555-0170 --hold 61s --when 2026-11-10 &&
+	expect_exit 0 cl add --case 3 --number 1-888-555-0170 --hold 2m --when 2026-11-11 &&
+	expect_exit 0 cl numbers globex --json &&
+	jq_is ".[0].median_hold_seconds" 91 &&
+	expect_exit 0 cl add --case 3 --number 1-888-555-0170 --hold 95m --when 2026-11-12 &&
+	expect_exit 0 cl add --case 3 --number 1-888-555-0170 --hold 1m --when 2026-11-13 &&
+	expect_exit 0 cl numbers globex --json &&
+	jq_is ".[0].median_hold_seconds" 91 &&
+	expect_exit 0 cl add --case 3 --number 1-888-555-0170 --hold 3h --when 2026-11-14 &&
+	expect_exit 0 cl add --case 3 --number 1-888-555-0170 --hold 4m --when 2026-11-15 &&
+	expect_exit 0 cl numbers globex --json &&
+	jq_is ".[0].median_hold_seconds" 180 &&
+	expect_exit 0 cl numbers globex &&
+	out_contains "3m" &&
+	expect_exit 0 cl prep general --org globex &&
+	out_contains "usual hold: 3m over 6 calls"
+'
+
 test_done

@@ -205,18 +205,138 @@ test_expect_success 'a promise without a deadline, a case without refs' '
 test_expect_success 'markdown: user text escaped, notes as block quotes' '
 	expect_exit 0 cl dossier 1 --format md &&
 	out_contains "# Record of case 1: Skyline Tickets charge" &&
-	out_contains "- **Organization:** Bank \\<&> \"Co\" Ünïcode" &&
-	out_contains "  > Said the \\<script>alert(1)\\</script> merchant & \"Skyline\" had 10 days.\\" &&
-	out_contains "  > Second line: \\*not\\* \\_emphasis\\_ \\| pipe\\" &&
-	out_contains "  > \\# not a heading" &&
-	out_contains "> Three calls, no credit.\\" &&
+	out_contains "- **Organization:** Bank &lt;&> &quot;Co&quot; Ünïcode" &&
+	out_contains "    > Said the &lt;script>alert(1)&lt;/script> merchant & &quot;Skyline&quot; had 10 days." &&
+	out_contains "    > Second line: \\*not\\* \\_emphasis\\_ &#124; pipe" &&
+	out_contains "    > \\# not a heading" &&
+	out_contains "> Three calls, no credit." &&
 	! grep -E "(^|[^\\\\])<script" out &&
-	out_contains "| **broken** | temporary credit while they investigate | 2026-11-17 10:00 EST, call 1, Dana (ID 4471) | 2026-11-20 09:00 EST |" &&
-	out_contains "| **kept** | refund of \$212.40 to the card |" &&
+	out_contains "- **broken:** temporary credit while they investigate — made 2026-11-17 10:00 EST, call 1, Dana (ID 4471); due 2026-11-20 09:00 EST" &&
+	out_contains "- **kept:** refund of \$212.40 to the card — made" &&
 	out_contains "Times are in America/New_York." &&
 	test $(grep -c "^- \\*\\*DSP-20931\\*\\*: call 1" out) = 1 &&
 	! grep -i "^- \\*\\*dsp-20931\\*\\*: call 3" out
 '
+
+# The same Markdown must read the same wherever it is pasted: no hard line
+# break (python-markdown has no backslash break, and two trailing spaces
+# do not survive a copy), no table (cmark and python-markdown read none).
+test_expect_success 'markdown: no hard line break, no table' '
+	expect_exit 0 cl dossier 1 --format md &&
+	! grep -n "\\\\\$" out &&
+	! grep -n "  \$" out &&
+	! grep -n "^ *|" out
+'
+
+# blocks.py HTML: the blocks of a rendered page, one a line: the nesting
+# of lists, quotes and headings, then the block's text as a reader sees it
+# (blanks squashed).  Paragraphs inside a list item count as the item: the
+# renderers differ in when they write <p> there, not in what is shown.
+cat >blocks.py <<'EOF'
+import re, sys
+from html.parser import HTMLParser
+
+BLOCK = {"p", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5",
+         "h6", "hr", "pre", "table", "tr", "td", "th", "dl", "dt", "dd",
+         "div"}
+
+class Blocks(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.text, self.out = [], [], []
+    def flush(self):
+        t = re.sub(r"\s+", " ", "".join(self.text)).strip()
+        if t:
+            path = ">".join(x for x in self.stack if x != "p") or "p"
+            self.out.append("%s: %s" % (path, t))
+        self.text = []
+    def handle_starttag(self, tag, attrs):
+        if tag in BLOCK:
+            self.flush()
+            if tag == "hr":
+                self.out.append("hr")
+            else:
+                self.stack.append(tag)
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag in BLOCK and tag != "hr":
+            self.stack.pop()
+    def handle_endtag(self, tag):
+        if tag in BLOCK and tag != "hr":
+            self.flush()
+            while self.stack:
+                if self.stack.pop() == tag:
+                    break
+    def handle_data(self, data):
+        self.text.append(data)
+
+b = Blocks()
+b.feed(open(sys.argv[1], encoding="utf-8").read())
+b.close()
+b.flush()
+print("\n".join(b.out))
+EOF
+
+# render.sh MD: the three renderings of MD as blocks, in py.blocks,
+# pandoc.blocks and cmark.blocks; fails when they differ.
+cat >render.sh <<'EOF'
+/usr/bin/python3 -m markdown "$1" >py.html &&
+pandoc -f markdown -t html "$1" >pandoc.html &&
+cmark "$1" >cmark.html &&
+for r in py pandoc cmark; do
+	/usr/bin/python3 blocks.py $r.html >$r.blocks || exit 1
+done &&
+test -s cmark.blocks &&
+diff -u cmark.blocks py.blocks &&
+diff -u cmark.blocks pandoc.blocks
+EOF
+
+md_tools_missing=
+/usr/bin/python3 -c "import markdown" 2>/dev/null ||
+    md_tools_missing="python3-markdown"
+for tool in pandoc cmark; do
+	command -v $tool >/dev/null 2>&1 ||
+	    md_tools_missing="$md_tools_missing $tool"
+done
+
+if test -n "$md_tools_missing"; then
+	test_skip 'markdown: python-markdown, pandoc and cmark render it alike' \
+	    "missing:$md_tools_missing ('sh contrib/install-deps test' installs them)"
+else
+	test_expect_success 'markdown: python-markdown, pandoc and cmark render it alike' '
+		expect_exit 0 cl dossier 1 --format md &&
+		cp out d1.md &&
+		sh render.sh d1.md &&
+		grep -x "h1: Record of case 1: Skyline Tickets charge" cmark.blocks &&
+		grep -F "ul>li>blockquote: Said the <script>alert(1)</script> merchant & \"Skyline\" had 10 days." cmark.blocks &&
+		grep -x "ul>li>blockquote: Second line: \\*not\\* _emphasis_ | pipe" cmark.blocks &&
+		grep -x "ul>li>blockquote: # not a heading" cmark.blocks &&
+		grep -x "ul>li: broken: temporary credit while they investigate — made 2026-11-17 10:00 EST, call 1, Dana (ID 4471); due 2026-11-20 09:00 EST" cmark.blocks &&
+		grep -x "ul>li: Organization: Bank <&> \"Co\" Ünïcode" cmark.blocks &&
+		grep -x "p: Prepared 2026-12-02 10:00 EST. Times are in America/New_York." cmark.blocks
+	'
+
+	# Text that each renderer would read its own way: pandoc curls quotes,
+	# makes dashes and ellipses, reads "a." as a list, "$x$" as math,
+	# "~x~" and "^x^" as sub- and superscript, ": x" as a definition; the
+	# others do not unescape "\<" or "\|".
+	test_expect_success 'markdown: hostile text renders alike in all three' '
+		expect_exit 0 cl add --org "Acme & Sons <ltd>" --new-org \
+		    --reason general --title "it'"'"'s \"quoted\" -- a... {x} [y](z) #1" \
+		    --rep "Ann O'"'"'Neil | 2^10^ ~sub~ \$x\$" \
+		    --ref "R|1" --note "a. first${LF}iv) second${LF}(b) third${LF}: definition${LF}::: div${LF}1986. A year${LF}- dash${LF}+ plus${LF}> quote${LF}    indented code?${LF}trailing  ${LF}${LF}${LF}after blanks \\ backslash \`code\` <b>bold</b> &amp; &#65; *a* _b_ ~~s~~ \$5 and \$6 http://x.example/ a@b.c" &&
+		case=$(sed -n "s/^opened case \\([0-9]*\\).*/\\1/p" out) &&
+		expect_exit 0 cl dossier "$case" --format md &&
+		cp out d2.md &&
+		! grep -n "\\\\\$" d2.md &&
+		sh render.sh d2.md &&
+		grep -x "ul>li>blockquote: a. first" cmark.blocks &&
+		grep -x "ul>li>blockquote: : definition" cmark.blocks &&
+		grep -x "ul>li>blockquote: after blanks \\\\ backslash \`code\` <b>bold</b> &amp; &#65; \\*a\\* _b_ ~~s~~ \\\$5 and \\\$6 http://x.example/ a@b.c" cmark.blocks &&
+		grep -x "h1: Record of case $case: it'"'"'s \"quoted\" -- a... {x} \\[y\\](z) #1" cmark.blocks &&
+		grep -x "ul>li: Representative: Ann O'"'"'Neil | 2^10^ ~sub~ \\\$x\\\$" cmark.blocks
+	'
+fi
 
 test_expect_success 'html: well-formed, self-contained, text as written' '
 	expect_exit 0 cl dossier 1 --format html &&
@@ -251,7 +371,7 @@ test_expect_success '-o replaces a file atomically, and makes it 0600' '
 	chmod 644 y.md &&
 	expect_exit 0 cl dossier 1 -o y.md &&
 	mode_is 600 y.md &&
-	grep -F -e "- **Organization:** Bank \\<&>" y.md &&
+	grep -F -e "- **Organization:** Bank &lt;&>" y.md &&
 	expect_exit 0 cl dossier 1 -o y.md --format txt &&
 	grep -E "^  Organization +Bank <&>" y.md &&
 	expect_exit 0 cl dossier 1 -o z &&

@@ -124,8 +124,29 @@ fi
 
 test_expect_success 'the cron line, and no directory file beside the built-in one' '
 	test_path_is_missing "$DEST/usr/share/calllog" &&
-	installed /usr/share/doc/calllog/calllog.cron 644 contrib/calllog.cron &&
-	grep -q "calllog remind" "$DEST/usr/share/doc/calllog/calllog.cron"
+	installed /usr/share/doc/calllog/calllog.cron 644 &&
+	grep -v "^#" "$DEST/usr/share/doc/calllog/calllog.cron" >cron.lines &&
+	test "$(wc -l <cron.lines)" -eq 1 &&
+	grep -q " /usr/bin/calllog remind " cron.lines &&
+	! grep -q "@" cron.lines
+'
+
+# cron runs with PATH=/usr/bin:/bin: the line must name the calllog that
+# was installed, wherever that is, never a bare or a build path.
+test_expect_success 'the cron line names the installed calllog for any PREFIX or BINDIR' '
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES \
+	    make -C "$TOP" install DESTDIR="$TRASH/opt" PREFIX=/opt/cl \
+	    >make2.out 2>&1 &&
+	cron="$TRASH/opt/opt/cl/share/doc/calllog/calllog.cron" &&
+	grep -q " /opt/cl/bin/calllog remind " "$cron" &&
+	test -x "$TRASH/opt/opt/cl/bin/calllog" &&
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES \
+	    make -C "$TOP" install DESTDIR="$TRASH/opt2" PREFIX=/opt/cl \
+	    BINDIR="/home/me/bin" >make3.out 2>&1 &&
+	grep -q " /home/me/bin/calllog remind " \
+	    "$TRASH/opt2/opt/cl/share/doc/calllog/calllog.cron" &&
+	sed -n "s/.* \([^ ]*\) remind .*/\1/p" "$cron" >cronbin &&
+	test "$TRASH/opt$(cat cronbin)" = "$TRASH/opt/opt/cl/bin/calllog"
 '
 
 test_expect_success 'nothing is installed outside /usr' '

@@ -165,4 +165,47 @@ test_expect_success 'JSON escapes them too, losslessly' '
 	grep -q -F "$(printf "\033")" title
 '
 
+# A colour sequence that wraps nothing (a colour switched on and straight
+# off, or off when none is on) is noise that some terminals and logs show.
+cat >spans.py <<\EOF
+import re, sys
+raw = open(sys.argv[1], "rb").read()
+bad, on, last = [], False, None
+for m in re.finditer(rb"\x1b\[([0-9;]*)m", raw):
+    reset = m.group(1) in (b"", b"0")
+    if reset and not on:
+        bad.append("a reset with no colour on at byte %d" % m.start())
+    if last is not None and last == m.start() and on:
+        bad.append("a colour that wraps nothing at byte %d" % m.start())
+    on, last = not reset, m.end()
+if on:
+    bad.append("a colour left on at the end")
+if bad:
+    print("; ".join(bad))
+    print(repr(raw[:3000]))
+    sys.exit(1)
+EOF
+
+test_expect_success 'in colour, no colour sequence wraps nothing' '
+	export CALLLOG_DB="$TRASH/spans.db" &&
+	expect_exit 0 cl add --org "Umbrella Air" --new-org --reason travel \
+	    --title "lost bag" --follow-up 2026-11-25 &&
+	expect_exit 0 cl add --org "Umbrella Air" --reason travel \
+	    --title "refund" --follow-up 2026-11-19 &&
+	expect_exit 0 cl add --org "Umbrella Air" --reason travel \
+	    --title "seat" --promise "call back" --promised-by 2026-11-18 &&
+	expect_exit 0 cl add --case 1 --note "second call" &&
+	expect_exit 0 cl add --case 1 --note "third call" &&
+	for args in "show 1" "show 2" "show 3" open "open --org umb" log \
+	    "cases" "prep travel --org umb"; do
+		pty_run tty.out "$CALLLOG" --no-pager --color=always $args &&
+		"$PY" spans.py tty.out || return 1
+	done &&
+	pty_run tty.out "$CALLLOG" --no-pager --color=always show 2 &&
+	grep -q -F "$(printf "\033[31m, overdue\033[m")" tty.out &&
+	pty_run tty.out "$CALLLOG" --no-pager --color=always show 1 &&
+	grep -q -F "$(printf "\033[33mask for a supervisor")" tty.out &&
+	unset CALLLOG_DB
+'
+
 test_done

@@ -150,6 +150,12 @@ test_expect_success 'it depends on the libraries calllog opens with dlopen' '
 	done
 '
 
+# cron's PATH is /usr/bin:/bin; the packaged line names the packaged binary.
+test_expect_success 'the packaged cron line runs /usr/bin/calllog' '
+	grep -q " /usr/bin/calllog remind " root/usr/share/doc/calllog/calllog.cron &&
+	! grep -q "@BINDIR@" root/usr/share/doc/calllog/calllog.cron
+'
+
 if test "$(id -u)" -ne 0; then
 	test_skip "install, run, purge" "SKIP: dpkg -i needs root"
 	test_done

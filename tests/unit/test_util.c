@@ -95,6 +95,19 @@ main(void)
 	is_str(text, "new\n", "the file has the new content");
 	free(text);
 
+	{
+		long one[] = { 7 }, odd[] = { 3600, 60, 120 };
+		long even[] = { 600, 60, 3600, 120 }, halves[] = { 5, 2 };
+		long same[] = { 9, 9, 9, 9 };
+
+		is_long(median_long(one, 1), 7, "median of one value");
+		is_long(median_long(odd, 3), 120, "median of an odd count: the middle");
+		is_long(median_long(even, 4), 360,
+		    "median of an even count: the mean of the two middle values");
+		is_long(median_long(halves, 2), 4, "a half second rounds up");
+		is_long(median_long(same, 4), 9, "equal values");
+	}
+
 	unlink(path);
 	rmdir(dir);
 	return tap_done();
