@@ -83,7 +83,7 @@ PROG     = $(BUILD)/calllog
 
 # Unit tests link the module they test and the few it needs.
 UNIT_TESTS = when phone redact policy util term case_rules money orgmatch \
-             layout directory
+             layout directory syncrec
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 UNIT_OBJS  = $(UNIT_BINS:=.o)
 UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o $(BUILD)/term.o
@@ -147,6 +147,7 @@ $(BUILD)/dlopened: $(BUILD)/dlopened.c
 # Tests whose module needs another besides UNIT_DEPS.
 $(BUILD)/tests/test_case_rules: $(BUILD)/policy.o
 $(BUILD)/tests/test_directory: $(BUILD)/phone.o $(BUILD)/directory_data.o
+$(BUILD)/tests/test_syncrec: $(BUILD)/redact.o
 
 $(BUILD):
 	mkdir -p $@

@@ -165,6 +165,18 @@ NOTE_BITS = [
 ]
 
 
+# The case imported to start a journal (fill() removes it).
+SEED_CASE = {
+    "id": 1, "uuid": "00000000-0000-4000-8000-000000000000", "org": "Seed",
+    "reason": "general", "title": None, "account": None, "status": "open",
+    "priority": "normal", "opened": "2026-01-01T00:00:00Z",
+    "updated": "2026-01-01T00:00:00Z", "next_followup": None,
+    "followup_seq": 0, "escalation": "none",
+    "stage_at": "2026-01-01T00:00:00Z", "resolved": None,
+    "resolution": None, "amount": None, "currency": None, "merchant": None,
+    "charged": None, "events": [], "calls": []}
+
+
 def wchoice(rng, pairs):
     total = sum(w for _, w in pairs)
     x = rng.random() * total
@@ -208,6 +220,7 @@ def make_cases(rng, n, now):
     cases.sort()
     out_cases, out_calls, events = [], [], []
     for cid, opened in enumerate(cases, 1):
+        ev0 = len(events)
         org_i = wchoice(rng, org_pairs)
         org, _, numbers = ORGS[org_i]
         reason = wchoice(rng, REASONS)
@@ -298,13 +311,17 @@ def make_cases(rng, n, now):
         if rng.random() < 0.05:
             events.append((cid, last_call + 300, "followup", None,
                            last_call + 7 * DAY, None))
+        # Updated when last touched: calllog touches a case with each
+        # call (created a minute after it started) and each event on it.
+        touched = max([opened, last_call + 60] +
+                      [e[1] for e in events[ev0:]])
         account = ("%04d" % rng.randint(0, 9999)
                    if rng.random() < 0.7 else None)
         priority = ("high" if reason in ("lost-card", "fraud") else
                     "low" if rng.random() < 0.1 else "normal")
         out_cases.append((
             cid, uuid4(rng), org, reason, title, account, status, priority,
-            opened, max(last_call, opened), nf, ncalls, ["none",
+            opened, touched, nf, ncalls, ["none",
             "supervisor", "complaint", "regulator"][escalation], stage_at,
             resolved_at, resolution, merchant))
     out_calls.sort(key=lambda k: (k[0], k[1]))
@@ -317,6 +334,13 @@ def fill(db, cases, calls, events, rng):
     con.execute("PRAGMA cache_size = -262144")
     con.execute("PRAGMA foreign_keys = OFF")
     con.execute("BEGIN")
+    # The seed case main() imported to make the journal, and its history.
+    # Its removal is recorded as a change, removed too; the fill below is
+    # then recorded as before, as one change "(outside calllog)".
+    for t in ("call_refs", "calls", "case_events", "cases", "change_rows",
+              "changes"):
+        con.execute("DELETE FROM " + t)
+    con.execute("UPDATE change_state SET change_id = NULL")
     con.executemany(
         "INSERT INTO cases (id, uuid, org, reason, title, account, status,"
         " priority, opened_at, updated_at, next_followup_at, followup_seq,"
@@ -398,12 +422,13 @@ def main():
             os.unlink(tmp + sfx)
     env = dict(os.environ, CALLLOG_NOW=a.now, TZ="UTC")
     t0 = time.perf_counter()
-    # An empty import: `open` no longer starts a journal, and a write
-    # that adds no rows leaves only the schema and the shipped directory.
-    empty = tmp + ".empty.json"
+    # A one-case import, the case then removed by fill(): `open` no
+    # longer starts a journal, and a new journal is linked into place only
+    # once it holds a case or a number, so an empty import leaves no file.
+    empty = tmp + ".seed.json"
     with open(empty, "w") as f:
         json.dump({"format": "calllog-export", "version": 1,
-                   "exported": a.now, "cases": [], "directory": [],
+                   "exported": a.now, "cases": [SEED_CASE], "directory": [],
                    "reminders_sent": []}, f)
     subprocess.run([a.calllog, "--db", tmp, "import", empty], env=env,
                    check=True, stdout=subprocess.DEVNULL)

@@ -40,11 +40,13 @@ static const char *const where_uuid[SYNC_KINDS] = {
 };
 
 /* ?1 the uuid, ?2 updated_at, then the fields from ?3; an update leaves
- * a row's id, and so the ids people use, as they were. */
+ * a row's id, and so the ids people use, as they were, and its updated_at
+ * never earlier than it was (a record whose fields only the folder changed
+ * may still have been touched here later, as a case is by a call). */
 static const char *const update_sql[SYNC_KINDS] = {
 	[SYNC_CASE] =
-	    "UPDATE cases SET updated_at = ?2, org = ?3, reason = ?4,"
-	    " title = ?5, account = ?6, status = ?7, priority = ?8,"
+	    "UPDATE cases SET updated_at = max(updated_at, ?2), org = ?3,"
+	    " reason = ?4, title = ?5, account = ?6, status = ?7, priority = ?8,"
 	    " opened_at = ?9,"
 	    " followup_seq = followup_seq + (next_followup_at IS NOT ?10),"
 	    " next_followup_at = ?10, escalation = ?11, stage_at = ?12,"
@@ -52,7 +54,7 @@ static const char *const update_sql[SYNC_KINDS] = {
 	    " currency = ?16, merchant = ?17, charged_at = ?18"
 	    " WHERE uuid = ?1",
 	[SYNC_CALL] =
-	    "UPDATE calls SET updated_at = ?2,"
+	    "UPDATE calls SET updated_at = max(updated_at, ?2),"
 	    " case_id = (SELECT id FROM cases WHERE uuid = ?3),"
 	    " started_at = ?4, channel = ?5, direction = ?6, number = ?7,"
 	    " department = ?8, ivr = ?9, rep = ?10, hold_seconds = ?12,"
@@ -61,7 +63,7 @@ static const char *const update_sql[SYNC_KINDS] = {
 	    " credited = ?19, promise_status = ?20, promise_marked_at = ?21,"
 	    " promise_note = ?22 WHERE uuid = ?1",
 	[SYNC_EVENT] =
-	    "UPDATE case_events SET updated_at = ?2,"
+	    "UPDATE case_events SET updated_at = max(updated_at, ?2),"
 	    " case_id = (SELECT id FROM cases WHERE uuid = ?3), at = ?4,"
 	    " kind = ?5, level = ?6, due_at = ?7, note = ?8 WHERE uuid = ?1",
 };
@@ -244,6 +246,21 @@ store_sync_apply(struct store *st, const struct sync_rec *r)
 	if (sqlite3_changes(st->db) == 0 &&
 	    run(st, insert_sql[r->kind], r, "add a record") == -1)
 		return -1;
+	if (r->kind != SYNC_CASE) {
+		/* A call or event written here touches its case (case_apply
+		 * does so for every command); one carried from another
+		 * device touches it the same, or the two journals would
+		 * disagree on when the case last changed. */
+		if ((s = store_stmt(st, "UPDATE cases SET updated_at = ?2"
+		    " WHERE uuid = ?1 AND updated_at < ?2")) == NULL)
+			return -1;
+		bind_text(s, 1, r->f[0]);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)r->updated);
+		rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return store_error(st, "touch the record's case");
+	}
 	return r->kind == SYNC_CALL ? put_refs(st, r) : 0;
 }
 
