@@ -44,6 +44,8 @@ TARGET_RSS_MB = 10.0
 # titles): with --limit it must cost at most TARGET_COMMON_RATIO times a
 # search of a rare word, the merchant's name of `search word`.
 COMMON_WORD = "refund"
+# The folder `calllog sync` keeps, made in the command's scratch directory.
+SYNC_DIR = "<scratch>/vdir"
 TARGET_COMMON_RATIO = 2.0
 
 
@@ -183,6 +185,12 @@ def commands(m, n):
          "all open cases (Taskwarrior: export all tasks)"),
         ("remind --dry-run", ["remind", "--dry-run"], False, None,
          "what is due"),
+        # On a copy of the journal, into a new folder: the run that checks
+        # it works is the first full sync (kept as "first_*"), the
+        # measured ones find nothing changed.
+        ("sync", ["sync", SYNC_DIR], True, None,
+         "nothing changed since the first sync (%s items in the folder)"
+         % "{:,}".format(n + m["calls"] + m["events"])),
     ]
 
 
@@ -215,13 +223,32 @@ def measure_size(n, a, runner, tools, results):
                     os.unlink(db + sfx)
             shutil.copyfile(m["db"], db)
             os.chmod(db, 0o600)
-        argv = [a.calllog, "--db", db] + args
+        argv = [a.calllog, "--db", db] + [
+            os.path.join(scratch, "vdir") if x == SYNC_DIR else x
+            for x in args]
         row = {"note": note, "args": args}
         # One run to check it works and to see what it prints.
         outf = os.path.join(scratch, "out.txt")
         ms, mb, st = runner.once(argv, stdout=outf)
         with open(outf, "rb") as f:
             text = f.read()
+        if key == "sync":
+            # That run was the first full sync: one run, kept apart.
+            written = re.search(rb"(\d+) written", text)
+            row.update(first_ms=ms, first_rss=mb, first_exit=st,
+                       first_written=int(written.group(1)) if written
+                       else None, first_files=len(os.listdir(
+                           os.path.join(scratch, "vdir"))) if st == 0
+                       else None)
+            log("N=%d sync (first) %8.1f s %5.1f MB, %s files written" % (
+                n, ms / 1000, mb, row["first_written"]))
+            ms, mb, st = runner.once(argv, stdout=outf)
+            with open(outf, "rb") as f:
+                text = f.read()
+            if st == 0 and b"nothing to do" not in text:
+                row["error"] = "a second sync did something: %s" % (
+                    text.decode(errors="replace").strip()[:300])
+                log("%s: %s" % (n, row["error"]))
         row["exit"] = st
         row["out_lines"] = text.count(b"\n")
         row["out_bytes"] = len(text)
@@ -242,7 +269,8 @@ def measure_size(n, a, runner, tools, results):
         runner.once(argv, env=env)
         floor = os.path.join(a.work, "floor-N%d-%s.sql" % (
             n, key.replace(" ", "_").replace("-", "")))
-        row["floor_statements"] = floor_script(trace, floor, writes)
+        row["floor_statements"] = floor_script(trace, floor,
+                                               writes and key != "sync")
         floor_argv = ["sqlite3", "-batch", "-init", "/dev/null", db]
         fms, fmb, fst = runner.once(floor_argv, stdin=floor,
                                     stdout=outf)
@@ -471,6 +499,8 @@ def write_results(path, results, boot, a, mach, t_total):
             if row["exit"] != 0:
                 bad = " **(exit %d: %s)**" % (row["exit"],
                                               row.get("error", ""))
+            elif "error" in row:
+                bad = " **(%s)**" % row["error"]
             if "floor_error" in row:
                 bad += " **(floor failed: %s)**" % row["floor_error"]
             what = row["note"]
@@ -486,6 +516,26 @@ def write_results(path, results, boot, a, mach, t_total):
                   "not measured (--no-taskwarrior)",
                   fmt(tm), fmt(max(row["tw_rss"])) if "tw_rss" in row
                   else "—", ratio(tm, cm)))
+        w("")
+    firsts = [r for r in results if "first_ms" in r["rows"].get("sync", {})]
+    if firsts:
+        w("## First full sync\n")
+        w("`calllog sync DIR` into an empty folder from a copy of the "
+          "journal: one run, every case, call and event written as an "
+          "item (then the `sync` rows above: nothing changed).\n")
+        w("| N | exit | seconds | files written | files in the folder | "
+          "peak MB |")
+        w("|---:|---:|---:|---:|---:|---:|")
+        for r in firsts:
+            row = r["rows"]["sync"]
+            w("| %s | %d | %s | %s | %s | %s |" % (
+                "{:,}".format(r["n"]), row["first_exit"],
+                fmt(row["first_ms"] / 1000, 2),
+                "{:,}".format(row["first_written"])
+                if row["first_written"] is not None else "—",
+                "{:,}".format(row["first_files"])
+                if row["first_files"] is not None else "—",
+                fmt(row["first_rss"])))
         w("")
     if len(results) > 1:
         w("## Growth with N\n")

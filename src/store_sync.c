@@ -115,12 +115,13 @@ int
 store_sync_records_each(struct store *st, int kind,
     int (*fn)(struct sync_rec *, void *), void *arg)
 {
-	char *sql = xasprintf("%s ORDER BY 1", select_sql[kind]);
-	sqlite3_stmt *s = store_prepare(st, sql);
+	/* In the table's own order: ordered by uuid, each row was a lookup
+	 * through the uuid index, three times the time on a large journal
+	 * (the caller finds its state and files by uuid itself). */
+	sqlite3_stmt *s = store_prepare(st, select_sql[kind]);
 	struct sync_rec r = { 0 };
 	int rc = 0, step;
 
-	free(sql);
 	if (s == NULL)
 		return -1;
 	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {

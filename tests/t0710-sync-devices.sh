@@ -122,7 +122,8 @@ s = socket.socket(); s.bind((\"127.0.0.1\", 0)); print(s.getsockname()[1])") &&
 	grep -q "name=\"VTODO\"" props.xml
 '
 trap 'test -f "$TRASH/rad.pid" && kill "$(cat "$TRASH/rad.pid")" 2>/dev/null
-      cd / && rm -rf "$TRASH"' EXIT
+      if test -n "${KEEP_TRASH-}"; then echo "# kept $TRASH" >&2
+      else cd / && rm -rf "$TRASH"; fi' EXIT
 
 test_expect_success 'a vdirsyncer for each device, pairing its folder with the collection' '
 	for dev in laptop phone; do
@@ -223,7 +224,6 @@ test_expect_success 'the resolve on one side and the call on the other both stan
 	for dev in laptop phone; do
 		expect_exit 0 on $dev show "$U2" --json &&
 		jq_is .status resolved &&
-		jq_is "[.calls_list[].rep] | sort | join(\",\")" "Eve" ||
 		jq_is "[.calls_list[] | select(.rep == \"Eve\")] | length" 1 ||
 		return 1
 	done
