@@ -571,6 +571,10 @@ scan(struct sync *s)
 			free(rm->extra);
 			goto bad;
 		}
+		/* Another client's clock may be ahead; its entry is no later
+		 * than now, or it would win every merge to come. */
+		if (rm->item.foreign && rm->item.rec.updated > s->ctx->now)
+			rm->item.rec.updated = s->ctx->now;
 		rm->redacted = redacted;
 		rm->name = xstrdup(name);
 		rm->mtime = mtime;
@@ -781,7 +785,14 @@ sync_folder(struct ctx *ctx, const char *dir)
 		    " here, %zu deleted here, %zu deleted there, %zu skipped",
 		    dir, s.written, s.read, s.merged, s.added_here,
 		    s.here_deleted, s.there_deleted, s.skipped);
-	rc = 0;
+	{
+		char what[160];
+
+		snprintf(what, sizeof(what), "synced: %zu written, %zu read,"
+		    " %zu deleted here, %zu deleted there", s.written, s.read,
+		    s.here_deleted, s.there_deleted);
+		rc = store_change_describe(ctx->st, what);
+	}
 out:
 	for (size_t i = 0; i < s.nrm; i++) {
 		free(s.rm[i].name);
