@@ -81,7 +81,8 @@ SCHEMA   = $(sort $(wildcard schema/[0-9][0-9][0-9]_*.sql))
 PROG     = $(BUILD)/calllog
 
 # Unit tests link the module they test and the few it needs.
-UNIT_TESTS = when phone redact policy util term case_rules money orgmatch
+UNIT_TESTS = when phone redact policy util term case_rules money orgmatch \
+             purpose
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 UNIT_OBJS  = $(UNIT_BINS:=.o)
 UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o $(BUILD)/term.o

@@ -20,6 +20,7 @@
 #include "cmd.h"
 #include "phone.h"
 #include "prep.h"
+#include "purpose.h"
 #include "redact.h"
 #include "store.h"
 #include "term.h"
@@ -243,7 +244,7 @@ run_call(struct ctx *ctx, struct args *a)
 	FILE *guard;
 	sigset_t block;
 	char *v, shown[PHONE_BUFSZ] = "", where[64] = "";
-	int reason = a->npos > 1 ? enum_parse(&reason_names, a->pos[1]) :
+	int reason = a->npos > 1 ? purpose_parse_reason(a->pos[1]) :
 	    REASON_GENERAL, rc;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))

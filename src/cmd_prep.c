@@ -121,7 +121,7 @@ run_prep(struct ctx *ctx, struct args *a)
 	struct jsonw j;
 	struct prep_walk w = { .ctx = ctx, .p = &p, .j = &j };
 	struct case_filter f = { .unresolved = 1, .contact = 1 };
-	int reason = enum_parse(&reason_names, a->pos[0]), rc;
+	int reason = purpose_parse_reason(a->pos[0]), rc;
 
 	if (reason < 0)
 		return CMD_USAGE;

@@ -138,4 +138,52 @@ test_expect_success 'the usual hold is a true median: an even count takes the me
 	out_contains "usual hold: 3m over 6 calls"
 '
 
+# One table of purposes and their words: a reason, a synonym, a plural
+# or another case finds the same line, for numbers, prep and call alike.
+test_expect_success 'numbers ORG REASON: a reason or synonym finds its line, else the general one' '
+	expect_exit 0 cl numbers amex Disputes --json &&
+	jq_is "[.[].number]" "[\"+18005282122\"]" &&
+	expect_exit 0 cl numbers amex dispute &&
+	out_contains "no billing number on file for American Express; its general line:" &&
+	out_contains "1-800-528-2122" &&
+	expect_exit 0 cl numbers amex "Lost Card" --json &&
+	jq_is "[.[].purpose] | unique" "[\"lost-stolen\"]" &&
+	expect_exit 0 cl numbers amex unauthorised --json &&
+	jq_is "[.[].number]" "[\"+18005284800\",\"+18556932213\"]" &&
+	expect_exit 0 cl numbers amex claims --json &&
+	jq_is length 0
+'
+
+test_expect_success 'numbers add under a synonym files it under the purpose, found by every word' '
+	expect_exit 0 cl numbers add amex Disputes 1-800-555-0143 &&
+	out_contains "for American Express, billing" &&
+	for word in billing dispute DISPUTES charges chargeback; do
+		expect_exit 0 cl numbers amex "$word" --json &&
+		jq_is "[.[].number]" "[\"+18005550143\"]" || return 1
+	done &&
+	expect_exit 0 cl numbers add "Initrode Insurance" Claims 1-888-555-0101 &&
+	expect_exit 0 cl numbers initrode claim --json &&
+	jq_is "[.[] | [.purpose, .number]]" "[[\"claims\",\"+18885550101\"]]"
+'
+
+test_expect_success 'prep REASON offers your number filed under a synonym' '
+	expect_exit 0 cl prep billing --org amex --json &&
+	jq_is "[.numbers[].number]" "[\"+18005550143\"]" &&
+	expect_exit 0 cl prep disputes --org amex --json &&
+	jq_is .reason billing &&
+	jq_is "[.numbers[].number]" "[\"+18005550143\"]" &&
+	expect_exit 0 cl prep "stolen card" --org amex --json &&
+	jq_is .reason lost-card &&
+	jq_is "[.numbers[].number]" "[\"+18005284800\"]" &&
+	expect_exit 0 cl prep account --org amex --json &&
+	jq_is "[.numbers[].number]" "[\"+18005282122\"]"
+'
+
+test_expect_success 'numbers rm by any word of the purpose' '
+	expect_exit 0 cl numbers rm amex charge &&
+	out_contains "removed 1 number" &&
+	expect_exit 0 cl prep billing --org amex --json &&
+	jq_is "[.numbers[].number]" "[\"+18005282122\"]"
+'
+
 test_done
