@@ -15,6 +15,7 @@
 #include "store.h"
 #include "table.h"
 #include "util.h"
+#include "view.h"
 #include "when.h"
 
 enum { O_NOTE, O_JSON };
@@ -71,7 +72,7 @@ entry_json(struct jsonw *j, const struct dir_entry *e,
 	jsonw_object_begin(j);
 	jsonw_kstring(j, "org", e->org);
 	jsonw_kstring(j, "purpose", e->purpose);
-	jsonw_kstring(j, "number", e->number);
+	view_number_json(j, e->number);
 	jsonw_kstring(j, "display", shown);
 	jsonw_kstring(j, "note", e->note);
 	jsonw_kstring(j, "source", e->shipped ? "shipped" : "yours");

@@ -105,7 +105,7 @@ print_json_head(struct jsonw *j, const struct prep *p)
 		jsonw_object_begin(j);
 		jsonw_kstring(j, "org", n->e.org);
 		jsonw_kstring(j, "purpose", n->e.purpose);
-		jsonw_kstring(j, "number", n->e.number);
+		view_number_json(j, n->e.number);
 		jsonw_kstring(j, "note", n->e.note);
 		jsonw_kstring(j, "ivr", n->stats.ivr);
 		jsonw_kint_opt(j, "median_hold_seconds", n->stats.median_hold);
