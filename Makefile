@@ -83,7 +83,7 @@ PROG     = $(BUILD)/calllog
 
 # Unit tests link the module they test and the few it needs.
 UNIT_TESTS = when phone redact policy util term case_rules money orgmatch \
-             layout directory syncrec
+             layout directory syncrec purpose
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 UNIT_OBJS  = $(UNIT_BINS:=.o)
 UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o $(BUILD)/term.o

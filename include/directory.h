@@ -8,9 +8,11 @@
 
 #include <stddef.h>
 
+#include "purpose.h"
+
 struct dir_entry {
 	char *org;
-	char *purpose;		/* canonical when known (see purpose_parse) */
+	char *purpose;		/* canonical when known (purpose.h) */
 	char *number;		/* E.164 */
 	char *note;		/* NULL: none */
 	int shipped;		/* from the shipped list, not the person's */
@@ -32,21 +34,6 @@ int directory_load_shipped(struct directory *d);
 /* Append a copy of e. */
 void directory_add(struct directory *d, const struct dir_entry *e);
 void directory_clear(struct directory *d);
-
-/*
- * A purpose as a person types it: a known purpose or alias ("lost",
- * "stolen" for lost-stolen), or an unambiguous prefix of one, gives the
- * canonical name; anything else is kept as typed, lower-cased, so people
- * can file numbers under purposes of their own ("claims").  Returns a
- * string the caller frees.
- */
-char *purpose_canonical(const char *s);
-
-/* Does purpose p (canonical) answer to what the person typed? */
-int purpose_matches(const char *p, const char *typed);
-
-/* The directory purpose that serves a reason for calling (enum reason). */
-const char *purpose_for_reason(int reason);
 
 /* What to have ready for a reason: NULL-terminated list of lines. */
 const char *const *checklist_for_reason(int reason);

@@ -11,8 +11,12 @@
 
 #include <stddef.h>
 
-/* Room for the longest E.164 number or display form, with the NUL. */
-#define PHONE_BUFSZ 32
+/* Room for the longest stored or display form, extension included, with
+ * the NUL. */
+#define PHONE_BUFSZ 48
+
+/* Most digits of an extension. */
+#define PHONE_EXT_MAX 8
 
 /*
  * Normalise a number into E.164 ("+18002973276").  Letters are mapped as
@@ -23,15 +27,28 @@
  * starting with 1, with area code and exchange not starting with 0 or 1.
  * Letters after a complete vanity number are ignored ("1-800-FLOWERS-NOW").
  *
+ * An extension may follow the number, after "ext", "ext.", "extension",
+ * "x", "#", one or more "," (a dialer's pause) or ";" (its wait): up to
+ * PHONE_EXT_MAX digits, kept as RFC 3966 writes it ("+18005550100;ext=5"),
+ * so that the stored number stays one string.
+ *
  * Returns 0 and fills out, or -1 after reporting through error() a message
  * that names the input.
  */
 int phone_normalize(const char *in, const char *cc, char out[PHONE_BUFSZ]);
 
 /*
+ * A stored number's parts: the E.164 number alone into e164 (when not
+ * NULL), and its extension's digits as the return value, or NULL when it
+ * has none (a pointer into stored).
+ */
+const char *phone_split(const char *stored, char e164[PHONE_BUFSZ]);
+
+/*
  * Display form of an E.164 number: "1-800-297-3276" in the NANP, else
- * "+44 2079460958" (country code guessed from the ITU table's lengths).
- * Anything that is not E.164 is copied as is.
+ * "+44 2079460958" (country code guessed from the ITU table's lengths),
+ * with its extension as " ext. 5".  Anything that is not E.164 is copied
+ * as is.
  */
 void phone_format(const char *e164, char out[PHONE_BUFSZ]);
 

@@ -40,4 +40,8 @@ void view_escalation_text(unsigned why, const struct cl_case *c,
 /* A phone number for people, or "-" when there is none. */
 void view_number(const char *e164, char *buf, size_t size);
 
+/* A stored number as JSON members: "number", E.164 alone (null when
+ * absent), and "extension", its digits or null. */
+void view_number_json(struct jsonw *j, const char *stored);
+
 #endif

@@ -20,9 +20,11 @@
 #include "cmd.h"
 #include "phone.h"
 #include "prep.h"
+#include "purpose.h"
 #include "redact.h"
 #include "store.h"
 #include "term.h"
+#include "view.h"
 #include "util.h"
 #include "when.h"
 
@@ -233,6 +235,54 @@ ask_details(struct ctx *ctx, struct answers *ans)
 	free(v);
 }
 
+struct card_walk {
+	FILE *fp;
+	const char *org;
+	int n;
+};
+
+/* One open case on the call's card: what the question after the call,
+ * "add to an open case", offers. */
+static int
+card_case(struct cl_case *c, void *arg)
+{
+	struct card_walk *w = arg;
+	char when[WHEN_BUFSZ];
+
+	if (w->n++ == 0)
+		fprintf(w->fp, "\nopen cases with %s (this call may add to "
+		    "one):\n", w->org);
+	fprintf(w->fp, "  case %lld: %s, %s", c->id, enum_name(&reason_names,
+	    c->reason), view_case_title(c));
+	if (c->next_followup) {
+		when_format_local(c->next_followup, when);
+		fprintf(w->fp, "; next follow-up %s", when);
+	}
+	if (c->last_rep)
+		fprintf(w->fp, "; last spoke to %s", c->last_rep);
+	fputc('\n', w->fp);
+	return 0;
+}
+
+/* The prep card, then the organization's open cases, to fp.  Returns 0,
+ * or -1 after reporting. */
+static int
+print_card(struct ctx *ctx, const struct prep *p, FILE *fp)
+{
+	struct case_filter f = { .unresolved = 1, .contact = 1, .org = p->org };
+	struct card_walk w = { .fp = fp, .org = p->org };
+
+	prep_print(p, fp);
+	if (p->org == NULL)
+		return 0;
+	if (store_cases_each(ctx->st, &f, card_case, &w) != 0)
+		return -1;
+	if (w.n == 0)
+		fprintf(fp, "\nno open case with %s: this call opens one\n",
+		    p->org);
+	return 0;
+}
+
 static int
 run_call(struct ctx *ctx, struct args *a)
 {
@@ -243,7 +293,7 @@ run_call(struct ctx *ctx, struct args *a)
 	FILE *guard;
 	sigset_t block;
 	char *v, shown[PHONE_BUFSZ] = "", where[64] = "";
-	int reason = a->npos > 1 ? enum_parse(&reason_names, a->pos[1]) :
+	int reason = a->npos > 1 ? purpose_parse_reason(a->pos[1]) :
 	    REASON_GENERAL, rc;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
@@ -257,12 +307,17 @@ run_call(struct ctx *ctx, struct args *a)
 	signal(SIGINT, on_interrupt);
 	/* The card shows journal text: through a guard, as main's output
 	 * is (the line editor keeps stdout itself). */
-	if ((guard = term_guard(stdout, 1)) != NULL) {
-		prep_print(&p, guard);
-		fclose(guard);
-	} else
+	if ((guard = term_guard(stdout, 1)) == NULL) {
+		prep_clear(&p);
 		return error("cannot show the prep card: out of memory"),
 		    CMD_FAIL;
+	}
+	rc = print_card(ctx, &p, guard);
+	fclose(guard);
+	if (rc == -1) {
+		prep_clear(&p);
+		return CMD_FAIL;
+	}
 	if (p.nnumbers)
 		phone_format(p.numbers[0].e.number, shown);
 	push(&ans, "add", NULL);

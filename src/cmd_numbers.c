@@ -16,6 +16,7 @@
 #include "store.h"
 #include "table.h"
 #include "util.h"
+#include "view.h"
 #include "when.h"
 
 enum { O_NOTE, O_JSON };
@@ -52,7 +53,7 @@ load_all(struct ctx *ctx, struct directory *d)
 			struct dir_entry *e = &d->e[k];
 
 			if (e->shipped && !strcasecmp(e->org, mine.e[i].org) &&
-			    !strcmp(e->purpose, mine.e[i].purpose) &&
+			    purpose_same(e->purpose, mine.e[i].purpose) &&
 			    !strcmp(e->number, mine.e[i].number))
 				e->shipped = -1;	/* replaced */
 		}
@@ -72,7 +73,7 @@ entry_json(struct jsonw *j, const struct dir_entry *e,
 	jsonw_object_begin(j);
 	jsonw_kstring(j, "org", e->org);
 	jsonw_kstring(j, "purpose", e->purpose);
-	jsonw_kstring(j, "number", e->number);
+	view_number_json(j, e->number);
 	jsonw_kstring(j, "display", shown);
 	jsonw_kstring(j, "note", e->note);
 	jsonw_kstring(j, "source", e->shipped ? "shipped" : "yours");
@@ -99,6 +100,34 @@ entry_row(struct table *t, const struct dir_entry *e,
 	    ns->ivr });
 }
 
+/* Show the entries of d for org (NULL: all) and purpose (NULL: all),
+ * adding to *shown; returns 0 or -1. */
+static int
+show_entries(struct ctx *ctx, const struct directory *d, const char *org,
+    const char *canon, const char *purpose, int exact, struct table *t,
+    const struct short_names *sn, struct jsonw *j, size_t *shown)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct dir_entry *e = &d->e[i];
+		struct number_stats ns;
+
+		if (e->shipped < 0 || (org && !org_matches(e->org, org, canon)) ||
+		    (purpose && !(exact ? purpose_same(e->purpose, purpose) :
+		    purpose_matches(e->purpose, purpose))))
+			continue;
+		if (store_number_stats(ctx->st, e->number, &ns) == -1)
+			return -1;
+		if (t) {
+			entry_row(t, e, &ns);
+			table_alt(t, 0, short_name_for(sn, e->org));
+		} else
+			entry_json(j, e, &ns);
+		free(ns.ivr);
+		(*shown)++;
+	}
+	return 0;
+}
+
 static int
 list(struct ctx *ctx, struct args *a)
 {
@@ -108,7 +137,7 @@ list(struct ctx *ctx, struct args *a)
 	struct table *t = NULL;
 	struct short_names *sn = NULL;
 	struct jsonw j;
-	char *canon = NULL;
+	char *canon = NULL, *want = NULL;
 	size_t shown = 0;
 	int rc = CMD_FAIL;
 
@@ -131,22 +160,19 @@ list(struct ctx *ctx, struct args *a)
 		table_column(t, 5, 40, 0, 0);
 		table_column(t, 6, 80, 20, LAYOUT_WRAP | LAYOUT_LONG);
 	}
-	for (size_t i = 0; i < d.n; i++) {
-		struct dir_entry *e = &d.e[i];
-		struct number_stats ns;
-
-		if (e->shipped < 0 || (org && !org_matches(e->org, org, canon)) ||
-		    (purpose && !purpose_matches(e->purpose, purpose)))
-			continue;
-		if (store_number_stats(ctx->st, e->number, &ns) == -1)
+	if (show_entries(ctx, &d, org, canon, purpose, 0, t, sn, &j, &shown))
+		goto out;
+	/* A purpose the organization has no line of its own for ("amex
+	 * dispute") is served by its general line, as prep does. */
+	want = purpose ? purpose_canonical(purpose) : NULL;
+	if (shown == 0 && org && want && purpose_known(purpose) &&
+	    strcmp(want, "general") != 0) {
+		if (t)
+			fprintf(ctx->out, "no %s number on file for %s; its "
+			    "general line:\n", want, canon ? canon : org);
+		if (show_entries(ctx, &d, org, canon, "general", 1, t, sn, &j,
+		    &shown))
 			goto out;
-		if (t) {
-			entry_row(t, e, &ns);
-			table_alt(t, 0, short_name_for(sn, e->org));
-		} else
-			entry_json(&j, e, &ns);
-		free(ns.ivr);
-		shown++;
 	}
 	if (!t)
 		jsonw_end(&j, 1);
@@ -160,6 +186,7 @@ list(struct ctx *ctx, struct args *a)
 out:
 	table_release(t);
 	short_names_release(sn);
+	free(want);
 	free(canon);
 	directory_clear(&d);
 	return rc;
@@ -205,8 +232,9 @@ add(struct ctx *ctx, struct args *a)
 static int
 rm(struct ctx *ctx, struct args *a)
 {
+	struct directory mine = { 0 };
 	char e164[PHONE_BUFSZ], *org = NULL, *purpose;
-	int n;
+	int n = 0, k;
 
 	if (a->npos < 3 || a->npos > 4)
 		return error("usage: calllog numbers rm ORG PURPOSE [NUMBER]"),
@@ -217,13 +245,27 @@ rm(struct ctx *ctx, struct args *a)
 	if (store_org_canonical(ctx->st, a->pos[1], &org) == -1)
 		return CMD_FAIL;
 	purpose = purpose_canonical(a->pos[2]);
-	n = store_directory_remove(ctx->st, org, purpose,
-	    a->npos == 4 ? e164 : NULL);
+	/* Each of the person's numbers filed under the purpose by any of
+	 * its words ("disputes", from before they were one purpose). */
+	if (store_directory_load(ctx->st, &mine) == -1)
+		n = -1;
+	for (size_t i = 0; n >= 0 && i < mine.n; i++) {
+		const struct dir_entry *e = &mine.e[i];
+
+		if (strcasecmp(e->org, org) != 0 ||
+		    !purpose_same(e->purpose, purpose) ||
+		    (a->npos == 4 && strcmp(e->number, e164) != 0))
+			continue;
+		k = store_directory_remove(ctx->st, e->org, e->purpose,
+		    e->number);
+		n = k < 0 ? -1 : n + k;
+	}
 	if (n == 0)
 		error("none of your numbers is filed under %s, %s (shipped "
 		    "numbers cannot be removed)", org, purpose);
 	else if (n > 0)
 		fprintf(ctx->out, "removed %d number%s\n", n, n == 1 ? "" : "s");
+	directory_clear(&mine);
 	free(purpose);
 	free(org);
 	return n > 0 ? CMD_OK : CMD_FAIL;

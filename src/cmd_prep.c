@@ -119,7 +119,7 @@ print_json_head(struct jsonw *j, const struct prep *p)
 		jsonw_object_begin(j);
 		jsonw_kstring(j, "org", n->e.org);
 		jsonw_kstring(j, "purpose", n->e.purpose);
-		jsonw_kstring(j, "number", n->e.number);
+		view_number_json(j, n->e.number);
 		jsonw_kstring(j, "note", n->e.note);
 		jsonw_kstring(j, "ivr", n->stats.ivr);
 		jsonw_kint_opt(j, "median_hold_seconds", n->stats.median_hold);
@@ -135,7 +135,7 @@ run_prep(struct ctx *ctx, struct args *a)
 	struct jsonw j;
 	struct prep_walk w = { .ctx = ctx, .p = &p, .j = &j };
 	struct case_filter f = { .unresolved = 1, .contact = 1 };
-	int reason = enum_parse(&reason_names, a->pos[0]), rc;
+	int reason = purpose_parse_reason(a->pos[0]), rc;
 
 	if (reason < 0)
 		return CMD_USAGE;

@@ -3,11 +3,9 @@
  * aliases, and the per-reason checklist of what to have ready (DESIGN.md,
  * steps 2 and 3).
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "directory.h"
 #include "model.h"
@@ -15,84 +13,6 @@
 #include "util.h"
 
 extern const char shipped_directory[];	/* build/directory_data.c */
-
-static const struct { const char *name, *aliases[4]; } purposes[] = {
-	{ "general", { "customer service", "service", NULL } },
-	{ "lost-stolen", { "lost", "stolen", NULL } },
-	{ "fraud", { "unauthorized", NULL } },
-	{ "business", { "corporate", NULL } },
-	{ "travel", { NULL } },
-	{ "rewards", { "points", "membership rewards", NULL } },
-	{ "roadside", { NULL } },
-	{ "international", { "collect", "abroad", NULL } },
-	{ "activation", { "activate", NULL } },
-	{ "complaint", { "complaints", "formal complaint", NULL } },
-	{ "regulator", { NULL } },
-};
-#define NPURPOSES (sizeof(purposes) / sizeof(purposes[0]))
-
-char *
-purpose_canonical(const char *s)
-{
-	int match = -1, n = 0;
-	char *lower;
-
-	for (size_t i = 0; i < NPURPOSES; i++) {
-		int hit = strcasecmp(purposes[i].name, s) == 0;
-
-		for (int k = 0; !hit && purposes[i].aliases[k]; k++)
-			hit = strcasecmp(purposes[i].aliases[k], s) == 0;
-		if (hit)
-			return xstrdup(purposes[i].name);
-	}
-	for (size_t i = 0; *s && i < NPURPOSES; i++) {
-		int hit = str_iprefix(purposes[i].name, s);
-
-		for (int k = 0; !hit && purposes[i].aliases[k]; k++)
-			hit = str_iprefix(purposes[i].aliases[k], s);
-		if (hit) {
-			match = (int)i;
-			n++;
-		}
-	}
-	if (n == 1)
-		return xstrdup(purposes[match].name);
-	lower = xstrdup(s);
-	for (char *p = lower; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return lower;
-}
-
-int
-purpose_matches(const char *p, const char *typed)
-{
-	char *c = purpose_canonical(typed);
-	int hit = strcasecmp(c, p) == 0 || str_iprefix(p, typed);
-
-	free(c);
-	return hit;
-}
-
-const char *
-purpose_for_reason(int reason)
-{
-	switch (reason) {
-	case REASON_LOST_CARD:
-		return "lost-stolen";
-	case REASON_FRAUD:
-		return "fraud";
-	case REASON_ACTIVATION:
-		return "activation";
-	case REASON_TRAVEL:
-		return "travel";
-	case REASON_REWARDS:
-		return "rewards";
-	case REASON_BUSINESS:
-		return "business";
-	default:
-		return "general";
-	}
-}
 
 const char *const *
 checklist_for_reason(int reason)

@@ -116,22 +116,33 @@ time_ok(const char *s, time_t *out)
 }
 
 /*
- * An E.164 number that phone_normalize gives back unchanged.  The checks
- * before it are the ones it would refuse a number for with a message that
- * does not name the field: length, a leading 0, and for +1 the NANP's.
+ * An E.164 number, with its extension as stored (";ext=5") when it has
+ * one, that phone_normalize gives back unchanged.  The checks before it
+ * are the ones it would refuse a number for with a message that does not
+ * name the field: length, a leading 0, and for +1 the NANP's.
  */
 static int
-phone_ok(const char *s, const char *country)
+phone_ok(const char *stored, const char *country)
 {
-	char e164[PHONE_BUFSZ];
-	size_t n = strlen(s) - 1;
+	char e164[PHONE_BUFSZ], s[PHONE_BUFSZ];
+	const char *ext;
+	size_t n;
+
+	if (strlen(stored) >= PHONE_BUFSZ)
+		return 0;
+	ext = phone_split(stored, s);
+	if (ext != NULL && (strlen(ext) > PHONE_EXT_MAX ||
+	    strspn(ext, "0123456789") != strlen(ext)))
+		return 0;
+	n = strlen(s) - 1;
 
 	if (s[0] != '+' || n < 8 || n > 15 || strspn(s + 1, "0123456789") != n ||
 	    s[1] == '0')
 		return 0;
 	if (s[1] == '1' && (n != 11 || s[2] < '2' || s[5] < '2'))
 		return 0;
-	return phone_normalize(s, country, e164) == 0 && strcmp(e164, s) == 0;
+	return phone_normalize(stored, country, e164) == 0 &&
+	    strcmp(e164, stored) == 0;
 }
 
 /* Check a one-line field or free text, the JSON string v, as add does;
@@ -182,8 +193,8 @@ read_string(struct import_reader *r, const char *path,
 	case XF_PHONE:
 		if (!phone_ok(s, r->country))
 			return import_error(r, path, f->key, "'%s' is not an "
-			    "E.164 number such as +18005282122",
-			    shown(s, quoted));
+			    "E.164 number such as +18005282122 (with an "
+			    "extension, +18005282122;ext=5)", shown(s, quoted));
 		*out = xstrdup(s);
 		return 0;
 	case XF_ACCOUNT:

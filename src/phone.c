@@ -132,8 +132,8 @@ cc_valid(const char *cc)
  * -1 after reporting what could not be read.
  */
 static int
-read_digits(const char *in, int nanp, char d[MAXDIGITS], size_t *n,
-    int *plus)
+read_digits(const char *in, const char *num, int nanp, char d[MAXDIGITS],
+    size_t *n, int *plus)
 {
 	const char *p;
 	int started = 0, tail = 0;
@@ -141,7 +141,7 @@ read_digits(const char *in, int nanp, char d[MAXDIGITS], size_t *n,
 
 	*n = 0;
 	*plus = 0;
-	for (p = in; (c = (unsigned char)*p) != '\0'; p++) {
+	for (p = num; (c = (unsigned char)*p) != '\0'; p++) {
 		if (c == ' ' || c == '\t' || c == '-' || c == '.' || c == '/' ||
 		    c == '(' || c == ')') {
 			if (c != ' ' && c != '\t')
@@ -172,8 +172,8 @@ read_digits(const char *in, int nanp, char d[MAXDIGITS], size_t *n,
 			    "unexpected character; %s", in, hint(nanp));
 		} else if (tail) {
 			return error("cannot read phone number '%s': digits "
-			    "after a complete number (an extension?); give the "
-			    "number alone, like 1-800-528-2122", in);
+			    "after a complete number; an extension follows "
+			    "'ext', like 1-800-528-2122 ext 5", in);
 		}
 		if (*n == MAXDIGITS)
 			return error("cannot read phone number '%s': too many "
@@ -189,8 +189,110 @@ read_digits(const char *in, int nanp, char d[MAXDIGITS], size_t *n,
 	return 0;
 }
 
+/* The RFC 3966 parameter an extension is stored as. */
+#define EXT_PARAM ";ext="
+
+static int
+is_blank(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * Where an extension's marker starts in in[0..end) when one ends there,
+ * or (size_t)-1: "ext", "ext.", "extension", "x" (not glued to a letter
+ * before it, so that "1-800-XEROX" is a number), "#", and runs of "," or
+ * ";" ("=" and ":" may follow a word, as in ";ext=5").
+ */
+static size_t
+ext_marker(const char *in, size_t end)
+{
+	static const char *const words[] = { "extension", "ext", "x", NULL };
+	size_t i = end;
+
+	while (i > 0 && (is_blank(in[i - 1]) || in[i - 1] == '.' ||
+	    in[i - 1] == '=' || in[i - 1] == ':'))
+		i--;
+	if (i > 0 && (in[i - 1] == ',' || in[i - 1] == ';' ||
+	    in[i - 1] == '#')) {
+		while (i > 0 && (in[i - 1] == ',' || in[i - 1] == ';' ||
+		    in[i - 1] == '#' || is_blank(in[i - 1])))
+			i--;
+		return i;
+	}
+	for (int w = 0; words[w]; w++) {
+		size_t n = strlen(words[w]), k;
+
+		if (i < n)
+			continue;
+		for (k = 0; k < n; k++)
+			if ((in[i - n + k] | 0x20) != words[w][k])
+				break;
+		if (k < n || (i > n && is_letter(in[i - n - 1])))
+			continue;
+		/* ";ext=5", as stored. */
+		i -= n;
+		while (i > 0 && (is_blank(in[i - 1]) || in[i - 1] == ';' ||
+		    in[i - 1] == ','))
+			i--;
+		return i;
+	}
+	return (size_t)-1;
+}
+
+/* The number alone, in the manner of phone_normalize; see below. */
+static int normalize_number(const char *in, const char *num, const char *cc,
+    char out[PHONE_BUFSZ]);
+
 int
 phone_normalize(const char *in, const char *cc, char out[PHONE_BUFSZ])
+{
+	char num[256];
+	size_t len, end, start, m;
+
+	if (in == NULL)
+		in = "";
+	/* Trailing digits after a marker are an extension. */
+	for (len = strlen(in); len > 0 && is_blank(in[len - 1]); len--)
+		;
+	for (end = len; end > 0 && is_digit(in[end - 1]); end--)
+		;
+	if (end == len || end == 0 ||
+	    (start = ext_marker(in, end)) == (size_t)-1 || start == 0 ||
+	    start >= sizeof(num))
+		return normalize_number(in, in, cc, out);
+	if (len - end > PHONE_EXT_MAX)
+		return error("cannot read phone number '%s': an extension has "
+		    "at most %d digits", in, PHONE_EXT_MAX);
+	memcpy(num, in, start);
+	num[start] = '\0';
+	if (normalize_number(in, num, cc, out) == -1)
+		return -1;
+	m = strlen(out);
+	snprintf(out + m, PHONE_BUFSZ - m, EXT_PARAM "%.*s", (int)(len - end),
+	    in + end);
+	return 0;
+}
+
+const char *
+phone_split(const char *stored, char e164[PHONE_BUFSZ])
+{
+	const char *ext = stored ? strstr(stored, EXT_PARAM) : NULL;
+
+	if (e164 != NULL)
+		snprintf(e164, PHONE_BUFSZ, "%.*s", ext ? (int)(ext - stored) :
+		    (int)strlen(stored ? stored : ""), stored ? stored : "");
+	return ext && ext[sizeof(EXT_PARAM) - 1] ? ext + sizeof(EXT_PARAM) - 1 :
+	    NULL;
+}
+
+/*
+ * Normalise num, the number without its extension, of the input in (which
+ * the messages name).
+ */
+static int
+normalize_number(const char *in, const char *num_in, const char *cc,
+    char out[PHONE_BUFSZ])
 {
 	char d[MAXDIGITS];
 	const char *num;
@@ -202,10 +304,8 @@ phone_normalize(const char *in, const char *cc, char out[PHONE_BUFSZ])
 	if (!cc_valid(cc))
 		return error("invalid country calling code '%s'; give 1 to 3 "
 		    "digits, such as 1 or 44", cc);
-	if (in == NULL)
-		in = "";
 	nanp = strcmp(cc, "1") == 0;
-	if (read_digits(in, nanp, d, &n, &plus) == -1)
+	if (read_digits(in, num_in, nanp, d, &n, &plus) == -1)
 		return -1;
 
 	skip = intl_prefix(d, n, plus, nanp);
@@ -275,15 +375,24 @@ cc_length(const char *d)
 }
 
 void
-phone_format(const char *e164, char out[PHONE_BUFSZ])
+phone_format(const char *stored, char out[PHONE_BUFSZ])
 {
-	const char *d;
+	char e164[PHONE_BUFSZ];
+	const char *d, *ext;
 	size_t n, ccl;
 
-	if (e164 == NULL) {
+	if (stored == NULL) {
 		out[0] = '\0';
 		return;
 	}
+	if ((ext = phone_split(stored, e164)) != NULL &&
+	    strspn(ext, "0123456789") == strlen(ext)) {
+		phone_format(e164, out);
+		n = strlen(out);
+		snprintf(out + n, PHONE_BUFSZ - n, " ext. %s", ext);
+		return;
+	}
+	snprintf(e164, sizeof(e164), "%s", stored);
 	d = e164 + 1;
 	n = e164[0] == '+' ? strspn(d, "0123456789") : 0;
 	if (n < 2 || n > 15 || d[n] != '\0' || d[0] == '0' ||

@@ -86,7 +86,7 @@ pick(struct store *st, struct prep *p, const struct directory *d,
 		if (org && !str_iprefix(e->org, org) &&
 		    strcasecmp(e->org, canon) != 0)
 			continue;
-		if (strcmp(e->purpose, purpose) != 0)
+		if (!purpose_same(e->purpose, purpose))
 			continue;
 		if (p->org == NULL && org)
 			p->org = xstrdup(e->org);

@@ -97,7 +97,7 @@ view_call_members(struct jsonw *j, const struct cl_call *c, int with_org)
 	jsonw_kstring(j, "channel", enum_name(&channel_names, c->channel));
 	jsonw_kstring(j, "direction", enum_name(&direction_names,
 	    c->direction));
-	jsonw_kstring(j, "number", c->number);
+	view_number_json(j, c->number);
 	jsonw_kstring(j, "department", c->department);
 	jsonw_kstring(j, "ivr", c->ivr);
 	jsonw_kstring(j, "rep", c->rep);
@@ -179,4 +179,14 @@ view_number(const char *e164, char *buf, size_t size)
 	}
 	phone_format(e164, shown);
 	snprintf(buf, size, "%s", shown);
+}
+
+void
+view_number_json(struct jsonw *j, const char *stored)
+{
+	char e164[PHONE_BUFSZ];
+	const char *ext = stored ? phone_split(stored, e164) : NULL;
+
+	jsonw_kstring(j, "number", stored ? e164 : NULL);
+	jsonw_kstring(j, "extension", ext);
 }

@@ -82,8 +82,9 @@ done <<'EOF'
 # Phone numbers.
 2 | 12345          | - | cl add --case 1 --number 12345
 2 | 028-528-2122   | - | cl add --case 1 --number 028-528-2122
-2 | 1-800-528-2122x5 | - | cl add --case 1 --number 1-800-528-2122x5
-2 | #5             | - | cl add --case 1 --number "800 528 2122 #5"
+2 | extension      | - | cl add --case 1 --number "1-800-528-2122 x123456789"
+2 | 5a             | - | cl add --case 1 --number "800 528 2122 ext 5a"
+2 | an extension follows | - | cl add --case 1 --number "1-800-FLOWERS-NOW 5"
 2 | 1-800-528-21223344 | - | cl add --case 1 --number 1-800-528-21223344
 # No such case: a failure, not bad input.
 1 | 999            | - | cl show 999

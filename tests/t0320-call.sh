@@ -158,4 +158,32 @@ test_expect_success 'a call with 45 references and 60 note lines keeps them all,
 	jq_is ".[] | select(.rep == \"Lee Many\") | .notes | split(\"\n\") | .[59]" "note line 60"
 '
 
+# The card names the open cases that "add to an open case" then offers,
+# and the number filed under any word of the reason's purpose.
+test_expect_success 'the card lists the open cases with the organization, and your number for the reason' '
+	export CALLLOG_DB="$TRASH/card.db" &&
+	expect_exit 0 cl numbers add amex Disputes 1-800-555-0177 &&
+	expect_exit 0 cl add --org amex --reason billing --title "Gym fee twice" \
+	    --rep "Ola (ID 12)" --follow-up 2026-11-25 &&
+	expect_exit 0 cl add --org amex --reason travel --title "Hotel refund" &&
+	expect_exit 0 cl resolve 2 &&
+	expect_exit 0 cl add --org amex --reason lost --title "Lost at airport" \
+	    --follow-up "2026-11-23 14:30" &&
+	expect_exit 0 cl add --org "Vandelay Bank" --new-org --reason fraud \
+	    --title "Other org" &&
+	printf "%s\n" "expect number you will dial [1-800-555-0177]" \
+	    "ctrl-c" >card.steps &&
+	expect_exit 130 $DRIVE card.steps -- "$CALLLOG" call amex DISPUTES &&
+	out_contains "open cases with American Express (this call may add to one):" &&
+	out_contains "case 1: billing, Gym fee twice; next follow-up 2026-11-25 09:00; last spoke to Ola (ID 12)" &&
+	out_contains "case 3: lost-card, Lost at airport; next follow-up 2026-11-23 14:30" &&
+	out_lacks "Hotel refund" &&
+	out_lacks "Other org" &&
+	out_contains "call not recorded" &&
+	printf "%s\n" "expect number you will dial" "ctrl-c" >none.steps &&
+	expect_exit 130 $DRIVE none.steps -- "$CALLLOG" call "Kramerica Industries" &&
+	out_contains "no open case with Kramerica Industries: this call opens one" &&
+	unset CALLLOG_DB
+'
+
 test_done

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The directory of numbers (shipped and one's own, with what calls taught)
 # and the prep card.
+TESTDIR=$(cd "$(dirname "$0")" && pwd)
 . "$(dirname "$0")/lib.sh"
 
 test_expect_success 'the shipped American Express directory is complete' '
@@ -136,6 +137,115 @@ test_expect_success 'the usual hold is a true median: an even count takes the me
 	out_contains "3m" &&
 	expect_exit 0 cl prep general --org globex &&
 	out_contains "usual hold: 3m over 6 calls"
+'
+
+# One table of purposes and their words: a reason, a synonym, a plural
+# or another case finds the same line, for numbers, prep and call alike.
+test_expect_success 'numbers ORG REASON: a reason or synonym finds its line, else the general one' '
+	expect_exit 0 cl numbers amex Disputes --json &&
+	jq_is "[.[].number]" "[\"+18005282122\"]" &&
+	expect_exit 0 cl numbers amex dispute &&
+	out_contains "no billing number on file for American Express; its general line:" &&
+	out_contains "1-800-528-2122" &&
+	expect_exit 0 cl numbers amex "Lost Card" --json &&
+	jq_is "[.[].purpose] | unique" "[\"lost-stolen\"]" &&
+	expect_exit 0 cl numbers amex unauthorised --json &&
+	jq_is "[.[].number]" "[\"+18005284800\",\"+18556932213\"]" &&
+	expect_exit 0 cl numbers amex claims --json &&
+	jq_is length 0
+'
+
+test_expect_success 'numbers add under a synonym files it under the purpose, found by every word' '
+	expect_exit 0 cl numbers add amex Disputes 1-800-555-0143 &&
+	out_contains "for American Express, billing" &&
+	for word in billing dispute DISPUTES charges chargeback; do
+		expect_exit 0 cl numbers amex "$word" --json &&
+		jq_is "[.[].number]" "[\"+18005550143\"]" || return 1
+	done &&
+	expect_exit 0 cl numbers add "Initrode Insurance" Claims 1-888-555-0101 &&
+	expect_exit 0 cl numbers initrode claim --json &&
+	jq_is "[.[] | [.purpose, .number]]" "[[\"claims\",\"+18885550101\"]]"
+'
+
+test_expect_success 'prep REASON offers your number filed under a synonym' '
+	expect_exit 0 cl prep billing --org amex --json &&
+	jq_is "[.numbers[].number]" "[\"+18005550143\"]" &&
+	expect_exit 0 cl prep disputes --org amex --json &&
+	jq_is .reason billing &&
+	jq_is "[.numbers[].number]" "[\"+18005550143\"]" &&
+	expect_exit 0 cl prep "stolen card" --org amex --json &&
+	jq_is .reason lost-card &&
+	jq_is "[.numbers[].number]" "[\"+18005284800\"]" &&
+	expect_exit 0 cl prep account --org amex --json &&
+	jq_is "[.numbers[].number]" "[\"+18005282122\"]"
+'
+
+test_expect_success 'numbers rm by any word of the purpose' '
+	expect_exit 0 cl numbers rm amex charge &&
+	out_contains "removed 1 number" &&
+	expect_exit 0 cl prep billing --org amex --json &&
+	jq_is "[.numbers[].number]" "[\"+18005282122\"]"
+'
+
+# Extensions, however they are written, are kept with the number and
+# shown wherever it is: numbers, prep, the call's card, add and show.
+test_expect_success 'numbers add keeps an extension, in any of its spellings' '
+	expect_exit 0 cl numbers add "Massive Dynamic" general "1-800-555-0188 ext 5" &&
+	out_contains "added 1-800-555-0188 ext. 5 for Massive Dynamic, general" &&
+	expect_exit 0 cl numbers add "Massive Dynamic" fraud "(888) 555-0199 x12" &&
+	expect_exit 0 cl numbers add "Massive Dynamic" travel "888-555-0177,,3" &&
+	expect_exit 0 cl numbers add "Massive Dynamic" rewards "8885550166;40" &&
+	expect_exit 0 cl numbers add "Massive Dynamic" business "888 555 0155 Ext. 7" &&
+	expect_exit 0 cl numbers add "Massive Dynamic" account "888-555-0144 extension 2468" &&
+	expect_exit 0 cl numbers massive --json &&
+	jq_is "[.[] | [.purpose, .number, .extension, .display]] | sort" \
+	    "[[\"account\",\"+18885550144\",\"2468\",\"1-888-555-0144 ext. 2468\"],[\"business\",\"+18885550155\",\"7\",\"1-888-555-0155 ext. 7\"],[\"fraud\",\"+18885550199\",\"12\",\"1-888-555-0199 ext. 12\"],[\"general\",\"+18005550188\",\"5\",\"1-800-555-0188 ext. 5\"],[\"rewards\",\"+18885550166\",\"40\",\"1-888-555-0166 ext. 40\"],[\"travel\",\"+18885550177\",\"3\",\"1-888-555-0177 ext. 3\"]]" &&
+	expect_exit 0 cl numbers amex --json &&
+	jq_is "[.[] | .extension] | unique" "[null]" &&
+	expect_exit 0 cl numbers massive &&
+	out_contains "1-888-555-0199 ext. 12" &&
+	expect_exit 2 cl numbers add "Massive Dynamic" general "1-800-555-0188 ext 123456789" &&
+	check_err_line "extension"
+'
+
+test_expect_success 'prep and the call card show the extension to dial' '
+	expect_exit 0 cl prep fraud --org massive &&
+	out_contains "1-888-555-0199 ext. 12  Massive Dynamic, fraud" &&
+	expect_exit 0 cl prep fraud --org massive --json &&
+	jq_is "[.numbers[] | [.number, .extension]]" "[[\"+18885550199\",\"12\"]]" &&
+	printf "%s\n" "expect number you will dial [1-888-555-0199 ext. 12]" \
+	    "ctrl-c" >ext.steps &&
+	expect_exit 130 /usr/bin/python3 "$TESTDIR/pty-drive.py" ext.steps -- \
+	    "$CALLLOG" call massive fraud
+'
+
+test_expect_success 'a call to an extension: add --number keeps it, show and log show it' '
+	expect_exit 0 cl add --org massive --reason fraud --number "888-555-0199 x12" \
+	    --hold 3m --ivr "2, agent" &&
+	case=$(sed -n "s/^opened case \\([0-9]*\\).*/\\1/p" out) &&
+	expect_exit 0 cl show "$case" --json &&
+	jq_is ".calls_list[0].number" "+18885550199" &&
+	jq_is ".calls_list[0].extension" "12" &&
+	expect_exit 0 cl show "$case" &&
+	out_contains "1-888-555-0199 ext. 12" &&
+	expect_exit 0 cl log --case "$case" --json &&
+	jq_is ".[0].extension" "12" &&
+	expect_exit 0 cl add --case "$case" --number 1-888-555-0199 --note "main line" &&
+	expect_exit 0 cl show "$case" --json &&
+	jq_is "[.calls_list[] | .extension]" "[\"12\",null]" &&
+	expect_exit 0 cl numbers massive fraud --json &&
+	jq_is ".[0].calls" 1 &&
+	jq_is ".[0].ivr" "2, agent"
+'
+
+test_expect_success 'an extension survives export and import' '
+	expect_exit 0 cl export &&
+	cp out journal.json &&
+	CALLLOG_DB="$TRASH/copy.db" expect_exit 0 cl import journal.json &&
+	CALLLOG_DB="$TRASH/copy.db" expect_exit 0 cl numbers massive fraud --json &&
+	jq_is "[.[] | [.number, .extension]]" "[[\"+18885550199\",\"12\"]]" &&
+	CALLLOG_DB="$TRASH/copy.db" expect_exit 0 cl log --org massive --json &&
+	jq_is "[.[] | .extension]" "[null,\"12\"]"
 '
 
 test_done

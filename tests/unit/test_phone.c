@@ -48,6 +48,21 @@ static const struct valid valid[] = {
 	{ "01 42 68 53 00", "33", "+33142685300" },
 	/* Nottingham: 011 is international only in the NANP. */
 	{ "0115 496 0123", "44", "+441154960123" },
+	/* Extensions, however they are written: RFC 3966's form. */
+	{ "800-528-2122,123", "1", "+18005282122;ext=123" },
+	{ "800-528-2122,,5", "1", "+18005282122;ext=5" },
+	{ "800-528-2122 , , 5", "1", "+18005282122;ext=5" },
+	{ "800-528-2122;5", "1", "+18005282122;ext=5" },
+	{ "800-528-2122 x123", "1", "+18005282122;ext=123" },
+	{ "800-528-2122X123", "1", "+18005282122;ext=123" },
+	{ "800-528-2122 ext. 5", "1", "+18005282122;ext=5" },
+	{ "800-528-2122 EXT 5", "1", "+18005282122;ext=5" },
+	{ "(800) 528-2122 Ext: 5", "1", "+18005282122;ext=5" },
+	{ "800-528-2122 extension 12345678", "1", "+18005282122;ext=12345678" },
+	{ "800-528-2122 #77", "1", "+18005282122;ext=77" },
+	{ "1-800-FLOWERS x5 ", "1", "+18003569377;ext=5" },
+	{ "+18005282122;ext=5", "1", "+18005282122;ext=5" },
+	{ "020 7946 0958 ext 204", "44", "+442079460958;ext=204" },
 };
 
 /* The shipped directory (DESIGN.md): as written, stored, shown. */
@@ -81,9 +96,10 @@ static const struct invalid invalid[] = {
 	{ "800-028-2122", "1", "exchange starting with 0" },
 	{ "800-528-2122#", "1", "a '#'" },
 	{ "*67 800 528 2122", "1", "a '*'" },
-	{ "800-528-2122,123", "1", "a pause and extension" },
-	{ "800-528-2122 x123", "1", "an extension" },
-	{ "800-528-2122 ext. 5", "1", "a spelled-out extension" },
+	{ "800-528-2122 x123456789", "1", "an extension of 9 digits" },
+	{ "800-528-2122 ext 5a", "1", "an extension with a letter" },
+	{ "ext 5", "1", "an extension alone" },
+	{ "1-800-XEROX x12", "1", "an incomplete vanity number" },
 	{ "1-800-FLOWERS1", "1", "digits after a vanity number" },
 	{ "800 528 2122 \xe2\x9c\x93", "1", "a non-ASCII character" },
 	{ "", "1", "empty" },
@@ -123,8 +139,8 @@ static const char *const formats[][2] = {
 	{ "+0441234567", "+0441234567" },
 	{ "+1800abc", "+1800abc" },
 	{ "+1234567890123456", "+1234567890123456" },
-	{ "0123456789012345678901234567890123456789",
-	    "0123456789012345678901234567890" },
+	{ "01234567890123456789012345678901234567890123456789",
+	    "01234567890123456789012345678901234567890123456" },
 };
 
 /*
@@ -206,9 +222,26 @@ main(void)
 	is_str(msg, "calllog: empty phone number; give 10 digits like "
 	    "1-800-528-2122, or +country code and number\n",
 	    "an empty number's message says what to do");
-	normalize_quietly("800-528-2122 x123", "1", out, msg, sizeof(msg));
+	normalize_quietly("800-528-2122 x123456789", "1", out, msg, sizeof(msg));
 	ok(strstr(msg, "extension") != NULL,
 	    "an extension is called an extension");
+	normalize_quietly("1-800-FLOWERS-NOW 5", "1", out, msg, sizeof(msg));
+	ok(strstr(msg, "ext") != NULL,
+	    "digits after a number point to how an extension is written");
+	{
+		char e164[PHONE_BUFSZ], shown[PHONE_BUFSZ];
+
+		is_str(phone_split("+18005282122;ext=5", e164), "5",
+		    "phone_split gives the extension");
+		is_str(e164, "+18005282122", "... and the number alone");
+		ok(phone_split("+18005282122", e164) == NULL,
+		    "no extension: NULL");
+		phone_format("+18005282122;ext=5", shown);
+		is_str(shown, "1-800-528-2122 ext. 5", "shown with its extension");
+		phone_format("+442079460958;ext=204", shown);
+		is_str(shown, "+44 2079460958 ext. 204",
+		    "an international number with its extension");
+	}
 	normalize_quietly("180-528-2122", "1", out, msg, sizeof(msg));
 	ok(strstr(msg, "area code") != NULL, "a bad area code is named");
 
