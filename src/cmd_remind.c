@@ -182,7 +182,7 @@ compose(const struct remind_walk *w, const struct cl_case *c,
 
 	if (sb == NULL)
 		fatal("out of memory");
-	when_format_span(w->ctx->now - c->opened, age);
+	when_format_age(c->opened, w->ctx->now, age);
 	switch (r[0].kind) {
 	case REMIND_FOLLOWUP:
 		n->summary = xasprintf("Follow up with %s", c->org);

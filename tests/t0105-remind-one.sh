@@ -41,7 +41,7 @@ test_expect_success 'the broken promise and the late follow-up are in its body' 
 	nq ".[0].body | contains(\"promise broken, was due 2026-11-17 09:00\")" \
 		true &&
 	nq ".[0].body | contains(\"follow-up due 2026-11-18 09:00\")" true &&
-	nq ".[0].body | contains(\"case 1\")" true &&
+	nq ".[0].body | contains(\"case 1, open 10d\")" true &&
 	nq ".[0].body | contains(\"1-800-935-9935\")" true &&
 	notes_lack "refund the late fee"
 '
@@ -82,6 +82,7 @@ test_expect_success 'a follow-up days late: critical, appointment-missed' '
 		--number 1-800-950-5114 --follow-up "2026-11-17 09:00" &&
 	remind_sends 1 &&
 	nq ".[0].summary" "Follow up with Citibank" &&
+	nq ".[0].body | contains(\"case 1, open today\")" true &&
 	nq ".[0].hints.urgency" 2 &&
 	nq ".[0].icon" appointment-missed
 '
