@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <uuid/uuid.h>
 
@@ -153,6 +154,18 @@ enum_parse(const struct enum_names *e, const char *s)
 			nmatch = consider(a->value, &match, nmatch);
 	if (nmatch == 1)
 		return match;
+	/* A plural of a name or alias ("disputes", "charges") means it. */
+	if (nmatch == 0 && len > 3 && (s[len - 1] == 's' || s[len - 1] == 'S')) {
+		for (int i = 0; i < e->count; i++)
+			if (strlen(e->names[i]) == len - 1 &&
+			    strncasecmp(e->names[i], s, len - 1) == 0)
+				return i;
+		for (const struct enum_alias *a = e->aliases; a && a->word;
+		    a++)
+			if (strlen(a->word) == len - 1 &&
+			    strncasecmp(a->word, s, len - 1) == 0)
+				return a->value;
+	}
 	return enum_error(e, s, nmatch ? "ambiguous" : "unknown");
 }
 

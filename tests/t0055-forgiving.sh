@@ -146,4 +146,14 @@ test_expect_success '[dates] order = dmy reads 3/12 as 3 December' '
 	out_contains "dates.order = mdy	# default"
 '
 
+test_expect_success 'a reason, channel or outcome in the plural means it' '
+	expect_exit 0 cl --db pl.db add --org amex --reason disputes \
+	    --channel calls --outcome callbacks &&
+	expect_exit 0 cl --db pl.db show 1 --json &&
+	jq_is ".reason + \" \" + .calls_list[0].channel + \" \" +
+	    .calls_list[0].outcome" "billing phone callback" &&
+	expect_exit 2 cl --db pl.db add --org amex --reason bills &&
+	check_err_line "unknown reason '"'"'bills'"'"'"
+'
+
 test_done
