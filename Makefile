@@ -146,7 +146,8 @@ $(BUILD)/dlopened: $(BUILD)/dlopened.c
 
 # Tests whose module needs another besides UNIT_DEPS.
 $(BUILD)/tests/test_case_rules: $(BUILD)/policy.o
-$(BUILD)/tests/test_directory: $(BUILD)/phone.o $(BUILD)/directory_data.o
+$(BUILD)/tests/test_directory: $(BUILD)/phone.o $(BUILD)/directory_data.o \
+    $(BUILD)/purpose.o
 $(BUILD)/tests/test_syncrec: $(BUILD)/redact.o
 
 $(BUILD):
