@@ -66,6 +66,7 @@ struct sync {
 	long long dir;
 	struct sync_item *st;		/* the state, by name */
 	size_t nst;
+	struct sync_item **by_rec;	/* the same, by record */
 	unsigned char *st_flags;	/* ST_ bits, per state row */
 	struct remote *rm;		/* by uuid once read */
 	size_t nrm;
@@ -102,21 +103,24 @@ state_by_name(struct sync *s, const char *name)
 	    NULL;
 }
 
-/* The state rows are few enough to scan for a record by uuid only when
- * a record has no file of its name; calllog names its files UUID.ics. */
+static int
+by_rec(const void *a, const void *b)
+{
+	return strcmp((*(struct sync_item *const *)a)->rec,
+	    (*(struct sync_item *const *)b)->rec);
+}
+
+/* The state row of a record, through s->by_rec (sorted by uuid once). */
 static struct sync_item *
 state_by_rec(struct sync *s, const char *uuid)
 {
-	char name[UUID_BUFSZ + 4];
-	struct sync_item *it;
+	struct sync_item key, *kp = &key, **hit;
 
-	snprintf(name, sizeof(name), "%s.ics", uuid);
-	if ((it = state_by_name(s, name)) != NULL && strcmp(it->rec, uuid) == 0)
-		return it;
-	for (size_t i = 0; i < s->nst; i++)
-		if (strcmp(s->st[i].rec, uuid) == 0)
-			return &s->st[i];
-	return NULL;
+	if (s->nst == 0)
+		return NULL;
+	memcpy(key.rec, uuid, UUID_BUFSZ);
+	hit = bsearch(&kp, s->by_rec, s->nst, sizeof(*s->by_rec), by_rec);
+	return hit ? *hit : NULL;
 }
 
 static int
@@ -343,7 +347,7 @@ pair(struct sync *s, struct sync_rec *local, struct remote *rm,
 	if (lost_remote)
 		report_conflicts(s, local, lost_remote, "this journal's",
 		    "from the folder");
-	if (!same_fields(&merged, local)) {
+	if (!same_fields(&merged, local) || lost_remote) {
 		struct sync_rec losing = { 0 };
 
 		/* A value from the folder that lost is written first, so that
@@ -355,15 +359,6 @@ pair(struct sync *s, struct sync_rec *local, struct remote *rm,
 					sync_rec_set(&losing, i, remote->f[i]);
 		}
 		apply_later(s, &merged, lost_remote ? &losing : NULL);
-		sync_rec_clear(&losing);
-	} else if (lost_remote) {
-		struct sync_rec losing = { 0 };
-
-		sync_rec_copy(&losing, local);
-		for (int i = 0; i < SYNC_FIELDS_MAX; i++)
-			if (lost_remote & (1u << i))
-				sync_rec_set(&losing, i, remote->f[i]);
-		apply_later(s, &merged, &losing);
 		sync_rec_clear(&losing);
 	}
 	if (!same_fields(&merged, remote) || rm->redacted)
@@ -638,6 +633,12 @@ remove_deleted(struct sync *s)
 		struct sync_item *it = &s->st[i];
 		unsigned f = s->st_flags[i];
 
+		if (it->kind < 0 && !(f & ST_FILE)) {
+			/* Another client's item, gone: forgotten too. */
+			if (store_sync_forget(s->ctx->st, s->dir, it->name))
+				return -1;
+			continue;
+		}
 		if (it->kind < 0 || (f & (ST_LOCAL | ST_BAD)))
 			continue;
 		if (remote_find(s, it->rec))
@@ -759,6 +760,11 @@ sync_folder(struct ctx *ctx, const char *dir)
 	    store_sync_load(ctx->st, s.dir, &s.st, &s.nst) == -1)
 		goto out;
 	s.st_flags = xcalloc(s.nst + 1, 1);
+	s.by_rec = xcalloc(s.nst + 1, sizeof(*s.by_rec));
+	for (size_t i = 0; i < s.nst; i++)
+		s.by_rec[i] = &s.st[i];
+	if (s.nst)
+		qsort(s.by_rec, s.nst, sizeof(*s.by_rec), by_rec);
 	if (scan(&s) == -1)
 		goto out;
 	for (size_t k = 0; k < 3; k++)
@@ -810,6 +816,7 @@ out:
 	free(s.pend);
 	free(s.needed);
 	free(s.st_flags);
+	free(s.by_rec);
 	store_sync_free(s.st, s.nst);
 	if (s.dfd != -1)
 		close(s.dfd);

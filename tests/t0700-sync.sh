@@ -292,6 +292,13 @@ test_expect_success 'a note under no case, or another to-do, is left alone' '
 	out_contains "nothing to do"
 '
 
+test_expect_success 'another client'"'"'s item, deleted, is forgotten' '
+	rm "$DIR/other.ics" &&
+	expect_exit 0 lap sync "$DIR" &&
+	test "$(sqlite3 "$LAPTOP" "SELECT count(*) FROM sync_items
+	    WHERE name = '"'"'other.ics'"'"'")" = 0
+'
+
 # bad_item NAME WHY CONTENT: the item is reported by name and skipped
 # whole; the journal is as it was, and the rest still syncs.
 bad_item() {
