@@ -12,7 +12,9 @@
 
 #include "cmd.h"
 
-/* Returns 0, or -1 after reporting (the caller rolls the journal back). */
-int sync_folder(struct ctx *ctx, const char *dir);
+/* Returns 0, or -1 after reporting (the caller rolls the journal back).
+ * A folder emptied of every item it held is refused unless force_delete,
+ * since it would delete every record here. */
+int sync_folder(struct ctx *ctx, const char *dir, int force_delete);
 
 #endif

@@ -6,19 +6,24 @@
 #include "cmd.h"
 #include "sync.h"
 
+enum { O_FORCE_DELETE };
+
 static const struct opt sync_opts[] = {
+	[O_FORCE_DELETE] = { "force-delete", 0, 0, NULL,
+	    "a folder emptied of all its items deletes their records here" },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
 static int
 run_sync(struct ctx *ctx, struct args *a)
 {
-	return sync_folder(ctx, a->pos[0]) ? CMD_FAIL : CMD_OK;
+	return sync_folder(ctx, a->pos[0], arg(a, O_FORCE_DELETE) != NULL) ?
+	    CMD_FAIL : CMD_OK;
 }
 
 const struct cmd cmd_sync = {
 	.name = "sync",
-	.synopsis = "DIR",
+	.synopsis = "[--force-delete] DIR",
 	.summary = "keep a folder of iCalendar items and the journal equal",
 	.opts = sync_opts,
 	.min_args = 1, .max_args = 1,

@@ -77,6 +77,37 @@ cal_release(struct cal *cal)
 	free(cal);
 }
 
+/*
+ * libical folds a line whose length falls just so wrongly: a property of
+ * 295 or 296 octets ends "\r\r\n \n" or "\r\n \r\n" (libical 3.0.16,
+ * measured; every 74 octets on), a stray CR in the value and an empty
+ * continuation a strict reader refuses.  Calllog's values hold no CR, so
+ * a CR not before LF is dropped, and so is a continuation line that holds
+ * nothing.
+ */
+char *
+ical_text(icalcomponent *c)
+{
+	char *text = p_icalcomponent_as_ical_string_r(c), *out = text;
+
+	for (const char *p = text; *p; ) {
+		if (p[0] == '\r' && p[1] != '\n')
+			p++;
+		else if (strncmp(p, "\r\n \r\n", 5) == 0) {
+			memcpy(out, "\r\n", 2);
+			out += 2;
+			p += 5;
+		} else if (strncmp(p, "\r\n \n", 4) == 0) {
+			memcpy(out, "\r\n", 2);
+			out += 2;
+			p += 4;
+		} else
+			*out++ = *p++;
+	}
+	*out = '\0';
+	return text;
+}
+
 struct icaltimetype
 ical_utc(time_t t)
 {
@@ -344,7 +375,7 @@ new_calendar(void)
 static char *
 serialise(icalcomponent *root, icalcomponent **items, size_t n)
 {
-	char *text = p_icalcomponent_as_ical_string_r(root);
+	char *text = ical_text(root);
 
 	for (size_t i = 0; i < n; i++)
 		p_icalcomponent_remove_component(root, items[i]);
@@ -370,7 +401,7 @@ static void
 calendar_parts(FILE *fp, int head)
 {
 	icalcomponent *root = new_calendar();
-	char *text = p_icalcomponent_as_ical_string_r(root);
+	char *text = ical_text(root);
 	char *end = strstr(text, "END:VCALENDAR");
 
 	if (end == NULL)
@@ -393,7 +424,7 @@ void
 cal_stream_items(struct cal *cal, FILE *fp)
 {
 	for (size_t i = 0; i < cal->n; i++) {
-		char *text = p_icalcomponent_as_ical_string_r(cal->items[i]);
+		char *text = ical_text(cal->items[i]);
 
 		fputs(text, fp);
 		free(text);

@@ -97,6 +97,10 @@ ICAL_FUNCS(ICAL_DECL)
  * reporting. */
 int ical_load(void);
 
+/* c as text (caller frees), its folding mended: libical misfolds lines
+ * of some lengths. */
+char *ical_text(icalcomponent *c);
+
 /* t as a UTC time. */
 struct icaltimetype ical_utc(time_t t);
 

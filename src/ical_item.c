@@ -320,8 +320,10 @@ cal_sync_write(const struct sync_rec *r, const char *uid, int seq,
 	icalcomponent *root, *c;
 	struct buf b = { 0 };
 	char *text, *end;
-	const char *endtag = r->kind == SYNC_CASE ? "END:VTODO\r\n" :
-	    "END:VJOURNAL\r\n";
+	/* The item's END line, at the start of a line: a value (a UID) may
+	 * hold the same text. */
+	const char *endtag = r->kind == SYNC_CASE ? "\r\nEND:VTODO\r\n" :
+	    "\r\nEND:VJOURNAL\r\n";
 
 	if (ical_load() == -1)
 		return NULL;
@@ -331,14 +333,15 @@ cal_sync_write(const struct sync_rec *r, const char *uid, int seq,
 	p_icalcomponent_add_property(root, p_icalproperty_new_version("2.0"));
 	c = build(r, uid, seq);
 	p_icalcomponent_add_component(root, c);
-	text = p_icalcomponent_as_ical_string_r(root);
+	text = ical_text(root);
 	p_icalcomponent_free(root);
 	if ((end = strstr(text, endtag)) == NULL) {
 		free(text);
 		error("internal error: libical wrote no %.*s", (int)
-		    strlen(endtag) - 2, endtag);
+		    strlen(endtag) - 4, endtag + 2);
 		return NULL;
 	}
+	end += 2;
 	buf_add(&b, text, (size_t)(end - text));
 	for (int i = 0; i < sync_kinds[r->kind].nfields; i++)
 		if (!standard(r->kind, i))
@@ -634,6 +637,14 @@ read_lines(char **lines, int kind, struct sync_rec *r, char **extra,
 		size_t n = line_name(line, &value);
 		int f;
 
+		if (*line == '\0')
+			continue;	/* no content line: dropped */
+		if (n == 0 || value == NULL || strspn(line, "ABCDEFGHIJKLMNOPQRS"
+		    "TUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-") != n) {
+			free(b.s);
+			return snprintf(why, size, "a line that is no"
+			    " property: %.40s", line), -1;
+		}
 		if (strncasecmp(line, "BEGIN:", 6) == 0)
 			depth++;
 		if (depth == 0 && n > strlen(XPREFIX) &&
@@ -686,6 +697,13 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 	*extra = NULL;
 	if (ical_load() == -1)
 		return snprintf(why, size, "libical cannot be loaded"), -1;
+	if (!utf8_valid(text, strlen(text)))
+		return snprintf(why, size, "not UTF-8"), -1;
+	for (const char *cr = strchr(text, '\r'); cr; cr = strchr(cr + 1,
+	    '\r'))
+		if (cr[1] != '\n' && cr[1] != '\0')
+			return snprintf(why, size, "a line break that is a"
+			    " bare CR"), -1;
 	if (strncasecmp(text, "BEGIN:VCALENDAR", 15) == 0 &&
 	    !ends_calendar(text))
 		return snprintf(why, size, "cut short (no END:VCALENDAR)"), -1;
@@ -706,6 +724,12 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 		goto done;
 	}
 	todo = p_icalcomponent_isa(c) == ICAL_VTODO_COMPONENT;
+	if (strlen(p_icalcomponent_get_uid(c)) >= sizeof(out->uid) ||
+	    !*p_icalcomponent_get_uid(c) ||
+	    strpbrk(p_icalcomponent_get_uid(c), "\t\r\n\x7f")) {
+		snprintf(why, size, "bad UID");
+		goto done;
+	}
 	snprintf(out->uid, sizeof(out->uid), "%s", p_icalcomponent_get_uid(c));
 	out->sequence = p_icalcomponent_get_sequence(c);
 	p = p_icalcomponent_get_first_property(c, ICAL_LASTMODIFIED_PROPERTY);

@@ -740,8 +740,31 @@ flush_all(int dfd)
 #endif
 }
 
+/*
+ * A folder that holds none of the items it held (emptied, unmounted, a
+ * vdirsyncer pair gone wrong) would delete every record here: refused,
+ * as vdirsyncer refuses to empty a storage, unless asked for.
+ */
+static int
+check_emptied(struct sync *s, int force_delete)
+{
+	size_t had = 0, has = 0;
+
+	for (size_t i = 0; i < s->nst; i++)
+		if (s->st[i].kind >= 0) {
+			had++;
+			has += (s->st_flags[i] & ST_FILE) != 0;
+		}
+	if (had == 0 || has > 0 || s->nrm > 0 || force_delete)
+		return 0;
+	return error("'%s' holds none of the %zu items it held at the last"
+	    " sync; if they were deleted on purpose, 'calllog sync"
+	    " --force-delete %s' deletes their records here", s->shown, had,
+	    s->shown);
+}
+
 int
-sync_folder(struct ctx *ctx, const char *dir)
+sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 {
 	static const int order[] = { SYNC_CASE, SYNC_EVENT, SYNC_CALL };
 	struct sync s = { .ctx = ctx, .shown = dir, .dfd = -1 };
@@ -765,7 +788,7 @@ sync_folder(struct ctx *ctx, const char *dir)
 		s.by_rec[i] = &s.st[i];
 	if (s.nst)
 		qsort(s.by_rec, s.nst, sizeof(*s.by_rec), by_rec);
-	if (scan(&s) == -1)
+	if (scan(&s) == -1 || check_emptied(&s, force_delete) == -1)
 		goto out;
 	for (size_t k = 0; k < 3; k++)
 		if (store_sync_records_each(ctx->st, order[k], visit, &s))

@@ -240,7 +240,10 @@ check_field(struct sync_rec *r, int i, int *redacted, char *why,
 		}
 		break;
 	case SF_TIME:
-		ok = is_decimal(v) && strtoll(v, NULL, 10) <= 32503679999LL;
+		/* 0 is "not set" to the journal; the end of 2999 is the
+		 * last time libical writes (WHEN_MAX_TIME). */
+		ok = is_decimal(v) && strtoll(v, NULL, 10) > 0 &&
+		    strtoll(v, NULL, 10) <= 32503679999LL;
 		break;
 	case SF_INT:
 		ok = is_decimal(v);
@@ -274,6 +277,8 @@ sync_rec_check(struct sync_rec *r, int *redacted, char *why, size_t size)
 	const struct sync_kind_info *k = &sync_kinds[r->kind];
 	size_t refs = 0;
 
+	if (r->updated < 0 || r->updated > 32503679999LL)
+		return snprintf(why, size, "bad last-modified"), -1;
 	for (const int *q = required[r->kind]; *q >= 0; q++)
 		if (r->f[*q] == NULL)
 			return snprintf(why, size, "no %s", k->fields[*q].name),

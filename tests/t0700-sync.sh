@@ -27,9 +27,15 @@ same_journals() {
 	for j in lap pho; do
 		$j export --format json | jq -S '
 		    # Ids are each journal'"'"'s own, and so is followup_seq, the
-	    # SEQUENCE of its `ical` reminders.
+	    # SEQUENCE of its `ical` reminders; calls at the same minute
+	    # are listed by local id.
 	    def strip: walk(if type == "object" then
-			del(.id, .case_id, .call_id, .followup_seq) else . end);
+			del(.id, .case_id, .call_id, .followup_seq)
+			| (if (.calls | type) == "array" then
+			    .calls |= sort_by(.uuid) else . end)
+			| (if (.events | type) == "array" then
+			    .events |= sort_by(.uuid) else . end)
+			else . end);
 		    {cases: (.cases | map(strip) | sort_by(.uuid)),
 		     calls: ([.cases[]?.calls[]?, .calls[]?] | map(strip)
 			| sort_by(.uuid)),
@@ -98,6 +104,25 @@ test_expect_success 'a second sync with nothing changed writes nothing' '
 	test_cmp before after &&
 	lap history --json >hist.after &&
 	test_cmp hist.before hist.after
+'
+
+# libical misfolds a property of 295 or 296 octets (and every 74 on):
+# notes of every length around those come through whole.
+test_expect_success 'notes of any length are folded right and read back' '
+	for n in $(seq 280 300) $(seq 355 375); do
+		note=$(head -c "$n" /dev/zero | tr "\0" n) &&
+		lap add --case 2 --note "$note" >/dev/null || return 1
+	done &&
+	lap sync "$DIR" >/dev/null &&
+	! grep -l "$(printf "\r\r")" "$DIR"/*.ics &&
+	! grep -lx "$(printf " \r")" "$DIR"/*.ics &&
+	! grep -lx " " "$DIR"/*.ics &&
+	for f in "$DIR"/*.ics; do parse "$f" >/dev/null || return 1; done &&
+	pho sync "$DIR" >/dev/null &&
+	pho log --case "$U2" --json >out &&
+	jq_is "[.[].notes // empty | length] | sort | join(\",\")" \
+	    "$( (seq 280 300; seq 355 375) | sort -n | paste -sd,)" &&
+	{ same_journals || { jq ".calls | length" lap.json pho.json; jq -c ".calls[] | {uuid, n: (.notes // \"\" | length), u: .updated, s: .started}" lap.json >l1; jq -c ".calls[] | {uuid, n: (.notes // \"\" | length), u: .updated, s: .started}" pho.json > p1; diff l1 p1; false; }; }
 '
 
 test_expect_success 'a run under another time zone rewrites nothing' '
@@ -305,8 +330,9 @@ bad_item() {
 	printf "%s" "$3" >"$DIR/$1" &&
 	db_snapshot bad "$LAPTOP" &&
 	expect_exit 0 lap sync "$DIR" &&
-	grep -F -e "$1: skipped" err >/dev/null &&
-	grep -F -e "$2" err >/dev/null &&
+	{ grep -F -e "$1: skipped" err | grep -F -e "$2" >/dev/null || {
+		echo "expected $1 skipped: $2"; test_show_file stderr err
+		return 1; }; } &&
 	db_unchanged bad "$LAPTOP" &&
 	rm -f "$DIR/$1"
 }
@@ -362,6 +388,28 @@ test_expect_success 'a folder that cannot be written: the journal unchanged' '
 		rc=$?; chmod 0755 "$DIR"; test $rc = 0 &&
 		db_unchanged ro "$LAPTOP"
 	fi
+'
+
+test_expect_success 'a folder emptied of every item is refused, not obeyed' '
+	mkdir keep && mv "$DIR"/*.ics keep/ &&
+	db_snapshot empty "$LAPTOP" &&
+	expect_exit 1 lap sync "$DIR" &&
+	check_err_line "--force-delete" &&
+	db_unchanged empty "$LAPTOP" &&
+	mv keep/*.ics "$DIR"/ &&
+	expect_exit 0 lap sync "$DIR"
+'
+
+test_expect_success '--force-delete: the deletion travels' '
+	cp -r "$PHONE" phone2.db &&
+	mkdir gone && CALLLOG_DB=$TRASH/phone2.db "$CALLLOG" sync gone \
+	    >/dev/null &&
+	rm gone/*.ics &&
+	expect_exit 1 env CALLLOG_DB=$TRASH/phone2.db "$CALLLOG" sync gone &&
+	expect_exit 0 env CALLLOG_DB=$TRASH/phone2.db "$CALLLOG" sync \
+	    --force-delete gone &&
+	CALLLOG_DB=$TRASH/phone2.db "$CALLLOG" cases --json >out &&
+	jq_is "length" 0
 '
 
 test_done
