@@ -199,7 +199,7 @@ check-asan: deps-test
 
 # libFuzzer harnesses (clang): each runs FUZZ_SECONDS from its committed
 # seed corpus (new finds go to build-fuzz/corpus, never into the tree).
-FUZZERS      = when duration phone redact
+FUZZERS      = when duration phone redact syncitem
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
                -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Iinclude -Ifuzz
@@ -207,10 +207,16 @@ FUZZ_SRC_when     = src/when.c src/when_words.c
 FUZZ_SRC_duration = src/when.c src/when_words.c
 FUZZ_SRC_phone    = src/phone.c
 FUZZ_SRC_redact   = src/redact.c
+# A folder's item read, checked, written back and read again (sync).
+FUZZ_SRC_syncitem = src/ical_item.c src/ical.c src/syncrec.c src/redact.c \
+                    src/model.c src/phone.c src/policy.c src/view.c \
+                    src/when.c src/when_words.c src/jsonw.c src/money.c
+FUZZ_FLAGS_syncitem = $(MODULE_DEFS_ical) -luuid -ldl
 
 build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(SRCS) $(wildcard include/*.h)
 	@mkdir -p build-fuzz
-	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRC_$*) src/util.c src/term.c
+	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRC_$*) src/util.c src/term.c \
+	    $(FUZZ_FLAGS_$*)
 
 fuzz: $(FUZZERS:%=build-fuzz/fuzz_%)
 	@for f in $(FUZZERS); do \

@@ -622,6 +622,19 @@ read_journal(icalcomponent *c, struct sync_rec *r, int foreign)
 	}
 }
 
+/* Whether a TEXT value escapes only what RFC 5545 3.3.11 lets it. */
+static int
+escapes_valid(const char *v)
+{
+	for (const char *p = v; *p; p++)
+		if (*p == '\\') {
+			if (!p[1] || !strchr("\\;,nN", p[1]))
+				return 0;
+			p++;
+		}
+	return 1;
+}
+
 /* Sort the raw lines: X-CALLLOG- ones into fields, the client's into
  * *extra.  Returns 0, or -1 with why. */
 static int
@@ -647,6 +660,15 @@ read_lines(char **lines, int kind, struct sync_rec *r, char **extra,
 		}
 		if (strncasecmp(line, "BEGIN:", 6) == 0)
 			depth++;
+		if (depth == 0 && ((n == 7 && strncasecmp(line, "SUMMARY",
+		    7) == 0) || (n == 11 && strncasecmp(line, "DESCRIPTION",
+		    11) == 0)) && !escapes_valid(value)) {
+			/* libical reads an escape RFC 5545 has not in ways
+			 * that do not survive a rewrite. */
+			free(b.s);
+			return snprintf(why, size, "a bad escape in %.*s",
+			    (int)n, line), -1;
+		}
 		if (depth == 0 && n > strlen(XPREFIX) &&
 		    strncasecmp(line, XPREFIX, strlen(XPREFIX)) == 0 &&
 		    kind >= 0 && (f = x_field(kind, line + strlen(XPREFIX),

@@ -231,7 +231,8 @@ check_field(struct sync_rec *r, int i, int *redacted, char *why,
 		ok = len <= f->max && no_controls(v, 1);
 		break;
 	case SF_LIST:
-		ok = no_controls(v, 1) && !strchr(v, '\t');
+		ok = len > 0 && v[len - 1] != '\n' && no_controls(v, 1) &&
+		    !strchr(v, '\t');
 		for (const char *p = v; ok && *p; ) {
 			size_t n = strcspn(p, "\n");
 
