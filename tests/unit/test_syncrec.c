@@ -265,7 +265,8 @@ test_check(void)
 	sync_rec_set(&r, CF_FOLLOWUP, "32503679999");
 	is_long(check(&r, &red, why), 0, "check: the last second of 2999 is a time");
 	sync_rec_set(&r, CF_FOLLOWUP, "0");
-	is_long(check(&r, &red, why), 0, "check: 0 is a time");
+	is_long(check(&r, &red, why), -1,
+	    "check: 0 is no time (the journal reads it as none)");
 	sync_rec_set(&r, CF_FOLLOWUP, NULL);
 
 	sync_rec_set(&r, CF_TITLE, "bad\x1b[31mtitle");
