@@ -680,7 +680,8 @@ by_order(const void *a, const void *b)
 static int
 apply_actions(struct sync *s)
 {
-	qsort(s->act, s->nact, sizeof(*s->act), by_order);
+	if (s->nact)
+		qsort(s->act, s->nact, sizeof(*s->act), by_order);
 	for (size_t i = 0; i < s->nact; i++) {
 		struct action *a = &s->act[i];
 		int rc;

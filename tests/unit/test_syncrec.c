@@ -20,7 +20,7 @@
 static void
 make_case(struct sync_rec *r, time_t updated, const char *title)
 {
-	memset(r, 0, sizeof(*r));
+	sync_rec_clear(r);
 	r->kind = SYNC_CASE;
 	memcpy(r->uuid, UUID_A, sizeof(UUID_A));
 	r->updated = updated;
@@ -37,7 +37,7 @@ make_case(struct sync_rec *r, time_t updated, const char *title)
 static void
 make_call(struct sync_rec *r)
 {
-	memset(r, 0, sizeof(*r));
+	sync_rec_clear(r);
 	r->kind = SYNC_CALL;
 	memcpy(r->uuid, UUID_C, sizeof(UUID_C));
 	r->updated = 1795000000;
@@ -57,7 +57,7 @@ same_opt(const char *a, const char *b)
 static void
 test_merge(void)
 {
-	struct sync_rec base, l, r, out = { 0 };
+	struct sync_rec base = { 0 }, l = { 0 }, r = { 0 }, out = { 0 };
 	unsigned ll, lr;
 
 	/* Only the remote side changed the title: it is taken, nothing lost. */
@@ -163,7 +163,7 @@ test_merge(void)
 static void
 test_encode(void)
 {
-	struct sync_rec r, back = { 0 };
+	struct sync_rec r = { 0 }, back = { 0 };
 	char *e, *e2;
 	int all = 1;
 
@@ -233,7 +233,7 @@ check(struct sync_rec *r, int *red, char *why)
 static void
 test_check(void)
 {
-	struct sync_rec r;
+	struct sync_rec r = { 0 };
 	char why[128];
 	int red;
 
