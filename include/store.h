@@ -414,8 +414,12 @@ int store_case_get_uuid(struct store *st, const char *uuid,
  */
 struct sync_rec;
 
-/* Call fn for every record of kind (enum sync_kind), by uuid. */
+/* For every record of kind (enum sync_kind): want is told its uuid and
+ * fingerprint (sync_rec_fingerprint) and returns 1 to have fn called with
+ * the whole record, 0 to go on, -1 to stop; fn returns 0 or -1.  Returns
+ * 0, or -1. */
 int store_sync_records_each(struct store *st, int kind,
+    int (*want)(const char *uuid, const char *fp, void *),
     int (*fn)(struct sync_rec *, void *), void *arg);
 
 /* The record of kind with uuid into *out (kind set): 0, 1 none, -1. */

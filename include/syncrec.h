@@ -88,6 +88,15 @@ int sync_rec_decode(const char *text, struct sync_rec *r);
  * reading its base. */
 void sync_rec_fingerprint(const struct sync_rec *r, char out[17]);
 
+/* The same, field by field, for whoever has the fields elsewhere (the
+ * store, reading every record of the journal without copying it). */
+struct sync_fp {
+	unsigned long long h;
+};
+void sync_fp_init(struct sync_fp *fp);
+void sync_fp_field(struct sync_fp *fp, const char *v, size_t len);
+void sync_fp_end(struct sync_fp *fp, time_t updated, char out[17]);
+
 /* Nonzero when uuid is a uuid as calllog writes them (lower case). */
 int sync_uuid_valid(const char *uuid);
 

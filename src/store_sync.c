@@ -113,6 +113,7 @@ read_rec(sqlite3_stmt *s, int kind, struct sync_rec *r)
 
 int
 store_sync_records_each(struct store *st, int kind,
+    int (*want)(const char *uuid, const char *fp, void *),
     int (*fn)(struct sync_rec *, void *), void *arg)
 {
 	/* In the table's own order: ordered by uuid, each row was a lookup
@@ -120,11 +121,28 @@ store_sync_records_each(struct store *st, int kind,
 	 * (the caller finds its state and files by uuid itself). */
 	sqlite3_stmt *s = store_prepare(st, select_sql[kind]);
 	struct sync_rec r = { 0 };
-	int rc = 0, step;
+	int rc = 0, step, n = sync_kinds[kind].nfields;
 
 	if (s == NULL)
 		return -1;
 	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sync_fp fp;
+		char sum[17];
+
+		/* The fingerprint from the row as it is, so that a record
+		 * nothing changed is never copied. */
+		sync_fp_init(&fp);
+		for (int i = 0; i < n; i++) {
+			const char *t = (const char *)sqlite3_column_text(s,
+			    2 + i);
+
+			sync_fp_field(&fp, t, t ? (size_t)sqlite3_column_bytes(s,
+			    2 + i) : 0);
+		}
+		sync_fp_end(&fp, col_time(s, 1), sum);
+		if ((rc = want((const char *)sqlite3_column_text(s, 0), sum,
+		    arg)) != 1)
+			continue;
 		read_rec(s, kind, &r);
 		rc = fn(&r, arg);
 	}
@@ -132,7 +150,7 @@ store_sync_records_each(struct store *st, int kind,
 		rc = store_error(st, "read the journal's records");
 	sync_rec_clear(&r);
 	sqlite3_finalize(s);
-	return rc;
+	return rc < 0 ? rc : 0;
 }
 
 int

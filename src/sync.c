@@ -373,6 +373,23 @@ pair(struct sync *s, struct sync_rec *local, struct remote *rm,
 static int write_record(struct sync *s, const struct sync_rec *r,
     struct sync_item *old);
 
+/* Whether visit must see a record: not when it is as both sides last
+ * agreed and its file is there unchanged, as is every record of a sync
+ * with nothing to do. */
+static int
+wanted(const char *uuid, const char *fp, void *arg)
+{
+	struct sync *s = arg;
+	struct sync_item *old = state_by_rec(s, uuid);
+
+	if (old == NULL || strcmp(fp, old->fp) != 0 ||
+	    (s->st_flags[old - s->st] & (ST_FILE | ST_BAD)) == 0 ||
+	    remote_find(s, uuid))
+		return 1;
+	s->st_flags[old - s->st] |= ST_LOCAL;
+	return 0;
+}
+
 /* One journal record, against the state and the folder. */
 static int
 visit(struct sync_rec *local, void *arg)
@@ -792,7 +809,8 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 	if (scan(&s) == -1 || check_emptied(&s, force_delete) == -1)
 		goto out;
 	for (size_t k = 0; k < 3; k++)
-		if (store_sync_records_each(ctx->st, order[k], visit, &s))
+		if (store_sync_records_each(ctx->st, order[k], wanted, visit,
+		    &s))
 			goto out;
 	if (keep_or_delete(&s) == -1)
 		goto out;

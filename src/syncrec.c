@@ -158,23 +158,56 @@ sync_rec_decode(const char *text, struct sync_rec *r)
 	return *text ? -1 : 0;
 }
 
-void
-sync_rec_fingerprint(const struct sync_rec *r, char out[17])
+/* FNV-1a over the bytes sync_rec_encode would write, without writing
+ * them: the fingerprint of every record is taken on every sync. */
+static void
+fnv(unsigned long long *h, const void *p, size_t n)
 {
-	uint64_t h = 14695981039346656037ULL;
-	char *e = sync_rec_encode(r);
+	for (const unsigned char *c = p; n--; c++)
+		*h = (*h ^ *c) * 1099511628211ULL;
+}
 
+void
+sync_fp_init(struct sync_fp *fp)
+{
+	fp->h = 14695981039346656037ULL;
+}
+
+void
+sync_fp_field(struct sync_fp *fp, const char *v, size_t len)
+{
+	char num[24];
+
+	if (v == NULL) {
+		fnv(&fp->h, "-,", 2);
+		return;
+	}
+	fnv(&fp->h, num, (size_t)snprintf(num, sizeof(num), "%zu:", len));
+	fnv(&fp->h, v, len);
+	fnv(&fp->h, ",", 1);
+}
+
+void
+sync_fp_end(struct sync_fp *fp, time_t updated, char out[17])
+{
 	char when[24];
 
 	/* The time of the last change counts: a record touched on both
 	 * sides converges on the later time like any field. */
-	snprintf(when, sizeof(when), "@%lld", (long long)r->updated);
-	for (const unsigned char *p = (const unsigned char *)e; *p; p++)
-		h = (h ^ *p) * 1099511628211ULL;
-	for (const unsigned char *p = (const unsigned char *)when; *p; p++)
-		h = (h ^ *p) * 1099511628211ULL;
-	free(e);
-	snprintf(out, 17, "%016llx", (unsigned long long)h);
+	fnv(&fp->h, when, (size_t)snprintf(when, sizeof(when), "@%lld",
+	    (long long)updated));
+	snprintf(out, 17, "%016llx", (unsigned long long)fp->h);
+}
+
+void
+sync_rec_fingerprint(const struct sync_rec *r, char out[17])
+{
+	struct sync_fp fp;
+
+	sync_fp_init(&fp);
+	for (int i = 0; i < sync_kinds[r->kind].nfields; i++)
+		sync_fp_field(&fp, r->f[i], r->f[i] ? strlen(r->f[i]) : 0);
+	sync_fp_end(&fp, r->updated, out);
 }
 
 int

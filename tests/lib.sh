@@ -53,6 +53,8 @@ done
 export CALLLOG
 
 TEST_NAME=$(basename "$0" .sh)
+# The tests' own folder, for the helpers a script sources after this.
+TEST_DIR=$(cd "$(dirname "$0")" && pwd)
 TRASH=$(mktemp -d "${TMPDIR:-/tmp}/calllog-$TEST_NAME.XXXXXX") ||
     test_bail "cannot create a temporary directory"
 # KEEP_TRASH=1 keeps the directory for a look after a failure.

@@ -5,6 +5,7 @@
 # of being overwritten; files are calllog's by name and UID, not PRODID;
 # SEQUENCE never goes down; the text does not depend on TZ.
 . "$(dirname "$0")/lib.sh"
+. "$TEST_DIR/sync-lib.sh"
 
 TODOMAN=$(command -v todoman || command -v todo) || TODOMAN=
 V=$TRASH/cals/calllog
@@ -210,21 +211,8 @@ if command -v radicale >/dev/null 2>&1 &&
     command -v vdirsyncer >/dev/null 2>&1 &&
     command -v curl >/dev/null 2>&1; then
 	test_expect_success 'Radicale on loopback, and vdirsyncer pairing the vdir with it' '
-		PORT=$(/usr/bin/python3 -c "import socket
-s = socket.socket(); s.bind((\"127.0.0.1\", 0)); print(s.getsockname()[1])") &&
+		radicale_start &&
 		URL=http://127.0.0.1:$PORT/user/cal/ &&
-		mkdir -p rad &&
-		printf "%s\n" "[server]" "hosts = 127.0.0.1:$PORT" "[storage]" \
-		    "filesystem_folder = $TRASH/rad/collections" "[auth]" \
-		    "type = none" "[web]" "type = none" "[logging]" \
-		    "level = warning" >rad/config &&
-		{ radicale --config rad/config >rad.log 2>&1 & } &&
-		echo $! >rad.pid &&
-		n=0 && until curl -s -o /dev/null "http://127.0.0.1:$PORT/"; do
-			n=$((n + 1)) && test $n -lt 100 && sleep 0.1 || return 1
-		done &&
-		test "$(curl -s -o /dev/null -w "%{http_code}" -X MKCOL \
-		    "http://127.0.0.1:$PORT/user/")" = 201 &&
 		test "$(curl -s -o /dev/null -w "%{http_code}" -X MKCALENDAR \
 		    "$URL")" = 201 &&
 		mkdir -p vs &&
@@ -275,7 +263,7 @@ s = socket.socket(); s.bind((\"127.0.0.1\", 0)); print(s.getsockname()[1])") &&
 	'
 
 	test_expect_success 'the server stops' '
-		kill "$(cat rad.pid)" && rm rad.pid
+		radicale_stop
 	'
 else
 	for t in 'Radicale and vdirsyncer' 'a phone completes a follow-up' \

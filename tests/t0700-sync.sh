@@ -9,6 +9,7 @@
 # through a real Radicale server; t0720 kills sync midway.
 
 . "$(dirname "$0")/lib.sh"
+. "$TEST_DIR/sync-lib.sh"
 
 if ! /usr/bin/python3 -c 'import icalendar' 2>/dev/null; then
 	test_bail "/usr/bin/python3 cannot import icalendar" \
@@ -22,26 +23,10 @@ DIR=$TRASH/cal
 lap() { CALLLOG_DB=$LAPTOP "$CALLLOG" "$@"; }
 pho() { CALLLOG_DB=$PHONE "$CALLLOG" "$@"; }
 
-# same_journals: both journals export the same records, local ids aside.
+# same_journals: both journals export the same records (journal_norm).
 same_journals() {
-	for j in lap pho; do
-		$j export --format json | jq -S '
-		    # Ids are each journal'"'"'s own, and so is followup_seq, the
-	    # SEQUENCE of its `ical` reminders; calls at the same minute
-	    # are listed by local id.
-	    def strip: walk(if type == "object" then
-			del(.id, .case_id, .call_id, .followup_seq)
-			| (if (.calls | type) == "array" then
-			    .calls |= sort_by(.uuid) else . end)
-			| (if (.events | type) == "array" then
-			    .events |= sort_by(.uuid) else . end)
-			else . end);
-		    {cases: (.cases | map(strip) | sort_by(.uuid)),
-		     calls: ([.cases[]?.calls[]?, .calls[]?] | map(strip)
-			| sort_by(.uuid)),
-		     events: ([.cases[]?.events[]?, .events[]?] | map(strip)
-			| sort_by(.uuid))}' >"$j.json" || return 1
-	done
+	lap export --format json | journal_norm >lap.json &&
+	pho export --format json | journal_norm >pho.json &&
 	test_cmp lap.json pho.json
 }
 

@@ -10,6 +10,7 @@
 # does not know survive its rewrites byte for byte; a sync with nothing
 # changed writes nothing anywhere.
 . "$(dirname "$0")/lib.sh"
+. "$TEST_DIR/sync-lib.sh"
 
 if ! command -v radicale >/dev/null 2>&1 ||
     ! command -v vdirsyncer >/dev/null 2>&1 ||
@@ -51,19 +52,10 @@ sync_dev() {
 	vs "$1" sync
 }
 
-# same_content: both journals export the same, local ids aside, and the
-# count of follow-up reminders a device's `ical --vdir` made (followup_seq:
-# its own calendar's SEQUENCE, which sync does not carry).
-norm() {
-	jq -S 'del(.exported) |
-	    walk(if type == "object" then del(.id, .case_id, .call_id) else . end) |
-	    .cases[] |= del(.followup_seq) |
-	    .cases |= (map(.calls |= sort_by(.uuid) |
-	        .events |= sort_by(.at, .kind, .note)) | sort_by(.uuid))'
-}
+# same_content: both journals export the same (journal_norm).
 same_content() {
-	on laptop export --format json | norm >laptop.json &&
-	on phone export --format json | norm >phone.json &&
+	on laptop export --format json | journal_norm >laptop.json &&
+	on phone export --format json | journal_norm >phone.json &&
 	test_cmp laptop.json phone.json
 }
 
@@ -86,21 +78,8 @@ unfold() {
 }
 
 test_expect_success 'Radicale on loopback with one collection for to-dos and journal entries' '
-	PORT=$(/usr/bin/python3 -c "import socket
-s = socket.socket(); s.bind((\"127.0.0.1\", 0)); print(s.getsockname()[1])") &&
+	radicale_start &&
 	URL=http://127.0.0.1:$PORT/user/calllog/ &&
-	mkdir -p rad &&
-	printf "%s\n" "[server]" "hosts = 127.0.0.1:$PORT" "[storage]" \
-	    "filesystem_folder = $TRASH/rad/collections" "[auth]" \
-	    "type = none" "[web]" "type = none" "[logging]" \
-	    "level = warning" >rad/config &&
-	{ radicale --config rad/config >rad.log 2>&1 & } &&
-	echo $! >rad.pid &&
-	n=0 && until curl -s -o /dev/null "http://127.0.0.1:$PORT/"; do
-		n=$((n + 1)) && test $n -lt 100 && sleep 0.1 || return 1
-	done &&
-	test "$(curl -s -o /dev/null -w "%{http_code}" -X MKCOL \
-	    "http://127.0.0.1:$PORT/user/")" = 201 &&
 	cat >mkcal.xml <<-\EOF &&
 	<?xml version="1.0" encoding="utf-8"?>
 	<C:mkcalendar xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
@@ -366,7 +345,7 @@ test_expect_success 'a second sync with nothing changed writes nothing on either
 '
 
 test_expect_success 'the server stops' '
-	kill "$(cat rad.pid)" && rm rad.pid
+	radicale_stop
 '
 
 test_done

@@ -8,21 +8,11 @@
 GEN=$(cd "$(dirname "$0")/../bench" && pwd)/gen.py
 KILLS=${CALLLOG_TEST_KILLS:-8}		# read before lib.sh clears CALLLOG_*
 . "$(dirname "$0")/lib.sh"
-
-# The export, local ids aside (a fresh journal numbers its records in the
-# order it reads them) and the follow-up reminders' SEQUENCE count, which
-# belongs to a device's `ical --vdir` and is not carried.
-norm() {
-	jq -S 'del(.exported) |
-	    walk(if type == "object" then del(.id, .case_id, .call_id) else . end) |
-	    .cases[] |= del(.followup_seq) |
-	    .cases |= (map(.calls |= sort_by(.uuid) |
-	        .events |= sort_by(.at, .kind, .note)) | sort_by(.uuid))'
-}
+. "$TEST_DIR/sync-lib.sh"
 
 # export_of DB >FILE
 export_of() {
-	"$CALLLOG" --db "$1" export --format json | norm
+	"$CALLLOG" --db "$1" export --format json | journal_norm
 }
 
 # items_whole DIR: every item in DIR is a whole calendar: it ends with
@@ -202,7 +192,7 @@ test_expect_success "a sync carrying changes both ways, killed $KILLS times, the
 		for f in $(ls both-dir | head -n 40); do
 			sed -i "s/^DESCRIPTION:/DESCRIPTION:client $i: /" "both-dir/$f" || return 1
 		done &&
-		"$CALLLOG" --db b.db export --format json | norm >b-before.json &&
+		"$CALLLOG" --db b.db export --format json | journal_norm >b-before.json &&
 		how=$(kill_sync b.db "$TRASH/both-dir" "$(delay $((i + 200)) 300)") &&
 		case $how in killed) killed=$((killed + 1)) ;; done) ;; *)
 			echo "sync $i: $how"; cat kill.out; return 1 ;; esac &&
