@@ -35,6 +35,10 @@ int directory_load_shipped(struct directory *d);
 void directory_add(struct directory *d, const struct dir_entry *e);
 void directory_clear(struct directory *d);
 
+/* Add the person's own entries (mine) to d, dropping each shipped entry
+ * one of them replaces: the same organization, purpose and number. */
+void directory_merge(struct directory *d, const struct directory *mine);
+
 /* What to have ready for a reason: NULL-terminated list of lines. */
 const char *const *checklist_for_reason(int reason);
 

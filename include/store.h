@@ -245,6 +245,10 @@ struct dir_entry;
 /* Append the person's own directory entries to d. */
 int store_directory_load(struct store *st, struct directory *d);
 
+/* The shipped directory with the person's own merged in (directory_merge):
+ * what every command that offers a number reads. */
+int store_directory_merged(struct store *st, struct directory *d);
+
 /* Add (or update the note of) a number in the person's directory. */
 int store_directory_add(struct store *st, const struct dir_entry *e,
     time_t now);

@@ -36,32 +36,6 @@ org_matches(const char *org, const char *typed, const char *canon)
 	return str_iprefix(org, typed) || strcasecmp(org, canon) == 0;
 }
 
-/* The merged directory: shipped entries, then the person's, which replace
- * a shipped entry for the same organization, purpose and number. */
-static int
-load_all(struct ctx *ctx, struct directory *d)
-{
-	struct directory mine = { 0 };
-
-	if (directory_load_shipped(d) == -1 ||
-	    store_directory_load(ctx->st, &mine) == -1) {
-		directory_clear(&mine);
-		return -1;
-	}
-	for (size_t i = 0; i < mine.n; i++) {
-		for (size_t k = 0; k < d->n; k++) {
-			struct dir_entry *e = &d->e[k];
-
-			if (e->shipped && !strcasecmp(e->org, mine.e[i].org) &&
-			    purpose_same(e->purpose, mine.e[i].purpose) &&
-			    !strcmp(e->number, mine.e[i].number))
-				e->shipped = -1;	/* replaced */
-		}
-		directory_add(d, &mine.e[i]);
-	}
-	directory_clear(&mine);
-	return 0;
-}
 
 static void
 entry_json(struct jsonw *j, const struct dir_entry *e,
@@ -111,7 +85,7 @@ show_entries(struct ctx *ctx, const struct directory *d, const char *org,
 		const struct dir_entry *e = &d->e[i];
 		struct number_stats ns;
 
-		if (e->shipped < 0 || (org && !org_matches(e->org, org, canon)) ||
+		if ((org && !org_matches(e->org, org, canon)) ||
 		    (purpose && !(exact ? purpose_same(e->purpose, purpose) :
 		    purpose_matches(e->purpose, purpose))))
 			continue;
@@ -141,8 +115,8 @@ list(struct ctx *ctx, struct args *a)
 	size_t shown = 0;
 	int rc = CMD_FAIL;
 
-	if (load_all(ctx, &d) == -1 || (org && store_org_canonical(ctx->st,
-	    org, &canon) == -1))
+	if (store_directory_merged(ctx->st, &d) == -1 ||
+	    (org && store_org_canonical(ctx->st, org, &canon) == -1))
 		goto out;
 	if (arg(a, O_JSON)) {
 		jsonw_init(&j, ctx->out);

@@ -294,22 +294,6 @@ send_and_mark(struct ctx *ctx, struct remind_walk *w)
 	return rc;
 }
 
-/* The shipped directory and the person's own, merged. */
-static int
-load_directory(struct ctx *ctx, struct directory *d)
-{
-	struct directory mine = { 0 };
-	int rc = -1;
-
-	if (directory_load_shipped(d) == 0 &&
-	    store_directory_load(ctx->st, &mine) == 0) {
-		for (size_t i = 0; i < mine.n; i++)
-			directory_add(d, &mine.e[i]);
-		rc = 0;
-	}
-	directory_clear(&mine);
-	return rc;
-}
 
 static int
 run_remind(struct ctx *ctx, struct args *a)
@@ -320,7 +304,7 @@ run_remind(struct ctx *ctx, struct args *a)
 	long until;
 	int rc = CMD_OK;
 
-	if (load_directory(ctx, &w.dir) != 0 ||
+	if (store_directory_merged(ctx->st, &w.dir) != 0 ||
 	    store_cases_each(ctx->st, &f, collect_due, &w) != 0)
 		rc = CMD_FAIL;
 	else if (w.ndue + w.nshown == 0)

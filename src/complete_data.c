@@ -107,22 +107,6 @@ seen_clear(struct seen *s)
 	free(s->s);
 }
 
-/* The shipped directory and the person's own numbers. */
-static int
-load_directory(struct completion *c, struct directory *d)
-{
-	struct directory mine = { 0 };
-
-	if (directory_load_shipped(d) == -1 ||
-	    store_directory_load(c->st, &mine) == -1) {
-		directory_clear(&mine);
-		return -1;
-	}
-	for (size_t i = 0; i < mine.n; i++)
-		directory_add(d, &mine.e[i]);
-	directory_clear(&mine);
-	return 0;
-}
 
 static int
 offer_org(struct cl_case *k, void *arg)
@@ -144,7 +128,7 @@ complete_orgs(struct completion *c)
 
 	if (journal(c) == NULL)
 		return;
-	if (load_directory(c, &d) == 0)
+	if (store_directory_merged(c->st, &d) == 0)
 		for (size_t i = 0; i < d.n; i++)
 			if (!seen_before(&seen, d.e[i].org))
 				complete_offer(c, d.e[i].org, NULL);
@@ -177,7 +161,7 @@ complete_numbers(struct completion *c, const char *org, const char *purpose)
 	struct seen seen = { NULL, 0 };
 	char shown[PHONE_BUFSZ];
 
-	if (journal(c) == NULL || load_directory(c, &d) == -1) {
+	if (journal(c) == NULL || store_directory_merged(c->st, &d) == -1) {
 		directory_clear(&d);
 		return;
 	}
@@ -205,7 +189,7 @@ complete_purposes(struct completion *c, const char *org)
 	struct directory d = { 0 };
 	struct seen seen = { NULL, 0 };
 
-	if (journal(c) == NULL || load_directory(c, &d) == -1) {
+	if (journal(c) == NULL || store_directory_merged(c->st, &d) == -1) {
 		directory_clear(&d);
 		return;
 	}

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "directory.h"
 #include "model.h"
@@ -77,6 +78,32 @@ directory_add(struct directory *d, const struct dir_entry *e)
 	n->number = xstrdup(e->number);
 	n->note = e->note ? xstrdup(e->note) : NULL;
 	n->shipped = e->shipped;
+}
+
+void
+directory_merge(struct directory *d, const struct directory *mine)
+{
+	size_t kept = 0;
+
+	for (size_t k = 0; k < d->n; k++) {
+		struct dir_entry *e = &d->e[k];
+		int replaced = 0;
+
+		for (size_t i = 0; e->shipped && !replaced && i < mine->n; i++)
+			replaced = !strcasecmp(e->org, mine->e[i].org) &&
+			    purpose_same(e->purpose, mine->e[i].purpose) &&
+			    !strcmp(e->number, mine->e[i].number);
+		if (replaced) {
+			free(e->org);
+			free(e->purpose);
+			free(e->number);
+			free(e->note);
+		} else
+			d->e[kept++] = *e;
+	}
+	d->n = kept;
+	for (size_t i = 0; i < mine->n; i++)
+		directory_add(d, &mine->e[i]);
 }
 
 void

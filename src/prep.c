@@ -98,7 +98,7 @@ pick(struct store *st, struct prep *p, const struct directory *d,
 int
 prep_load(struct store *st, int reason, const char *org, struct prep *p)
 {
-	struct directory d = { 0 }, mine = { 0 };
+	struct directory d = { 0 };
 	struct cl_case probe = { .reason = reason };
 	char *canon = NULL;
 	int rc = -1;
@@ -107,12 +107,9 @@ prep_load(struct store *st, int reason, const char *org, struct prep *p)
 	p->reason = reason;
 	p->reason_title = view_case_title(&probe);
 	p->purpose = purpose_for_reason(reason);
-	if (directory_load_shipped(&d) == -1 ||
-	    store_directory_load(st, &mine) == -1 ||
+	if (store_directory_merged(st, &d) == -1 ||
 	    (org && store_org_canonical(st, org, &canon) == -1))
 		goto out;
-	for (size_t i = 0; i < mine.n; i++)
-		directory_add(&d, &mine.e[i]);
 	if (pick(st, p, &d, org, canon, p->purpose) == 0 &&
 	    strcmp(p->purpose, "general") != 0)
 		pick(st, p, &d, org, canon, "general");
@@ -122,7 +119,6 @@ prep_load(struct store *st, int reason, const char *org, struct prep *p)
 	rc = 0;
 out:
 	free(canon);
-	directory_clear(&mine);
 	directory_clear(&d);
 	return rc;
 }

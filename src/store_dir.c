@@ -30,6 +30,21 @@ store_directory_load(struct store *st, struct directory *d)
 }
 
 int
+store_directory_merged(struct store *st, struct directory *d)
+{
+	struct directory mine = { 0 };
+	int rc = -1;
+
+	if (directory_load_shipped(d) == 0 &&
+	    store_directory_load(st, &mine) == 0) {
+		directory_merge(d, &mine);
+		rc = 0;
+	}
+	directory_clear(&mine);
+	return rc;
+}
+
+int
 store_directory_add(struct store *st, const struct dir_entry *e, time_t now)
 {
 	sqlite3_stmt *s = store_prepare(st, "INSERT INTO directory (uuid, org,"

@@ -14,12 +14,39 @@ regulator_of(const struct directory *d, const char *org)
 	return directory_regulator(d, org, "1");
 }
 
+/* The person's own entry replaces the shipped one with the same
+ * organization (any case), purpose and number; the others stay. */
+static void
+test_merge(void)
+{
+	struct directory d = { 0 }, mine = { 0 };
+
+	directory_add(&d, &(struct dir_entry){ .org = "Acme Bank",
+	    .purpose = "general", .number = "+18005550100", .shipped = 1 });
+	directory_add(&d, &(struct dir_entry){ .org = "Acme Bank",
+	    .purpose = "fraud", .number = "+18005550199", .shipped = 1 });
+	directory_add(&mine, &(struct dir_entry){ .org = "acme bank",
+	    .purpose = "general", .number = "+18005550100",
+	    .note = "ask for Sam" });
+	directory_add(&mine, &(struct dir_entry){ .org = "Acme Bank",
+	    .purpose = "billing", .number = "+18005550100" });
+	directory_merge(&d, &mine);
+	ok(d.n == 3, "merge: the replaced shipped entry is gone, the rest kept");
+	ok(d.n == 3 && !strcmp(d.e[0].purpose, "fraud") && d.e[0].shipped,
+	    "merge: the shipped entry nobody replaced comes first");
+	ok(d.n == 3 && d.e[1].note && !strcmp(d.e[1].note, "ask for Sam") &&
+	    !d.e[1].shipped, "merge: then the person's own, in their order");
+	directory_clear(&d);
+	directory_clear(&mine);
+}
+
 int
 main(void)
 {
 	struct directory d = { 0 };
 	const struct dir_entry *e;
 
+	test_merge();
 	ok(directory_load_shipped(&d) == 0, "the shipped directory loads");
 	e = regulator_of(&d, "American Express");
 	ok(e != NULL, "a US card issuer has a regulator");
