@@ -12,28 +12,10 @@ PY=/usr/bin/python3
 
 # pty_run FILE COMMAND [ARG...]: run COMMAND on a pseudo-terminal 80
 # columns wide, its output, byte for byte, in FILE; its exit status.
-cat >pty-run.py <<\EOF
-import fcntl, os, pty, struct, sys, termios
-out, argv = sys.argv[1], sys.argv[2:]
-pid, fd = pty.fork()
-if pid == 0:
-    os.execvp(argv[0], argv)
-fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-seen = b""
-while True:
-    try:
-        data = os.read(fd, 65536)
-    except OSError:
-        break
-    if not data:
-        break
-    seen += data
-_, status = os.waitpid(pid, 0)
-open(out, "wb").write(seen)
-sys.exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128)
-EOF
 pty_run() {
-	"$PY" pty-run.py "$@"
+	_pr_file=$1
+	shift
+	"$PY" "$TESTDIR/pty-run.py" "$_pr_file" 80 "$@"
 }
 
 # safe FILE: no ESC, no C1 control, no bidi control in FILE; with

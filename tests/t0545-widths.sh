@@ -31,28 +31,8 @@ fits() {
 
 # pty_run FILE COLS COMMAND [ARG...]: COMMAND on a pseudo-terminal COLS
 # columns wide, its output in FILE.
-cat >pty-run.py <<\EOF2
-import fcntl, os, pty, struct, sys, termios
-out, cols, argv = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-pid, fd = pty.fork()
-if pid == 0:
-    os.execvp(argv[0], argv)
-fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, cols, 0, 0))
-seen = b""
-while True:
-    try:
-        data = os.read(fd, 65536)
-    except OSError:
-        break
-    if not data:
-        break
-    seen += data
-_, status = os.waitpid(pid, 0)
-open(out, "wb").write(seen)
-sys.exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128)
-EOF2
 pty_run() {
-	"$PY" pty-run.py "$@"
+	"$PY" "$TESTDIR/pty-run.py" "$@"
 }
 
 NEXT="2026-11-25 10:00"
