@@ -250,6 +250,16 @@ db_unchanged() {
 	return 1
 }
 
+# uuid_prefix UUID N: its first N characters, or more until one is not a
+# digit (digits alone are always a local id, never a uuid prefix).
+uuid_prefix() {
+	_up_n=$2
+	while expr "$(echo "$1" | cut -c1-$_up_n)" : '[0-9]*$' >/dev/null; do
+		_up_n=$((_up_n + 1))
+	done
+	echo "$1" | cut -c1-$_up_n
+}
+
 # jq_is FILTER EXPECTED: FILTER on ./out gives EXPECTED, strings raw and
 # everything else as compact JSON (several results: one a line).  Compare
 # with == in the filter when a string must be told from null.

@@ -210,16 +210,6 @@ test_expect_success 'cases lists resolved cases too, newest activity first' '
 	expect_exit 2 cl cases --status closed
 '
 
-# uuid_prefix UUID N: its first N characters, or more until one is not a
-# digit (digits alone are always a local id, never a uuid prefix).
-uuid_prefix() {
-	_up_n=$2
-	while expr "$(echo "$1" | cut -c1-$_up_n)" : '[0-9]*$' >/dev/null; do
-		_up_n=$((_up_n + 1))
-	done
-	echo "$1" | cut -c1-$_up_n
-}
-
 test_expect_success 'a case by its uuid or a unique prefix of it' '
 	expect_exit 0 cl show 1 --json &&
 	uuid=$(jq -r .uuid out) &&
@@ -232,6 +222,20 @@ test_expect_success 'a case by its uuid or a unique prefix of it' '
 	expect_exit 1 cl show ffff0000 &&
 	check_err_line "no case has a uuid" &&
 	expect_exit 2 cl show abc
+'
+
+test_expect_success 'a uuid that starts with digits: the digits alone are a local id' '
+	db="$PWD/digits.db" &&
+	CALLLOG_DB="$db" expect_exit 0 cl add --org amex --reason dispute \
+	    --title "Digits first" &&
+	sqlite3 "$db" "UPDATE cases SET uuid =
+	    '"'"'12345678-9abc-4def-8123-456789abcdef'"'"'" &&
+	CALLLOG_DB="$db" expect_exit 1 cl show 12345678 &&
+	check_err_line "no case 12345678" &&
+	CALLLOG_DB="$db" expect_exit 0 cl show 12345678- --json &&
+	jq_is .title "Digits first" &&
+	CALLLOG_DB="$db" expect_exit 0 cl show 12345678-9a --json &&
+	jq_is .id 1
 '
 
 test_expect_success 'a change made outside calllog is in the history too, and undone' '

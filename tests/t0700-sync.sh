@@ -119,7 +119,7 @@ test_expect_success 'a run under another time zone rewrites nothing' '
 '
 
 test_expect_success 'a case found by uuid prefix on either device' '
-	expect_exit 0 pho show "${U2%%-*}" --json &&
+	expect_exit 0 pho show "$(uuid_prefix "$U2" 8)" --json &&
 	jq_is ".title" "Lost bag"
 '
 
