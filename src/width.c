@@ -3,6 +3,7 @@
  * wrapped to it.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -128,7 +129,7 @@ width_printf(FILE *fp, size_t indent, size_t width, const char *fmt, ...)
 	va_list ap;
 	char *text;
 	const char *p, *next;
-	int n;
+	int n, wrap;
 
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
@@ -141,14 +142,13 @@ width_printf(FILE *fp, size_t indent, size_t width, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(text, (size_t)n + 1, fmt, ap);
 	va_end(ap);
-	/* Too narrow for the indent and a word: print it as it is. */
-	if (width <= indent + 8) {
-		fputs(text, fp);
-		free(text);
-		return;
-	}
+	/* Not laid out (0), or too narrow for the indent and a word: no
+	 * wrapping, but the lines of a multi-line value are still indented
+	 * under their label. */
+	wrap = width > indent + 8;
 	for (p = text; *p; p = next) {
-		size_t len, room = width - (p == text ? 0 : indent);
+		size_t len, room = !wrap ? SIZE_MAX :
+		    width - (p == text ? 0 : indent);
 
 		len = width_wrap_line(p, room, &next);
 		if (p != text && len > 0)

@@ -134,6 +134,17 @@ test_expect_success 'piped with no COLUMNS, cells are whole as before' '
 	grep -q "They said the credit would show within two billing cycles and that a supervisor would call back" out
 '
 
+test_expect_success 'lines of a multi-line value stay under their label, wrapped or not' '
+	expect_exit 0 cl add --case 1 --note "$(printf "first line\nsecond line\n\nafter a blank")" &&
+	for w in "" 60 200; do
+		COLUMNS=$w expect_exit 0 cl show 1 &&
+		grep -q "^      notes     first line$" out &&
+		grep -q "^                second line$" out &&
+		grep -q "^                after a blank$" out &&
+		out_lacks "^second line" || return 1
+	done
+'
+
 test_expect_success 'JSON is the same at any width' '
 	for cmd in open log numbers "show 1" "prep billing"; do
 		expect_exit 0 cl $cmd --json && mv out want &&
