@@ -32,6 +32,11 @@
 
 #define XPREFIX "X-CALLLOG-"
 
+/* In the kept lines (extra), the calendar's own lines begin with where
+ * they stood; no content line begins with either character. */
+#define OUTER_BEFORE "^"
+#define OUTER_AFTER "$"
+
 /* Properties calllog writes with libical, by kind of component; any other
  * line of the item is the client's and is kept. */
 static const char *const todo_props[] = { "UID", "DTSTAMP", "CREATED",
@@ -300,6 +305,22 @@ build(const struct sync_rec *r, const char *uid, int seq)
 	return c;
 }
 
+/* Add the kept lines (extra) marked where (OUTER_BEFORE, OUTER_AFTER),
+ * without the mark; NULL: the item's own, which have none. */
+static void
+add_kept(struct buf *b, const char *extra, const char *where)
+{
+	for (const char *p = extra; p && *p; ) {
+		size_t n = strcspn(p, "\n");
+
+		if (where == NULL && *p != *OUTER_BEFORE && *p != *OUTER_AFTER)
+			add_line(b, p, n);
+		else if (where != NULL && *p == *where)
+			add_line(b, p + 1, n - 1);
+		p += n + (p[n] == '\n');
+	}
+}
+
 /* Fields carried by a standard property, not an X-CALLLOG- one. */
 static int
 standard(int kind, int i)
@@ -319,9 +340,11 @@ cal_sync_write(const struct sync_rec *r, const char *uid, int seq,
 {
 	icalcomponent *root, *c;
 	struct buf b = { 0 };
-	char *text, *end;
-	/* The item's END line, at the start of a line: a value (a UID) may
-	 * hold the same text. */
+	char *text, *begin, *end, *calend;
+	/* The item's lines, at the start of a line: a value (a UID) may hold
+	 * the same text. */
+	const char *begintag = r->kind == SYNC_CASE ? "\r\nBEGIN:VTODO\r\n" :
+	    "\r\nBEGIN:VJOURNAL\r\n";
 	const char *endtag = r->kind == SYNC_CASE ? "\r\nEND:VTODO\r\n" :
 	    "\r\nEND:VJOURNAL\r\n";
 
@@ -335,35 +358,45 @@ cal_sync_write(const struct sync_rec *r, const char *uid, int seq,
 	p_icalcomponent_add_component(root, c);
 	text = ical_text(root);
 	p_icalcomponent_free(root);
-	if ((end = strstr(text, endtag)) == NULL) {
+	/* libical wrote PRODID, VERSION, the item, END:VCALENDAR; the
+	 * calendar's own kept lines go where they stood, before the item or
+	 * after it. */
+	begin = strstr(text, begintag);
+	end = begin ? strstr(begin, endtag) : NULL;
+	calend = end ? strstr(end + 2, "\r\nEND:VCALENDAR\r\n") : NULL;
+	if (calend == NULL) {
 		free(text);
-		error("internal error: libical wrote no %.*s", (int)
-		    strlen(endtag) - 4, endtag + 2);
+		error("internal error: libical wrote no %s", begintag + 2);
 		return NULL;
 	}
+	begin += 2;
 	end += 2;
-	buf_add(&b, text, (size_t)(end - text));
+	calend += 2;
+	buf_add(&b, text, (size_t)(begin - text));
+	add_kept(&b, extra, OUTER_BEFORE);
+	buf_add(&b, begin, (size_t)(end - begin));
 	for (int i = 0; i < sync_kinds[r->kind].nfields; i++)
 		if (!standard(r->kind, i))
 			add_x(&b, r, i);
-	for (const char *p = extra; p && *p; ) {
-		size_t n = strcspn(p, "\n");
-
-		add_line(&b, p, n);
-		p += n + (p[n] == '\n');
-	}
-	buf_add(&b, end, strlen(end));
+	add_kept(&b, extra, NULL);
+	buf_add(&b, end, (size_t)(calend - end));	/* END of the item */
+	add_kept(&b, extra, OUTER_AFTER);
+	buf_add(&b, calend, strlen(calend));
 	free(text);
 	return b.s;
 }
 
 /*
- * The raw content lines of the item: unfolded, CR dropped.  Returns the
- * lines of the first VTODO or VJOURNAL (with BEGIN and END) as an array
- * of strings, NULL-terminated; the caller frees each and the array.
+ * The raw content lines of a file: unfolded, CR dropped.  Returns the
+ * lines of its first component named kind (VTODO or VJOURNAL, with BEGIN
+ * and END) as an array of strings, NULL-terminated; the caller frees each
+ * and the array.  The calendar's other lines -- its properties but PRODID
+ * and VERSION, its other components (VTIMEZONE, a client's own) -- go to
+ * *outer, each marked with where it stood: OUTER_BEFORE or OUTER_AFTER
+ * the item.
  */
 static char **
-item_lines(const char *text)
+item_lines(const char *text, const char *kind, struct buf *outer)
 {
 	char **v = NULL;
 	size_t n = 0, cap = 0;
@@ -371,8 +404,9 @@ item_lines(const char *text)
 	int depth = 0, in = 0, done = 0;
 	const char *p = text;
 
-	while (*p && !done) {
+	while (*p) {
 		size_t len = strcspn(p, "\r\n");
+		int begin, end;
 
 		line.len = 0;
 		buf_add(&line, p, len);
@@ -394,22 +428,32 @@ item_lines(const char *text)
 				break;
 			}
 		}
-		if (strncasecmp(line.s, "BEGIN:", 6) == 0) {
-			depth++;
-			if (depth == 2 && (strcasecmp(line.s + 6, "VTODO") == 0 ||
-			    strcasecmp(line.s + 6, "VJOURNAL") == 0))
-				in = 1;
-		}
+		begin = strncasecmp(line.s, "BEGIN:", 6) == 0;
+		end = strncasecmp(line.s, "END:", 4) == 0;
+		if (begin && ++depth == 2 && !done &&
+		    strcasecmp(line.s + 6, kind) == 0)
+			in = 1;
 		if (in) {
 			if (n + 2 > cap) {
 				cap = cap ? cap * 2 : 32;
 				v = xrealloc(v, cap * sizeof(*v));
 			}
 			v[n++] = xstrdup(line.s);
+		} else if (depth >= 2 || (depth == 1 && !begin && !end &&
+		    *line.s &&
+		    strncasecmp(line.s, "PRODID:", 7) != 0 &&
+		    strncasecmp(line.s, "PRODID;", 7) != 0 &&
+		    strncasecmp(line.s, "VERSION:", 8) != 0 &&
+		    strncasecmp(line.s, "VERSION;", 8) != 0)) {
+			buf_add(outer, done ? OUTER_AFTER : OUTER_BEFORE, 1);
+			buf_add(outer, line.s, line.len);
+			buf_add(outer, "\n", 1);
 		}
-		if (strncasecmp(line.s, "END:", 4) == 0) {
-			if (depth == 2 && in)
+		if (end) {
+			if (depth == 2 && in) {
 				done = 1;
+				in = 0;
+			}
 			depth--;
 		}
 	}
@@ -457,6 +501,14 @@ line_name(const char *line, const char **value)
 		}
 	}
 	return n;
+}
+
+/* Whether the line is a content line: a name, then a value. */
+static int
+content_line(const char *line, size_t n, const char *value)
+{
+	return n > 0 && value != NULL && strspn(line, "ABCDEFGHIJKLMNOPQRS"
+	    "TUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-") == n;
 }
 
 static int
@@ -636,10 +688,11 @@ escapes_valid(const char *v)
 }
 
 /* Sort the raw lines: X-CALLLOG- ones into fields, the client's into
- * *extra.  Returns 0, or -1 with why. */
+ * *extra, followed by the calendar's own (outer, as item_lines marked
+ * them).  Returns 0, or -1 with why. */
 static int
-read_lines(char **lines, int kind, struct sync_rec *r, char **extra,
-    int *xs, char *why, size_t size)
+read_lines(char **lines, const char *outer, int kind, struct sync_rec *r,
+    char **extra, int *xs, char *why, size_t size)
 {
 	struct buf b = { 0 };
 	int depth = 0;
@@ -652,8 +705,7 @@ read_lines(char **lines, int kind, struct sync_rec *r, char **extra,
 
 		if (*line == '\0')
 			continue;	/* no content line: dropped */
-		if (n == 0 || value == NULL || strspn(line, "ABCDEFGHIJKLMNOPQRS"
-		    "TUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-") != n) {
+		if (!content_line(line, n, value)) {
 			free(b.s);
 			return snprintf(why, size, "a line that is no"
 			    " property: %.40s", line), -1;
@@ -688,6 +740,23 @@ read_lines(char **lines, int kind, struct sync_rec *r, char **extra,
 		if (strncasecmp(line, "END:", 4) == 0)
 			depth--;
 	}
+	for (const char *p = outer; p && *p; ) {
+		size_t len = strcspn(p, "\n"), n;
+		const char *value;
+		char *line = xstrndup(p + 1, len - 1);
+
+		n = line_name(line, &value);
+		if (!content_line(line, n, value)) {
+			free(b.s);
+			snprintf(why, size, "a line that is no property: %.40s",
+			    line);
+			free(line);
+			return -1;
+		}
+		free(line);
+		buf_add(&b, p, len + 1);
+		p += len + 1;
+	}
 	*extra = b.len ? b.s : (free(b.s), NULL);
 	return 0;
 }
@@ -710,6 +779,7 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 {
 	icalcomponent *root, *c = NULL;
 	char **lines = NULL;
+	struct buf outer = { 0 };
 	int xs = 0, rc = -1, todo;
 	struct icaltimetype lm;
 	icalproperty *p;
@@ -737,7 +807,8 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 		c = p_icalcomponent_get_first_component(root,
 		    ICAL_VJOURNAL_COMPONENT);
 	if (c == NULL || p_icalcomponent_get_uid(c) == NULL ||
-	    (lines = item_lines(text)) == NULL) {
+	    (lines = item_lines(text, p_icalcomponent_isa(c) ==
+	    ICAL_VTODO_COMPONENT ? "VTODO" : "VJOURNAL", &outer)) == NULL) {
 		snprintf(why, size, "no to-do or journal entry with a UID");
 		goto done;
 	}
@@ -765,7 +836,8 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 	else if (parent_of(c))
 		out->kind = SYNC_CALL;
 	out->rec.kind = out->kind >= 0 ? out->kind : SYNC_CASE;
-	if (read_lines(lines, out->kind, &out->rec, extra, &xs, why, size))
+	if (read_lines(lines, outer.s, out->kind, &out->rec, extra, &xs, why,
+	    size))
 		goto done;
 	out->foreign = out->kind == SYNC_CALL && xs == 0;
 	if (out->kind == SYNC_CASE)
@@ -777,6 +849,7 @@ done:
 	for (size_t i = 0; lines && lines[i]; i++)
 		free(lines[i]);
 	free(lines);
+	free(outer.s);
 	p_icalcomponent_free(root);
 	if (rc == -1) {
 		free(*extra);

@@ -250,6 +250,7 @@ test_expect_success 'a journal entry another client made under a case
 	becomes a call, redacted' '
 	case1=$(lap show 1 --json | jq -r .uuid) &&
 	printf "%s\r\n" BEGIN:VCALENDAR VERSION:2.0 "PRODID:-//jtx//EN" \
+	    "X-WR-CALNAME:Phone\, calls" \
 	    BEGIN:VJOURNAL "UID:jtx-7731@phone.example" \
 	    DTSTAMP:20261127T160000Z DTSTART:20261127T155000Z \
 	    "SUMMARY:Called from the phone" \
@@ -257,7 +258,8 @@ test_expect_success 'a journal entry another client made under a case
 	    "RELATED-TO;RELTYPE=PARENT:$case1" "X-JTX-COLOR:-16777216" \
 	    "X-FOO;X-P=\"a,b\";Y=c:hello\\, world" BEGIN:VALARM \
 	    ACTION:DISPLAY TRIGGER:-PT5M DESCRIPTION:x END:VALARM \
-	    END:VJOURNAL END:VCALENDAR >"$DIR/jtx-note.ics" &&
+	    END:VJOURNAL BEGIN:X-JTX-META X-JTX-A:1 END:X-JTX-META \
+	    END:VCALENDAR >"$DIR/jtx-note.ics" &&
 	expect_exit 0 lap sync "$DIR" &&
 	lap log --case 1 --json >out &&
 	jq_is "[.[] | select(.notes != null) | .notes |
@@ -280,10 +282,18 @@ test_expect_success 'its unknown lines survive calllog rewriting it' '
 	lap sync "$DIR" >out &&
 	grep -q "^X-CALLLOG-REP:Sam" "$DIR/jtx-note.ics" &&
 	for l in "X-JTX-COLOR:-16777216" "X-FOO;X-P=\"a,b\";Y=c:hello\\, world" \
-	    BEGIN:VALARM TRIGGER:-PT5M END:VALARM; do
+	    BEGIN:VALARM TRIGGER:-PT5M END:VALARM "X-WR-CALNAME:Phone\, calls" \
+	    BEGIN:X-JTX-META X-JTX-A:1 END:X-JTX-META; do
 		tr -d "\r" <"$DIR/jtx-note.ics" | grep -qxF -e "$l" || {
 			echo "lost: $l"; return 1; }
 	done &&
+	# the calendar'"'"'s own lines stay outside the entry, where they stood
+	tr -d "\r" <"$DIR/jtx-note.ics" | grep -x -e "X-WR-CALNAME:.*" \
+	    -e "BEGIN:VJOURNAL" -e "END:VJOURNAL" -e "BEGIN:X-JTX-META" \
+	    -e "END:VCALENDAR" >order &&
+	printf "%s\n" "X-WR-CALNAME:Phone\, calls" BEGIN:VJOURNAL END:VJOURNAL \
+	    BEGIN:X-JTX-META END:VCALENDAR >order.want &&
+	test_cmp order.want order &&
 	parse "$DIR/jtx-note.ics" >out &&
 	out_contains "VJOURNAL jtx-7731@phone.example"
 '

@@ -64,11 +64,13 @@ uuid_of() {
 	on "$1" show "$2" --json | jq -r .uuid
 }
 
-# extras FILE: the unknown properties of FILE's item, sorted (their order
-# is not significant), then its alarm as written.
+# extras FILE: the unknown properties of FILE's item and calendar, sorted
+# (their order is not significant), then its alarm and time zone as
+# written.
 extras() {
-	unfold "$1" | grep -E "^X-(JTX|FOO)" | sort &&
-	unfold "$1" | sed -n "/^BEGIN:VALARM/,/^END:VALARM/p"
+	unfold "$1" | grep -E "^X-(JTX|FOO|WR)" | sort &&
+	unfold "$1" | sed -n "/^BEGIN:VALARM/,/^END:VALARM/p" &&
+	unfold "$1" | sed -n "/^BEGIN:VTIMEZONE/,/^END:VTIMEZONE/p"
 }
 
 # unfold FILE: the item's content lines, unfolded, without CR.
@@ -258,11 +260,18 @@ test_expect_success 'the card number is gone from the server and the other devic
 '
 
 # A case item a client saved with properties calllog does not know.
-test_expect_success 'a client adds unknown properties and an alarm to a case on the server' '
+test_expect_success 'a client adds unknown properties, an alarm and a time zone to a case on the server' '
 	curl -s -f -D hdr "$URL$U1.ics" | tr -d "\r" >c1.ics &&
 	etag=$(sed -n "s/^[Ee][Tt][Aa][Gg]: *//p" hdr | tr -d "\r") &&
 	awk -v q="\"" "
 	    /^PRODID:/ { print \"PRODID:+//IDN bitfire.at//jtx Board//EN\"; next }
+	    /^VERSION:/ {
+		print; print \"X-WR-CALNAME:Disputes\"
+		print \"BEGIN:VTIMEZONE\"; print \"TZID:Europe/Vienna\"
+		print \"BEGIN:STANDARD\"; print \"DTSTART:19701025T030000\"
+		print \"TZOFFSETFROM:+0200\"; print \"TZOFFSETTO:+0100\"
+		print \"END:STANDARD\"; print \"END:VTIMEZONE\"; next
+	    }
 	    /^END:VTODO/ {
 		print \"X-JTX-COLOR:-16777216\"
 		print \"X-FOO;X-P=\" q \"a,b\" q \";Y=c:hello\\\\, world\"
@@ -273,7 +282,7 @@ test_expect_success 'a client adds unknown properties and an alarm to a case on 
 	    { print }" c1.ics | sed "s/\$/\r/" >c1-new.ics &&
 	grep -q "^X-FOO;X-P=\"a,b\";Y=c:hello\\\\, world" c1-new.ics &&
 	extras c1-new.ics >extra.want &&
-	test "$(wc -l <extra.want)" = 7 &&
+	test "$(wc -l <extra.want)" = 16 &&
 	code=$(curl -s -o /dev/null -w "%{http_code}" -X PUT -H "Expect:" \
 	    -H "If-Match: $etag" -H "Content-Type: text/calendar" \
 	    --data-binary @c1-new.ics "$URL$U1.ics") &&
