@@ -54,6 +54,8 @@ struct remote {
 /* A change to the journal, made after the records were walked. */
 struct action {
 	int del;
+	int added;			/* counted in added_here, taken back
+					   if it cannot be applied */
 	struct sync_rec rec;		/* del: kind and uuid only */
 	struct sync_rec lost;		/* the losing values first, so the
 					   history keeps them; kind -1: none */
@@ -270,7 +272,7 @@ new_action(struct sync *s)
 	return a;
 }
 
-static void
+static struct action *
 apply_later(struct sync *s, const struct sync_rec *r,
     const struct sync_rec *lost)
 {
@@ -279,6 +281,7 @@ apply_later(struct sync *s, const struct sync_rec *r,
 	sync_rec_copy(&a->rec, r);
 	if (lost)
 		sync_rec_copy(&a->lost, lost);
+	return a;
 }
 
 static void
@@ -633,7 +636,7 @@ add_remote_only(struct sync *s, int kind)
 			report(s, "%s %.8s: deleted here but changed in the"
 			    " folder: restored", kind_name(kind),
 			    rm->item.rec.uuid);
-		apply_later(s, &rm->item.rec, NULL);
+		apply_later(s, &rm->item.rec, NULL)->added = 1;
 		s->added_here++;
 		if (rm->redacted ? write_item(s, &rm->item.rec, old, rm,
 		    rm->extra) : keep_remote(s, rm, old, &rm->item.rec))
@@ -724,6 +727,7 @@ apply_actions(struct sync *s)
 			    a->rec.uuid) == -1)
 				return -1;
 			s->skipped++;
+			s->added_here -= (size_t)a->added;
 		}
 	}
 	return 0;
