@@ -249,7 +249,8 @@ when_parse_offset(const char *s, time_t now, time_t *out)
 	return 0;
 }
 
-/* The day of the week (0 is Sunday) named in full or by three letters. */
+/* The day of the week (0 is Sunday) named in full, by its first three
+ * letters or more ("tue", "tues", "thurs"), or as "weds". */
 static int
 weekday_number(const char *s)
 {
@@ -257,10 +258,13 @@ weekday_number(const char *s)
 		"sunday", "monday", "tuesday", "wednesday", "thursday",
 		"friday", "saturday"
 	};
+	size_t n = strlen(s);
 
+	if (strcasecmp(s, "weds") == 0)
+		return 3;
 	for (int i = 0; i < 7; i++)
-		if (strcasecmp(s, names[i]) == 0 ||
-		    (strlen(s) == 3 && strncasecmp(s, names[i], 3) == 0))
+		if (n >= 3 && strncasecmp(s, names[i], n) == 0 &&
+		    n <= strlen(names[i]))
 			return i;
 	return -1;
 }

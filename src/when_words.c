@@ -75,9 +75,9 @@ split_words(const char *s, struct phrase *ph)
 }
 
 /*
- * A time of day: "14:30", "14:30:05", "2pm", "9:30am", "12am" (midnight).
- * Without am or pm a colon is needed, since a bare number is a day.
- * Sets the fields of tm; returns 0 or -1.
+ * A time of day: "14:30", "14:30:05", "2pm", "9:30am", "12am" (midnight),
+ * "noon".  Without am or pm a colon is needed, since a bare number is a
+ * day.  Sets the fields of tm; returns 0 or -1.
  */
 static int
 read_time(const char *w, struct tm *tm)
@@ -86,6 +86,11 @@ read_time(const char *w, struct tm *tm)
 	long h, mi = 0, sec = 0;
 	int colon = 0;
 
+	if (strcmp(w, "noon") == 0) {
+		tm->tm_hour = 12;
+		tm->tm_min = tm->tm_sec = 0;
+		return 0;
+	}
 	if (when_read_number(&p, 0, 23, &h) || p - w > 2)
 		return -1;
 	if (*p == ':') {
@@ -259,7 +264,7 @@ in_words(const struct phrase *ph, int n, time_t now, time_t *out)
 		{ "minute", "min" }, { "minutes", "min" }, { "min", "min" },
 		{ "mins", "min" }, { "bd", "bd" },
 	};
-	const char *unit = NULL, *p;
+	const char *unit = NULL, *p, *count = ph->w[1];
 	char off[WORD_MAX * 2];
 
 	if (n < 2 || strcmp(ph->w[0], "in") != 0)
@@ -267,9 +272,12 @@ in_words(const struct phrase *ph, int n, time_t now, time_t *out)
 	if (n == 2)	/* "in 3d" */
 		return ph->w[1][0] == '-' || ph->w[1][0] == '+' ? -1 :
 		    when_parse_offset(ph->w[1], now, out);
-	for (p = ph->w[1]; isdigit((unsigned char)*p); p++)
+	/* "in a week", "in an hour" */
+	if (strcmp(ph->w[1], "a") == 0 || strcmp(ph->w[1], "an") == 0)
+		count = "1";
+	for (p = count; isdigit((unsigned char)*p); p++)
 		;
-	if (p == ph->w[1] || *p)
+	if (p == count || *p)
 		return -1;
 	if (n == 4 && strcmp(ph->w[2], "business") == 0 &&
 	    (strcmp(ph->w[3], "days") == 0 || strcmp(ph->w[3], "day") == 0))
@@ -279,7 +287,7 @@ in_words(const struct phrase *ph, int n, time_t now, time_t *out)
 			unit = units[i].unit;
 	if (unit == NULL)
 		return -1;
-	snprintf(off, sizeof(off), "+%s%s", ph->w[1], unit);
+	snprintf(off, sizeof(off), "+%s%s", count, unit);
 	return when_parse_offset(off, now, out);
 }
 
@@ -327,7 +335,11 @@ read_day(const struct phrase *ph, int n, time_t now, time_t *out)
 		    when_parse_word(ph->w[0], now, out) == 0 ||
 		    numeric_date(ph->w[0], now, out) == 0 ? 0 : -1;
 	/* "next tuesday" is "tuesday": the first after today, so said on a
-	 * Tuesday it is a week away, as a bare weekday is. */
+	 * Tuesday it is a week away, as a bare weekday is; "next week" is the
+	 * coming Monday. */
+	if (n == 2 && strcmp(ph->w[0], "next") == 0 &&
+	    strcmp(ph->w[1], "week") == 0)
+		return when_parse_word("monday", now, out);
 	if (n == 2 && strcmp(ph->w[0], "next") == 0)
 		return is_weekday(ph->w[1], now) ?
 		    when_parse_word(ph->w[1], now, out) : -1;
@@ -349,13 +361,28 @@ when_parse_phrase(const char *s, time_t now, time_t *out)
 	    strchr(" ,", s[strlen(s) - 1]) || split_words(s, &ph) != 0)
 		return -1;
 	n = ph.n;
-	/* "2 pm" is "2pm". */
-	if (n >= 2 && (strcmp(ph.w[n - 1], "am") == 0 ||
-	    strcmp(ph.w[n - 1], "pm") == 0) &&
-	    strlen(ph.w[n - 2]) <= 2) {
-		/* At most two digits and two letters: room to spare. */
-		memcpy(ph.w[n - 2] + strlen(ph.w[n - 2]), ph.w[n - 1], 3);
+	/* "2 pm" is "2pm", "2:30 pm" "2:30pm", wherever they stand. */
+	for (int i = 1; i < n; i++)
+		if ((strcmp(ph.w[i], "am") == 0 || strcmp(ph.w[i], "pm") == 0)
+		    && strlen(ph.w[i - 1]) + 2 < WORD_MAX) {
+			strcat(ph.w[i - 1], ph.w[i]);
+			memmove(ph.w[i], ph.w[i + 1], (size_t)(n - i - 1) *
+			    sizeof(ph.w[0]));
+			n--;
+		}
+	/* A time first ("2pm tomorrow", "at 9:30 fri") goes last. */
+	if (strcmp(ph.w[0], "at") == 0 && n > 2 && read_time(ph.w[1],
+	    &clock) == 0) {
+		memmove(ph.w[0], ph.w[1], (size_t)(n - 1) * sizeof(ph.w[0]));
 		n--;
+	}
+	if (n > 1 && read_time(ph.w[0], &clock) == 0 &&
+	    read_time(ph.w[n - 1], &tm) != 0) {
+		char first[WORD_MAX];
+
+		memcpy(first, ph.w[0], WORD_MAX);
+		memmove(ph.w[0], ph.w[1], (size_t)(n - 1) * sizeof(ph.w[0]));
+		memcpy(ph.w[n - 1], first, WORD_MAX);
 	}
 	if (read_time(ph.w[n - 1], &clock) == 0) {
 		timed = 1;

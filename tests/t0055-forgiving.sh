@@ -114,6 +114,11 @@ follow_up_is "3 dec 2026" 2026-12-03T14:00:00Z
 follow_up_is "december 3 2pm" 2026-12-03T19:00:00Z
 follow_up_is "12/3" 2026-12-03T14:00:00Z
 follow_up_is "12/3/2026 9:30am" 2026-12-03T14:30:00Z
+follow_up_is "2:30 pm tomorrow" 2026-11-21T19:30:00Z
+follow_up_is "tomorrow noon" 2026-11-21T17:00:00Z
+follow_up_is "next week" 2026-11-23T14:00:00Z
+follow_up_is "in a week" 2026-11-27T15:00:00Z
+follow_up_is "thurs 10am" 2026-11-26T15:00:00Z
 
 test_expect_success 'a bad date in words: one line naming it and the forms' '
 	expect_exit 2 cl add --org Test --reason general --follow-up "dec 33" &&

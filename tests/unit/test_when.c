@@ -324,9 +324,9 @@ test_words(void)
 	date_bad("", wed);
 	date_bad(" today", wed);
 	date_bad("today ", wed);
-	date_bad("wednes", wed);
+	date_bad("wednesdays", wed);
 	date_bad("mo", wed);
-	date_bad("noon", wed);
+	date_bad("noonish", wed);
 	message_is("tomorow", 0, "calllog: cannot read date 'tomorow'; use "
 	    "2026-12-01, '2026-12-01 14:30', 2026-12-01T14:30:00Z, +3d, 2w, "
 	    "36h, 10bd, 'in 3 days', now, today, tomorrow, friday, "
@@ -356,6 +356,15 @@ test_day_and_time(void)
 	date_is("9:30am", wed, "2026-12-02T14:30:00Z", "(today)");
 	date_is("2026-12-24 2pm", wed, "2026-12-24T19:00:00Z", "(ISO day)");
 	date_is("eom 17:00", wed, "2026-12-31T22:00:00Z", "from Wed");
+	date_is("tomorrow 2:30 pm", wed, "2026-12-03T19:30:00Z",
+	    "(minutes, apart)");
+	date_is("2pm tomorrow", wed, "2026-12-03T19:00:00Z", "(time first)");
+	date_is("9:30 am fri", wed, "2026-12-04T14:30:00Z", "(time first)");
+	date_is("at 14:00 dec 24", wed, "2026-12-24T19:00:00Z",
+	    "(at, time first)");
+	date_is("noon", wed, "2026-12-02T17:00:00Z", "(today)");
+	date_is("tomorrow noon", wed, "2026-12-03T17:00:00Z", "from Wed");
+	date_is("noon thurs", wed, "2026-12-03T17:00:00Z", "(time first)");
 
 	/* The time is wall-clock time on the day named, whatever the
 	 * offset between now and then. */
@@ -373,6 +382,12 @@ test_day_and_time(void)
 	date_bad("90min 2pm", wed);
 	date_bad("now 14:00", wed);
 	date_bad("in 2 hours 3pm", wed);
+	date_bad("2pm 3pm", wed);
+	date_bad("14:00 15:00 tomorrow", wed);
+	date_bad("2pm now", wed);
+	date_bad("noon 2pm", wed);
+	date_bad("am tomorrow", wed);
+	date_bad("tomorrow pm", wed);
 	date_bad("2026-12-24T10:00 2pm", wed);
 	date_bad("tomorrow tomorrow", wed);
 	date_bad(" tomorrow 14:00", wed);
@@ -411,7 +426,17 @@ test_in_and_next(void)
 	date_bad("in 3 months", wed);
 	date_bad("in 3 business", wed);
 	date_bad("next", wed);
-	date_bad("next week", wed);
+	date_is("next week", wed, "2026-12-07T14:00:00Z", "(the coming Monday)");
+	date_is("next week 10am", wed, "2026-12-07T15:00:00Z", "(and a time)");
+	date_is("in a week", wed, "2026-12-09T15:15:00Z", "(as 1w)");
+	date_is("in an hour", wed, "2026-12-02T16:15:00Z", "(as 1h)");
+	date_is("tues", wed, "2026-12-08T14:00:00Z", "(four letters)");
+	date_is("thurs", wed, "2026-12-03T14:00:00Z", "(five letters)");
+	date_is("weds", tue, "2026-12-09T14:00:00Z", "(weds)");
+	date_bad("next month", wed);
+	date_bad("in a", wed);
+	date_bad("tu", wed);
+	date_bad("fridays", wed);
 	date_bad("next tomorrow", wed);
 	date_bad("next dec", wed);
 }
