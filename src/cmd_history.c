@@ -15,6 +15,7 @@
 #include "store.h"
 #include "util.h"
 #include "when.h"
+#include "width.h"
 
 enum { O_JSON, O_LIMIT };
 
@@ -76,7 +77,8 @@ print_fields(FILE *fp, json_t *old, json_t *new, json_t *changes)
 		}
 		o = show_value(key, ov);
 		n = show_value(key, nv);
-		fprintf(fp, "    %s: %s -> %s\n", key, o, n);
+		width_printf(fp, 6, (size_t)terminal_width(fp),
+		    "    %s: %s -> %s\n", key, o, n);
 		free(o);
 		free(n);
 	}

@@ -145,6 +145,17 @@ test_expect_success 'lines of a multi-line value stay under their label, wrapped
 	done
 '
 
+test_expect_success 'history wraps a long change under its field' '
+	long="A title long enough to need two lines at sixty columns, and then some" &&
+	cl edit 1 --title "$long" >/dev/null &&
+	COLUMNS=60 expect_exit 0 cl history --limit 1 &&
+	fits out 60 &&
+	grep -q "^    title: " out && grep -q "^      [a-z]" out &&
+	expect_exit 0 cl history --limit 1 &&
+	grep -q "^    title: .*$long" out &&
+	cl undo >/dev/null
+'
+
 test_expect_success 'JSON is the same at any width' '
 	for cmd in open log numbers "show 1" "prep billing"; do
 		expect_exit 0 cl $cmd --json && mv out want &&
