@@ -19,37 +19,20 @@
  * cut short leaves files the next sync reads as changes made elsewhere,
  * which bring the same result, and never a file that is half written.
  */
-#ifdef __linux__
-#define _GNU_SOURCE		/* syncfs(2) */
-#endif
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ical.h"
 #include "store.h"
 #include "sync.h"
+#include "sync_int.h"
 #include "syncrec.h"
 #include "util.h"
-
-#define ICS_MAX (1024 * 1024)
-#define TMP_PREFIX ".calllog-"
-
-/* An item of the folder that changed since the last sync (or is new). */
-struct remote {
-	char *name;
-	struct cal_sync_item item;	/* item.rec.uuid: the record */
-	char *extra;
-	long long mtime, size, inode;
-	int redacted;			/* the journal's text differs */
-	int done;
-};
 
 /* A change to the journal, made after the records were walked. */
 struct action {
@@ -61,34 +44,6 @@ struct action {
 					   history keeps them; kind -1: none */
 };
 
-struct sync {
-	struct ctx *ctx;
-	const char *shown;		/* the folder as given */
-	int dfd;
-	long long dir;
-	struct sync_item *st;		/* the state, by name */
-	size_t nst;
-	struct sync_item **by_rec;	/* the same, by record */
-	unsigned char *st_flags;	/* ST_ bits, per state row */
-	struct remote *rm;		/* by uuid once read */
-	size_t nrm;
-	struct action *act;
-	size_t nact, cap_act;
-	char (*needed)[UUID_BUFSZ];	/* cases with calls or events new or
-					   changed here */
-	size_t nneeded;
-	struct pending {		/* cases deleted in the folder */
-		char uuid[UUID_BUFSZ];
-		char *name;
-	} *pend;
-	size_t npend;
-	size_t written, read, merged, here_deleted, there_deleted, skipped,
-	    added_here;
-	int failed;
-};
-
-enum { ST_FILE = 1, ST_LOCAL = 2, ST_REMOTE = 4, ST_BAD = 8 };
-
 static int
 by_name(const void *a, const void *b)
 {
@@ -96,8 +51,8 @@ by_name(const void *a, const void *b)
 	    ((const struct sync_item *)b)->name);
 }
 
-static struct sync_item *
-state_by_name(struct sync *s, const char *name)
+struct sync_item *
+sync_state_by_name(struct sync *s, const char *name)
 {
 	struct sync_item key = { .name = (char *)name };
 
@@ -125,8 +80,8 @@ state_by_rec(struct sync *s, const char *uuid)
 	return hit ? *hit : NULL;
 }
 
-static int
-remote_by_uuid(const void *a, const void *b)
+int
+sync_remote_by_uuid(const void *a, const void *b)
 {
 	return strcmp(((const struct remote *)a)->item.rec.uuid,
 	    ((const struct remote *)b)->item.rec.uuid);
@@ -140,7 +95,7 @@ remote_find(struct sync *s, const char *uuid)
 	if (s->nrm == 0)
 		return NULL;
 	memcpy(key.item.rec.uuid, uuid, UUID_BUFSZ);
-	return bsearch(&key, s->rm, s->nrm, sizeof(*s->rm), remote_by_uuid);
+	return bsearch(&key, s->rm, s->nrm, sizeof(*s->rm), sync_remote_by_uuid);
 }
 
 static void
@@ -157,54 +112,10 @@ report(struct sync *s, const char *fmt, ...)
 	fputc('\n', s->ctx->out);
 }
 
-static const char *
-kind_name(int kind)
+const char *
+sync_kind_name(int kind)
 {
 	return kind >= 0 ? sync_kinds[kind].name : "item";
-}
-
-/* Write text as the folder's file name: beside it, then renamed over it.
- * The data reach the disk with the one syncfs before commit. */
-static int
-put_file(struct sync *s, const char *name, const char *text,
-    struct sync_item *it)
-{
-	char tmp[64];
-	struct stat sb;
-	size_t len = strlen(text);
-	int fd;
-
-	for (int tries = 0; ; tries++) {
-		snprintf(tmp, sizeof(tmp), TMP_PREFIX "%ld-%d.tmp",
-		    (long)getpid(), rand());
-		if ((fd = openat(s->dfd, tmp, O_WRONLY | O_CREAT | O_EXCL |
-		    O_CLOEXEC, 0600)) != -1 || errno != EEXIST || tries > 100)
-			break;
-	}
-	if (fd == -1)
-		return error("cannot write in '%s': %s", s->shown,
-		    strerror(errno));
-	if (write(fd, text, len) != (ssize_t)len || fstat(fd, &sb) == -1) {
-		int e = errno;
-
-		close(fd);
-		unlinkat(s->dfd, tmp, 0);
-		return error("cannot write '%s/%s': %s", s->shown, name,
-		    strerror(e ? e : ENOSPC));
-	}
-	close(fd);
-	if (renameat(s->dfd, tmp, s->dfd, name) == -1) {
-		int e = errno;
-
-		unlinkat(s->dfd, tmp, 0);
-		return error("cannot write '%s/%s': %s", s->shown, name,
-		    strerror(e));
-	}
-	it->mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
-	    sb.st_mtim.tv_nsec;
-	it->size = (long long)sb.st_size;
-	it->inode = (long long)sb.st_ino;
-	return 0;
 }
 
 /*
@@ -231,7 +142,7 @@ write_item(struct sync *s, const struct sync_rec *r, struct sync_item *old,
 	it.sequence = seq + 1;
 	if ((text = cal_sync_write(r, it.uid, it.sequence, extra)) == NULL)
 		return -1;
-	rc = put_file(s, it.name, text, &it);
+	rc = folder_put(s, it.name, text, &it);
 	free(text);
 	if (rc == 0)
 		rc = store_sync_put(s->ctx->st, s->dir, &it, r, extra);
@@ -313,7 +224,7 @@ report_conflicts(struct sync *s, const struct sync_rec *r, unsigned lost,
 		if (lost & (1u << i))
 			report(s, "%s %.8s: %s changed on both sides; the later"
 			    " (%s) kept, the other (%s) is in the history",
-			    kind_name(r->kind), r->uuid,
+			    sync_kind_name(r->kind), r->uuid,
 			    sync_kinds[r->kind].fields[i].name, kept,
 			    lost_where);
 }
@@ -432,7 +343,7 @@ visit(struct sync_rec *local, void *arg)
 			return store_sync_forget(s->ctx->st, s->dir, old->name);
 		}
 		report(s, "%s %.8s: deleted in the folder but changed here:"
-		    " kept", kind_name(local->kind), local->uuid);
+		    " kept", sync_kind_name(local->kind), local->uuid);
 		if (store_sync_forget(s->ctx->st, s->dir, old->name) == -1)
 			return -1;
 		old = NULL;		/* written anew */
@@ -491,133 +402,6 @@ keep_or_delete(struct sync *s)
 	return 0;
 }
 
-/* Read the folder's changed files into s->rm. */
-static int
-scan(struct sync *s)
-{
-	DIR *d = fdopendir(dup(s->dfd));
-	struct dirent *de;
-	size_t cap = 0;
-
-	if (d == NULL)
-		return error("cannot read '%s': %s", s->shown, strerror(errno));
-	while ((de = readdir(d)) != NULL) {
-		const char *name = de->d_name;
-		size_t len = strlen(name);
-		struct sync_item *old;
-		struct remote *rm;
-		struct stat sb;
-		char why[128], *text, *path;
-		long long mtime;
-		int redacted = 0, fd;
-
-		if (strncmp(name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0) {
-			unlinkat(s->dfd, name, 0);	/* a sync cut short */
-			continue;
-		}
-		if (name[0] == '.' || len < 5 || strcmp(name + len - 4, ".ics"))
-			continue;
-		if (fstatat(s->dfd, name, &sb, 0) == -1 || !S_ISREG(sb.st_mode))
-			continue;
-		mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
-		    sb.st_mtim.tv_nsec;
-		if ((old = state_by_name(s, name)) != NULL) {
-			s->st_flags[old - s->st] |= ST_FILE;
-			if (old->mtime == mtime && old->size == sb.st_size &&
-			    old->inode == (long long)sb.st_ino)
-				continue;
-		}
-		path = xasprintf("%s/%s", s->shown, name);
-		text = NULL;
-		if ((fd = openat(s->dfd, name, O_RDONLY | O_CLOEXEC)) != -1) {
-			char proc[64];
-
-			snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
-			text = read_file(proc, ICS_MAX);
-			close(fd);
-		}
-		if (text == NULL) {
-			warning("%s: skipped: %s", path, strerror(errno));
-			goto bad;
-		}
-		if (cap == s->nrm) {
-			cap = cap ? cap * 2 : 64;
-			s->rm = xrealloc(s->rm, cap * sizeof(*s->rm));
-		}
-		rm = memset(&s->rm[s->nrm], 0, sizeof(*rm));
-		if (cal_sync_read(text, &rm->item, &rm->extra, why,
-		    sizeof(why)) == -1) {
-			free(text);
-			warning("%s: skipped: %s", path, why);
-			goto bad;
-		}
-		free(text);
-		if (rm->item.kind < 0 || (old && old->kind != rm->item.kind)) {
-			struct sync_item it = { .name = (char *)name,
-			    .uid = rm->item.uid, .kind = -1, .mtime = mtime,
-			    .size = sb.st_size, .inode = (long long)sb.st_ino };
-
-			if (old && old->kind >= 0) {
-				warning("%s: skipped: no longer a calllog %s",
-				    path, kind_name(old->kind));
-				sync_rec_clear(&rm->item.rec);
-				free(rm->extra);
-				goto bad;
-			}
-			/* Another client's item: left alone, not read again
-			 * until it changes. */
-			sync_rec_clear(&rm->item.rec);
-			free(rm->extra);
-			free(path);
-			if (store_sync_put(s->ctx->st, s->dir, &it, NULL, NULL))
-				return closedir(d), -1;
-			continue;
-		}
-		if (old)
-			memcpy(rm->item.rec.uuid, old->rec, UUID_BUFSZ);
-		else if (sync_uuid_valid(rm->item.uid))
-			memcpy(rm->item.rec.uuid, rm->item.uid, UUID_BUFSZ);
-		else		/* the same on every device */
-			uuid_from_name(rm->item.uid, rm->item.rec.uuid);
-		if (sync_rec_check(&rm->item.rec, &redacted, why,
-		    sizeof(why)) == -1) {
-			warning("%s: skipped: %s", path, why);
-			sync_rec_clear(&rm->item.rec);
-			free(rm->extra);
-			goto bad;
-		}
-		/* Another client's clock may be ahead; its entry is no later
-		 * than now, or it would win every merge to come. */
-		if (rm->item.foreign && rm->item.rec.updated > s->ctx->now)
-			rm->item.rec.updated = s->ctx->now;
-		rm->redacted = redacted;
-		rm->name = xstrdup(name);
-		rm->mtime = mtime;
-		rm->size = sb.st_size;
-		rm->inode = (long long)sb.st_ino;
-		s->nrm++;
-		free(path);
-		continue;
-bad:
-		free(path);
-		s->skipped++;
-		if (old)
-			s->st_flags[old - s->st] |= ST_BAD;
-	}
-	closedir(d);
-	if (s->nrm)
-		qsort(s->rm, s->nrm, sizeof(*s->rm), remote_by_uuid);
-	for (size_t i = 1; i < s->nrm; i++)
-		if (strcmp(s->rm[i - 1].item.rec.uuid, s->rm[i].item.rec.uuid)
-		    == 0) {
-			warning("%s/%s: skipped: the same item as %s",
-			    s->shown, s->rm[i].name, s->rm[i - 1].name);
-			s->rm[i].done = 1;
-			s->skipped++;
-		}
-	return 0;
-}
-
 /* Records only the folder has: new there, or deleted here after a change
  * there (kept: the change wins). */
 static int
@@ -631,10 +415,10 @@ add_remote_only(struct sync *s, int kind)
 			continue;
 		rm->done = 1;
 		s->read++;
-		old = state_by_name(s, rm->name);
+		old = sync_state_by_name(s, rm->name);
 		if (old && old->fp[0])
 			report(s, "%s %.8s: deleted here but changed in the"
-			    " folder: restored", kind_name(kind),
+			    " folder: restored", sync_kind_name(kind),
 			    rm->item.rec.uuid);
 		apply_later(s, &rm->item.rec, NULL)->added = 1;
 		s->added_here++;
@@ -721,7 +505,7 @@ apply_actions(struct sync *s)
 			/* Its case is not here (deleted, or its item was
 			 * skipped): not remembered, so tried again. */
 			warning("%s %.8s: skipped: its case %.8s is not in"
-			    " the journal", kind_name(a->rec.kind),
+			    " the journal", sync_kind_name(a->rec.kind),
 			    a->rec.uuid, a->rec.f[0]);
 			if (store_sync_forget_rec(s->ctx->st, s->dir,
 			    a->rec.uuid) == -1)
@@ -733,58 +517,6 @@ apply_actions(struct sync *s)
 	return 0;
 }
 
-static int
-open_folder(struct sync *s, const char *dir, char resolved[PATH_MAX])
-{
-	struct stat sb;
-
-	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
-		return error("cannot create '%s': %s", dir, strerror(errno));
-	if (realpath(dir, resolved) == NULL || stat(resolved, &sb) == -1)
-		return error("cannot read '%s': %s", dir, strerror(errno));
-	if (!S_ISDIR(sb.st_mode))
-		return error("'%s' is not a folder", dir);
-	if ((s->dfd = open(resolved, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
-		return error("cannot read '%s': %s", dir, strerror(errno));
-	return 0;
-}
-
-/* One flush for every file written, instead of one a file. */
-static int
-flush_all(int dfd)
-{
-#ifdef __linux__
-	return syncfs(dfd);
-#else
-	(void)dfd;
-	sync();
-	return 0;
-#endif
-}
-
-/*
- * A folder that holds none of the items it held (emptied, unmounted, a
- * vdirsyncer pair gone wrong) would delete every record here: refused,
- * as vdirsyncer refuses to empty a storage, unless asked for.
- */
-static int
-check_emptied(struct sync *s, int force_delete)
-{
-	size_t had = 0, has = 0;
-
-	for (size_t i = 0; i < s->nst; i++)
-		if (s->st[i].kind >= 0) {
-			had++;
-			has += (s->st_flags[i] & ST_FILE) != 0;
-		}
-	if (had == 0 || has > 0 || s->nrm > 0 || force_delete)
-		return 0;
-	return error("'%s' holds none of the %zu items it held at the last"
-	    " sync; if they were deleted on purpose, 'calllog sync"
-	    " --force-delete %s' deletes their records here", s->shown, had,
-	    s->shown);
-}
-
 int
 sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 {
@@ -793,7 +525,7 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 	char resolved[PATH_MAX];
 	int rc = -1, r;
 
-	if (open_folder(&s, dir, resolved) == -1)
+	if (folder_open(&s, dir, resolved) == -1)
 		return -1;
 	if ((r = store_sync_is_reminders(ctx->st, resolved)) != 0) {
 		if (r == 1)
@@ -810,7 +542,7 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 		s.by_rec[i] = &s.st[i];
 	if (s.nst)
 		qsort(s.by_rec, s.nst, sizeof(*s.by_rec), by_rec);
-	if (scan(&s) == -1 || check_emptied(&s, force_delete) == -1)
+	if (folder_scan(&s) == -1 || folder_check_emptied(&s, force_delete) == -1)
 		goto out;
 	for (size_t k = 0; k < 3; k++)
 		if (store_sync_records_each(ctx->st, order[k], wanted, visit,
@@ -824,7 +556,7 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 	if (remove_deleted(&s) == -1 || apply_actions(&s) == -1)
 		goto out;
 	/* Every file written reaches the disk before the journal says so. */
-	if ((s.written || s.there_deleted) && (flush_all(s.dfd) == -1 ||
+	if ((s.written || s.there_deleted) && (folder_flush(s.dfd) == -1 ||
 	    fsync(s.dfd) == -1)) {
 		error("cannot sync '%s': %s", dir, strerror(errno));
 		goto out;

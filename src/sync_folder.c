@@ -1,0 +1,249 @@
+/*
+ * sync_folder.c: the folder side of `calllog sync`: its files listed,
+ * the changed ones read (an unchanged file, by modification time, size
+ * and inode, is not), checked and redacted like typed input; files
+ * written whole, beside their name and renamed over it.
+ */
+#ifdef __linux__
+#define _GNU_SOURCE		/* syncfs(2) */
+#endif
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ical.h"
+#include "store.h"
+#include "sync_int.h"
+#include "syncrec.h"
+#include "util.h"
+
+#define ICS_MAX (1024 * 1024)
+#define TMP_PREFIX ".calllog-"
+
+/* Write text as the folder's file name: beside it, then renamed over it.
+ * The data reach the disk with the one syncfs before commit. */
+int
+folder_put(struct sync *s, const char *name, const char *text,
+    struct sync_item *it)
+{
+	char tmp[64];
+	struct stat sb;
+	size_t len = strlen(text);
+	int fd;
+
+	for (int tries = 0; ; tries++) {
+		snprintf(tmp, sizeof(tmp), TMP_PREFIX "%ld-%d.tmp",
+		    (long)getpid(), rand());
+		if ((fd = openat(s->dfd, tmp, O_WRONLY | O_CREAT | O_EXCL |
+		    O_CLOEXEC, 0600)) != -1 || errno != EEXIST || tries > 100)
+			break;
+	}
+	if (fd == -1)
+		return error("cannot write in '%s': %s", s->shown,
+		    strerror(errno));
+	if (write(fd, text, len) != (ssize_t)len || fstat(fd, &sb) == -1) {
+		int e = errno;
+
+		close(fd);
+		unlinkat(s->dfd, tmp, 0);
+		return error("cannot write '%s/%s': %s", s->shown, name,
+		    strerror(e ? e : ENOSPC));
+	}
+	close(fd);
+	if (renameat(s->dfd, tmp, s->dfd, name) == -1) {
+		int e = errno;
+
+		unlinkat(s->dfd, tmp, 0);
+		return error("cannot write '%s/%s': %s", s->shown, name,
+		    strerror(e));
+	}
+	it->mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
+	    sb.st_mtim.tv_nsec;
+	it->size = (long long)sb.st_size;
+	it->inode = (long long)sb.st_ino;
+	return 0;
+}
+
+/* Read the folder's changed files into s->rm. */
+int
+folder_scan(struct sync *s)
+{
+	DIR *d = fdopendir(dup(s->dfd));
+	struct dirent *de;
+	size_t cap = 0;
+
+	if (d == NULL)
+		return error("cannot read '%s': %s", s->shown, strerror(errno));
+	while ((de = readdir(d)) != NULL) {
+		const char *name = de->d_name;
+		size_t len = strlen(name);
+		struct sync_item *old;
+		struct remote *rm;
+		struct stat sb;
+		char why[128], *text, *path;
+		long long mtime;
+		int redacted = 0, fd;
+
+		if (strncmp(name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0) {
+			unlinkat(s->dfd, name, 0);	/* a sync cut short */
+			continue;
+		}
+		if (name[0] == '.' || len < 5 || strcmp(name + len - 4, ".ics"))
+			continue;
+		if (fstatat(s->dfd, name, &sb, 0) == -1 || !S_ISREG(sb.st_mode))
+			continue;
+		mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
+		    sb.st_mtim.tv_nsec;
+		if ((old = sync_state_by_name(s, name)) != NULL) {
+			s->st_flags[old - s->st] |= ST_FILE;
+			if (old->mtime == mtime && old->size == sb.st_size &&
+			    old->inode == (long long)sb.st_ino)
+				continue;
+		}
+		path = xasprintf("%s/%s", s->shown, name);
+		text = NULL;
+		if ((fd = openat(s->dfd, name, O_RDONLY | O_CLOEXEC)) != -1) {
+			char proc[64];
+
+			snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+			text = read_file(proc, ICS_MAX);
+			close(fd);
+		}
+		if (text == NULL) {
+			warning("%s: skipped: %s", path, strerror(errno));
+			goto bad;
+		}
+		if (cap == s->nrm) {
+			cap = cap ? cap * 2 : 64;
+			s->rm = xrealloc(s->rm, cap * sizeof(*s->rm));
+		}
+		rm = memset(&s->rm[s->nrm], 0, sizeof(*rm));
+		if (cal_sync_read(text, &rm->item, &rm->extra, why,
+		    sizeof(why)) == -1) {
+			free(text);
+			warning("%s: skipped: %s", path, why);
+			goto bad;
+		}
+		free(text);
+		if (rm->item.kind < 0 || (old && old->kind != rm->item.kind)) {
+			struct sync_item it = { .name = (char *)name,
+			    .uid = rm->item.uid, .kind = -1, .mtime = mtime,
+			    .size = sb.st_size, .inode = (long long)sb.st_ino };
+
+			if (old && old->kind >= 0) {
+				warning("%s: skipped: no longer a calllog %s",
+				    path, sync_kind_name(old->kind));
+				sync_rec_clear(&rm->item.rec);
+				free(rm->extra);
+				goto bad;
+			}
+			/* Another client's item: left alone, not read again
+			 * until it changes. */
+			sync_rec_clear(&rm->item.rec);
+			free(rm->extra);
+			free(path);
+			if (store_sync_put(s->ctx->st, s->dir, &it, NULL, NULL))
+				return closedir(d), -1;
+			continue;
+		}
+		if (old)
+			memcpy(rm->item.rec.uuid, old->rec, UUID_BUFSZ);
+		else if (sync_uuid_valid(rm->item.uid))
+			memcpy(rm->item.rec.uuid, rm->item.uid, UUID_BUFSZ);
+		else		/* the same on every device */
+			uuid_from_name(rm->item.uid, rm->item.rec.uuid);
+		if (sync_rec_check(&rm->item.rec, &redacted, why,
+		    sizeof(why)) == -1) {
+			warning("%s: skipped: %s", path, why);
+			sync_rec_clear(&rm->item.rec);
+			free(rm->extra);
+			goto bad;
+		}
+		/* Another client's clock may be ahead; its entry is no later
+		 * than now, or it would win every merge to come. */
+		if (rm->item.foreign && rm->item.rec.updated > s->ctx->now)
+			rm->item.rec.updated = s->ctx->now;
+		rm->redacted = redacted;
+		rm->name = xstrdup(name);
+		rm->mtime = mtime;
+		rm->size = sb.st_size;
+		rm->inode = (long long)sb.st_ino;
+		s->nrm++;
+		free(path);
+		continue;
+bad:
+		free(path);
+		s->skipped++;
+		if (old)
+			s->st_flags[old - s->st] |= ST_BAD;
+	}
+	closedir(d);
+	if (s->nrm)
+		qsort(s->rm, s->nrm, sizeof(*s->rm), sync_remote_by_uuid);
+	for (size_t i = 1; i < s->nrm; i++)
+		if (strcmp(s->rm[i - 1].item.rec.uuid, s->rm[i].item.rec.uuid)
+		    == 0) {
+			warning("%s/%s: skipped: the same item as %s",
+			    s->shown, s->rm[i].name, s->rm[i - 1].name);
+			s->rm[i].done = 1;
+			s->skipped++;
+		}
+	return 0;
+}
+
+int
+folder_open(struct sync *s, const char *dir, char resolved[PATH_MAX])
+{
+	struct stat sb;
+
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
+		return error("cannot create '%s': %s", dir, strerror(errno));
+	if (realpath(dir, resolved) == NULL || stat(resolved, &sb) == -1)
+		return error("cannot read '%s': %s", dir, strerror(errno));
+	if (!S_ISDIR(sb.st_mode))
+		return error("'%s' is not a folder", dir);
+	if ((s->dfd = open(resolved, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return error("cannot read '%s': %s", dir, strerror(errno));
+	return 0;
+}
+
+/* One flush for every file written, instead of one a file. */
+int
+folder_flush(int dfd)
+{
+#ifdef __linux__
+	return syncfs(dfd);
+#else
+	(void)dfd;
+	sync();
+	return 0;
+#endif
+}
+
+/*
+ * A folder that holds none of the items it held (emptied, unmounted, a
+ * vdirsyncer pair gone wrong) would delete every record here: refused,
+ * as vdirsyncer refuses to empty a storage, unless asked for.
+ */
+int
+folder_check_emptied(struct sync *s, int force_delete)
+{
+	size_t had = 0, has = 0;
+
+	for (size_t i = 0; i < s->nst; i++)
+		if (s->st[i].kind >= 0) {
+			had++;
+			has += (s->st_flags[i] & ST_FILE) != 0;
+		}
+	if (had == 0 || has > 0 || s->nrm > 0 || force_delete)
+		return 0;
+	return error("'%s' holds none of the %zu items it held at the last"
+	    " sync; if they were deleted on purpose, 'calllog sync"
+	    " --force-delete %s' deletes their records here", s->shown, had,
+	    s->shown);
+}

@@ -1,0 +1,83 @@
+/*
+ * sync_int.h: what the two halves of `calllog sync` share.  sync.c
+ * reconciles the journal and the folder; sync_folder.c lists, reads and
+ * writes the folder's files.  Not for other modules: sync.h is the
+ * interface.
+ */
+#ifndef CALLLOG_SYNC_INT_H
+#define CALLLOG_SYNC_INT_H
+
+#include <limits.h>
+#include <stddef.h>
+
+#include "cmd.h"
+#include "ical.h"
+#include "store.h"
+#include "syncrec.h"
+
+/* An item of the folder that changed since the last sync (or is new). */
+struct remote {
+	char *name;
+	struct cal_sync_item item;	/* item.rec.uuid: the record */
+	char *extra;
+	long long mtime, size, inode;
+	int redacted;			/* the journal's text differs */
+	int done;
+};
+
+struct sync {
+	struct ctx *ctx;
+	const char *shown;		/* the folder as given */
+	int dfd;
+	long long dir;
+	struct sync_item *st;		/* the state, by name */
+	size_t nst;
+	struct sync_item **by_rec;	/* the same, by record */
+	unsigned char *st_flags;	/* ST_ bits, per state row */
+	struct remote *rm;		/* by uuid once read */
+	size_t nrm;
+	struct action *act;
+	size_t nact, cap_act;
+	char (*needed)[UUID_BUFSZ];	/* cases with calls or events new or
+					   changed here */
+	size_t nneeded;
+	struct pending {		/* cases deleted in the folder */
+		char uuid[UUID_BUFSZ];
+		char *name;
+	} *pend;
+	size_t npend;
+	size_t written, read, merged, here_deleted, there_deleted, skipped,
+	    added_here;
+	int failed;
+};
+
+/* st_flags: the file is in the folder; the record changed here; it
+ * changed there; its file could not be read this run. */
+enum { ST_FILE = 1, ST_LOCAL = 2, ST_REMOTE = 4, ST_BAD = 8 };
+
+/* The state row of the file name, or NULL (sync.c). */
+struct sync_item *sync_state_by_name(struct sync *s, const char *name);
+
+/* "case", "call", "event", or "item" for another client's. */
+const char *sync_kind_name(int kind);
+
+/* qsort and bsearch order of s->rm. */
+int sync_remote_by_uuid(const void *a, const void *b);
+
+/* Open dir (created if missing) as s->dfd; resolved is its real path. */
+int folder_open(struct sync *s, const char *dir, char resolved[PATH_MAX]);
+
+/* Read the folder's changed files into s->rm, sorted by record. */
+int folder_scan(struct sync *s);
+
+/* Refuse a folder emptied of every item it held, unless force_delete. */
+int folder_check_emptied(struct sync *s, int force_delete);
+
+/* Write text as the file name, whole; it's stat into it. */
+int folder_put(struct sync *s, const char *name, const char *text,
+    struct sync_item *it);
+
+/* Every file written to the disk, in one call. */
+int folder_flush(int dfd);
+
+#endif
