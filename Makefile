@@ -148,7 +148,8 @@ $(BUILD)/dlopened: $(BUILD)/dlopened.c
 $(BUILD)/tests/test_case_rules: $(BUILD)/policy.o
 $(BUILD)/tests/test_directory: $(BUILD)/phone.o $(BUILD)/directory_data.o \
     $(BUILD)/purpose.o
-$(BUILD)/tests/test_syncrec: $(BUILD)/redact.o
+$(BUILD)/tests/test_syncrec: $(BUILD)/redact.o $(BUILD)/redact_runs.o
+$(BUILD)/tests/test_redact: $(BUILD)/redact_runs.o
 
 $(BUILD):
 	mkdir -p $@
@@ -206,14 +207,15 @@ FUZZ_CFLAGS  = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 FUZZ_SRC_when     = src/when.c src/when_words.c
 FUZZ_SRC_duration = src/when.c src/when_words.c
 FUZZ_SRC_phone    = src/phone.c
-FUZZ_SRC_redact   = src/redact.c
+FUZZ_SRC_redact   = src/redact.c src/redact_runs.c
 # A folder's item read, checked, written back and read again (sync).
 FUZZ_SRC_syncitem = src/ical_item.c src/ical.c src/syncrec.c src/redact.c \
+                    src/redact_runs.c \
                     src/model.c src/phone.c src/policy.c src/view.c \
                     src/when.c src/when_words.c src/jsonw.c src/money.c
 FUZZ_FLAGS_syncitem = $(MODULE_DEFS_ical) -luuid -ldl
 
-build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(SRCS) $(wildcard include/*.h)
+build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(SRCS) $(wildcard include/*.h src/*.h)
 	@mkdir -p build-fuzz
 	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRC_$*) src/util.c src/term.c \
 	    $(FUZZ_FLAGS_$*)

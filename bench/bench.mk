@@ -53,10 +53,11 @@ $(BENCH_DIR)/icalfloor: bench/icalfloor.c | $(BENCH_DIR)
 	    bench/icalfloor.c $(shell $(PKG_CONFIG) --libs libical)
 
 # Built as calllog is (CFLAGS included), from the module itself.
-$(BENCH_DIR)/redactbench: bench/redactbench.c src/redact.c src/util.c \
-    src/term.c include/redact.h include/util.h | $(BENCH_DIR)
+$(BENCH_DIR)/redactbench: bench/redactbench.c src/redact.c src/redact_runs.c \
+    src/util.c src/term.c include/redact.h src/redact_int.h include/util.h \
+    | $(BENCH_DIR)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ bench/redactbench.c \
-	    src/redact.c src/util.c src/term.c
+	    src/redact.c src/redact_runs.c src/util.c src/term.c
 
 # Fails when the worst case reaches 50 ms (issue 12).
 bench-redact: $(BENCH_DIR)/redactbench

@@ -17,14 +17,11 @@
 #include <strings.h>
 
 #include "redact.h"
+#include "redact_int.h"
 #include "util.h"
 
 #define SSN_MARK	"[SSN removed]"
 #define CODE_MARK	"[security code removed]"
-
-/* A gap between two groups: at most this many separator characters and
- * one line break ("4111 1111\n1111 1111", a number split over lines). */
-#define GAP_MAX 8
 
 /*
  * Words that announce a security code or an SSN, matched whole and without
@@ -43,10 +40,6 @@ static const char *const ssn_words[] = {
 /* Words people put between the keyword and its value: "CVV was 123". */
 static const char *const filler_words[] = {
 	"is", "was", "number", "num", "no", "code", "given", "as", "of", NULL
-};
-
-enum sep {
-	SEP_NONE, SEP_BLANK, SEP_DASH, SEP_DOT, SEP_SLASH, SEP_LINE, SEP_ZW
 };
 
 /* The output, grown as replacements may be longer than what they replace. */
@@ -74,191 +67,6 @@ static void
 buf_str(struct buf *b, const char *s)
 {
 	buf_add(b, s, strlen(s));
-}
-
-/*
- * The code point at s and its length in bytes.  Text is valid UTF-8 by the
- * time it gets here; a stray byte is taken alone as U+FFFD, so that the
- * scan still moves on.
- */
-static unsigned
-cp_at(const unsigned char *s, size_t *len)
-{
-	if (s[0] < 0x80) {
-		*len = 1;
-		return s[0];
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf && (s[1] & 0xc0) == 0x80) {
-		*len = 2;
-		return (unsigned)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
-	}
-	if (s[0] >= 0xe0 && s[0] <= 0xef && (s[1] & 0xc0) == 0x80 &&
-	    (s[2] & 0xc0) == 0x80) {
-		*len = 3;
-		return (unsigned)(s[0] & 0x0f) << 12 |
-		    (unsigned)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
-	}
-	if (s[0] >= 0xf0 && s[0] <= 0xf4 && (s[1] & 0xc0) == 0x80 &&
-	    (s[2] & 0xc0) == 0x80 && (s[3] & 0xc0) == 0x80) {
-		*len = 4;
-		return (unsigned)(s[0] & 0x07) << 18 |
-		    (unsigned)(s[1] & 0x3f) << 12 |
-		    (unsigned)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
-	}
-	*len = 1;
-	return 0xfffd;
-}
-
-/* The value of a digit, ASCII or full-width (U+FF10..U+FF19), or -1. */
-static int
-digit_value(unsigned cp)
-{
-	if (cp >= '0' && cp <= '9')
-		return (int)(cp - '0');
-	if (cp >= 0xff10 && cp <= 0xff19)
-		return (int)(cp - 0xff10);
-	return -1;
-}
-
-/* What kind of separator between digit groups cp is, if any. */
-static enum sep
-sep_kind(unsigned cp)
-{
-	switch (cp) {
-	case ' ': case '\t': case 0xa0: case 0x202f: case 0x205f:
-	case 0x3000:
-		return SEP_BLANK;
-	case '-': case 0x2212: case 0xff0d:
-		return SEP_DASH;
-	case '.': case 0xff0e:
-		return SEP_DOT;
-	case '/': case 0xff0f:
-		return SEP_SLASH;
-	case '\n': case '\r':
-		return SEP_LINE;
-	case 0xad: case 0x200b: case 0x2060: case 0xfeff:
-		return SEP_ZW;
-	}
-	if (cp >= 0x2000 && cp <= 0x200a)
-		return SEP_BLANK;
-	if (cp >= 0x2010 && cp <= 0x2015)
-		return SEP_DASH;
-	return SEP_NONE;
-}
-
-static int
-is_letter(unsigned cp)
-{
-	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-}
-
-/* Whether cp belongs to a word, for the boundaries around numbers and
- * keywords: "Café" is one word, a no-break space is not part of one. */
-static int
-is_word(unsigned cp)
-{
-	return is_letter(cp) || digit_value(cp) >= 0 || cp == '_' ||
-	    (cp >= 0x80 && sep_kind(cp) == SEP_NONE);
-}
-
-/* The code point that ends at text[i] (i > 0), for looking back. */
-static unsigned
-cp_before(const char *text, size_t i)
-{
-	size_t k = i, len;
-
-	while (k > 0 && i - k < 4 && ((unsigned char)text[k - 1] & 0xc0) == 0x80)
-		k--;
-	if (k > 0)
-		k--;
-	return cp_at((const unsigned char *)text + k, &len);
-}
-
-/* One group of digits in a run, and the gap that follows it. */
-struct group {
-	size_t	start, end;	/* bytes of the group in the text */
-	size_t	d0, nd;		/* its digits: run->dig[d0 .. d0 + nd) */
-	enum sep gap1;		/* the gap after: its kind when it is one
-				   character, else SEP_NONE */
-};
-
-/* A run of groups, found from a digit onwards. */
-struct run {
-	struct group	*g;
-	size_t		 n, cap;
-	unsigned char	*dig;
-	size_t		 ndig, dcap;
-	size_t		 end;	/* byte after the last group */
-};
-
-/*
- * The end of the gap of separators at text[i] when a digit follows it
- * within GAP_MAX characters and one line break, else 0.  *one is the
- * gap's kind when it is a single character, else SEP_NONE.
- */
-static size_t
-gap_end(const char *text, size_t i, enum sep *one)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	size_t len, n = 0, lines = 0;
-	enum sep k, first = SEP_NONE;
-	unsigned cp;
-
-	for (;;) {
-		cp = cp_at(s + i, &len);
-		if (cp == 0)
-			return 0;
-		if (digit_value(cp) >= 0)
-			break;
-		if ((k = sep_kind(cp)) == SEP_NONE)
-			return 0;
-		if (cp == '\n' && ++lines > 1)
-			return 0;
-		if (++n > GAP_MAX)
-			return 0;
-		if (n == 1)
-			first = k;
-		i += len;
-	}
-	*one = n == 1 ? first : SEP_NONE;
-	return n == 0 ? 0 : i;
-}
-
-/* Read the run of digit groups that starts with the digit at text[i]. */
-static void
-run_read(struct run *r, const char *text, size_t i)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	size_t len, next;
-	int d;
-
-	r->n = r->ndig = 0;
-	for (;;) {
-		struct group *g;
-
-		if (r->n == r->cap) {
-			r->cap = r->cap ? r->cap * 2 : 64;
-			r->g = xrealloc(r->g, r->cap * sizeof(*r->g));
-		}
-		g = &r->g[r->n++];
-		g->start = i;
-		g->d0 = r->ndig;
-		while ((d = digit_value(cp_at(s + i, &len))) >= 0) {
-			if (r->ndig == r->dcap) {
-				r->dcap = r->dcap ? r->dcap * 2 : 256;
-				r->dig = xrealloc(r->dig, r->dcap);
-			}
-			r->dig[r->ndig++] = (unsigned char)d;
-			i += len;
-		}
-		g->end = i;
-		g->nd = r->ndig - g->d0;
-		g->gap1 = SEP_NONE;
-		if ((next = gap_end(text, i, &g->gap1)) == 0)
-			break;
-		i = next;
-	}
-	r->end = i;
 }
 
 /* The number the first k digits of d make. */
@@ -387,11 +195,11 @@ ssn_at(const struct run *r, size_t g, int fresh, unsigned before,
 	if ((k != SEP_DASH && k != SEP_BLANK && k != SEP_DOT) ||
 	    r->g[g + 1].gap1 != k)
 		return 0;
-	if (fresh ? g == 0 && is_word(before) : gap_is(r, g - 1, k))
+	if (fresh ? g == 0 && text_is_word(before) : gap_is(r, g - 1, k))
 		return 0;
 	/* What follows is not looked at beyond the run: it may be a card
 	 * about to be replaced, and the output must read the same. */
-	return g + 2 < r->n - 1 || !is_word(after);
+	return g + 2 < r->n - 1 || !text_is_word(after);
 }
 
 /*
@@ -426,7 +234,7 @@ keyword_value(const struct run *r, int ssn, unsigned after)
 	}
 	if (ssn && nd != 9)
 		return 0;
-	if (i == r->n && is_word(after))
+	if (i == r->n && text_is_word(after))
 		return 0;
 	return i;
 }
@@ -481,7 +289,7 @@ words_before(const char *p, size_t end, const char *const *words)
 				i--;
 			k--;
 		}
-		if (k == 0 && (i == 0 || !is_letter((unsigned char)p[i - 1])))
+		if (k == 0 && (i == 0 || !text_is_letter((unsigned char)p[i - 1])))
 			return i;
 	}
 	return (size_t)-1;
@@ -544,9 +352,9 @@ card_said_after(const char *text, size_t i, const unsigned char last4[4],
 	for (n = 0; is_blank(text[k]) && n < BLANKS_MAX; n++)
 		k++;
 	for (int d = 0; d < 4; d++, k += len)
-		if (digit_value(cp_at(u + k, &len)) != last4[d])
+		if (text_digit_value(text_cp_at(u + k, &len)) != last4[d])
 			return 0;
-	if (is_word(cp_at(u + k, &len)))
+	if (text_is_word(text_cp_at(u + k, &len)))
 		return 0;
 	if (text[i + *skip] != '(')
 		*whole = k - i;
@@ -566,7 +374,7 @@ static void
 card_write(struct buf *b, const char *text, size_t at,
     const unsigned char last4[4], unsigned next, int said)
 {
-	unsigned prev = at > 0 ? cp_before(text, at) : ' ';
+	unsigned prev = at > 0 ? text_cp_before(text, at) : ' ';
 	size_t t = tail_words_end(b), d;
 	char s[5];
 
@@ -577,14 +385,14 @@ card_write(struct buf *b, const char *text, size_t at,
 	 * by the person (a card of ours before, "card ending 1111 -
 	 * 4111...1111", is another mention, kept). */
 	if (t >= 4 && t - 4 >= b->mark && memcmp(b->p + t - 4, s, 4) == 0 &&
-	    (t == 4 || !is_word((unsigned char)b->p[t - 5]))) {
+	    (t == 4 || !text_is_word((unsigned char)b->p[t - 5]))) {
 		for (d = t - 4; d > 0 && (is_blank(b->p[d - 1]) ||
 		    b->p[d - 1] == ':') && t - d < 8; d--)
 			;
 		if (words_before(b->p, d, digits_words) != (size_t)-1) {
 			b->len = t;
 			b->p[t] = '\0';
-			if (is_word(next))
+			if (text_is_word(next))
 				buf_str(b, " ");
 			b->mark = b->len;
 			return;
@@ -601,7 +409,7 @@ card_write(struct buf *b, const char *text, size_t at,
 		return;
 	}
 	if (said) {
-		buf_str(b, is_word(prev) ? " card " : "card ");
+		buf_str(b, text_is_word(prev) ? " card " : "card ");
 		b->mark = b->len;
 		return;
 	}
@@ -615,10 +423,10 @@ card_write(struct buf *b, const char *text, size_t at,
 		if (!digits_only)
 			buf_str(b, "ending ");
 	} else
-		buf_str(b, is_word(prev) ? " card ending " : "card ending ");
+		buf_str(b, text_is_word(prev) ? " card ending " : "card ending ");
 	buf_str(b, s);
 	b->mark = b->len;
-	if (is_word(next))
+	if (text_is_word(next))
 		buf_str(b, " ");
 }
 
@@ -634,8 +442,8 @@ run_redact(struct buf *b, const char *text, const struct run *r, int intro,
 	size_t skip = 0, whole;
 	int said, named;
 	size_t len, at = r->g[0].start, e, g = 0, fresh = 0;
-	unsigned before = at > 0 ? cp_before(text, at) : ' ';
-	unsigned after = cp_at((const unsigned char *)text + r->end, &len);
+	unsigned before = at > 0 ? text_cp_before(text, at) : ' ';
+	unsigned after = text_cp_at((const unsigned char *)text + r->end, &len);
 	unsigned char last4[4];
 
 	while (g < r->n) {
@@ -703,7 +511,7 @@ match_keyword(const char *s, const char *kw)
 		if (*kw == ' ') {
 			size_t n = 0;
 
-			while (sep_kind(cp_at(u + i, &len)) == SEP_BLANK) {
+			while (text_sep_kind(text_cp_at(u + i, &len)) == SEP_BLANK) {
 				i += len;
 				n++;
 			}
@@ -718,7 +526,7 @@ match_keyword(const char *s, const char *kw)
 			return 0;
 		i++;
 	}
-	return is_word(cp_at(u + i, &len)) ? 0 : i;
+	return text_is_word(text_cp_at(u + i, &len)) ? 0 : i;
 }
 
 /*
@@ -738,7 +546,7 @@ keyword_form(const char *s, const char *const *words)
 	if (k == 0)
 		return 0;
 	for (int step = 0; step < 5; step++) {
-		while (sep_kind(cp_at(u + k, &len)) == SEP_BLANK)
+		while (text_sep_kind(text_cp_at(u + k, &len)) == SEP_BLANK)
 			k += len;
 		if (s[k] != '\0' && strchr(":=#-", s[k]) != NULL) {
 			k++;
@@ -776,8 +584,8 @@ redact_text(const char *text, struct redact_counts *counts)
 	b.p[0] = '\0';
 
 	while (text[i] != '\0') {
-		cp = cp_at(u + i, &len);
-		if (digit_value(cp) >= 0) {
+		cp = text_cp_at(u + i, &len);
+		if (text_digit_value(cp) >= 0) {
 			run_read(&r, text, i);
 			i = r.end + run_redact(&b, text, &r, i == intro_at ?
 			    intro : 0, &found);
@@ -786,8 +594,8 @@ redact_text(const char *text, struct redact_counts *counts)
 		}
 		/* A keyword may follow digits ("4111...cvv 123"): once the
 		 * card before it is replaced, it would start a word. */
-		if (is_letter(cp) && (digit_value(prev) >= 0 ||
-		    !is_word(prev))) {
+		if (text_is_letter(cp) && (text_digit_value(prev) >= 0 ||
+		    !text_is_word(prev))) {
 			size_t v;
 
 			if ((v = keyword_form(text + i, code_words)) != 0)
@@ -798,7 +606,7 @@ redact_text(const char *text, struct redact_counts *counts)
 				intro_at = i + v;
 				buf_add(&b, text + i, v);
 				i += v;
-				prev = cp_before(text, i);
+				prev = text_cp_before(text, i);
 				continue;
 			}
 		}
@@ -806,8 +614,7 @@ redact_text(const char *text, struct redact_counts *counts)
 		i += len;
 		prev = cp;
 	}
-	free(r.g);
-	free(r.dig);
+	run_free(&r);
 	if (counts != NULL) {
 		counts->cards += found.cards;
 		counts->ssns += found.ssns;
