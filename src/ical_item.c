@@ -386,6 +386,36 @@ cal_sync_write(const struct sync_rec *r, const char *uid, int seq,
 	return b.s;
 }
 
+/* Whether line is a property named name. */
+static int
+is_prop(const char *line, const char *name)
+{
+	size_t n = strlen(name);
+
+	return strncasecmp(line, name, n) == 0 &&
+	    (line[n] == ':' || line[n] == ';');
+}
+
+/* Whether a line outside the item, depth components deep, is one of the
+ * calendar's own that are kept: any line of another component, and the
+ * calendar's properties but the two calllog writes.  An empty line is no
+ * content line at all. */
+static int
+calendar_own(const char *line, int depth, int begin_or_end)
+{
+	if (*line == '\0')
+		return 0;
+	if (depth >= 2)
+		return 1;
+	return depth == 1 && !begin_or_end && !is_prop(line, "PRODID") &&
+	    !is_prop(line, "VERSION");
+}
+
+/* No item nests components deeper (VCALENDAR, VTODO, VALARM, ...), or
+ * names one longer. */
+#define NEST_MAX 8
+#define COMP_NAME_MAX 64
+
 /*
  * The raw content lines of a file: unfolded, CR dropped.  Returns the
  * lines of its first component named kind (VTODO or VJOURNAL, with BEGIN
@@ -401,7 +431,8 @@ item_lines(const char *text, const char *kind, struct buf *outer)
 	char **v = NULL;
 	size_t n = 0, cap = 0;
 	struct buf line = { 0 };
-	int depth = 0, in = 0, done = 0;
+	int depth = 0, in = 0, done = 0, bad = 0;
+	char open[NEST_MAX][COMP_NAME_MAX];	/* begun, by depth */
 	const char *p = text;
 
 	while (*p) {
@@ -430,6 +461,15 @@ item_lines(const char *text, const char *kind, struct buf *outer)
 		}
 		begin = strncasecmp(line.s, "BEGIN:", 6) == 0;
 		end = strncasecmp(line.s, "END:", 4) == 0;
+		/* Each END closes the component last begun, by name. */
+		if (begin && depth < NEST_MAX &&
+		    strlen(line.s + 6) < COMP_NAME_MAX)
+			strcpy(open[depth], line.s + 6);
+		else if (begin)
+			bad = 1;
+		else if (end && (depth == 0 || depth > NEST_MAX ||
+		    strcasecmp(open[depth - 1], line.s + 4) != 0))
+			bad = 1;
 		if (begin && ++depth == 2 && !done &&
 		    strcasecmp(line.s + 6, kind) == 0)
 			in = 1;
@@ -439,12 +479,7 @@ item_lines(const char *text, const char *kind, struct buf *outer)
 				v = xrealloc(v, cap * sizeof(*v));
 			}
 			v[n++] = xstrdup(line.s);
-		} else if (depth >= 2 || (depth == 1 && !begin && !end &&
-		    *line.s &&
-		    strncasecmp(line.s, "PRODID:", 7) != 0 &&
-		    strncasecmp(line.s, "PRODID;", 7) != 0 &&
-		    strncasecmp(line.s, "VERSION:", 8) != 0 &&
-		    strncasecmp(line.s, "VERSION;", 8) != 0)) {
+		} else if (calendar_own(line.s, depth, begin || end)) {
 			buf_add(outer, done ? OUTER_AFTER : OUTER_BEFORE, 1);
 			buf_add(outer, line.s, line.len);
 			buf_add(outer, "\n", 1);
@@ -454,13 +489,15 @@ item_lines(const char *text, const char *kind, struct buf *outer)
 				done = 1;
 				in = 0;
 			}
-			depth--;
+			depth -= depth > 0;
 		}
 	}
 	free(line.s);
 	if (v)
 		v[n] = NULL;
-	if (v && !done) {		/* cut short: no item at all */
+	/* Cut short, or BEGIN and END lines that do not pair: the lines
+	 * kept would not be written back as they stood. */
+	if (v && (!done || bad || depth != 0)) {
 		for (size_t i = 0; i < n; i++)
 			free(v[i]);
 		free(v);
@@ -764,11 +801,8 @@ read_lines(char **lines, const char *outer, int kind, struct sync_rec *r,
 static int
 has_line(char **lines, const char *name)
 {
-	size_t n = strlen(name);
-
 	for (size_t i = 1; lines[i]; i++)
-		if (strncasecmp(lines[i], name, n) == 0 &&
-		    (lines[i][n] == ':' || lines[i][n] == ';'))
+		if (is_prop(lines[i], name))
 			return 1;
 	return 0;
 }
@@ -809,7 +843,8 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 	if (c == NULL || p_icalcomponent_get_uid(c) == NULL ||
 	    (lines = item_lines(text, p_icalcomponent_isa(c) ==
 	    ICAL_VTODO_COMPONENT ? "VTODO" : "VJOURNAL", &outer)) == NULL) {
-		snprintf(why, size, "no to-do or journal entry with a UID");
+		snprintf(why, size, "no to-do or journal entry with a UID, or"
+		    " BEGIN and END lines that do not pair");
 		goto done;
 	}
 	if (!ends_calendar(text)) {

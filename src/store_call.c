@@ -19,15 +19,18 @@ static const char call_insert_sql[] =
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
     " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)";
 
-/* updated_at never goes back: a device whose clock is behind the one that
- * last changed the row still records a change after it, so two journals
- * that sync agree on it (store_sync_apply keeps the later one too). */
+/* updated_at does not go back: a device whose clock is a little behind
+ * the one that last changed the row still records a change after it, so
+ * two journals that sync agree on it (store_sync_apply keeps the later
+ * one too).  A time more than STORE_SKEW_MAX ahead is no clock's skew but
+ * a clock set wrong: a change now replaces it, or the wrong time would
+ * win every merge until the calendar caught up. */
 static const char call_update_sql[] =
     "UPDATE calls SET uuid = ?1, case_id = ?2, started_at = ?3,"
     " channel = ?4, direction = ?5, number = ?6, department = ?7, ivr = ?8,"
     " rep = ?9, hold_seconds = ?10, duration_seconds = ?11, outcome = ?12,"
     " promise = ?13, promised_by = ?14, notes = ?15, created_at = ?16,"
-    " updated_at = max(updated_at, ?17), credited = ?19, promise_status = ?20,"
+    " updated_at = " STORE_UPDATED_SQL("?17") ", credited = ?19, promise_status = ?20,"
     " promise_marked_at = ?21, promise_note = ?22 WHERE id = ?18";
 
 static const char ref_insert_sql[] =

@@ -22,11 +22,11 @@ static const char case_insert_sql[] =
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
     " ?15, ?16, ?17, ?18, ?19, ?20)";
 
-/* updated_at never goes back (store_call.c says why). */
+/* updated_at does not go back (store_call.c says why and how far). */
 static const char case_update_sql[] =
     "UPDATE cases SET org = ?2, reason = ?3, title = ?4, account = ?5,"
     " status = ?6, priority = ?7, opened_at = ?8,"
-    " updated_at = max(updated_at, ?9),"
+    " updated_at = " STORE_UPDATED_SQL("?9") ","
     " next_followup_at = ?10, followup_seq = ?11, escalation = ?12,"
     " stage_at = ?13, resolved_at = ?14, resolution = ?15, amount = ?17,"
     " currency = ?18, merchant = ?19, charged_at = ?20"

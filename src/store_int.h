@@ -83,6 +83,14 @@ void read_case_money(sqlite3_stmt *s, int i, struct cl_case *c);
 
 /* The columns a call has beyond store_read_call's twenty, read by
  * store_read_call_extra from column i on. */
+/* The updated_at a change made at time t (an SQL parameter) leaves: the
+ * row's own when it is later by at most STORE_SKEW_MAX (a clock a little
+ * behind another device's), else t (store_call.c says why). */
+#define STORE_SKEW_MAX "86400"
+#define STORE_UPDATED_SQL(t) \
+    "CASE WHEN updated_at > " t " AND updated_at - " t " <= " \
+    STORE_SKEW_MAX " THEN updated_at ELSE " t " END"
+
 #define CALL_EXTRA_COLUMNS \
     " k.credited, k.promise_status, k.promise_marked_at, k.promise_note"
 void store_read_call_extra(sqlite3_stmt *s, int i, struct cl_call *c);

@@ -12,8 +12,9 @@
 #include "when.h"
 #include "when_int.h"
 
-/* No date anyone types has more words, or longer ones. */
-#define MAX_WORDS	6
+/* No date anyone types has more words ("at 2 pm in 10 business days"),
+ * or longer ones. */
+#define MAX_WORDS	8
 #define WORD_MAX	24
 
 static enum when_order date_order = WHEN_MDY;
@@ -361,15 +362,22 @@ when_parse_phrase(const char *s, time_t now, time_t *out)
 	    strchr(" ,", s[strlen(s) - 1]) || split_words(s, &ph) != 0)
 		return -1;
 	n = ph.n;
-	/* "2 pm" is "2pm", "2:30 pm" "2:30pm", wherever they stand. */
-	for (int i = 1; i < n; i++)
-		if ((strcmp(ph.w[i], "am") == 0 || strcmp(ph.w[i], "pm") == 0)
-		    && strlen(ph.w[i - 1]) + 2 < WORD_MAX) {
+	/* "2 pm" is "2pm", "2:30 pm" "2:30pm", "12 noon" "noon", wherever
+	 * they stand. */
+	for (int i = 1; i < n; i++) {
+		if (strcmp(ph.w[i], "noon") == 0 && strcmp(ph.w[i - 1], "12")
+		    == 0)
+			snprintf(ph.w[i - 1], WORD_MAX, "noon");
+		else if ((strcmp(ph.w[i], "am") == 0 ||
+		    strcmp(ph.w[i], "pm") == 0) &&
+		    strlen(ph.w[i - 1]) + 2 < WORD_MAX)
 			strcat(ph.w[i - 1], ph.w[i]);
-			memmove(ph.w[i], ph.w[i + 1], (size_t)(n - i - 1) *
-			    sizeof(ph.w[0]));
-			n--;
-		}
+		else
+			continue;
+		memmove(ph.w[i], ph.w[i + 1], (size_t)(n - i - 1) *
+		    sizeof(ph.w[0]));
+		n--;
+	}
 	/* A time first ("2pm tomorrow", "at 9:30 fri") goes last. */
 	if (strcmp(ph.w[0], "at") == 0 && n > 2 && read_time(ph.w[1],
 	    &clock) == 0) {

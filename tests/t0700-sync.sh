@@ -258,7 +258,7 @@ test_expect_success 'a journal entry another client made under a case
 	    "RELATED-TO;RELTYPE=PARENT:$case1" "X-JTX-COLOR:-16777216" \
 	    "X-FOO;X-P=\"a,b\";Y=c:hello\\, world" BEGIN:VALARM \
 	    ACTION:DISPLAY TRIGGER:-PT5M DESCRIPTION:x END:VALARM \
-	    END:VJOURNAL BEGIN:X-JTX-META X-JTX-A:1 END:X-JTX-META \
+	    END:VJOURNAL BEGIN:X-JTX-META "" X-JTX-A:1 END:X-JTX-META \
 	    END:VCALENDAR >"$DIR/jtx-note.ics" &&
 	expect_exit 0 lap sync "$DIR" &&
 	lap log --case 1 --json >out &&
@@ -278,7 +278,8 @@ test_expect_success 'its unknown lines survive calllog rewriting it' '
 	call=$(lap log --case 1 --json | jq -r ".[] |
 	    select(.notes != null) | select(.notes |
 	    startswith(\"Called from\")) | .id") &&
-	lap edit --call "$call" --rep Sam >/dev/null &&
+	CALLLOG_NOW=2026-11-27T10:00:00 lap edit --call "$call" --rep Sam \
+	    >/dev/null &&
 	lap sync "$DIR" >out &&
 	grep -q "^X-CALLLOG-REP:Sam" "$DIR/jtx-note.ics" &&
 	for l in "X-JTX-COLOR:-16777216" "X-FOO;X-P=\"a,b\";Y=c:hello\\, world" \
@@ -357,20 +358,41 @@ test_expect_success 'items with bad fields are skipped whole' '
 	    "DESCRIPTION:caf$(printf "\351")")" &&
 	big=$(head -c 70000 /dev/zero | tr "\0" x) &&
 	bad_item big.ics "bad notes" "$(good_call bad-5 "DESCRIPTION:$big")" &&
-	bad_item junk.ics "not iCalendar" "hello"
+	bad_item junk.ics "not iCalendar" "hello" &&
+	bad_item pair.ics "do not pair" "$(good_call bad-7 "$ours" |
+	    sed "s/^END:VJOURNAL/BEGIN:X-A\r\nEND:X-B\r\n&/")" &&
+	bad_item pair2.ics "not iCalendar" "$(good_call bad-8 "$ours" |
+	    sed "s/^END:VCALENDAR/BEGIN:X-OPEN/")${LF}END:VCALENDAR"
 '
 
 test_expect_success 'a device whose clock is behind: one round and both agree' '
 	CALLLOG_NOW=2026-11-29T12:00:00 pho edit "$U2" --merchant "Late clock" \
 	    >/dev/null &&
 	pho sync "$DIR" >/dev/null && lap sync "$DIR" >/dev/null &&
-	CALLLOG_NOW=2026-11-25T12:00:00 lap edit 2 --account 9876 >/dev/null &&
+	CALLLOG_NOW=2026-11-29T09:00:00 lap edit 2 --account 9876 >/dev/null &&
 	lap show 2 --json >out &&
 	jq_is .updated "2026-11-29T17:00:00Z" &&
 	lap sync "$DIR" >/dev/null && pho sync "$DIR" >/dev/null &&
 	same_journals &&
 	pho show "$U2" --json >out &&
 	jq_is .merchant "Late clock" && jq_is .account "9876"
+'
+
+test_expect_success 'a clock set a year ahead does not win every merge after it' '
+	CALLLOG_NOW=2027-11-29T12:00:00 lap edit 2 --merchant "Wrong clock" \
+	    >/dev/null &&
+	lap sync "$DIR" >/dev/null && pho sync "$DIR" >/dev/null &&
+	CALLLOG_NOW=2026-11-29T13:00:00 lap edit 2 --title "Earlier edit" \
+	    >/dev/null &&
+	lap show 2 --json >out &&
+	jq_is .updated "2026-11-29T18:00:00Z" &&
+	CALLLOG_NOW=2026-11-29T14:00:00 pho edit "$U2" --title "Later edit" \
+	    >/dev/null &&
+	lap sync "$DIR" >/dev/null && pho sync "$DIR" >/dev/null &&
+	lap sync "$DIR" >/dev/null &&
+	same_journals &&
+	lap show 2 --json >out &&
+	jq_is .title "Later edit"
 '
 
 test_expect_success 'an entry under a case not here yet: skipped, not counted added, taken when the case comes' '

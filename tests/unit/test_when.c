@@ -365,6 +365,9 @@ test_day_and_time(void)
 	date_is("noon", wed, "2026-12-02T17:00:00Z", "(today)");
 	date_is("tomorrow noon", wed, "2026-12-03T17:00:00Z", "from Wed");
 	date_is("noon thurs", wed, "2026-12-03T17:00:00Z", "(time first)");
+	date_is("tomorrow 12 noon", wed, "2026-12-03T17:00:00Z", "(12 noon)");
+	date_is("at 2 pm in 10 business days", wed, "2026-12-16T19:00:00Z",
+	    "(eight words)");
 
 	/* The time is wall-clock time on the day named, whatever the
 	 * offset between now and then. */
