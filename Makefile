@@ -49,6 +49,7 @@ MODULE_PKGS_config       = glib-2.0
 MODULE_PKGS_notify       = libnotify
 MODULE_PKGS_ical         = libical
 MODULE_PKGS_ical_item    = libical
+MODULE_PKGS_ical_item_read = libical
 MODULE_PKGS_model        = uuid
 MODULE_PKGS_cmd_call     = libedit
 MODULE_PKGS_cmd_import   = jansson
@@ -209,8 +210,8 @@ FUZZ_SRC_duration = src/when.c src/when_words.c
 FUZZ_SRC_phone    = src/phone.c
 FUZZ_SRC_redact   = src/redact.c src/redact_runs.c
 # A folder's item read, checked, written back and read again (sync).
-FUZZ_SRC_syncitem = src/ical_item.c src/ical.c src/syncrec.c src/redact.c \
-                    src/redact_runs.c \
+FUZZ_SRC_syncitem = src/ical_item.c src/ical_item_read.c src/ical.c \
+                    src/syncrec.c src/redact.c src/redact_runs.c \
                     src/model.c src/phone.c src/policy.c src/view.c \
                     src/when.c src/when_words.c src/jsonw.c src/money.c
 FUZZ_FLAGS_syncitem = $(MODULE_DEFS_ical) -luuid -ldl

@@ -40,6 +40,15 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) CL_PRINTF(1, 2);
 
+/* A growing string (git's strbuf): s is NUL-terminated once anything was
+ * added, NULL before; the owner frees s. */
+struct strbuf {
+	char *s;
+	size_t len, cap;
+};
+void strbuf_add(struct strbuf *b, const char *s, size_t n);
+void strbuf_addstr(struct strbuf *b, const char *s);
+
 /* Nonzero when s (len bytes) is well-formed UTF-8 (no overlongs, no
  * surrogates, nothing past U+10FFFF). */
 int utf8_valid(const char *s, size_t len);

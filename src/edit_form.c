@@ -22,25 +22,17 @@ static const char *const call_fields[] = {
 	"note", NULL
 };
 
-struct buf {
-	char *s;
-	size_t len;
-};
-
 static void
-put(struct buf *b, const char *field, const char *value)
+put(struct strbuf *b, const char *field, const char *value)
 {
 	char *line = xasprintf("%s: %s\n", field, value ? value : "");
-	size_t n = strlen(line);
 
-	b->s = xrealloc(b->s, b->len + n + 1);
-	memcpy(b->s + b->len, line, n + 1);
-	b->len += n;
+	strbuf_addstr(b, line);
 	free(line);
 }
 
 static void
-put_time(struct buf *b, const char *field, time_t t, int date_only)
+put_time(struct strbuf *b, const char *field, time_t t, int date_only)
 {
 	char when[WHEN_BUFSZ] = "";
 
@@ -52,7 +44,7 @@ put_time(struct buf *b, const char *field, time_t t, int date_only)
 }
 
 static void
-put_secs(struct buf *b, const char *field, long secs)
+put_secs(struct strbuf *b, const char *field, long secs)
 {
 	char d[WHEN_BUFSZ] = "";
 
@@ -62,7 +54,7 @@ put_secs(struct buf *b, const char *field, long secs)
 }
 
 static void
-put_money(struct buf *b, const char *field, long long v, const char *cur)
+put_money(struct strbuf *b, const char *field, long long v, const char *cur)
 {
 	char m[MONEY_BUFSZ], line[MONEY_BUFSZ + 8] = "";
 
@@ -74,7 +66,7 @@ put_money(struct buf *b, const char *field, long long v, const char *cur)
 }
 
 static void
-render_case(struct buf *b, const struct cl_case *c)
+render_case(struct strbuf *b, const struct cl_case *c)
 {
 	put(b, "org", c->org);
 	put(b, "reason", enum_name(&reason_names, c->reason));
@@ -87,7 +79,7 @@ render_case(struct buf *b, const struct cl_case *c)
 }
 
 static void
-render_call(struct buf *b, const struct cl_call *k)
+render_call(struct strbuf *b, const struct cl_call *k)
 {
 	const char *p = k->notes;
 
@@ -122,7 +114,7 @@ char *
 edit_form_render(const struct cl_case *c, const struct cl_call *k,
     const char *error)
 {
-	struct buf b = { NULL, 0 };
+	struct strbuf b = { 0 };
 	char *head;
 
 	if (error)
@@ -131,11 +123,13 @@ edit_form_render(const struct cl_case *c, const struct cl_call *k,
 		    error);
 	else
 		head = xstrdup("");
-	b.s = xasprintf("%s# calllog edit: %s %lld.  Change the values after "
+	strbuf_addstr(&b, head);
+	free(head);
+	head = xasprintf("# calllog edit: %s %lld.  Change the values after "
 	    "the colons; an empty value\n# clears the field.  Lines starting "
 	    "with # are ignored.  Quit without\n# saving to change nothing.\n",
-	    head, k ? "call" : "case", k ? k->id : c->id);
-	b.len = strlen(b.s);
+	    k ? "call" : "case", k ? k->id : c->id);
+	strbuf_addstr(&b, head);
 	free(head);
 	if (k)
 		render_call(&b, k);

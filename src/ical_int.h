@@ -11,6 +11,7 @@
 #ifndef CALLLOG_ICAL_INT_H
 #define CALLLOG_ICAL_INT_H
 
+#include <stddef.h>
 #include <time.h>
 
 #include <libical/ical.h>
@@ -108,5 +109,28 @@ struct icaltimetype ical_utc(time_t t);
  * (09:00 local, as calllog reads a date), or floating (local time);
  * 0 for a null time. */
 time_t ical_read_time(struct icaltimetype t);
+
+/*
+ * Sync items (ical_item.c writes them, ical_item_read.c reads them).
+ */
+struct sync_rec;
+
+#define XPREFIX "X-CALLLOG-"
+
+/* In the kept lines (extra), the calendar's own lines begin with where
+ * they stood; no content line begins with either character. */
+#define OUTER_BEFORE "^"
+#define OUTER_AFTER "$"
+
+/* "American Express: billing", the SUMMARY of a case without a title. */
+const char *item_case_summary(const struct sync_rec *r, char *buf,
+    size_t size);
+
+/* The VTODO STATUS of a case status. */
+const char *item_todo_status(const char *status);
+
+/* Whether field i of kind is carried by a standard property, not an
+ * X-CALLLOG- one. */
+int item_standard(int kind, int i);
 
 #endif
