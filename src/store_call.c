@@ -30,8 +30,9 @@ static const char call_update_sql[] =
     " channel = ?4, direction = ?5, number = ?6, department = ?7, ivr = ?8,"
     " rep = ?9, hold_seconds = ?10, duration_seconds = ?11, outcome = ?12,"
     " promise = ?13, promised_by = ?14, notes = ?15, created_at = ?16,"
-    " updated_at = " STORE_UPDATED_SQL("?17") ", credited = ?19, promise_status = ?20,"
-    " promise_marked_at = ?21, promise_note = ?22 WHERE id = ?18";
+    " updated_at = " STORE_UPDATED_SQL("?17") ", credited = ?19,"
+    " promise_status = ?20, promise_marked_at = ?21, promise_note = ?22"
+    " WHERE id = ?18";
 
 static const char ref_insert_sql[] =
     "INSERT INTO call_refs (call_id, pos, ref) VALUES (?1, ?2, ?3)";

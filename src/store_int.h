@@ -81,8 +81,6 @@ int store_query_int(struct store *st, const char *sql, const char *doing,
 struct cl_case;
 void read_case_money(sqlite3_stmt *s, int i, struct cl_case *c);
 
-/* The columns a call has beyond store_read_call's twenty, read by
- * store_read_call_extra from column i on. */
 /* The updated_at a change made at time t (an SQL parameter) leaves: the
  * row's own when it is later by at most STORE_SKEW_MAX (a clock a little
  * behind another device's), else t (store_call.c says why). */
@@ -91,6 +89,8 @@ void read_case_money(sqlite3_stmt *s, int i, struct cl_case *c);
     "CASE WHEN updated_at > " t " AND updated_at - " t " <= " \
     STORE_SKEW_MAX " THEN updated_at ELSE " t " END"
 
+/* The columns a call has beyond store_read_call's twenty, read by
+ * store_read_call_extra from column i on. */
 #define CALL_EXTRA_COLUMNS \
     " k.credited, k.promise_status, k.promise_marked_at, k.promise_note"
 void store_read_call_extra(sqlite3_stmt *s, int i, struct cl_call *c);
