@@ -236,13 +236,16 @@ fuzz: $(FUZZERS:%=build-fuzz/fuzz_%)
 
 # make deb: the Debian package (debian/), built by dpkg-buildpackage in a
 # copy of this tree under $(DEB_DIR), so the checkout stays clean; the
-# .deb, .buildinfo and .changes are left there.
+# .deb, .buildinfo and .changes are left there.  The copy's changelog is
+# signed by $DEBFULLNAME <$DEBEMAIL> when both are set, as dch(1) does;
+# otherwise by the maintainer the committed entry names.
 DEB_DIR ?= $(CURDIR)/$(BUILD)/deb
 
 deb: deps-deb
 	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/calllog-$(VERSION)
 	tar -cf - --exclude=./.git --exclude='./build*' --exclude=./calllog \
 	    --exclude=./demo . | tar -xf - -C $(DEB_DIR)/calllog-$(VERSION)
+	sh tools/deb-maintainer.sh $(DEB_DIR)/calllog-$(VERSION)/debian/changelog
 	cd $(DEB_DIR)/calllog-$(VERSION) && dpkg-buildpackage -us -uc -b
 	@ls $(DEB_DIR)/*.deb
 

@@ -113,6 +113,36 @@ test_expect_success 'lintian: no error and no warning' '
 	lint "$DEB" "${DEB%.deb}.buildinfo"
 '
 
+test_expect_success 'its copyright file names the licence, MIT (Expat), machine-readably' '
+	dpkg-deb -x "$DEB" lic &&
+	f=lic/usr/share/doc/calllog/copyright &&
+	head -n 1 "$f" | grep -q "^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/" &&
+	sed -n "/^Files: \*\$/,/^\$/p" "$f" | grep -x "License: Expat" &&
+	grep -x "License: Expat" "$f" | wc -l >n && test "$(cat n)" -eq 2 &&
+	! grep -i "unspecified\|may not be redistributed" "$f" &&
+	head -n 1 "$TOP/LICENSE" | grep -x "MIT License"
+'
+
+# As dch(1) does: DEBFULLNAME and DEBEMAIL sign the entry when both are
+# set; otherwise the committed maintainer stays.
+test_expect_success 'the changelog is signed by $DEBFULLNAME <$DEBEMAIL>, else as committed' '
+	cp "$TOP/debian/changelog" cl &&
+	DEBFULLNAME="Ana Nunez" DEBEMAIL=ana@example.org \
+	    sh "$TOP/tools/deb-maintainer.sh" cl &&
+	dpkg-parsechangelog -l cl -S Maintainer >out &&
+	echo "Ana Nunez <ana@example.org>" >expect &&
+	test_cmp expect out &&
+	dpkg-parsechangelog -l cl -S Date >d1 &&
+	dpkg-parsechangelog -l "$TOP/debian/changelog" -S Date >d2 &&
+	test_cmp d2 d1 &&
+	cp "$TOP/debian/changelog" cl2 &&
+	env -u DEBFULLNAME DEBEMAIL=x@example.org sh "$TOP/tools/deb-maintainer.sh" cl2 &&
+	test_cmp "$TOP/debian/changelog" cl2 &&
+	cp "$TOP/debian/changelog" cl3 &&
+	! DEBFULLNAME="A <b>" DEBEMAIL=c@example.org sh "$TOP/tools/deb-maintainer.sh" cl3 2>err &&
+	test_cmp "$TOP/debian/changelog" cl3
+'
+
 test_expect_success 'it holds the binary, pages, completions, units and docs' '
 	dpkg-deb --fsys-tarfile "$DEB" | tar -tf - |
 	    sed -n "s|^\./|/|p" | grep -v "/\$" >files &&
