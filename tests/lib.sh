@@ -58,11 +58,22 @@ TEST_DIR=$(cd "$(dirname "$0")" && pwd)
 TRASH=$(mktemp -d "${TMPDIR:-/tmp}/calllog-$TEST_NAME.XXXXXX") ||
     test_bail "cannot create a temporary directory"
 # KEEP_TRASH=1 keeps the directory for a look after a failure.
-if test -n "${KEEP_TRASH-}"; then
-	trap 'echo "# kept $TRASH" >&2' EXIT
-else
-	trap 'cd / && rm -rf "$TRASH"' EXIT
-fi
+# test_at_exit CMD: CMD (eval'd) runs when the script ends, however it
+# ends, before its directory goes: stopping a server is teardown, not a
+# test, and must happen when a test in between fails too.
+TEST_AT_EXIT_=:
+test_at_exit() {
+	TEST_AT_EXIT_="$1; $TEST_AT_EXIT_"
+}
+test_exit_() {
+	(eval "$TEST_AT_EXIT_") >/dev/null 2>&1
+	if test -n "${KEEP_TRASH-}"; then
+		echo "# kept $TRASH" >&2
+	else
+		cd / && rm -rf "$TRASH"
+	fi
+}
+trap test_exit_ EXIT
 trap 'exit 130' HUP INT TERM
 cd "$TRASH" || test_bail "cannot enter $TRASH"
 

@@ -52,18 +52,9 @@ NAME=org.freedesktop.Notifications
 MOCK_PID=
 HUNG_PID=
 
-# Servers this script started are stopped before lib.sh's clean-up.
-notify_cleanup() {
-	for _pid in $MOCK_PID $HUNG_PID; do
-		kill "$_pid" 2>/dev/null
-	done
-	if test -n "${KEEP_TRASH-}"; then
-		echo "# kept $TRASH" >&2
-	else
-		cd / && rm -rf "$TRASH"
-	fi
-}
-trap notify_cleanup EXIT
+# Servers this script started are stopped when it ends (lib.sh's
+# test_at_exit), not by a test.
+test_at_exit 'for _pid in $MOCK_PID $HUNG_PID; do kill "$_pid"; done'
 
 # name_owned NAME: someone owns NAME on the private bus.
 name_owned() {

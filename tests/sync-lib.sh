@@ -42,3 +42,6 @@ s = socket.socket(); s.bind((\"127.0.0.1\", 0)); print(s.getsockname()[1])") &&
 radicale_stop() {
 	kill "$(cat "$TRASH/rad.pid")" && rm "$TRASH/rad.pid"
 }
+
+# A Radicale this script started stops when the script ends, not in a test.
+test_at_exit 'test ! -f "$TRASH/rad.pid" || radicale_stop'

@@ -306,8 +306,4 @@ test_expect_success 'after it, a server that answers gets the reminder' '
 	sent_is 3
 '
 
-test_expect_success 'the mock server stops' '
-	mock_stop
-'
-
 test_done

@@ -200,8 +200,4 @@ test_expect_success '--dry-run after quiet hours says nothing of holding' '
 	out_lacks "held"
 '
 
-test_expect_success 'the mock server stops' '
-	mock_stop
-'
-
 test_done

@@ -261,10 +261,6 @@ if command -v radicale >/dev/null 2>&1 &&
 		vdirsyncer sync >sync2.log 2>&1 &&
 		! grep -q "Copying" sync2.log
 	'
-
-	test_expect_success 'the server stops' '
-		radicale_stop
-	'
 else
 	for t in 'Radicale and vdirsyncer' 'a phone completes a follow-up' \
 	    'the server ends with what the journal says'; do

@@ -10,6 +10,8 @@ SSN=123-45-6789
 
 # Every form of the secrets that must not be found in a file's bytes.
 absent_from() {
+	# A file that is not there holds no secret, and proves nothing.
+	test -s "$1" || { echo "$1 is missing or empty"; return 1; }
 	for secret in "$CARD" "4111 1111 1111 1111" "4111-1111-1111-1111" \
 	    "4111  1111  1111  1111" "3782 - 822463 - 10005" \
 	    "$AMEX" "3782 822463 10005" "$SSN" "123456789" "CVV 987" \

@@ -353,8 +353,4 @@ test_expect_success 'a second sync with nothing changed writes nothing on either
 	done
 '
 
-test_expect_success 'the server stops' '
-	radicale_stop
-'
-
 test_done
