@@ -21,6 +21,10 @@ static const struct {
 	{ "TND", 3 }, { "LYD", 3 }, { "IQD", 3 },
 };
 
+/* MONEY_MAX in words, for messages. */
+#define TOO_LARGE "too large: at most 10^13 minor units " \
+    "(100000000000.00 USD, 10000000000000 JPY)"
+
 /* Currencies whose symbol is "$". */
 #define DOLLARS "USD CAD AUD NZD SGD HKD"
 
@@ -125,7 +129,7 @@ money_parse(const char *s, const char *dflt, long long *minor, char cur[4])
 			continue;
 		}
 		if (whole > MONEY_MAX)
-			return bad(s, "too large");
+			return bad(s, TOO_LARGE);
 		whole = whole * 10 + (*p - '0');
 		digits++;
 		if (group >= 0)
@@ -162,7 +166,7 @@ money_parse(const char *s, const char *dflt, long long *minor, char cur[4])
 	if (*minor <= 0)
 		return bad(s, "an amount is more than zero");
 	if (*minor > MONEY_MAX)
-		return bad(s, "too large");
+		return bad(s, TOO_LARGE);
 	return 0;
 }
 
@@ -210,7 +214,7 @@ money_read_decimal(const char *s, const char *cur, long long *minor,
 
 	*why = "expected a decimal string such as \"418.20\"";
 	if (whole < 0)
-		*why = "too large";
+		*why = TOO_LARGE;
 	if (n == 0 || whole < 0)
 		return -1;
 	s += n;
@@ -236,7 +240,7 @@ money_read_decimal(const char *s, const char *cur, long long *minor,
 		whole *= 10;
 	if (whole > MONEY_MAX || !money_amount_ok(whole + frac)) {
 		*why = whole + frac == 0 ? "expected an amount above zero" :
-		    "too large";
+		    TOO_LARGE;
 		return -1;
 	}
 	*minor = whole + frac;
