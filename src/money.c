@@ -281,6 +281,6 @@ money_format(long long minor, const char *cur, char *buf)
 	if (dec == 0)
 		snprintf(buf, MONEY_BUFSZ, "%s%llu", minor < 0 ? "-" : "", a);
 	else
-		snprintf(buf, MONEY_BUFSZ, "%s%llu.%0*llu", minor < 0 ? "-" : "",
-		    a / unit, dec, a % unit);
+		snprintf(buf, MONEY_BUFSZ, "%s%llu.%0*llu",
+		    minor < 0 ? "-" : "", a / unit, dec, a % unit);
 }
