@@ -149,7 +149,8 @@ $(BUILD)/dlopened: $(BUILD)/dlopened.c
 $(BUILD)/tests/test_case_rules: $(BUILD)/policy.o
 $(BUILD)/tests/test_directory: $(BUILD)/phone.o $(BUILD)/directory_data.o \
     $(BUILD)/purpose.o
-$(BUILD)/tests/test_syncrec: $(BUILD)/redact.o $(BUILD)/redact_runs.o
+$(BUILD)/tests/test_syncrec: $(BUILD)/redact.o $(BUILD)/redact_runs.o \
+    $(BUILD)/money.o
 $(BUILD)/tests/test_redact: $(BUILD)/redact_runs.o
 
 $(BUILD):

@@ -21,6 +21,9 @@ struct import_reader {
 					   file, so later passes read it
 					   redacted */
 	char first_redacted[96];	/* where the first redaction was */
+	const char *currency;		/* of money in a record that has no
+					   currency of its own (a call's
+					   credit: its case's); "": none */
 };
 
 /* Report "import FILE: PATH.KEY: message" as one line and return -1; path

@@ -153,6 +153,7 @@ struct cl_call {
 	char *promise_note;	/* why, when marked */
 
 	char *org;		/* the case's organization, filled by listings */
+	char currency[4];	/* the case's, credited's; filled by reads */
 };
 
 /* Something that happened to a case other than a call. */

@@ -20,6 +20,10 @@
  * later date could be stored but not put in a calendar. */
 #define WHEN_MAX_TIME 32503679999LL
 
+/* The longest call (duration, hold) any door takes: no call lasts a
+ * week. */
+#define WHEN_MAX_DURATION (7L * 24 * 3600)
+
 /*
  * Parse a date as given on the command line, relative to now.  Accepted:
  * ISO 8601 ("2026-12-01", "2026-12-01 14:30", "2026-12-01T14:30:00Z",

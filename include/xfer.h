@@ -36,8 +36,9 @@ enum xfer_type {
 	XF_COUNT,	/* int, 0 or more */
 	XF_REFS,	/* the refs of a struct cl_call: an array of lines */
 	XF_LIST,	/* an array of records the caller reads and writes */
-	XF_MONEY,	/* long long minor units, a decimal string ("418.20") in
-			   the record's XF_CURRENCY (or 2 decimals); 0: null */
+	XF_MONEY,	/* long long minor units, a decimal string ("418.20")
+			   with the decimals of the record's XF_CURRENCY, or
+			   of its case's; 0: null */
 	XF_CURRENCY	/* char[4], an ISO 4217 code; "": null */
 };
 
@@ -74,8 +75,10 @@ extern const struct xfer_field xfer_header_fields[], xfer_case_fields[], xfer_ca
     xfer_event_fields[], xfer_directory_fields[], xfer_reminder_fields[];
 
 /* Write the members of record rec by table f, skipping XF_LIST entries
- * for the caller to write after them. */
+ * for the caller to write after them.  Its money fields have the
+ * decimals of its XF_CURRENCY field, or of cur when it has none (a call's
+ * credit is in its case's currency). */
 void xfer_write_members(struct jsonw *j, const struct xfer_field *f,
-    const void *rec);
+    const void *rec, const char *cur);
 
 #endif

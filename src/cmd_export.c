@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "outfile.h"
 #include "jsonw.h"
+#include "money.h"
 #include "store.h"
 #include "util.h"
 #include "when.h"
@@ -34,38 +35,39 @@ struct export {
 };
 
 static void
-json_object(struct export *x, const struct xfer_field *f, const void *rec)
+json_object(struct export *x, const struct xfer_field *f, const void *rec,
+    const char *cur)
 {
 	jsonw_object_begin(&x->j);
-	xfer_write_members(&x->j, f, rec);
+	xfer_write_members(&x->j, f, rec, cur);
 	jsonw_object_end(&x->j);
 }
 
 static int
 json_call(struct cl_call *k, void *arg)
 {
-	json_object(arg, xfer_call_fields, k);
+	json_object(arg, xfer_call_fields, k, k->currency);
 	return 0;
 }
 
 static int
 json_event(struct event_row *e, void *arg)
 {
-	json_object(arg, xfer_event_fields, e);
+	json_object(arg, xfer_event_fields, e, NULL);
 	return 0;
 }
 
 static int
 json_directory(struct directory_row *d, void *arg)
 {
-	json_object(arg, xfer_directory_fields, d);
+	json_object(arg, xfer_directory_fields, d, NULL);
 	return 0;
 }
 
 static int
 json_reminder(struct sent_reminder *r, void *arg)
 {
-	json_object(arg, xfer_reminder_fields, r);
+	json_object(arg, xfer_reminder_fields, r, NULL);
 	return 0;
 }
 
@@ -78,7 +80,7 @@ json_case(struct cl_case *c, void *arg)
 	int rc;
 
 	jsonw_object_begin(&x->j);
-	xfer_write_members(&x->j, xfer_case_fields, c);
+	xfer_write_members(&x->j, xfer_case_fields, c, NULL);
 	jsonw_key(&x->j, "calls");
 	jsonw_array_begin(&x->j);
 	rc = store_calls_each(x->st, &f, json_call, x);
@@ -101,7 +103,7 @@ export_json(struct export *x, time_t now)
 
 	jsonw_init(&x->j, x->fp);
 	jsonw_object_begin(&x->j);
-	xfer_write_members(&x->j, xfer_header_fields, &h);
+	xfer_write_members(&x->j, xfer_header_fields, &h, NULL);
 	jsonw_key(&x->j, "cases");
 	jsonw_array_begin(&x->j);
 	if ((rc = store_export_cases(x->st, json_case, x)) == 0) {
@@ -124,7 +126,8 @@ static const char *const csv_columns[] = {
 	"call_id", "call_uuid", "case_id", "case_uuid", "org", "reason",
 	"title", "status", "started", "started_local", "channel", "direction",
 	"number", "department", "ivr", "rep", "refs", "hold_seconds",
-	"duration_seconds", "outcome", "promise", "promised_by", "notes"
+	"duration_seconds", "outcome", "promise", "promised_by", "notes",
+	"amount", "credited", "currency"
 };
 #define CSV_NCOLUMNS (sizeof(csv_columns) / sizeof(csv_columns[0]))
 
@@ -196,6 +199,7 @@ csv_call(struct cl_call *k, void *arg)
 	const struct cl_case *c = x->c;
 	char call_id[24], case_id[24], hold[24], duration[24];
 	char started[WHEN_BUFSZ], local[WHEN_BUFSZ], by[WHEN_BUFSZ];
+	char amount[MONEY_BUFSZ], credited[MONEY_BUFSZ];
 	char *refs = join_refs(k);
 	const char *row[] = {
 		call_id, k->uuid, case_id, c->uuid, c->org,
@@ -206,7 +210,11 @@ csv_call(struct cl_call *k, void *arg)
 		k->department, k->ivr, k->rep, refs,
 		k->hold >= 0 ? hold : NULL, k->duration >= 0 ? duration : NULL,
 		enum_name(&outcome_names, k->outcome), k->promise,
-		k->promised_by ? by : NULL, k->notes
+		k->promised_by ? by : NULL, k->notes,
+		/* The case's amount on each of its calls, the call's own
+		 * credit, both with their currency's decimals. */
+		c->amount ? amount : NULL, k->credited ? credited : NULL,
+		c->currency[0] ? c->currency : NULL
 	};
 
 	_Static_assert(sizeof(row) / sizeof(row[0]) == CSV_NCOLUMNS,
@@ -218,6 +226,8 @@ csv_call(struct cl_call *k, void *arg)
 	when_format_utc(k->started, started);
 	when_format_local(k->started, local);
 	when_format_utc(k->promised_by, by);
+	money_format(c->amount, c->currency, amount);
+	money_format(k->credited, c->currency, credited);
 	csv_row(x->fp, row);
 	free(refs);
 	return 0;

@@ -12,6 +12,7 @@
 
 #include "cmd.h"
 #include "lookup.h"
+#include "money.h"
 #include "store.h"
 #include "util.h"
 #include "when.h"
@@ -41,17 +42,23 @@ struct history_walk {
 };
 
 /* A value as JSON; a time (a field ending in _at, or promised_by) as the
- * local time it stands for, which a person can read. */
+ * local time it stands for, which a person can read; an amount (minor
+ * units) with the decimals of cur, its currency ("" when unknown). */
 static char *
-show_value(const char *key, json_t *v)
+show_value(const char *key, json_t *v, const char *cur)
 {
 	size_t n = strlen(key);
-	char when[WHEN_BUFSZ];
+	char when[WHEN_BUFSZ], m[MONEY_BUFSZ];
 
 	if (v && json_is_integer(v) && ((n > 3 && !strcmp(key + n - 3, "_at")) ||
 	    !strcmp(key, "promised_by"))) {
 		when_format_local((time_t)json_integer_value(v), when);
 		return xstrdup(when);
+	}
+	if (v && json_is_integer(v) && *cur && (!strcmp(key, "amount") ||
+	    !strcmp(key, "credited"))) {
+		money_format(json_integer_value(v), cur, m);
+		return xasprintf("%s %s", m, cur);
 	}
 	return v ? json_dumps(v, JSON_ENCODE_ANY | JSON_ENSURE_ASCII) :
 	    xstrdup("(none)");
@@ -59,7 +66,8 @@ show_value(const char *key, json_t *v)
 
 /* Each field whose value differs, as "field: old -> new". */
 static void
-print_fields(FILE *fp, json_t *old, json_t *new, json_t *changes)
+print_fields(FILE *fp, json_t *old, json_t *new, json_t *changes,
+    const char *cur)
 {
 	const char *key;
 	json_t *nv;
@@ -75,8 +83,8 @@ print_fields(FILE *fp, json_t *old, json_t *new, json_t *changes)
 			    "old", ov, "new", nv));
 			continue;
 		}
-		o = show_value(key, ov);
-		n = show_value(key, nv);
+		o = show_value(key, ov, cur);
+		n = show_value(key, nv, cur);
 		width_printf(fp, 6, (size_t)terminal_width(fp),
 		    "    %s: %s -> %s\n", key, o, n);
 		free(o);
@@ -107,6 +115,24 @@ header(struct history_walk *w, const struct change_info *c)
 		fprintf(w->ctx->out, "  (undone %s)", undone);
 	}
 	fprintf(w->ctx->out, "%s\n", c->purged ? "  (purged)" : "");
+}
+
+/* The currency of a row's money: a case's own, a call's its case's
+ * (as it is now); "" when there is none. */
+static void
+row_currency(struct store *st, const struct change_row *r, json_t *row,
+    char cur[4])
+{
+	struct cl_case c = { 0 };
+	const char *s = json_string_value(json_object_get(row, "currency"));
+
+	cur[0] = '\0';
+	if (!strcmp(r->table, "cases") && s && money_code_valid(s))
+		snprintf(cur, 4, "%s", s);
+	else if (!strcmp(r->table, "calls") &&
+	    store_case_get(st, r->case_id, &c) == 0)
+		snprintf(cur, 4, "%s", c.currency);
+	case_clear(&c);
 }
 
 static int
@@ -141,8 +167,12 @@ each_row(const struct change_info *c, const struct change_row *r, void *arg)
 	if (row) {
 		json_object_set(row, "old", old ? old : json_null());
 		json_object_set(row, "new", new ? new : json_null());
-	} else if (!strcmp(r->op, "update") && old && new)
-		print_fields(fp, old, new, NULL);
+	} else if (!strcmp(r->op, "update") && old && new) {
+		char cur[4];
+
+		row_currency(w->ctx->st, r, new, cur);
+		print_fields(fp, old, new, NULL, cur);
+	}
 	json_decref(old);
 	json_decref(new);
 	return 0;

@@ -77,10 +77,14 @@ take_call(struct pass *p, const char *case_path, const struct cl_case *c,
 {
 	struct cl_call k = { 0 };
 	char path[96];
-	int rc = CMD_USAGE;
+	int rc = CMD_USAGE, failed;
 
 	snprintf(path, sizeof(path), "%s.calls[%zu]", case_path, i);
-	if (import_record(&p->rd, path, v, xfer_call_fields, &k) == -1)
+	/* A call's credit is in its case's currency. */
+	p->rd.currency = c->currency;
+	failed = import_record(&p->rd, path, v, xfer_call_fields, &k) == -1;
+	p->rd.currency = NULL;
+	if (failed)
 		goto out;
 	if (k.hold >= 0 && k.duration >= 0 && k.hold > k.duration) {
 		import_error(&p->rd, path, "hold_seconds", "%ld is longer than "

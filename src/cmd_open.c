@@ -77,7 +77,8 @@ add_row(struct cl_case *c, void *arg)
 		    enum_name(&level_names, c->escalation) :
 		    enum_name(&status_names, c->status));
 	if (c->amount) {
-		money_format(c->amount - c->credited, c->currency, money);
+		money_format(money_outstanding(c->amount, c->credited),
+		    c->currency, money);
 		snprintf(money + strlen(money), sizeof(money) - strlen(money),
 		    " %s", c->currency);
 	}

@@ -161,8 +161,9 @@ print_call(FILE *fp, const struct cl_call *k)
 		    "", k->promise_mark ? ")" : "");
 	}
 	if (k->credited) {
-		money_format(k->credited, "", d);
-		fprintf(fp, "      %-10s%s\n", "credited", d);
+		money_format(k->credited, k->currency, d);
+		fprintf(fp, "      %-10s%s%s%s\n", "credited", d,
+		    k->currency[0] ? " " : "", k->currency);
 	}
 	if (k->notes)
 		print_block(fp, "notes", k->notes);
@@ -221,7 +222,8 @@ print_header(struct ctx *ctx, const struct cl_case *c)
 
 		money_format(c->amount, c->currency, m[0]);
 		money_format(c->credited, c->currency, m[1]);
-		money_format(c->amount - c->credited, c->currency, m[2]);
+		money_format(money_outstanding(c->amount, c->credited),
+		    c->currency, m[2]);
 		fprintf(fp, "  %-12s%s %s disputed, %s credited, %s outstanding\n",
 		    "amount", c->amount ? m[0] : "-", c->currency, m[1],
 		    c->amount ? m[2] : "-");

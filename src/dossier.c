@@ -3,6 +3,7 @@
  * journal holds about it, and what follows from that (totals, promises
  * kept or broken, reference numbers, escalations, the complaint statement).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -120,6 +121,16 @@ add_ref(struct dossier *d, const char *ref, const struct cl_call *k)
 	d->refs[d->nrefs++] = (struct dossier_ref){ ref, k };
 }
 
+/* total + v, held at LONG_MAX: a journal edited by hand (or synced before
+ * the doors held a call to a week) can hold any length. */
+static long
+add_secs(long total, long v)
+{
+	long r;
+
+	return __builtin_add_overflow(total, v, &r) ? LONG_MAX : r;
+}
+
 /* Derive totals, promises, references and the timeline from the calls. */
 static void
 derive(struct dossier *d)
@@ -140,9 +151,11 @@ derive(struct dossier *d)
 		}
 		d->corrected += c->updated > c->created;
 		if (c->hold >= 0)
-			d->hold_total += c->hold, d->hold_calls++;
+			d->hold_total = add_secs(d->hold_total, c->hold),
+			    d->hold_calls++;
 		if (c->duration >= 0)
-			d->talk_total += c->duration, d->talk_calls++;
+			d->talk_total = add_secs(d->talk_total, c->duration),
+			    d->talk_calls++;
 		for (size_t r = 0; r < c->nrefs; r++)
 			add_ref(d, c->refs[r], c);
 		if (c->promise || c->promised_by) {
@@ -264,7 +277,8 @@ money_facts(struct dossier *d)
 		fact(d, "Credited", xasprintf("%s %s", m, c->currency));
 	}
 	if (c->amount) {
-		money_format(c->amount - c->credited, c->currency, m);
+		money_format(money_outstanding(c->amount, c->credited),
+		    c->currency, m);
 		fact(d, "Outstanding", xasprintf("%s %s", m, c->currency));
 	}
 }

@@ -218,7 +218,8 @@ state_money(FILE *fp, const struct dossier *d)
 		return;
 	money_format(c->amount, c->currency, m[0]);
 	money_format(c->credited, c->currency, m[1]);
-	money_format(c->amount - c->credited, c->currency, m[2]);
+	money_format(money_outstanding(c->amount, c->credited),
+	    c->currency, m[2]);
 	if (c->amount) {
 		fprintf(fp, " The amount in dispute is %s %s", m[0],
 		    c->currency);

@@ -98,7 +98,7 @@ render_call(struct strbuf *b, const struct cl_call *k)
 	put(b, "outcome", enum_name(&outcome_names, k->outcome));
 	put(b, "promise", k->promise);
 	put_time(b, "promised-by", k->promised_by, 0);
-	put_money(b, "credited", k->credited, "");
+	put_money(b, "credited", k->credited, k->currency);
 	/* Each line of the notes on a line of its own. */
 	do {
 		size_t n = p ? strcspn(p, "\n") : 0;

@@ -15,7 +15,7 @@
 #include "when.h"
 
 /* add's limit on --duration and --hold (when.c): no call lasts a week. */
-#define MAX_CALL_SECONDS (7L * 24 * 3600)
+#define MAX_CALL_SECONDS WHEN_MAX_DURATION
 
 /* The member at f's offset in rec, as type T. */
 #define MEMBER(T, rec, f) ((T *)(void *)((char *)(rec) + (f)->offset))
@@ -255,33 +255,24 @@ read_integer(struct import_reader *r, const char *path,
 	return 0;
 }
 
-/* Money as export writes it: digits with the currency's decimals, read
- * back as minor units by dropping the point, so nothing is rounded. */
+/* Money as export writes it: digits with the decimals of cur, the
+ * record's currency (money_read_decimal).  An amount without a currency
+ * has no decimals to be read by, and is refused. */
 static int
 read_money(struct import_reader *r, const char *path,
-    const struct xfer_field *f, json_t *v, void *rec)
+    const struct xfer_field *f, json_t *v, void *rec, const char *cur)
 {
-	const char *s = json_string_value(v);
-	long long n = 0;
-	int digits = 0, point = 0;
+	const char *s = json_string_value(v), *why;
 
 	if (s == NULL)
 		return type_error(r, path, f, "a decimal string such as "
 		    "\"418.20\"");
-	for (const char *p = s; *p; p++) {
-		if (*p == '.' && !point && digits) {
-			point = 1;
-			continue;
-		}
-		if (*p < '0' || *p > '9' || ++digits > 15)
-			return import_error(r, path, f->key, "expected a "
-			    "decimal string such as \"418.20\"");
-		n = n * 10 + (*p - '0');
-	}
-	if (n <= 0 || s[strlen(s) - 1] == '.')
-		return import_error(r, path, f->key, "expected an amount "
-		    "above zero, such as \"418.20\"");
-	*MEMBER(long long, rec, f) = n;
+	if (*cur == '\0')
+		return import_error(r, path, f->key, "an amount needs a "
+		    "currency, but %s", r->currency ? "its case's \"currency\" "
+		    "is null" : "\"currency\" is null or missing");
+	if (money_read_decimal(s, cur, MEMBER(long long, rec, f), &why) == -1)
+		return import_error(r, path, f->key, "%s (%s)", why, cur);
 	return 0;
 }
 
@@ -316,7 +307,7 @@ read_refs(struct import_reader *r, const char *path,
 
 static int
 read_value(struct import_reader *r, const char *path,
-    const struct xfer_field *f, json_t *v, void *rec)
+    const struct xfer_field *f, json_t *v, void *rec, const char *cur)
 {
 	char quoted[SHOWN_BUFSZ];
 
@@ -350,7 +341,7 @@ read_value(struct import_reader *r, const char *path,
 		return json_is_array(v) ? 0 : type_error(r, path, f,
 		    "an array");
 	case XF_MONEY:
-		return read_money(r, path, f, v, rec);
+		return read_money(r, path, f, v, rec, cur);
 	case XF_CURRENCY:
 		if (!json_is_string(v) || !money_code_valid(json_string_value(v)))
 			return import_error(r, path, f->key, "expected an ISO "
@@ -384,7 +375,7 @@ import_record(struct import_reader *r, const char *path, json_t *v,
     const struct xfer_field *fields, void *rec)
 {
 	const struct xfer_field *f;
-	const char *key;
+	const char *key, *cur = r->currency ? r->currency : "";
 	json_t *member;
 
 	if (!json_is_object(v))
@@ -395,18 +386,24 @@ import_record(struct import_reader *r, const char *path, json_t *v,
 		if (f->key == NULL)
 			return import_error(r, path, key, "unknown field; "
 			    "remove it");
+		/* Its money's decimals, whichever comes first in the file. */
+		if (f->type == XF_CURRENCY)
+			cur = json_is_string(member) &&
+			    money_code_valid(json_string_value(member)) ?
+			    json_string_value(member) : "";
 	}
 	for (f = fields; f->key; f++) {
 		member = json_object_get(v, f->key);
-		if (member == NULL && f->flags & XF_OPTIONAL)
+		if (member == NULL && f->flags & XF_OPTIONAL) {
 			set_null(f, rec);
-		else if (member == NULL)
+			continue;
+		} else if (member == NULL)
 			return import_error(r, path, f->key, "missing%s",
 			    f->flags & XF_NULL ? " (null when there is none)" :
 			    "");
 		if (json_is_null(member) && f->flags & XF_NULL)
 			set_null(f, rec);
-		else if (read_value(r, path, f, member, rec) == -1)
+		else if (read_value(r, path, f, member, rec, cur) == -1)
 			return -1;
 	}
 	return 0;

@@ -2,6 +2,7 @@
  * money.c: parsing and formatting amounts of money in minor units.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,10 @@ static const struct {
 	{ "HUF", 2 }, { "KWD", 3 }, { "BHD", 3 }, { "JOD", 3 }, { "OMR", 3 },
 	{ "TND", 3 }, { "LYD", 3 }, { "IQD", 3 },
 };
+
+/* MONEY_MAX in words, for messages. */
+#define TOO_LARGE "too large: at most 10^13 minor units " \
+    "(100000000000.00 USD, 10000000000000 JPY)"
 
 /* Currencies whose symbol is "$". */
 #define DOLLARS "USD CAD AUD NZD SGD HKD"
@@ -124,7 +129,7 @@ money_parse(const char *s, const char *dflt, long long *minor, char cur[4])
 			continue;
 		}
 		if (whole > MONEY_MAX)
-			return bad(s, "too large");
+			return bad(s, TOO_LARGE);
 		whole = whole * 10 + (*p - '0');
 		digits++;
 		if (group >= 0)
@@ -161,21 +166,121 @@ money_parse(const char *s, const char *dflt, long long *minor, char cur[4])
 	if (*minor <= 0)
 		return bad(s, "an amount is more than zero");
 	if (*minor > MONEY_MAX)
-		return bad(s, "too large");
+		return bad(s, TOO_LARGE);
 	return 0;
+}
+
+int
+money_amount_ok(long long minor)
+{
+	return minor > 0 && minor <= MONEY_MAX;
+}
+
+/* The digits at the front of s, read as long as they stay at most
+ * MONEY_MAX; *n is how many there were.  -1 when too many. */
+static long long
+leading_digits(const char *s, size_t *n)
+{
+	long long v = 0;
+
+	for (*n = 0; isdigit((unsigned char)s[*n]); (*n)++) {
+		if (v > MONEY_MAX)
+			return -1;
+		v = v * 10 + (s[*n] - '0');
+	}
+	return v;
+}
+
+int
+money_read_minor(const char *s, long long *minor)
+{
+	size_t n;
+	long long v = leading_digits(s, &n);
+
+	if (n == 0 || s[n] != '\0' || (s[0] == '0' && n > 1) ||
+	    !money_amount_ok(v))
+		return -1;
+	*minor = v;
+	return 0;
+}
+
+int
+money_read_decimal(const char *s, const char *cur, long long *minor,
+    const char **why)
+{
+	int dec = money_decimals(cur);
+	size_t n, nfrac = 0;
+	long long whole = leading_digits(s, &n), frac = 0;
+
+	*why = "expected a decimal string such as \"418.20\"";
+	if (whole < 0)
+		*why = TOO_LARGE;
+	if (n == 0 || whole < 0)
+		return -1;
+	s += n;
+	if (*s == '.') {
+		nfrac = strspn(++s, "0123456789");
+		if (nfrac == 0)
+			return -1;
+		if (nfrac <= 3)
+			frac = leading_digits(s, &nfrac);
+		s += nfrac;
+	}
+	if (*s != '\0')
+		return -1;
+	if ((int)nfrac > dec) {
+		*why = dec == 0 ? "has decimals, but its currency has none" :
+		    dec == 3 ? "has more than its currency's 3 decimals" :
+		    "has more than its currency's 2 decimals";
+		return -1;
+	}
+	for (int i = (int)nfrac; i < dec; i++)
+		frac *= 10;
+	for (int i = 0; i < dec && whole <= MONEY_MAX; i++)
+		whole *= 10;
+	if (whole > MONEY_MAX || !money_amount_ok(whole + frac)) {
+		*why = whole + frac == 0 ? "expected an amount above zero" :
+		    TOO_LARGE;
+		return -1;
+	}
+	*minor = whole + frac;
+	return 0;
+}
+
+int
+money_add(long long *sum, long long v)
+{
+	long long r;
+
+	if (__builtin_add_overflow(*sum, v, &r))
+		return -1;
+	*sum = r;
+	return 0;
+}
+
+long long
+money_outstanding(long long amount, long long credited)
+{
+	long long r;
+
+	if (!__builtin_sub_overflow(amount, credited, &r))
+		return r;
+	return credited < 0 ? LLONG_MAX : LLONG_MIN;
 }
 
 void
 money_format(long long minor, const char *cur, char *buf)
 {
 	int dec = money_decimals(cur);
-	long long unit = 1, a = minor < 0 ? -minor : minor;
+	/* Unsigned, so that the most negative value has a magnitude too. */
+	unsigned long long unit = 1, a = minor < 0 ? 0ULL -
+	    (unsigned long long)minor : (unsigned long long)minor;
 
 	for (int i = 0; i < dec; i++)
 		unit *= 10;
 	if (dec == 0)
-		snprintf(buf, MONEY_BUFSZ, "%s%lld", minor < 0 ? "-" : "", a);
+		snprintf(buf, MONEY_BUFSZ, "%s%llu", minor < 0 ? "-" : "", a);
 	else
-		snprintf(buf, MONEY_BUFSZ, "%s%lld.%0*lld", minor < 0 ? "-" : "",
-		    a / unit, dec, a % unit);
+		snprintf(buf, MONEY_BUFSZ, "%s%llu.%0*llu",
+		    minor < 0 ? "-" : "", a / unit, dec, a % unit);
 }

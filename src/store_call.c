@@ -194,6 +194,10 @@ store_read_call_extra(sqlite3_stmt *s, int i, struct cl_call *c)
 	c->promise_mark = mark ? enum_lookup(&promise_names, mark) : PMARK_NONE;
 	c->promise_marked = col_time(s, i + 2);
 	c->promise_note = col_text(s, i + 3);
+	/* A call's credit is in its case's currency. */
+	snprintf(c->currency, sizeof(c->currency), "%s",
+	    sqlite3_column_type(s, i + 4) == SQLITE_TEXT ?
+	    (const char *)sqlite3_column_text(s, i + 4) : "");
 }
 
 int

@@ -92,7 +92,8 @@ void read_case_money(sqlite3_stmt *s, int i, struct cl_case *c);
 /* The columns a call has beyond store_read_call's twenty, read by
  * store_read_call_extra from column i on. */
 #define CALL_EXTRA_COLUMNS \
-    " k.credited, k.promise_status, k.promise_marked_at, k.promise_note"
+    " k.credited, k.promise_status, k.promise_marked_at, k.promise_note," \
+    " c.currency"
 void store_read_call_extra(sqlite3_stmt *s, int i, struct cl_call *c);
 
 /* The escaped LIKE pattern matching names that start with prefix. */

@@ -8,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "money.h"
 #include "redact.h"
 #include "syncrec.h"
 #include "util.h"
+#include "when.h"
 
 /* In the order of the CF_ numbers, which store_sync.c's columns follow. */
 static const struct sync_field case_fields[CF_COUNT] = {
@@ -312,6 +314,39 @@ check_field(struct sync_rec *r, int i, int *redacted, char *why,
 	return 0;
 }
 
+/* Amounts and seconds within the limits typed input has (money.h,
+ * when.h): an 18-digit credit would overflow a case's sum of credits. */
+static int
+check_numbers(const struct sync_rec *r, char *why, size_t size)
+{
+	static const struct {
+		int kind, field;
+		long long max;	/* 0: an amount (money_read_minor) */
+	} num[] = {
+		{ SYNC_CASE, CF_AMOUNT, 0 },
+		{ SYNC_CALL, KF_CREDITED, 0 },
+		{ SYNC_CALL, KF_HOLD, WHEN_MAX_DURATION },
+		{ SYNC_CALL, KF_DURATION, WHEN_MAX_DURATION },
+	};
+	long long v;
+
+	for (size_t i = 0; i < sizeof(num) / sizeof(*num); i++) {
+		const char *s = r->f[num[i].field];
+
+		if (r->kind != num[i].kind || s == NULL)
+			continue;
+		if (num[i].max ? strtoll(s, NULL, 10) > num[i].max :
+		    money_read_minor(s, &v) == -1)
+			return snprintf(why, size, "bad %s", sync_kinds[r->kind]
+			    .fields[num[i].field].name), -1;
+	}
+	/* An amount's decimals are its currency's: without one it has
+	 * none to be shown by. */
+	if (r->kind == SYNC_CASE && r->f[CF_AMOUNT] && !r->f[CF_CURRENCY])
+		return snprintf(why, size, "amount without a currency"), -1;
+	return 0;
+}
+
 int
 sync_rec_check(struct sync_rec *r, int *redacted, char *why, size_t size)
 {
@@ -347,10 +382,7 @@ sync_rec_check(struct sync_rec *r, int *redacted, char *why, size_t size)
 	if (r->kind == SYNC_EVENT && r->f[EF_LEVEL] &&
 	    enum_lookup(&level_names, r->f[EF_LEVEL]) == LEVEL_NONE)
 		return snprintf(why, size, "bad level"), -1;
-	if (r->kind == SYNC_CALL && r->f[KF_CREDITED] &&
-	    strcmp(r->f[KF_CREDITED], "0") == 0)
-		return snprintf(why, size, "bad credited"), -1;
-	return 0;
+	return check_numbers(r, why, size);
 }
 
 static int

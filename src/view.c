@@ -79,7 +79,8 @@ view_money_members(struct jsonw *j, const struct cl_case *c)
 	jsonw_kstring(j, "currency", c->currency[0] ? c->currency : NULL);
 	money_format(c->credited, c->currency, buf);
 	jsonw_kstring(j, "credited", c->credited ? buf : NULL);
-	money_format(c->amount - c->credited, c->currency, buf);
+	money_format(money_outstanding(c->amount, c->credited),
+	    c->currency, buf);
 	jsonw_kstring(j, "outstanding", c->amount ? buf : NULL);
 	jsonw_kstring(j, "merchant", c->merchant);
 	jsonw_ktime(j, "charged", c->charged_at);
@@ -118,7 +119,7 @@ view_call_members(struct jsonw *j, const struct cl_call *c, int with_org)
 		char buf[MONEY_BUFSZ];
 
 		/* A call has no currency of its own: its case's. */
-		money_format(c->credited, "", buf);
+		money_format(c->credited, c->currency, buf);
 		jsonw_kstring(j, "credited", buf);
 	} else
 		jsonw_kstring(j, "credited", NULL);

@@ -125,21 +125,23 @@ const struct xfer_field xfer_reminder_fields[] = {
 #define AT(T, rec, f) ((const T *)(const void *)((const char *)(rec) + \
     (f)->offset))
 
-/* The record's currency, for its money fields' decimals. */
+/* The record's currency, for its money fields' decimals; dflt when the
+ * record has none of its own. */
 static const char *
-record_currency(const struct xfer_field *f, const void *rec)
+record_currency(const struct xfer_field *f, const void *rec,
+    const char *dflt)
 {
 	for (; f->key; f++)
 		if (f->type == XF_CURRENCY)
 			return AT(char, rec, f);
-	return "";
+	return dflt ? dflt : "";
 }
 
 void
 xfer_write_members(struct jsonw *j, const struct xfer_field *f,
-    const void *rec)
+    const void *rec, const char *dflt)
 {
-	const char *cur = record_currency(f, rec);
+	const char *cur = record_currency(f, rec, dflt);
 
 	for (; f->key; f++) {
 		switch (f->type) {

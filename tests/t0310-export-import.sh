@@ -138,7 +138,7 @@ check_csv() {
 	header = ("call_id call_uuid case_id case_uuid org reason title status "
 	    "started started_local channel direction number department ivr rep "
 	    "refs hold_seconds duration_seconds outcome promise promised_by "
-	    "notes").split()
+	    "notes amount credited currency").split()
 	assert rows[0] == header, rows[0]
 	doc = json.load(open(sys.argv[2], encoding="utf-8"))
 	calls = [(c, k) for c in doc["cases"] for k in c["calls"]]
@@ -151,7 +151,9 @@ check_csv() {
 	        "department": k["department"] or "", "ivr": k["ivr"] or "",
 	        "rep": k["rep"] or "", "refs": "; ".join(k["refs"]),
 	        "promise": k["promise"] or "", "notes": k["notes"] or "",
-	        "hold_seconds": "" if k["hold_seconds"] is None else str(k["hold_seconds"])}
+	        "hold_seconds": "" if k["hold_seconds"] is None else str(k["hold_seconds"]),
+	        "amount": c.get("amount") or "", "credited": k.get("credited") or "",
+	        "currency": c.get("currency") or ""}
 	    for f, v in want.items():
 	        if v[:1] in ("=", "+", "-", "@", "\t", "\r"):
 	            v = "'" + v
