@@ -426,6 +426,10 @@ int store_sync_records_each(struct store *st, int kind,
     int (*want)(const char *uuid, const char *fp, void *),
     int (*fn)(struct sync_rec *, void *), void *arg);
 
+/* The kind of the journal's record with this uuid (enum sync_kind), -1
+ * when there is none, -2 on error: a uuid names one record of one kind. */
+int store_sync_kind_of(struct store *st, const char *uuid);
+
 /* The record of kind with uuid into *out (kind set): 0, 1 none, -1. */
 int store_sync_record_get(struct store *st, int kind, const char *uuid,
     struct sync_rec *out);

@@ -504,3 +504,24 @@ store_sync_forget_rec(struct store *st, long long dir, const char *rec)
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : store_error(st, "save the sync state");
 }
+
+int
+store_sync_kind_of(struct store *st, const char *uuid)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT 0 FROM cases WHERE uuid = ?1"
+	    " UNION ALL SELECT 1 FROM calls WHERE uuid = ?1"
+	    " UNION ALL SELECT 2 FROM case_events WHERE uuid = ?1 LIMIT 1");
+	int rc, kind = -1;
+
+	if (s == NULL)
+		return -2;
+	bind_text(s, 1, uuid);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		kind = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_error(st, "find a record by uuid");
+		return -2;
+	}
+	return kind;
+}

@@ -22,6 +22,8 @@ struct remote {
 	char *extra;
 	long long mtime, size, inode;
 	int redacted;			/* the journal's text differs */
+	int owned;			/* its file is the one the sync state
+					   has carrying the record */
 	int done;
 };
 
@@ -70,7 +72,8 @@ int folder_open(struct sync *s, const char *dir, char resolved[PATH_MAX]);
 /* Read the folder's changed files into s->rm, sorted by record. */
 int folder_scan(struct sync *s);
 
-/* Refuse a folder emptied of every item it held, unless force_delete. */
+/* Refuse a folder that lost every record's item it held, or more than
+ * half of them (at least ten), unless force_delete. */
 int folder_check_emptied(struct sync *s, int force_delete);
 
 /* Write text as the file name, whole; it's stat into it. */
