@@ -480,4 +480,12 @@ int store_sync_touch(struct store *st, long long dir,
 int store_sync_forget(struct store *st, long long dir, const char *name);
 int store_sync_forget_rec(struct store *st, long long dir, const char *rec);
 
+/* A record whose only change since the sync state's base is its updated
+ * time (a case touched by a call carried from the folder): the base takes
+ * that time, so that the next sync does not see it changed here; the
+ * folder's item differs only in a time that every journal reading it sets
+ * the same way.  0, or -1. */
+int store_sync_rebase(struct store *st, long long dir, int kind,
+    const char *rec);
+
 #endif

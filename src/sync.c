@@ -612,6 +612,12 @@ apply_actions(struct sync *s)
 			return -1;
 		if ((rc = store_sync_apply(s->ctx->st, &a->rec)) == -1)
 			return -1;
+		/* Its case, touched, is settled in this sync, not the
+		 * next. */
+		if (rc == 0 && a->rec.kind != SYNC_CASE &&
+		    store_sync_rebase(s->ctx->st, s->dir, SYNC_CASE,
+		    a->rec.f[0]) == -1)
+			return -1;
 		if (rc == 1) {
 			/* Its case is not here (deleted, or its item was
 			 * skipped): not remembered, so tried again. */

@@ -185,6 +185,100 @@ test_expect_success 'the other device agrees, and later syncs never fail' '
 	lap doctor >/dev/null && pho doctor >/dev/null
 '
 
+# (its LAST-MODIFIED after the case's last change: the call touches it)
+test_expect_success 'a call another client edited settles in one sync' '
+	sed -i -e "s/^X-CALLLOG-REP:.*/X-CALLLOG-REP:Zed\r/" \
+	    -e "s/^LAST-MODIFIED:.*/LAST-MODIFIED:20261120T160000Z\r/" \
+	    "$(item "$K2")" &&
+	expect_exit 0 lap sync "$DIR" &&
+	out_contains "1 read" &&
+	lap log --case 1 --json >out &&
+	jq_is "[.[] | select(.uuid == \"$K2\") | .rep] | join(\",\")" Zed &&
+	settled &&
+	expect_exit 0 pho sync "$DIR" &&
+	same_journals &&
+	settled
+'
+
+test_expect_success 'a clock set a year ahead does not come back once corrected' '
+	CALLLOG_NOW=2027-11-20T10:00:00 lap edit 2 --merchant "Wrong clock" \
+	    >/dev/null &&
+	lap sync "$DIR" >/dev/null && pho sync "$DIR" >/dev/null &&
+	lap edit 2 --merchant "Right clock" >/dev/null &&
+	lap show 2 --json >out && jq_is .updated "2026-11-20T15:00:00Z" &&
+	lap sync "$DIR" >/dev/null &&
+	expect_exit 0 pho sync "$DIR" &&
+	out_contains "1 read" &&
+	expect_exit 0 pho sync "$DIR" &&
+	out_contains "nothing to do" &&
+	settled &&
+	same_journals &&
+	pho show "$CB" --json >out &&
+	jq_is .updated "2026-11-20T15:00:00Z" && jq_is .merchant "Right clock"
+'
+
+test_expect_success 'a call changed in the folder keeps its case, deleted there, alive' '
+	lap add --org Chase --reason fraud --title Skimmed --note skim \
+	    --rep Ann >/dev/null &&
+	lap sync "$DIR" >/dev/null && pho sync "$DIR" >/dev/null &&
+	CC=$(lap cases --json | jq -r ".[] | select(.title == \"Skimmed\") |
+	    .uuid") &&
+	KC=$(lap log --case "$CC" --json | jq -r ".[0].uuid") &&
+	sed -i -e "s/^X-CALLLOG-REP:.*/X-CALLLOG-REP:Yara\r/" \
+	    -e "s/^LAST-MODIFIED:.*/LAST-MODIFIED:20261120T150000Z\r/" \
+	    "$(item "$KC")" &&
+	rm "$(item "$CC")" &&
+	expect_exit 0 lap sync "$DIR" &&
+	out_contains "0 deleted here" &&
+	lap log --case "$CC" --json >out &&
+	jq_is "[.[].rep] | join(\",\")" Yara &&
+	test_path_is_file "$(item "$CC")" &&
+	test_path_is_file "$(item "$KC")" &&
+	settled &&
+	expect_exit 0 pho sync "$DIR" &&
+	same_journals
+'
+
+test_expect_success 'a note first seen under no case becomes a call once given one' '
+	printf "%s\r\n" BEGIN:VCALENDAR VERSION:2.0 PRODID:x BEGIN:VJOURNAL \
+	    UID:loose-1@phone.example DTSTAMP:20261120T100000Z \
+	    DTSTART:20261120T100000Z "DESCRIPTION:a loose note" END:VJOURNAL \
+	    END:VCALENDAR >"$DIR/loose.ics" &&
+	expect_exit 0 lap sync "$DIR" &&
+	lap log --case 1 --json >out &&
+	jq_is "[.[] | select(.notes == \"a loose note\")] | length" 0 &&
+	entry loose-1@phone.example "a loose note" >"$DIR/loose.ics" &&
+	expect_exit 0 lap sync "$DIR" &&
+	out_contains "1 added here" &&
+	lap log --case 1 --json >out &&
+	jq_is "[.[] | select(.notes == \"a loose note\")] | length" 1 &&
+	settled &&
+	expect_exit 0 pho sync "$DIR" &&
+	same_journals
+'
+
+# A change that updated a row and then deleted it, recorded by the
+# schema's own history triggers as any command's is.
+test_expect_success 'undo of a change that updated a row, then deleted it: the row as before' '
+	lap add --org Citi --reason account --title Undone --note "as it was" \
+	    --rep Ann >/dev/null &&
+	k=$(lap log --json | jq -r ".[] | select(.notes == \"as it was\") |
+	    .id") &&
+	lap log --json >before.log &&
+	sqlite3 "$LAPTOP" "PRAGMA foreign_keys = ON;
+	    INSERT INTO changes (at, command) VALUES (1795000000, '"'"'edit'"'"');
+	    UPDATE change_state SET change_id = last_insert_rowid();
+	    UPDATE calls SET rep = '"'"'Changed'"'"', notes = '"'"'changed'"'"'
+	        WHERE id = $k;
+	    DELETE FROM calls WHERE id = $k;
+	    UPDATE change_state SET change_id = NULL;" &&
+	lap log --json >out &&
+	jq_is "[.[] | select(.id == $k)] | length" 0 &&
+	expect_exit 0 lap undo &&
+	lap log --json >after.log &&
+	test_cmp before.log after.log
+'
+
 # A journal of its own for the deletion guard: five cases and their
 # calls, ten items.
 BIG=$TRASH/big.db
