@@ -67,9 +67,8 @@ by_rec(const void *a, const void *b)
 	    (*(struct sync_item *const *)b)->rec);
 }
 
-/* The state row of a record, through s->by_rec (sorted by uuid once). */
-static struct sync_item *
-state_by_rec(struct sync *s, const char *uuid)
+struct sync_item *
+sync_state_by_rec(struct sync *s, const char *uuid)
 {
 	struct sync_item key, *kp = &key, **hit;
 
@@ -169,103 +168,6 @@ keep_remote(struct sync *s, const struct remote *rm, const struct sync_item
 	it.sequence = rm->item.sequence > (old ? old->sequence : 0) ?
 	    rm->item.sequence : old ? old->sequence : 0;
 	return store_sync_put(s->ctx->st, s->dir, &it, base, rm->extra);
-}
-
-/* Whether a file has the name calllog gives a record's item, UUID.ics. */
-static int
-named_as_written(const struct remote *rm)
-{
-	return strncmp(rm->name, rm->item.rec.uuid, UUID_BUFSZ - 1) == 0 &&
-	    strcmp(rm->name + UUID_BUFSZ - 1, ".ics") == 0;
-}
-
-/* Sorted by record; of the files carrying one, first the one that owns
- * it, then one named as calllog names it, then by name: which is taken
- * never depends on the run, and a device new to the folder takes the
- * one the others took. */
-static int
-by_claim(const void *a, const void *b)
-{
-	const struct remote *x = a, *y = b;
-	int c = strcmp(x->item.rec.uuid, y->item.rec.uuid);
-
-	if (c == 0)
-		c = y->owned - x->owned;
-	if (c == 0)
-		c = named_as_written(y) - named_as_written(x);
-	return c ? c : strcmp(x->name, y->name);
-}
-
-/* Leave an item that claims a record it cannot have out of the sync:
- * remembered as another client's, so that it is reported once per version
- * of its file, not on every run. */
-static int
-reject(struct sync *s, struct remote *rm)
-{
-	struct sync_item it = { .name = rm->name, .uid = rm->item.uid,
-	    .kind = -1, .mtime = rm->mtime, .size = rm->size,
-	    .inode = rm->inode };
-	int rc = store_sync_put(s->ctx->st, s->dir, &it, NULL, NULL);
-
-	s->skipped++;
-	free(rm->name);
-	free(rm->extra);
-	sync_rec_clear(&rm->item.rec);
-	return rc;
-}
-
-/*
- * A UID names one record of one kind.  An item new to the sync state is
- * left out when its UID is that of a record of another kind (a to-do
- * with a call's uuid), or of a record whose item is another file that is
- * still there; of several new files with one UID, the first by name is
- * taken.  So a record never changes kind, nor flips between two files.
- */
-static int
-check_claims(struct sync *s)
-{
-	size_t keep = 0;
-
-	if (s->nrm)
-		qsort(s->rm, s->nrm, sizeof(*s->rm), by_claim);
-	for (size_t i = 0; i < s->nrm; i++) {
-		struct remote *rm = &s->rm[i];
-		const char *uuid = rm->item.rec.uuid, *other = NULL;
-		struct sync_item *held;
-		int k = -1;
-
-		if (keep && strcmp(s->rm[keep - 1].item.rec.uuid, uuid) == 0)
-			other = s->rm[keep - 1].name;
-		else if (!rm->owned) {
-			held = state_by_rec(s, uuid);
-			if ((k = store_sync_kind_of(s->ctx->st, uuid)) == -2)
-				return -1;
-			if (k < 0 && held && held->kind >= 0)
-				k = held->kind;
-			if (k == rm->item.kind)
-				k = -1;
-			if (k < 0 && held && held->kind >= 0 &&
-			    (s->st_flags[held - s->st] & ST_FILE))
-				other = held->name;
-		}
-		if (k >= 0)
-			warning("%s/%s: skipped: its UID is that of a %s here,"
-			    " not of a %s", s->shown, rm->name,
-			    sync_kind_name(k), sync_kind_name(rm->item.kind));
-		else if (other)
-			warning("%s/%s: skipped: its UID is that of %s/%s",
-			    s->shown, rm->name, s->shown, other);
-		if (k >= 0 || other) {
-			if (reject(s, rm) == -1)
-				return -1;
-			continue;
-		}
-		if (keep != i)
-			s->rm[keep] = *rm;
-		keep++;
-	}
-	s->nrm = keep;
-	return 0;
 }
 
 static struct action *
@@ -393,7 +295,7 @@ static int
 wanted(const char *uuid, const char *fp, void *arg)
 {
 	struct sync *s = arg;
-	struct sync_item *old = state_by_rec(s, uuid);
+	struct sync_item *old = sync_state_by_rec(s, uuid);
 
 	if (old == NULL || strcmp(fp, old->fp) != 0 ||
 	    (s->st_flags[old - s->st] & (ST_FILE | ST_BAD)) == 0 ||
@@ -408,7 +310,7 @@ static int
 visit(struct sync_rec *local, void *arg)
 {
 	struct sync *s = arg;
-	struct sync_item *old = state_by_rec(s, local->uuid);
+	struct sync_item *old = sync_state_by_rec(s, local->uuid);
 	struct remote *rm = remote_find(s, local->uuid);
 	char fp[17];
 	int changed;
@@ -659,7 +561,7 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 		s.by_rec[i] = &s.st[i];
 	if (s.nst)
 		qsort(s.by_rec, s.nst, sizeof(*s.by_rec), by_rec);
-	if (folder_scan(&s) == -1 || check_claims(&s) == -1 ||
+	if (folder_scan(&s) == -1 || sync_check_claims(&s) == -1 ||
 	    folder_check_emptied(&s, force_delete) == -1)
 		goto out;
 	for (size_t k = 0; k < 3; k++)

@@ -60,6 +60,14 @@ enum { ST_FILE = 1, ST_LOCAL = 2, ST_REMOTE = 4, ST_BAD = 8 };
 /* The state row of the file name, or NULL (sync.c). */
 struct sync_item *sync_state_by_name(struct sync *s, const char *name);
 
+/* The state row of a record, or NULL (sync.c). */
+struct sync_item *sync_state_by_rec(struct sync *s, const char *uuid);
+
+/* Leave out of s->rm, reported and remembered as another client's items,
+ * the files that claim a record they cannot have (sync_claims.c); s->rm
+ * is left sorted by record, one file each.  0, or -1. */
+int sync_check_claims(struct sync *s);
+
 /* "case", "call", "event", or "item" for another client's. */
 const char *sync_kind_name(int kind);
 
