@@ -426,6 +426,10 @@ int store_sync_records_each(struct store *st, int kind,
     int (*want)(const char *uuid, const char *fp, void *),
     int (*fn)(struct sync_rec *, void *), void *arg);
 
+/* The kind of the journal's record with this uuid (enum sync_kind), -1
+ * when there is none, -2 on error: a uuid names one record of one kind. */
+int store_sync_kind_of(struct store *st, const char *uuid);
+
 /* The record of kind with uuid into *out (kind set): 0, 1 none, -1. */
 int store_sync_record_get(struct store *st, int kind, const char *uuid,
     struct sync_rec *out);
@@ -475,5 +479,13 @@ int store_sync_touch(struct store *st, long long dir,
     const struct sync_item *it);
 int store_sync_forget(struct store *st, long long dir, const char *name);
 int store_sync_forget_rec(struct store *st, long long dir, const char *rec);
+
+/* A record whose only change since the sync state's base is its updated
+ * time (a case touched by a call carried from the folder): the base takes
+ * that time, so that the next sync does not see it changed here; the
+ * folder's item differs only in a time that every journal reading it sets
+ * the same way.  0, or -1. */
+int store_sync_rebase(struct store *st, long long dir, int kind,
+    const char *rec);
 
 #endif

@@ -202,13 +202,25 @@ undo_sql(const struct history_table *t, const char *op)
 
 /* Undo the rows of change id: first, newest first, the inserts and
  * updates; then the deleted rows come back, parents before children, so
- * that a case's calls find it and its figures are counted again. */
+ * that a case's calls find it and its figures are counted again.  A row
+ * comes back as it was before the change: with the old values of the
+ * change's first record of it (an update before the delete left the
+ * delete's old values not the first ones), once however often it was
+ * deleted, and not at all when the change added it. */
 static int
 undo_rows(struct store *st, long long id)
 {
 	static const char rows_sql[] =
-	    "SELECT r.tbl, r.op, r.row_id, r.pos, r.old FROM change_rows r"
+	    "SELECT r.tbl, r.op, r.row_id, r.pos, CASE WHEN ?2 THEN f.old"
+	    " ELSE r.old END FROM change_rows r JOIN change_rows f"
+	    " ON f.id = (SELECT min(x.id) FROM change_rows x WHERE"
+	    "  x.change_id = r.change_id AND x.tbl = r.tbl AND"
+	    "  x.row_id = r.row_id AND x.pos IS r.pos)"
 	    " WHERE r.change_id = ?1 AND (?2 = (r.op = 'delete'))"
+	    " AND (NOT ?2 OR (f.op <> 'insert' AND NOT EXISTS (SELECT 1"
+	    "  FROM change_rows y WHERE y.change_id = r.change_id AND"
+	    "  y.tbl = r.tbl AND y.row_id = r.row_id AND y.pos IS r.pos AND"
+	    "  y.op = 'delete' AND y.id < r.id)))"
 	    " ORDER BY CASE WHEN ?2 THEN CASE r.tbl WHEN 'cases' THEN 0"
 	    "  WHEN 'calls' THEN 1 WHEN 'call_refs' THEN 2 ELSE 3 END END,"
 	    " CASE WHEN ?2 THEN r.id ELSE -r.id END";

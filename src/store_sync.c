@@ -40,12 +40,14 @@ static const char *const where_uuid[SYNC_KINDS] = {
 };
 
 /* ?1 the uuid, ?2 updated_at, then the fields from ?3; an update leaves
- * a row's id, and so the ids people use, as they were, and its updated_at
- * never earlier than it was (a record whose fields only the folder changed
- * may still have been touched here later, as a case is by a call). */
+ * a row's id, and so the ids people use, as they were.  updated_at is the
+ * merged record's, as both sides now agree on it: sync_merge already took
+ * the later of the two, and keeping a later one here (a clock set a year
+ * ahead) would differ from the folder's and be written back on every
+ * sync. */
 static const char *const update_sql[SYNC_KINDS] = {
 	[SYNC_CASE] =
-	    "UPDATE cases SET updated_at = max(updated_at, ?2), org = ?3,"
+	    "UPDATE cases SET updated_at = ?2, org = ?3,"
 	    " reason = ?4, title = ?5, account = ?6, status = ?7, priority = ?8,"
 	    " opened_at = ?9,"
 	    " followup_seq = followup_seq + (next_followup_at IS NOT ?10),"
@@ -54,7 +56,7 @@ static const char *const update_sql[SYNC_KINDS] = {
 	    " currency = ?16, merchant = ?17, charged_at = ?18"
 	    " WHERE uuid = ?1",
 	[SYNC_CALL] =
-	    "UPDATE calls SET updated_at = max(updated_at, ?2),"
+	    "UPDATE calls SET updated_at = ?2,"
 	    " case_id = (SELECT id FROM cases WHERE uuid = ?3),"
 	    " started_at = ?4, channel = ?5, direction = ?6, number = ?7,"
 	    " department = ?8, ivr = ?9, rep = ?10, hold_seconds = ?12,"
@@ -63,7 +65,7 @@ static const char *const update_sql[SYNC_KINDS] = {
 	    " credited = ?19, promise_status = ?20, promise_marked_at = ?21,"
 	    " promise_note = ?22 WHERE uuid = ?1",
 	[SYNC_EVENT] =
-	    "UPDATE case_events SET updated_at = max(updated_at, ?2),"
+	    "UPDATE case_events SET updated_at = ?2,"
 	    " case_id = (SELECT id FROM cases WHERE uuid = ?3), at = ?4,"
 	    " kind = ?5, level = ?6, due_at = ?7, note = ?8 WHERE uuid = ?1",
 };
@@ -503,4 +505,74 @@ store_sync_forget_rec(struct store *st, long long dir, const char *rec)
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : store_error(st, "save the sync state");
+}
+
+int
+store_sync_kind_of(struct store *st, const char *uuid)
+{
+	/* Prepared each time: store_stmt keeps few, for the statements
+	 * run once a record. */
+	sqlite3_stmt *s = store_prepare(st, "SELECT 0 FROM cases"
+	    " WHERE uuid = ?1 UNION ALL SELECT 1 FROM calls WHERE uuid = ?1"
+	    " UNION ALL SELECT 2 FROM case_events WHERE uuid = ?1 LIMIT 1");
+	int rc, kind = -1;
+
+	if (s == NULL)
+		return -2;
+	bind_text(s, 1, uuid);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		kind = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_error(st, "find a record by uuid");
+		return -2;
+	}
+	return kind;
+}
+
+int
+store_sync_rebase(struct store *st, long long dir, int kind, const char *rec)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT base FROM sync_items"
+	    " WHERE dir = ?1 AND rec = ?2");
+	struct sync_rec base = { .kind = kind }, now = { 0 };
+	char fb[17], fn[17];
+	int rc, have = 0;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, dir);
+	bind_text(s, 2, rec);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	    sqlite3_column_text(s, 0) != NULL)
+		have = sync_rec_decode((const char *)sqlite3_column_text(s,
+		    0), &base) == 0;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(st, "read the sync state");
+	if (have && (rc = store_sync_record_get(st, kind, rec, &now)) == 0 &&
+	    now.updated != base.updated) {
+		base.updated = now.updated;
+		sync_rec_fingerprint(&base, fb);
+		sync_rec_fingerprint(&now, fn);
+		rc = 0;
+		if (strcmp(fb, fn) == 0 && (s = store_prepare(st, "UPDATE"
+		    " sync_items SET base = ?3, fp = ?4 WHERE dir = ?1 AND"
+		    " rec = ?2")) != NULL) {
+			char *enc = sync_rec_encode(&now);
+
+			sqlite3_bind_int64(s, 1, dir);
+			bind_text(s, 2, rec);
+			bind_text(s, 3, enc);
+			bind_text(s, 4, fn);
+			rc = sqlite3_step(s) == SQLITE_DONE ? 0 :
+			    store_error(st, "save the sync state");
+			sqlite3_finalize(s);
+			free(enc);
+		} else if (strcmp(fb, fn) == 0)
+			rc = -1;
+	}
+	sync_rec_clear(&base);
+	sync_rec_clear(&now);
+	return rc == -1 ? -1 : 0;
 }

@@ -67,9 +67,8 @@ by_rec(const void *a, const void *b)
 	    (*(struct sync_item *const *)b)->rec);
 }
 
-/* The state row of a record, through s->by_rec (sorted by uuid once). */
-static struct sync_item *
-state_by_rec(struct sync *s, const char *uuid)
+struct sync_item *
+sync_state_by_rec(struct sync *s, const char *uuid)
 {
 	struct sync_item key, *kp = &key, **hit;
 
@@ -135,7 +134,9 @@ write_item(struct sync *s, const struct sync_rec *r, struct sync_item *old,
 	if (rm && rm->item.sequence > seq)
 		seq = rm->item.sequence;
 	snprintf(name, sizeof(name), "%s.ics", r->uuid);
-	it.name = old ? old->name : rm ? rm->name : name;
+	/* The file the record came from, when it came from one: its state
+	 * row may name another that is gone (the item moved). */
+	it.name = rm ? rm->name : old ? old->name : name;
 	it.uid = old ? old->uid : rm ? (char *)rm->item.uid : (char *)r->uuid;
 	memcpy(it.rec, r->uuid, UUID_BUFSZ);
 	it.kind = r->kind;
@@ -294,7 +295,7 @@ static int
 wanted(const char *uuid, const char *fp, void *arg)
 {
 	struct sync *s = arg;
-	struct sync_item *old = state_by_rec(s, uuid);
+	struct sync_item *old = sync_state_by_rec(s, uuid);
 
 	if (old == NULL || strcmp(fp, old->fp) != 0 ||
 	    (s->st_flags[old - s->st] & (ST_FILE | ST_BAD)) == 0 ||
@@ -309,7 +310,7 @@ static int
 visit(struct sync_rec *local, void *arg)
 {
 	struct sync *s = arg;
-	struct sync_item *old = state_by_rec(s, local->uuid);
+	struct sync_item *old = sync_state_by_rec(s, local->uuid);
 	struct remote *rm = remote_find(s, local->uuid);
 	char fp[17];
 	int changed;
@@ -371,15 +372,27 @@ write_record(struct sync *s, const struct sync_rec *r, struct sync_item *old)
 	return rc;
 }
 
+/* Whether a call or event of case uuid is new or changed in the folder. */
+static int
+changed_there(const struct sync *s, const char *uuid)
+{
+	for (size_t i = 0; i < s->nrm; i++)
+		if (s->rm[i].item.kind != SYNC_CASE && s->rm[i].item.rec.f[0] &&
+		    strcmp(s->rm[i].item.rec.f[0], uuid) == 0)
+			return 1;
+	return 0;
+}
+
 /* A case deleted in the folder is deleted here, unless a call or event
- * of it is new or changed here: then it is kept, and written again. */
+ * of it is new or changed on either side: then it is kept, and written
+ * again (deleting it would take the change with it, on both sides). */
 static int
 keep_or_delete(struct sync *s)
 {
 	for (size_t i = 0; i < s->npend; i++) {
 		struct pending *p = &s->pend[i];
 		struct sync_rec r = { 0 };
-		int keep = 0, rc;
+		int keep = changed_there(s, p->uuid), rc;
 
 		for (size_t j = 0; j < s->nneeded && !keep; j++)
 			keep = strcmp(s->needed[j], p->uuid) == 0;
@@ -391,7 +404,7 @@ keep_or_delete(struct sync *s)
 			continue;
 		}
 		report(s, "case %.8s: deleted in the folder but has calls new"
-		    " here: kept", p->uuid);
+		    " or changed: kept", p->uuid);
 		if ((rc = store_sync_record_get(s->ctx->st, SYNC_CASE,
 		    p->uuid, &r)) == 0)
 			rc = write_item(s, &r, NULL, NULL, NULL);
@@ -501,6 +514,12 @@ apply_actions(struct sync *s)
 			return -1;
 		if ((rc = store_sync_apply(s->ctx->st, &a->rec)) == -1)
 			return -1;
+		/* Its case, touched, is settled in this sync, not the
+		 * next. */
+		if (rc == 0 && a->rec.kind != SYNC_CASE &&
+		    store_sync_rebase(s->ctx->st, s->dir, SYNC_CASE,
+		    a->rec.f[0]) == -1)
+			return -1;
 		if (rc == 1) {
 			/* Its case is not here (deleted, or its item was
 			 * skipped): not remembered, so tried again. */
@@ -542,7 +561,8 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 		s.by_rec[i] = &s.st[i];
 	if (s.nst)
 		qsort(s.by_rec, s.nst, sizeof(*s.by_rec), by_rec);
-	if (folder_scan(&s) == -1 || folder_check_emptied(&s, force_delete) == -1)
+	if (folder_scan(&s) == -1 || sync_check_claims(&s) == -1 ||
+	    folder_check_emptied(&s, force_delete) == -1)
 		goto out;
 	for (size_t k = 0; k < 3; k++)
 		if (store_sync_records_each(ctx->st, order[k], wanted, visit,

@@ -130,6 +130,10 @@ folder_scan(struct sync *s)
 			goto bad;
 		}
 		free(text);
+		/* Another client's item that became one of calllog's (a note
+		 * given a case by RELATED-TO) is read as a new one. */
+		if (old && old->kind < 0 && rm->item.kind >= 0)
+			old = NULL;
 		if (rm->item.kind < 0 || (old && old->kind != rm->item.kind)) {
 			struct sync_item it = { .name = (char *)name,
 			    .uid = rm->item.uid, .kind = -1, .mtime = mtime,
@@ -169,6 +173,7 @@ folder_scan(struct sync *s)
 		if (rm->item.foreign && rm->item.rec.updated > s->ctx->now)
 			rm->item.rec.updated = s->ctx->now;
 		rm->redacted = redacted;
+		rm->owned = old != NULL;
 		rm->name = xstrdup(name);
 		rm->mtime = mtime;
 		rm->size = sb.st_size;
@@ -183,16 +188,6 @@ bad:
 			s->st_flags[old - s->st] |= ST_BAD;
 	}
 	closedir(d);
-	if (s->nrm)
-		qsort(s->rm, s->nrm, sizeof(*s->rm), sync_remote_by_uuid);
-	for (size_t i = 1; i < s->nrm; i++)
-		if (strcmp(s->rm[i - 1].item.rec.uuid, s->rm[i].item.rec.uuid)
-		    == 0) {
-			warning("%s/%s: skipped: the same item as %s",
-			    s->shown, s->rm[i].name, s->rm[i - 1].name);
-			s->rm[i].done = 1;
-			s->skipped++;
-		}
 	return 0;
 }
 
@@ -226,24 +221,35 @@ folder_flush(int dfd)
 }
 
 /*
- * A folder that holds none of the items it held (emptied, unmounted, a
- * vdirsyncer pair gone wrong) would delete every record here: refused,
- * as vdirsyncer refuses to empty a storage, unless asked for.
+ * A folder that lost the items of every record it held, or of more than
+ * half of them when it held at least ten (emptied, unmounted, a vdirsyncer
+ * pair gone wrong), would delete them here: refused, as vdirsyncer refuses
+ * to empty a storage, unless asked for.  New items do not make up for
+ * lost ones: a folder emptied that then got one entry is still emptied.
+ * An item whose file is gone but whose UID a new file carries moved.
  */
 int
 folder_check_emptied(struct sync *s, int force_delete)
 {
-	size_t had = 0, has = 0;
+	size_t had = 0, gone = 0;
 
-	for (size_t i = 0; i < s->nst; i++)
-		if (s->st[i].kind >= 0) {
-			had++;
-			has += (s->st_flags[i] & ST_FILE) != 0;
-		}
-	if (had == 0 || has > 0 || s->nrm > 0 || force_delete)
+	for (size_t i = 0; i < s->nst; i++) {
+		struct remote key;
+
+		if (s->st[i].kind < 0)
+			continue;
+		had++;
+		if (s->st_flags[i] & ST_FILE)
+			continue;
+		memcpy(key.item.rec.uuid, s->st[i].rec, UUID_BUFSZ);
+		gone += s->nrm == 0 || bsearch(&key, s->rm, s->nrm,
+		    sizeof(*s->rm), sync_remote_by_uuid) == NULL;
+	}
+	if (force_delete || gone == 0 || (gone < had && (had < 10 ||
+	    gone * 2 <= had)))
 		return 0;
-	return error("'%s' holds none of the %zu items it held at the last"
+	return error("'%s' lost %zu of the %zu items it held at the last"
 	    " sync; if they were deleted on purpose, 'calllog sync"
-	    " --force-delete %s' deletes their records here", s->shown, had,
-	    s->shown);
+	    " --force-delete %s' deletes their records here", s->shown, gone,
+	    had, s->shown);
 }

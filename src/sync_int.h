@@ -22,6 +22,8 @@ struct remote {
 	char *extra;
 	long long mtime, size, inode;
 	int redacted;			/* the journal's text differs */
+	int owned;			/* its file is the one the sync state
+					   has carrying the record */
 	int done;
 };
 
@@ -58,6 +60,14 @@ enum { ST_FILE = 1, ST_LOCAL = 2, ST_REMOTE = 4, ST_BAD = 8 };
 /* The state row of the file name, or NULL (sync.c). */
 struct sync_item *sync_state_by_name(struct sync *s, const char *name);
 
+/* The state row of a record, or NULL (sync.c). */
+struct sync_item *sync_state_by_rec(struct sync *s, const char *uuid);
+
+/* Leave out of s->rm, reported and remembered as another client's items,
+ * the files that claim a record they cannot have (sync_claims.c); s->rm
+ * is left sorted by record, one file each.  0, or -1. */
+int sync_check_claims(struct sync *s);
+
 /* "case", "call", "event", or "item" for another client's. */
 const char *sync_kind_name(int kind);
 
@@ -70,7 +80,8 @@ int folder_open(struct sync *s, const char *dir, char resolved[PATH_MAX]);
 /* Read the folder's changed files into s->rm, sorted by record. */
 int folder_scan(struct sync *s);
 
-/* Refuse a folder emptied of every item it held, unless force_delete. */
+/* Refuse a folder that lost every record's item it held, or more than
+ * half of them (at least ten), unless force_delete. */
 int folder_check_emptied(struct sync *s, int force_delete);
 
 /* Write text as the file name, whole; it's stat into it. */

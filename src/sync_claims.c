@@ -1,0 +1,107 @@
+/*
+ * sync_claims.c: which file of the folder a record is read from.  A UID
+ * names one record of one kind: an item new to the sync state is left
+ * out when its UID is that of a record of another kind (a to-do with a
+ * call's uuid, an entry with a case's), or of a record whose own file is
+ * still there; of several new files with one UID, one is taken, the same
+ * on every run and every device.  So a record never changes kind, nor
+ * flips between two files' versions from one sync to the next.  A file
+ * whose record's own file is gone is that item moved.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "sync_int.h"
+#include "syncrec.h"
+#include "util.h"
+
+/* Whether a file has the name calllog gives a record's item, UUID.ics. */
+static int
+named_as_written(const struct remote *rm)
+{
+	return strncmp(rm->name, rm->item.rec.uuid, UUID_BUFSZ - 1) == 0 &&
+	    strcmp(rm->name + UUID_BUFSZ - 1, ".ics") == 0;
+}
+
+/* Sorted by record; of the files carrying one, first the one that owns
+ * it, then one named as calllog names it, then by name: which is taken
+ * never depends on the run, and a device new to the folder takes the
+ * one the others took. */
+static int
+by_claim(const void *a, const void *b)
+{
+	const struct remote *x = a, *y = b;
+	int c = strcmp(x->item.rec.uuid, y->item.rec.uuid);
+
+	if (c == 0)
+		c = y->owned - x->owned;
+	if (c == 0)
+		c = named_as_written(y) - named_as_written(x);
+	return c ? c : strcmp(x->name, y->name);
+}
+
+/* Leave an item that claims a record it cannot have out of the sync:
+ * remembered as another client's, so that it is reported once per version
+ * of its file, not on every run. */
+static int
+reject(struct sync *s, struct remote *rm)
+{
+	struct sync_item it = { .name = rm->name, .uid = rm->item.uid,
+	    .kind = -1, .mtime = rm->mtime, .size = rm->size,
+	    .inode = rm->inode };
+	int rc = store_sync_put(s->ctx->st, s->dir, &it, NULL, NULL);
+
+	s->skipped++;
+	free(rm->name);
+	free(rm->extra);
+	sync_rec_clear(&rm->item.rec);
+	return rc;
+}
+
+int
+sync_check_claims(struct sync *s)
+{
+	size_t keep = 0;
+
+	if (s->nrm)
+		qsort(s->rm, s->nrm, sizeof(*s->rm), by_claim);
+	for (size_t i = 0; i < s->nrm; i++) {
+		struct remote *rm = &s->rm[i];
+		const char *uuid = rm->item.rec.uuid, *other = NULL;
+		struct sync_item *held;
+		int k = -1;
+
+		if (keep && strcmp(s->rm[keep - 1].item.rec.uuid, uuid) == 0)
+			other = s->rm[keep - 1].name;
+		else if (!rm->owned) {
+			held = sync_state_by_rec(s, uuid);
+			if ((k = store_sync_kind_of(s->ctx->st, uuid)) == -2)
+				return -1;
+			if (k < 0 && held && held->kind >= 0)
+				k = held->kind;
+			if (k == rm->item.kind)
+				k = -1;
+			if (k < 0 && held && held->kind >= 0 &&
+			    (s->st_flags[held - s->st] & ST_FILE))
+				other = held->name;
+		}
+		if (k >= 0)
+			warning("%s/%s: skipped: its UID is that of a %s here,"
+			    " not of a %s", s->shown, rm->name,
+			    sync_kind_name(k), sync_kind_name(rm->item.kind));
+		else if (other)
+			warning("%s/%s: skipped: its UID is that of %s/%s",
+			    s->shown, rm->name, s->shown, other);
+		if (k >= 0 || other) {
+			if (reject(s, rm) == -1)
+				return -1;
+			continue;
+		}
+		if (keep != i)
+			s->rm[keep] = *rm;
+		keep++;
+	}
+	s->nrm = keep;
+	return 0;
+}
