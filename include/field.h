@@ -86,6 +86,11 @@ enum { KF_CASE, KF_STARTED, KF_CHANNEL, KF_DIRECTION, KF_NUMBER,
 	KF_COUNT };
 enum { EF_CASE, EF_AT, EF_KIND, EF_LEVEL, EF_DUE, EF_NOTE, EF_COUNT };
 
+/* The tables themselves, for a table of another door that points at its
+ * fields' declarations (xfer.c): &field_case[CF_TITLE]. */
+extern const struct field field_case[CF_COUNT], field_call[KF_COUNT],
+    field_event[EF_COUNT];
+
 /* Room for a check's message: a field's name and its limits. */
 #define FIELD_WHY_BUFSZ 160
 
@@ -113,6 +118,17 @@ int field_check(int kind, int i, const char *v, char **out,
 /* The same for a number a door has read already (a duration, an amount,
  * a time). */
 int field_check_num(int kind, int i, long long n, char *why, size_t size);
+
+/* One value of a list (a reference number given alone): a line of the
+ * list's limit.  Other fields: field_check_at. */
+int field_check_value_at(const struct field *f, const char *v, char **out,
+    struct redact_counts *rc, char *why, size_t size);
+
+/* Both, by the declaration itself. */
+int field_check_at(const struct field *f, const char *v, char **out,
+    struct redact_counts *rc, char *why, size_t size);
+int field_check_num_at(const struct field *f, long long n, char *why,
+    size_t size);
 
 /* Nonzero when uuid is a uuid as calllog writes them (lower case). */
 int field_uuid_valid(const char *uuid);

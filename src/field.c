@@ -33,7 +33,7 @@
     "case_id", NULL, NULL, 1 }
 
 /* In the order of the CF_ numbers. */
-static const struct field case_fields[CF_COUNT] = {
+const struct field field_case[CF_COUNT] = {
 	{ "org", FT_LINE, LIMIT_NAME, 0, 0, 0, NULL, -1, 1, NULL, "org",
 	    "org", "org", 1 },
 	ENUM("reason", NULL, "reason", "reason", "reason", reason_names, -1, 1),
@@ -55,7 +55,7 @@ static const struct field case_fields[CF_COUNT] = {
 	TIME("charged", NULL, "charged_at", "charged", "charged", 0),
 };
 
-static const struct field call_fields[KF_COUNT] = {
+const struct field field_call[KF_COUNT] = {
 	CASE_UUID,
 	TIME("started", "DTSTART", "started_at", "started", "when", 1),
 	ENUM("channel", NULL, "channel", "channel", "channel", channel_names,
@@ -91,7 +91,7 @@ static const struct field call_fields[KF_COUNT] = {
 	    LIMIT_NOTE),
 };
 
-static const struct field event_fields[EF_COUNT] = {
+const struct field field_event[EF_COUNT] = {
 	CASE_UUID,
 	TIME("at", "DTSTART", "at", "at", NULL, 1),
 	ENUM("event", NULL, "kind", "kind", NULL, event_names, -1, 1),
@@ -111,9 +111,9 @@ static const char *const record_derived[] = { "id", "uuid", "updated_at",
 	NULL };
 
 const struct field_kind field_kinds[SYNC_KINDS] = {
-	[SYNC_CASE] = { "case", CF_COUNT, case_fields, case_derived },
-	[SYNC_CALL] = { "call", KF_COUNT, call_fields, record_derived },
-	[SYNC_EVENT] = { "event", EF_COUNT, event_fields, record_derived },
+	[SYNC_CASE] = { "case", CF_COUNT, field_case, case_derived },
+	[SYNC_CALL] = { "call", KF_COUNT, field_call, record_derived },
+	[SYNC_EVENT] = { "event", EF_COUNT, field_event, record_derived },
 };
 
 static int
@@ -342,7 +342,14 @@ int
 field_check(int kind, int i, const char *v, char **out,
     struct redact_counts *rc, char *why, size_t size)
 {
-	const struct field *f = &field_kinds[kind].fields[i];
+	return field_check_at(&field_kinds[kind].fields[i], v, out, rc, why,
+	    size);
+}
+
+int
+field_check_at(const struct field *f, const char *v, char **out,
+    struct redact_counts *rc, char *why, size_t size)
+{
 	struct redact_counts none = { 0 };
 
 	if (!utf8_valid(v, strlen(v)))
@@ -355,7 +362,25 @@ field_check(int kind, int i, const char *v, char **out,
 }
 
 int
+field_check_value_at(const struct field *f, const char *v, char **out,
+    struct redact_counts *rc, char *why, size_t size)
+{
+	struct field one = *f;
+
+	if (one.type == FT_LIST)
+		one.type = FT_LINE;
+	return field_check_at(&one, v, out, rc, why, size);
+}
+
+int
 field_check_num(int kind, int i, long long n, char *why, size_t size)
 {
 	return check_number(&field_kinds[kind].fields[i], n, why, size);
+}
+
+int
+field_check_num_at(const struct field *f, long long n, char *why,
+    size_t size)
+{
+	return check_number(f, n, why, size);
 }

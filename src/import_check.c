@@ -14,9 +14,6 @@
 #include "store.h"
 #include "when.h"
 
-/* add's limit on --duration and --hold (when.c): no call lasts a week. */
-#define MAX_CALL_SECONDS (7L * 24 * 3600)
-
 /* The member at f's offset in rec, as type T. */
 #define MEMBER(T, rec, f) ((T *)(void *)((char *)(rec) + (f)->offset))
 
@@ -145,23 +142,52 @@ phone_ok(const char *stored, const char *country)
 	    strcmp(e164, stored) == 0;
 }
 
-/* Check a one-line field or free text, the JSON string v, as add does;
- * when the reader redacts, redact it, there and in v.  *out is a copy the
- * record owns. */
+/* A record's field checked by its declaration (field.h), as every door
+ * checks it (a list's, one value: import reads the array itself); the
+ * message names the record and the key, never the value. */
+static int
+check_decl(const struct import_reader *r, const char *path, const char *key,
+    const struct field *decl, const char *s)
+{
+	char why[FIELD_WHY_BUFSZ];
+
+	if (field_check_value_at(decl, s, NULL, NULL, why, sizeof(why)) == -1)
+		return error("import %s: %s%s%s %s", r->file, path,
+		    *path ? "." : "", key, why);
+	return 0;
+}
+
+static int
+check_decl_num(const struct import_reader *r, const char *path,
+    const struct xfer_field *f, long long n)
+{
+	char why[FIELD_WHY_BUFSZ];
+
+	if (f->decl && field_check_num_at(f->decl, n, why, sizeof(why)) == -1)
+		return error("import %s: %s%s%s %s", r->file, path,
+		    *path ? "." : "", f->key, why);
+	return 0;
+}
+
+/* Check a one-line field or free text, the JSON string v, by its
+ * declaration (or, for the directory's, its own limit max); when the
+ * reader redacts, redact it, there and in v.  *out is a copy the record
+ * owns. */
 static int
 read_text(struct import_reader *r, const char *path, const char *key,
-    enum xfer_type type, size_t max, json_t *v, char **out)
+    const struct xfer_field *f, json_t *v, char **out)
 {
 	const char *s = json_string_value(v);
 	char *what = xasprintf("import %s: %s%s%s", r->file, path,
 	    *path ? "." : "", key);
-	int rc = type == XF_TEXT ? check_text(what, s, max) :
-	    check_line(what, s, max);
+	int rc = f->decl ? check_decl(r, path, key, f->decl, s) :
+	    f->type == XF_TEXT ? check_text(what, s, f->max) :
+	    check_line(what, s, f->max);
 
 	free(what);
 	if (rc == -1)
 		return -1;
-	if (r->redacted == NULL) {
+	if (r->redacted == NULL || (f->decl && !f->decl->redact)) {
 		*out = xstrdup(s);
 		return 0;
 	}
@@ -189,6 +215,12 @@ read_string(struct import_reader *r, const char *path,
 	if (*s == '\0')
 		return import_error(r, path, f->key, "is empty; %s",
 		    f->flags & XF_NULL ? "give null for none" : "give a value");
+	if (f->decl && f->type != XF_LINE && f->type != XF_TEXT) {
+		if (check_decl(r, path, f->key, f->decl, s) == -1)
+			return -1;
+		*out = xstrdup(s);
+		return 0;
+	}
 	switch (f->type) {
 	case XF_PHONE:
 		if (!phone_ok(s, r->country))
@@ -204,7 +236,7 @@ read_string(struct import_reader *r, const char *path,
 		*out = xstrdup(s);
 		return 0;
 	default:
-		return read_text(r, path, f->key, f->type, f->max, v, out);
+		return read_text(r, path, f->key, f, v, out);
 	}
 }
 
@@ -238,11 +270,12 @@ read_integer(struct import_reader *r, const char *path,
 {
 	long long n = json_integer_value(v);
 	long long min = f->type == XF_ID ? 1 : 0;
-	long long max = f->type == XF_ID ? LLONG_MAX : f->type == XF_COUNT ?
-	    INT_MAX : MAX_CALL_SECONDS;
+	long long max = f->type == XF_ID ? LLONG_MAX : INT_MAX;
 
 	if (!json_is_integer(v))
 		return type_error(r, path, f, "a whole number");
+	if (f->decl)
+		min = f->decl->min, max = f->decl->max_num;
 	if (n < min || n > max)
 		return import_error(r, path, f->key, "%lld is out of range "
 		    "(%lld to %lld)", n, min, max);
@@ -281,6 +314,8 @@ read_money(struct import_reader *r, const char *path,
 	if (n <= 0 || s[strlen(s) - 1] == '.')
 		return import_error(r, path, f->key, "expected an amount "
 		    "above zero, such as \"418.20\"");
+	if (check_decl_num(r, path, f, n) == -1)
+		return -1;
 	*MEMBER(long long, rec, f) = n;
 	return 0;
 }
@@ -295,9 +330,10 @@ read_refs(struct import_reader *r, const char *path,
 
 	if (!json_is_array(v))
 		return type_error(r, path, f, "an array");
-	if (json_array_size(v) > LIMIT_REFS)
+	if (json_array_size(v) > (size_t)f->decl->max_values)
 		return import_error(r, path, f->key, "has %zu reference "
-		    "numbers, at most %d", json_array_size(v), LIMIT_REFS);
+		    "numbers, at most %d", json_array_size(v),
+		    f->decl->max_values);
 	json_array_foreach(v, i, ref) {
 		char key[32], *text;
 
@@ -305,8 +341,7 @@ read_refs(struct import_reader *r, const char *path,
 		if (!json_is_string(ref) || !*json_string_value(ref))
 			return import_error(r, path, key, "expected a "
 			    "reference number (a string, not empty)");
-		if (read_text(r, path, key, XF_LINE, LIMIT_LINE, ref,
-		    &text) == -1)
+		if (read_text(r, path, key, f, ref, &text) == -1)
 			return -1;
 		call_add_ref(k, text);
 		free(text);
@@ -337,7 +372,7 @@ read_value(struct import_reader *r, const char *path,
 			return import_error(r, path, f->key, "cannot read time "
 			    "'%s'; give UTC as 2026-11-20T15:00:00Z",
 			    shown(json_string_value(v), quoted));
-		return 0;
+		return check_decl_num(r, path, f, *MEMBER(time_t, rec, f));
 	case XF_ENUM:
 		return read_enum(r, path, f, v, rec);
 	case XF_ID:
@@ -355,6 +390,8 @@ read_value(struct import_reader *r, const char *path,
 		if (!json_is_string(v) || !money_code_valid(json_string_value(v)))
 			return import_error(r, path, f->key, "expected an ISO "
 			    "4217 code such as \"USD\"");
+		if (check_decl(r, path, f->key, f->decl, json_string_value(v)))
+			return -1;
 		memcpy(MEMBER(char, rec, f), json_string_value(v), 4);
 		return 0;
 	default:

@@ -117,6 +117,7 @@ take_refs(const struct args *a, int i, struct cl_call *k,
     struct redact_counts *r)
 {
 	struct strbuf all = { 0 };
+	char why[FIELD_WHY_BUFSZ];
 	int rc = 0;
 
 	for (int n = 0; n < a->nmulti[i]; n++)
@@ -130,8 +131,11 @@ take_refs(const struct args *a, int i, struct cl_call *k,
 	for (int n = 0; rc == 0 && n < a->nmulti[i]; n++) {
 		char *ref;
 
-		if (take_line(SYNC_CALL, KF_REFS, a->multi[i][n], &ref, r))
-			rc = -1;
+		ref = NULL;
+		if (*a->multi[i][n] && field_check_value_at(
+		    &field_call[KF_REFS], a->multi[i][n], &ref, r, why,
+		    sizeof(why)) == -1)
+			rc = error("--ref %s", why);
 		else if (ref)
 			call_add_ref(k, ref);
 		free(ref);
