@@ -65,6 +65,7 @@ struct field {
 
 struct field_kind {
 	const char *name;		/* "case", "call", "event" */
+	const char *table;		/* its table in the journal */
 	int nfields;
 	const struct field *fields;
 	const char *const *derived;	/* columns of its table that are
@@ -135,5 +136,18 @@ int field_uuid_valid(const char *uuid);
 
 /* The name of a type, as `calllog __fields` prints it. */
 const char *field_type_name(enum field_type t);
+
+/*
+ * `calllog __fields [derived]` (hidden, like __complete): the declarations
+ * as TSV, a field a line, for tests to derive their cases from:
+ *
+ *	kind name type max_bytes max_values min max values redact property
+ *	json option column required
+ *
+ * ("-" where a field has none; values: an enumeration's stored names,
+ * comma-separated).  With "derived": each kind's table and the columns
+ * the journal keeps itself.  Returns an exit code.
+ */
+int field_print(int argc, char **argv);
 
 #endif

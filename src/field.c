@@ -98,7 +98,8 @@ const struct field field_event[EF_COUNT] = {
 	ENUM("level", NULL, "level", "level", NULL, level_names, LEVEL_NONE,
 	    0),
 	TIME("due", NULL, "due_at", "due", NULL, 0),
-	TEXT("note", "DESCRIPTION", "note", "note", "note", LIMIT_NOTE),
+	/* resolve's and the others' --note, not add's: no form field */
+	TEXT("note", "DESCRIPTION", "note", "note", NULL, LIMIT_NOTE),
 };
 
 /* Columns the journal keeps itself: ids, the time of the last change,
@@ -111,9 +112,11 @@ static const char *const record_derived[] = { "id", "uuid", "updated_at",
 	NULL };
 
 const struct field_kind field_kinds[SYNC_KINDS] = {
-	[SYNC_CASE] = { "case", CF_COUNT, field_case, case_derived },
-	[SYNC_CALL] = { "call", KF_COUNT, field_call, record_derived },
-	[SYNC_EVENT] = { "event", EF_COUNT, field_event, record_derived },
+	[SYNC_CASE] = { "case", "cases", CF_COUNT, field_case, case_derived },
+	[SYNC_CALL] = { "call", "calls", KF_COUNT, field_call,
+	    record_derived },
+	[SYNC_EVENT] = { "event", "case_events", EF_COUNT, field_event,
+	    record_derived },
 };
 
 static int
