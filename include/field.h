@@ -134,6 +134,11 @@ int field_check_num_at(const struct field *f, long long n, char *why,
 /* Nonzero when uuid is a uuid as calllog writes them (lower case). */
 int field_uuid_valid(const char *uuid);
 
+/* Nonzero when s is a number as calllog stores them: E.164, with an
+ * extension as ";ext=5", that phone_normalize gives back unchanged (and
+ * so not a card number). */
+int field_phone_valid(const char *s);
+
 /* The name of a type, as `calllog __fields` prints it. */
 const char *field_type_name(enum field_type t);
 

@@ -197,8 +197,8 @@ field_uuid_valid(const char *u)
  * are the ones it would refuse a number for with a message (which would
  * quote the value): length, a leading 0, and for +1 the NANP's.
  */
-static int
-phone_ok(const char *stored)
+int
+field_phone_valid(const char *stored)
 {
 	char e164[PHONE_BUFSZ], s[PHONE_BUFSZ];
 	const char *ext;
@@ -327,7 +327,7 @@ check_value(const struct field *f, const char *v, char *why, size_t size)
 		return field_uuid_valid(v) ? 0 :
 		    (snprintf(why, size, "is not a uuid"), -1);
 	case FT_PHONE:
-		return phone_ok(v) ? 0 : (snprintf(why, size, "is not an E.164 "
+		return field_phone_valid(v) ? 0 : (snprintf(why, size, "is not an E.164 "
 		    "phone number (at most 15 digits, an extension of %d)",
 		    PHONE_EXT_MAX), -1);
 	case FT_ACCOUNT:

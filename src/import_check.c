@@ -10,7 +10,6 @@
 
 #include "import.h"
 #include "money.h"
-#include "phone.h"
 #include "store.h"
 #include "when.h"
 
@@ -112,36 +111,6 @@ time_ok(const char *s, time_t *out)
 	return strcmp(back, s) == 0;
 }
 
-/*
- * An E.164 number, with its extension as stored (";ext=5") when it has
- * one, that phone_normalize gives back unchanged.  The checks before it
- * are the ones it would refuse a number for with a message that does not
- * name the field: length, a leading 0, and for +1 the NANP's.
- */
-static int
-phone_ok(const char *stored, const char *country)
-{
-	char e164[PHONE_BUFSZ], s[PHONE_BUFSZ];
-	const char *ext;
-	size_t n;
-
-	if (strlen(stored) >= PHONE_BUFSZ)
-		return 0;
-	ext = phone_split(stored, s);
-	if (ext != NULL && (strlen(ext) > PHONE_EXT_MAX ||
-	    strspn(ext, "0123456789") != strlen(ext)))
-		return 0;
-	n = strlen(s) - 1;
-
-	if (s[0] != '+' || n < 8 || n > 15 || strspn(s + 1, "0123456789") != n ||
-	    s[1] == '0')
-		return 0;
-	if (s[1] == '1' && (n != 11 || s[2] < '2' || s[5] < '2'))
-		return 0;
-	return phone_normalize(stored, country, e164) == 0 &&
-	    strcmp(e164, stored) == 0;
-}
-
 /* A record's field checked by its declaration (field.h), as every door
  * checks it (a list's, one value: import reads the array itself); the
  * message names the record and the key, never the value. */
@@ -223,7 +192,7 @@ read_string(struct import_reader *r, const char *path,
 	}
 	switch (f->type) {
 	case XF_PHONE:
-		if (!phone_ok(s, r->country))
+		if (!field_phone_valid(s))
 			return import_error(r, path, f->key, "'%s' is not an "
 			    "E.164 number such as +18005282122 (with an "
 			    "extension, +18005282122;ext=5)", shown(s, quoted));
