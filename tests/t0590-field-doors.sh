@@ -338,4 +338,24 @@ test_expect_success 'every column of the journal is declared or its own' '
 	test_must_be_empty undeclared
 '
 
+# show --json names a field by its declared key too, except these (show
+# groups them elsewhere, or leaves the journal's bookkeeping out).
+SHOWN_ELSEWHERE='stage_at promise_status promise_marked promise_note'
+
+test_expect_success 'show --json names each field by its declared key' '
+	expect_exit 0 cl edit --call 1 --number +18005282122 --hold 1m \
+	    --duration 5m --promise "a refund" --promised-by 2026-12-01 &&
+	expect_exit 0 cl show 1 --json &&
+	jq -r "keys[]" out >case.keys &&
+	jq -r ".calls_list[0] | keys[]" out >call.keys &&
+	for k in case call; do
+		awk -F "$TAB" -v k=$k '"'"'$1 == k && $11 != "-" { print $11 }'"'"' \
+		    fields.tsv | while read -r key; do
+			case " $SHOWN_ELSEWHERE " in *" $key "*) continue ;; esac
+			grep -qx "$key" $k.keys || {
+				echo "show --json has no $k key $key"; return 1; }
+		done || return 1
+	done
+'
+
 test_done
