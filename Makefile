@@ -84,7 +84,7 @@ PROG     = $(BUILD)/calllog
 
 # Unit tests link the module they test and the few it needs.
 UNIT_TESTS = when phone redact policy util term case_rules money orgmatch \
-             layout directory syncrec purpose
+             layout directory syncrec purpose field
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 UNIT_OBJS  = $(UNIT_BINS:=.o)
 UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o $(BUILD)/term.o
@@ -150,7 +150,9 @@ $(BUILD)/tests/test_case_rules: $(BUILD)/policy.o
 $(BUILD)/tests/test_directory: $(BUILD)/phone.o $(BUILD)/directory_data.o \
     $(BUILD)/purpose.o
 $(BUILD)/tests/test_syncrec: $(BUILD)/redact.o $(BUILD)/redact_runs.o \
-    $(BUILD)/money.o
+    $(BUILD)/field.o $(BUILD)/phone.o $(BUILD)/money.o
+$(BUILD)/tests/test_field: $(BUILD)/redact.o $(BUILD)/redact_runs.o \
+    $(BUILD)/phone.o $(BUILD)/money.o
 $(BUILD)/tests/test_redact: $(BUILD)/redact_runs.o
 
 $(BUILD):
@@ -212,7 +214,7 @@ FUZZ_SRC_phone    = src/phone.c
 FUZZ_SRC_redact   = src/redact.c src/redact_runs.c
 # A folder's item read, checked, written back and read again (sync).
 FUZZ_SRC_syncitem = src/ical_item.c src/ical_item_read.c src/ical.c \
-                    src/syncrec.c src/redact.c src/redact_runs.c \
+                    src/syncrec.c src/field.c src/redact.c src/redact_runs.c \
                     src/model.c src/phone.c src/policy.c src/view.c \
                     src/when.c src/when_words.c src/jsonw.c src/money.c
 FUZZ_FLAGS_syncitem = $(MODULE_DEFS_ical) -luuid -ldl

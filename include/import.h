@@ -14,7 +14,6 @@
 
 struct import_reader {
 	const char *file;		/* the file, as messages name it */
-	const char *country;		/* calling code for phone_normalize */
 	struct redact_counts *redacted;	/* NULL: only check; else free text
 					   is redacted, counted here, and
 					   written back into the parsed

@@ -16,49 +16,12 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "field.h"
 #include "model.h"
 
-enum sync_kind { SYNC_CASE, SYNC_CALL, SYNC_EVENT, SYNC_KINDS };
-
-#define SYNC_FIELDS_MAX 20
-
-enum sync_type {
-	SF_LINE,	/* one line of text */
-	SF_TEXT,	/* free text: lines and tabs allowed */
-	SF_TIME,	/* UTC seconds */
-	SF_INT,		/* a non-negative integer */
-	SF_ENUM,	/* a stored enumeration name */
-	SF_UUID,	/* the record's case, by uuid */
-	SF_LIST		/* lines, each one a value (reference numbers) */
-};
-
-struct sync_field {
-	const char *name;		/* "follow-up": also X-CALLLOG-NAME */
-	enum sync_type type;
-	size_t max;			/* bytes; for a list, of each value */
-	const struct enum_names *names;	/* SF_ENUM */
-	int redact;			/* text a person typed: redacted */
-};
-
-struct sync_kind_info {
-	const char *name;		/* "case", "call", "event" */
-	int nfields;
-	const struct sync_field *fields;
-};
-
-extern const struct sync_kind_info sync_kinds[SYNC_KINDS];
-
-/* Field numbers the calendar module gives standard properties to. */
-enum { CF_ORG, CF_REASON, CF_TITLE, CF_ACCOUNT, CF_STATUS, CF_PRIORITY,
-	CF_OPENED, CF_FOLLOWUP, CF_ESCALATION, CF_STAGE_AT, CF_RESOLVED_AT,
-	CF_RESOLUTION, CF_AMOUNT, CF_CURRENCY, CF_MERCHANT, CF_CHARGED,
-	CF_COUNT };
-enum { KF_CASE, KF_STARTED, KF_CHANNEL, KF_DIRECTION, KF_NUMBER,
-	KF_DEPARTMENT, KF_IVR, KF_REP, KF_REFS, KF_HOLD, KF_DURATION,
-	KF_OUTCOME, KF_PROMISE, KF_PROMISED_BY, KF_NOTES, KF_CREATED,
-	KF_CREDITED, KF_PROMISE_STATUS, KF_PROMISE_MARKED, KF_PROMISE_NOTE,
-	KF_COUNT };
-enum { EF_CASE, EF_AT, EF_KIND, EF_LEVEL, EF_DUE, EF_NOTE, EF_COUNT };
+/* The kinds, their fields and the field numbers are field.h's: one
+ * declaration every door checks against. */
+extern const struct field_kind *const sync_kinds;
 
 struct sync_rec {
 	int kind;
@@ -101,11 +64,15 @@ void sync_fp_end(struct sync_fp *fp, time_t updated, char out[17]);
 int sync_uuid_valid(const char *uuid);
 
 /*
- * Check a record read from a folder like typed input: enumerations known,
- * times and numbers well-formed, text within its limits, valid UTF-8
- * without control characters, a case's required fields present, a card
- * number, SSN or security code in text redacted (*redacted set when one
- * was).  Returns 0, or -1 with why (a few words) filled.
+ * Check a record read from a folder by the fields' declarations
+ * (field_check), as every door checks them: enumerations known, times and
+ * numbers well-formed and in range, text within its limits, valid UTF-8
+ * without control characters, a phone number one, a case's required fields
+ * present, a card number, SSN or security code in text redacted
+ * (*redacted set when one was).  Returns 0, or -1 with why filled: the
+ * field, the property that carries it and what is wrong, never the
+ * value ("bad rep (X-CALLLOG-REP): is too long (201 bytes, at most
+ * 200)").
  */
 int sync_rec_check(struct sync_rec *r, int *redacted, char *why,
     size_t size);

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "field.h"
 #include "jsonw.h"
 #include "model.h"
 
@@ -53,9 +54,11 @@ struct xfer_field {
 	enum xfer_type type;
 	unsigned flags;
 	size_t offset;
-	size_t max;			/* XF_LINE, XF_TEXT: bytes */
+	size_t max;			/* XF_LINE, XF_TEXT without decl: bytes */
 	const struct enum_names *names;	/* XF_ENUM */
 	int null_value;			/* XF_ENUM with XF_NULL: null's value */
+	const struct field *decl;	/* a record's field: what import
+					   checks it by (field.h), max unused */
 };
 
 /* The file's own members; its lists are XF_LIST entries. */

@@ -8,6 +8,7 @@
 
 #include "case_rules.h"
 #include "cmd.h"
+#include "field.h"
 #include "lookup.h"
 #include "redact.h"
 #include "store.h"
@@ -51,12 +52,15 @@ static int
 take_note(const struct args *a, char **out)
 {
 	const char *v = arg(a, O_NOTE);
+	char why[FIELD_WHY_BUFSZ];
 
 	*out = NULL;
 	if (v == NULL || *v == '\0')
 		return 0;
-	if (check_text("--note", v, LIMIT_NOTE) == -1)
-		return -1;
+	/* The note of the event the change records, by its declaration. */
+	if (field_check(SYNC_EVENT, EF_NOTE, v, NULL, NULL, why,
+	    sizeof(why)) == -1)
+		return error("--note %s", why);
 	*out = xstrdup(v);
 	return 0;
 }

@@ -316,7 +316,6 @@ run_import(struct ctx *ctx, struct args *a)
 	int rc, empty;
 
 	p.rd.file = strcmp(file, "-") == 0 ? "standard input" : file;
-	p.rd.country = ctx->cfg.country;
 	if ((rc = load(&p.rd, file, &doc)) != CMD_OK ||
 	    (rc = check_header(&p, doc)) != CMD_OK)
 		goto out;

@@ -10,6 +10,7 @@
 
 #include "case_rules.h"
 #include "cmd.h"
+#include "field.h"
 #include "lookup.h"
 #include "redact.h"
 #include "store.h"
@@ -69,16 +70,16 @@ run_promise(struct ctx *ctx, struct args *a)
 	struct case_change ch = { .kind = CHANGE_PROMISE };
 	struct case_effects fx;
 	struct redact_counts r = { 0 };
-	char summary[96];
+	char summary[96], why[FIELD_WHY_BUFSZ];
 	int mark = mark_of(a), rc;
 
 	if (mark < 0)
 		return CMD_USAGE;
 	if (arg(a, O_CALL) && parse_id(arg(a, O_CALL), "--call", &f.call_id))
 		return CMD_USAGE;
-	if (arg(a, O_NOTE) && check_text("--note", arg(a, O_NOTE),
-	    LIMIT_NOTE) == -1)
-		return CMD_USAGE;
+	if (arg(a, O_NOTE) && field_check(SYNC_CALL, KF_PROMISE_NOTE,
+	    arg(a, O_NOTE), NULL, NULL, why, sizeof(why)) == -1)
+		return error("--note %s", why), CMD_USAGE;
 	if ((rc = lookup_case(ctx->st, a->pos[0], "case", &cf.case_id)))
 		return rc;
 	if ((rc = store_case_get(ctx->st, cf.case_id, &c)) != 0)

@@ -98,14 +98,14 @@ upper_name(const char *name)
 static void
 add_x(struct strbuf *b, const struct sync_rec *r, int i)
 {
-	const struct sync_field *f = &sync_kinds[r->kind].fields[i];
+	const struct field *f = &sync_kinds[r->kind].fields[i];
 	char *name, *line, tbuf[17];
 	const char *p = r->f[i];
 
 	if (p == NULL)
 		return;
 	name = upper_name(f->name);
-	if (f->type == SF_LIST) {
+	if (f->type == FT_LIST) {
 		while (*p) {
 			size_t n = strcspn(p, "\n");
 			char *one = xstrndup(p, n), *esc = escape(one);
@@ -117,7 +117,7 @@ add_x(struct strbuf *b, const struct sync_rec *r, int i)
 			free(one);
 			p += n + (p[n] == '\n');
 		}
-	} else if (f->type == SF_TIME) {
+	} else if (f->type == FT_TIME) {
 		format_utc((time_t)strtoll(p, NULL, 10), tbuf);
 		line = xasprintf("%s:%s", name, tbuf);
 		add_line(b, line, strlen(line));

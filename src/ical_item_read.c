@@ -246,12 +246,12 @@ x_field(int kind, const char *name, size_t n)
 static int
 set_x(struct sync_rec *r, int i, const char *value)
 {
-	const struct sync_field *f = &sync_kinds[r->kind].fields[i];
-	char *v = f->type == SF_TIME ? parse_utc(value) : unescape(value);
+	const struct field *f = &sync_kinds[r->kind].fields[i];
+	char *v = f->type == FT_TIME ? parse_utc(value) : unescape(value);
 
 	if (v == NULL)
 		return -1;
-	if (f->type == SF_LIST && r->f[i]) {
+	if (f->type == FT_LIST && r->f[i]) {
 		char *joined = xasprintf("%s\n%s", r->f[i], v);
 
 		free(v);

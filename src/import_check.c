@@ -10,12 +10,8 @@
 
 #include "import.h"
 #include "money.h"
-#include "phone.h"
 #include "store.h"
 #include "when.h"
-
-/* add's limit on --duration and --hold (when.c): no call lasts a week. */
-#define MAX_CALL_SECONDS WHEN_MAX_DURATION
 
 /* The member at f's offset in rec, as type T. */
 #define MEMBER(T, rec, f) ((T *)(void *)((char *)(rec) + (f)->offset))
@@ -115,53 +111,52 @@ time_ok(const char *s, time_t *out)
 	return strcmp(back, s) == 0;
 }
 
-/*
- * An E.164 number, with its extension as stored (";ext=5") when it has
- * one, that phone_normalize gives back unchanged.  The checks before it
- * are the ones it would refuse a number for with a message that does not
- * name the field: length, a leading 0, and for +1 the NANP's.
- */
+/* A record's field checked by its declaration (field.h), as every door
+ * checks it (a list's, one value: import reads the array itself); the
+ * message names the record and the key, never the value. */
 static int
-phone_ok(const char *stored, const char *country)
+check_decl(const struct import_reader *r, const char *path, const char *key,
+    const struct field *decl, const char *s)
 {
-	char e164[PHONE_BUFSZ], s[PHONE_BUFSZ];
-	const char *ext;
-	size_t n;
+	char why[FIELD_WHY_BUFSZ];
 
-	if (strlen(stored) >= PHONE_BUFSZ)
-		return 0;
-	ext = phone_split(stored, s);
-	if (ext != NULL && (strlen(ext) > PHONE_EXT_MAX ||
-	    strspn(ext, "0123456789") != strlen(ext)))
-		return 0;
-	n = strlen(s) - 1;
-
-	if (s[0] != '+' || n < 8 || n > 15 || strspn(s + 1, "0123456789") != n ||
-	    s[1] == '0')
-		return 0;
-	if (s[1] == '1' && (n != 11 || s[2] < '2' || s[5] < '2'))
-		return 0;
-	return phone_normalize(stored, country, e164) == 0 &&
-	    strcmp(e164, stored) == 0;
+	if (field_check_value_at(decl, s, NULL, NULL, why, sizeof(why)) == -1)
+		return error("import %s: %s%s%s %s", r->file, path,
+		    *path ? "." : "", key, why);
+	return 0;
 }
 
-/* Check a one-line field or free text, the JSON string v, as add does;
- * when the reader redacts, redact it, there and in v.  *out is a copy the
- * record owns. */
+static int
+check_decl_num(const struct import_reader *r, const char *path,
+    const struct xfer_field *f, long long n)
+{
+	char why[FIELD_WHY_BUFSZ];
+
+	if (f->decl && field_check_num_at(f->decl, n, why, sizeof(why)) == -1)
+		return error("import %s: %s%s%s %s", r->file, path,
+		    *path ? "." : "", f->key, why);
+	return 0;
+}
+
+/* Check a one-line field or free text, the JSON string v, by its
+ * declaration (or, for the directory's, its own limit max); when the
+ * reader redacts, redact it, there and in v.  *out is a copy the record
+ * owns. */
 static int
 read_text(struct import_reader *r, const char *path, const char *key,
-    enum xfer_type type, size_t max, json_t *v, char **out)
+    const struct xfer_field *f, json_t *v, char **out)
 {
 	const char *s = json_string_value(v);
 	char *what = xasprintf("import %s: %s%s%s", r->file, path,
 	    *path ? "." : "", key);
-	int rc = type == XF_TEXT ? check_text(what, s, max) :
-	    check_line(what, s, max);
+	int rc = f->decl ? check_decl(r, path, key, f->decl, s) :
+	    f->type == XF_TEXT ? check_text(what, s, f->max) :
+	    check_line(what, s, f->max);
 
 	free(what);
 	if (rc == -1)
 		return -1;
-	if (r->redacted == NULL) {
+	if (r->redacted == NULL || (f->decl && !f->decl->redact)) {
 		*out = xstrdup(s);
 		return 0;
 	}
@@ -189,9 +184,15 @@ read_string(struct import_reader *r, const char *path,
 	if (*s == '\0')
 		return import_error(r, path, f->key, "is empty; %s",
 		    f->flags & XF_NULL ? "give null for none" : "give a value");
+	if (f->decl && f->type != XF_LINE && f->type != XF_TEXT) {
+		if (check_decl(r, path, f->key, f->decl, s) == -1)
+			return -1;
+		*out = xstrdup(s);
+		return 0;
+	}
 	switch (f->type) {
 	case XF_PHONE:
-		if (!phone_ok(s, r->country))
+		if (!field_phone_valid(s))
 			return import_error(r, path, f->key, "'%s' is not an "
 			    "E.164 number such as +18005282122 (with an "
 			    "extension, +18005282122;ext=5)", shown(s, quoted));
@@ -204,7 +205,7 @@ read_string(struct import_reader *r, const char *path,
 		*out = xstrdup(s);
 		return 0;
 	default:
-		return read_text(r, path, f->key, f->type, f->max, v, out);
+		return read_text(r, path, f->key, f, v, out);
 	}
 }
 
@@ -238,11 +239,12 @@ read_integer(struct import_reader *r, const char *path,
 {
 	long long n = json_integer_value(v);
 	long long min = f->type == XF_ID ? 1 : 0;
-	long long max = f->type == XF_ID ? LLONG_MAX : f->type == XF_COUNT ?
-	    INT_MAX : MAX_CALL_SECONDS;
+	long long max = f->type == XF_ID ? LLONG_MAX : INT_MAX;
 
 	if (!json_is_integer(v))
 		return type_error(r, path, f, "a whole number");
+	if (f->decl)
+		min = f->decl->min, max = f->decl->max_num;
 	if (n < min || n > max)
 		return import_error(r, path, f->key, "%lld is out of range "
 		    "(%lld to %lld)", n, min, max);
@@ -273,6 +275,8 @@ read_money(struct import_reader *r, const char *path,
 		    "is null" : "\"currency\" is null or missing");
 	if (money_read_decimal(s, cur, MEMBER(long long, rec, f), &why) == -1)
 		return import_error(r, path, f->key, "%s (%s)", why, cur);
+	if (check_decl_num(r, path, f, *MEMBER(long long, rec, f)) == -1)
+		return -1;
 	return 0;
 }
 
@@ -286,9 +290,10 @@ read_refs(struct import_reader *r, const char *path,
 
 	if (!json_is_array(v))
 		return type_error(r, path, f, "an array");
-	if (json_array_size(v) > LIMIT_REFS)
+	if (json_array_size(v) > (size_t)f->decl->max_values)
 		return import_error(r, path, f->key, "has %zu reference "
-		    "numbers, at most %d", json_array_size(v), LIMIT_REFS);
+		    "numbers, at most %d", json_array_size(v),
+		    f->decl->max_values);
 	json_array_foreach(v, i, ref) {
 		char key[32], *text;
 
@@ -296,8 +301,7 @@ read_refs(struct import_reader *r, const char *path,
 		if (!json_is_string(ref) || !*json_string_value(ref))
 			return import_error(r, path, key, "expected a "
 			    "reference number (a string, not empty)");
-		if (read_text(r, path, key, XF_LINE, LIMIT_LINE, ref,
-		    &text) == -1)
+		if (read_text(r, path, key, f, ref, &text) == -1)
 			return -1;
 		call_add_ref(k, text);
 		free(text);
@@ -328,7 +332,7 @@ read_value(struct import_reader *r, const char *path,
 			return import_error(r, path, f->key, "cannot read time "
 			    "'%s'; give UTC as 2026-11-20T15:00:00Z",
 			    shown(json_string_value(v), quoted));
-		return 0;
+		return check_decl_num(r, path, f, *MEMBER(time_t, rec, f));
 	case XF_ENUM:
 		return read_enum(r, path, f, v, rec);
 	case XF_ID:
@@ -346,6 +350,8 @@ read_value(struct import_reader *r, const char *path,
 		if (!json_is_string(v) || !money_code_valid(json_string_value(v)))
 			return import_error(r, path, f->key, "expected an ISO "
 			    "4217 code such as \"USD\"");
+		if (check_decl(r, path, f->key, f->decl, json_string_value(v)))
+			return -1;
 		memcpy(MEMBER(char, rec, f), json_string_value(v), 4);
 		return 0;
 	default:

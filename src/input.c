@@ -7,26 +7,48 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "field.h"
 #include "input.h"
 #include "money.h"
 #include "phone.h"
 #include "util.h"
 #include "when.h"
 
-/* Check a one-line value and redact it; *out is NULL when not given or
+/* Check value v of field i of kind by its declaration (field.h), as every
+ * door does; the message names the option.  *out (when out is not NULL)
+ * is the value to store, redacted when the field is. */
+static int
+check_field(int kind, int i, const char *v, char **out,
+    struct redact_counts *r)
+{
+	char why[FIELD_WHY_BUFSZ];
+
+	if (field_check(kind, i, v, out, r, why, sizeof(why)) == -1)
+		return error("--%s %s", field_kinds[kind].fields[i].option, why);
+	return 0;
+}
+
+/* The same for a number read already (a date, a duration, an amount). */
+static int
+check_num(int kind, int i, long long n)
+{
+	char why[FIELD_WHY_BUFSZ];
+
+	if (field_check_num(kind, i, n, why, sizeof(why)) == -1)
+		return error("--%s %s", field_kinds[kind].fields[i].option, why);
+	return 0;
+}
+
+/* A one-line value, checked and redacted; *out is NULL when not given or
  * given empty. */
 static int
-take_line(const char *opt, const char *v, size_t max, char **out,
+take_line(int kind, int i, const char *v, char **out,
     struct redact_counts *r)
 {
 	*out = NULL;
-	if (v == NULL)
+	if (v == NULL || *v == '\0')
 		return 0;
-	if (check_line(opt, v, max) == -1)
-		return -1;
-	if (*v)
-		*out = redact_text(v, r);
-	return 0;
+	return check_field(kind, i, v, out, r);
 }
 
 /* --account keeps the last four digits at most: a whole card number given
@@ -55,50 +77,71 @@ take_account(const char *v, char **out)
 		return error("--account '%s' must be digits (the last four of "
 		    "the card or account)", v);
 	last[n > 4 ? 4 : n] = '\0';
+	if (check_field(SYNC_CASE, CF_ACCOUNT, last, out, NULL) == -1)
+		return -1;
 	if (n > 4)
 		warning("kept only the last four digits of --account");
-	*out = xstrdup(last);
 	return 0;
 }
 
-/* Join every --note into one text.  A '-' given on the command line was
- * replaced by standard input before the journal was opened (args_redact,
- * OPT_STDIN); one left here is a note of one dash, as in call's answers. */
+/* Join every --note into one text, checked as a whole.  A '-' given on
+ * the command line was replaced by standard input before the journal was
+ * opened (args_redact, OPT_STDIN); one left here is a note of one dash, as
+ * in call's answers. */
 static int
 take_notes(const struct args *a, int i, char **out, struct redact_counts *r)
 {
-	size_t len = 0;
-	char *all = NULL;
+	struct strbuf all = { 0 };
+	int rc = 0;
 
 	*out = NULL;
 	for (int n = 0; n < a->nmulti[i]; n++) {
-		const char *v = a->multi[i][n];
-		char *text = xstrdup(v);
-		size_t tn;
-
-		if (check_text("--note", text, LIMIT_NOTE)) {
-			free(text);
-			free(all);
-			return -1;
-		}
-		tn = strlen(text);
-		if (len + tn + 1 > LIMIT_NOTE) {
-			free(text);
-			free(all);
-			return error("the notes are too long (over %d bytes in "
-			    "all); shorten them", LIMIT_NOTE);
-		}
-		all = xrealloc(all, len + tn + 2);
-		if (len)
-			all[len++] = '\n';
-		memcpy(all + len, text, tn + 1);
-		len += tn;
-		free(text);
+		if (n)
+			strbuf_addstr(&all, "\n");
+		strbuf_addstr(&all, a->multi[i][n]);
+		/* Enough to refuse: the rest need not be copied. */
+		if (all.len > LIMIT_NOTE)
+			break;
 	}
-	if (all && *all)
-		*out = redact_text(all, r);
-	free(all);
-	return 0;
+	if (all.s && *all.s)
+		rc = check_field(SYNC_CALL, KF_NOTES, all.s, out, r);
+	free(all.s);
+	return rc;
+}
+
+/* The --ref values, checked as the list they make (how many, each a
+ * line), then each redacted on its own: a card number is not read across
+ * two of them. */
+static int
+take_refs(const struct args *a, int i, struct cl_call *k,
+    struct redact_counts *r)
+{
+	struct strbuf all = { 0 };
+	char why[FIELD_WHY_BUFSZ];
+	int rc = 0;
+
+	for (int n = 0; n < a->nmulti[i]; n++)
+		if (*a->multi[i][n]) {
+			if (all.len)
+				strbuf_addstr(&all, "\n");
+			strbuf_addstr(&all, a->multi[i][n]);
+		}
+	if (all.s && *all.s)
+		rc = check_field(SYNC_CALL, KF_REFS, all.s, NULL, NULL);
+	for (int n = 0; rc == 0 && n < a->nmulti[i]; n++) {
+		char *ref;
+
+		ref = NULL;
+		if (*a->multi[i][n] && field_check_value_at(
+		    &field_call[KF_REFS], a->multi[i][n], &ref, r, why,
+		    sizeof(why)) == -1)
+			rc = error("--ref %s", why);
+		else if (ref)
+			call_add_ref(k, ref);
+		free(ref);
+	}
+	free(all.s);
+	return rc;
 }
 
 static int
@@ -110,24 +153,31 @@ take_enum(const struct enum_names *e, const char *v, int *out)
 }
 
 static int
-take_duration(const char *v, long *out)
+take_duration(int i, const char *v, long *out)
 {
 	*out = -1;
-	return v && *v ? when_parse_duration(v, out) : 0;
+	if (v == NULL || *v == '\0')
+		return 0;
+	return when_parse_duration(v, out) || check_num(SYNC_CALL, i, *out);
 }
 
 static int
-take_date(const char *v, time_t now, time_t *out)
+take_date(int kind, int i, const char *v, time_t now, time_t *out)
 {
 	*out = 0;
-	return v && *v ? when_parse(v, now, out) : 0;
+	if (v == NULL || *v == '\0')
+		return 0;
+	return when_parse(v, now, out) || check_num(kind, i, *out);
 }
 
 static int
-take_money(const char *v, const char *dflt, long long *out, char cur[4])
+take_money(int kind, int i, const char *v, const char *dflt,
+    long long *out, char cur[4])
 {
 	*out = 0;
-	return v && *v ? money_parse(v, dflt, out, cur) : 0;
+	if (v == NULL || *v == '\0')
+		return 0;
+	return money_parse(v, dflt, out, cur) || check_num(kind, i, *out);
 }
 
 int
@@ -139,16 +189,17 @@ case_input_read(struct ctx *ctx, const struct args *a, int first,
 	in->reason = in->priority = -1;
 	for (int i = 0; i < KO_COUNT; i++)
 		in->given[i] = V(i) != NULL;
-	if (take_line("--org", V(KO_ORG), LIMIT_NAME, &in->org, r) ||
+	if (take_line(SYNC_CASE, CF_ORG, V(KO_ORG), &in->org, r) ||
 	    take_enum(&reason_names, V(KO_REASON), &in->reason) ||
-	    take_line("--title", V(KO_TITLE), LIMIT_NAME, &in->title, r) ||
+	    take_line(SYNC_CASE, CF_TITLE, V(KO_TITLE), &in->title, r) ||
 	    take_account(V(KO_ACCOUNT), &in->account) ||
 	    take_enum(&priority_names, V(KO_PRIORITY), &in->priority) ||
-	    take_money(V(KO_AMOUNT), ctx->cfg.currency, &in->amount,
-	    in->currency) ||
-	    take_line("--merchant", V(KO_MERCHANT), LIMIT_NAME, &in->merchant,
+	    take_money(SYNC_CASE, CF_AMOUNT, V(KO_AMOUNT), ctx->cfg.currency,
+	    &in->amount, in->currency) ||
+	    take_line(SYNC_CASE, CF_MERCHANT, V(KO_MERCHANT), &in->merchant,
 	    r) ||
-	    take_date(V(KO_CHARGED), ctx->now, &in->charged))
+	    take_date(SYNC_CASE, CF_CHARGED, V(KO_CHARGED), ctx->now,
+	    &in->charged))
 		return CMD_USAGE;
 	if (V(KO_ORG) && in->org == NULL)
 		return error("--org needs a name"), CMD_USAGE;
@@ -162,7 +213,6 @@ call_input_read(struct ctx *ctx, const struct args *a, int first,
 {
 	struct cl_call *k = &in->call;
 	char e164[PHONE_BUFSZ];
-	int nref = a->nmulti[first + CO_REF];
 
 #define V(i) arg(a, first + (i))
 	memset(in, 0, sizeof(*in));
@@ -171,38 +221,28 @@ call_input_read(struct ctx *ctx, const struct args *a, int first,
 	k->channel = CHANNEL_PHONE;
 	k->direction = V(CO_INBOUND) ? DIRECTION_INBOUND : DIRECTION_OUTBOUND;
 	k->outcome = OUTCOME_NONE;
-	if (take_line("--department", V(CO_DEPARTMENT), LIMIT_NAME,
+	if (take_line(SYNC_CALL, KF_DEPARTMENT, V(CO_DEPARTMENT),
 	    &k->department, r) ||
-	    take_line("--rep", V(CO_REP), LIMIT_NAME, &k->rep, r) ||
-	    take_line("--ivr", V(CO_IVR), LIMIT_LINE, &k->ivr, r) ||
-	    take_line("--promise", V(CO_PROMISE), LIMIT_LINE, &k->promise, r) ||
+	    take_line(SYNC_CALL, KF_REP, V(CO_REP), &k->rep, r) ||
+	    take_line(SYNC_CALL, KF_IVR, V(CO_IVR), &k->ivr, r) ||
+	    take_line(SYNC_CALL, KF_PROMISE, V(CO_PROMISE), &k->promise, r) ||
 	    take_enum(&channel_names, V(CO_CHANNEL), &k->channel) ||
 	    take_enum(&outcome_names, V(CO_OUTCOME), &k->outcome) ||
-	    take_duration(V(CO_DURATION), &k->duration) ||
-	    take_duration(V(CO_HOLD), &k->hold) ||
-	    take_date(V(CO_WHEN), ctx->now, &k->started) ||
-	    take_date(V(CO_PROMISED_BY), ctx->now, &k->promised_by) ||
-	    take_money(V(CO_CREDITED), ctx->cfg.currency, &k->credited,
-	    in->currency) ||
-	    take_notes(a, first + CO_NOTE, &k->notes, r))
+	    take_duration(KF_DURATION, V(CO_DURATION), &k->duration) ||
+	    take_duration(KF_HOLD, V(CO_HOLD), &k->hold) ||
+	    take_date(SYNC_CALL, KF_STARTED, V(CO_WHEN), ctx->now,
+	    &k->started) ||
+	    take_date(SYNC_CALL, KF_PROMISED_BY, V(CO_PROMISED_BY), ctx->now,
+	    &k->promised_by) ||
+	    take_money(SYNC_CALL, KF_CREDITED, V(CO_CREDITED),
+	    ctx->cfg.currency, &k->credited, in->currency) ||
+	    take_notes(a, first + CO_NOTE, &k->notes, r) ||
+	    take_refs(a, first + CO_REF, k, r))
 		return CMD_USAGE;
-	if (nref > LIMIT_REFS)
-		return error("too many --ref (%d, at most %d)", nref,
-		    LIMIT_REFS), CMD_USAGE;
-	for (int i = 0; i < nref; i++) {
-		char *ref;
-
-		if (take_line("--ref", a->multi[first + CO_REF][i], LIMIT_LINE,
-		    &ref, r) == -1)
-			return CMD_USAGE;
-		if (ref)
-			call_add_ref(k, ref);
-		free(ref);
-	}
 	if (V(CO_NUMBER) && *V(CO_NUMBER)) {
-		if (phone_normalize(V(CO_NUMBER), ctx->cfg.country, e164) == -1)
+		if (phone_normalize(V(CO_NUMBER), ctx->cfg.country, e164) == -1 ||
+		    check_field(SYNC_CALL, KF_NUMBER, e164, &k->number, NULL))
 			return CMD_USAGE;
-		k->number = xstrdup(e164);
 	}
 	return CMD_OK;
 #undef V

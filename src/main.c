@@ -12,6 +12,7 @@
 
 #include "cmd.h"
 #include "complete.h"
+#include "field.h"
 #include "output.h"
 #include "paths.h"
 #include "redact.h"
@@ -347,6 +348,9 @@ main(int argc, char **argv)
 	 * options to parse (cmd_complete.c). */
 	if (strcmp(argv[i], "__complete") == 0)
 		return complete_main(argc - i - 1, argv + i + 1);
+	/* The fields' declarations, for tests (cmd_fields.c): hidden. */
+	if (strcmp(argv[i], "__fields") == 0)
+		return field_print(argc - i - 1, argv + i + 1);
 	if ((cmd = find_command(argv[i])) == NULL) {
 		cmd_unknown(argv[i]);
 		return CMD_USAGE;

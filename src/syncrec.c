@@ -8,79 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "money.h"
-#include "redact.h"
 #include "syncrec.h"
 #include "util.h"
 #include "when.h"
 
-/* In the order of the CF_ numbers, which store_sync.c's columns follow. */
-static const struct sync_field case_fields[CF_COUNT] = {
-	{ "org", SF_LINE, LIMIT_NAME, NULL, 1 },
-	{ "reason", SF_ENUM, 0, &reason_names, 0 },
-	{ "title", SF_LINE, LIMIT_NAME, NULL, 1 },
-	{ "account", SF_LINE, 4, NULL, 0 },
-	{ "status", SF_ENUM, 0, &status_names, 0 },
-	{ "priority", SF_ENUM, 0, &priority_names, 0 },
-	{ "opened", SF_TIME, 0, NULL, 0 },
-	{ "follow-up", SF_TIME, 0, NULL, 0 },
-	{ "escalation", SF_ENUM, 0, &level_names, 0 },
-	{ "stage-at", SF_TIME, 0, NULL, 0 },
-	{ "resolved-at", SF_TIME, 0, NULL, 0 },
-	{ "resolution", SF_TEXT, LIMIT_NOTE, NULL, 1 },
-	{ "amount", SF_INT, 0, NULL, 0 },
-	{ "currency", SF_LINE, 3, NULL, 0 },
-	{ "merchant", SF_LINE, LIMIT_NAME, NULL, 1 },
-	{ "charged", SF_TIME, 0, NULL, 0 },
-};
-
-static const struct sync_field call_fields[KF_COUNT] = {
-	{ "case", SF_UUID, 0, NULL, 0 },
-	{ "started", SF_TIME, 0, NULL, 0 },
-	{ "channel", SF_ENUM, 0, &channel_names, 0 },
-	{ "direction", SF_ENUM, 0, &direction_names, 0 },
-	{ "number", SF_LINE, 32, NULL, 0 },
-	{ "department", SF_LINE, LIMIT_NAME, NULL, 1 },
-	{ "ivr", SF_LINE, LIMIT_LINE, NULL, 1 },
-	{ "rep", SF_LINE, LIMIT_NAME, NULL, 1 },
-	{ "ref", SF_LIST, LIMIT_LINE, NULL, 1 },
-	{ "hold", SF_INT, 0, NULL, 0 },
-	{ "duration", SF_INT, 0, NULL, 0 },
-	{ "outcome", SF_ENUM, 0, &outcome_names, 0 },
-	{ "promise", SF_LINE, LIMIT_LINE, NULL, 1 },
-	{ "promised-by", SF_TIME, 0, NULL, 0 },
-	{ "notes", SF_TEXT, LIMIT_NOTE, NULL, 1 },
-	{ "created", SF_TIME, 0, NULL, 0 },
-	{ "credited", SF_INT, 0, NULL, 0 },
-	{ "promise-status", SF_ENUM, 0, &promise_names, 0 },
-	{ "promise-marked", SF_TIME, 0, NULL, 0 },
-	{ "promise-note", SF_TEXT, LIMIT_LINE, NULL, 1 },
-};
-
-static const struct sync_field event_fields[EF_COUNT] = {
-	{ "case", SF_UUID, 0, NULL, 0 },
-	{ "at", SF_TIME, 0, NULL, 0 },
-	{ "event", SF_ENUM, 0, &event_names, 0 },
-	{ "level", SF_ENUM, 0, &level_names, 0 },
-	{ "due", SF_TIME, 0, NULL, 0 },
-	{ "note", SF_TEXT, LIMIT_NOTE, NULL, 1 },
-};
-
-const struct sync_kind_info sync_kinds[SYNC_KINDS] = {
-	[SYNC_CASE] = { "case", CF_COUNT, case_fields },
-	[SYNC_CALL] = { "call", KF_COUNT, call_fields },
-	[SYNC_EVENT] = { "event", EF_COUNT, event_fields },
-};
-
-/* Fields a record of each kind cannot be without. */
-static const int case_required[] = { CF_ORG, CF_REASON, CF_STATUS,
-	CF_PRIORITY, CF_OPENED, CF_ESCALATION, CF_STAGE_AT, -1 };
-static const int call_required[] = { KF_CASE, KF_STARTED, KF_CHANNEL,
-	KF_DIRECTION, KF_CREATED, -1 };
-static const int event_required[] = { EF_CASE, EF_AT, EF_KIND, -1 };
-static const int *const required[SYNC_KINDS] = {
-	case_required, call_required, event_required
-};
+const struct field_kind *const sync_kinds = field_kinds;
 
 void
 sync_rec_clear(struct sync_rec *r)
@@ -222,35 +154,7 @@ sync_rec_fingerprint(const struct sync_rec *r, char out[17])
 int
 sync_uuid_valid(const char *u)
 {
-	if (strlen(u) != 36)
-		return 0;
-	for (int i = 0; i < 36; i++) {
-		int dash = i == 8 || i == 13 || i == 18 || i == 23;
-
-		if (dash ? u[i] != '-' : !strchr("0123456789abcdef", u[i]))
-			return 0;
-	}
-	return 1;
-}
-
-/* A decimal integer of at most 18 digits (no sign, no leading zero but
- * "0"), so that it fits the column and reads back the same. */
-static int
-is_decimal(const char *s)
-{
-	size_t n = strspn(s, "0123456789");
-
-	return n > 0 && n <= 18 && s[n] == '\0' && (s[0] != '0' || n == 1);
-}
-
-static int
-no_controls(const char *s, int lines)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if ((*p < 0x20 && !(lines && (*p == '\n' || *p == '\t'))) ||
-		    *p == 0x7f)
-			return 0;
-	return 1;
+	return field_uuid_valid(u);
 }
 
 /* Check (and redact) field i; 0, or -1 with why filled. */
@@ -258,131 +162,40 @@ static int
 check_field(struct sync_rec *r, int i, int *redacted, char *why,
     size_t size)
 {
-	const struct sync_field *f = &sync_kinds[r->kind].fields[i];
-	const char *v = r->f[i];
-	size_t len = strlen(v);
-	int ok = 1;
+	char msg[FIELD_WHY_BUFSZ], prop[64], *clean;
+	struct redact_counts c = { 0 };
 
-	if (!utf8_valid(v, len))
-		return snprintf(why, size, "%s is not UTF-8", f->name), -1;
-	switch (f->type) {
-	case SF_LINE:
-		ok = len > 0 && len <= f->max && no_controls(v, 0);
-		break;
-	case SF_TEXT:
-		ok = len <= f->max && no_controls(v, 1);
-		break;
-	case SF_LIST:
-		ok = len > 0 && v[len - 1] != '\n' && no_controls(v, 1) &&
-		    !strchr(v, '\t');
-		for (const char *p = v; ok && *p; ) {
-			size_t n = strcspn(p, "\n");
-
-			ok = n > 0 && n <= f->max;
-			p += n + (p[n] == '\n');
-		}
-		break;
-	case SF_TIME:
-		/* 0 is "not set" to the journal; the end of 2999 is the
-		 * last time libical writes (WHEN_MAX_TIME). */
-		ok = is_decimal(v) && strtoll(v, NULL, 10) > 0 &&
-		    strtoll(v, NULL, 10) <= 32503679999LL;
-		break;
-	case SF_INT:
-		ok = is_decimal(v);
-		break;
-	case SF_ENUM:
-		ok = enum_lookup(f->names, v) >= 0;
-		break;
-	case SF_UUID:
-		ok = sync_uuid_valid(v);
-		break;
-	}
-	if (!ok)
-		return snprintf(why, size, "bad %s", f->name), -1;
-	if (f->redact) {
-		struct redact_counts c = { 0 };
-		char *clean = redact_text(v, &c);
-
-		if (redact_any(&c)) {
-			*redacted = 1;
-			free(r->f[i]);
-			r->f[i] = clean;
-		} else
-			free(clean);
-	}
-	return 0;
-}
-
-/* Amounts and seconds within the limits typed input has (money.h,
- * when.h): an 18-digit credit would overflow a case's sum of credits. */
-static int
-check_numbers(const struct sync_rec *r, char *why, size_t size)
-{
-	static const struct {
-		int kind, field;
-		long long max;	/* 0: an amount (money_read_minor) */
-	} num[] = {
-		{ SYNC_CASE, CF_AMOUNT, 0 },
-		{ SYNC_CALL, KF_CREDITED, 0 },
-		{ SYNC_CALL, KF_HOLD, WHEN_MAX_DURATION },
-		{ SYNC_CALL, KF_DURATION, WHEN_MAX_DURATION },
-	};
-	long long v;
-
-	for (size_t i = 0; i < sizeof(num) / sizeof(*num); i++) {
-		const char *s = r->f[num[i].field];
-
-		if (r->kind != num[i].kind || s == NULL)
-			continue;
-		if (num[i].max ? strtoll(s, NULL, 10) > num[i].max :
-		    money_read_minor(s, &v) == -1)
-			return snprintf(why, size, "bad %s", sync_kinds[r->kind]
-			    .fields[num[i].field].name), -1;
-	}
-	/* An amount's decimals are its currency's: without one it has
-	 * none to be shown by. */
-	if (r->kind == SYNC_CASE && r->f[CF_AMOUNT] && !r->f[CF_CURRENCY])
-		return snprintf(why, size, "amount without a currency"), -1;
+	if (field_check(r->kind, i, r->f[i], &clean, &c, msg,
+	    sizeof(msg)) == -1)
+		return snprintf(why, size, "bad %s (%s): %s",
+		    sync_kinds[r->kind].fields[i].name,
+		    field_prop(r->kind, i, prop, sizeof(prop)), msg), -1;
+	if (redact_any(&c))
+		*redacted = 1;
+	free(r->f[i]);
+	r->f[i] = clean;
 	return 0;
 }
 
 int
 sync_rec_check(struct sync_rec *r, int *redacted, char *why, size_t size)
 {
-	const struct sync_kind_info *k = &sync_kinds[r->kind];
-	size_t refs = 0;
+	const struct field_kind *k = &sync_kinds[r->kind];
 
 	if (r->updated < 0 || r->updated > 32503679999LL)
 		return snprintf(why, size, "bad last-modified"), -1;
-	for (const int *q = required[r->kind]; *q >= 0; q++)
-		if (r->f[*q] == NULL)
-			return snprintf(why, size, "no %s", k->fields[*q].name),
+	for (int i = 0; i < k->nfields; i++)
+		if (r->f[i] == NULL && k->fields[i].required)
+			return snprintf(why, size, "no %s", k->fields[i].name),
 			    -1;
 	for (int i = 0; i < k->nfields; i++)
 		if (r->f[i] && check_field(r, i, redacted, why, size) == -1)
 			return -1;
-	if (r->kind == SYNC_CASE && r->f[CF_ACCOUNT] &&
-	    strspn(r->f[CF_ACCOUNT], "0123456789") != strlen(r->f[CF_ACCOUNT]))
-		return snprintf(why, size, "bad account"), -1;
-	if (r->kind == SYNC_CASE && r->f[CF_CURRENCY] &&
-	    (strlen(r->f[CF_CURRENCY]) != 3 ||
-	    strspn(r->f[CF_CURRENCY], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3))
-		return snprintf(why, size, "bad currency"), -1;
-	if (r->kind == SYNC_CALL && r->f[KF_REFS]) {
-		for (const char *p = r->f[KF_REFS]; *p; p++)
-			refs += *p == '\n';
-		if (refs + 1 > LIMIT_REFS)
-			return snprintf(why, size, "too many refs"), -1;
-	}
-	/* "open" and "none" are what an unset column means: never stored. */
-	if (r->kind == SYNC_CALL && r->f[KF_PROMISE_STATUS] &&
-	    enum_lookup(&promise_names, r->f[KF_PROMISE_STATUS]) == PMARK_NONE)
-		return snprintf(why, size, "bad promise-status"), -1;
-	if (r->kind == SYNC_EVENT && r->f[EF_LEVEL] &&
-	    enum_lookup(&level_names, r->f[EF_LEVEL]) == LEVEL_NONE)
-		return snprintf(why, size, "bad level"), -1;
-	return check_numbers(r, why, size);
+	/* An amount's decimals are its currency's: without one it has
+	 * none to be shown by (a rule across two fields, so not field's). */
+	if (r->kind == SYNC_CASE && r->f[CF_AMOUNT] && !r->f[CF_CURRENCY])
+		return snprintf(why, size, "amount without a currency"), -1;
+	return 0;
 }
 
 static int

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "case_rules.h"
+#include "field.h"
 #include "ical.h"
 #include "outfile.h"
 #include "store.h"
@@ -212,7 +213,7 @@ apply(struct mirror *m, struct vdir_file *f, const struct cal_read *rd)
 {
 	struct ctx *ctx = m->ctx;
 	struct case_change ch = { .kind = CHANGE_FOLLOWUP };
-	char when[WHEN_BUFSZ];
+	char when[WHEN_BUFSZ], why[FIELD_WHY_BUFSZ];
 	struct cl_case c;
 	int rc;
 
@@ -246,9 +247,10 @@ apply(struct mirror *m, struct vdir_file *f, const struct cal_read *rd)
 	else if (rd->due && rd->due != f->due && rd->due != c.next_followup) {
 		ch.due = rd->due;
 		ch.note = "moved in a calendar";
-		if (rd->due < 0 || (long long)rd->due > WHEN_MAX_TIME)
-			fprintf(ctx->out, "case %lld: the calendar's new time "
-			    "is out of range; not applied\n", c.id);
+		if (field_check_num(SYNC_CASE, CF_FOLLOWUP, rd->due, why,
+		    sizeof(why)) == -1)
+			fprintf(ctx->out, "case %lld: the calendar's new "
+			    "follow-up time %s; not applied\n", c.id, why);
 		else if ((rc = change_case(m, &c, &ch)) == 0) {
 			when_format_local(rd->due, when);
 			fprintf(ctx->out, "case %lld: follow-up moved in a "

@@ -3,22 +3,28 @@
  */
 #include <stddef.h>
 
+#include "field.h"
 #include "money.h"
 #include "store.h"
 #include "util.h"
 #include "xfer.h"
 
 /* Shorthands for the tables: a field of record type T at member M. */
-#define ID(T, M) { "id", XF_ID, 0, offsetof(T, M), 0, NULL, 0 }
-#define UUID(K, T, M) { K, XF_UUID, 0, offsetof(T, M), 0, NULL, 0 }
-#define LINE(K, F, T, M, MAX) { K, XF_LINE, F, offsetof(T, M), MAX, NULL, 0 }
-#define TEXT(K, T, M) { K, XF_TEXT, XF_NULL, offsetof(T, M), LIMIT_NOTE, \
-    NULL, 0 }
-#define TIME(K, F, T, M) { K, XF_TIME, F, offsetof(T, M), 0, NULL, 0 }
-#define ENUM(K, F, T, M, N, NV) { K, XF_ENUM, F, offsetof(T, M), 0, &N, NV }
-#define OF(K, TY, F, T, M) { K, TY, F, offsetof(T, M), 0, NULL, 0 }
-#define LIST(K) { K, XF_LIST, 0, 0, 0, NULL, 0 }
-#define END { NULL, XF_LIST, 0, 0, 0, NULL, 0 }
+#define ID(T, M) { "id", XF_ID, 0, offsetof(T, M), 0, NULL, 0, NULL }
+#define UUID(K, T, M) { K, XF_UUID, 0, offsetof(T, M), 0, NULL, 0, NULL }
+#define LINE(K, F, T, M, MAX) { K, XF_LINE, F, offsetof(T, M), MAX, NULL, 0, \
+    NULL }
+#define TIME(K, F, T, M) { K, XF_TIME, F, offsetof(T, M), 0, NULL, 0, NULL }
+#define ENUM(K, F, T, M, N, NV) { K, XF_ENUM, F, offsetof(T, M), 0, &N, NV, \
+    NULL }
+#define OF(K, TY, F, T, M) { K, TY, F, offsetof(T, M), 0, NULL, 0, NULL }
+#define LIST(K) { K, XF_LIST, 0, 0, 0, NULL, 0, NULL }
+#define END { NULL, XF_LIST, 0, 0, 0, NULL, 0, NULL }
+/* A field of a case, a call or an event: its limits are its declaration's
+ * (field.h), D, which import checks it by as sync and add do. */
+#define DECL(K, TY, F, T, M, D) { K, TY, F, offsetof(T, M), 0, NULL, 0, &D }
+#define DENUM(K, F, T, M, N, NV, D) { K, XF_ENUM, F, offsetof(T, M), 0, &N, \
+    NV, &D }
 
 const struct xfer_field xfer_header_fields[] = {
 	LINE("format", 0, struct xfer_header, format, LIMIT_NAME),
@@ -30,30 +36,44 @@ const struct xfer_field xfer_header_fields[] = {
 	END
 };
 
-/* The limits are add's (and numbers add's) for the same fields. */
+/* The directory's limits are `numbers add`'s; the records', their
+ * declarations' (field.h). */
 const struct xfer_field xfer_case_fields[] = {
 	ID(struct cl_case, id),
 	UUID("uuid", struct cl_case, uuid),
-	LINE("org", 0, struct cl_case, org, LIMIT_NAME),
-	ENUM("reason", 0, struct cl_case, reason, reason_names, 0),
-	LINE("title", XF_NULL, struct cl_case, title, LIMIT_NAME),
-	OF("account", XF_ACCOUNT, XF_NULL, struct cl_case, account),
-	ENUM("status", 0, struct cl_case, status, status_names, 0),
-	ENUM("priority", 0, struct cl_case, priority, priority_names, 0),
-	TIME("opened", 0, struct cl_case, opened),
+	DECL("org", XF_LINE, 0, struct cl_case, org, field_case[CF_ORG]),
+	DENUM("reason", 0, struct cl_case, reason, reason_names, 0,
+	    field_case[CF_REASON]),
+	DECL("title", XF_LINE, XF_NULL, struct cl_case, title,
+	    field_case[CF_TITLE]),
+	DECL("account", XF_ACCOUNT, XF_NULL, struct cl_case, account,
+	    field_case[CF_ACCOUNT]),
+	DENUM("status", 0, struct cl_case, status, status_names, 0,
+	    field_case[CF_STATUS]),
+	DENUM("priority", 0, struct cl_case, priority, priority_names, 0,
+	    field_case[CF_PRIORITY]),
+	DECL("opened", XF_TIME, 0, struct cl_case, opened,
+	    field_case[CF_OPENED]),
 	TIME("updated", 0, struct cl_case, updated),
-	TIME("next_followup", XF_NULL, struct cl_case, next_followup),
+	DECL("next_followup", XF_TIME, XF_NULL, struct cl_case, next_followup,
+	    field_case[CF_FOLLOWUP]),
 	OF("followup_seq", XF_COUNT, 0, struct cl_case, followup_seq),
-	ENUM("escalation", 0, struct cl_case, escalation, level_names, 0),
-	TIME("stage_at", 0, struct cl_case, stage_at),
-	TIME("resolved", XF_NULL, struct cl_case, resolved_at),
-	TEXT("resolution", struct cl_case, resolution),
-	OF("amount", XF_MONEY, XF_NULL | XF_OPTIONAL, struct cl_case, amount),
-	OF("currency", XF_CURRENCY, XF_NULL | XF_OPTIONAL, struct cl_case,
-	    currency),
-	LINE("merchant", XF_NULL | XF_OPTIONAL, struct cl_case, merchant,
-	    LIMIT_NAME),
-	TIME("charged", XF_NULL | XF_OPTIONAL, struct cl_case, charged_at),
+	DENUM("escalation", 0, struct cl_case, escalation, level_names, 0,
+	    field_case[CF_ESCALATION]),
+	DECL("stage_at", XF_TIME, 0, struct cl_case, stage_at,
+	    field_case[CF_STAGE_AT]),
+	DECL("resolved", XF_TIME, XF_NULL, struct cl_case, resolved_at,
+	    field_case[CF_RESOLVED_AT]),
+	DECL("resolution", XF_TEXT, XF_NULL, struct cl_case, resolution,
+	    field_case[CF_RESOLUTION]),
+	DECL("amount", XF_MONEY, XF_NULL | XF_OPTIONAL, struct cl_case, amount,
+	    field_case[CF_AMOUNT]),
+	DECL("currency", XF_CURRENCY, XF_NULL | XF_OPTIONAL, struct cl_case,
+	    currency, field_case[CF_CURRENCY]),
+	DECL("merchant", XF_LINE, XF_NULL | XF_OPTIONAL, struct cl_case,
+	    merchant, field_case[CF_MERCHANT]),
+	DECL("charged", XF_TIME, XF_NULL | XF_OPTIONAL, struct cl_case,
+	    charged_at, field_case[CF_CHARGED]),
 	LIST("calls"),
 	LIST("events"),
 	END
@@ -62,43 +82,58 @@ const struct xfer_field xfer_case_fields[] = {
 const struct xfer_field xfer_call_fields[] = {
 	ID(struct cl_call, id),
 	UUID("uuid", struct cl_call, uuid),
-	TIME("started", 0, struct cl_call, started),
-	ENUM("channel", 0, struct cl_call, channel, channel_names, 0),
-	ENUM("direction", 0, struct cl_call, direction, direction_names, 0),
-	OF("number", XF_PHONE, XF_NULL, struct cl_call, number),
-	LINE("department", XF_NULL, struct cl_call, department, LIMIT_NAME),
-	LINE("ivr", XF_NULL, struct cl_call, ivr, LIMIT_LINE),
-	LINE("rep", XF_NULL, struct cl_call, rep, LIMIT_NAME),
-	OF("refs", XF_REFS, 0, struct cl_call, refs),
-	OF("hold_seconds", XF_SECONDS, XF_NULL, struct cl_call, hold),
-	OF("duration_seconds", XF_SECONDS, XF_NULL, struct cl_call, duration),
-	ENUM("outcome", XF_NULL, struct cl_call, outcome, outcome_names,
-	    OUTCOME_NONE),
-	LINE("promise", XF_NULL, struct cl_call, promise, LIMIT_LINE),
-	TIME("promised_by", XF_NULL, struct cl_call, promised_by),
-	TEXT("notes", struct cl_call, notes),
-	TIME("created", 0, struct cl_call, created),
+	DECL("started", XF_TIME, 0, struct cl_call, started,
+	    field_call[KF_STARTED]),
+	DENUM("channel", 0, struct cl_call, channel, channel_names, 0,
+	    field_call[KF_CHANNEL]),
+	DENUM("direction", 0, struct cl_call, direction, direction_names, 0,
+	    field_call[KF_DIRECTION]),
+	DECL("number", XF_PHONE, XF_NULL, struct cl_call, number,
+	    field_call[KF_NUMBER]),
+	DECL("department", XF_LINE, XF_NULL, struct cl_call, department,
+	    field_call[KF_DEPARTMENT]),
+	DECL("ivr", XF_LINE, XF_NULL, struct cl_call, ivr, field_call[KF_IVR]),
+	DECL("rep", XF_LINE, XF_NULL, struct cl_call, rep, field_call[KF_REP]),
+	DECL("refs", XF_REFS, 0, struct cl_call, refs, field_call[KF_REFS]),
+	DECL("hold_seconds", XF_SECONDS, XF_NULL, struct cl_call, hold,
+	    field_call[KF_HOLD]),
+	DECL("duration_seconds", XF_SECONDS, XF_NULL, struct cl_call, duration,
+	    field_call[KF_DURATION]),
+	DENUM("outcome", XF_NULL, struct cl_call, outcome, outcome_names,
+	    OUTCOME_NONE, field_call[KF_OUTCOME]),
+	DECL("promise", XF_LINE, XF_NULL, struct cl_call, promise,
+	    field_call[KF_PROMISE]),
+	DECL("promised_by", XF_TIME, XF_NULL, struct cl_call, promised_by,
+	    field_call[KF_PROMISED_BY]),
+	DECL("notes", XF_TEXT, XF_NULL, struct cl_call, notes,
+	    field_call[KF_NOTES]),
+	DECL("created", XF_TIME, 0, struct cl_call, created,
+	    field_call[KF_CREATED]),
 	TIME("updated", 0, struct cl_call, updated),
-	OF("credited", XF_MONEY, XF_NULL | XF_OPTIONAL, struct cl_call,
-	    credited),
-	ENUM("promise_status", XF_NULL | XF_OPTIONAL, struct cl_call,
-	    promise_mark, promise_names, PMARK_NONE),
-	TIME("promise_marked", XF_NULL | XF_OPTIONAL, struct cl_call,
-	    promise_marked),
-	{ "promise_note", XF_TEXT, XF_NULL | XF_OPTIONAL,
-	    offsetof(struct cl_call, promise_note), LIMIT_NOTE, NULL, 0 },
+	DECL("credited", XF_MONEY, XF_NULL | XF_OPTIONAL, struct cl_call,
+	    credited, field_call[KF_CREDITED]),
+	DENUM("promise_status", XF_NULL | XF_OPTIONAL, struct cl_call,
+	    promise_mark, promise_names, PMARK_NONE,
+	    field_call[KF_PROMISE_STATUS]),
+	DECL("promise_marked", XF_TIME, XF_NULL | XF_OPTIONAL, struct cl_call,
+	    promise_marked, field_call[KF_PROMISE_MARKED]),
+	DECL("promise_note", XF_TEXT, XF_NULL | XF_OPTIONAL, struct cl_call,
+	    promise_note, field_call[KF_PROMISE_NOTE]),
 	END
 };
 
 const struct xfer_field xfer_event_fields[] = {
 	ID(struct event_row, ev.id),
 	UUID("uuid", struct event_row, ev.uuid),
-	TIME("at", 0, struct event_row, ev.at),
-	ENUM("kind", 0, struct event_row, ev.kind, event_names, 0),
-	ENUM("level", XF_NULL, struct event_row, ev.level, level_names,
-	    LEVEL_NONE),
-	TIME("due", XF_NULL, struct event_row, ev.due),
-	TEXT("note", struct event_row, ev.note),
+	DECL("at", XF_TIME, 0, struct event_row, ev.at, field_event[EF_AT]),
+	DENUM("kind", 0, struct event_row, ev.kind, event_names, 0,
+	    field_event[EF_KIND]),
+	DENUM("level", XF_NULL, struct event_row, ev.level, level_names,
+	    LEVEL_NONE, field_event[EF_LEVEL]),
+	DECL("due", XF_TIME, XF_NULL, struct event_row, ev.due,
+	    field_event[EF_DUE]),
+	DECL("note", XF_TEXT, XF_NULL, struct event_row, ev.note,
+	    field_event[EF_NOTE]),
 	TIME("updated", 0, struct event_row, updated),
 	END
 };

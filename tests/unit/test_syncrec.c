@@ -243,7 +243,8 @@ test_check(void)
 
 	sync_rec_set(&r, CF_REASON, "complaining");
 	is_long(check(&r, &red, why), -1, "check: an unknown reason is refused");
-	is_str(why, "bad reason", "check: says which field");
+	is_str(why, "bad reason (X-CALLLOG-REASON): is not a known reason",
+	    "check: says which field, its property and why, not the value");
 	sync_rec_set(&r, CF_REASON, "billing");
 
 	sync_rec_set(&r, CF_STATUS, "Open");
@@ -317,7 +318,8 @@ test_check(void)
 	    "check: neither the card nor the code is left in the notes");
 	sync_rec_set(&r, KF_PROMISE_STATUS, "open");
 	is_long(check(&r, &red, why), -1, "check: promise-status open is refused");
-	is_str(why, "bad promise-status", "check: says promise-status");
+	is_str(why, "bad promise-status (X-CALLLOG-PROMISE-STATUS): is not a "
+	    "known promise status", "check: says promise-status");
 	sync_rec_set(&r, KF_PROMISE_STATUS, "kept");
 	is_long(check(&r, &red, why), 0, "check: promise-status kept passes");
 	sync_rec_set(&r, KF_CASE, "7C9E6679-7425-40DE-944B-E07FC1F90AE7");
