@@ -73,10 +73,24 @@ deliver_child(int fd, const struct notice *n, size_t count)
 		_exit(1);
 	}
 	for (size_t i = 0; i < count; i++) {
+		/*
+		 * No text from the journal (which a sync server can write)
+		 * may reach the screen as markup, in the body or the
+		 * summary.  The spec reads markup in the body only, but
+		 * servers read the summary too: dunst shows it escaped yet
+		 * takes the <a href> links out of it for its URL menu and
+		 * its click action, and servers built on a markup format
+		 * string render it.  So both are escaped: a server that
+		 * shows the summary as plain text shows "&amp;" for an
+		 * "&", a cost on the eye; unescaped, a link or markup a
+		 * stranger wrote would be live.
+		 */
+		gchar *summary = g_markup_escape_text(n[i].summary, -1);
 		gchar *body = g_markup_escape_text(n[i].body, -1);
-		NotifyNotification *nn = p_notify_notification_new(n[i].summary,
+		NotifyNotification *nn = p_notify_notification_new(summary,
 		    body, n[i].icon);
 
+		g_free(summary);
 		g_free(body);
 		p_notify_notification_set_app_name(nn, "calllog");
 		p_notify_notification_set_urgency(nn, n[i].critical ?
