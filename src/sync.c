@@ -203,7 +203,7 @@ delete_later(struct sync *s, int kind, const char *uuid)
 
 	a->del = 1;
 	a->rec.kind = kind;
-	memcpy(a->rec.uuid, uuid, UUID_BUFSZ);
+	snprintf(a->rec.uuid, sizeof(a->rec.uuid), "%s", uuid);
 }
 
 static int
