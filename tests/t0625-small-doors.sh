@@ -4,8 +4,9 @@
 # into a record; `edit`'s form, when the editor removes it, empties it,
 # fills it with megabytes or is ended by a signal, gives one clear line,
 # changes nothing and leaves no copy of the notes in $TMPDIR; journal text
-# (an organization typed, or written by a sync folder) reaches a
-# notification's summary escaped, never as markup; a uuid edited by hand
+# (an organization typed, or written by a sync folder) reaches the summary
+# of a server that renders markup there (dunst) escaped, never as markup,
+# and that of a server following the spec as typed; a uuid edited by hand
 # into the journal is reported by sync, not read past its end (the ASan
 # build of `make check-asan` runs this too).
 #
@@ -194,8 +195,11 @@ test_expect_success 'an editor ended by SIGINT ends calllog so, no form left' '
 
 # --- notifications ----------------------------------------------------------
 
-test_expect_success 'the notification server starts' '
-	mock_start
+# The mock answers GetServerInformation as dunst, which renders markup in
+# the summary (with "markup = full"); t0100 has the spec's servers.
+test_expect_success 'the notification server starts, as dunst' '
+	mock_start &&
+	mock_server_is dunst
 '
 
 # summary_inert: the one notification's summary holds no markup: every
@@ -245,6 +249,18 @@ test_expect_success 'an organization written by a sync folder reaches it escaped
 	remind_sends 1 &&
 	summary_inert &&
 	nq ".[0].summary | contains(\"&lt;a href=&quot;http://evil.example/y&quot;&gt;Call now&lt;/a&gt; &amp;amp; &lt;u&gt;Co\")" true
+'
+
+# A server that follows the spec shows the summary as plain text: the
+# organization the folder wrote arrives as it stands in the journal.
+test_expect_success 'to a server that follows the spec it arrives as typed' '
+	use_db markup_synced_spec &&
+	mock_server_is mock-notify &&
+	expect_exit 0 cl sync folder &&
+	out_contains "1 added here" &&
+	remind_sends 1 &&
+	nq ".[0].summary | contains(\"<a href=\\\"http://evil.example/y\\\">Call now</a> &amp; <u>Co</u>\")" true &&
+	nq ".[0].body | contains(\"<\")" false
 '
 
 # --- uuids edited by hand ---------------------------------------------------
