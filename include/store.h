@@ -91,10 +91,11 @@ void change_info_clear(struct change_info *c);
 
 /*
  * Undo the newest change not yet undone: every row it touched gets its
- * old values back (of a purged change, what its history still holds).  Undo is not itself recorded, so a
- * second undo reaches the change before.  Returns 0 with *out describing
- * the change undone (change_info_clear it), 1 when nothing is left to
- * undo, -1 after reporting.
+ * old values back.  Undo is not itself recorded, so a second undo reaches
+ * the change before.  Returns 0 with *out describing the change undone
+ * (change_info_clear it), 1 when nothing is left to undo, 2 (with *out
+ * describing it, nothing changed) when that change was purged, which
+ * cannot be undone, nor can any change before it; -1 after reporting.
  */
 int store_undo(struct store *st, time_t now, struct change_info *out);
 

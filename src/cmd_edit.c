@@ -5,15 +5,14 @@
  * through the same options, so one set of checks serves both.  The change
  * is recorded in the history like any other (and `undo` reverts it).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "case_rules.h"
 #include "cmd.h"
+#include "edit_file.h"
 #include "edit_form.h"
 #include "input.h"
 #include "lookup.h"
@@ -164,49 +163,6 @@ identify(struct ctx *ctx, const struct args *a, struct target *t)
 	return lookup_case(ctx->st, a->pos[0], "case", &t->case_id);
 }
 
-/* Run command line with "$1" set to arg, on the terminal; returns its
- * exit status, or -1 when it could not run. */
-static int
-run_shell(const char *line, const char *arg1)
-{
-	pid_t pid = fork();
-	int status;
-
-	if (pid == -1)
-		return -1;
-	if (pid == 0) {
-		execl("/bin/sh", "sh", "-c", line, "sh", arg1, (char *)NULL);
-		_exit(127);
-	}
-	while (waitpid(pid, &status, 0) == -1)
-		if (errno != EINTR)
-			return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
-/* Run the person's editor on path; 0 when it exited well. */
-static int
-run_editor(const char *path)
-{
-	const char *ed = getenv("VISUAL");
-	char *line;
-	int rc;
-
-	if (ed == NULL || *ed == '\0')
-		ed = getenv("EDITOR");
-	if (ed == NULL || *ed == '\0')
-		ed = "vi";
-	/* As git does: the variable may hold options ("emacs -nw"), so the
-	 * shell reads it; the file name is passed apart, never quoted in. */
-	line = xasprintf("%s \"$1\"", ed);
-	rc = run_shell(line, path);
-	free(line);
-	if (rc != 0)
-		return error("the editor '%s' failed (exit %d); nothing was "
-		    "changed", ed, rc);
-	return 0;
-}
-
 /* The text without a previous error header, so it is not repeated. */
 static char *
 strip_error(const char *text)
@@ -288,26 +244,23 @@ edit_with_editor(struct ctx *ctx, struct target *t, int purge)
 {
 	char *orig = edit_form_render(&t->c, t->call_id ? &t->k : NULL, NULL);
 	char *text = xstrdup(orig), err[1024] = "";
-	const char *dir = getenv("TMPDIR");
-	char *path = xasprintf("%s/calllog-edit-XXXXXX", dir && *dir ? dir :
-	    "/tmp");
-	int fd = mkstemp(path), rc = CMD_FAIL, done = 0;
+	struct edit_file f;
+	int rc = CMD_FAIL, done = 0;
 
-	if (fd == -1)
-		error("cannot create a file to edit in '%s'", path);
-	else
-		close(fd);
-	while (fd != -1 && !done) {
+	if (edit_file_open(&f) == -1) {
+		free(text);
+		free(orig);
+		return CMD_FAIL;
+	}
+	while (!done && !edit_file_interrupted()) {
 		char *shown = err[0] ? xasprintf("# error: %s\n# Correct the "
 		    "field and save, or quit without saving to leave the record "
 		    "as it was.\n%s", err, text) : xstrdup(text);
-		char *after = NULL;
+		char *after;
 
-		if (write_file_atomic(path, shown, strlen(shown), 0600) == -1 ||
-		    run_editor(path) == -1 ||
-		    (after = read_file(path, LIMIT_NOTE * 2)) == NULL) {
+		rc = edit_file_edit(&f, shown, &after);
+		if (rc != CMD_OK) {
 			free(shown);
-			rc = CMD_FAIL;
 			break;
 		}
 		/* Saved as shown, or not saved: the person gave up. */
@@ -315,7 +268,6 @@ edit_with_editor(struct ctx *ctx, struct target *t, int purge)
 			fprintf(ctx->out, "nothing changed\n");
 			free(shown);
 			free(after);
-			rc = CMD_OK;
 			break;
 		}
 		free(shown);
@@ -326,9 +278,8 @@ edit_with_editor(struct ctx *ctx, struct target *t, int purge)
 		if (rc == CMD_FAIL)
 			break;
 	}
-	if (fd != -1)
-		unlink(path);
-	free(path);
+	/* Ends calllog here when a signal came while the form was out. */
+	edit_file_close(&f);
 	free(text);
 	free(orig);
 	return rc;

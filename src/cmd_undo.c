@@ -21,14 +21,22 @@ run_undo(struct ctx *ctx, struct args *a)
 	if (rc == 1)
 		return error("nothing to undo; 'calllog history' shows the "
 		    "changes"), CMD_FAIL;
-	if (rc != 0)
+	if (rc != 0 && rc != 2)
 		return CMD_FAIL;
 	when_format_local(ci.at, when);
+	if (rc == 2) {
+		/* Said every time, the same way: the person is told where
+		 * undo stops and what corrects the record from here. */
+		error("cannot undo change %lld (%s, %s%s%s): it purged the "
+		    "values it replaced, so neither it nor any change before "
+		    "it can be undone; nothing was changed; correct the record "
+		    "with 'calllog edit'", ci.id, ci.command, when,
+		    ci.summary ? ": " : "", ci.summary ? ci.summary : "");
+		change_info_clear(&ci);
+		return CMD_FAIL;
+	}
 	fprintf(ctx->out, "undid change %lld (%s, %s)%s%s\n", ci.id, ci.command,
 	    when, ci.summary ? ": " : "", ci.summary ? ci.summary : "");
-	if (ci.purged)
-		fprintf(ctx->out, "its old values were purged: what they held "
-		    "cannot be restored\n");
 	change_info_clear(&ci);
 	return CMD_OK;
 }

@@ -27,6 +27,7 @@
 #endif
 #define NOTIFY_FUNCS(X) \
 	X(notify_init) \
+	X(notify_get_server_info) \
 	X(notify_notification_new) \
 	X(notify_notification_set_app_name) \
 	X(notify_notification_set_urgency) \
@@ -51,6 +52,45 @@ load_libnotify(void)
 }
 
 
+/*
+ * Servers known to render markup in the summary, which the Desktop
+ * Notifications spec says is plain text.  Matched against the name
+ * GetServerInformation gives; keep this list the one place that knows.
+ *
+ *   dunst: with "markup = full" the summary goes through Pango markup like
+ *          the body, and its <a href> links are taken into the URL menu
+ *          and the click action.
+ *
+ * Every other server is taken at the spec's word: GNOME Shell, KDE Plasma
+ * and xfce4-notifyd show the summary as plain text, where an escaped
+ * "AT&T" would show as "AT&amp;T".
+ */
+static const char *const summary_markup_servers[] = {
+	"dunst",
+};
+
+/* Whether the server that will show our notices reads markup in the
+ * summary, so journal text (which a sync server can write) must be
+ * escaped there to show as typed (DESIGN, Privacy). */
+static int
+summary_needs_escape(void)
+{
+	char *name = NULL;
+	int escape = 0;
+
+	/* No name, no knowing: a server that renders the summary would
+	 * make a stranger's markup live, a plain-text one only shows an
+	 * entity, so the unknown side is the escaped one. */
+	if (!p_notify_get_server_info(&name, NULL, NULL, NULL) || name == NULL)
+		return 1;
+	for (size_t i = 0; i < sizeof(summary_markup_servers) /
+	    sizeof(summary_markup_servers[0]); i++)
+		if (g_ascii_strcasecmp(name, summary_markup_servers[i]) == 0)
+			escape = 1;
+	g_free(name);
+	return escape;
+}
+
 /* Child: show each notice; write one "." per notice delivered, or "E"
  * and the error's message, to fd. */
 static void
@@ -72,11 +112,26 @@ deliver_child(int fd, const struct notice *n, size_t count)
 		fputs("Elibnotify could not start", out);
 		_exit(1);
 	}
+	/* Asked once per run, in this child, so a server that does not
+	 * answer is bounded by the parent's deadline like Notify is. */
+	int escape_summary = summary_needs_escape();
+
 	for (size_t i = 0; i < count; i++) {
+		/*
+		 * No text from the journal may reach the screen as markup.
+		 * The body is markup by the spec: always escaped.  The
+		 * summary is plain text by the spec and escaped only for a
+		 * server that renders it anyway (see above), so that "AT&T"
+		 * shows as typed on both kinds.
+		 */
+		gchar *summary = escape_summary ?
+		    g_markup_escape_text(n[i].summary, -1) :
+		    g_strdup(n[i].summary);
 		gchar *body = g_markup_escape_text(n[i].body, -1);
-		NotifyNotification *nn = p_notify_notification_new(n[i].summary,
+		NotifyNotification *nn = p_notify_notification_new(summary,
 		    body, n[i].icon);
 
+		g_free(summary);
 		g_free(body);
 		p_notify_notification_set_app_name(nn, "calllog");
 		p_notify_notification_set_urgency(nn, n[i].critical ?

@@ -281,9 +281,12 @@ store_undo(struct store *st, time_t now, struct change_info *out)
 			return store_error(st, "undo the change");
 		st->change_id = 0;
 	}
-	/* A purged change is undone as far as its history still goes (a
-	 * purged value comes back as the marker; a purged deletion not at
-	 * all): skipping it would undo what came before it around it. */
+	/* A purged change cannot be undone: the values it replaced are
+	 * gone (a marker or null stands in their place, in its rows and in
+	 * the earlier versions of them), so undoing it, or any change
+	 * before it, would write the marker into the record or fail on a
+	 * required column.  It is where undo stops, and stays so: going
+	 * around it would undo the earlier changes under it. */
 	s = store_prepare(st, "SELECT id, at, command, summary, purged"
 	    " FROM changes WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1");
 	if (s == NULL)
@@ -301,6 +304,8 @@ store_undo(struct store *st, time_t now, struct change_info *out)
 		return 1;
 	if (step != SQLITE_ROW)
 		return store_error(st, "read the history");
+	if (out->purged)
+		return 2;
 	if ((rc = undo_rows(st, out->id)) != 0)
 		return rc;
 	s = store_prepare(st, "UPDATE changes SET undone_at = ?2 WHERE id = ?1");

@@ -74,7 +74,8 @@ sync_state_by_rec(struct sync *s, const char *uuid)
 
 	if (s->nst == 0)
 		return NULL;
-	memcpy(key.rec, uuid, UUID_BUFSZ);
+	/* Bounded: a uuid read from the journal may be any length. */
+	snprintf(key.rec, sizeof(key.rec), "%s", uuid);
 	hit = bsearch(&kp, s->by_rec, s->nst, sizeof(*s->by_rec), by_rec);
 	return hit ? *hit : NULL;
 }
@@ -93,7 +94,7 @@ remote_find(struct sync *s, const char *uuid)
 
 	if (s->nrm == 0)
 		return NULL;
-	memcpy(key.item.rec.uuid, uuid, UUID_BUFSZ);
+	snprintf(key.item.rec.uuid, sizeof(key.item.rec.uuid), "%s", uuid);
 	return bsearch(&key, s->rm, s->nrm, sizeof(*s->rm), sync_remote_by_uuid);
 }
 
@@ -203,7 +204,7 @@ delete_later(struct sync *s, int kind, const char *uuid)
 
 	a->del = 1;
 	a->rec.kind = kind;
-	memcpy(a->rec.uuid, uuid, UUID_BUFSZ);
+	snprintf(a->rec.uuid, sizeof(a->rec.uuid), "%s", uuid);
 }
 
 static int
@@ -288,6 +289,17 @@ pair(struct sync *s, struct sync_rec *local, struct remote *rm,
 static int write_record(struct sync *s, const struct sync_rec *r,
     struct sync_item *old);
 
+/* A record whose uuid is not one (a journal edited by hand) has no name
+ * in the folder, and a uuid cut to fit would name another record: the
+ * sync stops before anything is written. */
+static int
+bad_uuid(const char *uuid)
+{
+	return error("the journal holds a record whose uuid '%.40s%s' is not "
+	    "a uuid (was the file edited by hand?); the sync stopped",
+	    uuid, strlen(uuid) > 40 ? "..." : "");
+}
+
 /* Whether visit must see a record: not when it is as both sides last
  * agreed and its file is there unchanged, as is every record of a sync
  * with nothing to do. */
@@ -297,6 +309,8 @@ wanted(const char *uuid, const char *fp, void *arg)
 	struct sync *s = arg;
 	struct sync_item *old = sync_state_by_rec(s, uuid);
 
+	if (!sync_uuid_valid(uuid))
+		return bad_uuid(uuid);
 	if (old == NULL || strcmp(fp, old->fp) != 0 ||
 	    (s->st_flags[old - s->st] & (ST_FILE | ST_BAD)) == 0 ||
 	    remote_find(s, uuid))
@@ -315,6 +329,9 @@ visit(struct sync_rec *local, void *arg)
 	char fp[17];
 	int changed;
 
+	if (local->kind != SYNC_CASE && !sync_uuid_valid(local->f[0] ?
+	    local->f[0] : ""))
+		return bad_uuid(local->f[0] ? local->f[0] : "");
 	sync_rec_fingerprint(local, fp);
 	changed = old == NULL || strcmp(fp, old->fp) != 0;
 	if (old)
@@ -326,7 +343,8 @@ visit(struct sync_rec *local, void *arg)
 	if (changed && local->kind != SYNC_CASE) {
 		s->needed = xrealloc(s->needed, (s->nneeded + 1) *
 		    sizeof(*s->needed));
-		memcpy(s->needed[s->nneeded++], local->f[0], UUID_BUFSZ);
+		snprintf(s->needed[s->nneeded++], UUID_BUFSZ, "%s",
+		    local->f[0]);
 	}
 	if (old && !(s->st_flags[old - s->st] & ST_FILE)) {
 		if (!changed && local->kind == SYNC_CASE) {

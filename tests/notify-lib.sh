@@ -119,6 +119,25 @@ hung_stop() {
 	HUNG_PID=
 }
 
+# mock_server_is NAME [FAILS]: the mock server's GetServerInformation
+# names it NAME from now on (the template's own answer is "mock-notify", a
+# server that follows the spec), after failing the next FAILS calls, as a
+# server whose information cannot be read.  dbusmock's AddMethod replaces
+# the method at run time.
+mock_server_is() {
+	# The count of calls is kept under a name of this replacement's own.
+	_msi_n=fails_$(date +%s%N)
+	gdbus call --session --dest "$NAME" \
+	    --object-path /org/freedesktop/Notifications \
+	    --method org.freedesktop.DBus.Mock.AddMethod \
+	    org.freedesktop.Notifications GetServerInformation "" ssss "
+self.$_msi_n = getattr(self, '$_msi_n', 0) + 1
+if self.$_msi_n <= ${2:-0}:
+    raise dbus.exceptions.DBusException('no information',
+        name='org.freedesktop.DBus.Error.Failed')
+ret = ('$1', 'some vendor', '1.0', '1.2')" >/dev/null
+}
+
 # clear_calls: forget what the mock server recorded so far.
 clear_calls() {
 	gdbus call --session --dest "$NAME" \

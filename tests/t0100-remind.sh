@@ -144,15 +144,20 @@ test_expect_success 'a broken promise: one notification, escalate, the promise i
 	remind_sends_nothing
 '
 
-# The Desktop Notifications spec reads markup in the body only; the
-# summary is plain text and must arrive as typed.
-test_expect_success 'markup: Bank <&> "Co" arrives as typed in the summary' '
+# The Desktop Notifications spec reads markup in the body only: a server
+# that follows it (the mock's own "mock-notify", as GNOME Shell, Plasma,
+# xfce4-notifyd) gets the summary as typed, or "AT&T" would show as
+# "AT&amp;T".  dunst renders the summary's markup: it gets it escaped, and
+# so does a server whose name cannot be read.  Either way it shows as typed
+# (DESIGN, Privacy).  The body is escaped for all.
+test_expect_success 'markup: Bank <&> "Co" arrives as typed in the summary of a spec server' '
 	use_db markup &&
 	expect_exit 0 cl add --org "Bank <&> \"Co\"" --reason general \
 		--title "fees <waived> & \"refunded\"" \
 		--number 1-800-555-0100 --follow-up "2026-11-20 09:00" &&
 	remind_sends 1 &&
-	nq ".[0].summary | contains(\"Bank <&> \\\"Co\\\"\")" true
+	nq ".[0].summary | contains(\"Bank <&> \\\"Co\\\"\")" true &&
+	nq ".[0].summary | contains(\"&amp;\")" false
 '
 
 # Whatever calllog puts in the body must be escaped: the body, read as the
@@ -170,6 +175,44 @@ except Exception as e:
 " &&
 	nq ".[0].body | test(\"&(?!(lt|gt|amp|quot|apos|#[0-9]+);)\")" false &&
 	nq ".[0].body | contains(\"<\")" false
+'
+
+# summary_of_att SERVER [FAILS]: with the mock answering as SERVER (after
+# failing FAILS times), a case for "AT&T <b>x</b>" is notified; its summary
+# is in ./summary.txt, and its body is escaped.
+summary_of_att() {
+	use_db "att-$1-${2:-0}" &&
+	mock_server_is "$@" &&
+	expect_exit 0 cl add --new-org --org "AT&T <b>x</b>" --reason billing \
+		--title "fees & <i>charges</i>" --follow-up "2026-11-20 09:00" &&
+	remind_sends 1 &&
+	jq -r ".[0].summary" notes.json >summary.txt &&
+	nq ".[0].body | contains(\"<\")" false &&
+	nq ".[0].body | test(\"&(?!(lt|gt|amp|quot|apos|#[0-9]+);)\")" false
+}
+
+test_expect_success 'markup: AT&T <b>x</b> arrives as typed in the summary of mock-notify' '
+	summary_of_att mock-notify &&
+	grep -F "AT&T <b>x</b>" summary.txt
+'
+
+test_expect_success 'markup: AT&T <b>x</b> arrives escaped in the summary of dunst' '
+	summary_of_att dunst &&
+	grep -F "AT&amp;T &lt;b&gt;x&lt;/b&gt;" summary.txt &&
+	! grep -F "<" summary.txt
+'
+
+# libnotify asks the server again before it shows: a server that fails
+# once and then answers "mock-notify" is one whose name calllog could not
+# read.
+test_expect_success 'markup: escaped in the summary when the server name cannot be read' '
+	summary_of_att mock-notify 1 &&
+	grep -F "AT&amp;T &lt;b&gt;x&lt;/b&gt;" summary.txt &&
+	! grep -F "<" summary.txt
+'
+
+test_expect_success 'markup: the mock answers as mock-notify again' '
+	mock_server_is mock-notify
 '
 
 test_expect_success '--dry-run prints "would notify", sends and records nothing' '

@@ -163,9 +163,10 @@ test_expect_success 'delete --purge needs --yes, and then leaves no trace' '
 	test "$(in_files Acme)" = 0 &&
 	expect_exit 0 cl history &&
 	out_contains "deleted case $c and purged it" &&
-	expect_exit 0 cl undo &&
-	out_contains "deleted case $c and purged it" &&
-	out_contains "cannot be restored" &&
+	db_snapshot purged &&
+	expect_exit 1 cl undo &&
+	check_err_line "deleted case $c and purged it): it purged" &&
+	db_unchanged purged &&
 	expect_exit 1 cl show "$c" &&
 	test "$(in_files PURGEME-4242)" = 0 &&
 	expect_exit 0 cl doctor
