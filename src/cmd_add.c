@@ -134,8 +134,12 @@ report(struct ctx *ctx, const struct cl_case *c, const struct cl_call *k,
 	if (c->status == STATUS_RESOLVED)
 		fprintf(ctx->out, "case %lld is resolved\n", c->id);
 	else if (c->next_followup) {
-		when_format_local(c->next_followup, when);
+		when_format_day(c->next_followup, when);
 		fprintf(ctx->out, "next follow-up %s\n", when);
+	}
+	if (k->promised_by) {
+		when_format_day(k->promised_by, when);
+		fprintf(ctx->out, "promised by %s\n", when);
 	}
 	if (fx->escalated)
 		fprintf(ctx->out, "case %lld escalated to %s\n", c->id,
@@ -192,6 +196,10 @@ run_add(struct ctx *ctx, struct args *a)
 	    (rc = call_input_apply(&in.call, &k, &c)) == CMD_OK &&
 	    (rc = record(ctx, a, &in, &k, &c, &fx)) == CMD_OK) {
 		report(ctx, &c, &k, !in.case_id, &fx);
+		/* Said after the record is kept: the date stands as given. */
+		when_warn_past(in.follow_up, ctx->now, "follow-up");
+		when_warn_past_day(k.promised_by, ctx->now,
+		    "promised-by deadline");
 		redact_report(&in.redacted, NULL);
 	}
 	case_effects_clear(&fx);
