@@ -18,6 +18,7 @@
 #include <editline/readline.h>
 
 #include "cmd.h"
+#include "lookup.h"
 #include "phone.h"
 #include "prep.h"
 #include "purpose.h"
@@ -117,12 +118,28 @@ ask_checked(const char *question, const char *dflt,
 	}
 }
 
+/* A follow-up: a past one is said at once, and kept. */
 static int
-check_date(const char *v, void *arg)
+check_followup(const char *v, void *arg)
 {
-	time_t t;
+	time_t t, now = *(time_t *)arg;
 
-	return when_parse(v, *(time_t *)arg, &t);
+	if (when_parse(v, now, &t) != 0)
+		return -1;
+	when_warn_past(t, now, "follow-up");
+	return 0;
+}
+
+/* A promise's deadline: past when its whole day is. */
+static int
+check_deadline(const char *v, void *arg)
+{
+	time_t t, now = *(time_t *)arg;
+
+	if (when_parse(v, now, &t) != 0)
+		return -1;
+	when_warn_past_day(t, now, "promised-by deadline");
+	return 0;
 }
 
 static int
@@ -216,13 +233,13 @@ ask_details(struct ctx *ctx, struct answers *ans)
 
 		push(ans, "--promise", v);
 		by = ask_checked("promised by (a date, e.g. +5d, friday)", NULL,
-		    check_date, &ctx->now);
+		    check_deadline, &ctx->now);
 		if (*by)
 			push(ans, "--promised-by", by);
 		free(by);
 	}
 	free(v);
-	v = ask_checked("next follow-up (empty: the usual)", NULL, check_date,
+	v = ask_checked("next follow-up (empty: the usual)", NULL, check_followup,
 	    &ctx->now);
 	if (*v)
 		push(ans, "--follow-up", v);
@@ -235,10 +252,16 @@ ask_details(struct ctx *ctx, struct answers *ans)
 	free(v);
 }
 
+/* The open cases the card showed: "add to an open case" offers them,
+ * and Enter takes the one about the call's reason when there is one. */
+#define CARD_CASES 64
+
 struct card_walk {
 	FILE *fp;
 	const char *org;
-	int n;
+	int n, reason;
+	int nsame;			/* open cases about the call's reason */
+	long long same;			/* the first of them */
 };
 
 /* One open case on the call's card: what the question after the call,
@@ -252,10 +275,12 @@ card_case(struct cl_case *c, void *arg)
 	if (w->n++ == 0)
 		fprintf(w->fp, "\nopen cases with %s (this call may add to "
 		    "one):\n", w->org);
+	if (c->reason == w->reason && w->nsame++ == 0)
+		w->same = c->id;
 	fprintf(w->fp, "  case %lld: %s, %s", c->id, enum_name(&reason_names,
 	    c->reason), view_case_title(c));
 	if (c->next_followup) {
-		when_format_local(c->next_followup, when);
+		when_format_day(c->next_followup, when);
 		fprintf(w->fp, "; next follow-up %s", when);
 	}
 	if (c->last_rep)
@@ -267,20 +292,83 @@ card_case(struct cl_case *c, void *arg)
 /* The prep card, then the organization's open cases, to fp.  Returns 0,
  * or -1 after reporting. */
 static int
-print_card(struct ctx *ctx, const struct prep *p, FILE *fp)
+print_card(struct ctx *ctx, const struct prep *p, FILE *fp,
+    struct card_walk *w)
 {
 	struct case_filter f = { .unresolved = 1, .contact = 1, .org = p->org };
-	struct card_walk w = { .fp = fp, .org = p->org };
 
+	w->fp = fp;
+	w->org = p->org;
 	prep_print(p, fp);
 	if (p->org == NULL)
 		return 0;
-	if (store_cases_each(ctx->st, &f, card_case, &w) != 0)
+	if (store_cases_each(ctx->st, &f, card_case, w) != 0)
 		return -1;
-	if (w.n == 0)
+	if (w->n == 0)
 		fprintf(fp, "\nno open case with %s: this call opens one\n",
 		    p->org);
 	return 0;
+}
+
+/* The case answer, checked when it is given: "new", or a case that
+ * exists and is not resolved (add would refuse it after every other
+ * question).  Returns 0 or -1 after saying what is wrong. */
+static int
+check_case(const char *v, void *arg)
+{
+	struct ctx *ctx = arg;
+	struct cl_case c = { 0 };
+	long long id;
+	int rc;
+
+	if (strcmp(v, "new") == 0)
+		return 0;
+	if (lookup_case(ctx->st, v, "case", &id) != CMD_OK)
+		return -1;
+	if ((rc = store_case_get(ctx->st, id, &c)) == 1)
+		return error("no case %lld; give an open case's id, or new",
+		    id);
+	if (rc == 0 && c.status == STATUS_RESOLVED)
+		rc = error("case %lld is resolved; give an open case's id, "
+		    "or new (to add to it, 'calllog add --case %lld --reopen')",
+		    id, id);
+	case_clear(&c);
+	return rc;
+}
+
+/*
+ * Which case the call adds to.  Enter takes the open case about the same
+ * reason when there is exactly one, since a second case about one problem
+ * splits its record; when there are several, it asks which; otherwise
+ * (none, or only cases about other things) it opens a new case.  The
+ * prompt says which Enter means.  The caller frees.
+ */
+static char *
+ask_case(struct ctx *ctx, const struct card_walk *w, const char *reason)
+{
+	char dflt[32], q[160];
+
+	if (w->nsame == 1) {
+		snprintf(dflt, sizeof(dflt), "%lld", w->same);
+		snprintf(q, sizeof(q), "add to an open case (Enter: case %lld, "
+		    "open about %s), or new", w->same, reason);
+		return ask_checked(q, dflt, check_case, ctx);
+	}
+	if (w->nsame > 1) {
+		for (;;) {
+			char *v = ask_checked("add to an open case (its id; "
+			    "several are open about this), or new", NULL,
+			    check_case, ctx);
+
+			if (*v)
+				return v;
+			free(v);
+			error("%d open cases with %s are about %s: give one's "
+			    "id, or new", w->nsame, w->org, reason);
+		}
+	}
+	return ask_checked("add to an open case (its id), or new", "new",
+	    check_case, ctx);
 }
 
 static int
@@ -290,6 +378,7 @@ run_call(struct ctx *ctx, struct args *a)
 	struct args addargs;
 	struct prep p;
 	struct redact_counts redacted = { 0, 0, 0 };
+	struct card_walk w = { 0 };
 	FILE *guard;
 	sigset_t block;
 	char *v, shown[PHONE_BUFSZ] = "", where[64] = "";
@@ -312,7 +401,8 @@ run_call(struct ctx *ctx, struct args *a)
 		return error("cannot show the prep card: out of memory"),
 		    CMD_FAIL;
 	}
-	rc = print_card(ctx, &p, guard);
+	w.reason = reason;
+	rc = print_card(ctx, &p, guard, &w);
 	fclose(guard);
 	if (rc == -1) {
 		prep_clear(&p);
@@ -327,7 +417,7 @@ run_call(struct ctx *ctx, struct args *a)
 		push(&ans, "--number", v);
 	time_call(ctx, &ans, *v ? v : "the number");
 	free(v);
-	v = ask("add to an open case (its id), or new", "new");
+	v = ask_case(ctx, &w, enum_name(&reason_names, reason));
 	if (strcmp(v, "new") != 0 && *v)
 		push(&ans, "--case", v);
 	else {
