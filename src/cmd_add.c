@@ -6,11 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "case_rules.h"
 #include "cmd.h"
+#include "directory.h"
 #include "input.h"
 #include "lookup.h"
+#include "phone.h"
 #include "redact.h"
 #include "store.h"
 #include "util.h"
@@ -146,6 +149,59 @@ report(struct ctx *ctx, const struct cl_case *c, const struct cl_call *k,
 		    enum_name(&level_names, c->escalation));
 }
 
+/* Whether org, as the journal spells it, is the case's organization. */
+static int
+same_org(struct ctx *ctx, const char *org, const char *case_org)
+{
+	char *canon = NULL;
+	int same;
+
+	if (store_org_canonical(ctx->st, org, &canon) == -1)
+		return -1;
+	same = strcasecmp(canon, case_org) == 0;
+	free(canon);
+	return same;
+}
+
+/*
+ * A number the directory files under another organization than the
+ * case's is more often a slip (the wrong case, or the wrong number
+ * pasted) than a company's shared line: said in one line, and kept.
+ */
+static void
+warn_other_org(struct ctx *ctx, const struct cl_case *c,
+    const struct cl_call *k)
+{
+	struct directory d = { 0 };
+	char e164[PHONE_BUFSZ], shown[PHONE_BUFSZ];
+	const struct dir_entry *other = NULL;
+
+	if (k->number == NULL || store_directory_merged(ctx->st, &d) == -1)
+		return;
+	phone_split(k->number, e164);
+	for (size_t i = 0; i < d.n; i++) {
+		char num[PHONE_BUFSZ];
+		int same;
+
+		phone_split(d.e[i].number, num);
+		if (strcmp(num, e164) != 0)
+			continue;
+		if ((same = same_org(ctx, d.e[i].org, c->org)) != 0) {
+			other = NULL;	/* the case's own line too */
+			break;
+		}
+		if (other == NULL)
+			other = &d.e[i];
+	}
+	if (other) {
+		phone_format(e164, shown);
+		warning("%s is %s's number (%s) in the directory, not %s's; "
+		    "recorded on case %lld as given", shown, other->org,
+		    other->purpose, c->org, c->id);
+	}
+	directory_clear(&d);
+}
+
 /* Record the call and what it does to its case, as case_rules says. */
 static int
 record(struct ctx *ctx, const struct args *a, struct add_input *in,
@@ -200,6 +256,7 @@ run_add(struct ctx *ctx, struct args *a)
 		when_warn_past(in.follow_up, ctx->now, "follow-up");
 		when_warn_past_day(k.promised_by, ctx->now,
 		    "promised-by deadline");
+		warn_other_org(ctx, &c, &k);
 		redact_report(&in.redacted, NULL);
 	}
 	case_effects_clear(&fx);
