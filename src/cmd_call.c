@@ -21,7 +21,6 @@
 #include "lookup.h"
 #include "phone.h"
 #include "prep.h"
-#include "purpose.h"
 #include "redact.h"
 #include "store.h"
 #include "term.h"
@@ -381,17 +380,21 @@ run_call(struct ctx *ctx, struct args *a)
 	struct card_walk w = { 0 };
 	FILE *guard;
 	sigset_t block;
-	char *v, shown[PHONE_BUFSZ] = "", where[64] = "";
-	int reason = a->npos > 1 ? purpose_parse_reason(a->pos[1]) :
-	    REASON_GENERAL, rc;
+	char *v, *purpose = NULL, shown[PHONE_BUFSZ] = "", where[64] = "";
+	int reason = REASON_GENERAL, rc;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return error("'calllog call' is a guided call on a terminal; "
 		    "to record a call from a script use 'calllog add --org "
 		    "ORG --reason REASON ...'"), CMD_USAGE;
-	if (reason < 0 || check_line("ORG", a->pos[0], LIMIT_NAME) == -1)
+	if ((a->npos > 1 && prep_parse(a->pos[1], &reason, &purpose) == -1) ||
+	    check_line("ORG", a->pos[0], LIMIT_NAME) == -1) {
+		free(purpose);
 		return CMD_USAGE;
-	if (prep_load(ctx->st, reason, a->pos[0], &p) == -1)
+	}
+	rc = prep_load_for(ctx->st, reason, purpose, a->pos[0], &p);
+	free(purpose);
+	if (rc == -1)
 		return CMD_FAIL;
 	signal(SIGINT, on_interrupt);
 	/* The card shows journal text: through a guard, as main's output
