@@ -17,14 +17,13 @@
 
 #include <editline/readline.h>
 
+#include "call_int.h"
 #include "cmd.h"
-#include "lookup.h"
 #include "phone.h"
 #include "prep.h"
 #include "redact.h"
 #include "store.h"
 #include "term.h"
-#include "view.h"
 #include "util.h"
 #include "when.h"
 
@@ -251,90 +250,6 @@ ask_details(struct ctx *ctx, struct answers *ans)
 	free(v);
 }
 
-/* The open cases the card showed: "add to an open case" offers them,
- * and Enter takes the one about the call's reason when there is one. */
-#define CARD_CASES 64
-
-struct card_walk {
-	FILE *fp;
-	const char *org;
-	int n, reason;
-	int nsame;			/* open cases about the call's reason */
-	long long same;			/* the first of them */
-};
-
-/* One open case on the call's card: what the question after the call,
- * "add to an open case", offers. */
-static int
-card_case(struct cl_case *c, void *arg)
-{
-	struct card_walk *w = arg;
-	char when[WHEN_BUFSZ];
-
-	if (w->n++ == 0)
-		fprintf(w->fp, "\nopen cases with %s (this call may add to "
-		    "one):\n", w->org);
-	if (c->reason == w->reason && w->nsame++ == 0)
-		w->same = c->id;
-	fprintf(w->fp, "  case %lld: %s, %s", c->id, enum_name(&reason_names,
-	    c->reason), view_case_title(c));
-	if (c->next_followup) {
-		when_format_day(c->next_followup, when);
-		fprintf(w->fp, "; next follow-up %s", when);
-	}
-	if (c->last_rep)
-		fprintf(w->fp, "; last spoke to %s", c->last_rep);
-	fputc('\n', w->fp);
-	return 0;
-}
-
-/* The prep card, then the organization's open cases, to fp.  Returns 0,
- * or -1 after reporting. */
-static int
-print_card(struct ctx *ctx, const struct prep *p, FILE *fp,
-    struct card_walk *w)
-{
-	struct case_filter f = { .unresolved = 1, .contact = 1, .org = p->org };
-
-	w->fp = fp;
-	w->org = p->org;
-	prep_print(p, fp);
-	if (p->org == NULL)
-		return 0;
-	if (store_cases_each(ctx->st, &f, card_case, w) != 0)
-		return -1;
-	if (w->n == 0)
-		fprintf(fp, "\nno open case with %s: this call opens one\n",
-		    p->org);
-	return 0;
-}
-
-/* The case answer, checked when it is given: "new", or a case that
- * exists and is not resolved (add would refuse it after every other
- * question).  Returns 0 or -1 after saying what is wrong. */
-static int
-check_case(const char *v, void *arg)
-{
-	struct ctx *ctx = arg;
-	struct cl_case c = { 0 };
-	long long id;
-	int rc;
-
-	if (strcmp(v, "new") == 0)
-		return 0;
-	if (lookup_case(ctx->st, v, "case", &id) != CMD_OK)
-		return -1;
-	if ((rc = store_case_get(ctx->st, id, &c)) == 1)
-		return error("no case %lld; give an open case's id, or new",
-		    id);
-	if (rc == 0 && c.status == STATUS_RESOLVED)
-		rc = error("case %lld is resolved; give an open case's id, "
-		    "or new (to add to it, 'calllog add --case %lld --reopen')",
-		    id, id);
-	case_clear(&c);
-	return rc;
-}
-
 /*
  * Which case the call adds to.  Enter takes the open case about the same
  * reason when there is exactly one, since a second case about one problem
@@ -351,13 +266,13 @@ ask_case(struct ctx *ctx, const struct card_walk *w, const char *reason)
 		snprintf(dflt, sizeof(dflt), "%lld", w->same);
 		snprintf(q, sizeof(q), "add to an open case (Enter: case %lld, "
 		    "open about %s), or new", w->same, reason);
-		return ask_checked(q, dflt, check_case, ctx);
+		return ask_checked(q, dflt, call_check_case, ctx);
 	}
 	if (w->nsame > 1) {
 		for (;;) {
 			char *v = ask_checked("add to an open case (its id; "
 			    "several are open about this), or new", NULL,
-			    check_case, ctx);
+			    call_check_case, ctx);
 
 			if (*v)
 				return v;
@@ -367,7 +282,7 @@ ask_case(struct ctx *ctx, const struct card_walk *w, const char *reason)
 		}
 	}
 	return ask_checked("add to an open case (its id), or new", "new",
-	    check_case, ctx);
+	    call_check_case, ctx);
 }
 
 static int
@@ -405,7 +320,7 @@ run_call(struct ctx *ctx, struct args *a)
 		    CMD_FAIL;
 	}
 	w.reason = reason;
-	rc = print_card(ctx, &p, guard, &w);
+	rc = call_print_card(ctx, &p, guard, &w);
 	fclose(guard);
 	if (rc == -1) {
 		prep_clear(&p);
