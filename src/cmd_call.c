@@ -195,22 +195,54 @@ time_call(struct ctx *ctx, struct answers *ans, const char *dial)
 	push(ans, "--when", buf);
 }
 
+/* A one-line answer as add will check it, named by its option. */
+struct field {
+	const char *opt;
+	size_t max;
+};
+
+static int
+check_field(const char *v, void *arg)
+{
+	const struct field *f = arg;
+
+	return check_line(f->opt, v, f->max);
+}
+
+/* The references, each as --ref checks it. */
+static int
+check_refs(const char *v, void *arg)
+{
+	char *all = xstrdup(v), *p;
+	int rc = 0;
+
+	(void)arg;
+	for (p = strtok(all, ","); p && rc == 0; p = strtok(NULL, ","))
+		rc = check_line("--ref", p, LIMIT_LINE);
+	free(all);
+	return rc;
+}
+
 static void
 ask_details(struct ctx *ctx, struct answers *ans)
 {
-	static const struct { const char *q, *opt; } plain[] = {
-		{ "department", "--department" },
-		{ "menu path that reached a human (e.g. 0, \"agent\")", "--ivr" },
-		{ "representative's name or ID", "--rep" },
+	static const struct { const char *q; struct field f; } plain[] = {
+		{ "department", { "--department", LIMIT_NAME } },
+		{ "menu path that reached a human (e.g. 0, \"agent\")",
+		    { "--ivr", LIMIT_LINE } },
+		{ "representative's name or ID", { "--rep", LIMIT_NAME } },
 	};
+	static const struct field promise = { "--promise", LIMIT_LINE };
 	char *v, *refs, *p;
 
 	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
-		if (*(v = ask(plain[i].q, NULL)))
-			push(ans, plain[i].opt, v);
+		if (*(v = ask_checked(plain[i].q, NULL, check_field,
+		    (void *)&plain[i].f)))
+			push(ans, plain[i].f.opt, v);
 		free(v);
 	}
-	refs = ask("reference numbers, separated by commas", NULL);
+	refs = ask_checked("reference numbers, separated by commas", NULL,
+	    check_refs, NULL);
 	for (p = strtok(refs, ","); p; p = strtok(NULL, ",")) {
 		size_t n;
 
@@ -226,7 +258,8 @@ ask_details(struct ctx *ctx, struct answers *ans)
 	    "dropped, escalated, info", "follow-up", check_outcome, NULL);
 	push(ans, "--outcome", v);
 	free(v);
-	if (*(v = ask("what did they promise (empty: nothing)", NULL))) {
+	if (*(v = ask_checked("what did they promise (empty: nothing)", NULL,
+	    check_field, (void *)&promise))) {
 		char *by;
 
 		push(ans, "--promise", v);
@@ -293,6 +326,7 @@ run_call(struct ctx *ctx, struct args *a)
 	struct prep p;
 	struct redact_counts redacted = { 0, 0, 0 };
 	struct card_walk w = { 0 };
+	static const struct field title = { "--title", LIMIT_NAME };
 	FILE *guard;
 	sigset_t block;
 	char *v, *purpose = NULL, shown[PHONE_BUFSZ] = "", where[64] = "";
@@ -342,7 +376,8 @@ run_call(struct ctx *ctx, struct args *a)
 		push(&ans, "--org", p.org ? p.org : a->pos[0]);
 		push(&ans, "--reason", enum_name(&reason_names, reason));
 		free(v);
-		if (*(v = ask("the case in a few words", NULL)))
+		if (*(v = ask_checked("the case in a few words", NULL,
+		    check_field, (void *)&title)))
 			push(&ans, "--title", v);
 	}
 	free(v);

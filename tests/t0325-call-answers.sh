@@ -102,6 +102,22 @@ test_expect_success 'an outcome is read when given: f is follow-up, h is asked a
 	jq_is ".calls_list[-1].outcome" transferred
 '
 
+test_expect_success 'a name past its limit is said when given, and asked again' '
+	long=$(printf "%0201d" 0 | tr 0 x) &&
+	steps long.steps "expect open case" "send new" \
+	    "expect few words" "send $long" "expect --title is" \
+	    "expect few words" "send Short" \
+	    "expect department" "send" "expect menu path" "send" \
+	    "expect representative" "send $long" "expect --rep is" \
+	    "expect representative" "send Jo" "expect reference" "send" \
+	    "expect outcome" "send" "expect promise" "send" \
+	    "expect next follow-up" "send" "expect >" "send" &&
+	expect_exit 0 $DRIVE long.steps -- "$CALLLOG" call Zeta &&
+	out_contains "recorded call" &&
+	expect_exit 0 cl log --json &&
+	jq_is ".[0].rep" Jo
+'
+
 test_expect_success 'add: f is follow-up, h and fix are refused naming the alias' '
 	expect_exit 0 cl add --case 4 --outcome f --note x &&
 	expect_exit 0 cl show 4 --json &&
