@@ -270,8 +270,8 @@ ask_details(struct ctx *ctx, struct answers *ans)
 		free(by);
 	}
 	free(v);
-	v = ask_checked("next follow-up (empty: the usual)", NULL, check_followup,
-	    &ctx->now);
+	v = ask_checked("next follow-up (empty: the usual)", NULL,
+	    check_followup, &ctx->now);
 	if (*v)
 		push(ans, "--follow-up", v);
 	free(v);

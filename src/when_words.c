@@ -99,17 +99,16 @@ part_of_day(const char *w)
 
 /*
  * A time of day: "14:30", "14:30:05", "2pm", "9:30am", "12am" (midnight),
- * "noon", or a part of the day ("morning").  Without am or pm a colon is needed, since a bare number is a
- * day.  Sets the fields of tm; returns 0 or -1.
+ * "noon", or a part of the day ("morning").  Without am or pm a colon
+ * is needed, since a bare number is a day.  Sets the fields of tm;
+ * returns 0 or -1.
  */
 static int
 read_time(const char *w, struct tm *tm)
 {
 	const char *p = w;
 	long h, mi = 0, sec = 0;
-	int colon = 0;
-
-	int part;
+	int colon = 0, part;
 
 	if (strcmp(w, "noon") == 0) {
 		tm->tm_hour = 12;
@@ -283,9 +282,10 @@ month_date(const struct phrase *ph, int n, time_t now, time_t *out)
 }
 
 /*
- * A count and a unit in words, words from to n of ph ("3 days", "a week",
- * "10 business days", or one word "3d"), as the offset sign * count from
- * now that when_parse_offset reads.
+ * A count and a unit in words, words from to n - 1 of ph ("3 days", "a
+ * week", "10 business days", or one word "3d"), read by
+ * when_parse_offset as that many units after now (sign 1) or before it
+ * (sign -1).
  */
 static int
 count_unit(const struct phrase *ph, int from, int n, int sign, time_t now,
