@@ -30,4 +30,12 @@ int lookup_case(struct store *st, const char *text, const char *what,
 int lookup_org(struct store *st, const char *given, int new_org,
     char **out);
 
+/*
+ * lookup_org for a case whose organization is own (edit): a name that is
+ * a near miss of own and of no other known organization is own's spelling
+ * put right, and is taken as given.  own may be NULL.
+ */
+int lookup_org_for(struct store *st, const char *given, int new_org,
+    const char *own, char **out);
+
 #endif

@@ -75,8 +75,9 @@ extern const struct enum_names reason_names, status_names, priority_names,
     event_names, reminder_kind_names, promise_names;
 
 /*
- * Read a value as a person types it: the name, an alias, or an unambiguous
- * prefix of either, case-insensitively.  Returns the value, or -1 after
+ * Read a value as a person types it: the name, an alias, an unambiguous
+ * prefix of a name, or a plural, case-insensitively; a prefix of an alias
+ * alone is refused, naming it.  Returns the value, or -1 after
  * reporting through error() what was wrong and the accepted names.
  */
 int enum_parse(const struct enum_names *e, const char *s);

@@ -20,6 +20,7 @@ struct prep {
 	const char *reason_title;
 	const char *purpose;	/* the directory purpose for the reason */
 	char *org;		/* as the directory spells it; NULL: any */
+	char *own_purpose;	/* a purpose asked for by name, or NULL */
 	struct prep_number *numbers;
 	size_t nnumbers;
 };
@@ -32,6 +33,20 @@ struct prep {
  * prep_clear() releases *p; after a failure it holds nothing.
  */
 int prep_load(struct store *st, int reason, const char *org, struct prep *p);
+
+/* prep_load for a purpose of the directory named by itself, not by a
+ * reason ("international"), when purpose is not NULL. */
+int prep_load_for(struct store *st, int reason, const char *purpose,
+    const char *org, struct prep *p);
+
+/*
+ * What prep and call take as REASON: a reason for calling (a word of the
+ * purpose table, a reason's name, alias or prefix), or a purpose that
+ * serves no reason ("international", "roadside"), then *reason is
+ * general and *purpose the canonical purpose, which the caller frees.
+ * Returns 0, or -1 after reporting.
+ */
+int prep_parse(const char *word, int *reason, char **purpose);
 void prep_clear(struct prep *p);
 
 /* What to have ready for every call, and the warning about secrets. */

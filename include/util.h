@@ -77,6 +77,13 @@ int parse_id(const char *s, const char *what, long long *id);
 #define LIMIT_REFS 50		/* reference numbers on one call */
 
 /*
+ * mkdir -p with mode 0700: dir and its missing parents, as a calendar
+ * folder or a data directory is private.  Returns 0, or -1 after
+ * reporting the directory that could not be made.
+ */
+int make_dirs(const char *dir);
+
+/*
  * Check a one-line field: at most max bytes, no control characters.  what
  * names it in the message ("--rep").  Returns 0, or -1 after reporting.
  */

@@ -30,7 +30,10 @@
  * "...+01:00"), a bare time of day ("14:30", "2pm", today), offsets ("+3d",
  * "2w", "36h", "-2d", "10bd" for business days, "in 3 days"), words
  * ("now", "today", "tomorrow", "yesterday", weekday names meaning the next
- * such day, "next tuesday" the same, "eow", "eom"), month names ("dec 3",
+ * such day, "next tuesday" the same, "eow", "eom"), the past for when a
+ * call happened ("last friday", "3 days ago", "2 business days ago", "an
+ * hour ago", "this morning", "yesterday afternoon", "last night"), month
+ * names ("dec 3",
  * "3 dec 2026", "december 3rd") and numeric day and month in the order
  * when_set_order gave ("12/3", "12/3/2026"); a month and day without a
  * year is the one nearest to now.  Any day may be followed by a time
@@ -73,6 +76,22 @@ void when_format_utc(time_t t, char buf[WHEN_BUFSZ]);
 
 /* Local time, minutes precision: "2026-12-01 14:30". */
 void when_format_local(time_t t, char buf[WHEN_BUFSZ]);
+
+/* Local time with its weekday, for confirmations: "Fri 2026-11-27 09:00",
+ * so that "next fri" said on a Thursday, or a Saturday, is noticed. */
+void when_format_day(time_t t, char buf[WHEN_BUFSZ]);
+
+/*
+ * Warn (one line on standard error) that t, a follow-up or deadline named
+ * by what, is already past at now: accepted, since a person may be
+ * catching up the record, but said, since it is more often a slip.
+ * Returns 1 when it warned, else 0 (t is 0, unset, or not past).
+ */
+int when_warn_past(time_t t, time_t now, const char *what);
+
+/* The same for a deadline, which lasts until the end of its day: warns
+ * only when t falls on a day before now's. */
+int when_warn_past_day(time_t t, time_t now, const char *what);
 
 /* Local date only: "2026-12-01". */
 void when_format_date(time_t t, char buf[WHEN_BUFSZ]);

@@ -6,11 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "case_rules.h"
 #include "cmd.h"
+#include "directory.h"
 #include "input.h"
 #include "lookup.h"
+#include "phone.h"
 #include "redact.h"
 #include "store.h"
 #include "util.h"
@@ -134,12 +137,69 @@ report(struct ctx *ctx, const struct cl_case *c, const struct cl_call *k,
 	if (c->status == STATUS_RESOLVED)
 		fprintf(ctx->out, "case %lld is resolved\n", c->id);
 	else if (c->next_followup) {
-		when_format_local(c->next_followup, when);
+		when_format_day(c->next_followup, when);
 		fprintf(ctx->out, "next follow-up %s\n", when);
+	}
+	if (k->promised_by) {
+		when_format_day(k->promised_by, when);
+		fprintf(ctx->out, "promised by %s\n", when);
 	}
 	if (fx->escalated)
 		fprintf(ctx->out, "case %lld escalated to %s\n", c->id,
 		    enum_name(&level_names, c->escalation));
+}
+
+/* Whether org, as the journal spells it, is the case's organization. */
+static int
+same_org(struct ctx *ctx, const char *org, const char *case_org)
+{
+	char *canon = NULL;
+	int same;
+
+	if (store_org_canonical(ctx->st, org, &canon) == -1)
+		return -1;
+	same = strcasecmp(canon, case_org) == 0;
+	free(canon);
+	return same;
+}
+
+/*
+ * A number the directory files under another organization than the
+ * case's is more often a slip (the wrong case, or the wrong number
+ * pasted) than a company's shared line: said in one line, and kept.
+ */
+static void
+warn_other_org(struct ctx *ctx, const struct cl_case *c,
+    const struct cl_call *k)
+{
+	struct directory d = { 0 };
+	char e164[PHONE_BUFSZ], shown[PHONE_BUFSZ];
+	const struct dir_entry *other = NULL;
+
+	if (k->number == NULL || store_directory_merged(ctx->st, &d) == -1)
+		return;
+	phone_split(k->number, e164);
+	for (size_t i = 0; i < d.n; i++) {
+		char num[PHONE_BUFSZ];
+		int same;
+
+		phone_split(d.e[i].number, num);
+		if (strcmp(num, e164) != 0)
+			continue;
+		if ((same = same_org(ctx, d.e[i].org, c->org)) != 0) {
+			other = NULL;	/* the case's own line too */
+			break;
+		}
+		if (other == NULL)
+			other = &d.e[i];
+	}
+	if (other) {
+		phone_format(e164, shown);
+		warning("%s is %s's number (%s) in the directory, not %s's; "
+		    "recorded on case %lld as given", shown, other->org,
+		    other->purpose, c->org, c->id);
+	}
+	directory_clear(&d);
 }
 
 /* Record the call and what it does to its case, as case_rules says. */
@@ -192,6 +252,11 @@ run_add(struct ctx *ctx, struct args *a)
 	    (rc = call_input_apply(&in.call, &k, &c)) == CMD_OK &&
 	    (rc = record(ctx, a, &in, &k, &c, &fx)) == CMD_OK) {
 		report(ctx, &c, &k, !in.case_id, &fx);
+		/* Said after the record is kept: the date stands as given. */
+		when_warn_past(in.follow_up, ctx->now, "follow-up");
+		when_warn_past_day(k.promised_by, ctx->now,
+		    "promised-by deadline");
+		warn_other_org(ctx, &c, &k);
 		redact_report(&in.redacted, NULL);
 	}
 	case_effects_clear(&fx);

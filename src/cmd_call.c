@@ -17,14 +17,13 @@
 
 #include <editline/readline.h>
 
+#include "call_int.h"
 #include "cmd.h"
 #include "phone.h"
 #include "prep.h"
-#include "purpose.h"
 #include "redact.h"
 #include "store.h"
 #include "term.h"
-#include "view.h"
 #include "util.h"
 #include "when.h"
 
@@ -117,12 +116,28 @@ ask_checked(const char *question, const char *dflt,
 	}
 }
 
+/* A follow-up: a past one is said at once, and kept. */
 static int
-check_date(const char *v, void *arg)
+check_followup(const char *v, void *arg)
 {
-	time_t t;
+	time_t t, now = *(time_t *)arg;
 
-	return when_parse(v, *(time_t *)arg, &t);
+	if (when_parse(v, now, &t) != 0)
+		return -1;
+	when_warn_past(t, now, "follow-up");
+	return 0;
+}
+
+/* A promise's deadline: past when its whole day is. */
+static int
+check_deadline(const char *v, void *arg)
+{
+	time_t t, now = *(time_t *)arg;
+
+	if (when_parse(v, now, &t) != 0)
+		return -1;
+	when_warn_past_day(t, now, "promised-by deadline");
+	return 0;
 }
 
 static int
@@ -180,22 +195,54 @@ time_call(struct ctx *ctx, struct answers *ans, const char *dial)
 	push(ans, "--when", buf);
 }
 
+/* A one-line answer as add will check it, named by its option. */
+struct field {
+	const char *opt;
+	size_t max;
+};
+
+static int
+check_field(const char *v, void *arg)
+{
+	const struct field *f = arg;
+
+	return check_line(f->opt, v, f->max);
+}
+
+/* The references, each as --ref checks it. */
+static int
+check_refs(const char *v, void *arg)
+{
+	char *all = xstrdup(v), *p;
+	int rc = 0;
+
+	(void)arg;
+	for (p = strtok(all, ","); p && rc == 0; p = strtok(NULL, ","))
+		rc = check_line("--ref", p, LIMIT_LINE);
+	free(all);
+	return rc;
+}
+
 static void
 ask_details(struct ctx *ctx, struct answers *ans)
 {
-	static const struct { const char *q, *opt; } plain[] = {
-		{ "department", "--department" },
-		{ "menu path that reached a human (e.g. 0, \"agent\")", "--ivr" },
-		{ "representative's name or ID", "--rep" },
+	static const struct { const char *q; struct field f; } plain[] = {
+		{ "department", { "--department", LIMIT_NAME } },
+		{ "menu path that reached a human (e.g. 0, \"agent\")",
+		    { "--ivr", LIMIT_LINE } },
+		{ "representative's name or ID", { "--rep", LIMIT_NAME } },
 	};
+	static const struct field promise = { "--promise", LIMIT_LINE };
 	char *v, *refs, *p;
 
 	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
-		if (*(v = ask(plain[i].q, NULL)))
-			push(ans, plain[i].opt, v);
+		if (*(v = ask_checked(plain[i].q, NULL, check_field,
+		    (void *)&plain[i].f)))
+			push(ans, plain[i].f.opt, v);
 		free(v);
 	}
-	refs = ask("reference numbers, separated by commas", NULL);
+	refs = ask_checked("reference numbers, separated by commas", NULL,
+	    check_refs, NULL);
 	for (p = strtok(refs, ","); p; p = strtok(NULL, ",")) {
 		size_t n;
 
@@ -211,19 +258,20 @@ ask_details(struct ctx *ctx, struct answers *ans)
 	    "dropped, escalated, info", "follow-up", check_outcome, NULL);
 	push(ans, "--outcome", v);
 	free(v);
-	if (*(v = ask("what did they promise (empty: nothing)", NULL))) {
+	if (*(v = ask_checked("what did they promise (empty: nothing)", NULL,
+	    check_field, (void *)&promise))) {
 		char *by;
 
 		push(ans, "--promise", v);
 		by = ask_checked("promised by (a date, e.g. +5d, friday)", NULL,
-		    check_date, &ctx->now);
+		    check_deadline, &ctx->now);
 		if (*by)
 			push(ans, "--promised-by", by);
 		free(by);
 	}
 	free(v);
-	v = ask_checked("next follow-up (empty: the usual)", NULL, check_date,
-	    &ctx->now);
+	v = ask_checked("next follow-up (empty: the usual)", NULL,
+	    check_followup, &ctx->now);
 	if (*v)
 		push(ans, "--follow-up", v);
 	free(v);
@@ -235,52 +283,39 @@ ask_details(struct ctx *ctx, struct answers *ans)
 	free(v);
 }
 
-struct card_walk {
-	FILE *fp;
-	const char *org;
-	int n;
-};
-
-/* One open case on the call's card: what the question after the call,
- * "add to an open case", offers. */
-static int
-card_case(struct cl_case *c, void *arg)
+/*
+ * Which case the call adds to.  Enter takes the open case about the same
+ * reason when there is exactly one, since a second case about one problem
+ * splits its record; when there are several, it asks which; otherwise
+ * (none, or only cases about other things) it opens a new case.  The
+ * prompt says which Enter means.  The caller frees.
+ */
+static char *
+ask_case(struct ctx *ctx, const struct card_walk *w, const char *reason)
 {
-	struct card_walk *w = arg;
-	char when[WHEN_BUFSZ];
+	char dflt[32], q[160];
 
-	if (w->n++ == 0)
-		fprintf(w->fp, "\nopen cases with %s (this call may add to "
-		    "one):\n", w->org);
-	fprintf(w->fp, "  case %lld: %s, %s", c->id, enum_name(&reason_names,
-	    c->reason), view_case_title(c));
-	if (c->next_followup) {
-		when_format_local(c->next_followup, when);
-		fprintf(w->fp, "; next follow-up %s", when);
+	if (w->nsame == 1) {
+		snprintf(dflt, sizeof(dflt), "%lld", w->same);
+		snprintf(q, sizeof(q), "add to an open case (Enter: case %lld, "
+		    "open about %s), or new", w->same, reason);
+		return ask_checked(q, dflt, call_check_case, ctx);
 	}
-	if (c->last_rep)
-		fprintf(w->fp, "; last spoke to %s", c->last_rep);
-	fputc('\n', w->fp);
-	return 0;
-}
+	if (w->nsame > 1) {
+		for (;;) {
+			char *v = ask_checked("add to an open case (its id; "
+			    "several are open about this), or new", NULL,
+			    call_check_case, ctx);
 
-/* The prep card, then the organization's open cases, to fp.  Returns 0,
- * or -1 after reporting. */
-static int
-print_card(struct ctx *ctx, const struct prep *p, FILE *fp)
-{
-	struct case_filter f = { .unresolved = 1, .contact = 1, .org = p->org };
-	struct card_walk w = { .fp = fp, .org = p->org };
-
-	prep_print(p, fp);
-	if (p->org == NULL)
-		return 0;
-	if (store_cases_each(ctx->st, &f, card_case, &w) != 0)
-		return -1;
-	if (w.n == 0)
-		fprintf(fp, "\nno open case with %s: this call opens one\n",
-		    p->org);
-	return 0;
+			if (*v)
+				return v;
+			free(v);
+			error("%d open cases with %s are about %s: give one's "
+			    "id, or new", w->nsame, w->org, reason);
+		}
+	}
+	return ask_checked("add to an open case (its id), or new", "new",
+	    call_check_case, ctx);
 }
 
 static int
@@ -290,19 +325,25 @@ run_call(struct ctx *ctx, struct args *a)
 	struct args addargs;
 	struct prep p;
 	struct redact_counts redacted = { 0, 0, 0 };
+	struct card_walk w = { 0 };
+	static const struct field title = { "--title", LIMIT_NAME };
 	FILE *guard;
 	sigset_t block;
-	char *v, shown[PHONE_BUFSZ] = "", where[64] = "";
-	int reason = a->npos > 1 ? purpose_parse_reason(a->pos[1]) :
-	    REASON_GENERAL, rc;
+	char *v, *purpose = NULL, shown[PHONE_BUFSZ] = "", where[64] = "";
+	int reason = REASON_GENERAL, rc;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return error("'calllog call' is a guided call on a terminal; "
 		    "to record a call from a script use 'calllog add --org "
 		    "ORG --reason REASON ...'"), CMD_USAGE;
-	if (reason < 0 || check_line("ORG", a->pos[0], LIMIT_NAME) == -1)
+	if ((a->npos > 1 && prep_parse(a->pos[1], &reason, &purpose) == -1) ||
+	    check_line("ORG", a->pos[0], LIMIT_NAME) == -1) {
+		free(purpose);
 		return CMD_USAGE;
-	if (prep_load(ctx->st, reason, a->pos[0], &p) == -1)
+	}
+	rc = prep_load_for(ctx->st, reason, purpose, a->pos[0], &p);
+	free(purpose);
+	if (rc == -1)
 		return CMD_FAIL;
 	signal(SIGINT, on_interrupt);
 	/* The card shows journal text: through a guard, as main's output
@@ -312,7 +353,8 @@ run_call(struct ctx *ctx, struct args *a)
 		return error("cannot show the prep card: out of memory"),
 		    CMD_FAIL;
 	}
-	rc = print_card(ctx, &p, guard);
+	w.reason = reason;
+	rc = call_print_card(ctx, &p, guard, &w);
 	fclose(guard);
 	if (rc == -1) {
 		prep_clear(&p);
@@ -327,14 +369,15 @@ run_call(struct ctx *ctx, struct args *a)
 		push(&ans, "--number", v);
 	time_call(ctx, &ans, *v ? v : "the number");
 	free(v);
-	v = ask("add to an open case (its id), or new", "new");
+	v = ask_case(ctx, &w, enum_name(&reason_names, reason));
 	if (strcmp(v, "new") != 0 && *v)
 		push(&ans, "--case", v);
 	else {
 		push(&ans, "--org", p.org ? p.org : a->pos[0]);
 		push(&ans, "--reason", enum_name(&reason_names, reason));
 		free(v);
-		if (*(v = ask("the case in a few words", NULL)))
+		if (*(v = ask_checked("the case in a few words", NULL,
+		    check_field, (void *)&title)))
 			push(&ans, "--title", v);
 	}
 	free(v);

@@ -125,7 +125,7 @@ run_reopen(struct ctx *ctx, struct args *a)
 	int rc = change_case(ctx, a, &ch, &c);
 
 	if (rc == CMD_OK) {
-		when_format_local(c.next_followup, when);
+		when_format_day(c.next_followup, when);
 		fprintf(ctx->out, "reopened case %lld; next follow-up %s\n",
 		    c.id, when);
 	}
@@ -144,8 +144,9 @@ run_followup(struct ctx *ctx, struct args *a)
 	if (when_parse(a->pos[1], ctx->now, &ch.due) == -1)
 		return CMD_USAGE;
 	if ((rc = change_case(ctx, a, &ch, &c)) == CMD_OK) {
-		when_format_local(ch.due, when);
+		when_format_day(ch.due, when);
 		fprintf(ctx->out, "case %lld: next follow-up %s\n", c.id, when);
+		when_warn_past(ch.due, ctx->now, "follow-up");
 	}
 	case_clear(&c);
 	return rc;

@@ -5,22 +5,67 @@
  * the text to be gone for good.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "lookup.h"
 #include "store.h"
+#include "term.h"
 #include "util.h"
 
 enum { O_CALL, O_YES, O_PURGE };
 
 static const struct opt delete_opts[] = {
 	[O_CALL] = { "call", 0, OPT_VALUE, "N", "delete this call, not a case" },
-	[O_YES] = { "yes", 'y', 0, NULL, "confirm --purge, which cannot be "
-	    "undone" },
+	[O_YES] = { "yes", 'y', 0, NULL, "confirm deleting a case of several "
+	    "calls, or --purge, which cannot be undone" },
 	[O_PURGE] = { "purge", 0, 0, NULL, "remove the deleted text from the "
 	    "history and the file too (no undo)" },
 	{ NULL, 0, 0, NULL, NULL }
 };
+
+/*
+ * A case of several calls is a whole dispute's record: deleting it takes
+ * a yes, asked on a terminal, or --yes off one (a script that meant it
+ * says so).  undo would bring it back, but a person who typed the wrong
+ * id may not notice what went.  Returns CMD_OK with *go set to go on (or
+ * cleared when the person said no), or the exit code after reporting.
+ */
+static int
+confirm_case(struct ctx *ctx, const struct args *a, long long id, int *go)
+{
+	struct cl_case c = { 0 };
+	char line[16] = "", *org;
+	int rc = store_case_get(ctx->st, id, &c), n = c.ncalls;
+
+	*go = 1;
+	if (rc != 0 || n < 2 || arg(a, O_YES)) {
+		case_clear(&c);
+		return rc == -1 ? CMD_FAIL : CMD_OK;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		case_clear(&c);
+		return error("case %lld has %d calls; add --yes to delete it "
+		    "with all of them", id, n), CMD_USAGE;
+	}
+	/* To the terminal itself: a writing command's output is held until
+	 * it commits. */
+	org = term_escape(c.org, 0);
+	fprintf(stderr, "delete case %lld (%s, %d calls)? [y/N] ", id, org,
+	    n);
+	fflush(stderr);
+	free(org);
+	case_clear(&c);
+	if (fgets(line, sizeof(line), stdin) == NULL ||
+	    (strcmp(line, "y\n") != 0 && strcmp(line, "yes\n") != 0 &&
+	    strcmp(line, "Y\n") != 0)) {
+		*go = 0;
+		fprintf(ctx->out, "case %lld not deleted\n", id);
+	}
+	return CMD_OK;
+}
 
 static int
 run_delete(struct ctx *ctx, struct args *a)
@@ -28,7 +73,7 @@ run_delete(struct ctx *ctx, struct args *a)
 	const char *what = arg(a, O_CALL) ? "call" : "case";
 	char summary[96];
 	long long id;
-	int rc;
+	int rc, go = 1;
 
 	if ((a->npos == 1) == (arg(a, O_CALL) != NULL))
 		return error("give a case ID or --call N (one of them)"),
@@ -41,7 +86,9 @@ run_delete(struct ctx *ctx, struct args *a)
 		rc = parse_id(arg(a, O_CALL), "--call", &id) ? CMD_USAGE : CMD_OK;
 	else
 		rc = lookup_case(ctx->st, a->pos[0], "case", &id);
-	if (rc != CMD_OK)
+	if (rc == CMD_OK && !arg(a, O_CALL))
+		rc = confirm_case(ctx, a, id, &go);
+	if (rc != CMD_OK || !go)
 		return rc;
 	if (arg(a, O_PURGE) && store_purge_begin(ctx->st) == -1)
 		return CMD_FAIL;

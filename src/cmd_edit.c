@@ -93,8 +93,8 @@ apply(struct ctx *ctx, const struct args *a, struct target *t,
 		error("a call's fields (--note, --rep, ...) are edited with "
 		    "'calllog edit --call N'; 'calllog show %lld' lists the "
 		    "calls", t->case_id);
-	else if (kin.given[KO_ORG] && (rc = lookup_org(ctx->st, kin.org,
-	    kin.given[KO_NEW_ORG], &org)) != CMD_OK)
+	else if (kin.given[KO_ORG] && (rc = lookup_org_for(ctx->st, kin.org,
+	    kin.given[KO_NEW_ORG], t->c.org, &org)) != CMD_OK)
 		;
 	else if ((rc = case_input_apply(&kin, &t->c)) == CMD_OK && t->call_id)
 		rc = call_input_apply(&cin, &t->k, &t->c);

@@ -43,7 +43,9 @@ case_text(struct cl_case *c, void *arg)
 	char when[WHEN_BUFSZ];
 	size_t width = (size_t)terminal_width(fp);
 
-	if (w->p->reason >= 0 && !w->p->org && c->reason != w->p->reason)
+	/* A purpose asked for by name (a call abroad) may be about any
+	 * reason. */
+	if (!w->p->own_purpose && !w->p->org && c->reason != w->p->reason)
 		return 0;
 	if (w->n++ == 0)
 		fprintf(fp, "\nopen cases%s%s:\n", w->p->org ? " with " : "",
@@ -82,7 +84,9 @@ case_json(struct cl_case *c, void *arg)
 {
 	struct prep_walk *w = arg;
 
-	if (w->p->reason >= 0 && !w->p->org && c->reason != w->p->reason)
+	/* A purpose asked for by name (a call abroad) may be about any
+	 * reason. */
+	if (!w->p->own_purpose && !w->p->org && c->reason != w->p->reason)
 		return 0;
 	jsonw_object_begin(w->j);
 	view_case_members(w->j, c, &w->ctx->cfg.policy, w->ctx->now);
@@ -103,6 +107,7 @@ print_json_head(struct jsonw *j, const struct prep *p)
 	const char *const *list = checklist_for_reason(p->reason);
 
 	jsonw_kstring(j, "reason", enum_name(&reason_names, p->reason));
+	jsonw_kstring(j, "purpose", p->purpose);
 	jsonw_kstring(j, "org", p->org);
 	jsonw_key(j, "have_ready");
 	jsonw_array_begin(j);
@@ -135,11 +140,14 @@ run_prep(struct ctx *ctx, struct args *a)
 	struct jsonw j;
 	struct prep_walk w = { .ctx = ctx, .p = &p, .j = &j };
 	struct case_filter f = { .unresolved = 1, .contact = 1 };
-	int reason = purpose_parse_reason(a->pos[0]), rc;
+	char *purpose;
+	int reason, rc;
 
-	if (reason < 0)
+	if (prep_parse(a->pos[0], &reason, &purpose) == -1)
 		return CMD_USAGE;
-	if (prep_load(ctx->st, reason, arg(a, O_ORG), &p) == -1)
+	rc = prep_load_for(ctx->st, reason, purpose, arg(a, O_ORG), &p);
+	free(purpose);
+	if (rc == -1)
 		return CMD_FAIL;
 	f.org = p.org;
 	if (arg(a, O_JSON)) {

@@ -188,6 +188,22 @@ md_quote(FILE *fp, const char *s, int indent)
 	}
 }
 
+/*
+ * The statement is text to paste into a complaint form, which shows what
+ * it is given: no entity (&#8220;) or backslash may reach it.  An
+ * indented code block is the one place every Markdown shows as written,
+ * so the statement goes there, one line (a form wraps it), control
+ * characters as spaces.
+ */
+static void
+md_verbatim(FILE *fp, const char *s)
+{
+	fputs("    ", fp);
+	for (; *s; s++)
+		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, fp);
+	fputc('\n', fp);
+}
+
 /* "- **Label:** text" */
 static void
 item(FILE *fp, const char *label, const char *text)
@@ -359,8 +375,7 @@ dossier_write_md(const struct dossier *d, FILE *fp)
 	fputs(".\n", fp);
 	summary(d, fp);
 	fputs("\n## Statement\n\n", fp);
-	md_text(fp, d->statement, 0);
-	fputc('\n', fp);
+	md_verbatim(fp, d->statement);
 	promises(d, fp);
 	timeline(d, fp);
 	refs_and_escalations(d, fp);

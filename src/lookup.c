@@ -86,8 +86,67 @@ candidates(const struct org_name *v, const size_t *hits, size_t n)
 	return s;
 }
 
+/*
+ * Whether given, a near miss of the case's own organization own, is near
+ * no other known one: then it is that name put right, not a typo.  Sets
+ * *other to the index in v of the other organization it is a near miss
+ * of, when there is one.
+ */
+static int
+fixes_own(const char *given, const char *own, const struct org_name *v,
+    size_t n, size_t *other)
+{
+	struct org_name *rest = xcalloc(n ? n : 1, sizeof(*rest));
+	size_t *idx = xcalloc(n ? n : 1, sizeof(*idx));
+	size_t m = 0, hits[8], nhits;
+	int kind;
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].org, own) != 0) {
+			idx[m] = i;
+			rest[m++] = v[i];
+		}
+	kind = org_match(given, rest, m, hits, 8, &nhits);
+	if (kind == ORG_TYPO)
+		*other = idx[hits[0]];
+	free(rest);
+	free(idx);
+	return kind == ORG_NEW;
+}
+
+struct own_count {
+	const char *own;
+	int n;
+};
+
+static int
+count_own(struct cl_case *c, void *arg)
+{
+	struct own_count *oc = arg;
+
+	oc->n += strcmp(c->org, oc->own) == 0;
+	return 0;
+}
+
+/* How many cases are filed under exactly own, or -1. */
+static int
+own_cases(struct store *st, const char *own)
+{
+	struct case_filter f = { .org = own };
+	struct own_count oc = { .own = own };
+
+	return store_cases_each(st, &f, count_own, &oc) == 0 ? oc.n : -1;
+}
+
 int
 lookup_org(struct store *st, const char *given, int new_org, char **out)
+{
+	return lookup_org_for(st, given, new_org, NULL, out);
+}
+
+int
+lookup_org_for(struct store *st, const char *given, int new_org,
+    const char *own, char **out)
 {
 	struct org_name *v;
 	size_t n, hits[8], nhits;
@@ -98,6 +157,17 @@ lookup_org(struct store *st, const char *given, int new_org, char **out)
 	if (store_org_names(st, &v, &n) == -1)
 		return CMD_FAIL;
 	kind = org_match(given, v, n, hits, 8, &nhits);
+	/* "Delta Air Lines" on a case filed as "Delta Air Lnes" is the
+	 * correction edit exists for.  A name other cases are filed under
+	 * too is the one to keep: a near miss of it is still a typo. */
+	if (kind == ORG_TYPO && own && strcmp(v[hits[0]].org, own) == 0 &&
+	    own_cases(st, own) == 1) {
+		size_t other = hits[0];
+
+		if (fixes_own(given, own, v, n, &other))
+			kind = ORG_NEW;
+		hits[0] = other;
+	}
 	/* --new-org: the name as given, unless it is already known exactly
 	 * (then the journal's spelling, so the cases still file together). */
 	if (new_org && kind != ORG_EXACT)

@@ -114,8 +114,11 @@ consider(int v, int *match, int nmatch)
 	return nmatch + 1;
 }
 
+/* Report s as not a value of e ("unknown", "ambiguous"), listing the
+ * names; hint, when set, is what s may have meant.  Returns -1. */
 static int
-enum_error(const struct enum_names *e, const char *s, const char *why)
+enum_error(const struct enum_names *e, const char *s, const char *why,
+    const char *hint)
 {
 	char list[256] = "";
 	size_t len = 0;
@@ -127,19 +130,29 @@ enum_error(const struct enum_names *e, const char *s, const char *why)
 			break;
 		len += (size_t)n;
 	}
+	if (hint)
+		return error("%s %s '%s'; did you mean %s? use one of: %s",
+		    why, e->what, s, hint, list);
 	return error("%s %s '%s'; use one of: %s", why, e->what, s, list);
 }
 
+/*
+ * An exact name or alias wins; then a prefix of the names themselves,
+ * when it leaves one; a plural of a name or alias means it.  An alias is
+ * taken only whole: "h" is not "hung-up" (dropped), nor does "fixed"
+ * (resolved) make "f" ambiguous with follow-up, since a word the person
+ * never saw listed must not decide, or block, what a letter means.  A
+ * prefix of an alias alone is refused, naming the alias.
+ */
 int
 enum_parse(const struct enum_names *e, const char *s)
 {
 	int match = -1, nmatch = 0;
 	size_t len = strlen(s);
+	char hint[128] = "";
 
 	if (len == 0)
-		return enum_error(e, s, "empty");
-	/* An exact name or alias wins over prefixes ("info" vs "in-person"
-	 * would otherwise never be reachable if one were a prefix). */
+		return enum_error(e, s, "empty", NULL);
 	for (int i = 0; i < e->count; i++)
 		if (strlen(e->names[i]) == len && str_iprefix(e->names[i], s))
 			return i;
@@ -149,13 +162,18 @@ enum_parse(const struct enum_names *e, const char *s)
 	for (int i = 0; i < e->count; i++)
 		if (str_iprefix(e->names[i], s))
 			nmatch = consider(i, &match, nmatch);
-	for (const struct enum_alias *a = e->aliases; a && a->word; a++)
-		if (str_iprefix(a->word, s))
-			nmatch = consider(a->value, &match, nmatch);
 	if (nmatch == 1)
 		return match;
-	/* A plural of a name or alias ("disputes", "charges") means it. */
-	if (nmatch == 0 && len > 3 && (s[len - 1] == 's' || s[len - 1] == 'S')) {
+	for (int i = 0; nmatch > 1 && i < e->count; i++) {
+		size_t n = strlen(hint);
+
+		if (str_iprefix(e->names[i], s) && n + 40 < sizeof(hint))
+			snprintf(hint + n, sizeof(hint) - n, "%s'%s'",
+			    n ? " or " : "", e->names[i]);
+	}
+	if (nmatch > 1)
+		return enum_error(e, s, "ambiguous", hint);
+	if (len > 3 && (s[len - 1] == 's' || s[len - 1] == 'S')) {
 		for (int i = 0; i < e->count; i++)
 			if (strlen(e->names[i]) == len - 1 &&
 			    strncasecmp(e->names[i], s, len - 1) == 0)
@@ -166,7 +184,14 @@ enum_parse(const struct enum_names *e, const char *s)
 			    strncasecmp(a->word, s, len - 1) == 0)
 				return a->value;
 	}
-	return enum_error(e, s, nmatch ? "ambiguous" : "unknown");
+	for (const struct enum_alias *a = e->aliases; a && a->word; a++) {
+		size_t n = strlen(hint);
+
+		if (str_iprefix(a->word, s) && n + 40 < sizeof(hint))
+			snprintf(hint + n, sizeof(hint) - n, "%s'%s' (%s)",
+			    n ? " or " : "", a->word, e->names[a->value]);
+	}
+	return enum_error(e, s, "unknown", *hint ? hint : NULL);
 }
 
 const char *

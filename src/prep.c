@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "prep.h"
+#include "purpose.h"
 #include "util.h"
 #include "phone.h"
 #include "view.h"
@@ -96,7 +97,28 @@ pick(struct store *st, struct prep *p, const struct directory *d,
 }
 
 int
+prep_parse(const char *word, int *reason, char **purpose)
+{
+	*purpose = NULL;
+	/* "international", "roadside": a line of the directory that no
+	 * reason for calling names, asked for by its own name. */
+	if (purpose_reason(word) < 0 && purpose_known(word)) {
+		*purpose = purpose_canonical(word);
+		*reason = REASON_GENERAL;
+		return 0;
+	}
+	return (*reason = purpose_parse_reason(word)) < 0 ? -1 : 0;
+}
+
+int
 prep_load(struct store *st, int reason, const char *org, struct prep *p)
+{
+	return prep_load_for(st, reason, NULL, org, p);
+}
+
+int
+prep_load_for(struct store *st, int reason, const char *purpose,
+    const char *org, struct prep *p)
 {
 	struct directory d = { 0 };
 	struct cl_case probe = { .reason = reason };
@@ -107,6 +129,10 @@ prep_load(struct store *st, int reason, const char *org, struct prep *p)
 	p->reason = reason;
 	p->reason_title = view_case_title(&probe);
 	p->purpose = purpose_for_reason(reason);
+	if (purpose) {
+		p->own_purpose = xstrdup(purpose);
+		p->purpose = p->reason_title = p->own_purpose;
+	}
 	if (store_directory_merged(st, &d) == -1 ||
 	    (org && store_org_canonical(st, org, &canon) == -1))
 		goto out;
@@ -135,5 +161,6 @@ prep_clear(struct prep *p)
 	}
 	free(p->numbers);
 	free(p->org);
+	free(p->own_purpose);
 	memset(p, 0, sizeof(*p));
 }

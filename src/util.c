@@ -401,3 +401,29 @@ read_file(const char *path, size_t max)
 	buf[n] = '\0';
 	return buf;
 }
+
+int
+make_dirs(const char *dir)
+{
+	char *d;
+	int rc = 0;
+
+	if (*dir == '\0')
+		return error("no directory named; give a folder's path");
+	d = xstrdup(dir);
+	for (char *p = d + 1; rc == 0; p++) {
+		int last = *p == '\0';
+
+		if (*p != '/' && !last)
+			continue;
+		*p = '\0';
+		if (mkdir(d, 0700) == -1 && errno != EEXIST)
+			rc = error("cannot create '%s': %s", d,
+			    strerror(errno));
+		if (last)
+			break;
+		*p = '/';
+	}
+	free(d);
+	return rc;
+}

@@ -411,8 +411,8 @@ vdir_mirror(struct ctx *ctx, const struct cal_options *o, const char *dir)
 	size_t n = 0;
 	int rc = -1;
 
-	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
-		return error("cannot create '%s': %s", dir, strerror(errno));
+	if (make_dirs(dir) == -1)
+		return -1;
 	if (realpath(dir, m.dir) == NULL)
 		return error("cannot find '%s': %s", dir, strerror(errno));
 	if (store_vdir_load(ctx->st, m.dir, &m.f, &m.n) == -1)

@@ -309,6 +309,18 @@ when_parse_word(const char *s, time_t now, time_t *out)
 	return shift_days(now, days ? days : 7, 1, out);
 }
 
+int
+when_parse_past_weekday(const char *s, time_t now, time_t *out)
+{
+	struct tm tm;
+	int wday, days;
+
+	if (localtime_r(&now, &tm) == NULL || (wday = weekday_number(s)) < 0)
+		return -1;
+	days = (tm.tm_wday - wday + 7) % 7;
+	return shift_days(now, -(days ? days : 7), 1, out);
+}
+
 /*
  * Every date form, without reporting: returns 0 and sets *out, or -1.
  * Results before 1970 or after WHEN_MAX_TIME are refused, so that every
@@ -440,6 +452,51 @@ when_format_local(time_t t, char buf[WHEN_BUFSZ])
 	struct tm tm;
 
 	format_tm(localtime_r(&t, &tm), "%Y-%m-%d %H:%M", buf);
+}
+
+/* The weekday's name is written from a table, not by strftime's %a, so
+ * that a confirmation reads the same in every locale. */
+void
+when_format_day(time_t t, char buf[WHEN_BUFSZ])
+{
+	static const char *const names[7] = { "Sun", "Mon", "Tue", "Wed",
+	    "Thu", "Fri", "Sat" };
+	struct tm tm;
+	char rest[WHEN_BUFSZ - 8];
+
+	if (localtime_r(&t, &tm) == NULL) {
+		snprintf(buf, WHEN_BUFSZ, "?");
+		return;
+	}
+	if (strftime(rest, sizeof(rest), "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(rest, sizeof(rest), "?");
+	snprintf(buf, WHEN_BUFSZ, "%s %s", names[tm.tm_wday], rest);
+}
+
+int
+when_warn_past(time_t t, time_t now, const char *what)
+{
+	char day[WHEN_BUFSZ], ago[WHEN_BUFSZ];
+
+	if (t == 0 || t >= now)
+		return 0;
+	when_format_day(t, day);
+	when_format_relative(t, now, ago);
+	warning("the %s %s is already past (%s); kept as given", what, day,
+	    ago);
+	return 1;
+}
+
+int
+when_warn_past_day(time_t t, time_t now, const char *what)
+{
+	struct tm a, b;
+
+	if (t == 0 || t >= now || localtime_r(&t, &a) == NULL ||
+	    localtime_r(&now, &b) == NULL ||
+	    (a.tm_year == b.tm_year && a.tm_yday == b.tm_yday))
+		return 0;
+	return when_warn_past(t, now, what);
 }
 
 void

@@ -30,6 +30,10 @@ int when_parse_offset(const char *s, time_t now, time_t *out);
 /* "now", "today", "tomorrow", "yesterday", "eow", "eom", weekday names. */
 int when_parse_word(const char *s, time_t now, time_t *out);
 
+/* "last friday": the named weekday before today, at 09:00; said on a
+ * Friday, a week ago. */
+int when_parse_past_weekday(const char *s, time_t now, time_t *out);
+
 /* Everything of more than one word, month names, numeric day and month,
  * and any day followed by a time of day (when_words.c). */
 int when_parse_phrase(const char *s, time_t now, time_t *out);

@@ -32,12 +32,14 @@ when_forms(void)
 	    "2026-12-01, '2026-12-01 14:30', 2026-12-01T14:30:00Z, +3d, 2w, "
 	    "36h, 10bd, 'in 3 days', now, today, tomorrow, friday, "
 	    "'next tuesday', eow, eom, '3 dec', '3 dec 2026', 3/12 "
-	    "(day/month) or 3/12/2026, and after a day a time: "
+	    "(day/month) or 3/12/2026, the past: yesterday, 'last friday', "
+	    "'3 days ago', 'this morning', and after a day a time: "
 	    "'tomorrow 14:00', 'fri 2pm'" :
 	    "2026-12-01, '2026-12-01 14:30', 2026-12-01T14:30:00Z, +3d, 2w, "
 	    "36h, 10bd, 'in 3 days', now, today, tomorrow, friday, "
 	    "'next tuesday', eow, eom, 'dec 3', '3 dec 2026', 12/3 "
-	    "(month/day) or 12/3/2026, and after a day a time: "
+	    "(month/day) or 12/3/2026, the past: yesterday, 'last friday', "
+	    "'3 days ago', 'this morning', and after a day a time: "
 	    "'tomorrow 14:00', 'fri 2pm'";
 }
 
@@ -76,19 +78,45 @@ split_words(const char *s, struct phrase *ph)
 }
 
 /*
+ * The hour a part of the day stands for, when someone says when a call
+ * happened and did not look at the clock: "this morning" is the working
+ * morning dates default to, "last night" late evening.  -1 for any other
+ * word.
+ */
+static int
+part_of_day(const char *w)
+{
+	static const struct { const char *word; int hour; } parts[] = {
+		{ "morning", WHEN_DEFAULT_HOUR }, { "afternoon", 14 },
+		{ "evening", 19 }, { "night", 21 },
+	};
+
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		if (strcmp(w, parts[i].word) == 0)
+			return parts[i].hour;
+	return -1;
+}
+
+/*
  * A time of day: "14:30", "14:30:05", "2pm", "9:30am", "12am" (midnight),
- * "noon".  Without am or pm a colon is needed, since a bare number is a
- * day.  Sets the fields of tm; returns 0 or -1.
+ * "noon", or a part of the day ("morning").  Without am or pm a colon
+ * is needed, since a bare number is a day.  Sets the fields of tm;
+ * returns 0 or -1.
  */
 static int
 read_time(const char *w, struct tm *tm)
 {
 	const char *p = w;
 	long h, mi = 0, sec = 0;
-	int colon = 0;
+	int colon = 0, part;
 
 	if (strcmp(w, "noon") == 0) {
 		tm->tm_hour = 12;
+		tm->tm_min = tm->tm_sec = 0;
+		return 0;
+	}
+	if ((part = part_of_day(w)) >= 0) {
+		tm->tm_hour = part;
 		tm->tm_min = tm->tm_sec = 0;
 		return 0;
 	}
@@ -253,10 +281,15 @@ month_date(const struct phrase *ph, int n, time_t now, time_t *out)
 	return y < 0 ? nearest_date(m, d, now, out) : make_date(y, m, d, out);
 }
 
-/* "in 3 days", "in 2 weeks", "in 36 hours", "in 10 business days": the
- * offsets of when_parse_offset in words. */
+/*
+ * A count and a unit in words, words from to n - 1 of ph ("3 days", "a
+ * week", "10 business days", or one word "3d"), read by
+ * when_parse_offset as that many units after now (sign 1) or before it
+ * (sign -1).
+ */
 static int
-in_words(const struct phrase *ph, int n, time_t now, time_t *out)
+count_unit(const struct phrase *ph, int from, int n, int sign, time_t now,
+    time_t *out)
 {
 	static const struct { const char *word, *unit; } units[] = {
 		{ "day", "d" }, { "days", "d" }, { "d", "d" },
@@ -265,49 +298,73 @@ in_words(const struct phrase *ph, int n, time_t now, time_t *out)
 		{ "minute", "min" }, { "minutes", "min" }, { "min", "min" },
 		{ "mins", "min" }, { "bd", "bd" },
 	};
-	const char *unit = NULL, *p, *count = ph->w[1];
+	const char *unit = NULL, *p, *count = ph->w[from];
 	char off[WORD_MAX * 2];
 
-	if (n < 2 || strcmp(ph->w[0], "in") != 0)
-		return -1;
-	if (n == 2)	/* "in 3d" */
-		return ph->w[1][0] == '-' || ph->w[1][0] == '+' ? -1 :
-		    when_parse_offset(ph->w[1], now, out);
-	/* "in a week", "in an hour" */
-	if (strcmp(ph->w[1], "a") == 0 || strcmp(ph->w[1], "an") == 0)
+	if (n - from == 1) {	/* "in 3d", "3d ago" */
+		if (count[0] == '-' || count[0] == '+')
+			return -1;
+		snprintf(off, sizeof(off), "%c%s", sign < 0 ? '-' : '+',
+		    count);
+		return when_parse_offset(off, now, out);
+	}
+	/* "in a week", "an hour ago" */
+	if (strcmp(count, "a") == 0 || strcmp(count, "an") == 0)
 		count = "1";
 	for (p = count; isdigit((unsigned char)*p); p++)
 		;
 	if (p == count || *p)
 		return -1;
-	if (n == 4 && strcmp(ph->w[2], "business") == 0 &&
-	    (strcmp(ph->w[3], "days") == 0 || strcmp(ph->w[3], "day") == 0))
+	if (n - from == 3 && strcmp(ph->w[from + 1], "business") == 0 &&
+	    (strcmp(ph->w[from + 2], "days") == 0 ||
+	    strcmp(ph->w[from + 2], "day") == 0))
 		unit = "bd";
-	for (size_t i = 0; n == 3 && i < sizeof(units) / sizeof(units[0]); i++)
-		if (strcmp(ph->w[2], units[i].word) == 0)
+	for (size_t i = 0; n - from == 2 &&
+	    i < sizeof(units) / sizeof(units[0]); i++)
+		if (strcmp(ph->w[from + 1], units[i].word) == 0)
 			unit = units[i].unit;
 	if (unit == NULL)
 		return -1;
-	snprintf(off, sizeof(off), "+%s%s", count, unit);
+	snprintf(off, sizeof(off), "%c%s%s", sign < 0 ? '-' : '+', count,
+	    unit);
 	return when_parse_offset(off, now, out);
 }
 
-/* Whether a day ending in word w is an exact moment, to which a time of
- * day cannot be added: "now", "36h", "-90min", "in 2 hours", an ISO time. */
+/* "in 3 days", "in 2 weeks", "in 36 hours", "in 10 business days": the
+ * offsets of when_parse_offset in words; and the past, for when a call
+ * happened: "3 days ago", "an hour ago", "2 business days ago". */
 static int
-is_moment(const char *w)
+in_words(const struct phrase *ph, int n, time_t now, time_t *out)
 {
+	if (n >= 2 && strcmp(ph->w[0], "in") == 0)
+		return count_unit(ph, 1, n, 1, now, out);
+	if (n >= 2 && strcmp(ph->w[n - 1], "ago") == 0)
+		return count_unit(ph, 0, n - 1, -1, now, out);
+	return -1;
+}
+
+/* Whether a day ending in word w is an exact moment, to which a time of
+ * day cannot be added: "now", "36h", "-90min", "in 2 hours", an ISO time;
+ * "2 hours ago" is judged by its unit, the word before "ago". */
+static int
+is_moment(const struct phrase *ph, int n)
+{
+	const char *w = ph->w[n - 1];
 	static const char *const units[] = { "now", "h", "hour", "hours",
 	    "min", "mins", "minute", "minutes" };
-	size_t n = strlen(w);
+	size_t len;
 
+	if (strcmp(w, "ago") == 0 && n > 1)
+		w = ph->w[n - 2];
+	len = strlen(w);
 	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
 		if (strcmp(w, units[i]) == 0)
 			return 1;
 	return strchr(w, ':') != NULL ||
-	    (n > 1 && w[n - 1] == 'h' && isdigit((unsigned char)w[n - 2])) ||
-	    (n > 3 && strcmp(w + n - 3, "min") == 0 &&
-	    isdigit((unsigned char)w[n - 4]));
+	    (len > 1 && w[len - 1] == 'h' &&
+	    isdigit((unsigned char)w[len - 2])) ||
+	    (len > 3 && strcmp(w + len - 3, "min") == 0 &&
+	    isdigit((unsigned char)w[len - 4]));
 }
 
 /* Whether w is a weekday's name, which when_parse_word reads among its
@@ -344,6 +401,11 @@ read_day(const struct phrase *ph, int n, time_t now, time_t *out)
 	if (n == 2 && strcmp(ph->w[0], "next") == 0)
 		return is_weekday(ph->w[1], now) ?
 		    when_parse_word(ph->w[1], now, out) : -1;
+	/* "last friday" is the one before today: said on a Friday, a week
+	 * ago, as "friday" then is a week ahead. */
+	if (n == 2 && strcmp(ph->w[0], "last") == 0)
+		return is_weekday(ph->w[1], now) ?
+		    when_parse_past_weekday(ph->w[1], now, out) : -1;
 	if (month_date(ph, n, now, out) == 0)
 		return 0;
 	return in_words(ph, n, now, out);
@@ -378,6 +440,18 @@ when_parse_phrase(const char *s, time_t now, time_t *out)
 		    sizeof(ph.w[0]));
 		n--;
 	}
+	/* "this morning" is today's, "last night" yesterday's, "tonight"
+	 * today's night: the part of the day is then read as a time. */
+	if (n == 2 && part_of_day(ph.w[1]) >= 0 &&
+	    (strcmp(ph.w[0], "this") == 0 || (strcmp(ph.w[0], "last") == 0 &&
+	    strcmp(ph.w[1], "night") == 0)))
+		snprintf(ph.w[0], WORD_MAX, "%s",
+		    ph.w[0][0] == 't' ? "today" : "yesterday");
+	if (n == 1 && strcmp(ph.w[0], "tonight") == 0) {
+		snprintf(ph.w[0], WORD_MAX, "today");
+		snprintf(ph.w[1], WORD_MAX, "night");
+		n = 2;
+	}
 	/* A time first ("2pm tomorrow", "at 9:30 fri") goes last. */
 	if (strcmp(ph.w[0], "at") == 0 && n > 2 && read_time(ph.w[1],
 	    &clock) == 0) {
@@ -407,7 +481,7 @@ when_parse_phrase(const char *s, time_t now, time_t *out)
 		*out = day;
 		return 0;
 	}
-	if (is_moment(ph.w[n - 1]))
+	if (is_moment(&ph, n))
 		return -1;
 	if (localtime_r(&day, &tm) == NULL)
 		return -1;

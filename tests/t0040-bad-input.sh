@@ -107,7 +107,7 @@ done <<'EOF'
 2 | maybe          | - | cl add --case 1 --outcome maybe
 2 | fax            | - | cl add --case 1 --channel fax
 2 | reason         | - | cl add --org amex --reason a
-2 | outcome        | - | cl add --case 1 --outcome d
+2 | hung-up        | - | cl add --case 1 --outcome h
 2 | boss           | - | cl escalate 1 --level boss
 # A new case needs --org and --reason.
 2 | --org          | - | cl add --reason billing

@@ -104,7 +104,7 @@ for stage in "number you will dial" "dialing" "human answers" \
 		db_snapshot before &&
 		{ for s in "expect number you will dial" "send" "expect dialing" \
 		    "send" "expect human answers" "send" "expect hang up" "send" \
-		    "expect open case" "send" "expect few words" "send x" \
+		    "expect open case" "send new" "expect few words" "send x" \
 		    "expect department" "send" "expect menu path" "send" \
 		    "expect representative" "send Ann" "expect reference" "send" \
 		    "expect outcome" "send" "expect promise" "send" \
@@ -137,7 +137,7 @@ test_expect_success 'a call with 45 references and 60 note lines keeps them all,
 	refs=$(seq -f "BIG-%g" 1 45 | paste -sd, -) &&
 	{ printf "%s\n" "expect number you will dial" "send" "expect dialing" \
 	    "send" "expect human answers" "send" "expect hang up" "send" \
-	    "expect open case" "send" "expect few words" "send Many answers" \
+	    "expect open case" "send new" "expect few words" "send Many answers" \
 	    "expect department" "send" "expect menu path" "send" \
 	    "expect representative" "send Lee Many" "expect reference" \
 	    "send $refs" "expect outcome" "send" "expect promise" "send" \
@@ -175,8 +175,8 @@ test_expect_success 'the card lists the open cases with the organization, and yo
 	    "ctrl-c" >card.steps &&
 	expect_exit 130 $DRIVE card.steps -- "$CALLLOG" call amex DISPUTES &&
 	out_contains "open cases with American Express (this call may add to one):" &&
-	out_contains "case 1: billing, Gym fee twice; next follow-up 2026-11-25 09:00; last spoke to Ola (ID 12)" &&
-	out_contains "case 3: lost-card, Lost at airport; next follow-up 2026-11-23 14:30" &&
+	out_contains "case 1: billing, Gym fee twice; next follow-up Wed 2026-11-25 09:00; last spoke to Ola (ID 12)" &&
+	out_contains "case 3: lost-card, Lost at airport; next follow-up Mon 2026-11-23 14:30" &&
 	out_lacks "Hotel refund" &&
 	out_lacks "Other org" &&
 	out_contains "call not recorded" &&

@@ -331,7 +331,9 @@ test_words(void)
 	    "2026-12-01, '2026-12-01 14:30', 2026-12-01T14:30:00Z, +3d, 2w, "
 	    "36h, 10bd, 'in 3 days', now, today, tomorrow, friday, "
 	    "'next tuesday', eow, eom, 'dec 3', '3 dec 2026', 12/3 "
-	    "(month/day) or 12/3/2026, and after a day a time: "
+	    "(month/day) or 12/3/2026, the past: yesterday, "
+	    "'last friday', '3 days ago', 'this morning', and after a day a "
+	    "time: "
 	    "'tomorrow 14:00', 'fri 2pm'\n");
 }
 
@@ -522,7 +524,9 @@ test_numeric_dates(void)
 	    "2026-12-01, '2026-12-01 14:30', 2026-12-01T14:30:00Z, +3d, 2w, "
 	    "36h, 10bd, 'in 3 days', now, today, tomorrow, friday, "
 	    "'next tuesday', eow, eom, '3 dec', '3 dec 2026', 3/12 "
-	    "(day/month) or 3/12/2026, and after a day a time: "
+	    "(day/month) or 3/12/2026, the past: yesterday, "
+	    "'last friday', '3 days ago', 'this morning', and after a day a "
+	    "time: "
 	    "'tomorrow 14:00', 'fri 2pm'\n");
 	when_set_order(WHEN_MDY);
 }
@@ -646,6 +650,74 @@ test_now(void)
 	    "unset CALLLOG_NOW is the real clock");
 }
 
+/*
+ * The past, for when a call happened.  Thursday 2026-11-26 10:00 EST
+ * (15:00Z) and a Friday, 2026-11-27 08:30 EST, so that "last friday" said
+ * on a Friday is a week back.
+ */
+static void
+test_past(void)
+{
+	time_t thu = utc(2026, 11, 26, 15, 0), fri = utc(2026, 11, 27, 13, 30);
+	time_t mon = utc(2026, 11, 30, 15, 0);
+	char buf[WHEN_BUFSZ];
+
+	date_is("last friday", thu, "2026-11-20T14:00:00Z", "on a Thursday");
+	date_is("last fri", thu, "2026-11-20T14:00:00Z", "abbreviated");
+	date_is("Last Thurs", thu, "2026-11-19T14:00:00Z",
+	    "said on a Thursday: a week back");
+	date_is("last wed", thu, "2026-11-25T14:00:00Z", "yesterday's weekday");
+	date_is("last friday", fri, "2026-11-20T14:00:00Z", "said on a Friday");
+	date_is("last sunday", mon, "2026-11-29T14:00:00Z", "said on a Monday");
+	date_is("last friday 10:15", thu, "2026-11-20T15:15:00Z", "with a time");
+	date_is("last tue 2pm", thu, "2026-11-24T19:00:00Z", "with 2pm");
+	date_is("3 days ago", thu, "2026-11-23T15:00:00Z",
+	    "keeping the time of day");
+	date_is("1 day ago", thu, "2026-11-25T15:00:00Z", "one day");
+	date_is("a week ago", thu, "2026-11-19T15:00:00Z", "a week");
+	date_is("2 weeks ago", thu, "2026-11-12T15:00:00Z", "two weeks");
+	date_is("2 hours ago", thu, "2026-11-26T13:00:00Z", "exact hours");
+	date_is("an hour ago", thu, "2026-11-26T14:00:00Z", "an hour");
+	date_is("45 minutes ago", thu, "2026-11-26T14:15:00Z", "minutes");
+	date_is("3d ago", thu, "2026-11-23T15:00:00Z", "as an offset word");
+	date_is("2 business days ago", mon, "2026-11-26T15:00:00Z",
+	    "over a weekend");
+	date_is("3 days ago 4pm", thu, "2026-11-23T21:00:00Z", "with a time");
+	date_is("2 days ago at 8:30am", thu, "2026-11-24T13:30:00Z",
+	    "with at and a time");
+	date_is("yesterday", thu, "2026-11-25T14:00:00Z", "at 09:00");
+	date_is("yesterday 3pm", thu, "2026-11-25T20:00:00Z", "at 3pm");
+	date_is("this morning", thu, "2026-11-26T14:00:00Z", "09:00 today");
+	date_is("this afternoon", thu, "2026-11-26T19:00:00Z", "14:00 today");
+	date_is("this evening", thu, "2026-11-27T00:00:00Z", "19:00 today");
+	date_is("tonight", thu, "2026-11-27T02:00:00Z", "21:00 today");
+	date_is("last night", thu, "2026-11-26T02:00:00Z", "21:00 yesterday");
+	date_is("yesterday afternoon", thu, "2026-11-25T19:00:00Z",
+	    "a day and a part of it");
+	date_is("friday morning", thu, "2026-11-27T14:00:00Z",
+	    "a weekday's morning");
+	date_is("in 3d", thu, "2026-11-29T15:00:00Z", "still ahead");
+	date_bad("2 hours ago 3pm", thu);
+	date_bad("last", thu);
+	date_bad("this", thu);
+	date_bad("ago", thu);
+	date_bad("last week", thu);
+	date_bad("last dec", thu);
+	date_bad("last night 3pm", thu);
+	date_bad("-3 days ago", thu);
+	date_bad("this friday morning x", thu);
+
+	when_format_day(utc(2026, 11, 27, 14, 0), buf);
+	is_str(buf, "Fri 2026-11-27 09:00", "when_format_day names the weekday");
+	when_format_day(utc(2026, 11, 29, 2, 30), buf);
+	is_str(buf, "Sat 2026-11-28 21:30", "in the local zone");
+	ok(when_warn_past(utc(2026, 11, 26, 14, 0), thu, "test") == 1,
+	    "a time before now is warned of");
+	ok(when_warn_past(utc(2026, 11, 26, 16, 0), thu, "test") == 0,
+	    "a time after now is not");
+	ok(when_warn_past(0, thu, "test") == 0, "nor an unset one");
+}
+
 int
 main(void)
 {
@@ -663,5 +735,6 @@ main(void)
 	test_durations();
 	test_formatting();
 	test_now();
+	test_past();
 	return tap_done();
 }

@@ -1,0 +1,34 @@
+/*
+ * call_int.h: what cmd_call.c (the questions) and call_case.c (the open
+ * cases a guided call may add to) share, and nothing else sees.
+ */
+#ifndef CALLLOG_CALL_INT_H
+#define CALLLOG_CALL_INT_H
+
+#include <stdio.h>
+
+#include "cmd.h"
+#include "prep.h"
+
+/* The open cases the card showed: "add to an open case" offers them,
+ * and Enter takes the one about the call's reason when there is one. */
+struct card_walk {
+	FILE *fp;
+	const char *org;
+	int n, reason;
+	int nsame;			/* open cases about the call's reason */
+	long long same;			/* the first of them */
+};
+
+/* The prep card, then the organization's open cases, to fp, noting them
+ * in w (whose reason the caller set).  Returns 0, or -1 after
+ * reporting. */
+int call_print_card(struct ctx *ctx, const struct prep *p, FILE *fp,
+    struct card_walk *w);
+
+/* The case answer, checked when it is given: "new", or a case that
+ * exists and is not resolved.  arg is the struct ctx.  Returns 0, or -1
+ * after saying what is wrong. */
+int call_check_case(const char *v, void *arg);
+
+#endif
