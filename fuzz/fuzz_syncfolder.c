@@ -1,0 +1,656 @@
+/*
+ * fuzz_syncfolder.c: whole folders through `calllog sync`, in process, as
+ * a CalDAV server or a shared calendar could leave them (DESIGN.md, "DIR
+ * is untrusted").
+ *
+ * The input is a folder, written as directives, each on a line of its own
+ * beginning with "%%" (a trailing "%%" is allowed):
+ *
+ *   %%FILE name      the lines up to the next directive are file DIR/name
+ *   %%DEL name       DIR/name is removed (one calllog wrote, see below)
+ *   %%LINK name to   DIR/name is a symbolic link to: secret (a file
+ *                    outside DIR holding a card number), db (a copy of a
+ *                    journal outside DIR), journal (the journal synced),
+ *                    outside (the directory holding secret and db)
+ *
+ * What comes before the first directive is the file DIR/item.ics, so any
+ * iCalendar item (fuzz/corpus/syncitem) is an input too.  @CASE1@,
+ * @CASE2@, @CALL1@ and @CALL2@ anywhere stand for the uuids of the
+ * journal's records: "Refund" (its call: CALL1) and "Lost bag" (CALL2);
+ * DIR holds <uuid>.ics for each, as calllog's first sync wrote them.  A
+ * name keeps [A-Za-z0-9._-] and 12 characters, unless it is a record's.
+ *
+ * Each run copies that journal and DIR (made once, the journal's notes
+ * holding card numbers only as typed, that is redacted), applies the
+ * input, runs sync twice (the second a minute later), and aborts when:
+ *   1. a card number of the input (or of the secret) is in the journal's
+ *      files (.db, -wal), in what either sync wrote to standard error or
+ *      output, or in a file of DIR calllog wrote: one that is new after a
+ *      sync, or whose bytes it changed (name or content).  Files calllog
+ *      left as the input wrote them are the client's, not calllog's;
+ *   2. the second sync changes DIR (names, kinds, bytes, link targets)
+ *      or the journal's records or history (`export`, `history`, asked
+ *      when the journal's bytes changed): the first settled everything;
+ *   2b. the second sync writes to the journal at all ("writes nothing");
+ *   2w. the second sync warns though the first succeeded: a skipped item
+ *      is warned of once per version of its file;
+ *   3. a link's target outside DIR is opened (inotify), or the secret's
+ *      text reaches anything of 1;
+ *   4. the first sync deletes here every record the journal knew (the
+ *      four above), which needs --force-delete.
+ * Crashes, sanitizer reports and leaks (LeakSanitizer) are libFuzzer's.
+ *
+ * One file: build-fuzz/fuzz_syncfolder FILE.  FUZZ_SYNCFOLDER_VERBOSE=1
+ * shows both syncs' output and keeps the journal after each as
+ * run/journal-after-N.db; the work directory (under /dev/shm when it can)
+ * is named on standard error at start and kept when a check fails.
+ * FUZZ_SYNCFOLDER_OFF="2w 4" turns checks off, to look past a class of
+ * failure already reported; every check is on unless it says so.
+ */
+#define _GNU_SOURCE		/* memmem */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fuzz_cards.h"
+#include "fuzz_folder.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int calllog_main(int argc, char **argv);	/* main.c, renamed */
+
+#define INPUT_MAX (32 * 1024)
+#define ITEMS_MAX 16
+#define SECRET_MARK "OUTSIDE-SECRET-7f3a9c"
+#define SECRET_CARD "4000 0566 5566 5556"
+#define T_SEED "2026-11-20T10:00:00Z"
+#define T_SYNC1 "2026-11-21T09:00:00Z"
+#define T_SYNC2 "2026-11-21T09:01:00Z"
+
+static char root[256], uuids[4][37];
+static const char *const tokens[4] = { "@CASE1@", "@CASE2@", "@CALL1@",
+    "@CALL2@" };
+static int watch = -1, verbose;
+
+static void
+die(const char *fmt, const char *a, const char *b)
+{
+	fprintf(stderr, "fuzz_syncfolder: ");
+	fprintf(stderr, fmt, a, b);
+	fprintf(stderr, "\n  (work directory %s)\n", root);
+	abort();
+}
+
+/* Whether check name is on (FUZZ_SYNCFOLDER_OFF lists those that are
+ * not, for looking past a class of failures already reported). */
+static int
+on(const char *name)
+{
+	const char *off = getenv("FUZZ_SYNCFOLDER_OFF"), *p;
+	size_t n = strlen(name);
+
+	for (p = off; p && (p = strstr(p, name)) != NULL; p += n)
+		if ((p == off || p[-1] == ' ' || p[-1] == ',') &&
+		    (p[n] == '\0' || p[n] == ' ' || p[n] == ','))
+			return 0;
+	return 1;
+}
+
+static char *
+path(const char *rel)
+{
+	return xasprintf("%s/%s", root, rel);
+}
+
+/* calllog's main on the words given (then NULL), at the time now, its
+ * standard output and error to files out and err.  Returns its status. */
+static int
+cli(const char *now, const char *out, const char *err, ...)
+{
+	char *argv[32];
+	int argc = 0, fd1, fd2, o, e, rc;
+	va_list ap;
+	const char *w;
+
+	argv[argc++] = xstrdup("calllog");
+	argv[argc++] = xstrdup("--no-pager");
+	va_start(ap, err);
+	while ((w = va_arg(ap, const char *)) != NULL && argc < 31)
+		argv[argc++] = xstrdup(w);
+	va_end(ap);
+	argv[argc] = NULL;
+	setenv("CALLLOG_NOW", now, 1);
+	fflush(stdout);
+	fflush(stderr);
+	fd1 = dup(1);
+	fd2 = dup(2);
+	o = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	e = open(err, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd1 == -1 || fd2 == -1 || o == -1 || e == -1)
+		die("cannot redirect output: %s%s", strerror(errno), "");
+	dup2(o, 1);
+	dup2(e, 2);
+	rc = calllog_main(argc, argv);
+	fflush(stdout);
+	fflush(stderr);
+	dup2(fd1, 1);
+	dup2(fd2, 2);
+	close(fd1), close(fd2), close(o), close(e);
+	for (int i = 0; i < argc; i++)
+		free(argv[i]);
+	return rc;
+}
+
+/* The journal and folder every run starts from; the records' uuids. */
+static void
+make_template(void)
+{
+	char *db = path("run/journal.db"), *dir = path("run/dir");
+	char *out = path("run/out"), *err = path("run/err"), *p;
+	struct folder f;
+	struct cards cs = { 0 };
+
+	/* Made where each run syncs: the journal knows the folder by its
+	 * path, and every run must find it known, its files calllog's. */
+	if (mkdir(dir, 0700) == -1)
+		die("cannot make %s: %s", dir, strerror(errno));
+	setenv("CALLLOG_DB", db, 1);
+	if (cli(T_SEED, out, err, "add", "--org", "amex", "--reason",
+	    "billing", "--title", "Refund", "--ref", "SUP-88", "--note",
+	    "paid with 4111 1111 1111 1111, CVV 123", "--amount", "418.20",
+	    "--promise", "credit in 5 days", "--promised-by", "2026-11-25",
+	    NULL) != 0 || cli(T_SEED, out, err, "add", "--org", "Delta",
+	    "--reason", "travel", "--title", "Lost bag", "--note",
+	    "SSN 123-45-6789, card 5555-5555-5555-4444", NULL) != 0 ||
+	    cli(T_SEED, out, err, "sync", dir, NULL) != 0)
+		die("cannot make the template journal (see %s)%s", err, "");
+	folder_read(&f, dir);
+	for (int i = 0; i < f.n; i++) {
+		const char *t = f.e[i].data;
+		int k = strstr(t, "BEGIN:VTODO") ? strstr(t, "SUMMARY:Refund") ?
+		    0 : 1 : 2;
+
+		if (k < 2)
+			memcpy(uuids[k], f.e[i].name, 36);
+	}
+	for (int i = 0; i < f.n; i++)
+		if (strstr(f.e[i].data, "BEGIN:VJOURNAL"))
+			memcpy(uuids[strstr(f.e[i].data, uuids[0]) ? 2 : 3],
+			    f.e[i].name, 36);
+	for (int k = 0; k < 4; k++)
+		if (strlen(uuids[k]) != 36)
+			die("the template has no %s%s", tokens[k], "");
+	for (int i = 0; i < f.n; i++) {
+		p = xasprintf("%s/tmpl/dir/%s", root, f.e[i].name);
+		write_whole(p, f.e[i].data, f.e[i].len);
+		free(p);
+	}
+	folder_clear(&f);
+	p = path("run/journal.db-wal");
+	if (access(p, F_OK) == 0)
+		die("the template journal left %s%s", p, "");
+	free(p);
+	copy_file(db, (p = path("tmpl/journal.db")));
+	free(p);
+	/* The harness's own check of its ruler: typed cards were redacted. */
+	cards_collect(&cs, "4111 1111 1111 1111 5555-5555-5555-4444", 39);
+	if (cs.n != 2)
+		die("the detector misses the template's cards%s%s", "", "");
+	if (scan_file(&cs, db) >= 0)
+		die("the template journal holds a card as typed%s%s", "", "");
+	free(db), free(dir), free(out), free(err);
+}
+
+static int
+rm_any(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb, (void)flag, (void)ftw;
+	return remove(p);
+}
+
+/* At a clean exit (not after a failed check: its files are evidence). */
+static void
+cleanup(void)
+{
+	nftw(root, rm_any, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" :
+	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	static const char *const dirs[] = { "tmpl", "tmpl/dir", "outside",
+	    "run", "cfg", "data", "state", "cache" };
+	char *p, *q;
+
+	(void)argc, (void)argv;
+	verbose = getenv("FUZZ_SYNCFOLDER_VERBOSE") != NULL;
+	snprintf(root, sizeof(root), "%s/calllog-fuzz-XXXXXX", base);
+	if (mkdtemp(root) == NULL)
+		die("cannot make a directory in %s: %s", base, strerror(errno));
+	fprintf(stderr, "fuzz_syncfolder: work directory %s\n", root);
+	atexit(cleanup);
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(*dirs); i++) {
+		p = path(dirs[i]);
+		if (mkdir(p, 0700) == -1)
+			die("cannot make %s: %s", p, strerror(errno));
+		free(p);
+	}
+	setenv("HOME", root, 1);
+	for (int i = 0; i < 4; i++) {
+		static const char *const v[] = { "XDG_CONFIG_HOME",
+		    "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME" };
+
+		setenv(v[i], (p = path(dirs[4 + i])), 1);
+		free(p);
+	}
+	setenv("TZ", "UTC", 1);
+	setenv("NO_COLOR", "1", 1);
+	unsetenv("CALLLOG_PAGER");
+	make_template();
+	/* Outside DIR: what its links lead to, watched for any opening. */
+	p = path("outside/secret.ics");
+	q = xasprintf("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\n"
+	    "BEGIN:VJOURNAL\r\nUID:outside-1\r\nRELATED-TO:%s\r\n"
+	    "DTSTAMP:20261120T100000Z\r\nDTSTART:20261120T100000Z\r\n"
+	    "DESCRIPTION:" SECRET_MARK " card " SECRET_CARD "\r\n"
+	    "END:VJOURNAL\r\nEND:VCALENDAR\r\n", uuids[0]);
+	write_whole(p, q, strlen(q));
+	free(p), free(q);
+	p = path("tmpl/journal.db"), q = path("outside/other.db");
+	copy_file(p, q);
+	free(q);
+	q = path("outside");
+	if ((watch = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) == -1 ||
+	    inotify_add_watch(watch, q, IN_OPEN | IN_ACCESS) == -1)
+		die("cannot watch %s: %s", q, strerror(errno));
+	free(p), free(q);
+	setenv("CALLLOG_DB", (p = path("run/journal.db")), 1);
+	free(p);
+	return 0;
+}
+
+/* One directive of the input. */
+struct item {
+	char kind;		/* 'F' file, 'D' delete, 'L' link */
+	char name[48], to[16];
+	const char *body;
+	size_t blen;
+};
+
+/* The input with the records' uuids for their tokens (len in *len). */
+static char *
+substitute(const uint8_t *data, size_t size, size_t *len)
+{
+	struct strbuf b = { NULL, 0, 0 };
+
+	strbuf_add(&b, "", 0);
+	for (size_t i = 0; i < size; ) {
+		int k = 0;
+
+		while (k < 4 && (size - i < strlen(tokens[k]) || memcmp(data + i,
+		    tokens[k], strlen(tokens[k])) != 0))
+			k++;
+		if (k < 4) {
+			strbuf_add(&b, uuids[k], 36);
+			i += strlen(tokens[k]);
+		} else
+			strbuf_add(&b, (const char *)data + i++, 1);
+	}
+	*len = b.len;
+	return b.s;
+}
+
+/* A file name from the n bytes at s: a record's own, or a short tame one
+ * (no card number fits in it, so none reaches a warning by its name). */
+static void
+take_name(const char *s, size_t n, char *out)
+{
+	size_t o = 0;
+
+	while (n && (s[n - 1] == '%' || s[n - 1] == ' ' || s[n - 1] == '\r'))
+		n--;
+	while (n && *s == ' ')
+		s++, n--;
+	for (int k = 0; k < 4; k++)
+		if ((n == 36 || (n == 40 && !memcmp(s + 36, ".ics", 4))) &&
+		    !memcmp(s, uuids[k], 36)) {
+			memcpy(out, s, n);
+			out[n] = '\0';
+			return;
+		}
+	for (size_t i = 0; i < n && o < 12; i++)
+		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "0123456789._-", s[i]) && s[i])
+			out[o++] = s[i];
+	out[o] = '\0';
+	if (!strcmp(out, "") || !strcmp(out, ".") || !strcmp(out, ".."))
+		strcpy(out, "item.ics");
+}
+
+/* The directives of in (len bytes), after it[0] (the text before the
+ * first, as item.ics); returns how many, at most ITEMS_MAX. */
+static int
+parse(const char *in, size_t len, struct item *it)
+{
+	struct item *cur = &it[0];
+	size_t i = 0;
+	int n = 1;
+
+	*cur = (struct item){ .kind = 'F', .name = "item.ics", .body = in };
+	while (i < len) {
+		const char *nl = memchr(in + i, '\n', len - i), *w, *e, *sp;
+		size_t end = nl ? (size_t)(nl - in) + 1 : len;
+
+		if (len - i < 2 || memcmp(in + i, "%%", 2) != 0 ||
+		    n == ITEMS_MAX) {
+			cur->blen = (size_t)(in + end - cur->body);
+			i = end;
+			continue;
+		}
+		cur = &it[n++];
+		memset(cur, 0, sizeof(*cur));
+		w = in + i + 2;
+		e = in + (nl ? end - 1 : end);
+		cur->kind = e - w >= 4 && !memcmp(w, "FILE", 4) ? 'F' :
+		    e - w >= 3 && !memcmp(w, "DEL", 3) ? 'D' : 'L';
+		while (w < e && *w != ' ')
+			w++;
+		if (cur->kind == 'L' && w < e && (sp = memrchr(w + 1, ' ',
+		    (size_t)(e - w - 1))) != NULL) {
+			size_t tl = (size_t)(e - sp - 1);
+
+			memcpy(cur->to, sp + 1, tl > 15 ? 15 : tl);
+			e = sp;
+		}
+		take_name(w, (size_t)(e - w), cur->name);
+		cur->body = in + end;
+		i = end;
+	}
+	return n;
+}
+
+static int
+rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb, (void)flag;
+	return ftw->level > 0 ? remove(p) : 0;
+}
+
+/* An empty run/ directory, then the template's journal and DIR in it. */
+static void
+fresh_run(void)
+{
+	char *run = path("run"), *dir = path("run/dir");
+	char *db = path("tmpl/journal.db"), *to = path("run/journal.db");
+	struct folder f;
+
+	nftw(run, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	if (mkdir(dir, 0700) == -1)
+		die("cannot make %s: %s", dir, strerror(errno));
+	copy_file(db, to);
+	free(db), free(to);
+	folder_read(&f, (db = path("tmpl/dir")));
+	for (int i = 0; i < f.n; i++) {
+		to = xasprintf("%s/%s", dir, f.e[i].name);
+		write_whole(to, f.e[i].data, f.e[i].len);
+		free(to);
+	}
+	folder_clear(&f);
+	free(db), free(run), free(dir);
+}
+
+/* The input's directives made real in run/dir. */
+static void
+apply(const struct item *it, int n)
+{
+	static const char *const to[] = { "secret", "db", "journal", "outside" };
+	static const char *const rel[] = { "outside/secret.ics",
+	    "outside/other.db", "run/journal.db", "outside" };
+
+	for (int i = 0; i < n; i++) {
+		char *p = xasprintf("%s/run/dir/%s", root, it[i].name), *t;
+		int k = 0;
+
+		if (i > 0 || it[i].blen > 0)
+			unlink(p);
+		if (it[i].kind == 'F' && (i > 0 || it[i].blen > 0))
+			write_whole(p, it[i].body, it[i].blen);
+		else if (it[i].kind == 'L') {
+			while (k < 3 && strncmp(it[i].to, to[k], strlen(to[k])))
+				k++;
+			if (symlink((t = path(rel[k])), p) == -1)
+				die("cannot link %s: %s", p, strerror(errno));
+			free(t);
+		}
+		free(p);
+	}
+}
+
+/* Whatever the watch on outside/ saw: only links lead there. */
+static int
+outside_opened(void)
+{
+	char buf[4096];
+	int seen = 0;
+
+	while (read(watch, buf, sizeof(buf)) > 0)
+		seen = 1;
+	return seen;
+}
+
+struct state {
+	int rc;
+	struct folder f;
+	char *db, *wal, *out, *err;
+	size_t dblen, wallen, outlen, errlen;
+};
+
+/* A sync at now, then what it left: DIR, the journal, its streams. */
+static void
+sync_once(const char *now, struct state *s, int nth)
+{
+	char *dir = path("run/dir"), *db = path("run/journal.db");
+	char *wal = path("run/journal.db-wal");
+	char *out = xasprintf("%s/run/out%d", root, nth);
+	char *err = xasprintf("%s/run/err%d", root, nth);
+	int rc = s->rc = cli(now, out, err, "sync", dir, NULL);
+
+	folder_read(&s->f, dir);
+	s->db = read_whole(db, &s->dblen);
+	s->wal = read_whole(wal, &s->wallen);
+	s->out = read_whole(out, &s->outlen);
+	s->err = read_whole(err, &s->errlen);
+	if (verbose) {
+		fprintf(stderr, "--- sync %d: exit %d\n%s%s", nth, rc, s->out,
+		    s->err);
+		free(out);
+		out = xasprintf("%s/run/journal-after-%d.db", root, nth);
+		if (s->db != NULL)
+			write_whole(out, s->db, s->dblen);
+	}
+	free(dir), free(db), free(wal), free(out), free(err);
+}
+
+static void
+state_clear(struct state *s)
+{
+	folder_clear(&s->f);
+	free(s->db), free(s->wal), free(s->out), free(s->err);
+}
+
+/* Check 1 and 3's text on bytes the name of which is what. */
+static void
+check_bytes(const struct cards *cs, const char *what, const char *b,
+    size_t len)
+{
+	int k;
+
+	if (b == NULL)
+		return;
+	if (on("1") && (k = scan_bytes(cs, b, len)) >= 0)
+		die("check 1: the card %s reached %s", cs->d[k], what);
+	if (on("3") && memmem(b, len, SECRET_MARK, strlen(SECRET_MARK)))
+		die("check 3: the text of a link's target reached %s%s", what,
+		    "");
+}
+
+/* Check 1 on a sync's state: the files of DIR it wrote are those not
+ * as they were before it (in *before). */
+static void
+check_state(const struct cards *cs, const struct state *s,
+    const struct folder *before, int nth)
+{
+	char what[320];
+
+	snprintf(what, sizeof(what), "the journal after sync %d", nth);
+	check_bytes(cs, what, s->db, s->dblen);
+	snprintf(what, sizeof(what), "the journal's -wal after sync %d", nth);
+	check_bytes(cs, what, s->wal, s->wallen);
+	snprintf(what, sizeof(what), "standard output of sync %d", nth);
+	check_bytes(cs, what, s->out, s->outlen);
+	snprintf(what, sizeof(what), "standard error of sync %d", nth);
+	check_bytes(cs, what, s->err, s->errlen);
+	for (int i = 0; i < s->f.n; i++) {
+		const struct entry *e = &s->f.e[i], *o = folder_find(before,
+		    e->name);
+
+		if (o && o->kind == e->kind && o->len == e->len &&
+		    !memcmp(o->data, e->data, e->len))
+			continue;
+		snprintf(what, sizeof(what), "DIR/%s written by sync %d",
+		    e->name, nth);
+		check_bytes(cs, what, e->name, strlen(e->name));
+		if (e->kind == 'f')
+			check_bytes(cs, what, e->data, e->len);
+	}
+}
+
+static int
+same(const char *a, size_t alen, const char *b, size_t blen)
+{
+	return (a == NULL) == (b == NULL) && (a == NULL || (alen == blen &&
+	    memcmp(a, b, alen) == 0));
+}
+
+/* The journal's records and history as `export` and `history` show them,
+ * from the bytes of a journal: which of a write's effects a person sees. */
+static char *
+exported(const char *db, size_t len, int nth)
+{
+	char *p = xasprintf("%s/run/export%d.db", root, nth);
+	char *out = xasprintf("%s/run/export%d.json", root, nth);
+	char *hist = xasprintf("%s/run/history%d.json", root, nth);
+	char *err = path("run/export.err"), *a, *b, *all;
+	size_t alen, blen;
+
+	write_whole(p, db, len);
+	cli(T_SYNC2, out, err, "--db", p, "export", "--format", "json", NULL);
+	cli(T_SYNC2, hist, err, "--db", p, "history", "--json", NULL);
+	a = read_whole(out, &alen);
+	b = read_whole(hist, &blen);
+	all = xasprintf("%s\n%s", a ? a : "(none)", b ? b : "(none)");
+	free(a), free(b);
+	free(p), free(out), free(hist), free(err);
+	return all;
+}
+
+/* Check 2: the first sync settled everything. */
+static void
+check_settled(const struct state *s1, const struct state *s2)
+{
+	const char *name;
+	char *a, *b;
+	int differ;
+
+	if (on("2") && (name = folder_diff(&s1->f, &s2->f)) != NULL)
+		die("check 2: the second sync changed DIR/%s; it said: %s",
+		    name, s2->out);
+	if ((on("2") || on("2b")) && (!same(s1->db, s1->dblen, s2->db,
+	    s2->dblen) || !same(s1->wal, s1->wallen, s2->wal, s2->wallen))) {
+		a = exported(s1->db, s1->dblen, 1);
+		b = exported(s2->db, s2->dblen, 2);
+		differ = strcmp(a, b) != 0;
+		free(a), free(b);
+		if (differ && on("2"))
+			die("check 2: the second sync changed the journal's "
+			    "records (run/export1.json, export2.json, history"
+			    "1.json, history2.json); it said: %s%s", s2->out,
+			    s2->err);
+		if (!differ && on("2b"))
+			die("check 2b: the second sync wrote to the journal, "
+			    "its records and history as they were; it said: "
+			    "%s%s", s2->out, s2->err);
+	}
+	/* A skipped item is warned of once per version of its file. */
+	if (on("2w") && s1->rc == 0 && s2->errlen > 0)
+		die("check 2w: the second sync, nothing changed, still warns: "
+		    "%s%s", s2->err, "");
+}
+
+/* Check 4: DIR emptied of every record the journal knew (the template's
+ * two cases and two calls) is no licence to delete them all here. */
+static void
+check_guard(const struct state *s)
+{
+	const char *p = s->out ? strstr(s->out, " deleted here") : NULL;
+	long n = 0;
+
+	while (p && p > s->out && p[-1] >= '0' && p[-1] <= '9')
+		p--;
+	if (p)
+		n = strtol(p, NULL, 10);
+	if (on("4") && n >= 4)
+		die("check 4: a sync without --force-delete deleted every "
+		    "record here; it said: %s%s", s->out, "");
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct item it[ITEMS_MAX];
+	struct cards cs = { 0 };
+	struct state s1, s2;
+	struct folder before;
+	char *in, *text;
+	size_t len, tlen;
+	int n;
+
+	if (size > INPUT_MAX)
+		return 0;
+	in = substitute(data, size, &len);
+	n = parse(in, len, it);
+	text = as_text(in, len, &tlen);
+	cards_collect(&cs, text, tlen);
+	cards_collect(&cs, SECRET_CARD, strlen(SECRET_CARD));
+	free(text);
+	fresh_run();
+	apply(it, n);
+	free(in);
+	outside_opened();
+	folder_read(&before, (text = path("run/dir")));
+	free(text);
+	sync_once(T_SYNC1, &s1, 1);
+	sync_once(T_SYNC2, &s2, 2);
+	if (outside_opened() && on("3"))
+		die("check 3: a file outside DIR was opened (a link was "
+		    "followed)%s%s", "", "");
+	check_state(&cs, &s1, &before, 1);
+	check_state(&cs, &s2, &s1.f, 2);
+	check_guard(&s1);
+	check_settled(&s1, &s2);
+	state_clear(&s1);
+	state_clear(&s2);
+	folder_clear(&before);
+	return 0;
+}
