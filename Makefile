@@ -242,8 +242,8 @@ $(FUZZ_OBJ)/%.o: $(BUILD)/%.c
 	@mkdir -p $(FUZZ_OBJ)
 	clang $(FUZZ_OBJ_CFLAGS) -c -o $@ $<
 
-build-fuzz/fuzz_syncfolder: fuzz/fuzz_syncfolder.c fuzz/fuzz_cards.h \
-    fuzz/fuzz_folder.h $(FUZZ_APP)
+build-fuzz/fuzz_syncfolder: fuzz/fuzz_syncfolder.c $(wildcard fuzz/*.h) \
+    $(FUZZ_APP)
 	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_APP) \
 	    $(call pkg,--libs,$(LINK_PKGS)) -ldl
 

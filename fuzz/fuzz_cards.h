@@ -126,6 +126,20 @@ cards_detect(const char *text)
 	return c.cards > 0;
 }
 
+/* Whether the n digits at d pass Luhn's check. */
+static inline NOCOV int
+luhn(const char *d, size_t n)
+{
+	unsigned sum = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned v = (unsigned)(d[n - 1 - i] - '0');
+
+		sum += i % 2 ? (v * 2 > 9 ? v * 2 - 9 : v * 2) : v;
+	}
+	return sum % 10 == 0;
+}
+
 static inline int
 cards_collect_run(const char *dig, size_t n, size_t start, size_t end,
     void *arg)
@@ -138,7 +152,7 @@ cards_collect_run(const char *dig, size_t n, size_t start, size_t end,
 		for (size_t i = 0; i + len <= n; i++) {
 			int known = 0;
 
-			if (!strchr("23456", dig[i]))	/* no network's */
+			if (!luhn(dig + i, len))	/* the detector's first test */
 				continue;
 			memcpy(sub, dig + i, len);
 			sub[len] = '\0';

@@ -3,22 +3,11 @@
  * a CalDAV server or a shared calendar could leave them (DESIGN.md, "DIR
  * is untrusted").
  *
- * The input is a folder, written as directives, each on a line of its own
- * beginning with "%%" (a trailing "%%" is allowed):
- *
- *   %%FILE name      the lines up to the next directive are file DIR/name
- *   %%DEL name       DIR/name is removed (one calllog wrote, see below)
- *   %%LINK name to   DIR/name is a symbolic link to: secret (a file
- *                    outside DIR holding a card number), db (a copy of a
- *                    journal outside DIR), journal (the journal synced),
- *                    outside (the directory holding secret and db)
- *
- * What comes before the first directive is the file DIR/item.ics, so any
- * iCalendar item (fuzz/corpus/syncitem) is an input too.  @CASE1@,
- * @CASE2@, @CALL1@ and @CALL2@ anywhere stand for the uuids of the
- * journal's records: "Refund" (its call: CALL1) and "Lost bag" (CALL2);
- * DIR holds <uuid>.ics for each, as calllog's first sync wrote them.  A
- * name keeps [A-Za-z0-9._-] and 12 characters, unless it is a record's.
+ * The input is a folder (fuzz_input.h): files, removals of calllog's
+ * files and symbolic links, by directive lines such as "%%FILE a.ics";
+ * @CASE1@, @CASE2@, @CALL1@ and @CALL2@ stand for the uuids of the
+ * journal's records: "Refund" (its call: CALL1) and "Lost bag" (CALL2).
+ * DIR holds <uuid>.ics for each, as calllog's first sync wrote them.
  *
  * Each run copies that journal and DIR (made once, the journal's notes
  * holding card numbers only as typed, that is redacted), applies the
@@ -63,92 +52,21 @@
 
 #include "fuzz_cards.h"
 #include "fuzz_folder.h"
+#include "fuzz_input.h"
+#include "fuzz_run.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-int calllog_main(int argc, char **argv);	/* main.c, renamed */
 
 #define INPUT_MAX (32 * 1024)
-#define ITEMS_MAX 16
 #define SECRET_MARK "OUTSIDE-SECRET-7f3a9c"
 #define SECRET_CARD "4000 0566 5566 5556"
 #define T_SEED "2026-11-20T10:00:00Z"
 #define T_SYNC1 "2026-11-21T09:00:00Z"
 #define T_SYNC2 "2026-11-21T09:01:00Z"
 
-static char root[256], uuids[4][37];
-static const char *const tokens[4] = { "@CASE1@", "@CASE2@", "@CALL1@",
-    "@CALL2@" };
+static char uuids[4][37];
 static int watch = -1, verbose;
-
-static void
-die(const char *fmt, const char *a, const char *b)
-{
-	fprintf(stderr, "fuzz_syncfolder: ");
-	fprintf(stderr, fmt, a, b);
-	fprintf(stderr, "\n  (work directory %s)\n", root);
-	abort();
-}
-
-/* Whether check name is on (FUZZ_SYNCFOLDER_OFF lists those that are
- * not, for looking past a class of failures already reported). */
-static int
-on(const char *name)
-{
-	const char *off = getenv("FUZZ_SYNCFOLDER_OFF"), *p;
-	size_t n = strlen(name);
-
-	for (p = off; p && (p = strstr(p, name)) != NULL; p += n)
-		if ((p == off || p[-1] == ' ' || p[-1] == ',') &&
-		    (p[n] == '\0' || p[n] == ' ' || p[n] == ','))
-			return 0;
-	return 1;
-}
-
-static char *
-path(const char *rel)
-{
-	return xasprintf("%s/%s", root, rel);
-}
-
-/* calllog's main on the words given (then NULL), at the time now, its
- * standard output and error to files out and err.  Returns its status. */
-static int
-cli(const char *now, const char *out, const char *err, ...)
-{
-	char *argv[32];
-	int argc = 0, fd1, fd2, o, e, rc;
-	va_list ap;
-	const char *w;
-
-	argv[argc++] = xstrdup("calllog");
-	argv[argc++] = xstrdup("--no-pager");
-	va_start(ap, err);
-	while ((w = va_arg(ap, const char *)) != NULL && argc < 31)
-		argv[argc++] = xstrdup(w);
-	va_end(ap);
-	argv[argc] = NULL;
-	setenv("CALLLOG_NOW", now, 1);
-	fflush(stdout);
-	fflush(stderr);
-	fd1 = dup(1);
-	fd2 = dup(2);
-	o = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	e = open(err, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd1 == -1 || fd2 == -1 || o == -1 || e == -1)
-		die("cannot redirect output: %s%s", strerror(errno), "");
-	dup2(o, 1);
-	dup2(e, 2);
-	rc = calllog_main(argc, argv);
-	fflush(stdout);
-	fflush(stderr);
-	dup2(fd1, 1);
-	dup2(fd2, 2);
-	close(fd1), close(fd2), close(o), close(e);
-	for (int i = 0; i < argc; i++)
-		free(argv[i]);
-	return rc;
-}
 
 /* The journal and folder every run starts from; the records' uuids. */
 static void
@@ -278,106 +196,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	setenv("CALLLOG_DB", (p = path("run/journal.db")), 1);
 	free(p);
 	return 0;
-}
-
-/* One directive of the input. */
-struct item {
-	char kind;		/* 'F' file, 'D' delete, 'L' link */
-	char name[48], to[16];
-	const char *body;
-	size_t blen;
-};
-
-/* The input with the records' uuids for their tokens (len in *len). */
-static char *
-substitute(const uint8_t *data, size_t size, size_t *len)
-{
-	struct strbuf b = { NULL, 0, 0 };
-
-	strbuf_add(&b, "", 0);
-	for (size_t i = 0; i < size; ) {
-		int k = 0;
-
-		while (k < 4 && (size - i < strlen(tokens[k]) || memcmp(data + i,
-		    tokens[k], strlen(tokens[k])) != 0))
-			k++;
-		if (k < 4) {
-			strbuf_add(&b, uuids[k], 36);
-			i += strlen(tokens[k]);
-		} else
-			strbuf_add(&b, (const char *)data + i++, 1);
-	}
-	*len = b.len;
-	return b.s;
-}
-
-/* A file name from the n bytes at s: a record's own, or a short tame one
- * (no card number fits in it, so none reaches a warning by its name). */
-static void
-take_name(const char *s, size_t n, char *out)
-{
-	size_t o = 0;
-
-	while (n && (s[n - 1] == '%' || s[n - 1] == ' ' || s[n - 1] == '\r'))
-		n--;
-	while (n && *s == ' ')
-		s++, n--;
-	for (int k = 0; k < 4; k++)
-		if ((n == 36 || (n == 40 && !memcmp(s + 36, ".ics", 4))) &&
-		    !memcmp(s, uuids[k], 36)) {
-			memcpy(out, s, n);
-			out[n] = '\0';
-			return;
-		}
-	for (size_t i = 0; i < n && o < 12; i++)
-		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		    "0123456789._-", s[i]) && s[i])
-			out[o++] = s[i];
-	out[o] = '\0';
-	if (!strcmp(out, "") || !strcmp(out, ".") || !strcmp(out, ".."))
-		strcpy(out, "item.ics");
-}
-
-/* The directives of in (len bytes), after it[0] (the text before the
- * first, as item.ics); returns how many, at most ITEMS_MAX. */
-static int
-parse(const char *in, size_t len, struct item *it)
-{
-	struct item *cur = &it[0];
-	size_t i = 0;
-	int n = 1;
-
-	*cur = (struct item){ .kind = 'F', .name = "item.ics", .body = in };
-	while (i < len) {
-		const char *nl = memchr(in + i, '\n', len - i), *w, *e, *sp;
-		size_t end = nl ? (size_t)(nl - in) + 1 : len;
-
-		if (len - i < 2 || memcmp(in + i, "%%", 2) != 0 ||
-		    n == ITEMS_MAX) {
-			cur->blen = (size_t)(in + end - cur->body);
-			i = end;
-			continue;
-		}
-		cur = &it[n++];
-		memset(cur, 0, sizeof(*cur));
-		w = in + i + 2;
-		e = in + (nl ? end - 1 : end);
-		cur->kind = e - w >= 4 && !memcmp(w, "FILE", 4) ? 'F' :
-		    e - w >= 3 && !memcmp(w, "DEL", 3) ? 'D' : 'L';
-		while (w < e && *w != ' ')
-			w++;
-		if (cur->kind == 'L' && w < e && (sp = memrchr(w + 1, ' ',
-		    (size_t)(e - w - 1))) != NULL) {
-			size_t tl = (size_t)(e - sp - 1);
-
-			memcpy(cur->to, sp + 1, tl > 15 ? 15 : tl);
-			e = sp;
-		}
-		take_name(w, (size_t)(e - w), cur->name);
-		cur->body = in + end;
-		i = end;
-	}
-	return n;
 }
 
 static int
@@ -640,8 +458,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size > INPUT_MAX)
 		return 0;
-	in = substitute(data, size, &len);
-	n = parse(in, len, it);
+	in = substitute(data, size, uuids, &len);
+	n = parse(in, len, uuids, it);
 	text = as_text(in, len, &tlen);
 	cards_collect(&cs, text, tlen);
 	cards_collect(&cs, SECRET_CARD, strlen(SECRET_CARD));
