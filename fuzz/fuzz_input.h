@@ -8,8 +8,9 @@
  *   %%DEL name       DIR/name is removed (one calllog wrote)
  *   %%LINK name to   DIR/name is a symbolic link to: secret (a file
  *                    outside DIR holding a card number), db (a copy of a
- *                    journal outside DIR), journal (the journal synced),
- *                    outside (the directory holding secret and db)
+ *                    journal outside DIR), journal (the journal synced,
+ *                    by its second name in that directory), outside (the
+ *                    directory holding them)
  *
  * What comes before the first directive is the file DIR/item.ics, so any
  * iCalendar item (fuzz/corpus/syncitem) is an input too.  @CASE1@,
