@@ -22,11 +22,20 @@ int calllog_main(int argc, char **argv);
 /* The work directory: every path of a run is under it. */
 static char root[256];
 
+/* A failed check (or a harness that cannot run): said, then abort(3),
+ * which libFuzzer takes for a crash and saves the input of. */
+static void die(const char *fmt, ...) CL_PRINTF(1, 2)
+    __attribute__((noreturn));
+
 static void
-die(const char *fmt, const char *a, const char *b)
+die(const char *fmt, ...)
 {
+	va_list ap;
+
 	fprintf(stderr, "fuzz_syncfolder: ");
-	fprintf(stderr, fmt, a, b);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fprintf(stderr, "\n  (work directory %s)\n", root);
 	abort();
 }
