@@ -203,8 +203,10 @@ check-asan: deps-test
 	    $(UNIT_BINS:$(BUILD)/%=build-asan/%) $(SHELL_TESTS)
 
 # libFuzzer harnesses (clang): each runs FUZZ_SECONDS from its committed
-# seed corpus (new finds go to build-fuzz/corpus, never into the tree).
-FUZZERS      = when duration phone redact syncitem
+# seed corpus (new finds go to build-fuzz/corpus, never into the tree),
+# with fuzz/NAME.dict when there is one.  A failing run is shown again,
+# its newest crash replayed with stderr open (the harness's message).
+FUZZERS      = when duration phone redact syncitem syncfolder
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
                -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Iinclude -Ifuzz
@@ -224,17 +226,46 @@ build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(SRCS) $(wildcard include/*
 	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRC_$*) src/util.c src/term.c \
 	    $(FUZZ_FLAGS_$*)
 
+# Whole folders through `calllog sync`, in process: every module built once
+# with the fuzzer's flags, main.c's main renamed calllog_main for the
+# harness to call (libFuzzer has the process's main).
+FUZZ_OBJ      = build-fuzz/obj
+FUZZ_APP      = $(SRCS:src/%.c=$(FUZZ_OBJ)/%.o) $(FUZZ_OBJ)/migrations.o \
+                $(FUZZ_OBJ)/directory_data.o
+FUZZ_OBJ_CFLAGS = $(filter-out -fsanitize=%,$(FUZZ_CFLAGS)) \
+                -fsanitize=fuzzer-no-link,address,undefined \
+                -DCALLLOG_VERSION='"$(VERSION)"'
+
+$(FUZZ_OBJ)/%.o: src/%.c $(wildcard include/*.h src/*.h)
+	@mkdir -p $(FUZZ_OBJ)
+	clang $(FUZZ_OBJ_CFLAGS) $(call module_cflags,$*) \
+	    $(if $(filter main,$*),-Dmain=calllog_main) -c -o $@ $<
+
+$(FUZZ_OBJ)/%.o: $(BUILD)/%.c
+	@mkdir -p $(FUZZ_OBJ)
+	clang $(FUZZ_OBJ_CFLAGS) -c -o $@ $<
+
+build-fuzz/fuzz_syncfolder: fuzz/fuzz_syncfolder.c $(wildcard fuzz/*.h) \
+    $(FUZZ_APP)
+	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_APP) \
+	    $(call pkg,--libs,$(LINK_PKGS)) -ldl
+
 fuzz: $(FUZZERS:%=build-fuzz/fuzz_%)
 	@for f in $(FUZZERS); do \
 	    mkdir -p build-fuzz/corpus/$$f; \
-	    build-fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) \
+	    dict=; [ -f fuzz/$$f.dict ] && dict=-dict=fuzz/$$f.dict; \
+	    build-fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) $$dict \
 	        -close_fd_mask=2 -print_final_stats=1 \
 	        -artifact_prefix=build-fuzz/crash-$$f- \
 	        build-fuzz/corpus/$$f fuzz/corpus/$$f \
 	        > build-fuzz/$$f.log 2>&1; rc=$$?; \
 	    runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' build-fuzz/$$f.log); \
 	    echo "fuzz $$f: $$runs executions in $(FUZZ_SECONDS) s, exit $$rc"; \
-	    [ $$rc -eq 0 ] || { tail -30 build-fuzz/$$f.log; exit 1; }; \
+	    [ $$rc -eq 0 ] || { tail -30 build-fuzz/$$f.log; \
+	        c=$$(ls -t build-fuzz/crash-$$f-* 2>/dev/null | head -1); \
+	        [ -z "$$c" ] || { echo "again, $$c with its messages:"; \
+	            build-fuzz/fuzz_$$f "$$c" 2>&1 | grep -v '^INFO' | head -20; }; \
+	        exit 1; }; \
 	done
 
 # make deb: the Debian package (debian/), built by dpkg-buildpackage in a
