@@ -218,7 +218,11 @@ promises(const struct dossier *d, FILE *fp)
 	for (size_t i = 0; i < d->npromises; i++) {
 		const struct cl_call *k = d->promises[i].call;
 
-		fputs("<tr><td>", fp);
+		/* Machine-readable too: the status `show --json` gives. */
+		fprintf(fp, "<tr data-call=\"%lld\" data-status=\"%s\"%s><td>",
+		    k->id, d->promises[i].state == PROMISE_NO_DEADLINE ? "open" :
+		    dossier_promise_state_name(d->promises[i].state),
+		    d->promises[i].marked ? " data-marked=\"\"" : "");
 		h(fp, k->promise ? k->promise : "(promise)");
 		fputs("</td><td>", fp);
 		time_el(fp, k->started);
