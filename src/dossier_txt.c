@@ -226,8 +226,11 @@ promises(const struct dossier *d, FILE *fp)
 			field(fp, 2, 13, "", text);
 			free(text);
 		}
-		if (k->promise_note)
-			field(fp, 2, 13, "", k->promise_note);
+		if (k->promise_note) {
+			text = xasprintf("note: %s", k->promise_note);
+			field(fp, 2, 13, "", text);
+			free(text);
+		}
 	}
 }
 
