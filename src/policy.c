@@ -253,14 +253,20 @@ policy_escalation_deadline(const struct cl_case *c, const struct policy *p)
 	if (p->days_open > 0)
 		t = c->stage_at + p->days_open * DAY;
 	for (size_t i = 0; i < n; i++) {
-		/* Unmarked, a deadline in the stage breaks the promise then
-		 * (the case is unresolved); marked broken, it broke then. */
-		time_t at = v[i].mark == PMARK_NONE ? past(v[i].by) :
-		    v[i].mark == PMARK_BROKEN ? (v[i].by && (v[i].marked == 0 ||
-		    v[i].by < v[i].marked) ? v[i].by : v[i].marked) : 0;
+		struct promise_status st;
+		time_t broke;
 
-		if (at && at >= c->stage_at && (t == 0 || at < t))
-			t = at;
+		/* When it breaks (unmarked: at its deadline, the case being
+		 * unresolved; escalation is due the second after) or broke
+		 * (marked broken: as policy_promise says). */
+		policy_promise(c, &v[i], 0, &st);
+		broke = v[i].mark == PMARK_NONE ? v[i].by : st.broken_at;
+		if (broke && broke >= c->stage_at) {
+			time_t at = v[i].mark == PMARK_NONE ? past(broke) : broke;
+
+			if (t == 0 || at < t)
+				t = at;
+		}
 		if (v[i].mark == PMARK_NONE && past(v[i].by) > wait)
 			wait = past(v[i].by);
 	}
