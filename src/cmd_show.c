@@ -116,8 +116,12 @@ print_promise(FILE *fp, const struct cl_case *c, const struct cl_call *k,
 	    ps.status == PMARK_NONE ? "open" :
 	    enum_name(&promise_names, ps.status),
 	    ps.marked ? " (marked by hand)" : "");
-	if (k->promise_note)
-		print_block(fp, "", k->promise_note);
+	if (k->promise_note) {
+		char *note = xasprintf("note: %s", k->promise_note);
+
+		print_block(fp, "", note);
+		free(note);
+	}
 }
 
 static void
