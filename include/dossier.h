@@ -119,6 +119,9 @@ int dossier_write_html(const struct dossier *d, FILE *fp);
 int dossier_write_md(const struct dossier *d, FILE *fp);
 int dossier_write_txt(const struct dossier *d, FILE *fp);
 
+/* What the format functions write for a time of 0, one never recorded. */
+#define DOSSIER_NO_TIME "(date not recorded)"
+
 /* "2026-11-20 10:00 EST": local time with the zone's abbreviation. */
 void dossier_format_time(time_t t, char buf[DOSSIER_TIMEBUF]);
 

@@ -185,8 +185,10 @@ print_event(FILE *fp, const struct cl_event *e)
 		    enum_name(&level_names, e->level));
 		break;
 	case EVENT_FOLLOWUP:
+		/* A time of 0 was never set: never shown as 1969. */
 		when_format_local(e->due, due);
-		fprintf(fp, "follow-up moved to %s\n", due);
+		fprintf(fp, "follow-up %s%s\n", e->due ? "moved to " : "cleared",
+		    e->due ? due : "");
 		break;
 	default:
 		fprintf(fp, "%s\n", e->kind == EVENT_RESOLVE ? "resolved" :
@@ -274,7 +276,7 @@ print_header(struct ctx *ctx, const struct cl_case *c)
 	if (c->status == STATUS_RESOLVED) {
 		when_format_local(c->resolved_at, a);
 		width_printf(fp, 14, (size_t)terminal_width(fp),
-		    "  %-12s%s%s%s\n", "resolved", a,
+		    "  %-12s%s%s%s\n", "resolved", c->resolved_at ? a : "yes",
 		    c->resolution ? ": " : "", c->resolution ? c->resolution :
 		    "");
 	}

@@ -123,6 +123,10 @@ time_as(FILE *fp, time_t t, int deadline)
 {
 	char local[DOSSIER_TIMEBUF], utc[WHEN_BUFSZ];
 
+	if (t == 0) {		/* never recorded: no 1970 in datetime */
+		fputs(DOSSIER_NO_TIME, fp);
+		return;
+	}
 	if (deadline)
 		dossier_format_deadline(t, local);
 	else

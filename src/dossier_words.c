@@ -51,7 +51,7 @@ void
 dossier_format_deadline(time_t t, char buf[DOSSIER_TIMEBUF])
 {
 	dossier_format_time(t, buf);
-	if (view_date_only(t))	/* "2026-11-20", as the times read */
+	if (t && view_date_only(t))	/* "2026-11-20", as the times read */
 		buf[strcspn(buf, " ")] = '\0';
 }
 
@@ -82,7 +82,10 @@ dossier_format_time(time_t t, char buf[DOSSIER_TIMEBUF])
 {
 	struct tm tm;
 
-	if (localtime_r(&t, &tm) == NULL ||
+	/* 0 is a time never recorded, not the first second of 1970. */
+	if (t == 0)
+		snprintf(buf, DOSSIER_TIMEBUF, "%s", DOSSIER_NO_TIME);
+	else if (localtime_r(&t, &tm) == NULL ||
 	    strftime(buf, DOSSIER_TIMEBUF, "%Y-%m-%d %H:%M %Z", &tm) == 0)
 		snprintf(buf, DOSSIER_TIMEBUF, "%lld (UTC seconds)",
 		    (long long)t);
@@ -93,6 +96,10 @@ dossier_format_date(time_t t, char buf[DOSSIER_TIMEBUF])
 {
 	struct tm tm;
 
+	if (t == 0) {
+		snprintf(buf, DOSSIER_TIMEBUF, "%s", DOSSIER_NO_TIME);
+		return;
+	}
 	if (localtime_r(&t, &tm) == NULL)
 		memset(&tm, 0, sizeof(tm));
 	snprintf(buf, DOSSIER_TIMEBUF, "%d %s %d", tm.tm_mday,
