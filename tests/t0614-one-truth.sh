@@ -105,6 +105,22 @@ test_expect_success 'a deadline given as a date means the end of that day' '
 	grep -E "^  kept +refund the bag fee" d.txt
 '
 
+test_expect_success 'the editor shows a date deadline as the date, and keeps it' '
+	cat >ed.sh <<-\EOF &&
+	#!/bin/sh
+	cp "$1" form.txt
+	sed -i "s/^rep: .*/rep: Kim/" "$1"
+	EOF
+	chmod +x ed.sh &&
+	: >none.steps &&
+	VISUAL=$TRASH/ed.sh expect_exit 0 /usr/bin/python3 \
+		"$TEST_DIR/pty-drive.py" none.steps -- "$CALLLOG" edit --call 4 &&
+	grep -x "promised-by: 2026-11-09" form.txt &&
+	expect_exit 0 cl show 4 --json &&
+	jq_is ".calls_list[0].rep" Kim &&
+	jq_is ".promises[0].by" 2026-11-10T04:59:59Z
+'
+
 test_expect_success 'a time of day given with the deadline is kept as given' '
 	at 2026-11-02T15:00:00Z &&
 	expect_exit 0 cl add --org "Verizon" --new-org --reason billing \
