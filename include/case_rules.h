@@ -76,12 +76,9 @@ int case_apply(struct cl_case *c, const struct case_change *ch,
 void case_effects_clear(struct case_effects *fx);
 
 /*
- * What became of the promise made on call k of case c, as of now
- * (DESIGN.md, "Money and promises"): the status marked by hand when there
- * is one (*marked set); else kept when the case was resolved by the
- * deadline, broken when the deadline passed first, and open
- * (PMARK_NONE) until then.  A promise without a deadline is kept when the
- * case is resolved, else open.
+ * What became of the promise made on call k of case c, as of now: the
+ * status policy_promise decides (PMARK_NONE: open), *marked set when it
+ * was marked by hand.
  */
 int case_promise_status(const struct cl_case *c, const struct cl_call *k,
     time_t now, int *marked);

@@ -119,8 +119,15 @@ int dossier_write_html(const struct dossier *d, FILE *fp);
 int dossier_write_md(const struct dossier *d, FILE *fp);
 int dossier_write_txt(const struct dossier *d, FILE *fp);
 
+/* What the format functions write for a time of 0, one never recorded. */
+#define DOSSIER_NO_TIME "(date not recorded)"
+
 /* "2026-11-20 10:00 EST": local time with the zone's abbreviation. */
 void dossier_format_time(time_t t, char buf[DOSSIER_TIMEBUF]);
+
+/* A promise's deadline: "2026-11-20" when it was given as a date (the
+ * end of that day, view_date_only), else as dossier_format_time. */
+void dossier_format_deadline(time_t t, char buf[DOSSIER_TIMEBUF]);
 
 /* "20 November 2026", in English whatever the locale. */
 void dossier_format_date(time_t t, char buf[DOSSIER_TIMEBUF]);

@@ -88,6 +88,18 @@ const char *enum_name(const struct enum_names *e, int v);
 /* Exact stored name to value (case-sensitive); -1 when unknown. */
 int enum_lookup(const struct enum_names *e, const char *s);
 
+/* A promise as the policy judges it: made on call `call` at `made`,
+ * due by `by` (0: no deadline), and what the person marked by hand. */
+struct cl_promise {
+	long long call;
+	time_t made;
+	time_t by;
+	int mark;		/* PMARK_NONE: not marked */
+	time_t marked;		/* when it was marked; 0: unknown */
+	char *text;		/* what was promised; NULL: not said */
+	char *note;		/* the person's note on marking; NULL: none */
+};
+
 /* One case.  The fields after `resolution` are derived by the store's
  * queries from the case's calls and events and are never written. */
 struct cl_case {
@@ -118,6 +130,10 @@ struct cl_case {
 	int stage_calls;	/* calls since stage_at */
 	char *promise;		/* the newest promise made on the case */
 	time_t promised_by;	/* its deadline */
+	struct cl_promise *promises;	/* every promise, oldest first: what
+					   policy_promise judges (read with
+					   the case; owned here) */
+	size_t npromises;
 
 	/* Filled only when a listing asks for contact details: */
 	char *last_number;	/* E.164 number of the newest call with one */

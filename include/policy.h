@@ -23,16 +23,79 @@ enum {
 	ESCALATE_PROMISE = 1 << 2	/* a promise was broken */
 };
 
+/*
+ * What became of a promise (DESIGN.md, "Money and promises").  status is
+ * a PMARK_* value, PMARK_NONE meaning still open.
+ */
+struct promise_status {
+	int status;
+	int marked;		/* the person marked it by hand */
+	time_t kept_at;		/* kept: when (the resolution, or the
+				   marking); 0 when not known */
+	time_t broken_at;	/* broken: when (the deadline, or the marking
+				   when earlier); 0 when not known */
+};
+
+/*
+ * The one judgement of promise p of case c at now, which every view uses:
+ * the status marked by hand when there is one; else kept when the case
+ * stands resolved and was resolved by the deadline (or there is none),
+ * broken when the deadline passed first, and open until then.  Only the
+ * case's standing resolution counts: a case resolved and then reopened is
+ * judged as if it had never been resolved.
+ */
+void policy_promise(const struct cl_case *c, const struct cl_promise *p,
+    time_t now, struct promise_status *out);
+
+/* The promise made on call k, as policy_promise takes it; its strings
+ * are k's, borrowed. */
+struct cl_promise policy_promise_of_call(const struct cl_call *k);
+
+/*
+ * The case's promises: c->promises, or, for a case built by hand without
+ * them, its newest promise (promise, promised_by) unmarked.  Sets *n.
+ */
+const struct cl_promise *policy_case_promises(const struct cl_case *c,
+    struct cl_promise *one, size_t *n);
+
+/*
+ * The newest broken promise of c at now whose breaking counts in the
+ * current stage (a deadline that passed before the last escalation was
+ * answered by it), into *ps and, when found, *which; 0 when there is none.
+ */
+int policy_broken_promise(const struct cl_case *c, time_t now,
+    struct cl_promise *which, struct promise_status *ps);
+
+/*
+ * The latest deadline of an open promise still ahead of now, or 0:
+ * escalation waits for it, since the representative asked for that time.
+ */
+time_t policy_promise_wait(const struct cl_case *c, time_t now);
+
+/* Nonzero when deadline t was given as a date alone: input.c keeps it
+ * as the last second of that local day. */
+int policy_date_only(time_t t);
+
+/*
+ * Nonzero when an unresolved case's amount is credited in full (an
+ * amount was set and nothing is outstanding): it is not escalated; the
+ * views suggest resolving it instead.
+ */
+int policy_settled(const struct cl_case *c);
+
 /* The defaults of DESIGN.md: 14 days, 3 calls, follow up in 7 days. */
 void policy_defaults(struct policy *p);
 
 /*
  * The reasons (ESCALATE_* bits) case c should be escalated at time now, or
- * 0.  Days and calls are counted from the start of the current stage (the
- * opening, the last escalation or the last reopening), so a supervisor gets
- * the same chance the first agent had; a broken promise counts when its
- * deadline passed during the stage.  Resolved cases, and cases already
- * with a regulator, are never suggested.
+ * 0: the one decision every view (open, show, remind, ical) uses.  Days
+ * and calls are counted from the start of the current stage (the opening,
+ * the last escalation or the last reopening), so a supervisor gets the
+ * same chance the first agent had; a promise broken (by policy_promise)
+ * counts when it broke during the stage.  Nothing is suggested while an
+ * open promise's deadline is ahead (policy_promise_wait), for a case
+ * credited in full (policy_settled), a resolved case, or one already with
+ * a regulator.
  */
 unsigned policy_escalation(const struct cl_case *c, const struct policy *p,
     time_t now);
@@ -53,7 +116,8 @@ int policy_status_after_call(int outcome, int escalation, int promised);
 
 /*
  * The next follow-up after a call made at now: the one asked for when
- * given (nonzero); else the day after a promise's deadline; else the
+ * given (nonzero); else the day after a promise's deadline (09:00 the
+ * next morning for a deadline given as a date); else the
  * case's current follow-up when still ahead; else the default interval
  * from now.
  */
@@ -85,9 +149,13 @@ int policy_due_reminders(const struct cl_case *c, const struct policy *p,
 
 /*
  * When the case should be escalated at the latest: the earliest of the
- * stage's start plus the days threshold, an open promise's deadline, and
- * the last call when the calls threshold is reached.  0 for a resolved
- * case or one already with a regulator.  Calendars show it as a due date.
+ * stage's start plus the days threshold, the deadline of a promise not
+ * marked by hand (or when one was marked broken) in the stage, and the
+ * last call when the calls threshold is reached -- but not before the
+ * latest deadline of a promise not marked by hand, which escalation
+ * waits for -- each taken once it has passed, a second after it (the
+ * midnight after a deadline given as a date).  0 for a resolved case, one credited in full, or one already
+ * with a regulator.  Calendars show it as a due date.
  */
 time_t policy_escalation_deadline(const struct cl_case *c,
     const struct policy *p);

@@ -37,6 +37,19 @@ const char *view_case_title(const struct cl_case *c);
 void view_escalation_text(unsigned why, const struct cl_case *c,
     time_t now, char *buf, size_t size);
 
+/* The case's promises as the JSON array "promises" (a member): text,
+ * by, call, status (policy_promise), marked, marked_at, note. */
+void view_promises_json(struct jsonw *j, const struct cl_case *c,
+    time_t now);
+
+/* Nonzero when t is a deadline given as a date alone: the last second of
+ * a local day (input.c stores it so). */
+int view_date_only(time_t t);
+
+/* A deadline for people: a date for one given as a date, else the local
+ * time.  buf holds WHEN_BUFSZ bytes. */
+void view_format_deadline(time_t t, char *buf);
+
 /* A phone number for people, or "-" when there is none. */
 void view_number(const char *e164, char *buf, size_t size);
 

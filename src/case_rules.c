@@ -206,16 +206,12 @@ int
 case_promise_status(const struct cl_case *c, const struct cl_call *k,
     time_t now, int *marked)
 {
-	int resolved = c->status == STATUS_RESOLVED;
+	struct cl_promise p = policy_promise_of_call(k);
+	struct promise_status ps;
 
-	*marked = k->promise_mark != PMARK_NONE;
-	if (*marked)
-		return k->promise_mark;
-	if (k->promised_by == 0)
-		return resolved ? PMARK_KEPT : PMARK_NONE;
-	if (resolved && c->resolved_at <= k->promised_by)
-		return PMARK_KEPT;
-	return now > k->promised_by ? PMARK_BROKEN : PMARK_NONE;
+	policy_promise(c, &p, now, &ps);
+	*marked = ps.marked;
+	return ps.status;
 }
 
 void

@@ -67,7 +67,10 @@ add_row(struct cl_case *c, void *arg)
 		snprintf(next, sizeof(next), "-");
 	if (policy_overdue(c, now))
 		snprintf(flags, sizeof(flags), "overdue");
-	if (why)
+	if (policy_settled(c))
+		snprintf(flags + strlen(flags), sizeof(flags) - strlen(flags),
+		    "%scredited in full: resolve", *flags ? ", " : "");
+	else if (why)
 		snprintf(flags + strlen(flags), sizeof(flags) - strlen(flags),
 		    "%sescalate: %s", *flags ? ", " : "",
 		    enum_name(&level_names, policy_next_level(c->escalation)));

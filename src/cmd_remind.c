@@ -106,7 +106,8 @@ add_reason(FILE *sb, const char *lead_in, const struct cl_case *c,
 {
 	char when[WHEN_BUFSZ];
 
-	when_format_local(r->due, when);
+	/* A deadline given as a date reads as the date it was given. */
+	view_format_deadline(r->due, when);
 	switch (r->kind) {
 	case REMIND_FOLLOWUP:
 		fprintf(sb, "\n%sfollow-up due %s", lead_in, when);

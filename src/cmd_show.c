@@ -84,25 +84,6 @@ show_json(struct ctx *ctx, const struct cl_case *c, const struct timeline *t)
 	for (size_t i = 0; i < t->nevents; i++)
 		view_event_json(&j, &t->events[i]);
 	jsonw_array_end(&j);
-	jsonw_key(&j, "promises");
-	jsonw_array_begin(&j);
-	for (size_t i = 0; i < t->ncalls; i++) {
-		const struct cl_call *k = &t->calls[i];
-		int marked, st;
-
-		if (k->promise == NULL && k->promised_by == 0)
-			continue;
-		st = case_promise_status(c, k, ctx->now, &marked);
-		jsonw_object_begin(&j);
-		jsonw_kstring(&j, "text", k->promise);
-		jsonw_ktime(&j, "by", k->promised_by);
-		jsonw_kint(&j, "call", k->id);
-		jsonw_kstring(&j, "status", enum_name(&promise_names, st));
-		jsonw_kbool(&j, "marked", marked);
-		jsonw_ktime(&j, "marked_at", k->promise_marked);
-		jsonw_kstring(&j, "note", k->promise_note);
-		jsonw_object_end(&j);
-	}
 	jsonw_end(&j, 1);	/* everything was loaded before */
 }
 
@@ -115,8 +96,37 @@ print_block(FILE *fp, const char *label, const char *text)
 	    label, text);
 }
 
+/* A promise and what became of it, as policy_promise decides: the
+ * same word the dossier and `open` use, "marked" when by hand. */
 static void
-print_call(FILE *fp, const struct cl_call *k)
+print_promise(FILE *fp, const struct cl_case *c, const struct cl_call *k,
+    time_t now)
+{
+	struct cl_promise p = policy_promise_of_call(k);
+	struct promise_status ps;
+	char by[WHEN_BUFSZ] = "";
+
+	policy_promise(c, &p, now, &ps);
+	if (k->promised_by)
+		view_format_deadline(k->promised_by, by);
+	width_printf(fp, 16, (size_t)terminal_width(fp),
+	    "      %-10s%s%s%s: %s%s\n", "promise",
+	    k->promise ? k->promise : "(promise)",
+	    k->promised_by ? " by " : "", by,
+	    ps.status == PMARK_NONE ? "open" :
+	    enum_name(&promise_names, ps.status),
+	    ps.marked ? " (marked by hand)" : "");
+	if (k->promise_note) {
+		char *note = xasprintf("note: %s", k->promise_note);
+
+		print_block(fp, "", note);
+		free(note);
+	}
+}
+
+static void
+print_call(FILE *fp, const struct cl_case *c, const struct cl_call *k,
+    time_t now)
 {
 	char when[WHEN_BUFSZ], num[40], d[WHEN_BUFSZ], h[WHEN_BUFSZ];
 
@@ -147,19 +157,8 @@ print_call(FILE *fp, const struct cl_call *k)
 		print_block(fp, "rep", k->rep);
 	for (size_t i = 0; i < k->nrefs; i++)
 		print_block(fp, i ? "" : "refs", k->refs[i]);
-	if (k->promise || k->promised_by) {
-		char by[WHEN_BUFSZ] = "";
-
-		if (k->promised_by)
-			when_format_local(k->promised_by, by);
-		width_printf(fp, 16, (size_t)terminal_width(fp),
-		    "      %-10s%s%s%s%s%s%s\n", "promise",
-		    k->promise ? k->promise : "(promise)",
-		    k->promised_by ? " by " : "", by,
-		    k->promise_mark ? " (marked " : "",
-		    k->promise_mark ? enum_name(&promise_names, k->promise_mark) :
-		    "", k->promise_mark ? ")" : "");
-	}
+	if (k->promise || k->promised_by)
+		print_promise(fp, c, k, now);
 	if (k->credited) {
 		money_format(k->credited, k->currency, d);
 		fprintf(fp, "      %-10s%s%s%s\n", "credited", d,
@@ -187,8 +186,10 @@ print_event(FILE *fp, const struct cl_event *e)
 		    enum_name(&level_names, e->level));
 		break;
 	case EVENT_FOLLOWUP:
+		/* A time of 0 was never set: never shown as 1969. */
 		when_format_local(e->due, due);
-		fprintf(fp, "follow-up moved to %s\n", due);
+		fprintf(fp, "follow-up %s%s\n", e->due ? "moved to " : "cleared",
+		    e->due ? due : "");
 		break;
 	default:
 		fprintf(fp, "%s\n", e->kind == EVENT_RESOLVE ? "resolved" :
@@ -247,12 +248,15 @@ print_header(struct ctx *ctx, const struct cl_case *c)
 		fputc('\n', fp);
 	}
 	if (c->promise || c->promised_by) {
-		when_format_local(c->promised_by, a);
+		view_format_deadline(c->promised_by, a);
 		width_printf(fp, 14, (size_t)terminal_width(fp),
 		    "  %-12s%s%s%s\n", "promised", c->promise ?
 		    c->promise : "(promise)", c->promised_by ? " by " : "",
 		    c->promised_by ? a : "");
 	}
+	if (policy_settled(c))
+		fprintf(fp, "  %-12scredited in full: 'calllog resolve %lld'\n",
+		    "resolve", c->id);
 	if (why) {
 		char line[sizeof(text) + 64];
 
@@ -274,7 +278,7 @@ print_header(struct ctx *ctx, const struct cl_case *c)
 	if (c->status == STATUS_RESOLVED) {
 		when_format_local(c->resolved_at, a);
 		width_printf(fp, 14, (size_t)terminal_width(fp),
-		    "  %-12s%s%s%s\n", "resolved", a,
+		    "  %-12s%s%s%s\n", "resolved", c->resolved_at ? a : "yes",
 		    c->resolution ? ": " : "", c->resolution ? c->resolution :
 		    "");
 	}
@@ -292,7 +296,7 @@ show_text(struct ctx *ctx, const struct cl_case *c, const struct timeline *t)
 	while (i < t->ncalls || k < t->nevents) {
 		if (k == t->nevents || (i < t->ncalls &&
 		    t->calls[i].started <= t->events[k].at))
-			print_call(ctx->out, &t->calls[i++]);
+			print_call(ctx->out, c, &t->calls[i++], ctx->now);
 		else
 			print_event(ctx->out, &t->events[k++]);
 	}

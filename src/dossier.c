@@ -10,6 +10,7 @@
 
 #include "dossier.h"
 #include "money.h"
+#include "policy.h"
 #include "store.h"
 #include "util.h"
 
@@ -35,80 +36,30 @@ keep_event(struct cl_event *e, void *arg)
 	return 0;
 }
 
-/*
- * Whether the case stood resolved at time t: the latest resolution or
- * reopening at or before t decides (a call with outcome "resolved" counts
- * as a resolution).  *at is set to that resolution's time.
- */
-static int
-resolved_at(const struct dossier *d, time_t t, time_t *at)
-{
-	time_t last = 0;
-	int resolved = 0;
-
-	for (size_t i = 0; i < d->ncalls; i++)
-		if (d->calls[i].outcome == OUTCOME_RESOLVED &&
-		    d->calls[i].started <= t && d->calls[i].started >= last)
-			last = d->calls[i].started, resolved = 1;
-	for (size_t i = 0; i < d->nevents; i++) {
-		const struct cl_event *e = &d->events[i];
-
-		if (e->at > t || e->at < last)
-			continue;
-		if (e->kind == EVENT_RESOLVE)
-			last = e->at, resolved = 1;
-		else if (e->kind == EVENT_REOPEN)
-			last = e->at, resolved = 0;
-	}
-	*at = last;
-	return resolved;
-}
-
-/* The first resolution in [from, to], or 0. */
-static time_t
-resolution_between(const struct dossier *d, time_t from, time_t to)
-{
-	time_t first = 0;
-
-	for (size_t i = 0; i < d->ncalls; i++) {
-		time_t t = d->calls[i].started;
-
-		if (d->calls[i].outcome == OUTCOME_RESOLVED && t >= from &&
-		    t <= to && (first == 0 || t < first))
-			first = t;
-	}
-	for (size_t i = 0; i < d->nevents; i++) {
-		time_t t = d->events[i].at;
-
-		if (d->events[i].kind == EVENT_RESOLVE && t >= from &&
-		    t <= to && (first == 0 || t < first))
-			first = t;
-	}
-	return first;
-}
-
+/* What became of the promise: policy_promise decides, as in every other
+ * view; the dossier only names the states. */
 static void
 judge_promise(const struct dossier *d, struct dossier_promise *p)
 {
-	const struct cl_call *k = p->call;
-	time_t at;
+	struct cl_promise cp = policy_promise_of_call(p->call);
+	struct promise_status ps;
 
-	if (k->promise_mark != PMARK_NONE) {
-		p->marked = 1;
-		p->state = k->promise_mark == PMARK_KEPT ? PROMISE_KEPT :
-		    k->promise_mark == PMARK_BROKEN ? PROMISE_BROKEN :
-		    PROMISE_WITHDRAWN;
-	} else if (k->promised_by == 0)
-		p->state = PROMISE_NO_DEADLINE;
-	else if ((p->kept_at = resolution_between(d, k->started,
-	    k->promised_by)) != 0)
+	policy_promise(&d->c, &cp, d->now, &ps);
+	p->marked = ps.marked;
+	p->kept_at = ps.kept_at;
+	switch (ps.status) {
+	case PMARK_KEPT:
 		p->state = PROMISE_KEPT;
-	else if (resolved_at(d, k->promised_by, &at) && at <= k->started)
-		p->state = PROMISE_KEPT, p->kept_at = at;
-	else if (k->promised_by < d->now)
+		break;
+	case PMARK_BROKEN:
 		p->state = PROMISE_BROKEN;
-	else
-		p->state = PROMISE_OPEN;
+		break;
+	case PMARK_WITHDRAWN:
+		p->state = PROMISE_WITHDRAWN;
+		break;
+	default:
+		p->state = cp.by ? PROMISE_OPEN : PROMISE_NO_DEADLINE;
+	}
 }
 
 static void

@@ -116,16 +116,26 @@ css_string(FILE *fp, const char *s)
 	}
 }
 
-/* A time as the <time> element with its UTC datetime attribute. */
+/* A time as the <time> element with its UTC datetime attribute; a
+ * deadline given as a date reads as the date. */
 static void
-time_el(FILE *fp, time_t t)
+time_as(FILE *fp, time_t t, int deadline)
 {
 	char local[DOSSIER_TIMEBUF], utc[WHEN_BUFSZ];
 
-	dossier_format_time(t, local);
+	if (t == 0) {		/* never recorded: no 1970 in datetime */
+		fputs(DOSSIER_NO_TIME, fp);
+		return;
+	}
+	if (deadline)
+		dossier_format_deadline(t, local);
+	else
+		dossier_format_time(t, local);
 	when_format_utc(t, utc);
 	fprintf(fp, "<time datetime=\"%s\">%s</time>", utc, local);
 }
+
+#define time_el(fp, t) time_as(fp, t, 0)
 
 /* The date and time column of the timeline: the date, its time below. */
 static void
@@ -186,14 +196,21 @@ grid(FILE *fp, const char *title, size_t rows, const char *none,
 	return rows != 0;
 }
 
+/* The status, and whether the person marked it (the legend's word). */
 static void
-badge(FILE *fp, int state)
+badge(FILE *fp, const struct dossier_promise *p)
 {
-	const char *name = dossier_promise_state_name(state);
+	const char *name = dossier_promise_state_name(p->state);
 
-	fprintf(fp, "<span class=\"badge %s\">%s</span>",
-	    state == PROMISE_NO_DEADLINE || state == PROMISE_WITHDRAWN ?
-	    "none" : name, name);
+	fprintf(fp, "<span class=\"badge %s\">%s</span>%s",
+	    p->state == PROMISE_NO_DEADLINE || p->state == PROMISE_WITHDRAWN ?
+	    "none" : name, name, p->marked ? " <span class=\"sub\">marked "
+	    "by me</span>" : "");
+	if (p->call->promise_note) {
+		fputs(" <span class=\"sub\">", fp);
+		h(fp, p->call->promise_note);
+		fputs("</span>", fp);
+	}
 }
 
 static void
@@ -205,7 +222,11 @@ promises(const struct dossier *d, FILE *fp)
 	for (size_t i = 0; i < d->npromises; i++) {
 		const struct cl_call *k = d->promises[i].call;
 
-		fputs("<tr><td>", fp);
+		/* Machine-readable too: the status `show --json` gives. */
+		fprintf(fp, "<tr data-call=\"%lld\" data-status=\"%s\"%s><td>",
+		    k->id, d->promises[i].state == PROMISE_NO_DEADLINE ? "open" :
+		    dossier_promise_state_name(d->promises[i].state),
+		    d->promises[i].marked ? " data-marked=\"\"" : "");
 		h(fp, k->promise ? k->promise : "(promise)");
 		fputs("</td><td>", fp);
 		time_el(fp, k->started);
@@ -214,11 +235,11 @@ promises(const struct dossier *d, FILE *fp)
 		h(fp, k->rep ? k->rep : "");
 		fputs("</span></td><td>", fp);
 		if (k->promised_by)
-			time_el(fp, k->promised_by);
+			time_as(fp, k->promised_by, 1);
 		else
 			fputs("none", fp);
 		fputs("</td><td>", fp);
-		badge(fp, d->promises[i].state);
+		badge(fp, &d->promises[i]);
 		fputs("</td></tr>\n", fp);
 	}
 	fputs("</tbody></table>\n", fp);
@@ -270,10 +291,10 @@ call_entry(const struct dossier_entry *e, FILE *fp)
 		h(fp, k->promise ? k->promise : "(promise)");
 		if (k->promised_by) {
 			fputs(", due ", fp);
-			time_el(fp, k->promised_by);
+			time_as(fp, k->promised_by, 1);
 		}
 		fputc(' ', fp);
-		badge(fp, e->promise->state);
+		badge(fp, e->promise);
 		fputs("</dd>", fp);
 	}
 	if (k->notes)

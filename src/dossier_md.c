@@ -235,8 +235,9 @@ promises(const struct dossier *d, FILE *fp)
 	for (size_t i = 0; i < d->npromises; i++) {
 		const struct cl_call *k = d->promises[i].call;
 
-		fprintf(fp, "- **%s:** ",
-		    dossier_promise_state_name(d->promises[i].state));
+		fprintf(fp, "- **%s%s:** ",
+		    dossier_promise_state_name(d->promises[i].state),
+		    d->promises[i].marked ? " (marked by me)" : "");
 		md_text(fp, k->promise ? k->promise : "(promise)", 0);
 		dossier_format_time(k->started, t);
 		fprintf(fp, " \xe2\x80\x94 made %s, call %lld", t, k->id);
@@ -245,8 +246,13 @@ promises(const struct dossier *d, FILE *fp)
 			md_text(fp, k->rep, 0);
 		}
 		if (k->promised_by)
-			dossier_format_time(k->promised_by, t);
+			dossier_format_deadline(k->promised_by, t);
 		fprintf(fp, "; due %s\n", k->promised_by ? t : "none");
+		if (k->promise_note) {
+			fputs("  Note: ", fp);
+			md_text(fp, k->promise_note, 0);
+			fputc('\n', fp);
+		}
 	}
 }
 
@@ -284,10 +290,11 @@ call_details(const struct dossier_entry *e, FILE *fp)
 	if (e->promise) {
 		fputs("- **Promise:** ", fp);
 		md_text(fp, k->promise ? k->promise : "(promise)", 0);
-		dossier_format_time(k->promised_by, t);
-		fprintf(fp, "%s%s (**%s**)\n", k->promised_by ? ", due " : "",
-		    k->promised_by ? t : "",
-		    dossier_promise_state_name(e->promise->state));
+		dossier_format_deadline(k->promised_by, t);
+		fprintf(fp, "%s%s (**%s**%s)\n", k->promised_by ? ", due " :
+		    "", k->promised_by ? t : "",
+		    dossier_promise_state_name(e->promise->state),
+		    e->promise->marked ? ", marked by me" : "");
 	}
 	if (k->notes) {
 		fputs("- **Notes:**\n\n", fp);

@@ -150,11 +150,12 @@ call_details(const struct dossier_entry *e, FILE *fp)
 	if (e->promise) {
 		char *text;
 
-		dossier_format_time(k->promised_by, t);
-		text = xasprintf("%s%s%s (%s)", k->promise ? k->promise :
+		dossier_format_deadline(k->promised_by, t);
+		text = xasprintf("%s%s%s (%s%s)", k->promise ? k->promise :
 		    "(promise)", k->promised_by ? ", due " : "",
 		    k->promised_by ? t : "",
-		    dossier_promise_state_name(e->promise->state));
+		    dossier_promise_state_name(e->promise->state),
+		    e->promise->marked ? ", marked by me" : "");
 		field(fp, 6, LABEL, "Promise", text);
 		free(text);
 	}
@@ -203,20 +204,30 @@ promises(const struct dossier *d, FILE *fp)
 			fputc('\n', fp);
 		field(fp, 2, 13, dossier_promise_state_name(p->state),
 		    k->promise ? k->promise : "(promise)");
+		if (p->marked)
+			field(fp, 2, 13, "", "(marked by me)");
 		dossier_format_time(k->started, t);
 		text = xasprintf("made on call %lld, %s%s%s", k->id, t,
 		    k->rep ? ", by " : "", k->rep ? k->rep : "");
 		field(fp, 2, 13, "", text);
 		free(text);
 		if (k->promised_by) {
-			dossier_format_time(k->promised_by, t);
+			dossier_format_deadline(k->promised_by, t);
 			text = xasprintf("due %s", t);
 			field(fp, 2, 13, "", text);
 			free(text);
 		}
-		if (p->state == PROMISE_KEPT) {
+		/* A time of 0 is unknown, never 1970: a promise marked
+		 * without one says no date. */
+		if (p->state == PROMISE_KEPT && p->kept_at) {
 			dossier_format_time(p->kept_at, t);
-			text = xasprintf("case resolved %s", t);
+			text = xasprintf("%s %s", p->marked ? "marked kept" :
+			    "case resolved", t);
+			field(fp, 2, 13, "", text);
+			free(text);
+		}
+		if (k->promise_note) {
+			text = xasprintf("note: %s", k->promise_note);
 			field(fp, 2, 13, "", text);
 			free(text);
 		}

@@ -11,16 +11,18 @@
 
 #include "dossier.h"
 #include "money.h"
+#include "view.h"
 #include "util.h"
 
 #define DAY (24L * 60 * 60)
 
 const char dossier_promise_rule[] =
-    "A promise counts as kept when the case was resolved between the call "
-    "on which it was made and its deadline (by a resolution or by a call "
-    "whose outcome was \"resolved\"), as broken when its deadline passed "
-    "with the case still unresolved, and as open while its deadline is "
-    "ahead.";
+    "A promise counts as kept when the case stands resolved and was "
+    "resolved by its deadline (by a resolution or by a call whose outcome "
+    "was \"resolved\"; a resolution later reopened does not count), as "
+    "broken when its deadline passed with the case unresolved, and as open "
+    "while its deadline is ahead; a deadline given as a date means the end "
+    "of that day.  A status shown as marked was marked by me.";
 
 static const char *const state_names[PROMISE_STATE_COUNT] = {
 	"kept", "broken", "open", "no deadline", "withdrawn"
@@ -43,6 +45,14 @@ dossier_promise_state_name(int state)
 {
 	return state >= 0 && state < PROMISE_STATE_COUNT ? state_names[state] :
 	    "";
+}
+
+void
+dossier_format_deadline(time_t t, char buf[DOSSIER_TIMEBUF])
+{
+	dossier_format_time(t, buf);
+	if (t && view_date_only(t))	/* "2026-11-20", as the times read */
+		buf[strcspn(buf, " ")] = '\0';
 }
 
 const char *
@@ -72,7 +82,10 @@ dossier_format_time(time_t t, char buf[DOSSIER_TIMEBUF])
 {
 	struct tm tm;
 
-	if (localtime_r(&t, &tm) == NULL ||
+	/* 0 is a time never recorded, not the first second of 1970. */
+	if (t == 0)
+		snprintf(buf, DOSSIER_TIMEBUF, "%s", DOSSIER_NO_TIME);
+	else if (localtime_r(&t, &tm) == NULL ||
 	    strftime(buf, DOSSIER_TIMEBUF, "%Y-%m-%d %H:%M %Z", &tm) == 0)
 		snprintf(buf, DOSSIER_TIMEBUF, "%lld (UTC seconds)",
 		    (long long)t);
@@ -83,6 +96,10 @@ dossier_format_date(time_t t, char buf[DOSSIER_TIMEBUF])
 {
 	struct tm tm;
 
+	if (t == 0) {
+		snprintf(buf, DOSSIER_TIMEBUF, "%s", DOSSIER_NO_TIME);
+		return;
+	}
 	if (localtime_r(&t, &tm) == NULL)
 		memset(&tm, 0, sizeof(tm));
 	snprintf(buf, DOSSIER_TIMEBUF, "%d %s %d", tm.tm_mday,
@@ -174,10 +191,6 @@ state_promise(FILE *fp, const struct dossier *d,
 		fprintf(fp, "promised \xe2\x80\x9c%s\xe2\x80\x9d", k->promise);
 	else
 		fputs("made a promise", fp);
-	if (k->promised_by == 0) {
-		fputs(".", fp);
-		return;
-	}
 	if (k->promised_by) {
 		format_day(d, k->promised_by, by);
 		fprintf(fp, " by %s", by);
@@ -190,7 +203,8 @@ state_promise(FILE *fp, const struct dossier *d,
 		return;
 	}
 	if (k->promised_by == 0) {
-		fputs(".", fp);
+		fputs(p->state == PROMISE_KEPT ? "; the matter has since been "
+		    "resolved." : ".", fp);
 		return;
 	}
 	switch (p->state) {

@@ -8,6 +8,7 @@
 
 #include "edit_form.h"
 #include "money.h"
+#include "policy.h"
 #include "util.h"
 #include "when.h"
 
@@ -97,7 +98,10 @@ render_call(struct strbuf *b, const struct cl_call *k)
 	put(b, "channel", enum_name(&channel_names, k->channel));
 	put(b, "outcome", enum_name(&outcome_names, k->outcome));
 	put(b, "promise", k->promise);
-	put_time(b, "promised-by", k->promised_by, 0);
+	/* A deadline given as a date reads back as one, the end of the day
+	 * (an editor's "23:59" would move it by 59 seconds). */
+	put_time(b, "promised-by", k->promised_by,
+	    policy_date_only(k->promised_by));
 	put_money(b, "credited", k->credited, k->currency);
 	/* Each line of the notes on a line of its own. */
 	do {

@@ -235,6 +235,17 @@ new_item(struct cal *cal, const struct cl_case *c, const char *uid,
 	return item;
 }
 
+/* How many of the case's promises were marked by hand. */
+static int
+marks(const struct cl_case *c)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < c->npromises; i++)
+		n += c->promises[i].mark != PMARK_NONE;
+	return n;
+}
+
 void
 cal_add_case(struct cal *cal, const struct cl_case *c)
 {
@@ -261,10 +272,12 @@ cal_add_case(struct cal *cal, const struct cl_case *c)
 		    next == LEVEL_COMPLAINT ? "file a formal complaint" :
 		    "contact the regulator", c->id);
 		desc = describe(c, "If it is not resolved by now, escalate.");
-		/* The deadline moves only with a call, an escalation or a
-		 * reopening, each of which raises this sum. */
+		/* The deadline moves only with a call, an escalation, a
+		 * reopening or a promise marked by hand, each of which
+		 * raises this sum. */
 		p_icalcomponent_add_property(new_item(cal, c, uid, deadline,
-		    c->ncalls + c->escalation + c->followup_seq, summary, desc),
+		    c->ncalls + c->escalation + c->followup_seq + marks(c),
+		    summary, desc),
 		    p_icalproperty_new_relatedto(c->uuid));
 		cal->meta[cal->n - 1].escalation = 1;
 		cal->meta[cal->n - 1].level = next;

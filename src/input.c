@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "field.h"
 #include "input.h"
@@ -170,6 +171,59 @@ take_date(int kind, int i, const char *v, time_t now, time_t *out)
 	return when_parse(v, now, out) || check_num(kind, i, *out);
 }
 
+/*
+ * A time of day written out: digits with ':', "am"/"pm" after a digit,
+ * "noon", "midnight".  when_parse does not say whether a time was given,
+ * and a date alone comes back at 09:00 like "9am" does.
+ */
+static int
+names_time(const char *v)
+{
+	for (const char *p = v; *p; p++) {
+		const char *q = p;
+
+		if (!isdigit((unsigned char)*p))
+			continue;
+		while (isdigit((unsigned char)*q))
+			q++;
+		if (*q == ':' || *q == '.' || *q == 'h' || *q == 'H')
+			return 1;
+		while (*q == ' ')
+			q++;
+		if ((tolower((unsigned char)q[0]) == 'a' ||
+		    tolower((unsigned char)q[0]) == 'p') &&
+		    (tolower((unsigned char)q[1]) == 'm' || q[1] == '.'))
+			return 1;
+	}
+	for (const char *p = v; *p; p++)
+		if (strncasecmp(p, "noon", 4) == 0 ||
+		    strncasecmp(p, "midnight", 8) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A promise's deadline (DESIGN.md, the date rules): given as a date
+ * alone, it means the end of that day, local time -- a promise kept that
+ * afternoon was kept.  when_parse reads a date alone as 09:00.
+ */
+static int
+take_deadline(int kind, int i, const char *v, time_t now, time_t *out)
+{
+	struct tm tm;
+
+	if (take_date(kind, i, v, now, out) != 0)
+		return -1;
+	if (*out == 0 || names_time(v) || localtime_r(out, &tm) == NULL ||
+	    tm.tm_hour != 9 || tm.tm_min != 0 || tm.tm_sec != 0)
+		return 0;
+	tm.tm_hour = 23;
+	tm.tm_min = tm.tm_sec = 59;
+	tm.tm_isdst = -1;
+	*out = mktime(&tm);
+	return 0;
+}
+
 static int
 take_money(int kind, int i, const char *v, const char *dflt,
     long long *out, char cur[4])
@@ -232,8 +286,8 @@ call_input_read(struct ctx *ctx, const struct args *a, int first,
 	    take_duration(KF_HOLD, V(CO_HOLD), &k->hold) ||
 	    take_date(SYNC_CALL, KF_STARTED, V(CO_WHEN), ctx->now,
 	    &k->started) ||
-	    take_date(SYNC_CALL, KF_PROMISED_BY, V(CO_PROMISED_BY), ctx->now,
-	    &k->promised_by) ||
+	    take_deadline(SYNC_CALL, KF_PROMISED_BY, V(CO_PROMISED_BY),
+	    ctx->now, &k->promised_by) ||
 	    take_money(SYNC_CALL, KF_CREDITED, V(CO_CREDITED),
 	    ctx->cfg.currency, &k->credited, in->currency) ||
 	    take_notes(a, first + CO_NOTE, &k->notes, r) ||

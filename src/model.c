@@ -218,6 +218,11 @@ case_clear(struct cl_case *c)
 	free(c->resolution);
 	free(c->merchant);
 	free(c->promise);
+	for (size_t i = 0; i < c->npromises; i++) {
+		free(c->promises[i].text);
+		free(c->promises[i].note);
+	}
+	free(c->promises);
 	free(c->last_number);
 	free(c->last_rep);
 	for (size_t i = 0; i < c->nrefs; i++)

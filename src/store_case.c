@@ -186,7 +186,8 @@ store_case_get(struct store *st, long long id, struct cl_case *out)
 	switch (sqlite3_step(s)) {
 	case SQLITE_ROW:
 		read_case(s, out);
-		rc = 0;
+		if ((rc = store_read_promises(st, out)) != 0)
+			case_clear(out);
 		break;
 	case SQLITE_DONE:
 		rc = 1;
@@ -235,7 +236,8 @@ store_cases_each(struct store *st, const struct case_filter *f,
 		struct cl_case c = { 0 };
 
 		read_case(s, &c);
-		rc = fn(&c, arg);
+		if ((rc = store_read_promises(st, &c)) == 0)
+			rc = fn(&c, arg);
 		case_clear(&c);
 		if (rc)
 			break;

@@ -30,6 +30,11 @@ struct store {
 	} cache[STMT_CACHE];
 };
 
+/* Append case c's promises (c->id set) to c->promises, oldest first;
+ * 0, or -1 after reporting. */
+struct cl_case;
+int store_read_promises(struct store *st, struct cl_case *c);
+
 /* Report the database's last error with what we were doing; returns -1. */
 int store_error(struct store *st, const char *doing);
 

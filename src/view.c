@@ -9,6 +9,9 @@
 #include "view.h"
 #include "when.h"
 
+static void open_promise(struct jsonw *j, const struct cl_case *c,
+    time_t now);
+
 #define DAY (24L * 60 * 60)
 
 static const char *const reason_titles[REASON_COUNT] = {
@@ -58,13 +61,60 @@ view_case_members(struct jsonw *j, const struct cl_case *c,
 	if (why & ESCALATE_PROMISE)
 		jsonw_string(j, "promise_broken");
 	jsonw_array_end(j);
+	/* Credited in full: not escalated, to be resolved instead. */
+	jsonw_kbool(j, "resolve_suggested", policy_settled(c));
 	jsonw_kint(j, "calls", c->ncalls);
 	jsonw_ktime(j, "last_call", c->last_call);
-	jsonw_kstring(j, "open_promise", c->promise);
-	jsonw_ktime(j, "open_promise_by", c->promised_by);
+	open_promise(j, c, now);
 	jsonw_ktime(j, "resolved", c->resolved_at);
 	jsonw_kstring(j, "resolution", c->resolution);
 	view_money_members(j, c);
+	view_promises_json(j, c, now);
+}
+
+/* The newest promise still open, or nulls: a promise kept, broken or
+ * withdrawn is no longer open. */
+static void
+open_promise(struct jsonw *j, const struct cl_case *c, time_t now)
+{
+	struct cl_promise one;
+	size_t n;
+	const struct cl_promise *v = policy_case_promises(c, &one, &n);
+	const struct cl_promise *open = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		struct promise_status ps;
+
+		policy_promise(c, &v[i], now, &ps);
+		if (ps.status == PMARK_NONE)
+			open = &v[i];
+	}
+	jsonw_kstring(j, "open_promise", open ? open->text : NULL);
+	jsonw_ktime(j, "open_promise_by", open ? open->by : 0);
+}
+
+void
+view_promises_json(struct jsonw *j, const struct cl_case *c, time_t now)
+{
+	jsonw_key(j, "promises");
+	jsonw_array_begin(j);
+	for (size_t i = 0; i < c->npromises; i++) {
+		const struct cl_promise *p = &c->promises[i];
+		struct promise_status ps;
+
+		policy_promise(c, p, now, &ps);
+		jsonw_object_begin(j);
+		jsonw_kstring(j, "text", p->text);
+		jsonw_ktime(j, "by", p->by);
+		jsonw_kint(j, "call", p->call);
+		jsonw_kstring(j, "status", enum_name(&promise_names,
+		    ps.status));
+		jsonw_kbool(j, "marked", ps.marked);
+		jsonw_ktime(j, "marked_at", ps.marked ? p->marked : 0);
+		jsonw_kstring(j, "note", p->note);
+		jsonw_object_end(j);
+	}
+	jsonw_array_end(j);
 }
 
 /* Money as decimal strings, never floats (DESIGN.md): what is disputed,
@@ -153,6 +203,8 @@ view_escalation_text(unsigned why, const struct cl_case *c, time_t now,
 {
 	size_t len = 0;
 	char when[WHEN_BUFSZ];
+	struct cl_promise p;
+	struct promise_status ps;
 
 	buf[0] = '\0';
 	if (why & ESCALATE_DAYS)
@@ -162,10 +214,11 @@ view_escalation_text(unsigned why, const struct cl_case *c, time_t now,
 	if (why & ESCALATE_CALLS && len < size)
 		len += (size_t)snprintf(buf + len, size - len, "%s%d calls "
 		    "without resolution", len ? ", " : "", c->stage_calls);
-	if (why & ESCALATE_PROMISE && len < size) {
-		when_format_local(c->promised_by, when);
-		snprintf(buf + len, size - len, "%spromise due %s not kept",
-		    len ? ", " : "", when);
+	if (why & ESCALATE_PROMISE && len < size &&
+	    policy_broken_promise(c, now, &p, &ps)) {
+		view_format_deadline(p.by ? p.by : ps.broken_at, when);
+		snprintf(buf + len, size - len, "%spromise %s %s not kept",
+		    len ? ", " : "", p.by ? "due" : "marked", when);
 	}
 }
 
@@ -190,4 +243,19 @@ view_number_json(struct jsonw *j, const char *stored)
 
 	jsonw_kstring(j, "number", stored ? e164 : NULL);
 	jsonw_kstring(j, "extension", ext);
+}
+
+int
+view_date_only(time_t t)
+{
+	return policy_date_only(t);
+}
+
+void
+view_format_deadline(time_t t, char *buf)
+{
+	if (view_date_only(t))
+		when_format_date(t, buf);
+	else
+		when_format_local(t, buf);
 }

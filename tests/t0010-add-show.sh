@@ -82,10 +82,10 @@ test_expect_success 'the call: hold and duration in seconds, outcome' '
 	jq_is ".calls_list[0].outcome" follow-up
 '
 
-test_expect_success 'the call: promise, promised_by (a date alone is 09:00 local)' '
+test_expect_success 'the call: promise, promised_by (a date alone is the end of that day)' '
 	expect_exit 0 cl show 3 --json &&
 	jq_is ".calls_list[0].promise" "temporary credit while they investigate" &&
-	jq_is ".calls_list[0].promised_by" 2026-11-25T14:00:00Z
+	jq_is ".calls_list[0].promised_by" 2026-11-26T04:59:59Z
 '
 
 test_expect_success 'the call: repeated --note joins with a newline' '
@@ -265,12 +265,12 @@ test_expect_success 'a date without a time means 09:00 local (EST)' '
 	jq_is .next_followup 2026-12-01T14:00:00Z
 '
 
-test_expect_success 'a date without a time means 09:00 local (EDT in summer)' '
+test_expect_success 'a deadline without a time means the end of that day (EDT in summer)' '
 	expect_exit 0 cl add --case 5 --when 2026-07-01 \
 		--promised-by 2026-07-03 &&
 	expect_exit 0 cl show 5 --json &&
 	jq_is "[.calls_list[] | select(.started == \"2026-07-01T13:00:00Z\")
-		| .promised_by]" "[\"2026-07-03T13:00:00Z\"]"
+		| .promised_by]" "[\"2026-07-04T03:59:59Z\"]"
 '
 
 test_expect_success 'card numbers, SSNs and security codes in notes are not stored' '

@@ -123,13 +123,13 @@ test_expect_success 'day 5: a call with outcome escalated raises the level by on
 	jq_is .escalate_suggested false
 '
 
-test_expect_success 'day 6: a promise, due on day 8' '
+test_expect_success 'day 6: a promise, due at the end of day 8' '
 	on 2026-11-08 &&
 	expect_exit 0 cl add --case 1 --rep "Lee" --outcome follow-up \
 		--promise "credit of 418.20 posted" --promised-by 2026-11-10 &&
 	show_case 1 &&
 	jq_is ".calls_list[-1].promise" "credit of 418.20 posted" &&
-	jq_is ".calls_list[-1].promised_by" 2026-11-10T14:00:00Z &&
+	jq_is ".calls_list[-1].promised_by" 2026-11-11T04:59:59Z &&
 	jq_is .escalate_suggested false &&
 	jq_is .escalation complaint
 '

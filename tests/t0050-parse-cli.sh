@@ -90,7 +90,7 @@ test_expect_success 'other date options take the same forms' '
 		--when -2d --promised-by tomorrow --follow-up 10bd &&
 	expect_exit 0 cl --db dates.db show 1 --json &&
 	jq_is ".calls_list[0].started" 2026-11-18T15:00:00Z &&
-	jq_is ".calls_list[0].promised_by" 2026-11-21T14:00:00Z &&
+	jq_is ".calls_list[0].promised_by" 2026-11-22T04:59:59Z &&
 	jq_is .next_followup 2026-12-04T15:00:00Z &&
 	expect_exit 0 cl --db dates.db followup 1 monday &&
 	expect_exit 0 cl --db dates.db show 1 --json &&

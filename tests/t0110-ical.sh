@@ -369,16 +369,22 @@ test_expect_success 'a follow-up is DUE, in UTC, at the case next_followup' '
 '
 
 # DESIGN.md: escalate after 14 days in a stage, or when a promise is
-# broken, whichever comes first.
-test_expect_success 'an escalation is due at the promise, else 14 days on' '
+# broken, whichever comes first; a deadline given as a date ends that day
+# (04:59:59Z in New York in winter), and the escalation is due once it
+# has passed, at midnight.
+test_expect_success 'an escalation is due as the promise passes, else 14 days on' '
 	iq py.json "[\$open[] as \$c | .items[] |
 		select(.uid == \$c.uuid + \"-escalation\") |
 		{case: \$c.id, due,
-		 want: (\$c.open_promise_by // (\$c.opened | fromdateiso8601 +
-			14 * 86400 | todateiso8601))} |
+		 want: (if \$c.open_promise_by then (\$c.open_promise_by |
+			fromdateiso8601 + 1 | todateiso8601) else
+			(\$c.opened | fromdateiso8601 + 14 * 86400 |
+			todateiso8601) end)} |
 		select(.due != .want)]" "[]" &&
 	iq py.json "[\$open[] | select(.id == 2) | .open_promise_by]" \
-		"[\"2026-11-24T14:00:00Z\"]"
+		"[\"2026-11-25T04:59:59Z\"]" &&
+	iq py.json "[.items[] | select(.uid | endswith(\"-escalation\")) |
+		.due | select(. == \"2026-11-25T05:00:00Z\")] | length" 1
 '
 
 test_expect_success 'SUMMARY gives back the organization exactly' '

@@ -190,7 +190,7 @@ test_expect_success 'the same journal under three TZ values: the 2nd and 3rd run
 		out_contains "0 added, 0 updated, 0 removed" || return 1
 	done &&
 	test "$(cd "$W" && ls -li --time-style=full-iso && cat ./*.ics)" = "$before" &&
-	grep -q "Promised: call back by 2026-11-23T14:00:00Z" "$W/$U2.ics"
+	grep -q "Promised: call back by 2026-11-24T04:59:59Z" "$W/$U2.ics"
 '
 
 # --- events: a moved DTSTART ------------------------------------------------

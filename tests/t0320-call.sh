@@ -73,7 +73,7 @@ test_expect_success 'a whole guided call is recorded as one call' '
 	jq_is ".calls_list[0].refs" "[\"LST-1\",\"LST-2\"]" &&
 	jq_is ".calls_list[0].outcome" callback &&
 	jq_is ".calls_list[0].promise" "new card by mail" &&
-	jq_is ".calls_list[0].promised_by" "2026-11-23T14:00:00Z" &&
+	jq_is ".calls_list[0].promised_by" "2026-11-24T04:59:59Z" &&
 	jq_is ".calls_list[0].notes" "card was card ending 1111
 Ünïcode note ✓" &&
 	jq_is ".calls_list[0].hold_seconds >= 1" true &&

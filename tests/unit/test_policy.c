@@ -1,6 +1,9 @@
 /*
  * test_policy.c: the escalation and follow-up rules as pure functions.
  */
+#include <stdlib.h>
+#include <time.h>
+
 #include "policy.h"
 #include "tap.h"
 
@@ -145,6 +148,94 @@ ordering(const struct policy *p)
 	    .due = T0 - 3600 }, T0), "or a lost card");
 }
 
+/* The one judgement of a promise, and what escalation makes of it. */
+static void
+promises(const struct policy *p)
+{
+	struct cl_case c = fresh();
+	struct cl_promise v[2] = { { .call = 1, .made = T0 - DAY,
+	    .by = T0 - 3600 }, { .call = 2, .made = T0 - DAY } };
+	struct promise_status ps;
+	struct reminder r[REMIND_COUNT];
+	struct tm tm = { .tm_year = 126, .tm_mon = 10, .tm_mday = 9,
+	    .tm_hour = 23, .tm_min = 59, .tm_sec = 59, .tm_isdst = -1 };
+
+	c.promises = v;
+	c.npromises = 1;
+	policy_promise(&c, &v[0], T0, &ps);
+	is_long(ps.status, PMARK_BROKEN, "past its deadline, unresolved: "
+	    "broken");
+	is_long(ps.broken_at, T0 - 3600, "broken at the deadline");
+	is_long(policy_escalation(&c, p, T0), ESCALATE_PROMISE,
+	    "a broken promise suggests escalation");
+	v[0].mark = PMARK_KEPT;
+	v[0].marked = T0 - 7200;
+	policy_promise(&c, &v[0], T0, &ps);
+	is_long(ps.status * 10 + ps.marked, PMARK_KEPT * 10 + 1,
+	    "marked kept by hand: kept, and marked");
+	is_long(policy_escalation(&c, p, T0), 0, "a promise marked kept does "
+	    "not escalate");
+	is_long(policy_due_reminders(&c, p, T0, r), 0, "nor is it a reminder");
+	v[0].mark = PMARK_BROKEN;
+	v[0].by = T0 + DAY;
+	policy_promise(&c, &v[0], T0, &ps);
+	is_long(ps.broken_at, T0 - 7200, "marked broken before its deadline: "
+	    "broken when marked");
+	v[0] = (struct cl_promise){ .call = 1, .made = T0 - DAY,
+	    .by = T0 - 3600 };
+
+	c.status = STATUS_RESOLVED;
+	c.resolved_at = T0 - 3600;
+	policy_promise(&c, &v[0], T0, &ps);
+	is_long(ps.status, PMARK_KEPT, "resolved by the deadline's second: kept");
+	is_long(ps.kept_at, T0 - 3600, "kept when resolved");
+	c.resolved_at = T0 - 3599;
+	policy_promise(&c, &v[0], T0, &ps);
+	is_long(ps.status, PMARK_BROKEN, "resolved a second late: broken");
+	policy_promise(&c, &v[1], T0, &ps);
+	is_long(ps.status, PMARK_KEPT, "no deadline, resolved: kept");
+	c.status = STATUS_OPEN;
+	c.resolved_at = 0;
+	policy_promise(&c, &v[1], T0, &ps);
+	is_long(ps.status, PMARK_NONE, "no deadline, reopened: open");
+	policy_promise(&c, &v[0], T0, &ps);
+	is_long(ps.status, PMARK_BROKEN, "a resolution reopened keeps nothing");
+
+	c = fresh();
+	c.stage_at = T0 - 20 * DAY;
+	c.stage_calls = 4;
+	v[0].by = T0 + DAY;
+	c.promises = v;
+	c.npromises = 1;
+	is_long(policy_escalation(&c, p, T0), 0, "escalation waits for a "
+	    "deadline still ahead");
+	is_long(policy_promise_wait(&c, T0), T0 + DAY, "until that deadline");
+	is_long(policy_escalation_deadline(&c, p), T0 + DAY + 1,
+	    "and is due once it has passed");
+	is_long(policy_escalation(&c, p, T0 + DAY + 1),
+	    ESCALATE_DAYS | ESCALATE_CALLS | ESCALATE_PROMISE,
+	    "then every reason counts");
+
+	c.amount = 64210;
+	c.credited = 64210;
+	is_long(policy_settled(&c), 1, "credited in full: settled");
+	is_long(policy_escalation(&c, p, T0 + DAY + 1), 0, "not escalated");
+	is_long(policy_escalation_deadline(&c, p), 0, "nor given a deadline");
+	c.credited = 64209;
+	is_long(policy_settled(&c), 0, "a cent short is not settled");
+	c.amount = c.credited = 0;
+	is_long(policy_settled(&c), 0, "nor is a case without an amount");
+
+	setenv("TZ", "America/New_York", 1);
+	tzset();
+	is_long(policy_date_only(mktime(&tm)), 1, "23:59:59 local: a deadline "
+	    "given as a date");
+	is_long(policy_date_only(mktime(&tm) - 1), 0, "a second before: a time");
+	is_long(policy_next_followup(0, mktime(&tm), 0, p, T0),
+	    mktime(&tm) + 1 + 9 * 3600, "the follow-up after a date deadline "
+	    "is 09:00 the next morning");
+}
+
 int
 main(void)
 {
@@ -185,8 +276,8 @@ main(void)
 	is_long(policy_escalation(&c, &p, T0), 0, "a deadline that passed "
 	    "before the last escalation was answered by it");
 	c.promised_by = T0 + 5 * DAY;
-	is_long(policy_escalation_deadline(&c, &p), T0 + 5 * DAY,
-	    "an open promise sets the escalation deadline");
+	is_long(policy_escalation_deadline(&c, &p), T0 + 5 * DAY + 1,
+	    "an open promise sets the escalation deadline, once passed");
 	c.promised_by = c.stage_at - 1;
 	is_long(policy_escalation_deadline(&c, &p), c.stage_at + 14 * DAY,
 	    "a promise broken before the stage does not");
@@ -260,5 +351,6 @@ main(void)
 	    "a case without a follow-up gets the default interval");
 	due_reminders(&p);
 	ordering(&p);
+	promises(&p);
 	return tap_done();
 }
