@@ -44,8 +44,10 @@ enum xfer_type {
 
 enum {
 	XF_NULL = 1 << 0,	/* may be null */
-	XF_OPTIONAL = 1 << 1	/* may be absent (null): fields added after
+	XF_OPTIONAL = 1 << 1,	/* may be absent (null): fields added after
 				   version 1, so older files still import */
+	XF_SIGNED = 1 << 2	/* XF_MONEY: may be negative (a credit
+				   reversed, "-200.00") */
 };
 
 struct xfer_field {

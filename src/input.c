@@ -130,6 +130,14 @@ take_money(const char *v, const char *dflt, long long *out, char cur[4])
 	return v && *v ? money_parse(v, dflt, out, cur) : 0;
 }
 
+/* A credit may be negative: a credit reversed. */
+static int
+take_credit(const char *v, const char *dflt, long long *out, char cur[4])
+{
+	*out = 0;
+	return v && *v ? money_parse_credit(v, dflt, out, cur) : 0;
+}
+
 int
 case_input_read(struct ctx *ctx, const struct args *a, int first,
     struct case_input *in, struct redact_counts *r)
@@ -182,7 +190,7 @@ call_input_read(struct ctx *ctx, const struct args *a, int first,
 	    take_duration(V(CO_HOLD), &k->hold) ||
 	    take_date(V(CO_WHEN), ctx->now, &k->started) ||
 	    take_date(V(CO_PROMISED_BY), ctx->now, &k->promised_by) ||
-	    take_money(V(CO_CREDITED), ctx->cfg.currency, &k->credited,
+	    take_credit(V(CO_CREDITED), ctx->cfg.currency, &k->credited,
 	    in->currency) ||
 	    take_notes(a, first + CO_NOTE, &k->notes, r))
 		return CMD_USAGE;
