@@ -171,6 +171,14 @@ int store_case_delete(struct store *st, long long id);
 /* Insert a case event; fills id and uuid. */
 int store_event_insert(struct store *st, struct cl_event *e);
 
+/* Record a note (a new uuid unless n has one; its id unless n->id is 0,
+ * as import into an empty journal keeps ids); n->id is set. */
+int store_note_insert(struct store *st, struct cl_note *n);
+
+/* The case's notes, oldest first; case_id 0: every note. */
+int store_notes_each(struct store *st, long long case_id,
+    int (*fn)(struct cl_note *, void *), void *arg);
+
 struct case_filter {
 	int unresolved;		/* only cases not resolved */
 	const char *org;	/* prefix or alias, case-insensitive; NULL: all */

@@ -36,6 +36,8 @@ static const struct history_table {
 	    2, 1 },
 	{ "case_events", (const char *const[]){ "id", "uuid", "case_id", "at",
 	    "kind", "level", "due_at", "note", "updated_at", NULL }, 3, 0 },
+	{ "notes", (const char *const[]){ "id", "uuid", "case_id", "at",
+	    "text", "credited", "created_at", "updated_at", NULL }, 3, 0 },
 };
 #define NTABLES (sizeof(tables) / sizeof(*tables))
 
