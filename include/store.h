@@ -384,6 +384,7 @@ int store_directory_row_find(struct store *st, const struct directory_row *d,
 int store_import_case(struct store *st, struct cl_case *c, int keep_id);
 int store_import_call(struct store *st, struct cl_call *k, int keep_id);
 int store_import_event(struct store *st, struct event_row *e, int keep_id);
+int store_import_note(struct store *st, struct cl_note *n, int keep_id);
 int store_import_directory(struct store *st, struct directory_row *d,
     int keep_id);
 int store_import_reminder(struct store *st, const struct sent_reminder *r);

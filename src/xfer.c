@@ -56,6 +56,8 @@ const struct xfer_field xfer_case_fields[] = {
 	TIME("charged", XF_NULL | XF_OPTIONAL, struct cl_case, charged_at),
 	LIST("calls"),
 	LIST("events"),
+	/* Notes came after version 1: a file without them still imports. */
+	{ "notes", XF_LIST, XF_OPTIONAL, 0, 0, NULL, 0 },
 	END
 };
 
@@ -100,6 +102,20 @@ const struct xfer_field xfer_event_fields[] = {
 	TIME("due", XF_NULL, struct event_row, ev.due),
 	TEXT("note", struct event_row, ev.note),
 	TIME("updated", 0, struct event_row, updated),
+	END
+};
+
+/* A note's credit is in its case's currency, like a call's. */
+const struct xfer_field xfer_note_fields[] = {
+	ID(struct cl_note, id),
+	UUID("uuid", struct cl_note, uuid),
+	TIME("at", 0, struct cl_note, at),
+	{ "text", XF_TEXT, 0, offsetof(struct cl_note, text), LIMIT_NOTE,
+	    NULL, 0 },
+	OF("credited", XF_MONEY, XF_NULL | XF_SIGNED, struct cl_note,
+	    credited),
+	TIME("created", 0, struct cl_note, created),
+	TIME("updated", 0, struct cl_note, updated),
 	END
 };
 
