@@ -171,6 +171,14 @@ int store_case_delete(struct store *st, long long id);
 /* Insert a case event; fills id and uuid. */
 int store_event_insert(struct store *st, struct cl_event *e);
 
+/* The events call k recorded on its case (an escalation or reopening by
+ * its outcome, at its time, without a note) follow it: to case to_case,
+ * or, when to_case is 0 (the call was deleted), away with it.  A
+ * reopening is removed either way: the replay (case_replay.h) works out
+ * whether the case it is on now was resolved. */
+int store_call_events_follow(struct store *st, const struct cl_call *k,
+    long long to_case, time_t now);
+
 /* Record a note (a new uuid unless n has one; its id unless n->id is 0,
  * as import into an empty journal keeps ids); n->id is set. */
 int store_note_insert(struct store *st, struct cl_note *n);
