@@ -22,7 +22,7 @@ enum { O_CREDITED, O_AT };
 static const struct opt note_opts[] = {
 	[O_CREDITED] = { "credited", 0, OPT_VALUE, "AMOUNT",
 	    "a credit seen (negative: a credit reversed)" },
-	[O_AT] = { "at", 0, OPT_VALUE, "WHEN",
+	[O_AT] = { "at", 0, OPT_VALUE, "DATE",
 	    "when it was seen or received (default: now)" },
 	{ NULL, 0, 0, NULL, NULL }
 };
@@ -122,7 +122,7 @@ out:
 
 const struct cmd cmd_note = {
 	.name = "note",
-	.synopsis = "ID TEXT [--credited AMOUNT] [--at WHEN]",
+	.synopsis = "ID TEXT [--credited AMOUNT] [--at DATE]",
 	.summary = "record something seen or received that is not a call",
 	.opts = note_opts,
 	.min_args = 2, .max_args = 2,
