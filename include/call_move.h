@@ -35,4 +35,10 @@ struct move_report {
 int call_moved(struct ctx *ctx, const struct cl_call *k, long long to_case,
     struct move_report *report);
 
+/* edit --call N --case M, once call k is stored on case to: case to
+ * keeps the currency call_move_check gave it, and call_moved runs with
+ * the call as it was on case from. */
+int call_move_save(struct ctx *ctx, const struct cl_call *k, long long from,
+    const struct cl_case *to, struct move_report *report);
+
 #endif

@@ -115,6 +115,18 @@ out:
 }
 
 int
+call_move_save(struct ctx *ctx, const struct cl_call *k, long long from,
+    const struct cl_case *to, struct move_report *report)
+{
+	struct cl_call was = *k;
+
+	if (k->credited && store_case_update(ctx->st, to) == -1)
+		return CMD_FAIL;
+	was.case_id = from;	/* its events follow from the old case */
+	return call_moved(ctx, &was, to->id, report);
+}
+
+int
 call_moved(struct ctx *ctx, const struct cl_call *k, long long to_case,
     struct move_report *report)
 {

@@ -125,19 +125,6 @@ out:
 	return rc;
 }
 
-/* The call was moved: case M may have taken the source's currency
- * (call_move_check), and both cases are worked out again. */
-static int
-move(struct ctx *ctx, struct target *t, struct move_report *report)
-{
-	struct cl_call was = t->k;
-
-	if (t->k.credited && store_case_update(ctx->st, &t->to) == -1)
-		return CMD_FAIL;
-	was.case_id = t->case_id;	/* events follow from the old case */
-	return call_moved(ctx, &was, t->move_to, report);
-}
-
 /* Write t back; the history records only what really changed, and a
  * change that changed nothing is dropped at commit. */
 static int
@@ -157,7 +144,8 @@ save(struct ctx *ctx, struct target *t, int purge)
 			return CMD_FAIL;
 	}
 	if (store_case_update(ctx->st, &t->c) == -1 ||
-	    (t->move_to && move(ctx, t, &moved) != CMD_OK))
+	    (t->move_to && call_move_save(ctx, &t->k, t->case_id, &t->to,
+	    &moved) != CMD_OK))
 		return CMD_FAIL;
 	if (t->move_to)
 		snprintf(summary, sizeof(summary), "moved call %lld from case "
