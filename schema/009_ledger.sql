@@ -460,6 +460,22 @@ CREATE TRIGGER notes_credited_au AFTER UPDATE OF credited, case_id ON notes
 	    WHERE case_id = cases.id) WHERE id IN (OLD.case_id, NEW.case_id);
 END;
 
+-- The refresh `calllog doctor` names for case figures that do not match
+-- their calls puts the credits right too.
+DROP TRIGGER case_summary_refresh;
+
+CREATE TRIGGER case_summary_refresh INSTEAD OF INSERT ON case_summary_refresh
+BEGIN
+	UPDATE cases SET (ncalls, stage_calls, last_call_at, last_number,
+	    last_rep, last_promise, last_promised_by, refs, credited) =
+	    (SELECT s.ncalls, s.stage_calls, s.last_call_at, s.last_number,
+		s.last_rep, s.last_promise, s.last_promised_by, s.refs,
+		cr.credited
+		FROM case_summary s JOIN case_credits cr
+		ON cr.case_id = s.case_id WHERE s.case_id = NEW.case_id)
+	    WHERE id = NEW.case_id;
+END;
+
 -- The history of notes, as 005_history records every other table's.
 CREATE TRIGGER notes_history_ai AFTER INSERT ON notes
     WHEN (SELECT change_id FROM change_state) IS NOT 0 BEGIN

@@ -430,4 +430,19 @@ test_expect_success 'a move that cannot be made is refused, nothing written' '
 	refused 1 "no call 999" cl edit --call 999 --case 2
 '
 
+test_expect_success 'doctor finds credits that do not add up, and its repair puts them right' '
+	export CALLLOG_DB=$PWD/move.db &&
+	expect_exit 0 cl note 2 "credit seen" --credited 5 &&
+	sqlite3 -batch "$CALLLOG_DB" "UPDATE change_state SET change_id = 0;
+	    UPDATE cases SET credited = 1 WHERE id = 2;
+	    UPDATE change_state SET change_id = NULL" &&
+	expect_exit 1 cl doctor &&
+	out_contains "differ from their calls" &&
+	repair=$(sed -n "s/.*run: sqlite3 [^ ]* //p" out | sed "s/^.//; s/.\$//") &&
+	sqlite3 -batch "$CALLLOG_DB" "$repair" &&
+	expect_exit 0 cl doctor &&
+	expect_exit 0 cl show 2 --json &&
+	jq_is ".credited" "5.00"
+'
+
 test_done
