@@ -37,6 +37,13 @@ static void
 replay_call(struct case_state *s, const struct cl_call *k,
     const struct policy *p)
 {
+	/* A call on a resolved case reopens it (add --reopen): a new stage,
+	 * and a follow-up counted from the call. */
+	if (s->status == STATUS_RESOLVED && k->outcome != OUTCOME_RESOLVED) {
+		s->resolved_at = 0;
+		s->stage_at = k->started;
+		s->next_followup = 0;
+	}
 	s->status = policy_status_after_call(k->outcome, s->escalation,
 	    k->promise != NULL || k->promised_by != 0);
 	if (s->status == STATUS_RESOLVED) {
