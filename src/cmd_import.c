@@ -22,7 +22,7 @@ struct pass {
 	int redact;		/* the first pass: redact, journal unread */
 	int keep_ids;		/* the journal is empty: keep the file's ids */
 	struct import_keys keys;	/* first pass: what was seen */
-	size_t ncases, ncalls;
+	size_t ncases, ncalls, nnotes;
 	long long first_id;	/* of the first case stored */
 	long long max_id;	/* the largest id in the file */
 };
@@ -148,9 +148,9 @@ take_note(struct pass *p, const char *case_path, const struct cl_case *c,
 	n.case_id = c->id;
 	if (!p->write)
 		rc = note_record(p, path, 'n', n.id, n.uuid);
-	else
-		rc = store_import_note(p->ctx->st, &n, p->keep_ids) ?
-		    CMD_FAIL : CMD_OK;
+	else if ((rc = store_import_note(p->ctx->st, &n, p->keep_ids) ?
+	    CMD_FAIL : CMD_OK) == CMD_OK)
+		p->nnotes++;
 out:
 	note_clear(&n);
 	return rc;
@@ -376,8 +376,12 @@ run_import(struct ctx *ctx, struct args *a)
 	p.write = 1;
 	if ((rc = walk(&p, doc)) != CMD_OK)
 		goto out;
-	fprintf(ctx->out, "imported %zu case%s, %zu call%s\n", p.ncases,
+	fprintf(ctx->out, "imported %zu case%s, %zu call%s", p.ncases,
 	    p.ncases == 1 ? "" : "s", p.ncalls, p.ncalls == 1 ? "" : "s");
+	if (p.nnotes)
+		fprintf(ctx->out, ", %zu note%s", p.nnotes,
+		    p.nnotes == 1 ? "" : "s");
+	fputc('\n', ctx->out);
 	/* Ids are given in order, so the new ones are a range. */
 	why = empty ? "the file's ids go past 999999999, so they were "
 	    "renumbered" : "the journal was not empty";

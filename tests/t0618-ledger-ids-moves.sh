@@ -164,6 +164,7 @@ test_expect_success 'export and import keep notes and reversed credits without l
 	jq -e "[.cases[].notes[]] | length >= 3" first.json >/dev/null &&
 	jq -e "[.cases[].calls[].credited | select(. != null and startswith(\"-\"))] | length >= 3" first.json >/dev/null &&
 	CALLLOG_DB=$PWD/copy.db expect_exit 0 cl import first.json &&
+	out_contains " notes" &&
 	CALLLOG_DB=$PWD/copy.db expect_exit 0 cl export &&
 	jq -S "del(.exported)" first.json >a.json &&
 	jq -S "del(.exported)" out >b.json &&
