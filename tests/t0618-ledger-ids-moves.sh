@@ -446,4 +446,26 @@ test_expect_success 'doctor finds credits that do not add up, and its repair put
 	jq_is ".credited" "5.00"
 '
 
+test_expect_success 'a purged delete or edit of a call is undone as far as its history goes' '
+	export CALLLOG_DB=$PWD/purge.db CALLLOG_NOW=2026-11-02T15:00:00Z &&
+	expect_exit 0 cl add --org Amex --reason billing --note first &&
+	CALLLOG_NOW=2026-11-03T15:00:00Z expect_exit 0 cl add --case 1 \
+		--outcome resolved --note "PIN 9988 said aloud" &&
+	k=$(id_of "recorded call") &&
+	CALLLOG_NOW=2026-11-04T15:00:00Z expect_exit 0 cl delete --call "$k" \
+		--purge --yes &&
+	out_contains "case 1 is now open" &&
+	expect_exit 0 cl undo &&
+	out_contains "cannot be restored" &&
+	expect_exit 0 cl doctor &&
+	CALLLOG_NOW=2026-11-05T15:00:00Z expect_exit 0 cl edit --call 1 \
+		--note "account password hunter2" &&
+	CALLLOG_NOW=2026-11-05T16:00:00Z expect_exit 0 cl edit --call 1 \
+		--note "clean" --purge &&
+	expect_exit 0 cl undo &&
+	out_contains "cannot be restored" &&
+	expect_exit 0 cl doctor &&
+	! grep -q hunter2 "$CALLLOG_DB"
+'
+
 test_done
