@@ -168,6 +168,7 @@ extern const struct cmd
     cmd_undo,
     cmd_history,
     cmd_promise,
+    cmd_note,
     cmd_sync;
 
 #endif

@@ -40,11 +40,12 @@ struct dossier_promise {
 	time_t kept_at;		/* PROMISE_KEPT: when the case was resolved */
 };
 
-/* One line of the timeline: a call or an event, the other NULL. */
+/* One line of the timeline: a call, an event or a note, the others NULL. */
 struct dossier_entry {
 	time_t at;
 	const struct cl_call *call;
 	const struct cl_event *event;
+	const struct cl_note *note;	/* seen or received: not a contact */
 	const struct dossier_promise *promise;	/* the call's, or NULL */
 };
 
@@ -72,6 +73,8 @@ struct dossier {
 	size_t ncalls;
 	struct cl_event *events;	/* oldest first */
 	size_t nevents;
+	struct cl_note *notes;		/* oldest first */
+	size_t nnotes;
 
 	struct dossier_entry *timeline;	/* calls and events by time */
 	size_t ntimeline;
@@ -110,6 +113,17 @@ int dossier_load(struct store *st, long long id, time_t now,
 /* The statement for a formal complaint, built from d's facts (dossier_load
  * keeps it in d->statement).  Returns a string the caller frees. */
 char *dossier_statement(const struct dossier *d);
+
+/* For dossier_load (dossier_timeline.c): the case's notes, and the
+ * timeline of calls, events and notes by time, each call with its
+ * promise (d->promises, in the order made). */
+int dossier_load_notes(struct store *st, struct dossier *d);
+void dossier_timeline(struct dossier *d);
+
+/* A credit as the timeline shows it: "100.00 USD", "200.00 USD
+ * reversed". */
+void dossier_credit_text(long long credited, const char *cur,
+    char *buf, size_t size);
 
 /* Release what the dossier holds; accepts a zeroed dossier. */
 void dossier_clear(struct dossier *d);

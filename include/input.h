@@ -69,7 +69,7 @@ enum {
 	{ "note", 0, OPT_VALUE | OPT_MULTI | OPT_STDIN, "TEXT", \
 	    "notes; '-' reads standard input" }, \
 	{ "credited", 0, OPT_VALUE, "AMOUNT", \
-	    "a credit or refund confirmed on this contact" }
+	    "a credit or refund confirmed on this contact (negative: reversed)" }
 
 /* What was typed for a case, read and checked; given[] says which. */
 struct case_input {

@@ -185,6 +185,23 @@ struct cl_event {
 	char *note;
 };
 
+/* Something the person saw or received that is not a contact (a credit
+ * on a statement, a letter's arrival): in the timeline and the ledger,
+ * never counted as a call. */
+struct cl_note {
+	long long id;
+	char uuid[UUID_BUFSZ];
+	long long case_id;
+	time_t at;		/* when it was seen or received */
+	char *text;
+	long long credited;	/* minor units, the case's currency; 0: none,
+				   negative: a credit reversed */
+	time_t created;
+	time_t updated;
+};
+
+void note_clear(struct cl_note *n);
+
 void case_clear(struct cl_case *c);
 void call_clear(struct cl_call *c);
 void event_clear(struct cl_event *e);

@@ -57,6 +57,14 @@ int money_read_minor(const char *s, long long *minor);
 int money_read_decimal(const char *s, const char *cur, long long *minor,
     const char **why);
 
+/* money_parse and money_read_decimal for a credit, which may be
+ * negative (a credit reversed: "-200", "-$200"): never zero, and at most
+ * MONEY_MAX either way. */
+int money_parse_credit(const char *s, const char *dflt, long long *minor,
+    char cur[4]);
+int money_read_credit(const char *s, const char *cur, long long *minor,
+    const char **why);
+
 /* *sum += v, unless that overflows: then -1 and *sum unchanged. */
 int money_add(long long *sum, long long v);
 

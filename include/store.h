@@ -172,6 +172,22 @@ int store_case_delete(struct store *st, long long id);
 /* Insert a case event; fills id and uuid. */
 int store_event_insert(struct store *st, struct cl_event *e);
 
+/* The events call k recorded on its case (an escalation or reopening by
+ * its outcome, at its time, without a note) follow it: to case to_case,
+ * or, when to_case is 0 (the call was deleted), away with it.  A
+ * reopening is removed either way: the replay (case_replay.h) works out
+ * whether the case it is on now was resolved. */
+int store_call_events_follow(struct store *st, const struct cl_call *k,
+    long long to_case, time_t now);
+
+/* Record a note (a new uuid unless n has one; its id unless n->id is 0,
+ * as import into an empty journal keeps ids); n->id is set. */
+int store_note_insert(struct store *st, struct cl_note *n);
+
+/* The case's notes, oldest first; case_id 0: every note. */
+int store_notes_each(struct store *st, long long case_id,
+    int (*fn)(struct cl_note *, void *), void *arg);
+
 struct case_filter {
 	int unresolved;		/* only cases not resolved */
 	const char *org;	/* prefix or alias, case-insensitive; NULL: all */
@@ -377,6 +393,7 @@ int store_directory_row_find(struct store *st, const struct directory_row *d,
 int store_import_case(struct store *st, struct cl_case *c, int keep_id);
 int store_import_call(struct store *st, struct cl_call *k, int keep_id);
 int store_import_event(struct store *st, struct event_row *e, int keep_id);
+int store_import_note(struct store *st, struct cl_note *n, int keep_id);
 int store_import_directory(struct store *st, struct directory_row *d,
     int keep_id);
 int store_import_reminder(struct store *st, const struct sent_reminder *r);

@@ -29,6 +29,8 @@ void view_call_members(struct jsonw *j, const struct cl_call *c,
 
 /* A case event as a JSON object. */
 void view_event_json(struct jsonw *j, const struct cl_event *e);
+/* A note (id, uuid, at, text, credited in cur's decimals, created). */
+void view_note_json(struct jsonw *j, const struct cl_note *n, const char *cur);
 
 /* The case's title, or what its reason means when it has none. */
 const char *view_case_title(const struct cl_case *c);

@@ -4,7 +4,8 @@
  * and limits.  A field added to a table is exported and imported at once.
  *
  *	{"format": "calllog-export", "version": 1, "exported": TIME,
- *	 "cases": [ {case fields, "calls": [...], "events": [...]} ],
+ *	 "cases": [ {case fields, "calls": [...], "events": [...],
+ *	             "notes": [...]} ],
  *	 "directory": [...], "reminders_sent": [...]}
  *
  * Every field is always written and, on import, required; absent values
@@ -45,8 +46,10 @@ enum xfer_type {
 
 enum {
 	XF_NULL = 1 << 0,	/* may be null */
-	XF_OPTIONAL = 1 << 1	/* may be absent (null): fields added after
+	XF_OPTIONAL = 1 << 1,	/* may be absent (null): fields added after
 				   version 1, so older files still import */
+	XF_SIGNED = 1 << 2	/* XF_MONEY: may be negative (a credit
+				   reversed, "-200.00") */
 };
 
 struct xfer_field {
@@ -75,7 +78,8 @@ struct xfer_header {
  * delivered reminders (struct sent_reminder), the last three from store.h.
  */
 extern const struct xfer_field xfer_header_fields[], xfer_case_fields[], xfer_call_fields[],
-    xfer_event_fields[], xfer_directory_fields[], xfer_reminder_fields[];
+    xfer_event_fields[], xfer_directory_fields[], xfer_reminder_fields[],
+    xfer_note_fields[];
 
 /* Write the members of record rec by table f, skipping XF_LIST entries
  * for the caller to write after them.  Its money fields have the

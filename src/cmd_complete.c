@@ -134,8 +134,8 @@ option_values(struct completion *c, const struct cmd *cmd,
 	char flag[64];
 
 	if (!strcmp(o->name, "case")) {
-		complete_cases(c, cmd && !strcmp(cmd->name, "log") ?
-		    COMPLETE_ALL : COMPLETE_OPEN);
+		complete_cases(c, cmd && (!strcmp(cmd->name, "log") ||
+		    !strcmp(cmd->name, "edit")) ? COMPLETE_ALL : COMPLETE_OPEN);
 		return;
 	}
 	if (!strcmp(o->name, "org")) {

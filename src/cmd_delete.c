@@ -2,13 +2,15 @@
  * cmd_delete.c: `calllog delete ID | --call N`, removing a case (with its
  * calls, reference numbers and events) or one call.  The history keeps
  * every deleted row, so `undo` brings it back -- unless --purge asks for
- * the text to be gone for good.
+ * the text to be gone for good.  A case that loses a call is left as if
+ * the call had never been made (call_move.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "call_move.h"
 #include "cmd.h"
 #include "lookup.h"
 #include "store.h"
@@ -67,10 +69,26 @@ confirm_case(struct ctx *ctx, const struct args *a, long long id, int *go)
 	return CMD_OK;
 }
 
+/* Delete call id and work its case out again: 0, 1 when there is no
+ * such call, -1 after reporting. */
+static int
+delete_call(struct ctx *ctx, long long id, struct move_report *report)
+{
+	struct cl_call k = { 0 };
+	int rc = store_call_get(ctx->st, id, &k);
+
+	if (rc == 0 && (rc = store_call_delete(ctx->st, id)) == 0 &&
+	    call_moved(ctx, &k, 0, report) != CMD_OK)
+		rc = -1;
+	call_clear(&k);
+	return rc;
+}
+
 static int
 run_delete(struct ctx *ctx, struct args *a)
 {
 	const char *what = arg(a, O_CALL) ? "call" : "case";
+	struct move_report report = { .len = 0 };
 	char summary[96];
 	long long id;
 	int rc, go = 1;
@@ -92,8 +110,10 @@ run_delete(struct ctx *ctx, struct args *a)
 		return rc;
 	if (arg(a, O_PURGE) && store_purge_begin(ctx->st) == -1)
 		return CMD_FAIL;
-	rc = arg(a, O_CALL) ? store_call_delete(ctx->st, id) :
-	    store_case_delete(ctx->st, id);
+	if (arg(a, O_CALL))
+		rc = delete_call(ctx, id, &report);
+	else
+		rc = store_case_delete(ctx->st, id);
 	if (rc == 1)
 		return error("no %s %lld; 'calllog %s' lists them", what, id,
 		    arg(a, O_CALL) ? "log" : "cases"), CMD_FAIL;
@@ -104,8 +124,8 @@ run_delete(struct ctx *ctx, struct args *a)
 	if (store_change_describe(ctx->st, summary) == -1 ||
 	    (arg(a, O_PURGE) && store_change_purge(ctx->st) == -1))
 		return CMD_FAIL;
-	fprintf(ctx->out, "%s%s\n", summary, arg(a, O_PURGE) ? "" :
-	    "; 'calllog undo' brings it back");
+	fprintf(ctx->out, "%s%s\n%s", summary, arg(a, O_PURGE) ? "" :
+	    "; 'calllog undo' brings it back", report.text);
 	return CMD_OK;
 }
 

@@ -4,12 +4,15 @@
  * a terminal, it opens $VISUAL/$EDITOR on a form, and reads the form back
  * through the same options, so one set of checks serves both.  The change
  * is recorded in the history like any other (and `undo` reverts it).
+ * `edit --call N --case M` moves the call to case M, both cases left as
+ * if it had always been there (call_move.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "call_move.h"
 #include "case_rules.h"
 #include "cmd.h"
 #include "edit_file.h"
@@ -21,7 +24,7 @@
 #include "util.h"
 
 enum {
-	O_CALL, O_PURGE,
+	O_CALL, O_PURGE, O_MOVE,
 	O_KFIRST,
 	O_CFIRST = O_KFIRST + KO_COUNT
 };
@@ -30,6 +33,8 @@ static const struct opt edit_opts[] = {
 	[O_CALL] = { "call", 0, OPT_VALUE, "N", "edit call N instead of a case" },
 	[O_PURGE] = { "purge", 0, 0, NULL, "remove the replaced values from "
 	    "the history and the file too (no undo)" },
+	[O_MOVE] = { "case", 0, OPT_VALUE | OPT_RAW, "M",
+	    "with --call: move the call to case M" },
 	CASE_OPTIONS,
 	CALL_OPTIONS,
 	{ NULL, 0, 0, NULL, NULL }
@@ -41,6 +46,8 @@ struct target {
 	long long call_id;	/* 0: the case itself */
 	struct cl_case c;
 	struct cl_call k;
+	long long move_to;	/* --case M: the call's new case; 0: none */
+	struct cl_case to;	/* case M, loaded */
 };
 
 static void
@@ -48,6 +55,7 @@ target_clear(struct target *t)
 {
 	case_clear(&t->c);
 	call_clear(&t->k);
+	case_clear(&t->to);
 }
 
 /* Load the case, and the call when one is edited.  CMD_OK or the exit
@@ -66,7 +74,13 @@ load(struct ctx *ctx, struct target *t)
 	if ((rc = store_case_get(ctx->st, t->case_id, &t->c)) != 0)
 		return rc == 1 ? (error("no case %lld; 'calllog cases' lists the "
 		    "cases", t->case_id), CMD_FAIL) : CMD_FAIL;
-	return CMD_OK;
+	if (t->move_to && (rc = store_case_get(ctx->st, t->move_to, &t->to)))
+		return rc == 1 ? (error("no case %lld; 'calllog cases' lists the "
+		    "cases", t->move_to), CMD_FAIL) : CMD_FAIL;
+	if (t->move_to && t->move_to == t->case_id)
+		return error("call %lld is already on case %lld", t->call_id,
+		    t->case_id), CMD_USAGE;
+	return t->move_to ? call_move_check(&t->k, &t->c, &t->to) : CMD_OK;
 }
 
 /*
@@ -117,17 +131,25 @@ save(struct ctx *ctx, struct target *t, int purge)
 {
 	struct case_change ch = { .kind = CHANGE_EDIT };
 	struct case_effects fx;
-	char summary[96];
+	struct move_report moved = { .len = 0 };
+	char summary[128];
 
 	case_apply(&t->c, &ch, &ctx->cfg.policy, ctx->now, &fx);
 	if (t->call_id) {
 		t->k.updated = ctx->now;
+		if (t->move_to)
+			t->k.case_id = t->move_to;
 		if (store_call_update(ctx->st, &t->k, 1) == -1)
 			return CMD_FAIL;
 	}
-	if (store_case_update(ctx->st, &t->c) == -1)
+	if (store_case_update(ctx->st, &t->c) == -1 ||
+	    (t->move_to && call_move_save(ctx, &t->k, t->case_id, &t->to,
+	    &moved) != CMD_OK))
 		return CMD_FAIL;
-	if (t->call_id)
+	if (t->move_to)
+		snprintf(summary, sizeof(summary), "moved call %lld from case "
+		    "%lld to case %lld", t->call_id, t->case_id, t->move_to);
+	else if (t->call_id)
 		snprintf(summary, sizeof(summary), "edited call %lld on case %lld",
 		    t->call_id, t->case_id);
 	else
@@ -136,8 +158,8 @@ save(struct ctx *ctx, struct target *t, int purge)
 	if (store_change_describe(ctx->st, summary) == -1 ||
 	    (purge && store_change_purge(ctx->st) == -1))
 		return CMD_FAIL;
-	fprintf(ctx->out, "%s%s\n", summary, purge ? "; the old values are "
-	    "purged" : "; 'calllog undo' reverts it");
+	fprintf(ctx->out, "%s%s\n%s", summary, purge ? "; the old values are "
+	    "purged" : "; 'calllog undo' reverts it", moved.text);
 	return CMD_OK;
 }
 
@@ -145,6 +167,8 @@ save(struct ctx *ctx, struct target *t, int purge)
 static int
 has_changes(const struct args *a)
 {
+	if (arg(a, O_MOVE))
+		return 1;
 	for (int i = O_KFIRST; i < O_CFIRST + CO_COUNT; i++)
 		if (arg(a, i) && i != O_KFIRST + KO_NEW_ORG)
 			return 1;
@@ -154,9 +178,17 @@ has_changes(const struct args *a)
 static int
 identify(struct ctx *ctx, const struct args *a, struct target *t)
 {
+	int rc;
+
 	if ((a->npos == 1) == (arg(a, O_CALL) != NULL))
 		return error("give a case ID or --call N (one of them)"),
 		    CMD_USAGE;
+	if (arg(a, O_MOVE) && !arg(a, O_CALL))
+		return error("--case M moves a call: give --call N too ('calllog "
+		    "edit --call N --case M')"), CMD_USAGE;
+	if (arg(a, O_MOVE) && (rc = lookup_case(ctx->st, arg(a, O_MOVE),
+	    "case", &t->move_to)) != CMD_OK)
+		return rc;
 	if (arg(a, O_CALL))
 		return parse_id(arg(a, O_CALL), "--call", &t->call_id) ?
 		    CMD_USAGE : CMD_OK;

@@ -58,6 +58,15 @@ json_event(struct event_row *e, void *arg)
 }
 
 static int
+json_note(struct cl_note *n, void *arg)
+{
+	struct export *x = arg;
+
+	json_object(x, xfer_note_fields, n, x->c->currency);
+	return 0;
+}
+
+static int
 json_directory(struct directory_row *d, void *arg)
 {
 	json_object(arg, xfer_directory_fields, d, NULL);
@@ -89,6 +98,13 @@ json_case(struct cl_case *c, void *arg)
 	jsonw_array_begin(&x->j);
 	if (rc == 0)
 		rc = store_export_events(x->st, c->id, json_event, x);
+	jsonw_array_end(&x->j);
+	jsonw_key(&x->j, "notes");
+	jsonw_array_begin(&x->j);
+	x->c = c;
+	if (rc == 0)
+		rc = store_notes_each(x->st, c->id, json_note, x);
+	x->c = NULL;
 	jsonw_array_end(&x->j);
 	jsonw_object_end(&x->j);
 	return rc;

@@ -32,7 +32,7 @@ row_word(const char *table)
 {
 	return !strcmp(table, "cases") ? "case" : !strcmp(table, "calls") ?
 	    "call" : !strcmp(table, "call_refs") ? "reference of call" :
-	    "event";
+	    !strcmp(table, "notes") ? "note" : "event";
 }
 
 struct history_walk {
@@ -129,7 +129,7 @@ row_currency(struct store *st, const struct change_row *r, json_t *row,
 	cur[0] = '\0';
 	if (!strcmp(r->table, "cases") && s && money_code_valid(s))
 		snprintf(cur, 4, "%s", s);
-	else if (!strcmp(r->table, "calls") &&
+	else if ((!strcmp(r->table, "calls") || !strcmp(r->table, "notes")) &&
 	    store_case_get(st, r->case_id, &c) == 0)
 		snprintf(cur, 4, "%s", c.currency);
 	case_clear(&c);

@@ -22,7 +22,7 @@ struct pass {
 	int redact;		/* the first pass: redact, journal unread */
 	int keep_ids;		/* the journal is empty: keep the file's ids */
 	struct import_keys keys;	/* first pass: what was seen */
-	size_t ncases, ncalls;
+	size_t ncases, ncalls, nnotes;
 	long long first_id;	/* of the first case stored */
 	long long max_id;	/* the largest id in the file */
 };
@@ -131,7 +131,33 @@ out:
 	return rc;
 }
 
-/* A case, then its calls and events, which refer to its (new) id. */
+static int
+take_note(struct pass *p, const char *case_path, const struct cl_case *c,
+    size_t i, json_t *v)
+{
+	struct cl_note n = { 0 };
+	char path[96];
+	int rc = CMD_USAGE, failed;
+
+	snprintf(path, sizeof(path), "%s.notes[%zu]", case_path, i);
+	p->rd.currency = c->currency;
+	failed = import_record(&p->rd, path, v, xfer_note_fields, &n) == -1;
+	p->rd.currency = NULL;
+	if (failed)
+		goto out;
+	n.case_id = c->id;
+	if (!p->write)
+		rc = note_record(p, path, 'n', n.id, n.uuid);
+	else if ((rc = store_import_note(p->ctx->st, &n, p->keep_ids) ?
+	    CMD_FAIL : CMD_OK) == CMD_OK)
+		p->nnotes++;
+out:
+	note_clear(&n);
+	return rc;
+}
+
+/* A case, then its calls, events and notes, which refer to its (new)
+ * id. */
 static int
 take_case(struct pass *p, size_t i, json_t *v)
 {
@@ -155,6 +181,9 @@ take_case(struct pass *p, size_t i, json_t *v)
 	json_array_foreach(json_object_get(v, "events"), k, w)
 		if (rc == CMD_OK)
 			rc = take_event(p, path, &c, k, w);
+	json_array_foreach(json_object_get(v, "notes"), k, w)
+		if (rc == CMD_OK)
+			rc = take_note(p, path, &c, k, w);
 out:
 	case_clear(&c);
 	return rc;
@@ -346,8 +375,12 @@ run_import(struct ctx *ctx, struct args *a)
 	p.write = 1;
 	if ((rc = walk(&p, doc)) != CMD_OK)
 		goto out;
-	fprintf(ctx->out, "imported %zu case%s, %zu call%s\n", p.ncases,
+	fprintf(ctx->out, "imported %zu case%s, %zu call%s", p.ncases,
 	    p.ncases == 1 ? "" : "s", p.ncalls, p.ncalls == 1 ? "" : "s");
+	if (p.nnotes)
+		fprintf(ctx->out, ", %zu note%s", p.nnotes,
+		    p.nnotes == 1 ? "" : "s");
+	fputc('\n', ctx->out);
 	/* Ids are given in order, so the new ones are a range. */
 	why = empty ? "the file's ids go past 999999999, so they were "
 	    "renumbered" : "the journal was not empty";

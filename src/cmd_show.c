@@ -25,12 +25,15 @@ static const struct opt show_opts[] = {
 	{ NULL, 0, 0, NULL, NULL }
 };
 
-/* The case's calls and events, gathered to be interleaved by time. */
+/* The case's calls, events and notes, gathered to be interleaved by
+ * time. */
 struct timeline {
 	struct cl_call *calls;
 	size_t ncalls;
 	struct cl_event *events;
 	size_t nevents;
+	struct cl_note *notes;
+	size_t nnotes;
 };
 
 static int
@@ -55,6 +58,17 @@ keep_event(struct cl_event *e, void *arg)
 	return 0;
 }
 
+static int
+keep_note(struct cl_note *n, void *arg)
+{
+	struct timeline *t = arg;
+
+	t->notes = xrealloc(t->notes, (t->nnotes + 1) * sizeof(*t->notes));
+	t->notes[t->nnotes++] = *n;
+	memset(n, 0, sizeof(*n));
+	return 0;
+}
+
 static void
 timeline_clear(struct timeline *t)
 {
@@ -62,8 +76,11 @@ timeline_clear(struct timeline *t)
 		call_clear(&t->calls[i]);
 	for (size_t i = 0; i < t->nevents; i++)
 		event_clear(&t->events[i]);
+	for (size_t i = 0; i < t->nnotes; i++)
+		note_clear(&t->notes[i]);
 	free(t->calls);
 	free(t->events);
+	free(t->notes);
 }
 
 static void
@@ -83,6 +100,12 @@ show_json(struct ctx *ctx, const struct cl_case *c, const struct timeline *t)
 	jsonw_array_begin(&j);
 	for (size_t i = 0; i < t->nevents; i++)
 		view_event_json(&j, &t->events[i]);
+	jsonw_array_end(&j);
+	/* Not contacts: apart from calls_list, and not in "calls". */
+	jsonw_key(&j, "notes_list");
+	jsonw_array_begin(&j);
+	for (size_t i = 0; i < t->nnotes; i++)
+		view_note_json(&j, &t->notes[i], c->currency);
 	jsonw_array_end(&j);
 	jsonw_end(&j, 1);	/* everything was loaded before */
 }
@@ -200,6 +223,21 @@ print_event(FILE *fp, const struct cl_event *e)
 }
 
 static void
+print_note(FILE *fp, const struct cl_note *n, const char *cur)
+{
+	char when[WHEN_BUFSZ], m[MONEY_BUFSZ];
+
+	when_format_local(n->at, when);
+	fprintf(fp, "  %s  note %lld (not a contact)\n", when, n->id);
+	if (n->credited) {
+		money_format(n->credited, cur, m);
+		fprintf(fp, "      %-10s%s%s%s%s\n", "credited", m, *cur ? " " :
+		    "", cur, n->credited < 0 ? " (a credit reversed)" : "");
+	}
+	print_block(fp, "text", n->text);
+}
+
+static void
 print_header(struct ctx *ctx, const struct cl_case *c)
 {
 	FILE *fp = ctx->out;
@@ -287,18 +325,26 @@ print_header(struct ctx *ctx, const struct cl_case *c)
 static void
 show_text(struct ctx *ctx, const struct cl_case *c, const struct timeline *t)
 {
-	size_t i = 0, k = 0;
+	size_t i = 0, k = 0, n = 0;
 
 	print_header(ctx, c);
 	fputs("\ntimeline\n", ctx->out);
-	if (t->ncalls == 0 && t->nevents == 0)
+	if (t->ncalls == 0 && t->nevents == 0 && t->nnotes == 0)
 		fputs("  (no calls yet)\n", ctx->out);
-	while (i < t->ncalls || k < t->nevents) {
-		if (k == t->nevents || (i < t->ncalls &&
-		    t->calls[i].started <= t->events[k].at))
+	/* Oldest first; at the same time, a call before an event before a
+	 * note. */
+	while (i < t->ncalls || k < t->nevents || n < t->nnotes) {
+		time_t tc = i < t->ncalls ? t->calls[i].started : 0,
+		    te = k < t->nevents ? t->events[k].at : 0,
+		    tn = n < t->nnotes ? t->notes[n].at : 0;
+
+		if (i < t->ncalls && (k == t->nevents || tc <= te) &&
+		    (n == t->nnotes || tc <= tn))
 			print_call(ctx->out, c, &t->calls[i++], ctx->now);
-		else
+		else if (k < t->nevents && (n == t->nnotes || te <= tn))
 			print_event(ctx->out, &t->events[k++]);
+		else
+			print_note(ctx->out, &t->notes[n++], c->currency);
 	}
 }
 
@@ -321,7 +367,8 @@ run_show(struct ctx *ctx, struct args *a)
 		return CMD_FAIL;
 	f.case_id = id;
 	if (store_calls_each(ctx->st, &f, keep_call, &t) == 0 &&
-	    store_events_each(ctx->st, id, keep_event, &t) == 0) {
+	    store_events_each(ctx->st, id, keep_event, &t) == 0 &&
+	    store_notes_each(ctx->st, id, keep_note, &t) == 0) {
 		if (arg(a, O_JSON))
 			show_json(ctx, &c, &t);
 		else

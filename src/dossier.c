@@ -86,7 +86,7 @@ add_secs(long total, long v)
 static void
 derive(struct dossier *d)
 {
-	size_t i = 0, k = 0, n = 0;
+	size_t i, k;
 
 	d->promises = xcalloc(d->ncalls + 1, sizeof(*d->promises));
 	for (i = 0; i < d->ncalls; i++) {
@@ -123,22 +123,7 @@ derive(struct dossier *d)
 	for (k = 0; k < d->nevents; k++)
 		if (d->events[k].kind == EVENT_ESCALATE)
 			d->escalations[d->nescalations++] = &d->events[k];
-	d->timeline = xcalloc(d->ncalls + d->nevents + 1,
-	    sizeof(*d->timeline));
-	for (i = k = 0; i < d->ncalls || k < d->nevents; d->ntimeline++) {
-		struct dossier_entry *e = &d->timeline[d->ntimeline];
-
-		if (k == d->nevents || (i < d->ncalls &&
-		    d->calls[i].started <= d->events[k].at)) {
-			e->call = &d->calls[i++];
-			e->at = e->call->started;
-			if (n < d->npromises && d->promises[n].call == e->call)
-				e->promise = &d->promises[n++];
-		} else {
-			e->event = &d->events[k++];
-			e->at = e->event->at;
-		}
-	}
+	dossier_timeline(d);
 }
 
 static void
@@ -326,7 +311,8 @@ dossier_load(struct store *st, long long id, time_t now, struct dossier *d)
 		return rc;
 	d->now = now;
 	if (store_calls_each(st, &f, keep_call, d) != 0 ||
-	    store_events_each(st, id, keep_event, d) != 0) {
+	    store_events_each(st, id, keep_event, d) != 0 ||
+	    dossier_load_notes(st, d) != 0) {
 		dossier_clear(d);
 		return -1;
 	}
@@ -344,8 +330,11 @@ dossier_clear(struct dossier *d)
 		call_clear(&d->calls[i]);
 	for (size_t i = 0; i < d->nevents; i++)
 		event_clear(&d->events[i]);
+	for (size_t i = 0; i < d->nnotes; i++)
+		note_clear(&d->notes[i]);
 	free(d->calls);
 	free(d->events);
+	free(d->notes);
 	free(d->timeline);
 	free(d->promises);
 	free(d->refs);

@@ -297,8 +297,30 @@ call_entry(const struct dossier_entry *e, FILE *fp)
 		badge(fp, e->promise);
 		fputs("</dd>", fp);
 	}
+	if (k->credited) {
+		dossier_credit_text(k->credited, k->currency, t, sizeof(t));
+		dd(fp, "Credited", t, 0);
+	}
 	if (k->notes)
 		dd(fp, "Notes", k->notes, 1);
+	fputs("</dl></div></li>\n", fp);
+}
+
+/* A note: what was seen or received, not a contact. */
+static void
+note_entry(const struct dossier *d, const struct cl_note *n, FILE *fp)
+{
+	char m[DOSSIER_TIMEBUF];
+
+	fputs("<li class=\"note\">", fp);
+	when_col(fp, n->at);
+	fprintf(fp, "<div class=\"entry\"><h3>Note %lld \xc2\xb7 seen or "
+	    "received, not a contact</h3><dl>", n->id);
+	if (n->credited) {
+		dossier_credit_text(n->credited, d->c.currency, m, sizeof(m));
+		dd(fp, "Credited", m, 0);
+	}
+	dd(fp, "Note", n->text, 1);
 	fputs("</dl></div></li>\n", fp);
 }
 
@@ -318,6 +340,10 @@ timeline(const struct dossier *d, FILE *fp)
 
 		if (e->call) {
 			call_entry(e, fp);
+			continue;
+		}
+		if (e->note) {
+			note_entry(d, e->note, fp);
 			continue;
 		}
 		dossier_event_text(e->event, what, sizeof(what));

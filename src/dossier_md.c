@@ -296,10 +296,33 @@ call_details(const struct dossier_entry *e, FILE *fp)
 		    dossier_promise_state_name(e->promise->state),
 		    e->promise->marked ? ", marked by me" : "");
 	}
+	if (k->credited) {
+		char m[DOSSIER_TIMEBUF];
+
+		dossier_credit_text(k->credited, k->currency, m, sizeof(m));
+		item(fp, "Credited", m);
+	}
 	if (k->notes) {
 		fputs("- **Notes:**\n\n", fp);
 		md_quote(fp, k->notes, 4);
 	}
+}
+
+/* A note: what was seen or received, not a contact. */
+static void
+note_details(const struct dossier *d, const struct cl_note *n, FILE *fp)
+{
+	char t[DOSSIER_TIMEBUF], m[DOSSIER_TIMEBUF];
+
+	dossier_format_time(n->at, t);
+	fprintf(fp, "\n### %s \xc2\xb7 Note %lld (seen or received, not a "
+	    "contact)\n\n", t, n->id);
+	if (n->credited) {
+		dossier_credit_text(n->credited, d->c.currency, m, sizeof(m));
+		item(fp, "Credited", m);
+		fputc('\n', fp);	/* the quote is not part of the list */
+	}
+	md_quote(fp, n->text, 0);
 }
 
 static void
@@ -315,6 +338,10 @@ timeline(const struct dossier *d, FILE *fp)
 
 		if (e->call) {
 			call_details(e, fp);
+			continue;
+		}
+		if (e->note) {
+			note_details(d, e->note, fp);
 			continue;
 		}
 		dossier_format_time(e->at, t);

@@ -159,8 +159,30 @@ call_details(const struct dossier_entry *e, FILE *fp)
 		field(fp, 6, LABEL, "Promise", text);
 		free(text);
 	}
+	if (k->credited) {
+		dossier_credit_text(k->credited, k->currency, buf, sizeof(buf));
+		field(fp, 6, LABEL, "Credited", buf);
+	}
 	if (k->notes)
 		field(fp, 6, LABEL, "Notes", k->notes);
+}
+
+/* A note: what was seen or received, not a contact. */
+static void
+note_details(const struct dossier *d, const struct cl_note *n, FILE *fp)
+{
+	char t[DOSSIER_TIMEBUF], buf[DOSSIER_TIMEBUF];
+
+	dossier_format_time(n->at, t);
+	snprintf(buf, sizeof(buf), "Note %lld (seen or received, not a "
+	    "contact)", n->id);
+	field(fp, 2, 23, t, buf);
+	if (n->credited) {
+		dossier_credit_text(n->credited, d->c.currency, buf,
+		    sizeof(buf));
+		field(fp, 6, LABEL, "Credited", buf);
+	}
+	field(fp, 6, LABEL, "Note", n->text);
 }
 
 static void
@@ -178,6 +200,10 @@ timeline(const struct dossier *d, FILE *fp)
 			fputc('\n', fp);
 		if (e->call) {
 			call_details(e, fp);
+			continue;
+		}
+		if (e->note) {
+			note_details(d, e->note, fp);
 			continue;
 		}
 		dossier_format_time(e->at, t);

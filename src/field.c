@@ -80,8 +80,9 @@ const struct field field_call[KF_COUNT] = {
 	    0),
 	TEXT("notes", "DESCRIPTION", "notes", "notes", "note", LIMIT_NOTE),
 	TIME("created", "CREATED", "created_at", "created", NULL, 1),
-	NUM("credited", FT_MONEY, "credited", "credited", "credited", 1,
-	    MONEY_MAX),
+	/* a credit reversed is negative; none is 0, never stored */
+	NUM("credited", FT_MONEY, "credited", "credited", "credited",
+	    -MONEY_MAX, MONEY_MAX),
 	ENUM("promise-status", NULL, "promise_status", "promise_status", NULL,
 	    promise_names, PMARK_NONE, 0),
 	TIME("promise-marked", NULL, "promise_marked_at", "promise_marked",
@@ -223,11 +224,13 @@ field_phone_valid(const char *stored)
 /* A decimal integer of at most 18 digits (no sign, no leading zero but
  * "0"), so that it fits a column and reads back the same. */
 static int
-decimal(const char *s, long long *n)
+decimal(const char *s, int sign, long long *n)
 {
-	size_t len = strspn(s, "0123456789");
+	int neg = sign && *s == '-';
+	size_t len = strspn(s + neg, "0123456789");
 
-	if (len == 0 || len > 18 || s[len] != '\0' || (s[0] == '0' && len > 1))
+	if (len == 0 || len > 18 || s[neg + len] != '\0' ||
+	    (s[neg] == '0' && (len > 1 || neg)))
 		return 0;
 	*n = strtoll(s, NULL, 10);
 	return 1;
@@ -296,6 +299,10 @@ check_number(const struct field *f, long long n, char *why, size_t size)
 	if (n < min || n > max)
 		return snprintf(why, size, "is out of range (%lld to %lld)", min,
 		    max), -1;
+	/* An amount that may be negative (a credit reversed) is never 0:
+	 * that is no credit, which is stored as none. */
+	if (f->type == FT_MONEY && min < 0 && n == 0)
+		return snprintf(why, size, "is zero"), -1;
 	return 0;
 }
 
@@ -314,7 +321,7 @@ check_value(const struct field *f, const char *v, char *why, size_t size)
 	case FT_TIME:
 	case FT_INT:
 	case FT_MONEY:
-		if (!decimal(v, &n))
+		if (!decimal(v, f->min < 0, &n))
 			return snprintf(why, size, "is not a whole number"), -1;
 		return check_number(f, n, why, size);
 	case FT_ENUM:

@@ -273,7 +273,8 @@ read_money(struct import_reader *r, const char *path,
 		return import_error(r, path, f->key, "an amount needs a "
 		    "currency, but %s", r->currency ? "its case's \"currency\" "
 		    "is null" : "\"currency\" is null or missing");
-	if (money_read_decimal(s, cur, MEMBER(long long, rec, f), &why) == -1)
+	if ((f->flags & XF_SIGNED ? money_read_credit : money_read_decimal)(s,
+	    cur, MEMBER(long long, rec, f), &why) == -1)
 		return import_error(r, path, f->key, "%s (%s)", why, cur);
 	if (check_decl_num(r, path, f, *MEMBER(long long, rec, f)) == -1)
 		return -1;

@@ -234,6 +234,18 @@ take_money(int kind, int i, const char *v, const char *dflt,
 	return money_parse(v, dflt, out, cur) || check_num(kind, i, *out);
 }
 
+/* A credit may be negative: a credit reversed. */
+static int
+take_credit(int kind, int i, const char *v, const char *dflt,
+    long long *out, char cur[4])
+{
+	*out = 0;
+	if (v == NULL || *v == '\0')
+		return 0;
+	return money_parse_credit(v, dflt, out, cur) ||
+	    check_num(kind, i, *out);
+}
+
 int
 case_input_read(struct ctx *ctx, const struct args *a, int first,
     struct case_input *in, struct redact_counts *r)
@@ -288,7 +300,7 @@ call_input_read(struct ctx *ctx, const struct args *a, int first,
 	    &k->started) ||
 	    take_deadline(SYNC_CALL, KF_PROMISED_BY, V(CO_PROMISED_BY),
 	    ctx->now, &k->promised_by) ||
-	    take_money(SYNC_CALL, KF_CREDITED, V(CO_CREDITED),
+	    take_credit(SYNC_CALL, KF_CREDITED, V(CO_CREDITED),
 	    ctx->cfg.currency, &k->credited, in->currency) ||
 	    take_notes(a, first + CO_NOTE, &k->notes, r) ||
 	    take_refs(a, first + CO_REF, k, r))

@@ -40,6 +40,7 @@ const struct cmd *const commands[] = {
 	&cmd_followup,
 	&cmd_escalate,
 	&cmd_promise,
+	&cmd_note,
 	&cmd_edit,
 	&cmd_delete,
 	&cmd_undo,

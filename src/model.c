@@ -256,6 +256,13 @@ event_clear(struct cl_event *e)
 }
 
 void
+note_clear(struct cl_note *n)
+{
+	free(n->text);
+	memset(n, 0, sizeof(*n));
+}
+
+void
 uuid_new(char out[UUID_BUFSZ])
 {
 	uuid_t u;

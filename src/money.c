@@ -247,6 +247,46 @@ money_read_decimal(const char *s, const char *cur, long long *minor,
 	return 0;
 }
 
+/* A credit is an amount with an optional minus sign: a credit reversed.
+ * "-200", "- $200", "-EUR 50" and "−200" (U+2212, as typeset) are all
+ * minus 200. */
+static const char *
+take_minus(const char *s)
+{
+	s = skip_space(s);
+	if (*s == '-')
+		return s + 1;
+	if (strncmp(s, "\xe2\x88\x92", 3) == 0)
+		return s + 3;
+	return NULL;
+}
+
+int
+money_parse_credit(const char *s, const char *dflt, long long *minor,
+    char cur[4])
+{
+	const char *rest = take_minus(s);
+
+	if (rest == NULL)
+		return money_parse(s, dflt, minor, cur);
+	if (money_parse(rest, dflt, minor, cur) == -1)
+		return -1;
+	*minor = -*minor;
+	return 0;
+}
+
+int
+money_read_credit(const char *s, const char *cur, long long *minor,
+    const char **why)
+{
+	if (s[0] != '-')
+		return money_read_decimal(s, cur, minor, why);
+	if (money_read_decimal(s + 1, cur, minor, why) == -1)
+		return -1;
+	*minor = -*minor;
+	return 0;
+}
+
 int
 money_add(long long *sum, long long v)
 {

@@ -292,11 +292,12 @@ check_file_ownership(const char *path)
 /* Apply the migrations this database has not seen, all in one transaction,
  * re-reading the version under the write lock since another calllog may
  * have migrated it meanwhile.  The application id is set with them. */
+static int migrate_all(struct store *);
+
 static int
 migrate(struct store *st)
 {
-	int v;
-	char *err = NULL;
+	int v, rc;
 
 	if (check_ownership(st) == -1 || (v = store_schema_version(st)) < 0)
 		return -1;
@@ -306,9 +307,34 @@ migrate(struct store *st)
 		    st->path, v, migrations_count);
 	if (v == migrations_count)
 		return 0;
+	/* A migration that rebuilds a table (SQLite's way to change a
+	 * constraint) drops the old one: with foreign keys on, that would
+	 * delete every row that refers to it.  They are checked instead
+	 * before the migrations commit. */
+	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = OFF", NULL, NULL,
+	    NULL) != SQLITE_OK)
+		return store_error(st, "configure the journal");
+	rc = migrate_all(st);
+	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON", NULL, NULL,
+	    NULL) != SQLITE_OK && rc == 0)
+		rc = store_error(st, "configure the journal");
+	return rc;
+}
+
+/* The migrations from the version the database has, in one transaction. */
+static int
+migrate_all(struct store *st)
+{
+	static const char fk_sql[] =
+	    "SELECT count(*) FROM pragma_foreign_key_check";
+	int v, fk0 = 0, fk = 0;
+	char *err = NULL;
+
 	if (store_begin(st, 1) == -1)
 		return -1;
 	v = store_schema_version(st);
+	if (v >= 0 && store_query_int(st, fk_sql, "check the journal", &fk0))
+		return store_rollback(st), -1;
 	for (int i = v < 0 ? migrations_count : v; i < migrations_count; i++) {
 		char pragma[96];
 
@@ -323,6 +349,15 @@ migrate(struct store *st)
 			store_rollback(st);
 			return -1;
 		}
+	}
+	/* A journal with rows pointing nowhere (written by hand) still
+	 * opens; a migration that would make more is a bug, never applied. */
+	if (v >= 0 && store_query_int(st, fk_sql, "check the journal", &fk))
+		return store_rollback(st), -1;
+	if (fk > fk0) {
+		store_rollback(st);
+		return error("cannot upgrade '%s': the new schema would lose "
+		    "track of %d rows; report this bug", st->path, fk - fk0);
 	}
 	return v < 0 ? (store_rollback(st), -1) : store_commit(st);
 }

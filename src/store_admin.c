@@ -131,17 +131,21 @@ store_check(struct store *st, void (*fn)(const char *problem, void *arg),
 	return a < 0 || b < 0 ? -1 : a + b;
 }
 
-/* Cases whose call figures (schema/004_summary.sql) differ from what
- * their calls say: only a hand edit with the triggers dropped does that. */
+/* Cases whose call figures (schema/004_summary.sql) or credits (the
+ * ledger of calls and notes, 009_ledger.sql) differ from what their calls
+ * and notes say: only a hand edit with the triggers dropped does that. */
 int
 store_check_summary(struct store *st, long long *first)
 {
 	sqlite3_stmt *s = store_prepare(st, "SELECT count(*), min(c.id)"
 	    " FROM cases c JOIN case_summary s ON s.case_id = c.id"
+	    " JOIN case_credits cr ON cr.case_id = c.id"
 	    " WHERE (c.ncalls, c.stage_calls, c.last_call_at, c.last_number,"
-	    " c.last_rep, c.last_promise, c.last_promised_by, c.refs) IS NOT"
+	    " c.last_rep, c.last_promise, c.last_promised_by, c.refs,"
+	    " c.credited) IS NOT"
 	    " (s.ncalls, s.stage_calls, s.last_call_at, s.last_number,"
-	    " s.last_rep, s.last_promise, s.last_promised_by, s.refs)");
+	    " s.last_rep, s.last_promise, s.last_promised_by, s.refs,"
+	    " cr.credited)");
 	int n = -1;
 
 	if (s == NULL)

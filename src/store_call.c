@@ -109,7 +109,7 @@ bind_call(sqlite3_stmt *s, const struct cl_call *c)
 	bind_text(s, 15, c->notes);
 	bind_time(s, 16, c->created);
 	bind_time(s, 17, c->updated);
-	if (c->credited > 0)
+	if (c->credited != 0)
 		sqlite3_bind_int64(s, 19, c->credited);
 	bind_text(s, 20, c->promise_mark == PMARK_NONE ? NULL :
 	    enum_name(&promise_names, c->promise_mark));

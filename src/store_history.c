@@ -36,6 +36,8 @@ static const struct history_table {
 	    2, 1 },
 	{ "case_events", (const char *const[]){ "id", "uuid", "case_id", "at",
 	    "kind", "level", "due_at", "note", "updated_at", NULL }, 3, 0 },
+	{ "notes", (const char *const[]){ "id", "uuid", "case_id", "at",
+	    "text", "credited", "created_at", "updated_at", NULL }, 3, 0 },
 };
 #define NTABLES (sizeof(tables) / sizeof(*tables))
 
@@ -326,6 +328,12 @@ change_info_clear(struct change_info *c)
 	memset(c, 0, sizeof(*c));
 }
 
+/* A row is recorded under the case it was on; a call moved to case ?1
+ * (edit --call N --case M) belongs to that case's history too. */
+#define MOVED_IN(t) "SELECT change_id FROM " t " WHERE tbl = 'calls'" \
+    " AND op = 'update' AND json_extract(new, '$.case_id') = ?1" \
+    " AND case_id <> ?1"
+
 int
 store_history_each(struct store *st, long long case_id, long limit,
     int (*fn)(const struct change_info *, const struct change_row *, void *),
@@ -335,10 +343,12 @@ store_history_each(struct store *st, long long case_id, long limit,
 	    "SELECT c.id, c.at, c.command, c.summary, c.undone_at, c.purged,"
 	    " r.tbl, r.op, r.row_id, r.pos, r.case_id, r.old, r.new"
 	    " FROM (SELECT * FROM changes WHERE ?1 = 0 OR id IN"
-	    "  (SELECT change_id FROM change_rows WHERE case_id = ?1)"
+	    "  (SELECT change_id FROM change_rows WHERE case_id = ?1"
+	    "   UNION " MOVED_IN("change_rows") ")"
 	    "  ORDER BY id DESC LIMIT ?2) c"
 	    " LEFT JOIN change_rows r ON r.change_id = c.id"
-	    "  AND (?1 = 0 OR r.case_id = ?1)"
+	    "  AND (?1 = 0 OR r.case_id = ?1 OR (r.tbl = 'calls'"
+	    "   AND r.op = 'update' AND json_extract(r.new, '$.case_id') = ?1))"
 	    " ORDER BY c.id DESC, r.id";
 	sqlite3_stmt *s = store_prepare(st, sql);
 	int rc = 0, step;

@@ -28,6 +28,7 @@ static const char owner_sql[] =
     " UNION ALL SELECT 1, id FROM calls WHERE uuid = ?1"
     " UNION ALL SELECT 2, id FROM case_events WHERE uuid = ?1"
     " UNION ALL SELECT 3, id FROM directory WHERE uuid = ?1"
+    " UNION ALL SELECT 4, id FROM notes WHERE uuid = ?1"
     " LIMIT 1";
 
 static void
@@ -69,6 +70,14 @@ store_import_call(struct store *st, struct cl_call *k, int keep_id)
 	if (!keep_id)
 		k->id = 0;
 	return store_call_insert(st, k);
+}
+
+int
+store_import_note(struct store *st, struct cl_note *n, int keep_id)
+{
+	if (!keep_id)
+		n->id = 0;
+	return store_note_insert(st, n);
 }
 
 int
@@ -138,7 +147,7 @@ store_uuid_owner(struct store *st, const char *uuid, const char **what,
     long long *id)
 {
 	static const char *const owners[] = {
-		"case", "call", "event", "directory entry"
+		"case", "call", "event", "directory entry", "note"
 	};
 	sqlite3_stmt *s = store_stmt(st, owner_sql);
 	int rc;
@@ -148,7 +157,7 @@ store_uuid_owner(struct store *st, const char *uuid, const char **what,
 	bind_text(s, 1, uuid);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		*what = owners[sqlite3_column_int(s, 0) & 3];
+		*what = owners[sqlite3_column_int(s, 0) % 5];
 		*id = sqlite3_column_int64(s, 1);
 		rc = 1;
 	} else if (rc == SQLITE_DONE)

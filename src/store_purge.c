@@ -55,7 +55,12 @@ scrub_values(struct store *st, const struct scrub *v, size_t n)
 	return rc;
 }
 
-/* The values the current change replaced, to scrub. */
+/* The values the current change replaced, to scrub: the text a person
+ * wrote.  A time, an amount or a state (status, outcome, ...) is no such
+ * text, and a change that moved one besides (a deleted call leaves its
+ * case's status and follow-up worked out again) must still be undone as
+ * far as its history goes: a null time or a "(purged)" status would break
+ * the row's constraints. */
 static int
 changed_values(struct store *st, struct scrub **out, size_t *n)
 {
@@ -63,9 +68,11 @@ changed_values(struct store *st, struct scrub **out, size_t *n)
 	    "SELECT r.tbl, r.row_id, r.pos, '$.' || o.key,"
 	    " CAST(o.value AS TEXT) FROM change_rows r, json_each(r.old) o"
 	    " WHERE r.change_id = ?1 AND r.op = 'update'"
-	    " AND o.value IS NOT NULL"
+	    " AND o.type = 'text'"
 	    " AND o.value IS NOT json_extract(r.new, '$.' || o.key)"
-	    " AND o.key NOT IN ('id', 'case_id', 'call_id', 'pos')";
+	    " AND o.key NOT IN ('uuid', 'reason', 'status', 'priority',"
+	    "  'escalation', 'currency', 'channel', 'direction', 'outcome',"
+	    "  'promise_status', 'kind', 'level')";
 	sqlite3_stmt *s = store_prepare(st, sql);
 	int step;
 

@@ -198,6 +198,22 @@ view_event_json(struct jsonw *j, const struct cl_event *e)
 }
 
 void
+view_note_json(struct jsonw *j, const struct cl_note *n, const char *cur)
+{
+	char m[MONEY_BUFSZ];
+
+	money_format(n->credited, cur, m);
+	jsonw_object_begin(j);
+	jsonw_kint(j, "id", n->id);
+	jsonw_kstring(j, "uuid", n->uuid);
+	jsonw_ktime(j, "at", n->at);
+	jsonw_kstring(j, "text", n->text);
+	jsonw_kstring(j, "credited", n->credited ? m : NULL);
+	jsonw_ktime(j, "created", n->created);
+	jsonw_object_end(j);
+}
+
+void
 view_escalation_text(unsigned why, const struct cl_case *c, time_t now,
     char *buf, size_t size)
 {

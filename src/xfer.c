@@ -76,6 +76,8 @@ const struct xfer_field xfer_case_fields[] = {
 	    charged_at, field_case[CF_CHARGED]),
 	LIST("calls"),
 	LIST("events"),
+	/* Notes came after version 1: a file without them still imports. */
+	{ "notes", XF_LIST, XF_OPTIONAL, 0, 0, NULL, 0, NULL },
 	END
 };
 
@@ -110,8 +112,8 @@ const struct xfer_field xfer_call_fields[] = {
 	DECL("created", XF_TIME, 0, struct cl_call, created,
 	    field_call[KF_CREATED]),
 	TIME("updated", 0, struct cl_call, updated),
-	DECL("credited", XF_MONEY, XF_NULL | XF_OPTIONAL, struct cl_call,
-	    credited, field_call[KF_CREDITED]),
+	DECL("credited", XF_MONEY, XF_NULL | XF_OPTIONAL | XF_SIGNED,
+	    struct cl_call, credited, field_call[KF_CREDITED]),
 	DENUM("promise_status", XF_NULL | XF_OPTIONAL, struct cl_call,
 	    promise_mark, promise_names, PMARK_NONE,
 	    field_call[KF_PROMISE_STATUS]),
@@ -135,6 +137,20 @@ const struct xfer_field xfer_event_fields[] = {
 	DECL("note", XF_TEXT, XF_NULL, struct event_row, ev.note,
 	    field_event[EF_NOTE]),
 	TIME("updated", 0, struct event_row, updated),
+	END
+};
+
+/* A note's credit is in its case's currency, like a call's. */
+const struct xfer_field xfer_note_fields[] = {
+	ID(struct cl_note, id),
+	UUID("uuid", struct cl_note, uuid),
+	TIME("at", 0, struct cl_note, at),
+	{ "text", XF_TEXT, 0, offsetof(struct cl_note, text), LIMIT_NOTE,
+	    NULL, 0, NULL },
+	OF("credited", XF_MONEY, XF_NULL | XF_SIGNED, struct cl_note,
+	    credited),
+	TIME("created", 0, struct cl_note, created),
+	TIME("updated", 0, struct cl_note, updated),
 	END
 };
 

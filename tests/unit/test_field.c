@@ -179,8 +179,14 @@ main(void)
 	snprintf(num, sizeof(num), "%lld", WHEN_MAX_TIME + 1);
 	ok(refused(SYNC_CASE, CF_FOLLOWUP, num, "range"),
 	    "time: after 2999 refused");
-	ok(refused(SYNC_CALL, KF_CREDITED, "0", "range"),
+	ok(refused(SYNC_CALL, KF_CREDITED, "0", "zero"),
 	    "money: zero is no credit");
+	ok(passes(SYNC_CALL, KF_CREDITED, "-20000"),
+	    "money: a credit reversed is negative");
+	ok(refused(SYNC_CALL, KF_CREDITED, "-0", "whole number"),
+	    "money: -0 is no number");
+	ok(refused(SYNC_CASE, CF_AMOUNT, "-5", "whole number"),
+	    "money: an amount in dispute is never negative");
 	ok(refused(SYNC_CASE, CF_AMOUNT, "100000000000001", "range"),
 	    "money: past MONEY_MAX refused");
 	ok(refused(SYNC_CASE, CF_ACCOUNT, "41111", "digits"),
