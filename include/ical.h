@@ -22,6 +22,7 @@
 
 #include "model.h"
 #include "policy.h"
+#include "redact.h"
 #include "syncrec.h"
 
 struct cal_options {
@@ -104,6 +105,11 @@ struct cal_sync_item {
 	int sequence;
 	struct sync_rec rec;	/* the fields as the item has them, updated
 				   its LAST-MODIFIED; uuid not set */
+	int reminder;		/* a reminder of `ical --vdir`, no item of
+				   sync's */
+	struct redact_counts kept_redacted;	/* taken out of the lines
+						   kept (extra) */
+	char kept_first[64];	/* the property the first of it was in */
 };
 
 /*

@@ -88,6 +88,7 @@
 	X(icaltime_is_null_time) \
 	X(icaltime_is_utc) \
 	X(icaltime_null_time) \
+	X(icaltimezone_get_utc_offset_of_utc_time) \
 	X(icaltimezone_get_utc_timezone)
 
 #define ICAL_DECL(f) extern __typeof__(f) *p_##f;
@@ -110,6 +111,11 @@ struct icaltimetype ical_utc(time_t t);
  * 0 for a null time. */
 time_t ical_read_time(struct icaltimetype t);
 
+/* Whether v is a DATE or DATE-TIME value's text (RFC 5545 3.3.4, 3.3.5)
+ * that names a real day and time: no February 30, month 13 or hour 25,
+ * which libical would carry into the next month or day. */
+int ical_time_text_valid(const char *v);
+
 /*
  * Sync items (ical_item.c writes them, ical_item_read.c reads them).
  */
@@ -121,6 +127,17 @@ struct sync_rec;
  * they stood; no content line begins with either character. */
 #define OUTER_BEFORE "^"
 #define OUTER_AFTER "$"
+
+/*
+ * A line of the client's that calllog keeps (extra), redacted as notes
+ * are (redact.h), counted into *c (may be NULL): in its parameters and in
+ * its value, whose \n escapes are read as the line breaks they stand
+ * for.  *name_hit is set when the property's name itself held what is
+ * redacted: the line is then no line to keep.  Caller frees.
+ */
+struct redact_counts;
+char *item_kept_redact(const char *line, struct redact_counts *c,
+    int *name_hit);
 
 /* "American Express: billing", the SUMMARY of a case without a title. */
 const char *item_case_summary(const struct sync_rec *r, char *buf,

@@ -240,6 +240,22 @@ build(const struct sync_rec *r, const char *uid, int seq)
 	return c;
 }
 
+/* Add the kept line, redacted again: a journal an older calllog wrote
+ * may keep a client's lines as they came. */
+static void
+add_kept_line(struct strbuf *b, const char *p, size_t n)
+{
+	char *line = xstrndup(p, n), *clean;
+	int name_hit;
+
+	clean = item_kept_redact(line, NULL, &name_hit);
+	if (!name_hit || strncasecmp(line, "BEGIN:", 6) == 0 ||
+	    strncasecmp(line, "END:", 4) == 0)
+		add_line(b, clean, strlen(clean));
+	free(clean);
+	free(line);
+}
+
 /* Add the kept lines (extra) marked where (OUTER_BEFORE, OUTER_AFTER),
  * without the mark; NULL: the item's own, which have none. */
 static void
@@ -249,9 +265,9 @@ add_kept(struct strbuf *b, const char *extra, const char *where)
 		size_t n = strcspn(p, "\n");
 
 		if (where == NULL && *p != *OUTER_BEFORE && *p != *OUTER_AFTER)
-			add_line(b, p, n);
+			add_kept_line(b, p, n);
 		else if (where != NULL && *p == *where)
-			add_line(b, p + 1, n - 1);
+			add_kept_line(b, p + 1, n - 1);
 		p += n + (p[n] == '\n');
 	}
 }

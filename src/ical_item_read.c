@@ -15,6 +15,7 @@
 
 #include "ical.h"
 #include "ical_int.h"
+#include "redact.h"
 #include "syncrec.h"
 #include "util.h"
 
@@ -26,6 +27,21 @@ static const char *const todo_props[] = { "UID", "DTSTAMP", "CREATED",
 static const char *const journal_props[] = { "UID", "DTSTAMP", "CREATED",
 	"LAST-MODIFIED", "SEQUENCE", "SUMMARY", "DESCRIPTION", "DTSTART",
 	"STATUS", "RELATED-TO", NULL };
+
+/* Properties whose value is a date or a time calllog reads. */
+static const char *const time_props[] = { "DTSTAMP", "CREATED",
+	"LAST-MODIFIED", "DUE", "DTSTART", "COMPLETED", NULL };
+
+/*
+ * At most this much of a client's lines is kept per item.  Clients keep a
+ * few hundred bytes of their own (X-MOZ-*, an alarm, categories; a
+ * VTIMEZONE is 1 to 3 KiB): 64 KiB is far above that, while a folder's
+ * items cannot grow the journal by more than this each.  An item over it
+ * is reported and skipped whole, like any bad item: nothing of it is
+ * applied, and its file stays as the client wrote it, so nothing the
+ * client kept there is lost, as cutting the excess would lose it.
+ */
+#define KEPT_MAX (64 * 1024)
 
 static char *
 unescape(const char *v)
@@ -220,6 +236,113 @@ content_line(const char *line, size_t n, const char *value)
 	    "TUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-") == n;
 }
 
+/*
+ * A value redacted as notes are, read with its \\n escapes as the line
+ * breaks they stand for (a card number may be split over two lines of a
+ * note), and written back with them; other escapes stay as they were.
+ */
+static char *
+redact_value(const char *v, struct redact_counts *c)
+{
+	struct strbuf soft = { 0 }, out = { 0 };
+	struct redact_counts mine = { 0 };
+	char *clean;
+
+	strbuf_add(&soft, "", 0);
+	for (const char *p = v; *p; p++)
+		if (*p == '\\' && (p[1] == 'n' || p[1] == 'N')) {
+			strbuf_add(&soft, "\n", 1);
+			p++;
+		} else if (*p == '\\' && p[1]) {
+			strbuf_add(&soft, p, 2);
+			p++;
+		} else
+			strbuf_add(&soft, p, 1);
+	clean = redact_text(soft.s, &mine);
+	free(soft.s);
+	if (!redact_any(&mine)) {
+		free(clean);
+		return xstrdup(v);
+	}
+	c->cards += mine.cards;
+	c->ssns += mine.ssns;
+	c->codes += mine.codes;
+	strbuf_add(&out, "", 0);
+	for (const char *p = clean; *p; p++)
+		strbuf_add(&out, *p == '\n' ? "\\n" : p, *p == '\n' ? 2 : 1);
+	free(clean);
+	return out.s;
+}
+
+char *
+item_kept_redact(const char *line, struct redact_counts *c, int *name_hit)
+{
+	const char *value;
+	size_t n = line_name(line, &value), head_len;
+	struct redact_counts local = { 0 }, hc = { 0 };
+	char *head, *rhead, *rval, *out;
+
+	if (c == NULL)
+		c = &local;
+	*name_hit = 0;
+	if (value == NULL) {		/* no content line: all of it */
+		out = redact_text(line, &hc);
+		*name_hit = redact_any(&hc);
+		goto count;
+	}
+	head_len = (size_t)(value - line);
+	head = xstrndup(line, head_len);
+	rhead = redact_text(head, &hc);
+	free(head);
+	if (redact_any(&hc) && (strncmp(rhead, line, n) != 0 ||
+	    (rhead[n] != ';' && rhead[n] != ':')))
+		*name_hit = 1;
+	rval = redact_value(value, c);
+	out = xasprintf("%s%s", rhead, rval);
+	free(rhead);
+	free(rval);
+count:
+	c->cards += hc.cards;
+	c->ssns += hc.ssns;
+	c->codes += hc.codes;
+	return out;
+}
+
+/* Add a kept line to b, redacted; 0, or -1 with why when it cannot be
+ * kept as a line of its kind (a component's name that held a number). */
+static int
+keep_line(struct cal_sync_item *it, struct strbuf *b, const char *mark,
+    const char *line, char *why, size_t size)
+{
+	struct redact_counts before = it->kept_redacted;
+	const char *value;
+	size_t n = line_name(line, &value);
+	int name_hit;
+	char *clean = item_kept_redact(line, &it->kept_redacted, &name_hit);
+
+	if (name_hit && (strncasecmp(line, "BEGIN:", 6) == 0 ||
+	    strncasecmp(line, "END:", 4) == 0)) {
+		free(clean);
+		return snprintf(why, size, "a component whose name holds a"
+		    " number that is redacted"), -1;
+	}
+	if (!it->kept_first[0] && (it->kept_redacted.cards != before.cards ||
+	    it->kept_redacted.ssns != before.ssns ||
+	    it->kept_redacted.codes != before.codes))
+		snprintf(it->kept_first, sizeof(it->kept_first), "%.*s",
+		    name_hit ? 0 : (int)n, line);
+	if (!it->kept_first[0] && name_hit)
+		snprintf(it->kept_first, sizeof(it->kept_first),
+		    "a property's name");
+	if (!name_hit) {	/* a name that held a number: dropped whole */
+		strbuf_add(b, mark, strlen(mark));
+		strbuf_add(b, clean, strlen(clean));
+		strbuf_add(b, "\n", 1);
+	}
+	free(clean);
+	return 0;
+}
+
 static int
 listed(const char *const *names, const char *s, size_t n)
 {
@@ -400,9 +523,11 @@ escapes_valid(const char *v)
  * *extra, followed by the calendar's own (outer, as item_lines marked
  * them).  Returns 0, or -1 with why. */
 static int
-read_lines(char **lines, const char *outer, int kind, struct sync_rec *r,
+read_lines(char **lines, const char *outer, struct cal_sync_item *it,
     char **extra, int *xs, char *why, size_t size)
 {
+	struct sync_rec *r = &it->rec;
+	int kind = it->kind;
 	struct strbuf b = { 0 };
 	int depth = 0;
 
@@ -414,10 +539,17 @@ read_lines(char **lines, const char *outer, int kind, struct sync_rec *r,
 
 		if (*line == '\0')
 			continue;	/* no content line: dropped */
+		/* Said without the line: it may hold anything. */
 		if (!content_line(line, n, value)) {
 			free(b.s);
 			return snprintf(why, size, "a line that is no"
-			    " property: %.40s", line), -1;
+			    " property"), -1;
+		}
+		if (depth == 0 && listed(time_props, line, n) &&
+		    !ical_time_text_valid(value)) {
+			free(b.s);
+			return snprintf(why, size, "bad %.*s", (int)n, line),
+			    -1;
 		}
 		if (strncasecmp(line, "BEGIN:", 6) == 0)
 			depth++;
@@ -441,10 +573,11 @@ read_lines(char **lines, const char *outer, int kind, struct sync_rec *r,
 				return snprintf(why, size, "bad %.*s",
 				    (int)n, line), -1;
 			}
-		} else if (depth > 0 || !listed(kind == SYNC_CASE ?
-		    todo_props : journal_props, line, n)) {
-			strbuf_add(&b, line, strlen(line));
-			strbuf_add(&b, "\n", 1);
+		} else if ((depth > 0 || !listed(kind == SYNC_CASE ?
+		    todo_props : journal_props, line, n)) &&
+		    keep_line(it, &b, "", line, why, size) == -1) {
+			free(b.s);
+			return -1;
 		}
 		if (strncasecmp(line, "END:", 4) == 0)
 			depth--;
@@ -454,17 +587,27 @@ read_lines(char **lines, const char *outer, int kind, struct sync_rec *r,
 		const char *value;
 		char *line = xstrndup(p + 1, len - 1);
 
+		char mark[2] = { p[0], '\0' };
+
 		n = line_name(line, &value);
 		if (!content_line(line, n, value)) {
 			free(b.s);
-			snprintf(why, size, "a line that is no property: %.40s",
-			    line);
+			snprintf(why, size, "a line that is no property");
+			free(line);
+			return -1;
+		}
+		if (keep_line(it, &b, mark, line, why, size) == -1) {
+			free(b.s);
 			free(line);
 			return -1;
 		}
 		free(line);
-		strbuf_add(&b, p, len + 1);
 		p += len + 1;
+	}
+	if (b.len > KEPT_MAX) {
+		free(b.s);
+		return snprintf(why, size, "over %d KiB of lines calllog does"
+		    " not know", KEPT_MAX / 1024), -1;
 	}
 	*extra = b.len ? b.s : (free(b.s), NULL);
 	return 0;
@@ -477,6 +620,41 @@ has_line(char **lines, const char *name)
 		if (is_prop(lines[i], name))
 			return 1;
 	return 0;
+}
+
+/*
+ * Whether the calendar is a reminder `ical --vdir` wrote: a to-do or event
+ * under a case's uuid (or that and "-escalation"), in calllog's category,
+ * with none of sync's X-CALLLOG- lines.  Such a file means the folder is a
+ * reminder folder, which sync must not take for its own (DESIGN.md: the
+ * two refuse each other's folders).
+ */
+static int
+is_reminder(const char *text, icalcomponent *root)
+{
+	icalcomponent *c = p_icalcomponent_get_first_component(root,
+	    ICAL_VTODO_COMPONENT);
+	icalproperty *cat;
+	const char *uid, *v;
+	size_t n;
+
+	if (c == NULL)
+		c = p_icalcomponent_get_first_component(root,
+		    ICAL_VEVENT_COMPONENT);
+	if (c == NULL || (uid = p_icalcomponent_get_uid(c)) == NULL ||
+	    (cat = p_icalcomponent_get_first_property(c,
+	    ICAL_CATEGORIES_PROPERTY)) == NULL ||
+	    (v = p_icalproperty_get_value_as_string(cat)) == NULL)
+		return 0;
+	n = strlen(uid);
+	if (!(n == 36 || (n == 47 && strcmp(uid + 36, "-escalation") == 0)) ||
+	    strspn(uid, "0123456789abcdef-") < 36 ||
+	    strncasecmp(v, "calllog", 7) != 0 || (v[7] && v[7] != ','))
+		return 0;
+	for (const char *p = text; (p = strchr(p, '\n')) != NULL; p++)
+		if (strncasecmp(p + 1, XPREFIX, strlen(XPREFIX)) == 0)
+			return 0;
+	return 1;
 }
 
 int
@@ -507,6 +685,12 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 		return snprintf(why, size, "cut short (no END:VCALENDAR)"), -1;
 	if ((root = p_icalparser_parse_string(text)) == NULL)
 		return snprintf(why, size, "not iCalendar"), -1;
+	if (p_icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT &&
+	    is_reminder(text, root)) {
+		out->reminder = 1;
+		p_icalcomponent_free(root);
+		return 0;
+	}
 	if (p_icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT &&
 	    (c = p_icalcomponent_get_first_component(root,
 	    ICAL_VTODO_COMPONENT)) == NULL)
@@ -543,8 +727,7 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 	else if (parent_of(c))
 		out->kind = SYNC_CALL;
 	out->rec.kind = out->kind >= 0 ? out->kind : SYNC_CASE;
-	if (read_lines(lines, outer.s, out->kind, &out->rec, extra, &xs, why,
-	    size))
+	if (read_lines(lines, outer.s, out, extra, &xs, why, size))
 		goto done;
 	out->foreign = out->kind == SYNC_CALL && xs == 0;
 	if (out->kind == SYNC_CASE)

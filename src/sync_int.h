@@ -67,6 +67,13 @@ int sync_remote_by_uuid(const void *a, const void *b);
 /* Open dir (created if missing) as s->dfd; resolved is its real path. */
 int folder_open(struct sync *s, const char *dir, char resolved[PATH_MAX]);
 
+/* How long a sync waits for another one of the same folder, in seconds. */
+#define FOLDER_LOCK_WAIT 120
+
+/* Take the folder's lock (dfd: the folder open), waiting for another
+ * sync's at most FOLDER_LOCK_WAIT seconds; -1 after reporting. */
+int folder_lock(int dfd, const char *shown);
+
 /* Read the folder's changed files into s->rm, sorted by record. */
 int folder_scan(struct sync *s);
 
