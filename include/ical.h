@@ -95,6 +95,11 @@ char *cal_text(const struct cal *cal);
 char *cal_sync_write(const struct sync_rec *r, const char *uid, int seq,
     const char *extra);
 
+/* The kept lines extra (as cal_sync_read gives them) redacted again, as
+ * a journal an older calllog filled may keep them raw; NULL for NULL;
+ * caller frees. */
+char *cal_sync_extra_redact(const char *extra);
+
 struct cal_sync_item {
 	int kind;		/* enum sync_kind; -1: no record of calllog's
 				   (another client's to-do, a note under no

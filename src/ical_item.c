@@ -240,20 +240,34 @@ build(const struct sync_rec *r, const char *uid, int seq)
 	return c;
 }
 
-/* Add the kept line, redacted again: a journal an older calllog wrote
- * may keep a client's lines as they came. */
-static void
-add_kept_line(struct strbuf *b, const char *p, size_t n)
+char *
+cal_sync_extra_redact(const char *extra)
 {
-	char *line = xstrndup(p, n), *clean;
-	int name_hit;
+	struct strbuf b = { 0 };
 
-	clean = item_kept_redact(line, NULL, &name_hit);
-	if (!name_hit || strncasecmp(line, "BEGIN:", 6) == 0 ||
-	    strncasecmp(line, "END:", 4) == 0)
-		add_line(b, clean, strlen(clean));
-	free(clean);
-	free(line);
+	if (extra == NULL)
+		return NULL;
+	strbuf_add(&b, "", 0);
+	for (const char *p = extra; *p; ) {
+		size_t n = strcspn(p, "\n"), skip;
+		char *line, *clean;
+		int name_hit;
+
+		/* The calendar's own lines keep their mark. */
+		skip = *p == *OUTER_BEFORE || *p == *OUTER_AFTER;
+		line = xstrndup(p + skip, n - skip);
+		clean = item_kept_redact(line, NULL, &name_hit);
+		if (!name_hit || strncasecmp(line, "BEGIN:", 6) == 0 ||
+		    strncasecmp(line, "END:", 4) == 0) {
+			strbuf_add(&b, p, skip);
+			strbuf_add(&b, clean, strlen(clean));
+			strbuf_add(&b, "\n", 1);
+		}
+		free(clean);
+		free(line);
+		p += n + (p[n] == '\n');
+	}
+	return b.s;
 }
 
 /* Add the kept lines (extra) marked where (OUTER_BEFORE, OUTER_AFTER),
@@ -265,9 +279,9 @@ add_kept(struct strbuf *b, const char *extra, const char *where)
 		size_t n = strcspn(p, "\n");
 
 		if (where == NULL && *p != *OUTER_BEFORE && *p != *OUTER_AFTER)
-			add_kept_line(b, p, n);
+			add_line(b, p, n);
 		else if (where != NULL && *p == *where)
-			add_kept_line(b, p + 1, n - 1);
+			add_line(b, p + 1, n - 1);
 		p += n + (p[n] == '\n');
 	}
 }
