@@ -374,4 +374,101 @@ test_expect_success 'ical --vdir: a reminder moved to February 30 is not applied
 	test "$(lap show "$rcase" --json | jq -r .next_followup)" = "$before"
 '
 
+# many FILE N PREFIX: an export of N new cases (each with a call) made
+# from the one-case export FILE, every uuid fresh: a journal filled fast.
+many() {
+	/usr/bin/python3 - "$@" <<'EOF'
+import json, sys, uuid
+doc = json.load(open(sys.argv[1]))
+tmpl, n, prefix = doc["cases"][0], int(sys.argv[2]), sys.argv[3]
+cases, nid = [], 0
+for i in range(n):
+    c = json.loads(json.dumps(tmpl))
+    c["id"], c["uuid"], c["title"] = i + 1, str(uuid.uuid4()), prefix + str(i)
+    for k in c["calls"] + c.get("events", []):
+        nid += 1
+        k["id"], k["uuid"] = nid, str(uuid.uuid4())
+    cases.append(c)
+doc["cases"] = cases
+json.dump(doc, sys.stdout)
+EOF
+}
+
+# sync_bg NAME DB DIR [DELAY]: `sync DIR` of journal DB in the background,
+# after DELAY seconds; its output in NAME.out and NAME.err, its exit status
+# in NAME.rc once it is done.
+sync_bg() {
+	( sleep "${4:-0}"; CALLLOG_DB=$2 "$CALLLOG" sync "$3" >"$1.out" \
+	    2>"$1.err"; echo $? >"$1.rc" ) &
+}
+
+# hold DIR SECONDS: another process holds the folder's lock a while.
+hold() {
+	( flock "$1" sleep "$2" ) &
+}
+
+test_expect_success 'a sync waits for another one of the same folder' '
+	command -v flock >/dev/null &&
+	SHARED=$TRASH/shared &&
+	expect_exit 0 lap sync "$SHARED" &&
+	# another sync, holding the folder, midway through writing a file
+	: >"$SHARED/.calllog-999999-1.tmp" &&
+	hold "$SHARED" 2 &&
+	sleep 0.5 &&
+	sync_bg wait "$LAPTOP" "$SHARED" &&
+	sleep 1 &&
+	test_path_is_file "$SHARED/.calllog-999999-1.tmp" &&
+	test_path_is_missing wait.rc &&
+	wait &&
+	test "$(cat wait.rc)" = 0 &&
+	test_must_be_empty wait.err &&
+	test_path_is_missing "$SHARED/.calllog-999999-1.tmp"
+'
+
+test_expect_success 'two journals syncing one folder at once, round after round' '
+	rm -f one.db && CALLLOG_DB=one.db "$CALLLOG" add --org amex \
+	    --reason billing --title one --note "a call" >/dev/null &&
+	CALLLOG_DB=one.db "$CALLLOG" export --format json >one.json &&
+	SHARED=$TRASH/shared2 && A=$TRASH/a.db && B=$TRASH/b.db &&
+	round=1 && while test $round -le 4; do
+		many one.json 150 "a$round-" >a.json &&
+		many one.json 150 "b$round-" >b.json &&
+		CALLLOG_DB=$A "$CALLLOG" import a.json >/dev/null &&
+		CALLLOG_DB=$B "$CALLLOG" import b.json >/dev/null &&
+		rm -f a.rc b.rc &&
+		sync_bg a "$A" "$SHARED" &&
+		sync_bg b "$B" "$SHARED" "0.$((round + 1))" &&
+		wait &&
+		test "$(cat a.rc) $(cat b.rc)" = "0 0" || {
+			echo "round $round:"; cat a.err b.err; return 1; }
+		test_must_be_empty a.err && test_must_be_empty b.err &&
+		round=$((round + 1)) || return 1
+	done &&
+	CALLLOG_DB=$A "$CALLLOG" sync "$SHARED" >/dev/null &&
+	CALLLOG_DB=$B "$CALLLOG" sync "$SHARED" >/dev/null &&
+	CALLLOG_DB=$A "$CALLLOG" sync "$SHARED" >/dev/null &&
+	CALLLOG_DB=$A "$CALLLOG" export --format json | journal_norm >a.norm &&
+	CALLLOG_DB=$B "$CALLLOG" export --format json | journal_norm >b.norm &&
+	test_cmp a.norm b.norm &&
+	test "$(jq ".cases | length" a.norm)" = 1200 &&
+	test "$(ls "$SHARED" | wc -l)" = 2400 &&
+	! ls -A "$SHARED" | grep -q "^\\." &&
+	CALLLOG_DB=$B "$CALLLOG" sync "$SHARED" >out &&
+	out_contains "nothing to do"
+'
+
+test_expect_success 'one journal synced twice at once: both finish' '
+	uuid=$(CALLLOG_DB=$A "$CALLLOG" show 1 --json | jq -r .uuid) &&
+	CALLLOG_DB=$A "$CALLLOG" edit 1 --title "edited" >/dev/null &&
+	rm -f a.rc b.rc &&
+	sync_bg a "$A" "$SHARED" &&
+	sync_bg b "$A" "$SHARED" &&
+	wait &&
+	test "$(cat a.rc) $(cat b.rc)" = "0 0" &&
+	test_must_be_empty a.err && test_must_be_empty b.err &&
+	CALLLOG_DB=$B "$CALLLOG" sync "$SHARED" >/dev/null &&
+	test "$(CALLLOG_DB=$B "$CALLLOG" show "$uuid" --json | jq -r .title)" = \
+	    edited
+'
+
 test_done
