@@ -1,7 +1,8 @@
 /*
  * ical_int.h: what the calendar module's files (ical.c: reminders,
- * ical_item.c: sync items) share; nothing else includes it, being the
- * only path to libical besides them.
+ * ical_item.c: sync items, ical_kept.c: the client's lines they keep)
+ * share; nothing else includes it, being the only path to libical
+ * besides them.
  *
  * libical, with ICU and libstdc++ behind it, costs every calllog command
  * about 3 ms and 5 MB to load; only `ical` and `sync` need it, so it is
@@ -138,6 +139,19 @@ struct sync_rec;
 struct redact_counts;
 char *item_kept_redact(const char *line, struct redact_counts *c,
     int *name_hit);
+
+/* The name's length of a content line, and where its value starts
+ * (after the first colon outside a quoted parameter value; NULL: none). */
+size_t item_line_name(const char *line, const char **value);
+
+/* Add a kept line to b after mark, redacted, counting what was into
+ * it->kept_redacted; a line whose name held it is dropped.  Returns 0,
+ * or -1 with why when it cannot be kept as a line of its kind (a
+ * component's name that held a number). */
+struct cal_sync_item;
+struct strbuf;
+int item_keep_line(struct cal_sync_item *it, struct strbuf *b,
+    const char *mark, const char *line, char *why, size_t size);
 
 /* "American Express: billing", the SUMMARY of a case without a title. */
 const char *item_case_summary(const struct sync_rec *r, char *buf,

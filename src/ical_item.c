@@ -240,36 +240,6 @@ build(const struct sync_rec *r, const char *uid, int seq)
 	return c;
 }
 
-char *
-cal_sync_extra_redact(const char *extra)
-{
-	struct strbuf b = { 0 };
-
-	if (extra == NULL)
-		return NULL;
-	strbuf_add(&b, "", 0);
-	for (const char *p = extra; *p; ) {
-		size_t n = strcspn(p, "\n"), skip;
-		char *line, *clean;
-		int name_hit;
-
-		/* The calendar's own lines keep their mark. */
-		skip = *p == *OUTER_BEFORE || *p == *OUTER_AFTER;
-		line = xstrndup(p + skip, n - skip);
-		clean = item_kept_redact(line, NULL, &name_hit);
-		if (!name_hit || strncasecmp(line, "BEGIN:", 6) == 0 ||
-		    strncasecmp(line, "END:", 4) == 0) {
-			strbuf_add(&b, p, skip);
-			strbuf_add(&b, clean, strlen(clean));
-			strbuf_add(&b, "\n", 1);
-		}
-		free(clean);
-		free(line);
-		p += n + (p[n] == '\n');
-	}
-	return b.s;
-}
-
 /* Add the kept lines (extra) marked where (OUTER_BEFORE, OUTER_AFTER),
  * without the mark; NULL: the item's own, which have none. */
 static void

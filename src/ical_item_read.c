@@ -15,7 +15,6 @@
 
 #include "ical.h"
 #include "ical_int.h"
-#include "redact.h"
 #include "syncrec.h"
 #include "util.h"
 
@@ -208,139 +207,12 @@ ends_calendar(const char *text)
 	return n >= 13 && strncasecmp(text + n - 13, "END:VCALENDAR", 13) == 0;
 }
 
-/* The name of a content line, and where its value starts (after the
- * first colon outside a quoted parameter value). */
-static size_t
-line_name(const char *line, const char **value)
-{
-	size_t n = strcspn(line, ";:");
-	int quoted = 0;
-
-	*value = NULL;
-	for (const char *p = line + n; *p; p++) {
-		if (*p == '"')
-			quoted = !quoted;
-		else if (*p == ':' && !quoted) {
-			*value = p + 1;
-			break;
-		}
-	}
-	return n;
-}
-
 /* Whether the line is a content line: a name, then a value. */
 static int
 content_line(const char *line, size_t n, const char *value)
 {
 	return n > 0 && value != NULL && strspn(line, "ABCDEFGHIJKLMNOPQRS"
 	    "TUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-") == n;
-}
-
-/*
- * A value redacted as notes are, read with its \\n escapes as the line
- * breaks they stand for (a card number may be split over two lines of a
- * note), and written back with them; other escapes stay as they were.
- */
-static char *
-redact_value(const char *v, struct redact_counts *c)
-{
-	struct strbuf soft = { 0 }, out = { 0 };
-	struct redact_counts mine = { 0 };
-	char *clean;
-
-	strbuf_add(&soft, "", 0);
-	for (const char *p = v; *p; p++)
-		if (*p == '\\' && (p[1] == 'n' || p[1] == 'N')) {
-			strbuf_add(&soft, "\n", 1);
-			p++;
-		} else if (*p == '\\' && p[1]) {
-			strbuf_add(&soft, p, 2);
-			p++;
-		} else
-			strbuf_add(&soft, p, 1);
-	clean = redact_text(soft.s, &mine);
-	free(soft.s);
-	if (!redact_any(&mine)) {
-		free(clean);
-		return xstrdup(v);
-	}
-	c->cards += mine.cards;
-	c->ssns += mine.ssns;
-	c->codes += mine.codes;
-	strbuf_add(&out, "", 0);
-	for (const char *p = clean; *p; p++)
-		strbuf_add(&out, *p == '\n' ? "\\n" : p, *p == '\n' ? 2 : 1);
-	free(clean);
-	return out.s;
-}
-
-char *
-item_kept_redact(const char *line, struct redact_counts *c, int *name_hit)
-{
-	const char *value;
-	size_t n = line_name(line, &value), head_len;
-	struct redact_counts local = { 0 }, hc = { 0 };
-	char *head, *rhead, *rval, *out;
-
-	if (c == NULL)
-		c = &local;
-	*name_hit = 0;
-	if (value == NULL) {		/* no content line: all of it */
-		out = redact_text(line, &hc);
-		*name_hit = redact_any(&hc);
-		goto count;
-	}
-	head_len = (size_t)(value - line);
-	head = xstrndup(line, head_len);
-	rhead = redact_text(head, &hc);
-	free(head);
-	if (redact_any(&hc) && (strncmp(rhead, line, n) != 0 ||
-	    (rhead[n] != ';' && rhead[n] != ':')))
-		*name_hit = 1;
-	rval = redact_value(value, c);
-	out = xasprintf("%s%s", rhead, rval);
-	free(rhead);
-	free(rval);
-count:
-	c->cards += hc.cards;
-	c->ssns += hc.ssns;
-	c->codes += hc.codes;
-	return out;
-}
-
-/* Add a kept line to b, redacted; 0, or -1 with why when it cannot be
- * kept as a line of its kind (a component's name that held a number). */
-static int
-keep_line(struct cal_sync_item *it, struct strbuf *b, const char *mark,
-    const char *line, char *why, size_t size)
-{
-	struct redact_counts before = it->kept_redacted;
-	const char *value;
-	size_t n = line_name(line, &value);
-	int name_hit;
-	char *clean = item_kept_redact(line, &it->kept_redacted, &name_hit);
-
-	if (name_hit && (strncasecmp(line, "BEGIN:", 6) == 0 ||
-	    strncasecmp(line, "END:", 4) == 0)) {
-		free(clean);
-		return snprintf(why, size, "a component whose name holds a"
-		    " number that is redacted"), -1;
-	}
-	if (!it->kept_first[0] && (it->kept_redacted.cards != before.cards ||
-	    it->kept_redacted.ssns != before.ssns ||
-	    it->kept_redacted.codes != before.codes))
-		snprintf(it->kept_first, sizeof(it->kept_first), "%.*s",
-		    name_hit ? 0 : (int)n, line);
-	if (!it->kept_first[0] && name_hit)
-		snprintf(it->kept_first, sizeof(it->kept_first),
-		    "a property's name");
-	if (!name_hit) {	/* a name that held a number: dropped whole */
-		strbuf_add(b, mark, strlen(mark));
-		strbuf_add(b, clean, strlen(clean));
-		strbuf_add(b, "\n", 1);
-	}
-	free(clean);
-	return 0;
 }
 
 static int
@@ -534,7 +406,7 @@ read_lines(char **lines, const char *outer, struct cal_sync_item *it,
 	strbuf_add(&b, "", 0);
 	for (size_t i = 1; lines[i] && lines[i + 1]; i++) {
 		const char *line = lines[i], *value;
-		size_t n = line_name(line, &value);
+		size_t n = item_line_name(line, &value);
 		int f;
 
 		if (*line == '\0')
@@ -575,7 +447,7 @@ read_lines(char **lines, const char *outer, struct cal_sync_item *it,
 			}
 		} else if ((depth > 0 || !listed(kind == SYNC_CASE ?
 		    todo_props : journal_props, line, n)) &&
-		    keep_line(it, &b, "", line, why, size) == -1) {
+		    item_keep_line(it, &b, "", line, why, size) == -1) {
 			free(b.s);
 			return -1;
 		}
@@ -589,14 +461,14 @@ read_lines(char **lines, const char *outer, struct cal_sync_item *it,
 
 		char mark[2] = { p[0], '\0' };
 
-		n = line_name(line, &value);
+		n = item_line_name(line, &value);
 		if (!content_line(line, n, value)) {
 			free(b.s);
 			snprintf(why, size, "a line that is no property");
 			free(line);
 			return -1;
 		}
-		if (keep_line(it, &b, mark, line, why, size) == -1) {
+		if (item_keep_line(it, &b, mark, line, why, size) == -1) {
 			free(b.s);
 			free(line);
 			return -1;
