@@ -72,6 +72,18 @@ folder_put(struct sync *s, const char *name, const char *text,
 	return 0;
 }
 
+/* A file of the folder as messages name it: its name is the server's or
+ * another client's to choose, and is redacted as any text it gives. */
+static char *
+shown_path(const struct sync *s, const char *name)
+{
+	char *clean = redact_text(name, NULL);
+	char *path = xasprintf("%s/%s", s->shown, clean);
+
+	free(clean);
+	return path;
+}
+
 /* Remember the entry name, as it is now, as no item of calllog's: it is
  * not read again until it changes. */
 static int
@@ -125,7 +137,7 @@ folder_scan(struct sync *s)
 			    old->inode == (long long)sb.st_ino)
 				continue;
 		}
-		path = xasprintf("%s/%s", s->shown, name);
+		path = shown_path(s, name);
 		if ((text = read_file_at(s->dfd, name, ICS_MAX)) == NULL) {
 			int e = errno;
 
@@ -225,8 +237,12 @@ bad:
 	for (size_t i = 1; i < s->nrm; i++)
 		if (strcmp(s->rm[i - 1].item.rec.uuid, s->rm[i].item.rec.uuid)
 		    == 0) {
-			warning("%s/%s: skipped: the same item as %s",
-			    s->shown, s->rm[i].name, s->rm[i - 1].name);
+			char *a = shown_path(s, s->rm[i].name);
+			char *b = redact_text(s->rm[i - 1].name, NULL);
+
+			warning("%s: skipped: the same item as %s", a, b);
+			free(a);
+			free(b);
 			s->rm[i].done = 1;
 			s->skipped++;
 		}

@@ -144,13 +144,17 @@ test_expect_success 'warnings name the file and the property, never quote the li
 	    "^SSN 123-45-6789 on the calendar" &&
 	entry badtime.ics badtime-1@phone "DESCRIPTION:x" \
 	    "COMPLETED:5555555555554444" &&
+	# a file name is the server s to choose: redacted too
+	entry 4111-1111-1111-1111.ics named-1@phone "DESCRIPTION:x" "junk" &&
 	expect_exit 0 lap sync "$DIR" &&
+	grep -q "card ending 1111.ics: skipped: a line that is no property" err &&
 	grep -q "noprop.ics: skipped: a line that is no property" err &&
 	grep -q "outer.ics: skipped: a line that is no property" err &&
 	grep -q "badtime.ics: skipped: bad COMPLETED" err &&
 	no_secrets err &&
 	! grep -q "exp 12/29" err &&
-	rm "$DIR/noprop.ics" "$DIR/outer.ics" "$DIR/badtime.ics"
+	rm "$DIR/noprop.ics" "$DIR/outer.ics" "$DIR/badtime.ics" \
+	    "$DIR/4111-1111-1111-1111.ics"
 '
 
 test_expect_success 'kept lines are bounded: an item over 64 KiB of them is skipped whole' '
