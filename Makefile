@@ -85,7 +85,7 @@ PROG     = $(BUILD)/calllog
 
 # Unit tests link the module they test and the few it needs.
 UNIT_TESTS = when phone redact policy util term case_rules money orgmatch \
-             layout directory syncrec purpose
+             layout directory syncrec purpose ical_kept
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 UNIT_OBJS  = $(UNIT_BINS:=.o)
 UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o $(BUILD)/term.o
@@ -152,6 +152,7 @@ $(BUILD)/tests/test_directory: $(BUILD)/phone.o $(BUILD)/directory_data.o \
     $(BUILD)/purpose.o
 $(BUILD)/tests/test_syncrec: $(BUILD)/redact.o $(BUILD)/redact_runs.o
 $(BUILD)/tests/test_redact: $(BUILD)/redact_runs.o
+$(BUILD)/tests/test_ical_kept: $(BUILD)/redact.o $(BUILD)/redact_runs.o
 
 $(BUILD):
 	mkdir -p $@
