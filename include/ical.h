@@ -65,6 +65,8 @@ struct cal_read {
 	int cancelled;		/* STATUS:CANCELLED */
 	time_t due;		/* DUE, or an event's DTSTART; 0: none */
 	int sequence;
+	const char *bad;	/* the property that is no valid date, when
+				   cal_read_item fails for it; else NULL */
 };
 
 /* Read the first to-do (or event) of a calendar's text.  Returns 0, or -1

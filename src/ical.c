@@ -413,6 +413,7 @@ cal_read_item(const char *text, struct cal_read *out)
 		    ICAL_DUE_PROPERTY : ICAL_DTSTART_PROPERTY);
 		if (tp && !ical_time_text_valid(
 		    p_icalproperty_get_value_as_string(tp))) {
+			out->bad = out->todo ? "DUE" : "DTSTART";
 			p_icalcomponent_free(root);
 			return -1;
 		}

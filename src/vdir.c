@@ -336,8 +336,14 @@ read_back(struct mirror *m)
 		    strcmp(hash, f->hash) != 0)) {
 			if (cal_read_item(text, &rd) == -1) {
 				m->s[i].unreadable = 1;
-				warning("cannot read '%s' as iCalendar; left as it "
-				    "is until it can be read", path);
+				if (rd.bad)	/* named, never quoted */
+					warning("'%s': bad %s; left as it is"
+					    " until it is mended", path,
+					    rd.bad);
+				else
+					warning("cannot read '%s' as iCalendar;"
+					    " left as it is until it can be"
+					    " read", path);
 			} else {
 				m->s[i].foreign = 1;
 				m->s[i].disk_seq = rd.sequence;

@@ -374,6 +374,8 @@ test_expect_success 'ical --vdir: a reminder moved to February 30 is not applied
 	before=$(lap show "$rcase" --json | jq -r .next_followup) &&
 	sed -i "s/^DUE:.*/DUE:20270230T090000Z\r/" "$TRASH/rem3/$rcase.ics" &&
 	expect_exit 0 lap ical --vdir "$TRASH/rem3" &&
+	grep -q "$rcase.ics.: bad DUE; left as it is" err &&
+	! grep -q "20270230" err &&
 	! grep -q "moved in a calendar" out &&
 	test "$(lap show "$rcase" --json | jq -r .next_followup)" = "$before"
 '
