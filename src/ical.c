@@ -341,7 +341,7 @@ ical_time_text_valid(const char *v)
 {
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
 		30, 31 };
-	size_t n = strlen(v);
+	size_t n = v ? strlen(v) : 0;
 	int y, mo, d, h = 0, mi = 0, sec = 0;
 
 	if (!(n == 8 || n == 15 || (n == 16 && v[15] == 'Z')) ||

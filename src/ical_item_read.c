@@ -458,8 +458,7 @@ read_lines(char **lines, const char *outer, struct cal_sync_item *it,
 		size_t len = strcspn(p, "\n"), n;
 		const char *value;
 		char *line = xstrndup(p + 1, len - 1);
-
-		char mark[2] = { p[0], '\0' };
+		char mark[2] = { p[0], '\0' };	/* where it stood */
 
 		n = item_line_name(line, &value);
 		if (!content_line(line, n, value)) {

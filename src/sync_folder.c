@@ -2,7 +2,10 @@
  * sync_folder.c: the folder side of `calllog sync`: its files listed,
  * the changed ones read (an unchanged file, by modification time, size
  * and inode, is not), checked and redacted like typed input; files
- * written whole, beside their name and renamed over it.
+ * written whole, beside their name and renamed over it.  The folder is
+ * untrusted (a server writes into it): only regular files directly in it
+ * are read, a symbolic link never followed, and one sync at a time works
+ * in it.
  */
 #ifdef __linux__
 #define _GNU_SOURCE		/* syncfs(2) */
@@ -171,7 +174,7 @@ folder_scan(struct sync *s)
 			sync_rec_clear(&rm->item.rec);
 			free(rm->extra);
 			error("'%s' holds the reminders of `ical --vdir` (%s);"
-			    " give sync a folder of its own", s->shown, name);
+			    " give sync a folder of its own", s->shown, path);
 			free(path);
 			return closedir(d), -1;
 		}
@@ -269,9 +272,9 @@ folder_lock(int dfd, const char *shown)
 			return error("cannot lock '%s': %s", shown,
 			    strerror(errno));
 		if (waited >= FOLDER_LOCK_WAIT * 10)
-			return error("'%s' is in use by another calllog (a sync"
-			    " or `ical --vdir`) for over %d s; try again when"
-			    " it is done", shown, FOLDER_LOCK_WAIT);
+			return error("'%s' has been synced by another calllog"
+			    " for over %d s; try again when it is done", shown,
+			    FOLDER_LOCK_WAIT);
 		nanosleep(&step, NULL);
 	}
 	return 0;
