@@ -30,6 +30,8 @@
 
 #define ICS_MAX (1024 * 1024)
 #define TMP_PREFIX ".calllog-"
+/* A temporary file this old is no other sync's at work, lock or none. */
+#define TMP_STALE (60 * 60)
 
 /* Write text as the folder's file name: beside it, then renamed over it.
  * The data reach the disk with the one syncfs before commit. */
@@ -122,7 +124,12 @@ folder_scan(struct sync *s)
 		int redacted = 0;
 
 		if (strncmp(name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0) {
-			unlinkat(s->dfd, name, 0);	/* a sync cut short */
+			/* A sync cut short; without the lock, only one long
+			 * gone, as another may be writing it now. */
+			if (s->locked || (fstatat(s->dfd, name, &sb,
+			    AT_SYMLINK_NOFOLLOW) == 0 && sb.st_mtime <
+			    s->ctx->now - TMP_STALE))
+				unlinkat(s->dfd, name, 0);
 			continue;
 		}
 		if (name[0] == '.' || len < 5 || strcmp(name + len - 4, ".ics"))
@@ -268,6 +275,10 @@ folder_lock(int dfd, const char *shown)
 	const struct timespec step = { 0, 100 * 1000 * 1000 };
 
 	for (int waited = 0; flock(dfd, LOCK_EX | LOCK_NB) == -1; waited++) {
+		/* A file system without locks (some network ones): the
+		 * sync goes on unlocked, as it did before there was one. */
+		if (errno == ENOLCK || errno == EOPNOTSUPP || errno == EBADF)
+			return 0;
 		if (errno != EWOULDBLOCK && errno != EINTR)
 			return error("cannot lock '%s': %s", shown,
 			    strerror(errno));
@@ -277,7 +288,7 @@ folder_lock(int dfd, const char *shown)
 			    FOLDER_LOCK_WAIT);
 		nanosleep(&step, NULL);
 	}
-	return 0;
+	return 1;
 }
 
 int
@@ -293,7 +304,9 @@ folder_open(struct sync *s, const char *dir, char resolved[PATH_MAX])
 		return error("'%s' is not a folder", dir);
 	if ((s->dfd = open(resolved, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
 		return error("cannot read '%s': %s", dir, strerror(errno));
-	return folder_lock(s->dfd, dir);
+	if ((s->locked = folder_lock(s->dfd, dir)) == -1)
+		return -1;
+	return 0;
 }
 
 /* One flush for every file written, instead of one a file. */

@@ -49,6 +49,7 @@ struct sync {
 	size_t written, read, merged, here_deleted, there_deleted, skipped,
 	    added_here;
 	int failed;
+	int locked;			/* the folder's lock is held */
 };
 
 /* st_flags: the file is in the folder; the record changed here; it
@@ -71,7 +72,8 @@ int folder_open(struct sync *s, const char *dir, char resolved[PATH_MAX]);
 #define FOLDER_LOCK_WAIT 120
 
 /* Take the folder's lock (dfd: the folder open), waiting for another
- * sync's at most FOLDER_LOCK_WAIT seconds; -1 after reporting. */
+ * sync's at most FOLDER_LOCK_WAIT seconds: 1, 0 when the file system has
+ * no locks, -1 after reporting. */
 int folder_lock(int dfd, const char *shown);
 
 /* Read the folder's changed files into s->rm, sorted by record. */
