@@ -148,6 +148,15 @@ folder_scan(struct sync *s)
 				continue;
 		}
 		path = shown_path(s, name);
+		if (old == NULL && strcmp(path + strlen(s->shown) + 1, name)) {
+			/* The journal keeps a file's name to know it again;
+			 * one that holds a card number is not kept. */
+			warning("%s: skipped: its name holds a number calllog"
+			    " does not keep", path);
+			free(path);
+			s->skipped++;
+			continue;
+		}
 		if ((text = read_file_at(s->dfd, name, ICS_MAX)) == NULL) {
 			int e = errno;
 

@@ -144,10 +144,13 @@ test_expect_success 'warnings name the file and the property, never quote the li
 	    "^SSN 123-45-6789 on the calendar" &&
 	entry badtime.ics badtime-1@phone "DESCRIPTION:x" \
 	    "COMPLETED:5555555555554444" &&
-	# a file name is the server s to choose: redacted too
-	entry 4111-1111-1111-1111.ics named-1@phone "DESCRIPTION:x" "junk" &&
+	# a file name is the server s to choose: neither said nor kept
+	entry 4111-1111-1111-1111.ics named-1@phone "DESCRIPTION:by name" &&
 	expect_exit 0 lap sync "$DIR" &&
-	grep -q "card ending 1111.ics: skipped: a line that is no property" err &&
+	grep -q "card ending 1111.ics: skipped: its name holds a number" err &&
+	test "$(sqlite3 "$LAPTOP" "SELECT count(*) FROM sync_items
+	    WHERE name LIKE \"%4111%\"")" = 0 &&
+	! lap log --json | grep -q "by name" &&
 	grep -q "noprop.ics: skipped: a line that is no property" err &&
 	grep -q "outer.ics: skipped: a line that is no property" err &&
 	grep -q "badtime.ics: skipped: bad COMPLETED" err &&
