@@ -50,6 +50,7 @@ MODULE_PKGS_notify       = libnotify
 MODULE_PKGS_ical         = libical
 MODULE_PKGS_ical_item    = libical
 MODULE_PKGS_ical_item_read = libical
+MODULE_PKGS_ical_kept    = libical
 MODULE_PKGS_model        = uuid
 MODULE_PKGS_cmd_call     = libedit
 MODULE_PKGS_cmd_import   = jansson
@@ -84,7 +85,7 @@ PROG     = $(BUILD)/calllog
 
 # Unit tests link the module they test and the few it needs.
 UNIT_TESTS = when phone redact policy util term case_rules money orgmatch \
-             layout directory syncrec purpose field
+             layout directory syncrec purpose field ical_kept
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 UNIT_OBJS  = $(UNIT_BINS:=.o)
 UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o $(BUILD)/term.o
@@ -154,6 +155,7 @@ $(BUILD)/tests/test_syncrec: $(BUILD)/redact.o $(BUILD)/redact_runs.o \
 $(BUILD)/tests/test_field: $(BUILD)/redact.o $(BUILD)/redact_runs.o \
     $(BUILD)/phone.o $(BUILD)/money.o
 $(BUILD)/tests/test_redact: $(BUILD)/redact_runs.o
+$(BUILD)/tests/test_ical_kept: $(BUILD)/redact.o $(BUILD)/redact_runs.o
 
 $(BUILD):
 	mkdir -p $@
@@ -216,6 +218,7 @@ FUZZ_SRC_phone    = src/phone.c
 FUZZ_SRC_redact   = src/redact.c src/redact_runs.c
 # A folder's item read, checked, written back and read again (sync).
 FUZZ_SRC_syncitem = src/ical_item.c src/ical_item_read.c src/ical.c \
+                    src/ical_kept.c \
                     src/syncrec.c src/field.c src/redact.c src/redact_runs.c \
                     src/model.c src/phone.c src/policy.c src/view.c \
                     src/when.c src/when_words.c src/jsonw.c src/money.c

@@ -22,6 +22,7 @@
 
 #include "model.h"
 #include "policy.h"
+#include "redact.h"
 #include "syncrec.h"
 
 struct cal_options {
@@ -64,6 +65,8 @@ struct cal_read {
 	int cancelled;		/* STATUS:CANCELLED */
 	time_t due;		/* DUE, or an event's DTSTART; 0: none */
 	int sequence;
+	const char *bad;	/* the property that is no valid date, when
+				   cal_read_item fails for it; else NULL */
 };
 
 /* Read the first to-do (or event) of a calendar's text.  Returns 0, or -1
@@ -94,6 +97,11 @@ char *cal_text(const struct cal *cal);
 char *cal_sync_write(const struct sync_rec *r, const char *uid, int seq,
     const char *extra);
 
+/* The kept lines extra (as cal_sync_read gives them) redacted again, as
+ * a journal an older calllog filled may keep them raw; NULL for NULL;
+ * caller frees. */
+char *cal_sync_extra_redact(const char *extra);
+
 struct cal_sync_item {
 	int kind;		/* enum sync_kind; -1: no record of calllog's
 				   (another client's to-do, a note under no
@@ -104,6 +112,11 @@ struct cal_sync_item {
 	int sequence;
 	struct sync_rec rec;	/* the fields as the item has them, updated
 				   its LAST-MODIFIED; uuid not set */
+	int reminder;		/* a reminder of `ical --vdir`, no item of
+				   sync's */
+	struct redact_counts kept_redacted;	/* taken out of the lines
+						   kept (extra) */
+	char kept_first[64];	/* the property the first of it was in */
 };
 
 /*

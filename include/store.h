@@ -426,6 +426,10 @@ int store_vdir_put(struct store *st, const char *dir,
     const struct vdir_file *f);
 int store_vdir_delete(struct store *st, const char *dir, const char *name);
 
+/* Whether `calllog sync` keeps folder path (resolved) equal to this
+ * journal: 1, 0, or -1 after reporting. */
+int store_vdir_is_sync(struct store *st, const char *path);
+
 /* Load the case with this uuid.  0 found, 1 not found, -1 error. */
 int store_case_get_uuid(struct store *st, const char *uuid,
     struct cl_case *out);

@@ -113,4 +113,19 @@ int write_file_atomic(const char *path, const char *data, size_t len,
  * max bytes (EFBIG): never a part of it. */
 char *read_file(const char *path, size_t max);
 
+/*
+ * The regular file name directly in the folder dfd, read whole as
+ * read_file does, but never through a symbolic link and never anything
+ * but a regular file: what a folder another program writes into (a vdir)
+ * holds is untrusted.  NULL with errno ELOOP (a symbolic link), EINVAL
+ * (not a regular file: a directory, a FIFO, a device), EFBIG (over max
+ * bytes) or the error of open or read.  The check is made on the file
+ * opened, so a link put in its place meanwhile is not followed either.
+ */
+char *read_file_at(int dfd, const char *name, size_t max);
+
+/* What read_file_at's errno means, for a message: "a symbolic link, not
+ * followed", "not a regular file", or strerror's text. */
+const char *read_file_at_why(int err);
+
 #endif

@@ -312,8 +312,68 @@ cal_item_set_sequence(struct cal *cal, size_t i, int seq)
 	cal->meta[i].sequence = seq;
 }
 
+/* The UTC offset of zone at the instant u, in seconds east. */
+static long
+zone_offset_at(const icaltimezone *zone, time_t u)
+{
+	struct icaltimetype tt = p_icaltime_from_timet_with_zone(u, 0,
+	    p_icaltimezone_get_utc_timezone());
+	int dst;
+
+	return p_icaltimezone_get_utc_offset_of_utc_time((icaltimezone *)zone,
+	    &tt, &dst);
+}
+
+/*
+ * A wall-clock time of a zone as an instant, as RFC 5545 (3.3.5) reads
+ * it: a time the clocks skip (a spring-forward gap) is read with the
+ * offset before the gap, i.e. moved forward by it (Europe/London 01:30 on
+ * its change day is 02:30 BST, 01:30Z); a time that occurs twice is the
+ * first.  libical's own conversion reads a skipped time an hour early.
+ * The offsets a day either side of it are the two candidates: zones do
+ * not change twice within two days.
+ */
+static time_t
+zone_wall_time(struct icaltimetype t, const icaltimezone *zone)
+{
+	struct tm tm = { .tm_year = t.year - 1900, .tm_mon = t.month - 1,
+	    .tm_mday = t.day, .tm_hour = t.hour, .tm_min = t.minute,
+	    .tm_sec = t.second };
+	time_t wall = timegm(&tm);
+	long before = zone_offset_at(zone, wall - 86400);
+	long after = zone_offset_at(zone, wall + 86400);
+
+	if (zone_offset_at(zone, wall - before) != before &&
+	    zone_offset_at(zone, wall - after) == after)
+		return wall - after;
+	return wall - before;
+}
+
+int
+ical_time_text_valid(const char *v)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+		30, 31 };
+	size_t n = v ? strlen(v) : 0;
+	int y, mo, d, h = 0, mi = 0, sec = 0;
+
+	if (!(n == 8 || n == 15 || (n == 16 && v[15] == 'Z')) ||
+	    strspn(v, "0123456789") != 8 || (n > 8 && (v[8] != 'T' ||
+	    strspn(v + 9, "0123456789") != 6)))
+		return 0;
+	if (sscanf(v, "%4d%2d%2d", &y, &mo, &d) != 3 || (n > 8 &&
+	    sscanf(v + 9, "%2d%2d%2d", &h, &mi, &sec) != 3))
+		return 0;
+	if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] || (mo == 2 &&
+	    d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+		return 0;
+	/* 60: a leap second, which RFC 5545 allows. */
+	return h <= 23 && mi <= 59 && sec <= 60;
+}
+
 /* A time as a client wrote it: UTC, in a zone the file defines, a date
- * (09:00 local, as calllog reads a date), or floating (local time). */
+ * (09:00 local, as calllog reads a date), or floating (local time; mktime
+ * reads a skipped time as RFC 5545 does). */
 time_t
 ical_read_time(struct icaltimetype t)
 {
@@ -321,6 +381,9 @@ ical_read_time(struct icaltimetype t)
 
 	if (p_icaltime_is_null_time(t))
 		return 0;
+	if (t.zone && !t.is_date && !p_icaltime_is_utc(t) &&
+	    t.zone != p_icaltimezone_get_utc_timezone())
+		return zone_wall_time(t, t.zone);
 	if (p_icaltime_is_utc(t) || (t.zone && !t.is_date))
 		return p_icaltime_as_timet_with_zone(t, t.zone ? t.zone :
 		    p_icaltimezone_get_utc_timezone());
@@ -355,7 +418,18 @@ cal_read_item(const char *text, struct cal_read *out)
 			    ICAL_VEVENT_COMPONENT);
 	}
 	if (item && p_icalcomponent_get_uid(item)) {
+		icalproperty *tp;
+
 		out->todo = p_icalcomponent_isa(item) == ICAL_VTODO_COMPONENT;
+		/* February 30 is no time to move a follow-up to. */
+		tp = p_icalcomponent_get_first_property(item, out->todo ?
+		    ICAL_DUE_PROPERTY : ICAL_DTSTART_PROPERTY);
+		if (tp && !ical_time_text_valid(
+		    p_icalproperty_get_value_as_string(tp))) {
+			out->bad = out->todo ? "DUE" : "DTSTART";
+			p_icalcomponent_free(root);
+			return -1;
+		}
 		snprintf(out->uid, sizeof(out->uid), "%s",
 		    p_icalcomponent_get_uid(item));
 		status = p_icalcomponent_get_status(item);

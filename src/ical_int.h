@@ -1,7 +1,8 @@
 /*
  * ical_int.h: what the calendar module's files (ical.c: reminders,
- * ical_item.c: sync items) share; nothing else includes it, being the
- * only path to libical besides them.
+ * ical_item.c: sync items, ical_kept.c: the client's lines they keep)
+ * share; nothing else includes it, being the only path to libical
+ * besides them.
  *
  * libical, with ICU and libstdc++ behind it, costs every calllog command
  * about 3 ms and 5 MB to load; only `ical` and `sync` need it, so it is
@@ -88,6 +89,7 @@
 	X(icaltime_is_null_time) \
 	X(icaltime_is_utc) \
 	X(icaltime_null_time) \
+	X(icaltimezone_get_utc_offset_of_utc_time) \
 	X(icaltimezone_get_utc_timezone)
 
 #define ICAL_DECL(f) extern __typeof__(f) *p_##f;
@@ -110,6 +112,11 @@ struct icaltimetype ical_utc(time_t t);
  * 0 for a null time. */
 time_t ical_read_time(struct icaltimetype t);
 
+/* Whether v is a DATE or DATE-TIME value's text (RFC 5545 3.3.4, 3.3.5)
+ * that names a real day and time: no February 30, month 13 or hour 25,
+ * which libical would carry into the next month or day. */
+int ical_time_text_valid(const char *v);
+
 /*
  * Sync items (ical_item.c writes them, ical_item_read.c reads them).
  */
@@ -121,6 +128,30 @@ struct sync_rec;
  * they stood; no content line begins with either character. */
 #define OUTER_BEFORE "^"
 #define OUTER_AFTER "$"
+
+/*
+ * A line of the client's that calllog keeps (extra), redacted as notes
+ * are (redact.h), counted into *c (may be NULL): in its parameters and in
+ * its value, whose \n escapes are read as the line breaks they stand
+ * for.  *name_hit is set when the property's name itself held what is
+ * redacted: the line is then no line to keep.  Caller frees.
+ */
+struct redact_counts;
+char *item_kept_redact(const char *line, struct redact_counts *c,
+    int *name_hit);
+
+/* The name's length of a content line, and where its value starts
+ * (after the first colon outside a quoted parameter value; NULL: none). */
+size_t item_line_name(const char *line, const char **value);
+
+/* Add a kept line to b after mark, redacted, counting what was into
+ * it->kept_redacted; a line whose name held it is dropped.  Returns 0,
+ * or -1 with why when it cannot be kept as a line of its kind (a
+ * component's name that held a number). */
+struct cal_sync_item;
+struct strbuf;
+int item_keep_line(struct cal_sync_item *it, struct strbuf *b,
+    const char *mark, const char *line, char *why, size_t size);
 
 /* "American Express: billing", the SUMMARY of a case without a title. */
 const char *item_case_summary(const struct sync_rec *r, char *buf,

@@ -27,6 +27,21 @@ static const char *const journal_props[] = { "UID", "DTSTAMP", "CREATED",
 	"LAST-MODIFIED", "SEQUENCE", "SUMMARY", "DESCRIPTION", "DTSTART",
 	"STATUS", "RELATED-TO", NULL };
 
+/* Properties whose value is a date or a time calllog reads. */
+static const char *const time_props[] = { "DTSTAMP", "CREATED",
+	"LAST-MODIFIED", "DUE", "DTSTART", "COMPLETED", NULL };
+
+/*
+ * At most this much of a client's lines is kept per item.  Clients keep a
+ * few hundred bytes of their own (X-MOZ-*, an alarm, categories; a
+ * VTIMEZONE is 1 to 3 KiB): 64 KiB is far above that, while a folder's
+ * items cannot grow the journal by more than this each.  An item over it
+ * is reported and skipped whole, like any bad item: nothing of it is
+ * applied, and its file stays as the client wrote it, so nothing the
+ * client kept there is lost, as cutting the excess would lose it.
+ */
+#define KEPT_MAX (64 * 1024)
+
 static char *
 unescape(const char *v)
 {
@@ -190,26 +205,6 @@ ends_calendar(const char *text)
 	    text[n - 1] == ' '))
 		n--;
 	return n >= 13 && strncasecmp(text + n - 13, "END:VCALENDAR", 13) == 0;
-}
-
-/* The name of a content line, and where its value starts (after the
- * first colon outside a quoted parameter value). */
-static size_t
-line_name(const char *line, const char **value)
-{
-	size_t n = strcspn(line, ";:");
-	int quoted = 0;
-
-	*value = NULL;
-	for (const char *p = line + n; *p; p++) {
-		if (*p == '"')
-			quoted = !quoted;
-		else if (*p == ':' && !quoted) {
-			*value = p + 1;
-			break;
-		}
-	}
-	return n;
 }
 
 /* Whether the line is a content line: a name, then a value. */
@@ -400,24 +395,33 @@ escapes_valid(const char *v)
  * *extra, followed by the calendar's own (outer, as item_lines marked
  * them).  Returns 0, or -1 with why. */
 static int
-read_lines(char **lines, const char *outer, int kind, struct sync_rec *r,
+read_lines(char **lines, const char *outer, struct cal_sync_item *it,
     char **extra, int *xs, char *why, size_t size)
 {
+	struct sync_rec *r = &it->rec;
+	int kind = it->kind;
 	struct strbuf b = { 0 };
 	int depth = 0;
 
 	strbuf_add(&b, "", 0);
 	for (size_t i = 1; lines[i] && lines[i + 1]; i++) {
 		const char *line = lines[i], *value;
-		size_t n = line_name(line, &value);
+		size_t n = item_line_name(line, &value);
 		int f;
 
 		if (*line == '\0')
 			continue;	/* no content line: dropped */
+		/* Said without the line: it may hold anything. */
 		if (!content_line(line, n, value)) {
 			free(b.s);
 			return snprintf(why, size, "a line that is no"
-			    " property: %.40s", line), -1;
+			    " property"), -1;
+		}
+		if (depth == 0 && listed(time_props, line, n) &&
+		    !ical_time_text_valid(value)) {
+			free(b.s);
+			return snprintf(why, size, "bad %.*s", (int)n, line),
+			    -1;
 		}
 		if (strncasecmp(line, "BEGIN:", 6) == 0)
 			depth++;
@@ -441,10 +445,11 @@ read_lines(char **lines, const char *outer, int kind, struct sync_rec *r,
 				return snprintf(why, size, "bad %.*s",
 				    (int)n, line), -1;
 			}
-		} else if (depth > 0 || !listed(kind == SYNC_CASE ?
-		    todo_props : journal_props, line, n)) {
-			strbuf_add(&b, line, strlen(line));
-			strbuf_add(&b, "\n", 1);
+		} else if ((depth > 0 || !listed(kind == SYNC_CASE ?
+		    todo_props : journal_props, line, n)) &&
+		    item_keep_line(it, &b, "", line, why, size) == -1) {
+			free(b.s);
+			return -1;
 		}
 		if (strncasecmp(line, "END:", 4) == 0)
 			depth--;
@@ -453,18 +458,27 @@ read_lines(char **lines, const char *outer, int kind, struct sync_rec *r,
 		size_t len = strcspn(p, "\n"), n;
 		const char *value;
 		char *line = xstrndup(p + 1, len - 1);
+		char mark[2] = { p[0], '\0' };	/* where it stood */
 
-		n = line_name(line, &value);
+		n = item_line_name(line, &value);
 		if (!content_line(line, n, value)) {
 			free(b.s);
-			snprintf(why, size, "a line that is no property: %.40s",
-			    line);
+			snprintf(why, size, "a line that is no property");
+			free(line);
+			return -1;
+		}
+		if (item_keep_line(it, &b, mark, line, why, size) == -1) {
+			free(b.s);
 			free(line);
 			return -1;
 		}
 		free(line);
-		strbuf_add(&b, p, len + 1);
 		p += len + 1;
+	}
+	if (b.len > KEPT_MAX) {
+		free(b.s);
+		return snprintf(why, size, "over %d KiB of lines calllog does"
+		    " not know", KEPT_MAX / 1024), -1;
 	}
 	*extra = b.len ? b.s : (free(b.s), NULL);
 	return 0;
@@ -477,6 +491,41 @@ has_line(char **lines, const char *name)
 		if (is_prop(lines[i], name))
 			return 1;
 	return 0;
+}
+
+/*
+ * Whether the calendar is a reminder `ical --vdir` wrote: a to-do or event
+ * under a case's uuid (or that and "-escalation"), in calllog's category,
+ * with none of sync's X-CALLLOG- lines.  Such a file means the folder is a
+ * reminder folder, which sync must not take for its own (DESIGN.md: the
+ * two refuse each other's folders).
+ */
+static int
+is_reminder(const char *text, icalcomponent *root)
+{
+	icalcomponent *c = p_icalcomponent_get_first_component(root,
+	    ICAL_VTODO_COMPONENT);
+	icalproperty *cat;
+	const char *uid, *v;
+	size_t n;
+
+	if (c == NULL)
+		c = p_icalcomponent_get_first_component(root,
+		    ICAL_VEVENT_COMPONENT);
+	if (c == NULL || (uid = p_icalcomponent_get_uid(c)) == NULL ||
+	    (cat = p_icalcomponent_get_first_property(c,
+	    ICAL_CATEGORIES_PROPERTY)) == NULL ||
+	    (v = p_icalproperty_get_value_as_string(cat)) == NULL)
+		return 0;
+	n = strlen(uid);
+	if (!(n == 36 || (n == 47 && strcmp(uid + 36, "-escalation") == 0)) ||
+	    strspn(uid, "0123456789abcdef-") < 36 ||
+	    strncasecmp(v, "calllog", 7) != 0 || (v[7] && v[7] != ','))
+		return 0;
+	for (const char *p = text; (p = strchr(p, '\n')) != NULL; p++)
+		if (strncasecmp(p + 1, XPREFIX, strlen(XPREFIX)) == 0)
+			return 0;
+	return 1;
 }
 
 int
@@ -507,6 +556,12 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 		return snprintf(why, size, "cut short (no END:VCALENDAR)"), -1;
 	if ((root = p_icalparser_parse_string(text)) == NULL)
 		return snprintf(why, size, "not iCalendar"), -1;
+	if (p_icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT &&
+	    is_reminder(text, root)) {
+		out->reminder = 1;
+		p_icalcomponent_free(root);
+		return 0;
+	}
 	if (p_icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT &&
 	    (c = p_icalcomponent_get_first_component(root,
 	    ICAL_VTODO_COMPONENT)) == NULL)
@@ -543,8 +598,7 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 	else if (parent_of(c))
 		out->kind = SYNC_CALL;
 	out->rec.kind = out->kind >= 0 ? out->kind : SYNC_CASE;
-	if (read_lines(lines, outer.s, out->kind, &out->rec, extra, &xs, why,
-	    size))
+	if (read_lines(lines, outer.s, out, extra, &xs, why, size))
 		goto done;
 	out->foreign = out->kind == SYNC_CALL && xs == 0;
 	if (out->kind == SYNC_CASE)

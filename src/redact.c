@@ -12,6 +12,7 @@
  * linear in the length of the text, whatever its shape.
  */
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -562,6 +563,28 @@ keyword_form(const char *s, const char *const *words)
 	return k;
 }
 
+/*
+ * A uuid (8-4-4-4-12 hex digits) at s, standing alone: its length, else 0.
+ * Its digit groups can read as a card number ("51288790-1234-4056-…" is a
+ * Luhn-valid Mastercard about once in a few thousand uuids), and no one
+ * pastes a card in that shape: calllog's own uuids name records and files.
+ */
+static size_t
+uuid_at(const char *s)
+{
+	static const int group[] = { 8, 4, 4, 4, 12 };
+	size_t k = 0;
+
+	for (int g = 0; g < 5; g++) {
+		for (int n = 0; n < group[g]; n++, k++)
+			if (!isxdigit((unsigned char)s[k]))
+				return 0;
+		if (g < 4 && s[k++] != '-')
+			return 0;
+	}
+	return isalnum((unsigned char)s[k]) || s[k] == '-' ? 0 : k;
+}
+
 /* One scan of text; see redact_text. */
 char *
 redact_text(const char *text, struct redact_counts *counts)
@@ -570,7 +593,7 @@ redact_text(const char *text, struct redact_counts *counts)
 	struct run r = { 0 };
 	struct buf b;
 	const unsigned char *u;
-	size_t i = 0, len, intro_at = (size_t)-1;
+	size_t i = 0, len, uuid, intro_at = (size_t)-1;
 	unsigned cp, prev = ' ';
 	int intro = 0;
 
@@ -585,6 +608,13 @@ redact_text(const char *text, struct redact_counts *counts)
 
 	while (text[i] != '\0') {
 		cp = text_cp_at(u + i, &len);
+		if (cp < 0x80 && isxdigit((int)cp) && !text_is_word(prev) &&
+		    (uuid = uuid_at(text + i)) != 0) {
+			buf_add(&b, text + i, uuid);
+			i += uuid;
+			prev = 'f';
+			continue;
+		}
 		if (text_digit_value(cp) >= 0) {
 			run_read(&r, text, i);
 			i = r.end + run_redact(&b, text, &r, i == intro_at ?

@@ -119,6 +119,11 @@ store_change_purge(struct store *st)
 	    "  change_rows WHERE change_id = ?1 AND tbl <> 'call_refs'"
 	    " UNION SELECT uuid FROM calls WHERE id IN (SELECT row_id FROM"
 	    "  change_rows WHERE change_id = ?1 AND tbl = 'call_refs'));"
+	    /* A client's lines kept with a record deleted for good go with
+	     * it: they were that record's, and may say what it said. */
+	    "UPDATE sync_items SET extra = NULL WHERE rec IN"
+	    " (SELECT json_extract(old, '$.uuid') FROM change_rows"
+	    "  WHERE change_id = ?1 AND op = 'delete');"
 	    "DELETE FROM change_rows AS r WHERE EXISTS (SELECT 1 FROM"
 	    " change_rows d WHERE d.change_id = ?1 AND d.op = 'delete'"
 	    " AND d.tbl = r.tbl AND d.row_id = r.row_id AND d.pos IS r.pos);"

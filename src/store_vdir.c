@@ -136,3 +136,20 @@ store_case_get_uuid(struct store *st, const char *uuid, struct cl_case *out)
 		return store_error(st, "look up the case");
 	return rc == SQLITE_DONE ? 1 : store_case_get(st, id, out);
 }
+
+int
+store_vdir_is_sync(struct store *st, const char *path)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT 1 FROM sync_dirs d WHERE"
+	    " path = ?1 AND EXISTS (SELECT 1 FROM sync_items WHERE dir = d.id)");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, path);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc == SQLITE_ROW;
+	return store_error(st, "read the sync folders");
+}

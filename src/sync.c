@@ -129,7 +129,7 @@ write_item(struct sync *s, const struct sync_rec *r, struct sync_item *old,
 {
 	struct sync_item it = { 0 };
 	char name[UUID_BUFSZ + 4];
-	char *text;
+	char *text, *clean = cal_sync_extra_redact(extra);
 	int seq = old ? old->sequence : 0, rc;
 
 	if (rm && rm->item.sequence > seq)
@@ -142,12 +142,16 @@ write_item(struct sync *s, const struct sync_rec *r, struct sync_item *old,
 	memcpy(it.rec, r->uuid, UUID_BUFSZ);
 	it.kind = r->kind;
 	it.sequence = seq + 1;
-	if ((text = cal_sync_write(r, it.uid, it.sequence, extra)) == NULL)
+	/* What it keeps of other clients' lines is kept redacted. */
+	if ((text = cal_sync_write(r, it.uid, it.sequence, clean)) == NULL) {
+		free(clean);
 		return -1;
+	}
 	rc = folder_put(s, it.name, text, &it);
 	free(text);
 	if (rc == 0)
-		rc = store_sync_put(s->ctx->st, s->dir, &it, r, extra);
+		rc = store_sync_put(s->ctx->st, s->dir, &it, r, clean);
+	free(clean);
 	s->written += rc == 0;
 	return rc;
 }

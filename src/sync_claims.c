@@ -86,13 +86,20 @@ sync_check_claims(struct sync *s)
 			    (s->st_flags[held - s->st] & ST_FILE))
 				other = held->name;
 		}
-		if (k >= 0)
-			warning("%s/%s: skipped: its UID is that of a %s here,"
-			    " not of a %s", s->shown, rm->name,
-			    sync_kind_name(k), sync_kind_name(rm->item.kind));
-		else if (other)
-			warning("%s/%s: skipped: its UID is that of %s/%s",
-			    s->shown, rm->name, s->shown, other);
+		if (k >= 0 || other) {
+			char *a = folder_shown_path(s, rm->name);
+			char *b = other ? folder_shown_path(s, other) : NULL;
+
+			if (k >= 0)
+				warning("%s: skipped: its UID is that of a %s "
+				    "here, not of a %s", a, sync_kind_name(k),
+				    sync_kind_name(rm->item.kind));
+			else
+				warning("%s: skipped: its UID is that of %s",
+				    a, b);
+			free(a);
+			free(b);
+		}
 		if (k >= 0 || other) {
 			if (reject(s, rm) == -1)
 				return -1;

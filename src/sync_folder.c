@@ -2,7 +2,10 @@
  * sync_folder.c: the folder side of `calllog sync`: its files listed,
  * the changed ones read (an unchanged file, by modification time, size
  * and inode, is not), checked and redacted like typed input; files
- * written whole, beside their name and renamed over it.
+ * written whole, beside their name and renamed over it.  The folder is
+ * untrusted (a server writes into it): only regular files directly in it
+ * are read, a symbolic link never followed, and one sync at a time works
+ * in it.
  */
 #ifdef __linux__
 #define _GNU_SOURCE		/* syncfs(2) */
@@ -13,10 +16,13 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "ical.h"
+#include "redact.h"
 #include "store.h"
 #include "sync_int.h"
 #include "syncrec.h"
@@ -24,6 +30,8 @@
 
 #define ICS_MAX (1024 * 1024)
 #define TMP_PREFIX ".calllog-"
+/* A temporary file this old is no other sync's at work, lock or none. */
+#define TMP_STALE (60 * 60)
 
 /* Write text as the folder's file name: beside it, then renamed over it.
  * The data reach the disk with the one syncfs before commit. */
@@ -69,6 +77,32 @@ folder_put(struct sync *s, const char *name, const char *text,
 	return 0;
 }
 
+/* A file of the folder as messages name it: its name is the server's or
+ * another client's to choose, and is redacted as any text it gives. */
+char *
+folder_shown_path(const struct sync *s, const char *name)
+{
+	char *clean = redact_text(name, NULL);
+	char *path = xasprintf("%s/%s", s->shown, clean);
+
+	free(clean);
+	return path;
+}
+
+/* Remember the entry name, as it is now, as no item of calllog's: it is
+ * not read again until it changes. */
+static int
+remember_other(struct sync *s, const char *name, const char *uid,
+    const struct stat *sb)
+{
+	struct sync_item it = { .name = (char *)name, .uid = (char *)uid,
+	    .kind = -1, .size = sb->st_size, .inode = (long long)sb->st_ino };
+
+	it.mtime = (long long)sb->st_mtim.tv_sec * 1000000000LL +
+	    sb->st_mtim.tv_nsec;
+	return store_sync_put(s->ctx->st, s->dir, &it, NULL, NULL);
+}
+
 /* Read the folder's changed files into s->rm. */
 int
 folder_scan(struct sync *s)
@@ -87,15 +121,23 @@ folder_scan(struct sync *s)
 		struct stat sb;
 		char why[128], *text, *path;
 		long long mtime;
-		int redacted = 0, fd;
+		int redacted = 0;
 
 		if (strncmp(name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0) {
-			unlinkat(s->dfd, name, 0);	/* a sync cut short */
+			/* A sync cut short; without the lock, only one long
+			 * gone, as another may be writing it now. */
+			if (s->locked || (fstatat(s->dfd, name, &sb,
+			    AT_SYMLINK_NOFOLLOW) == 0 && sb.st_mtime <
+			    s->ctx->now - TMP_STALE))
+				unlinkat(s->dfd, name, 0);
 			continue;
 		}
 		if (name[0] == '.' || len < 5 || strcmp(name + len - 4, ".ics"))
 			continue;
-		if (fstatat(s->dfd, name, &sb, 0) == -1 || !S_ISREG(sb.st_mode))
+		/* The entry itself: a symbolic link is not followed, even to
+		 * look at what it points to. */
+		if (fstatat(s->dfd, name, &sb, AT_SYMLINK_NOFOLLOW) == -1 ||
+		    !(S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode)))
 			continue;
 		mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
 		    sb.st_mtim.tv_nsec;
@@ -105,17 +147,31 @@ folder_scan(struct sync *s)
 			    old->inode == (long long)sb.st_ino)
 				continue;
 		}
-		path = xasprintf("%s/%s", s->shown, name);
-		text = NULL;
-		if ((fd = openat(s->dfd, name, O_RDONLY | O_CLOEXEC)) != -1) {
-			char proc[64];
-
-			snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
-			text = read_file(proc, ICS_MAX);
-			close(fd);
+		path = folder_shown_path(s, name);
+		if (old == NULL && strcmp(path + strlen(s->shown) + 1, name)) {
+			/* The journal keeps a file's name to know it again;
+			 * one that holds a card number is not kept. */
+			warning("%s: skipped: its name holds a number calllog"
+			    " does not keep", path);
+			free(path);
+			s->skipped++;
+			continue;
 		}
-		if (text == NULL) {
-			warning("%s: skipped: %s", path, strerror(errno));
+		if ((text = read_file_at(s->dfd, name, ICS_MAX)) == NULL) {
+			int e = errno;
+
+			warning("%s: skipped: %s", path, read_file_at_why(e));
+			if (old == NULL && (e == ELOOP || e == EINVAL)) {
+				/* Remembered as no item of calllog's, so that
+				 * it is said once, not on every run. */
+				if (remember_other(s, name, "", &sb) == -1) {
+					free(path);
+					return closedir(d), -1;
+				}
+				free(path);
+				s->skipped++;
+				continue;
+			}
 			goto bad;
 		}
 		if (cap == s->nrm) {
@@ -134,11 +190,15 @@ folder_scan(struct sync *s)
 		 * given a case by RELATED-TO) is read as a new one. */
 		if (old && old->kind < 0 && rm->item.kind >= 0)
 			old = NULL;
+		if (rm->item.reminder) {
+			sync_rec_clear(&rm->item.rec);
+			free(rm->extra);
+			error("'%s' holds the reminders of `ical --vdir` (%s);"
+			    " give sync a folder of its own", s->shown, path);
+			free(path);
+			return closedir(d), -1;
+		}
 		if (rm->item.kind < 0 || (old && old->kind != rm->item.kind)) {
-			struct sync_item it = { .name = (char *)name,
-			    .uid = rm->item.uid, .kind = -1, .mtime = mtime,
-			    .size = sb.st_size, .inode = (long long)sb.st_ino };
-
 			if (old && old->kind >= 0) {
 				warning("%s: skipped: no longer a calllog %s",
 				    path, sync_kind_name(old->kind));
@@ -151,7 +211,7 @@ folder_scan(struct sync *s)
 			sync_rec_clear(&rm->item.rec);
 			free(rm->extra);
 			free(path);
-			if (store_sync_put(s->ctx->st, s->dir, &it, NULL, NULL))
+			if (remember_other(s, name, rm->item.uid, &sb) == -1)
 				return closedir(d), -1;
 			continue;
 		}
@@ -168,11 +228,19 @@ folder_scan(struct sync *s)
 			free(rm->extra);
 			goto bad;
 		}
+		if (redact_any(&rm->item.kept_redacted)) {
+			char *where = xasprintf("%s (%s)", path,
+			    rm->item.kept_first);
+
+			redact_report(&rm->item.kept_redacted, where);
+			free(where);
+			redacted = 1;
+		}
 		/* Another client's clock may be ahead; its entry is no later
 		 * than now, or it would win every merge to come. */
 		if (rm->item.foreign && rm->item.rec.updated > s->ctx->now)
 			rm->item.rec.updated = s->ctx->now;
-		rm->redacted = redacted;
+		rm->redacted |= redacted;
 		rm->owned = old != NULL;
 		rm->name = xstrdup(name);
 		rm->mtime = mtime;
@@ -191,6 +259,38 @@ bad:
 	return 0;
 }
 
+/*
+ * Two syncs of one folder, from one journal or two (a cron line and a
+ * hand-run one), take turns: each holds a lock on the folder itself from
+ * before it lists it until it is done with it (closing dfd releases it),
+ * so neither reads the other's files half-renamed nor takes the other's
+ * temporary files for those of a sync cut short.  The lock is on the
+ * directory, so nothing is added to the folder that vdirsyncer would
+ * carry.  The wait is bounded: a sync stuck elsewhere does not stall a
+ * cron line forever.
+ */
+int
+folder_lock(int dfd, const char *shown)
+{
+	const struct timespec step = { 0, 100 * 1000 * 1000 };
+
+	for (int waited = 0; flock(dfd, LOCK_EX | LOCK_NB) == -1; waited++) {
+		/* A file system without locks (some network ones): the
+		 * sync goes on unlocked, as it did before there was one. */
+		if (errno == ENOLCK || errno == EOPNOTSUPP || errno == EBADF)
+			return 0;
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			return error("cannot lock '%s': %s", shown,
+			    strerror(errno));
+		if (waited >= FOLDER_LOCK_WAIT * 10)
+			return error("'%s' has been synced by another calllog"
+			    " for over %d s; try again when it is done", shown,
+			    FOLDER_LOCK_WAIT);
+		nanosleep(&step, NULL);
+	}
+	return 1;
+}
+
 int
 folder_open(struct sync *s, const char *dir, char resolved[PATH_MAX])
 {
@@ -204,6 +304,8 @@ folder_open(struct sync *s, const char *dir, char resolved[PATH_MAX])
 		return error("'%s' is not a folder", dir);
 	if ((s->dfd = open(resolved, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
 		return error("cannot read '%s': %s", dir, strerror(errno));
+	if ((s->locked = folder_lock(s->dfd, dir)) == -1)
+		return -1;
 	return 0;
 }
 

@@ -51,6 +51,7 @@ struct sync {
 	size_t written, read, merged, here_deleted, there_deleted, skipped,
 	    added_here;
 	int failed;
+	int locked;			/* the folder's lock is held */
 };
 
 /* st_flags: the file is in the folder; the record changed here; it
@@ -77,8 +78,20 @@ int sync_remote_by_uuid(const void *a, const void *b);
 /* Open dir (created if missing) as s->dfd; resolved is its real path. */
 int folder_open(struct sync *s, const char *dir, char resolved[PATH_MAX]);
 
+/* How long a sync waits for another one of the same folder, in seconds. */
+#define FOLDER_LOCK_WAIT 120
+
+/* Take the folder's lock (dfd: the folder open), waiting for another
+ * sync's at most FOLDER_LOCK_WAIT seconds: 1, 0 when the file system has
+ * no locks, -1 after reporting. */
+int folder_lock(int dfd, const char *shown);
+
 /* Read the folder's changed files into s->rm, sorted by record. */
 int folder_scan(struct sync *s);
+
+/* DIR/NAME as a message shows it: the name is the server's to choose, and
+ * is redacted like any text the folder gives.  Free it. */
+char *folder_shown_path(const struct sync *s, const char *name);
 
 /* Refuse a folder that lost every record's item it held, or more than
  * half of them (at least ten), unless force_delete. */

@@ -427,3 +427,61 @@ make_dirs(const char *dir)
 	free(d);
 	return rc;
 }
+
+char *
+read_file_at(int dfd, const char *name, size_t max)
+{
+	struct stat sb;
+	char *buf;
+	size_t n = 0;
+	ssize_t got;
+	int fd, saved;
+
+	/* O_NONBLOCK: a FIFO put in the folder does not hang the open. */
+	fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC |
+	    O_NOCTTY);
+	if (fd == -1) {
+		if (errno == EMLINK)	/* what some systems say for a link */
+			errno = ELOOP;
+		return NULL;
+	}
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
+		saved = errno;
+		if (fstat(fd, &sb) == 0)
+			saved = EINVAL;
+		close(fd);
+		errno = saved;
+		return NULL;
+	}
+	buf = xmalloc(max + 2);
+	while (n <= max && (got = read(fd, buf + n, max + 1 - n)) != 0) {
+		if (got == -1 && errno == EINTR)
+			continue;
+		if (got == -1) {
+			saved = errno;
+			close(fd);
+			free(buf);
+			errno = saved;
+			return NULL;
+		}
+		n += (size_t)got;
+	}
+	close(fd);
+	if (n > max) {
+		free(buf);
+		errno = EFBIG;
+		return NULL;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+const char *
+read_file_at_why(int err)
+{
+	if (err == ELOOP)
+		return "a symbolic link, not followed";
+	if (err == EINVAL)
+		return "not a regular file";
+	return strerror(err);
+}

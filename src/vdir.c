@@ -12,10 +12,12 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,6 +35,8 @@
 struct mirror {
 	struct ctx *ctx;
 	const char *shown;		/* the folder as given, for messages */
+	int dfd;			/* the folder, open: files are read in
+					   it, never through a link */
 	char dir[PATH_MAX];		/* resolved: the key of its rows */
 	struct vdir_file *f;		/* remembered files, sorted by name */
 	struct state {
@@ -150,7 +154,7 @@ adopt_older_files(struct mirror *m)
 		if (got != 0)
 			continue;
 		path = path_of(m, de->d_name);
-		text = read_file(path, ICS_MAX);
+		text = read_file_at(m->dfd, de->d_name, ICS_MAX);
 		if (text && cal_read_item(text, &rd) == 0 &&
 		    strncmp(rd.uid, de->d_name, strlen(de->d_name) - 4) == 0 &&
 		    rd.uid[strlen(de->d_name) - 4] == '\0') {
@@ -165,6 +169,46 @@ adopt_older_files(struct mirror *m)
 		free(text);
 		free(path);
 		case_clear(&c);
+	}
+	closedir(d);
+	return rc;
+}
+
+/*
+ * A folder `calllog sync` keeps is no folder of reminders: written over,
+ * its items would lose every X-CALLLOG- line, and sync would then refuse
+ * it for good.  It is told by this journal's sync state, or, for another
+ * journal's, by a file of it holding sync's X-CALLLOG- lines (reminders
+ * hold none).  Returns 0, or -1 after reporting.
+ */
+static int
+refuse_sync_folder(struct mirror *m)
+{
+	DIR *d;
+	struct dirent *de;
+	int rc = store_vdir_is_sync(m->ctx->st, m->dir);
+
+	if (rc == 1)
+		return error("'%s' is kept by `calllog sync`; give `ical"
+		    " --vdir` a folder of its own", m->shown);
+	if (rc == -1 || (d = fdopendir(dup(m->dfd))) == NULL)
+		return rc == -1 ? -1 : error("cannot read '%s': %s", m->shown,
+		    strerror(errno));
+	while (rc == 0 && (de = readdir(d)) != NULL) {
+		size_t n = strlen(de->d_name);
+		char *text;
+
+		if (n < 5 || strcmp(de->d_name + n - 4, ".ics") != 0 ||
+		    find(m, de->d_name) ||
+		    (text = read_file_at(m->dfd, de->d_name, ICS_MAX)) == NULL)
+			continue;
+		for (const char *p = text; rc == 0 &&
+		    (p = strchr(p, '\n')) != NULL; p++)
+			if (strncasecmp(p + 1, "X-CALLLOG-", 10) == 0)
+				rc = error("'%s' is a folder of `calllog sync`"
+				    " (%s); give `ical --vdir` a folder of its"
+				    " own", m->shown, de->d_name);
+		free(text);
 	}
 	closedir(d);
 	return rc;
@@ -268,15 +312,15 @@ read_back(struct mirror *m)
 	for (size_t i = 0; i < m->n; i++) {
 		struct vdir_file *f = &m->f[i];
 		char *path = path_of(m, f->name), hash[17];
-		char *text = read_file(path, ICS_MAX);
+		char *text = read_file_at(m->dfd, f->name, ICS_MAX);
 		struct cal_read rd;
 		time_t dismissed = f->dismissed_due;
-		int rc = 0;
+		int rc = 0, e = text ? 0 : errno;
 
-		if (text == NULL && access(path, F_OK) == 0) {
+		if (text == NULL && e != ENOENT) {
 			m->s[i].unreadable = 1;
-			warning("cannot read '%s'; left as it is until it can be "
-			    "read", path);
+			warning("cannot read '%s' (%s); left as it is until it"
+			    " can be read", path, read_file_at_why(e));
 		} else if (text == NULL && f->dismissed_due != f->due) {
 			/* Deleted: dismissed until its due time changes. */
 			struct cl_case c = { 0 };
@@ -294,8 +338,14 @@ read_back(struct mirror *m)
 		    strcmp(hash, f->hash) != 0)) {
 			if (cal_read_item(text, &rd) == -1) {
 				m->s[i].unreadable = 1;
-				warning("cannot read '%s' as iCalendar; left as it "
-				    "is until it can be read", path);
+				if (rd.bad)	/* named, never quoted */
+					warning("'%s': bad %s; left as it is"
+					    " until it is mended", path,
+					    rd.bad);
+				else
+					warning("cannot read '%s' as iCalendar;"
+					    " left as it is until it can be"
+					    " read", path);
 			} else {
 				m->s[i].foreign = 1;
 				m->s[i].disk_seq = rd.sequence;
@@ -351,7 +401,7 @@ write_item(struct mirror *m, struct cal *cal, size_t i)
 	cal_item_set_sequence(cal, i, seq);
 	path = path_of(m, name);
 	text = cal_item_text(cal, i);
-	old = read_file(path, ICS_MAX);
+	old = read_file_at(m->dfd, name, ICS_MAX);
 	row.name = name;
 	memcpy(row.case_uuid, it->case_uuid, UUID_BUFSZ);
 	row.escalation = it->escalation;
@@ -406,7 +456,7 @@ int
 vdir_mirror(struct ctx *ctx, const struct cal_options *o, const char *dir)
 {
 	struct case_filter filter = { .unresolved = 1, .contact = 1 };
-	struct mirror m = { .ctx = ctx, .shown = dir };
+	struct mirror m = { .ctx = ctx, .shown = dir, .dfd = -1 };
 	struct cal *cal = NULL;
 	size_t n = 0;
 	int rc = -1;
@@ -415,9 +465,13 @@ vdir_mirror(struct ctx *ctx, const struct cal_options *o, const char *dir)
 		return -1;
 	if (realpath(dir, m.dir) == NULL)
 		return error("cannot find '%s': %s", dir, strerror(errno));
-	if (store_vdir_load(ctx->st, m.dir, &m.f, &m.n) == -1)
+	if ((m.dfd = open(m.dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return error("cannot read '%s': %s", dir, strerror(errno));
+	if (store_vdir_load(ctx->st, m.dir, &m.f, &m.n) == -1) {
+		close(m.dfd);
 		return -1;
-	if (adopt_older_files(&m) == -1)
+	}
+	if (refuse_sync_folder(&m) == -1 || adopt_older_files(&m) == -1)
 		goto out;
 	m.s = xcalloc(m.n + 1, sizeof(*m.s));
 	if (read_back(&m) == -1 || (cal = cal_create(o)) == NULL ||
@@ -436,5 +490,6 @@ out:
 	cal_release(cal);
 	store_vdir_free(m.f, m.n);
 	free(m.s);
+	close(m.dfd);
 	return rc;
 }

@@ -350,7 +350,7 @@ test_expect_success 'items with bad fields are skipped whole' '
 	    "$ours${LF}X-CALLLOG-OUTCOME:won")" &&
 	bad_item nochannel.ics "no channel" "$(good_call bad-6 \
 	    "X-CALLLOG-OUTCOME:info")" &&
-	bad_item time.ics "bad started" "$(good_call bad-2 "$ours" |
+	bad_item time.ics "bad DTSTART" "$(good_call bad-2 "$ours" |
 	    sed "s/^DTSTART:.*/DTSTART:99991301T000000Z/")" &&
 	bad_item ctl.ics "bad rep" "$(good_call bad-3 \
 	    "$ours${LF}X-CALLLOG-REP:a$(printf "\001")b")" &&

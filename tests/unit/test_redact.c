@@ -45,6 +45,11 @@ static const struct redaction cards[] = {
 };
 
 static const struct redaction texts[] = {
+	/* Not uuids: a 16-digit card grouped 8-4-4 with more after it, and a
+	 * uuid-shaped run glued to a word, are read as text. */
+	{ "41111111-1111-1111 then", "card ending 1111 then", 1, 0, 0 },
+	{ "x41111111-1111-1111-1111-111111111111",
+	  "x card ending 1111-1111-111111111111", 1, 0, 0 },
 	/* Cards within text and punctuation. */
 	{ "card 4111 1111 1111 1111, exp 12/28",
 	    "card ending 1111, exp 12/28", 1, 0, 0 },
@@ -243,6 +248,13 @@ static const struct redaction pasted[] = {
  * first digits are no card network's for their length.
  */
 static const char *const references[] = {
+	/* uuids whose first groups read as a Luhn-valid Mastercard
+	 * (5128 8790 1234 4056) or Visa (4111 1111 1111 1111): a record's
+	 * name, never a pasted card */
+	"51288790-1234-4056-a1ee-a4b656203fbd",
+	"41111111-1111-1111-9abc-def012345678.ics",
+	"UID:51288790-1234-4056-a1ee-a4b656203fbd",
+	"RELATED-TO:41111111-1111-1111-1111-111111111111",
 	"2026111000009",
 	"CLM-2026111800000003",
 	"claim 2026111800000003 opened",

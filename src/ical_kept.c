@@ -1,0 +1,171 @@
+/*
+ * ical_kept.c: the lines of a client's that calllog keeps in a sync item
+ * (the properties it does not know, their parameters, alarms, the
+ * calendar's own lines), redacted as notes are: a folder is untrusted
+ * input, and what it keeps reaches the journal and every file calllog
+ * writes back.  ical_item_read.c keeps them, ical_item.c writes them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ical.h"
+#include "ical_int.h"
+#include "redact.h"
+#include "util.h"
+
+/* The name of a content line, and where its value starts (after the
+ * first colon outside a quoted parameter value). */
+size_t
+item_line_name(const char *line, const char **value)
+{
+	size_t n = strcspn(line, ";:");
+	int quoted = 0;
+
+	*value = NULL;
+	for (const char *p = line + n; *p; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (*p == ':' && !quoted) {
+			*value = p + 1;
+			break;
+		}
+	}
+	return n;
+}
+
+/*
+ * A value redacted as notes are, read with its \n escapes as the line
+ * breaks they stand for (a card number may be split over two lines of a
+ * note), and written back with them; other escapes stay as they were.
+ */
+static char *
+redact_value(const char *v, struct redact_counts *c)
+{
+	struct strbuf soft = { 0 }, out = { 0 };
+	struct redact_counts mine = { 0 };
+	char *clean;
+
+	strbuf_add(&soft, "", 0);
+	for (const char *p = v; *p; p++)
+		if (*p == '\\' && (p[1] == 'n' || p[1] == 'N')) {
+			strbuf_add(&soft, "\n", 1);
+			p++;
+		} else if (*p == '\\' && p[1]) {
+			strbuf_add(&soft, p, 2);
+			p++;
+		} else
+			strbuf_add(&soft, p, 1);
+	clean = redact_text(soft.s, &mine);
+	free(soft.s);
+	if (!redact_any(&mine)) {
+		free(clean);
+		return xstrdup(v);
+	}
+	c->cards += mine.cards;
+	c->ssns += mine.ssns;
+	c->codes += mine.codes;
+	strbuf_add(&out, "", 0);
+	for (const char *p = clean; *p; p++)
+		strbuf_add(&out, *p == '\n' ? "\\n" : p, *p == '\n' ? 2 : 1);
+	free(clean);
+	return out.s;
+}
+
+char *
+item_kept_redact(const char *line, struct redact_counts *c, int *name_hit)
+{
+	const char *value;
+	size_t n = item_line_name(line, &value), head_len;
+	struct redact_counts local = { 0 }, hc = { 0 };
+	char *head, *rhead, *rval, *out;
+
+	if (c == NULL)
+		c = &local;
+	*name_hit = 0;
+	if (value == NULL) {		/* no content line: all of it */
+		out = redact_text(line, &hc);
+		*name_hit = redact_any(&hc);
+		goto count;
+	}
+	head_len = (size_t)(value - line);
+	head = xstrndup(line, head_len);
+	rhead = redact_text(head, &hc);
+	free(head);
+	if (redact_any(&hc) && (strncmp(rhead, line, n) != 0 ||
+	    (rhead[n] != ';' && rhead[n] != ':')))
+		*name_hit = 1;
+	rval = redact_value(value, c);
+	out = xasprintf("%s%s", rhead, rval);
+	free(rhead);
+	free(rval);
+count:
+	c->cards += hc.cards;
+	c->ssns += hc.ssns;
+	c->codes += hc.codes;
+	return out;
+}
+
+int
+item_keep_line(struct cal_sync_item *it, struct strbuf *b, const char *mark,
+    const char *line, char *why, size_t size)
+{
+	struct redact_counts before = it->kept_redacted;
+	const char *value;
+	size_t n = item_line_name(line, &value);
+	int name_hit;
+	char *clean = item_kept_redact(line, &it->kept_redacted, &name_hit);
+
+	if (name_hit && (strncasecmp(line, "BEGIN:", 6) == 0 ||
+	    strncasecmp(line, "END:", 4) == 0)) {
+		free(clean);
+		return snprintf(why, size, "a component whose name holds a"
+		    " number that is redacted"), -1;
+	}
+	if (!it->kept_first[0] && (it->kept_redacted.cards != before.cards ||
+	    it->kept_redacted.ssns != before.ssns ||
+	    it->kept_redacted.codes != before.codes))
+		snprintf(it->kept_first, sizeof(it->kept_first), "%.*s",
+		    name_hit ? 0 : (int)n, line);
+	if (!it->kept_first[0] && name_hit)
+		snprintf(it->kept_first, sizeof(it->kept_first),
+		    "a property's name");
+	if (!name_hit) {	/* a name that held a number: dropped whole */
+		strbuf_add(b, mark, strlen(mark));
+		strbuf_add(b, clean, strlen(clean));
+		strbuf_add(b, "\n", 1);
+	}
+	free(clean);
+	return 0;
+}
+
+char *
+cal_sync_extra_redact(const char *extra)
+{
+	struct strbuf b = { 0 };
+
+	if (extra == NULL)
+		return NULL;
+	strbuf_add(&b, "", 0);
+	for (const char *p = extra; *p; ) {
+		size_t n = strcspn(p, "\n"), skip;
+		char *line, *clean;
+		int name_hit;
+
+		/* The calendar's own lines keep their mark. */
+		skip = *p == *OUTER_BEFORE || *p == *OUTER_AFTER;
+		line = xstrndup(p + skip, n - skip);
+		clean = item_kept_redact(line, NULL, &name_hit);
+		if (!name_hit || strncasecmp(line, "BEGIN:", 6) == 0 ||
+		    strncasecmp(line, "END:", 4) == 0) {
+			strbuf_add(&b, p, skip);
+			strbuf_add(&b, clean, strlen(clean));
+			strbuf_add(&b, "\n", 1);
+		}
+		free(clean);
+		free(line);
+		p += n + (p[n] == '\n');
+	}
+	return b.s;
+}
