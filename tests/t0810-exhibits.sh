@@ -61,7 +61,8 @@ test_expect_success 'text: exhibits numbered in timeline order, with size and ha
 test_expect_success 'markdown lists the exhibits in the timeline and apart' '
 	expect_exit 0 cl dossier 1 --format md &&
 	out_contains "## Exhibits" &&
-	out_contains "Exhibit 3: chat\\.png" &&
+	out_contains "Exhibit 3: chat.png" &&
+	out_contains "4. notes.txt" &&
 	out_contains "SHA-256 \`$(sha chat.png)\`"
 '
 
