@@ -208,7 +208,8 @@ store_attach(struct store *st, struct cl_attachment *a,
 }
 
 #define ATT_COLS "a.id, a.uuid, a.case_id, a.call_id, a.name, a.media_type," \
-    " a.size, a.sha256, a.added_at, a.note"
+    " a.size, a.sha256, a.added_at, a.note, k.uuid"
+#define ATT_FROM " FROM attachments a LEFT JOIN calls k ON k.id = a.call_id"
 
 static void
 read_attachment(sqlite3_stmt *s, struct cl_attachment *a)
@@ -227,13 +228,16 @@ read_attachment(sqlite3_stmt *s, struct cl_attachment *a)
 	snprintf(a->sha256, sizeof(a->sha256), "%s", t ? (const char *)t : "");
 	a->added = col_time(s, 8);
 	a->note = col_text(s, 9);
+	t = sqlite3_column_text(s, 10);
+	snprintf(a->call_uuid, sizeof(a->call_uuid), "%s",
+	    t ? (const char *)t : "");
 }
 
 int
 store_attachment_get(struct store *st, long long id, struct cl_attachment *a)
 {
-	sqlite3_stmt *s = store_prepare(st, "SELECT " ATT_COLS
-	    " FROM attachments a WHERE a.id = ?1");
+	sqlite3_stmt *s = store_prepare(st, "SELECT " ATT_COLS ATT_FROM
+	    " WHERE a.id = ?1");
 	int step;
 
 	if (s == NULL)
@@ -272,8 +276,7 @@ int
 store_attachments_each(struct store *st, long long case_id,
     int (*fn)(struct cl_attachment *, void *), void *arg)
 {
-	sqlite3_stmt *s = store_prepare(st, "SELECT " ATT_COLS
-	    " FROM attachments a LEFT JOIN calls k ON k.id = a.call_id"
+	sqlite3_stmt *s = store_prepare(st, "SELECT " ATT_COLS ATT_FROM
 	    " WHERE ?1 = 0 OR a.case_id = ?1"
 	    " ORDER BY a.case_id, coalesce(k.started_at, a.added_at), a.id");
 	int rc = 0, step;

@@ -133,6 +133,42 @@ test_expect_success 'backup holds the files' '
 	cmp fromcopy.pdf statement.pdf
 '
 
+test_expect_success 'export and import bring the files back byte for byte' '
+	expect_exit 0 cl export -o all.json &&
+	jq -e ".cases[0].attachments | length == 4" all.json >/dev/null &&
+	expect_exit 0 cl_on "$TRASH/other.db" import all.json &&
+	out_contains "4 attachments" &&
+	expect_exit 0 cl_on "$TRASH/other.db" attachments 1 --json &&
+	cp out other.json &&
+	expect_exit 0 cl attachments 1 --json &&
+	jq -c "[.[] | [.id, .call, .name, .media_type, .size, .sha256, .added, .note]]" out >mine &&
+	jq -c "[.[] | [.id, .call, .name, .media_type, .size, .sha256, .added, .note]]" other.json >theirs &&
+	test_cmp mine theirs &&
+	expect_exit 0 cl_on "$TRASH/other.db" attachment get 2 -o other.pdf &&
+	cmp other.pdf statement.pdf
+'
+
+test_expect_success 'import refuses bytes that do not match their hash, or too many of them' '
+	jq ".cases[0].attachments[1].data[0] |= (.[0:8] + \"QUFB\" + .[12:])" \
+	    all.json >tampered.json &&
+	expect_exit 2 cl_on "$TRASH/third.db" import tampered.json &&
+	check_err_line "attachments[1].data: its SHA-256" &&
+	test_path_is_missing third.db &&
+	jq ".cases[0].attachments[1].data[0] |= . + \"QUFB\"" all.json >longer.json &&
+	expect_exit 2 cl_on "$TRASH/third.db" import longer.json &&
+	check_err_line "attachments[1].data" &&
+	jq ".cases[0].attachments[1].name = \"../../etc/x.pdf\"" all.json >path.json &&
+	expect_exit 2 cl_on "$TRASH/third.db" import path.json &&
+	check_err_line "attachments[1].name"
+'
+
+test_expect_success 'export --format csv --attachments lists the files, not their bytes' '
+	expect_exit 0 cl export --format csv --attachments &&
+	head -n 1 out | grep -q "^attachment_id,attachment_uuid,case_id,call_id,name,media_type,size,sha256," &&
+	grep -q ",statement.pdf,application/pdf,$(wc -c <statement.pdf),$(sha statement.pdf)," out &&
+	test "$(wc -l <out)" = 5
+'
+
 test_expect_success 'doctor checks every file against its hash' '
 	cp "$CALLLOG_DB" spoiled.db &&
 	expect_exit 0 cl doctor &&
