@@ -233,6 +233,10 @@ struct attach_src {
 int store_attach(struct store *st, struct cl_attachment *a,
     const struct attach_src *src);
 
+/* Remove attachment id (its bytes stay for undo; a purge drops the bytes
+ * nothing names any more).  0, 1 when there is none, -1 after reporting. */
+int store_attachment_delete(struct store *st, long long id);
+
 /* Attachment id into *a: 0, 1 when there is none, -1 after reporting. */
 int store_attachment_get(struct store *st, long long id,
     struct cl_attachment *a);

@@ -253,6 +253,22 @@ store_attachment_get(struct store *st, long long id, struct cl_attachment *a)
 }
 
 int
+store_attachment_delete(struct store *st, long long id)
+{
+	sqlite3_stmt *s = store_prepare(st,
+	    "DELETE FROM attachments WHERE id = ?1");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s) != SQLITE_DONE ? store_error(st,
+	    "delete the attachment") : sqlite3_changes(st->db) ? 0 : 1;
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
 store_attachment_by_hash(struct store *st, const char *prefix, long long *id)
 {
 	sqlite3_stmt *s = store_prepare(st, "SELECT id FROM attachments"

@@ -206,4 +206,31 @@ test_expect_success 'the journal shrinks back after a large file is purged' '
 	test "$(wc -c <"$CALLLOG_DB")" -lt $((small + 100000))
 '
 
+test_expect_success 'delete --attachment: undo brings it back; --purge erases its bytes' '
+	printf "%%PDF-1.4\n%% ONEMARK_P3X7 a letter sent twice\n" >one.pdf &&
+	cp one.pdf copy.pdf &&
+	printf "%%PDF-1.4\n%% SOLEMARK_W5J2 only once\n" >sole.pdf &&
+	expect_exit 0 cl attach 2 one.pdf copy.pdf sole.pdf &&
+	cat "$CALLLOG_DB" "$CALLLOG_DB-wal" | grep -a -q SOLEMARK_W5J2 &&
+	ids=$(cl attachments 2 --json | jq -r "map(.id) | join(\" \")") &&
+	set -- $ids &&
+	expect_exit 0 cl delete --attachment "$3" &&
+	out_contains "deleted attachment $3" &&
+	expect_exit 0 cl undo &&
+	expect_exit 0 cl attachment get "$3" -o sole.back &&
+	cmp sole.back sole.pdf &&
+	expect_exit 2 cl delete --attachment "$3" --purge &&
+	check_err_line "--yes" &&
+	expect_exit 0 cl delete --attachment "$3" --yes --purge &&
+	expect_exit 0 cl delete --attachment "$1" --yes --purge &&
+	sqlite3 "$CALLLOG_DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null &&
+	! cat "$CALLLOG_DB" "$CALLLOG_DB-wal" 2>/dev/null | grep -a -q SOLEMARK_W5J2 &&
+	expect_exit 0 cl attachment get "$2" -o copy.back &&
+	cmp copy.back one.pdf &&
+	expect_exit 1 cl delete --attachment 999 &&
+	check_err_line "no attachment 999" &&
+	expect_exit 2 cl delete 2 --attachment "$2" &&
+	check_err_line "one of them"
+'
+
 test_done
