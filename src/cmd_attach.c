@@ -53,7 +53,7 @@ open_file(const char *path, long long max, struct file *f)
 	f->fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (f->fd == -1)
 		return error("cannot open '%s': %s", path, strerror(errno)),
-		    errno == ENOENT ? CMD_USAGE : CMD_FAIL;
+		    CMD_FAIL;
 	if (fstat(f->fd, &sb) == -1)
 		return error("cannot read '%s': %s", path, strerror(errno)),
 		    CMD_FAIL;

@@ -85,7 +85,7 @@ test_expect_success 'empty, directory, FIFO, device, missing, too large: refused
 	expect_exit 2 cl attach 1 adir && check_err_line "is a directory" &&
 	expect_exit 2 cl attach 1 afifo && check_err_line "not a regular file" &&
 	expect_exit 2 cl attach 1 /dev/null && check_err_line "not a regular file" &&
-	expect_exit 2 cl attach 1 shot.png no-such.pdf &&
+	expect_exit 1 cl attach 1 shot.png no-such.pdf &&
 	check_err_line "no-such.pdf" &&
 	mkdir -p "$XDG_CONFIG_HOME/calllog" &&
 	printf "[attach]\nmax_size = 1K\n" >"$XDG_CONFIG_HOME/calllog/config" &&
