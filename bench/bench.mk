@@ -9,6 +9,9 @@
 #                     sqlite3, time
 #   make bench-redact redaction of the most hostile notes of the largest
 #                     size (bench/redactbench.c), in ms; part of bench
+#   make bench-attach attach of 1 and 20 MB, dossier --bundle of 30
+#                     exhibits, the journal's size after a purge
+#                     (bench/attachbench.py); part of bench
 #
 # Raw samples go to build-bench/RESULTS.json (RESULTS-quick.json).
 # BENCH_FLAGS passes options to bench/bench.py (--runs, --no-taskwarrior...).
@@ -19,7 +22,7 @@ BENCH_FLAGS ?=
 BENCH_TOOLS  = $(BENCH_DIR)/spawn $(BENCH_DIR)/sqltrace.so \
                $(BENCH_DIR)/icalfloor
 
-.PHONY: bench bench-quick bench-deps bench-redact
+.PHONY: bench bench-quick bench-deps bench-redact bench-attach
 
 bench-deps:
 	@need=; for p in taskwarrior:task sqlite3:sqlite3 time:/usr/bin/time; do \
@@ -63,9 +66,14 @@ $(BENCH_DIR)/redactbench: bench/redactbench.c src/redact.c src/redact_runs.c \
 bench-redact: $(BENCH_DIR)/redactbench
 	$(BENCH_DIR)/redactbench | tee $(BENCH_DIR)/redact.txt
 
-bench: bench-deps calllog $(BENCH_TOOLS) bench-redact
+# Files kept in the journal (issue 26): attach, bundle, size after purge.
+bench-attach: calllog $(BENCH_DIR)/spawn
+	$(BENCH_PY) bench/attachbench.py $(CURDIR)/calllog \
+	    $(CURDIR)/$(BENCH_DIR)/spawn $(BENCH_DIR)/attach.txt
+
+bench: bench-deps calllog $(BENCH_TOOLS) bench-redact bench-attach
 	$(BENCH_PY) bench/bench.py --sizes 1000,10000,100000 $(BENCH_FLAGS)
 
-bench-quick: bench-deps calllog $(BENCH_TOOLS) bench-redact
+bench-quick: bench-deps calllog $(BENCH_TOOLS) bench-redact bench-attach
 	$(BENCH_PY) bench/bench.py --sizes 1000 \
 	    --out $(BENCH_DIR)/RESULTS-quick.md $(BENCH_FLAGS)

@@ -662,6 +662,15 @@ def write_results(path, results, boot, a, mach, t_total):
         with open(redact) as f:
             w(f.read().rstrip("\n"))
         w("```\n")
+    attach = os.path.join(ROOT, "build-bench", "attach.txt")
+    if os.path.exists(attach):
+        w("## Files kept in the journal (issue 26)\n")
+        w("`make bench-attach` (bench/attachbench.py): medians of 5 runs "
+          "(the PDF, 1).\n")
+        w("```")
+        with open(attach) as f:
+            w(f.read().rstrip("\n"))
+        w("```\n")
     notes = os.path.join(ROOT, "bench", "ANALYSIS.md")
     if os.path.exists(notes):
         with open(notes) as f:

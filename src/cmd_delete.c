@@ -17,7 +17,7 @@
 #include "term.h"
 #include "util.h"
 
-enum { O_CALL, O_YES, O_PURGE };
+enum { O_CALL, O_YES, O_PURGE, O_ATTACHMENT };
 
 static const struct opt delete_opts[] = {
 	[O_CALL] = { "call", 0, OPT_VALUE, "N", "delete this call, not a case" },
@@ -25,6 +25,8 @@ static const struct opt delete_opts[] = {
 	    "calls, or --purge, which cannot be undone" },
 	[O_PURGE] = { "purge", 0, 0, NULL, "remove the deleted text from the "
 	    "history and the file too (no undo)" },
+	[O_ATTACHMENT] = { "attachment", 0, OPT_VALUE | OPT_RAW, "N",
+	    "delete this attached file (with --purge: its bytes too)" },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -87,24 +89,28 @@ delete_call(struct ctx *ctx, long long id, struct move_report *report)
 static int
 run_delete(struct ctx *ctx, struct args *a)
 {
-	const char *what = arg(a, O_CALL) ? "call" : "case";
+	const char *file = arg(a, O_ATTACHMENT);
+	const char *what = arg(a, O_CALL) ? "call" : file ? "attachment" :
+	    "case";
 	struct move_report report = { .len = 0 };
 	char summary[96];
 	long long id;
 	int rc, go = 1;
 
-	if ((a->npos == 1) == (arg(a, O_CALL) != NULL))
-		return error("give a case ID or --call N (one of them)"),
-		    CMD_USAGE;
+	if ((a->npos == 1) + (arg(a, O_CALL) != NULL) + (file != NULL) != 1)
+		return error("give a case ID, --call N or --attachment N (one "
+		    "of them)"), CMD_USAGE;
 	if (arg(a, O_PURGE) && !arg(a, O_YES))
 		return error("--purge removes the old values for good, and "
 		    "'calllog undo' cannot bring them back; add --yes to "
 		    "confirm"), CMD_USAGE;
 	if (arg(a, O_CALL))
 		rc = parse_id(arg(a, O_CALL), "--call", &id) ? CMD_USAGE : CMD_OK;
+	else if (file)
+		rc = parse_id(file, "--attachment", &id) ? CMD_USAGE : CMD_OK;
 	else
 		rc = lookup_case(ctx->st, a->pos[0], "case", &id);
-	if (rc == CMD_OK && !arg(a, O_CALL))
+	if (rc == CMD_OK && a->npos == 1)
 		rc = confirm_case(ctx, a, id, &go);
 	if (rc != CMD_OK || !go)
 		return rc;
@@ -112,11 +118,14 @@ run_delete(struct ctx *ctx, struct args *a)
 		return CMD_FAIL;
 	if (arg(a, O_CALL))
 		rc = delete_call(ctx, id, &report);
+	else if (file)
+		rc = store_attachment_delete(ctx->st, id);
 	else
 		rc = store_case_delete(ctx->st, id);
 	if (rc == 1)
 		return error("no %s %lld; 'calllog %s' lists them", what, id,
-		    arg(a, O_CALL) ? "log" : "cases"), CMD_FAIL;
+		    arg(a, O_CALL) ? "log" : file ? "attachments" : "cases"),
+		    CMD_FAIL;
 	if (rc == -1)
 		return CMD_FAIL;
 	snprintf(summary, sizeof(summary), "deleted %s %lld%s", what, id,
@@ -131,7 +140,7 @@ run_delete(struct ctx *ctx, struct args *a)
 
 const struct cmd cmd_delete = {
 	.name = "delete",
-	.synopsis = "ID | --call N [--yes] [--purge]",
+	.synopsis = "ID | --call N | --attachment N [--yes] [--purge]",
 	.summary = "delete a case or a call (undo brings it back)",
 	.opts = delete_opts,
 	.min_args = 0, .max_args = 1,

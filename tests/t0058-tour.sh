@@ -62,6 +62,11 @@ test_expect_success 'the tour is found in README.md, with its clock' '
 	grep -x "TZ=America/New_York" tour.env
 '
 
+# The document the tour attaches, as a bank's statement would be: a PDF
+# (its bytes, and so its hash, fixed).
+printf '%%PDF-1.4\n%% Statement, November 2026: SKYLINE TICKETS 418.20\n%%%%EOF\n' \
+    >statement.pdf
+
 mkdir bin && ln -s "$CALLLOG" bin/calllog
 export PATH="$TRASH/bin:$PATH"
 test -s tour.env && export $(cat tour.env)
