@@ -55,11 +55,14 @@ MODULE_PKGS_cmd_call     = libedit
 MODULE_PKGS_cmd_import   = jansson
 MODULE_PKGS_import_check = jansson
 MODULE_PKGS_import_keys  = jansson
+MODULE_PKGS_sha256       = glib-2.0
+MODULE_PKGS_mediatype    = libmagic
+MODULE_PKGS_bundle       = libarchive
 MODULE_PKGS_mailmsg      = gmime-3.0
 module_pkgs = $(or $(MODULE_PKGS_$(1)),$(if $(filter store%,$(1)),sqlite3))
 # Linked: libical and libnotify are opened with dlopen(3) by ical.c and
 # notify.c, only by the commands that use them.
-LINK_PKGS = sqlite3 glib-2.0 uuid jansson libedit gmime-3.0
+LINK_PKGS = sqlite3 glib-2.0 uuid jansson libedit libmagic libarchive gmime-3.0
 
 # The sonames dlopen(3) asks for are those of the libraries this build
 # finds (the SONAME of the lib*.so that -l would link), never guessed.

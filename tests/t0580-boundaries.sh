@@ -2,7 +2,8 @@
 # t0580: the build keeps the module boundaries.  Only the storage files
 # include <sqlite3.h> and only the calendar module (ical*.c) libical (both sit in the default
 # include path, so only this check stops a stray include); only notify.c
-# and config.c are compiled with GLib's flags, so GLib or libnotify
+# config.c and sha256.c are compiled with GLib's flags (mediatype.c alone
+# includes libmagic, bundle.c alone libarchive), so GLib or libnotify
 # anywhere else does not build; a package pkg-config cannot find stops the
 # build, named; and the unit tests are rebuilt when a header they include
 # changes.
@@ -76,18 +77,23 @@ test_expect_success 'only the calendar module (ical*.c) includes libical' '
 	grep -x src/ical_int.h found
 '
 
-test_expect_success 'only notify.c includes libnotify, only it and config.c GLib' '
+test_expect_success 'only notify.c includes libnotify, only it, config.c and sha256.c GLib' '
 	only_in "libnotify/" src/notify.c &&
-	only_in "glib|gio/|gobject/" src/config.c src/notify.c
+	only_in "glib|gio/|gobject/" src/config.c src/notify.c src/sha256.c
 '
 
-test_expect_success 'only notify.c and config.c are compiled with GLib flags' '
+test_expect_success 'only mediatype.c includes libmagic, only bundle.c libarchive' '
+	only_in "magic\\.h" src/mediatype.c &&
+	only_in "archive(_entry)?\\.h" src/bundle.c
+'
+
+test_expect_success 'only notify.c, config.c and sha256.c are compiled with GLib flags' '
 	for src in "$TOP"/src/*.c; do
 		m=$(basename "$src" .c) &&
 		make_n -B "$TRASH/b/$m.o" >cmd 2>&1 || {
 			cat cmd; return 1; } &&
 		case $m in
-		notify|config)
+		notify|config|sha256)
 			grep -F -e "glib-2.0" cmd >/dev/null || {
 				echo "$m.o is built without GLib:"; cat cmd
 				return 1; } ;;
