@@ -169,6 +169,7 @@ extern const struct cmd
     cmd_history,
     cmd_promise,
     cmd_note,
+    cmd_mail,
     cmd_sync;
 
 #endif

@@ -39,6 +39,8 @@ struct mail_msg {
 	char *from_name;	/* display name, decoded; "" when none */
 	char *subject;		/* decoded, one line; "" when none */
 	char *message_id;	/* without <>; "" when none */
+	char *fwd_from_addr;	/* the first forwarded message's sender, */
+	char *fwd_from_name;	/* as from_*; NULL when none is forwarded */
 	char *text;		/* UTF-8, no NUL, no control characters but
 				   newline and tab; "" when the message has
 				   no text */

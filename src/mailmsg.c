@@ -120,16 +120,19 @@ to_utf8(struct walk *w, const GByteArray *b, const char *charset)
 		memcpy(out, b->data, b->len), out[b->len] = '\0';
 		n = b->len;
 	} else {
-		out = g_convert((const char *)b->data, b->len, "UTF-8",
-		    g_mime_charset_iconv_name(charset), NULL, &n, &e);
-		if (out == NULL) {
-			int unknown = e->code == G_CONVERT_ERROR_NO_CONVERSION;
+		const char *name = g_mime_charset_iconv_name(charset);
+		GIConv cd = g_iconv_open("UTF-8", name);
 
+		if (cd == (GIConv)-1)
+			return fail(w, "its text is in charset '%.60s', which "
+			    "this system cannot read", charset), NULL;
+		g_iconv_close(cd);
+		out = g_convert((const char *)b->data, b->len, "UTF-8", name,
+		    NULL, &n, &e);
+		if (out == NULL) {
 			g_error_free(e);
-			return fail(w, unknown ? "its text is in charset '%.60s', "
-			    "which this system cannot read" : "its text is not "
-			    "valid %.60s; its charset is declared wrong",
-			    charset), NULL;
+			return fail(w, "its text is not valid %.60s; its charset "
+			    "is declared wrong", charset), NULL;
 		}
 	}
 	n = mail_text_clean(out, n);
@@ -137,14 +140,21 @@ to_utf8(struct walk *w, const GByteArray *b, const char *charset)
 	return out;
 }
 
+/* One part's text, apart from the one before by a blank line. */
 static void
 add_text(struct walk *w, const char *s)
 {
-	if (*s == '\0')
+	size_t n = strlen(s);
+
+	while (*s == '\n')
+		s++, n--;
+	while (n && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n == 0)
 		return;
 	if (w->text.len)
 		strbuf_addstr(&w->text, "\n\n");
-	strbuf_addstr(&w->text, s);
+	strbuf_add(&w->text, s, n);
 }
 
 static void
@@ -165,6 +175,8 @@ add_file(struct walk *w, GMimePart *part, size_t size)
 }
 
 static int walk(struct walk *w, GMimeObject *o, int depth);
+static int sender(GMimeMessage *msg, char **addr, char **name);
+static char *one_line(const char *s);
 
 /* A leaf: the message's text, or a file attached to it. */
 static int
@@ -241,6 +253,8 @@ walk_forwarded(struct walk *w, GMimeMessage *msg, int depth)
 	}
 	add_text(w, hdr);
 	free(hdr);
+	if (w->m->fwd_from_addr == NULL)
+		sender(msg, &w->m->fwd_from_addr, &w->m->fwd_from_name);
 	return walk(w, g_mime_message_get_mime_part(msg), depth + 1);
 }
 
@@ -292,20 +306,14 @@ one_line(const char *s)
 	return out;
 }
 
-/* Date, sender, subject and message-id of the outer message. */
+/* The first mailbox of From, a group's first member; 0, or -1 when
+ * there is none. */
 static int
-read_header(struct walk *w, GMimeMessage *msg)
+sender(GMimeMessage *msg, char **addr, char **name)
 {
 	InternetAddressList *from = g_mime_message_get_from(msg);
 	InternetAddress *a = NULL;
-	GDateTime *d;
 
-	if (!g_mime_object_get_header(GMIME_OBJECT(msg), "Date"))
-		return fail(w, "it has no Date header; without it the message "
-		    "cannot be placed in the timeline");
-	if ((d = g_mime_message_get_date(msg)) == NULL)
-		return fail(w, "its Date header cannot be read");
-	w->m->date = (time_t)g_date_time_to_unix(d);
 	if (from && internet_address_list_length(from) > 0)
 		a = internet_address_list_get_address(from, 0);
 	while (a && INTERNET_ADDRESS_IS_GROUP(a)) {
@@ -317,10 +325,27 @@ read_header(struct walk *w, GMimeMessage *msg)
 	}
 	if (a == NULL || !INTERNET_ADDRESS_IS_MAILBOX(a) ||
 	    !*internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a)))
-		return fail(w, "it has no sender (From header)");
-	w->m->from_addr = one_line(internet_address_mailbox_get_addr(
+		return -1;
+	*addr = one_line(internet_address_mailbox_get_addr(
 	    INTERNET_ADDRESS_MAILBOX(a)));
-	w->m->from_name = one_line(internet_address_get_name(a));
+	*name = one_line(internet_address_get_name(a));
+	return 0;
+}
+
+/* Date, sender, subject and message-id of the outer message. */
+static int
+read_header(struct walk *w, GMimeMessage *msg)
+{
+	GDateTime *d;
+
+	if (!g_mime_object_get_header(GMIME_OBJECT(msg), "Date"))
+		return fail(w, "it has no Date header; without it the message "
+		    "cannot be placed in the timeline");
+	if ((d = g_mime_message_get_date(msg)) == NULL)
+		return fail(w, "its Date header cannot be read");
+	w->m->date = (time_t)g_date_time_to_unix(d);
+	if (sender(msg, &w->m->from_addr, &w->m->from_name) == -1)
+		return fail(w, "it has no sender (From header)");
 	w->m->subject = one_line(g_mime_message_get_subject(msg));
 	w->m->message_id = one_line(g_mime_message_get_message_id(msg));
 	return 0;
@@ -373,6 +398,8 @@ mail_msg_clear(struct mail_msg *m)
 	free(m->from_name);
 	free(m->subject);
 	free(m->message_id);
+	free(m->fwd_from_addr);
+	free(m->fwd_from_name);
 	free(m->text);
 	for (size_t i = 0; i < m->nfiles; i++) {
 		free(m->files[i].name);

@@ -41,6 +41,7 @@ const struct cmd *const commands[] = {
 	&cmd_escalate,
 	&cmd_promise,
 	&cmd_note,
+	&cmd_mail,
 	&cmd_edit,
 	&cmd_delete,
 	&cmd_undo,
