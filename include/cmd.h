@@ -169,6 +169,9 @@ extern const struct cmd
     cmd_history,
     cmd_promise,
     cmd_note,
+    cmd_attach,
+    cmd_attachments,
+    cmd_attachment,
     cmd_mail,
     cmd_sync;
 

@@ -24,4 +24,11 @@ int outfile_check(struct store *st, const char *dest);
 int outfile_write(struct store *st, const char *dest, const char *data,
     size_t len);
 
+/* outfile_check, then write dest atomically (mode 0600) with what
+ * fill(fd, arg) writes, as a stream: a file too large to hold in memory
+ * (an attachment).  fill returns 0, or -1 after reporting; then dest is
+ * left as it was.  Returns 0, or -1 after reporting. */
+int outfile_stream(struct store *st, const char *dest,
+    int (*fill)(int fd, void *arg), void *arg);
+
 #endif

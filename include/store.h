@@ -246,9 +246,11 @@ int store_attachment_by_hash(struct store *st, const char *prefix,
 int store_attachments_each(struct store *st, long long case_id,
     int (*fn)(struct cl_attachment *, void *), void *arg);
 
-/* Write the stored bytes of the blob sha256 to fd, in chunks.  0, or -1
+/* The stored bytes of the blob sha256, in chunks, to sink (which returns
+ * 0, or -1 after reporting), then checked against the hash.  0, or -1
  * after reporting. */
-int store_blob_write(struct store *st, const char *sha256, int fd);
+int store_blob_read(struct store *st, const char *sha256,
+    int (*sink)(const void *p, size_t n, void *arg), void *arg);
 
 /* Check every blob's bytes against its hash; fn is called with each one
  * that does not match (or whose size is wrong).  Returns the number of

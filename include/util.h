@@ -108,6 +108,10 @@ char *read_stdin_text(const char *what, size_t max);
 int write_file_atomic(const char *path, const char *data, size_t len,
     int mode);
 
+/* fsync the directory holding path (after a rename into it).  0, or -1
+ * after reporting. */
+int sync_parent(const char *path);
+
 /* Read a whole (small) file, NUL-terminated; the caller frees.  NULL
  * without a message, errno set, when it cannot be read or is longer than
  * max bytes (EFBIG): never a part of it. */

@@ -32,7 +32,8 @@ row_word(const char *table)
 {
 	return !strcmp(table, "cases") ? "case" : !strcmp(table, "calls") ?
 	    "call" : !strcmp(table, "call_refs") ? "reference of call" :
-	    !strcmp(table, "notes") ? "note" : "event";
+	    !strcmp(table, "notes") ? "note" : !strcmp(table, "attachments") ?
+	    "attachment" : "event";
 }
 
 struct history_walk {

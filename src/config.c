@@ -4,6 +4,7 @@
  * comments and UTF-8), and numbering the lines of its errors from the
  * same text, since GKeyFile keeps no positions.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -154,6 +155,32 @@ read_short_name(struct config *cfg, const struct source *src,
 	return 0;
 }
 
+/* A size in bytes: digits and a unit of K, M or G (powers of 1024), from
+ * one byte to 1 GB: a file past that is no document for a dossier. */
+static int
+read_size(const struct source *src, const char *group, const char *key,
+    const char *v, long long *out)
+{
+	char *end;
+	unsigned long long n;
+	long long mult = 1;
+
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	if (end != v && *end && !end[1] && strchr("kKmMgG", *end))
+		mult = *end == 'k' || *end == 'K' ? 1024LL :
+		    *end == 'm' || *end == 'M' ? 1024LL * 1024 :
+		    1024LL * 1024 * 1024;
+	else if (*end)
+		end = NULL;
+	if (end == NULL || end == v || !isdigit((unsigned char)*v) ||
+	    errno || n == 0 || n > (1ULL << 30) / (unsigned long long)mult)
+		return bad(src, group, key, v, "use a size from 1 to 1G, such "
+		    "as 25M or 500K");
+	*out = (long long)n * mult;
+	return 0;
+}
+
 /* One known setting; unknown groups and keys are errors, so that a typo
  * does not silently leave a default in force. */
 static int
@@ -215,6 +242,10 @@ read_setting(struct config *cfg, const struct source *src,
 			    "December 3) or dmy (12/3 is 12 March)");
 		cfg->from_file |= CONFIG_ORDER;
 		return 0;
+	}
+	if (!strcmp(group, "attach") && !strcmp(key, "max_size")) {
+		cfg->from_file |= CONFIG_ATTACH_MAX;
+		return read_size(src, group, key, v, &cfg->attach_max);
 	}
 	if (!strcmp(group, "short-names"))
 		return read_short_name(cfg, src, key, v);
@@ -279,6 +310,7 @@ config_load(struct config *cfg)
 	snprintf(cfg->country, sizeof(cfg->country), "1");
 	snprintf(cfg->currency, sizeof(cfg->currency), "USD");
 	cfg->quiet_start = cfg->quiet_end = -1;
+	cfg->attach_max = CONFIG_ATTACH_MAX_DEFAULT;
 	if (paths_config(&cfg->path) == -1)
 		return -1;
 	cfg->found = access(cfg->path, F_OK) == 0;
@@ -329,6 +361,8 @@ config_print(const struct config *cfg, FILE *fp)
 	    FROM(CONFIG_CURRENCY));
 	fprintf(fp, "dates.order = %s\t# %s\n", cfg->date_order == WHEN_DMY ?
 	    "dmy" : "mdy", FROM(CONFIG_ORDER));
+	fprintf(fp, "attach.max_size = %lld\t# %s\n", cfg->attach_max,
+	    FROM(CONFIG_ATTACH_MAX));
 	for (size_t i = 0; i < cfg->nshort_names; i++)
 		fprintf(fp, "short-names.%s = %s\t# %s\n",
 		    cfg->short_names[i].org, cfg->short_names[i].name, file);

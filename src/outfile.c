@@ -3,9 +3,11 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "outfile.h"
 #include "store.h"
@@ -72,4 +74,35 @@ outfile_write(struct store *st, const char *dest, const char *data,
 	if (outfile_check(st, dest) == -1)
 		return -1;
 	return write_file_atomic(dest, data, len, 0600);
+}
+
+int
+outfile_stream(struct store *st, const char *dest,
+    int (*fill)(int fd, void *arg), void *arg)
+{
+	char *tmp;
+	int fd, rc;
+
+	if (outfile_check(st, dest) == -1)
+		return -1;
+	tmp = xasprintf("%s.XXXXXX", dest);
+	if ((fd = mkstemp(tmp)) == -1) {
+		rc = error("cannot create a file beside '%s': %s", dest,
+		    strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	rc = fill(fd, arg);
+	if (rc == 0 && (fchmod(fd, 0600) == -1 || fsync(fd) == -1))
+		rc = error("cannot write '%s': %s", tmp, strerror(errno));
+	if (close(fd) == -1 && rc == 0)
+		rc = error("cannot write '%s': %s", tmp, strerror(errno));
+	if (rc == 0 && rename(tmp, dest) == -1)
+		rc = error("cannot replace '%s': %s", dest, strerror(errno));
+	if (rc != 0)
+		unlink(tmp);
+	else
+		rc = sync_parent(dest);
+	free(tmp);
+	return rc;
 }

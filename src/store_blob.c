@@ -3,11 +3,9 @@
  * (sqlite3_blob_read), to write them out or to check them against their
  * hash (`calllog doctor`).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "sha256.h"
 #include "store.h"
@@ -16,25 +14,10 @@
 
 #define CHUNK (64 * 1024)
 
+/* Stream blob rowid through a hash and, when sink is not NULL, to it. */
 static int
-write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* Stream blob rowid through a hash and, when fd >= 0, into fd. */
-static int
-blob_stream(struct store *st, sqlite3_int64 rowid, int fd,
+blob_stream(struct store *st, sqlite3_int64 rowid,
+    int (*sink)(const void *, size_t, void *), void *arg,
     char hex[SHA256_HEXSZ])
 {
 	sqlite3_blob *b;
@@ -56,8 +39,8 @@ blob_stream(struct store *st, sqlite3_int64 rowid, int fd,
 			break;
 		}
 		sha256_update(h, buf, (size_t)n);
-		if (fd >= 0 && write_all(fd, buf, (size_t)n) == -1)
-			rc = error("cannot write the file: %s", strerror(errno));
+		if (sink && sink(buf, (size_t)n, arg) == -1)
+			rc = -1;
 		off += n;
 	}
 	sqlite3_blob_close(b);
@@ -70,7 +53,8 @@ blob_stream(struct store *st, sqlite3_int64 rowid, int fd,
 }
 
 int
-store_blob_write(struct store *st, const char *sha256, int fd)
+store_blob_read(struct store *st, const char *sha256,
+    int (*sink)(const void *, size_t, void *), void *arg)
 {
 	sqlite3_stmt *s = store_prepare(st,
 	    "SELECT id FROM blobs WHERE sha256 = ?1");
@@ -89,7 +73,7 @@ store_blob_write(struct store *st, const char *sha256, int fd)
 		    "run 'calllog doctor'", sha256);
 	if (step != SQLITE_ROW)
 		return store_error(st, "read the file's bytes");
-	if ((rc = blob_stream(st, rowid, fd, hex)) != 0)
+	if ((rc = blob_stream(st, rowid, sink, arg, hex)) != 0)
 		return rc;
 	/* Written already, but the caller's file is not kept (outfile). */
 	if (strcmp(hex, sha256) != 0)
@@ -112,7 +96,8 @@ store_blobs_verify(struct store *st,
 		const char *want = (const char *)sqlite3_column_text(s, 1);
 		char hex[SHA256_HEXSZ];
 
-		if ((rc = blob_stream(st, sqlite3_column_int64(s, 0), -1, hex)))
+		if ((rc = blob_stream(st, sqlite3_column_int64(s, 0), NULL, NULL,
+		    hex)))
 			break;
 		if (sqlite3_column_int64(s, 2) != sqlite3_column_int64(s, 3) ||
 		    want == NULL || strcmp(hex, want) != 0) {

@@ -38,6 +38,11 @@ static const struct history_table {
 	    "kind", "level", "due_at", "note", "updated_at", NULL }, 3, 0 },
 	{ "notes", (const char *const[]){ "id", "uuid", "case_id", "at",
 	    "text", "credited", "created_at", "updated_at", NULL }, 3, 0 },
+	/* Its bytes are no history: the blob stays while a version of the
+	 * row names it (schema/010_attachments.sql). */
+	{ "attachments", (const char *const[]){ "id", "uuid", "case_id",
+	    "call_id", "name", "media_type", "size", "sha256", "added_at",
+	    "note", NULL }, 3, 0 },
 };
 #define NTABLES (sizeof(tables) / sizeof(*tables))
 

@@ -72,7 +72,7 @@ changed_values(struct store *st, struct scrub **out, size_t *n)
 	    " AND o.value IS NOT json_extract(r.new, '$.' || o.key)"
 	    " AND o.key NOT IN ('uuid', 'reason', 'status', 'priority',"
 	    "  'escalation', 'currency', 'channel', 'direction', 'outcome',"
-	    "  'promise_status', 'kind', 'level')";
+	    "  'promise_status', 'kind', 'level', 'media_type', 'sha256')";
 	sqlite3_stmt *s = store_prepare(st, sql);
 	int step;
 
@@ -123,6 +123,12 @@ store_change_purge(struct store *st)
 	    " change_rows d WHERE d.change_id = ?1 AND d.op = 'delete'"
 	    " AND d.tbl = r.tbl AND d.row_id = r.row_id AND d.pos IS r.pos);"
 	    "UPDATE changes SET purged = 1 WHERE id = ?1;"
+	    /* A file's bytes go with the last record that names them (an
+	     * undone attach's record still does, for redo's sake). */
+	    "DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM"
+	    " attachments) AND sha256 NOT IN (SELECT json_extract(coalesce("
+	    " old, new), '$.sha256') FROM change_rows WHERE tbl ="
+	    " 'attachments');"
 	    "DELETE FROM changes AS c WHERE id <> ?1 AND NOT EXISTS"
 	    " (SELECT 1 FROM change_rows WHERE change_id = c.id);"
 	    /* The search index keeps deleted words in its segments until

@@ -323,7 +323,7 @@ read_stdin_text(const char *what, size_t max)
  * directory entry that names it.  Returns 0, or -1 after reporting.
  * Filesystems that cannot sync a directory (EINVAL) are let be.
  */
-static int
+int
 sync_parent(const char *path)
 {
 	const char *slash = strrchr(path, '/');

@@ -1,7 +1,7 @@
 #!/bin/sh
 # t0580: the build keeps the module boundaries.  Only the storage files
 # include <sqlite3.h> and only the calendar module (ical*.c) libical (both sit in the default
-# include path, so only this check stops a stray include); only notify.c
+# include path, so only this check stops a stray include); only notify.c,
 # config.c and sha256.c are compiled with GLib's flags (mediatype.c alone
 # includes libmagic, bundle.c alone libarchive), so GLib or libnotify
 # anywhere else does not build; a package pkg-config cannot find stops the
