@@ -8,7 +8,7 @@
  *
  * What is refused, rather than guessed: a message without a Date (or one
  * that cannot be read), without a sender, not a message at all, over
- * MAIL_MAX_BYTES, nested deeper than MAIL_MAX_DEPTH or with more than
+ * max bytes (the attachments' limit), nested deeper than MAIL_MAX_DEPTH or with more than
  * MAIL_MAX_PARTS parts; a text part in a charset iconv does not know, or
  * whose bytes are not that charset (a part declared us-ascii, or with no
  * charset, is read as UTF-8 and refused when it is not); a base64 part that
@@ -21,7 +21,6 @@
 #include <stddef.h>
 #include <time.h>
 
-#define MAIL_MAX_BYTES (25L * 1024 * 1024)	/* the attachments' limit */
 #define MAIL_MAX_DEPTH 8	/* multiparts and forwarded messages within */
 #define MAIL_MAX_PARTS 256
 #define MAIL_ERRSZ 256
@@ -49,12 +48,12 @@ struct mail_msg {
 };
 
 /*
- * Read the len bytes of buf as one message into *out.  Returns 0, or -1
+ * Read the len bytes of buf, at most max, as one message into *out.  Returns 0, or -1
  * with a one-line reason in err (MAIL_ERRSZ bytes; "it has no Date
  * header"), phrased to follow the file's name, *out then empty.
  */
-int mail_parse(const char *buf, size_t len, struct mail_msg *out,
-    char err[MAIL_ERRSZ]);
+int mail_parse(const char *buf, size_t len, size_t max,
+    struct mail_msg *out, char err[MAIL_ERRSZ]);
 void mail_msg_clear(struct mail_msg *m);
 
 /*

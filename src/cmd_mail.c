@@ -21,6 +21,7 @@
 
 #include "case_rules.h"
 #include "cmd.h"
+#include "exhibit.h"
 #include "lookup.h"
 #include "mail_case.h"
 #include "mailmsg.h"
@@ -48,14 +49,14 @@ struct mail_in {
 	char *notes;		/* redacted */
 	char *rep;		/* redacted */
 	char *kept;		/* the exhibit: the .eml, redacted */
-	const char *kept_name;
+	char *kept_name;
 	const char *kept_type;
 	struct redact_counts redacted;
 };
 
-/* All of fd, at most MAIL_MAX_BYTES; NULL after reporting. */
+/* All of fd, at most max bytes; NULL after reporting. */
 static char *
-read_all(int fd, const char *file, size_t *len)
+read_all(int fd, const char *file, size_t max, size_t *len)
 {
 	size_t cap = 65536, n = 0;
 	char *buf = xmalloc(cap + 1);
@@ -63,11 +64,11 @@ read_all(int fd, const char *file, size_t *len)
 
 	for (;;) {
 		if (n == cap) {
-			if (cap > (size_t)MAIL_MAX_BYTES) {
+			if (cap > max) {
 				free(buf);
-				return error("%s is larger than %ld MB; nothing "
-				    "was recorded", file, MAIL_MAX_BYTES >> 20),
-				    NULL;
+				return error("%s is larger than %zu MB, the "
+				    "largest attachment kept ([attach] max_size); "
+				    "nothing was recorded", file, max >> 20), NULL;
 			}
 			cap *= 2;
 			buf = xrealloc(buf, cap + 1);
@@ -90,7 +91,7 @@ read_all(int fd, const char *file, size_t *len)
 
 /* The message's bytes; CMD_OK, or the exit code after reporting. */
 static int
-load(struct mail_in *in)
+load(struct mail_in *in, size_t max)
 {
 	struct stat sb;
 	int fd = STDIN_FILENO, rc = CMD_OK;
@@ -107,14 +108,15 @@ load(struct mail_in *in)
 	    S_ISBLK(sb.st_mode)) && fd != STDIN_FILENO)
 		error("%s is a device, not a message", in->file);
 	else if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    sb.st_size > MAIL_MAX_BYTES)
-		error("%s is larger than %ld MB; nothing was recorded",
-		    in->file, MAIL_MAX_BYTES >> 20);
+	    (size_t)sb.st_size > max)
+		error("%s is larger than %zu MB, the largest attachment kept "
+		    "([attach] max_size); nothing was recorded", in->file,
+		    max >> 20);
 	else {
 		rc = CMD_OK;
 		if (fd != STDIN_FILENO)
 			fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-		if ((in->raw = read_all(fd, in->file, &in->len)) == NULL)
+		if ((in->raw = read_all(fd, in->file, max, &in->len)) == NULL)
 			rc = CMD_USAGE;
 	}
 	if (fd != STDIN_FILENO)
@@ -140,9 +142,12 @@ static void
 list_files(struct strbuf *b, const struct mail_msg *m)
 {
 	for (size_t i = 0; i < m->nfiles; i++) {
-		char *s = xasprintf("%s%s (%s, %zu KB)", i ? ", " : "\n\n"
+		char size[EXHIBIT_SIZE_BUFSZ], *s;
+
+		exhibit_size((long long)m->files[i].size, size);
+		s = xasprintf("%s%s (%s, %s)", i ? ", " : "\n\n"
 		    "Attached to the message: ", m->files[i].name,
-		    m->files[i].type, (m->files[i].size + 1023) / 1024);
+		    m->files[i].type, size);
 
 		strbuf_addstr(b, s);
 		free(s);
@@ -161,7 +166,6 @@ prepare(struct mail_in *in)
 {
 	struct strbuf b = { 0 };
 	struct redact_counts raw = { 0, 0, 0 };
-	const char *slash = strrchr(in->file, '/');
 
 	strbuf_addstr(&b, "Email: ");
 	strbuf_addstr(&b, *in->m.subject ? in->m.subject : "(no subject)");
@@ -175,8 +179,6 @@ prepare(struct mail_in *in)
 	    in->m.from_addr, &in->redacted);
 	cut_utf8(in->rep, LIMIT_NAME, "...");
 	in->kept = redact_text(in->raw, &raw);
-	in->kept_name = strcmp(in->file, "-") == 0 ? "message.eml" :
-	    slash ? slash + 1 : in->file;
 	in->kept_type = "message/rfc822";
 	if (raw.cards + raw.ssns + raw.codes < in->redacted.cards +
 	    in->redacted.ssns + in->redacted.codes) {
@@ -186,7 +188,8 @@ prepare(struct mail_in *in)
 		free(in->kept);
 		in->kept = redact_text(s, NULL);
 		free(s);
-		in->kept_name = "message.txt";
+		free(in->kept_name);
+		in->kept_name = xstrdup("message.txt");
 		in->kept_type = "text/plain";
 	}
 	free(b.s);
@@ -286,10 +289,13 @@ report(struct ctx *ctx, const struct mail_in *in, const struct cl_call *k,
 	    att, strcmp(in->kept_name, "message.txt") ? "" : " (its encoded "
 	    "text held what is redacted above, so its redacted text is kept, "
 	    "not the original)");
-	for (size_t i = 0; i < in->m.nfiles; i++)
-		fprintf(ctx->out, "in the message: %s (%s, %zu bytes)\n",
-		    in->m.files[i].name, in->m.files[i].type,
-		    in->m.files[i].size);
+	for (size_t i = 0; i < in->m.nfiles; i++) {
+		char size[EXHIBIT_SIZE_BUFSZ];
+
+		exhibit_size((long long)in->m.files[i].size, size);
+		fprintf(ctx->out, "in the message: %s (%s, %s)\n",
+		    in->m.files[i].name, in->m.files[i].type, size);
+	}
 }
 
 static int
@@ -303,10 +309,15 @@ run_mail(struct ctx *ctx, struct args *a)
 	long long id = 0, att = 0;
 	int rc;
 
-	if ((rc = load(&in)) != CMD_OK)
+	/* The exhibit's name first: a name unfit to show refuses early. */
+	in.kept_name = strcmp(in.file, "-") == 0 ? xstrdup("message.eml") :
+	    exhibit_name(in.file);
+	if (in.kept_name == NULL)
+		return CMD_USAGE;
+	if ((rc = load(&in, (size_t)ctx->cfg.attach_max)) != CMD_OK)
 		goto out;
-	if (memchr(in.raw, '\0', in.len) || mail_parse(in.raw, in.len, &in.m,
-	    err) == -1) {
+	if (memchr(in.raw, '\0', in.len) || mail_parse(in.raw, in.len,
+	    (size_t)ctx->cfg.attach_max, &in.m, err) == -1) {
 		error("%s is not a message calllog can record: %s; nothing was "
 		    "recorded", in.file, memchr(in.raw, '\0', in.len) ?
 		    "it holds NUL bytes, which no mail program writes" : err);
@@ -334,6 +345,7 @@ out:
 	free(in.notes);
 	free(in.rep);
 	free(in.kept);
+	free(in.kept_name);
 	return rc;
 }
 

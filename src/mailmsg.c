@@ -352,7 +352,7 @@ read_header(struct walk *w, GMimeMessage *msg)
 }
 
 int
-mail_parse(const char *buf, size_t len, struct mail_msg *out,
+mail_parse(const char *buf, size_t len, size_t max, struct mail_msg *out,
     char err[MAIL_ERRSZ])
 {
 	struct walk w = { .m = out, .err = err };
@@ -365,8 +365,8 @@ mail_parse(const char *buf, size_t len, struct mail_msg *out,
 	err[0] = '\0';
 	if (len == 0)
 		return fail(&w, "it is empty");
-	if (len > (size_t)MAIL_MAX_BYTES)
-		return fail(&w, "it is larger than %ld MB", MAIL_MAX_BYTES >> 20);
+	if (len > max)
+		return fail(&w, "it is larger than %zu MB", max >> 20);
 	g_mime_init();
 	s = g_mime_stream_mem_new_with_buffer(buf, len);
 	p = g_mime_parser_new_with_stream(s);
