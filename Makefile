@@ -210,7 +210,7 @@ check-asan: deps-test
 # seed corpus (new finds go to build-fuzz/corpus, never into the tree),
 # with fuzz/NAME.dict when there is one.  A failing run is shown again,
 # its newest crash replayed with stderr open (the harness's message).
-FUZZERS      = when duration phone redact syncitem syncfolder
+FUZZERS      = when duration phone redact syncitem syncfolder mail
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
                -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Iinclude -Ifuzz
@@ -224,6 +224,9 @@ FUZZ_SRC_syncitem = src/ical_item.c src/ical_item_read.c src/ical.c \
                     src/model.c src/phone.c src/policy.c src/view.c \
                     src/when.c src/when_words.c src/jsonw.c src/money.c
 FUZZ_FLAGS_syncitem = $(MODULE_DEFS_ical) -luuid -ldl
+# An email as `calllog mail` reads it (GMime), and the HTML reader.
+FUZZ_SRC_mail     = src/mailmsg.c src/mailhtml.c
+FUZZ_FLAGS_mail   = $(call pkg,--cflags --libs,gmime-3.0)
 
 build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(SRCS) $(wildcard include/*.h src/*.h)
 	@mkdir -p build-fuzz

@@ -109,6 +109,8 @@ to_utf8(struct walk *w, const GByteArray *b, const char *charset)
 	gsize n = 0;
 	char *out;
 
+	if (b->len == 0)
+		return g_strdup("");
 	if (charset == NULL || !g_ascii_strcasecmp(charset, "us-ascii") ||
 	    !g_ascii_strcasecmp(charset, "utf-8") ||
 	    !g_ascii_strcasecmp(charset, "utf8")) {
