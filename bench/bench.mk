@@ -9,6 +9,8 @@
 #                     sqlite3, time
 #   make bench-redact redaction of the most hostile notes of the largest
 #                     size (bench/redactbench.c), in ms; part of bench
+#   make bench-mail   `calllog mail` of a 2 MB message (bench/mailbench.py),
+#                     ms and peak MB; part of bench
 #
 # Raw samples go to build-bench/RESULTS.json (RESULTS-quick.json).
 # BENCH_FLAGS passes options to bench/bench.py (--runs, --no-taskwarrior...).
@@ -19,7 +21,7 @@ BENCH_FLAGS ?=
 BENCH_TOOLS  = $(BENCH_DIR)/spawn $(BENCH_DIR)/sqltrace.so \
                $(BENCH_DIR)/icalfloor
 
-.PHONY: bench bench-quick bench-deps bench-redact
+.PHONY: bench bench-quick bench-deps bench-redact bench-mail
 
 bench-deps:
 	@need=; for p in taskwarrior:task sqlite3:sqlite3 time:/usr/bin/time; do \
@@ -63,7 +65,11 @@ $(BENCH_DIR)/redactbench: bench/redactbench.c src/redact.c src/redact_runs.c \
 bench-redact: $(BENCH_DIR)/redactbench
 	$(BENCH_DIR)/redactbench | tee $(BENCH_DIR)/redact.txt
 
-bench: bench-deps calllog $(BENCH_TOOLS) bench-redact
+bench-mail: calllog $(BENCH_DIR)/spawn
+	$(BENCH_PY) bench/mailbench.py $(CURDIR)/calllog \
+	    $(CURDIR)/$(BENCH_DIR)/spawn $(CURDIR)/$(BENCH_DIR)
+
+bench: bench-deps calllog $(BENCH_TOOLS) bench-redact bench-mail
 	$(BENCH_PY) bench/bench.py --sizes 1000,10000,100000 $(BENCH_FLAGS)
 
 bench-quick: bench-deps calllog $(BENCH_TOOLS) bench-redact
