@@ -26,6 +26,7 @@
 #include "mail_case.h"
 #include "mailmsg.h"
 #include "redact.h"
+#include "sha256.h"
 #include "store.h"
 #include "util.h"
 #include "when.h"
@@ -54,6 +55,16 @@ struct mail_in {
 	struct redact_counts redacted;
 };
 
+static void
+too_large(const char *file, size_t max)
+{
+	char size[EXHIBIT_SIZE_BUFSZ];
+
+	exhibit_size((long long)max, size);
+	error("%s is larger than %s, the largest attachment kept ([attach] "
+	    "max_size); nothing was recorded", file, size);
+}
+
 /* All of fd, at most max bytes; NULL after reporting. */
 static char *
 read_all(int fd, const char *file, size_t max, size_t *len)
@@ -66,9 +77,8 @@ read_all(int fd, const char *file, size_t max, size_t *len)
 		if (n == cap) {
 			if (cap > max) {
 				free(buf);
-				return error("%s is larger than %zu MB, the "
-				    "largest attachment kept ([attach] max_size); "
-				    "nothing was recorded", file, max >> 20), NULL;
+				too_large(file, max);
+				return NULL;
 			}
 			cap *= 2;
 			buf = xrealloc(buf, cap + 1);
@@ -109,9 +119,7 @@ load(struct mail_in *in, size_t max)
 		error("%s is a device, not a message", in->file);
 	else if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
 	    (size_t)sb.st_size > max)
-		error("%s is larger than %zu MB, the largest attachment kept "
-		    "([attach] max_size); nothing was recorded", in->file,
-		    max >> 20);
+		too_large(in->file, max);
 	else {
 		rc = CMD_OK;
 		if (fd != STDIN_FILENO)
@@ -195,6 +203,42 @@ prepare(struct mail_in *in)
 	free(b.s);
 }
 
+struct seen {
+	char sha[SHA256_HEXSZ];
+	long long call, att;
+};
+
+static int
+same_bytes(struct cl_attachment *x, void *arg)
+{
+	struct seen *s = arg;
+
+	if (strcmp(x->sha256, s->sha) != 0 || x->call_id == 0)
+		return 0;
+	s->call = x->call_id, s->att = x->id;
+	return 1;
+}
+
+/* The same message mailed twice would count as two contacts: refused,
+ * naming the first.  CMD_OK when the case does not hold it yet. */
+static int
+not_recorded(struct ctx *ctx, const struct mail_in *in, long long id)
+{
+	struct seen s = { "", 0, 0 };
+	struct sha256 *h = sha256_new();
+	int rc;
+
+	sha256_update(h, in->kept, strlen(in->kept));
+	sha256_finish(h, s.sha);
+	if ((rc = store_attachments_each(ctx->st, id, same_bytes, &s)) < 0)
+		return CMD_FAIL;
+	if (rc == 0)
+		return CMD_OK;
+	return error("this message is already recorded on case %lld as call "
+	    "%lld (attachment %lld); nothing was recorded", id, s.call, s.att),
+	    CMD_USAGE;
+}
+
 /* Record the call on case id and keep the exhibit with it. */
 static int
 record(struct ctx *ctx, const struct args *a, struct mail_in *in,
@@ -214,6 +258,10 @@ record(struct ctx *ctx, const struct args *a, struct mail_in *in,
 			error("no case %lld; 'calllog cases' lists the cases", id);
 		case_clear(&c);
 		return CMD_FAIL;
+	}
+	if ((rc = not_recorded(ctx, in, c.id)) != CMD_OK) {
+		case_clear(&c);
+		return rc;
 	}
 	k->case_id = c.id;
 	k->created = k->updated = ctx->now;

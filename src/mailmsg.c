@@ -368,7 +368,7 @@ mail_parse(const char *buf, size_t len, size_t max, struct mail_msg *out,
 	if (len == 0)
 		return fail(&w, "it is empty");
 	if (len > max)
-		return fail(&w, "it is larger than %zu MB", max >> 20);
+		return fail(&w, "it is larger than %zu bytes", max);
 	g_mime_init();
 	s = g_mime_stream_mem_new_with_buffer(buf, len);
 	p = g_mime_parser_new_with_stream(s);

@@ -145,12 +145,35 @@ test_expect_success 'a card number inside an encoded part: its redacted text is 
 test_expect_success 'history shows the email; undo removes the call and the exhibit' '
 	calls=$(sql "SELECT count(*) FROM calls") &&
 	atts=$(sql "SELECT count(*) FROM attachments") &&
-	expect_exit 0 cl mail "$MAIL/cp1252.eml" --case 4 &&
+	sed "s/Voucher issued/Voucher reissued/" "$MAIL/cp1252.eml" >again.eml &&
+	expect_exit 0 cl mail again.eml --case 4 &&
 	expect_exit 0 cl history 4 &&
 	out_contains "recorded email as call" &&
 	expect_exit 0 cl undo &&
 	test "$(sql "SELECT count(*) FROM calls")" = "$calls" &&
 	test "$(sql "SELECT count(*) FROM attachments")" = "$atts"
+'
+
+test_expect_success 'the same message twice is refused, naming the first' '
+	db_snapshot twice &&
+	expect_exit 2 cl mail "$MAIL/cp1252.eml" &&
+	check_err_line "already recorded on case 4 as call 9 (attachment" &&
+	db_unchanged twice &&
+	# on another case it is another record
+	expect_exit 0 cl mail "$MAIL/cp1252.eml" --case 3 &&
+	expect_exit 0 cl undo
+'
+
+test_expect_success 'a message over [attach] max_size is refused' '
+	mkdir -p "$XDG_CONFIG_HOME/calllog" &&
+	printf "[attach]\nmax_size = 1K\n" >"$XDG_CONFIG_HOME/calllog/config" &&
+	db_snapshot max &&
+	expect_exit 2 cl mail "$MAIL/chase-alternative.eml" --case 1 &&
+	check_err_line "larger than 1.0 KB, the largest attachment kept" &&
+	expect_exit 2 cl mail - --case 1 <"$MAIL/chase-alternative.eml" &&
+	check_err_line "larger than 1.0 KB" &&
+	db_unchanged max &&
+	rm "$XDG_CONFIG_HOME/calllog/config"
 '
 
 # refused NAME FILE EXIT MESSAGE: mail FILE exits EXIT with one line
@@ -177,7 +200,7 @@ test_expect_success 'broken messages: a clear error, nothing written' '
 	refused nofrom nofrom.eml 2 "no sender" &&
 	printf "From: a@b.c\nDate: Mon, 07 Dec 2026 07:00:00 -0500\n\nx\000y\n" >nul.eml &&
 	refused nul nul.eml 2 "NUL bytes" &&
-	truncate -s 26M big.eml && refused big big.eml 2 "larger than 25 MB"
+	truncate -s 26M big.eml && refused big big.eml 2 "larger than 25.0 MB"
 '
 
 test_expect_success 'base64 with a character outside its alphabet is refused' '
