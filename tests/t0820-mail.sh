@@ -176,6 +176,23 @@ test_expect_success 'a message over [attach] max_size is refused' '
 	rm "$XDG_CONFIG_HOME/calllog/config"
 '
 
+test_expect_success 'a resolved case takes an email only with --reopen' '
+	expect_exit 0 cl resolve 3 &&
+	sed "s/Ihre R=FCckerstattung/Nachtrag/" "$MAIL/bank-pdf.eml" >late.eml &&
+	db_snapshot resolved &&
+	expect_exit 2 cl mail late.eml --case 3 &&
+	check_err_line "reopen" &&
+	db_unchanged resolved &&
+	expect_exit 0 cl mail late.eml --case 3 --reopen &&
+	expect_exit 0 cl show 3 --json &&
+	jq_is .status open
+'
+
+test_expect_success 'the shell completes a file name for mail' '
+	cl __complete mail "" >out &&
+	test "$(cat out)" = ":file"
+'
+
 # refused NAME FILE EXIT MESSAGE: mail FILE exits EXIT with one line
 # holding MESSAGE, and the journal is as it was.
 refused() {
