@@ -66,6 +66,16 @@ test_expect_success 'multipart/alternative: the plain text, found by its referen
 	notes_lack "078-05-1120"
 '
 
+test_expect_success 'show and the dossier say they wrote, not that they called' '
+	expect_exit 0 cl show 1 &&
+	out_contains "call 5, message (they wrote)" &&
+	out_lacks "they called" &&
+	for f in txt md html; do
+		expect_exit 0 cl dossier 1 --format $f &&
+		out_contains "they wrote" && out_lacks "they called" || return 1
+	done
+'
+
 test_expect_success 'the message is kept, redacted, as an attachment on that call' '
 	test "$(sql "SELECT name || \" \" || media_type || \" \" || case_id || \" \" || call_id FROM attachments")" = \
 	    "chase-alternative.eml message/rfc822 1 5" &&
