@@ -55,6 +55,7 @@ MODULE_PKGS_cmd_call     = libedit
 MODULE_PKGS_cmd_import   = jansson
 MODULE_PKGS_import_check = jansson
 MODULE_PKGS_import_keys  = jansson
+MODULE_PKGS_import_attach = jansson
 MODULE_PKGS_sha256       = glib-2.0
 MODULE_PKGS_mediatype    = libmagic
 MODULE_PKGS_bundle       = libarchive

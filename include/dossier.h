@@ -21,6 +21,7 @@
 #include <time.h>
 
 #include "model.h"
+#include "store.h"
 
 struct store;
 
@@ -40,9 +41,21 @@ struct dossier_promise {
 	time_t kept_at;		/* PROMISE_KEPT: when the case was resolved */
 };
 
-/* One line of the timeline: a call, an event or a note, the others NULL. */
+/* A file kept with the case, as the dossier presents it (numbered in
+ * timeline order: by its call's time when on a call, else when added). */
+struct dossier_exhibit {
+	struct cl_attachment a;
+	int number;		/* Exhibit 1, 2, ... */
+	time_t at;		/* where it stands in the timeline */
+	char *data_uri;		/* an image small enough to show inline */
+	char *file;		/* in a bundle: "exhibits/01-receipt.pdf" */
+};
+
+/* One line of the timeline: a call, an event, a note or an exhibit, the
+ * others NULL. */
 struct dossier_entry {
 	time_t at;
+	const struct dossier_exhibit *exhibit;
 	const struct cl_call *call;
 	const struct cl_event *event;
 	const struct cl_note *note;	/* seen or received: not a contact */
@@ -76,6 +89,8 @@ struct dossier {
 	struct cl_note *notes;		/* oldest first */
 	size_t nnotes;
 
+	struct dossier_exhibit *exhibits;	/* in their numbers' order */
+	size_t nexhibits;
 	struct dossier_entry *timeline;	/* calls and events by time */
 	size_t ntimeline;
 	struct dossier_promise *promises;	/* in the order made */
@@ -124,6 +139,35 @@ void dossier_timeline(struct dossier *d);
  * reversed". */
 void dossier_credit_text(long long credited, const char *cur,
     char *buf, size_t size);
+
+/* For dossier_load (dossier_exhibits.c): the case's attachments as
+ * exhibits, images up to DOSSIER_INLINE_MAX (and DOSSIER_INLINE_TOTAL in
+ * all) read for showing inline; the rest are listed, never read. */
+#define DOSSIER_INLINE_MAX (2L * 1024 * 1024)
+#define DOSSIER_INLINE_TOTAL (16L * 1024 * 1024)
+int dossier_load_exhibits(struct store *st, struct dossier *d);
+void dossier_exhibits_clear(struct dossier *d);
+
+/* Exhibits in each format: one in the timeline, and the list of all. */
+void dossier_exhibit_txt(const struct dossier_exhibit *x, FILE *fp);
+void dossier_exhibits_txt(const struct dossier *d, FILE *fp);
+void dossier_exhibit_md(const struct dossier_exhibit *x, FILE *fp);
+void dossier_exhibits_md(const struct dossier *d, FILE *fp);
+void dossier_exhibit_html(const struct dossier_exhibit *x, FILE *fp);
+void dossier_exhibits_html(const struct dossier *d, FILE *fp);
+
+/* `dossier --bundle`: a zip at dest of the dossier (HTML, and PDF when
+ * Chromium prints it) and its exhibits, exhibits/NN-name, which the HTML
+ * links to.  0, or -1 after reporting. */
+int dossier_bundle(struct store *st, struct dossier *d, const char *dest);
+
+/* The renderers' escaping, shared with the exhibits' (one line of
+ * journal text as HTML text, Markdown text, and a plain-text field). */
+void dossier_html_text(FILE *fp, const char *s);
+void dossier_html_when(FILE *fp, time_t t);
+void dossier_md_text(FILE *fp, const char *s);
+void dossier_txt_field(FILE *fp, size_t indent, size_t width,
+    const char *label, const char *text);
 
 /* Release what the dossier holds; accepts a zeroed dossier. */
 void dossier_clear(struct dossier *d);

@@ -65,4 +65,19 @@ void import_keys_add(struct import_keys *k, int role, char *key,
 int import_keys_check(const struct import_reader *r, struct import_keys *k);
 void import_keys_clear(struct import_keys *k);
 
+/*
+ * One attachment of an export file (import_attach.c), at path, v, of the
+ * case now case_id whose calls (in the file) are calls: in the first
+ * pass (REDACT) its text is redacted, in the second (CHECK) everything is
+ * checked, its bytes against its size and SHA-256, in the third (WRITE)
+ * it is stored.  *id and uuid (UUID_BUFSZ) get the file's, for the
+ * caller's checks of uniqueness.  CMD_OK, CMD_USAGE or CMD_FAIL, after
+ * reporting.
+ */
+enum { IMPORT_ATTACH_REDACT, IMPORT_ATTACH_CHECK, IMPORT_ATTACH_WRITE };
+struct store;
+int import_attachment(struct import_reader *rd, struct store *st,
+    const char *path, json_t *v, json_t *calls, long long case_id, int mode,
+    int keep_ids, long long max, long long *id, char *uuid);
+
 #endif

@@ -198,6 +198,7 @@ struct cl_attachment {
 	char uuid[UUID_BUFSZ];
 	long long case_id;
 	long long call_id;	/* 0: on the case, on no call */
+	char call_uuid[UUID_BUFSZ];	/* read: the call's uuid, "" none */
 	char *name;		/* a base name, checked like a line field */
 	char *media_type;	/* from the bytes (mediatype.h) */
 	long long size;

@@ -79,7 +79,31 @@ struct xfer_header {
  */
 extern const struct xfer_field xfer_header_fields[], xfer_case_fields[], xfer_call_fields[],
     xfer_event_fields[], xfer_directory_fields[], xfer_reminder_fields[],
-    xfer_note_fields[];
+    xfer_note_fields[], xfer_attachment_fields[];
+
+/*
+ * An attachment in the file: its own fields (xfer_attachment_fields), and
+ * three the attachment modules read and write themselves, never redacted
+ * as text would be: "call" (the call's uuid, or null), "sha256" and
+ * "data", the bytes as an array of base64 strings (XFER_B64_LINE bytes a
+ * string, so neither side holds a large file as one string).
+ */
+struct cl_attachment_row {
+	long long id;
+	char uuid[UUID_BUFSZ];
+	char *name;
+	char *media_type;
+	int size;
+	time_t added;
+	char *note;
+};
+#define XFER_B64_LINE 3072
+
+/* Write case case_id's attachments as the members of the array open in
+ * j (export).  0, or -1 after reporting. */
+struct store;
+int xfer_write_attachments(struct jsonw *j, struct store *st,
+    long long case_id);
 
 /* Write the members of record rec by table f, skipping XF_LIST entries
  * for the caller to write after them.  Its money fields have the

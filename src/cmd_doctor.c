@@ -69,6 +69,30 @@ check_summary(struct store *st, struct findings *f, const char *path)
 	problem(line, f);
 }
 
+static void
+blob_mismatch(const char *want, const char *found, void *arg)
+{
+	char line[256];
+
+	snprintf(line, sizeof(line), "the attached file with SHA-256 %.16s... "
+	    "reads back as %.16s...: its bytes were changed or damaged; "
+	    "restore it from a backup or attach it again", want, found);
+	problem(line, arg);
+}
+
+/* Every kept file against its hash: a dossier's exhibit is only as good
+ * as the proof that it is what was attached. */
+static void
+check_blobs(struct store *st, struct findings *f)
+{
+	int n = store_blobs_verify(st, blob_mismatch, f);
+
+	if (n == 0)
+		fprintf(f->out, "ok: attached files match their SHA-256\n");
+	else if (n < 0)
+		f->problems++;
+}
+
 static int
 run_doctor(struct ctx *ctx, struct args *a)
 {
@@ -102,6 +126,7 @@ run_doctor(struct ctx *ctx, struct args *a)
 			    "the journal\n");
 		else if (n < 0)
 			f.problems++;
+		check_blobs(ctx->st, &f);
 	}
 	mode = store_journal_mode(ctx->st);
 	if (strcmp(mode, "wal") == 0)

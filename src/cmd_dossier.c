@@ -12,13 +12,15 @@
 #include "dossier.h"
 #include "util.h"
 
-enum { O_FORMAT, O_OUTPUT };
+enum { O_FORMAT, O_OUTPUT, O_BUNDLE };
 
 static const struct opt dossier_opts[] = {
 	[O_FORMAT] = { "format", 'f', OPT_VALUE, "FORMAT",
 	    "html, md or txt; default: -o's extension or txt" },
 	[O_OUTPUT] = { "output", 'o', OPT_VALUE, "FILE",
 	    "write to FILE (0600), replacing it atomically" },
+	[O_BUNDLE] = { "bundle", 0, OPT_VALUE | OPT_RAW, "FILE.zip",
+	    "one zip of the dossier (HTML, PDF) and its exhibits" },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -102,8 +104,13 @@ run_dossier(struct ctx *ctx, struct args *a)
 	long long id;
 	int rc;
 
+	if (arg(a, O_BUNDLE) && (arg(a, O_OUTPUT) || arg(a, O_FORMAT)))
+		return error("--bundle writes the dossier as HTML and PDF into "
+		    "the zip; give it without -o or --format"), CMD_USAGE;
 	if ((render = choose_format(a)) == NULL || (arg(a, O_OUTPUT) &&
-	    outfile_check(ctx->st, arg(a, O_OUTPUT)) == -1))
+	    outfile_check(ctx->st, arg(a, O_OUTPUT)) == -1) ||
+	    (arg(a, O_BUNDLE) && outfile_check(ctx->st, arg(a, O_BUNDLE))
+	    == -1))
 		return CMD_USAGE;
 	if ((rc = lookup_case(ctx->st, a->pos[0], "case", &id)) != CMD_OK)
 		return rc;
@@ -113,7 +120,12 @@ run_dossier(struct ctx *ctx, struct args *a)
 		    id), CMD_FAIL;
 	if (rc == -1)
 		return CMD_FAIL;
-	if (arg(a, O_OUTPUT))
+	if (arg(a, O_BUNDLE)) {
+		if ((rc = dossier_bundle(ctx->st, &d, arg(a, O_BUNDLE))) == 0)
+			fprintf(ctx->out, "wrote %s: the dossier and %zu "
+			    "exhibit%s\n", arg(a, O_BUNDLE), d.nexhibits,
+			    d.nexhibits == 1 ? "" : "s");
+	} else if (arg(a, O_OUTPUT))
 		rc = write_to_file(ctx->st, &d, render, arg(a, O_OUTPUT));
 	else
 		rc = render(&d, ctx->out);
@@ -123,7 +135,7 @@ run_dossier(struct ctx *ctx, struct args *a)
 
 const struct cmd cmd_dossier = {
 	.name = "dossier",
-	.synopsis = "ID [--format html|md|txt] [-o FILE]",
+	.synopsis = "ID [--format html|md|txt] [-o FILE] [--bundle FILE.zip]",
 	.summary = "the case's record, for escalating it",
 	.opts = dossier_opts,
 	.min_args = 1, .max_args = 1,

@@ -17,13 +17,15 @@
 #include "when.h"
 #include "xfer.h"
 
-enum { O_FORMAT, O_OUTPUT };
+enum { O_FORMAT, O_OUTPUT, O_ATTACHMENTS };
 
 static const struct opt export_opts[] = {
 	[O_FORMAT] = { "format", 'f', OPT_VALUE, "json|csv",
 	    "json: everything, for import (the default); csv: the calls" },
 	[O_OUTPUT] = { "output", 'o', OPT_VALUE, "FILE",
 	    "write to FILE, replacing it atomically" },
+	[O_ATTACHMENTS] = { "attachments", 0, 0, NULL,
+	    "csv: the attached files (name, size, SHA-256), not the calls" },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -106,6 +108,11 @@ json_case(struct cl_case *c, void *arg)
 		rc = store_notes_each(x->st, c->id, json_note, x);
 	x->c = NULL;
 	jsonw_array_end(&x->j);
+	jsonw_key(&x->j, "attachments");
+	jsonw_array_begin(&x->j);
+	if (rc == 0)
+		rc = xfer_write_attachments(&x->j, x->st, c->id);
+	jsonw_array_end(&x->j);
 	jsonw_object_end(&x->j);
 	return rc;
 }
@@ -146,6 +153,7 @@ static const char *const csv_columns[] = {
 	"amount", "credited", "currency"
 };
 #define CSV_NCOLUMNS (sizeof(csv_columns) / sizeof(csv_columns[0]))
+#define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
 /*
  * One CSV field as RFC 4180 has it: quoted when it holds a comma, a
@@ -182,12 +190,14 @@ csv_field(FILE *fp, const char *s, int first)
 }
 
 static void
-csv_row(FILE *fp, const char *const *fields)
+csv_row_n(FILE *fp, const char *const *fields, size_t n)
 {
-	for (size_t i = 0; i < CSV_NCOLUMNS; i++)
+	for (size_t i = 0; i < n; i++)
 		csv_field(fp, fields[i], i == 0);
 	fputs("\r\n", fp);
 }
+
+#define csv_row(fp, fields) csv_row_n(fp, fields, CSV_NCOLUMNS)
 
 /* A call's reference numbers in one field; the caller frees. */
 static char *
@@ -259,6 +269,32 @@ csv_case(struct cl_case *c, void *arg)
 	return store_calls_each(x->st, &f, csv_call, x);
 }
 
+static const char *const csv_attachment_columns[] = {
+	"attachment_id", "attachment_uuid", "case_id", "call_id", "name",
+	"media_type", "size", "sha256", "added", "added_local", "note"
+};
+
+/* A file's row: what it is and its hash, never its bytes (JSON has
+ * those). */
+static int
+csv_attachment(struct cl_attachment *at, void *arg)
+{
+	struct export *x = arg;
+	char id[24], ca[24], call[24], size[24], utc[WHEN_BUFSZ];
+	char local[WHEN_BUFSZ];
+
+	snprintf(id, sizeof(id), "%lld", at->id);
+	snprintf(ca, sizeof(ca), "%lld", at->case_id);
+	snprintf(call, sizeof(call), "%lld", at->call_id);
+	snprintf(size, sizeof(size), "%lld", at->size);
+	when_format_utc(at->added, utc);
+	when_format_local(at->added, local);
+	csv_row_n(x->fp, (const char *[]){ id, at->uuid, ca,
+	    at->call_id ? call : NULL, at->name, at->media_type, size,
+	    at->sha256, utc, local, at->note }, NCOLS(csv_attachment_columns));
+	return 0;
+}
+
 static int
 run_export(struct ctx *ctx, struct args *a)
 {
@@ -281,7 +317,14 @@ run_export(struct ctx *ctx, struct args *a)
 	if (path && (x.fp = open_memstream(&buf, &len)) == NULL)
 		return error("cannot buffer the export: out of memory"),
 		    CMD_FAIL;
-	if (csv) {
+	if (arg(a, O_ATTACHMENTS) && !csv)
+		return error("--attachments lists the files in CSV; the JSON "
+		    "export holds them already"), CMD_USAGE;
+	if (csv && arg(a, O_ATTACHMENTS)) {
+		csv_row_n(x.fp, csv_attachment_columns,
+		    NCOLS(csv_attachment_columns));
+		rc = store_attachments_each(ctx->st, 0, csv_attachment, &x);
+	} else if (csv) {
 		csv_row(x.fp, csv_columns);
 		rc = store_export_cases(ctx->st, csv_case, &x);
 		/* CSV has no end to leave out: a quoted field that never
@@ -303,7 +346,7 @@ run_export(struct ctx *ctx, struct args *a)
 
 const struct cmd cmd_export = {
 	.name = "export",
-	.synopsis = "[--format json|csv] [-o FILE]",
+	.synopsis = "[--format json|csv] [--attachments] [-o FILE]",
 	.summary = "the whole journal as JSON (for import), or its calls as CSV",
 	.opts = export_opts,
 	.min_args = 0, .max_args = 0,

@@ -22,7 +22,7 @@ struct pass {
 	int redact;		/* the first pass: redact, journal unread */
 	int keep_ids;		/* the journal is empty: keep the file's ids */
 	struct import_keys keys;	/* first pass: what was seen */
-	size_t ncases, ncalls, nnotes;
+	size_t ncases, ncalls, nnotes, nattachments;
 	long long first_id;	/* of the first case stored */
 	long long max_id;	/* the largest id in the file */
 };
@@ -156,8 +156,27 @@ out:
 	return rc;
 }
 
-/* A case, then its calls, events and notes, which refer to its (new)
- * id. */
+static int
+take_attachment(struct pass *p, const char *case_path,
+    const struct cl_case *c, json_t *calls, size_t i, json_t *v)
+{
+	char path[96], uuid[UUID_BUFSZ];
+	long long id = 0;
+	int mode = p->redact ? IMPORT_ATTACH_REDACT : p->write ?
+	    IMPORT_ATTACH_WRITE : IMPORT_ATTACH_CHECK, rc;
+
+	snprintf(path, sizeof(path), "%s.attachments[%zu]", case_path, i);
+	rc = import_attachment(&p->rd, p->ctx->st, path, v, calls, c->id, mode,
+	    p->keep_ids, p->ctx->cfg.attach_max, &id, uuid);
+	if (rc == CMD_OK && mode == IMPORT_ATTACH_CHECK)
+		rc = note_record(p, path, 'a', id, uuid);
+	if (rc == CMD_OK && mode == IMPORT_ATTACH_WRITE)
+		p->nattachments++;
+	return rc;
+}
+
+/* A case, then its calls, events, notes and attachments, which refer to
+ * its (new) id. */
 static int
 take_case(struct pass *p, size_t i, json_t *v)
 {
@@ -184,6 +203,10 @@ take_case(struct pass *p, size_t i, json_t *v)
 	json_array_foreach(json_object_get(v, "notes"), k, w)
 		if (rc == CMD_OK)
 			rc = take_note(p, path, &c, k, w);
+	json_array_foreach(json_object_get(v, "attachments"), k, w)
+		if (rc == CMD_OK)
+			rc = take_attachment(p, path, &c,
+			    json_object_get(v, "calls"), k, w);
 out:
 	case_clear(&c);
 	return rc;
@@ -380,6 +403,9 @@ run_import(struct ctx *ctx, struct args *a)
 	if (p.nnotes)
 		fprintf(ctx->out, ", %zu note%s", p.nnotes,
 		    p.nnotes == 1 ? "" : "s");
+	if (p.nattachments)
+		fprintf(ctx->out, ", %zu attachment%s", p.nattachments,
+		    p.nattachments == 1 ? "" : "s");
 	fputc('\n', ctx->out);
 	/* Ids are given in order, so the new ones are a range. */
 	why = empty ? "the file's ids go past 999999999, so they were "

@@ -361,8 +361,16 @@ config_print(const struct config *cfg, FILE *fp)
 	    FROM(CONFIG_CURRENCY));
 	fprintf(fp, "dates.order = %s\t# %s\n", cfg->date_order == WHEN_DMY ?
 	    "dmy" : "mdy", FROM(CONFIG_ORDER));
-	fprintf(fp, "attach.max_size = %lld\t# %s\n", cfg->attach_max,
-	    FROM(CONFIG_ATTACH_MAX));
+	{
+		long long n = cfg->attach_max;
+		/* As it would be written: 25M, not 26214400. */
+		const char *unit = n % (1LL << 30) == 0 ? "G" :
+		    n % (1LL << 20) == 0 ? "M" : n % 1024 == 0 ? "K" : "";
+
+		fprintf(fp, "attach.max_size = %lld%s\t# %s\n", n /
+		    (*unit == 'G' ? 1LL << 30 : *unit == 'M' ? 1LL << 20 :
+		    *unit == 'K' ? 1024 : 1), unit, FROM(CONFIG_ATTACH_MAX));
+	}
 	for (size_t i = 0; i < cfg->nshort_names; i++)
 		fprintf(fp, "short-names.%s = %s\t# %s\n",
 		    cfg->short_names[i].org, cfg->short_names[i].name, file);

@@ -312,7 +312,8 @@ dossier_load(struct store *st, long long id, time_t now, struct dossier *d)
 	d->now = now;
 	if (store_calls_each(st, &f, keep_call, d) != 0 ||
 	    store_events_each(st, id, keep_event, d) != 0 ||
-	    dossier_load_notes(st, d) != 0) {
+	    dossier_load_notes(st, d) != 0 ||
+	    dossier_load_exhibits(st, d) != 0) {
 		dossier_clear(d);
 		return -1;
 	}
@@ -335,6 +336,7 @@ dossier_clear(struct dossier *d)
 	free(d->calls);
 	free(d->events);
 	free(d->notes);
+	dossier_exhibits_clear(d);
 	free(d->timeline);
 	free(d->promises);
 	free(d->refs);

@@ -150,6 +150,18 @@ when_col(FILE *fp, time_t t)
 	    local + n + (local[n] == ' '));
 }
 
+void
+dossier_html_text(FILE *fp, const char *s)
+{
+	h(fp, s);
+}
+
+void
+dossier_html_when(FILE *fp, time_t t)
+{
+	when_col(fp, t);
+}
+
 static void
 summary(const struct dossier *d, FILE *fp)
 {
@@ -346,6 +358,10 @@ timeline(const struct dossier *d, FILE *fp)
 			note_entry(d, e->note, fp);
 			continue;
 		}
+		if (e->exhibit) {
+			dossier_exhibit_html(e->exhibit, fp);
+			continue;
+		}
 		dossier_event_text(e->event, what, sizeof(what));
 		fputs("<li class=\"event\">", fp);
 		when_col(fp, e->at);
@@ -436,6 +452,7 @@ dossier_write_html(const struct dossier *d, FILE *fp)
 	fputs("</p></blockquote>\n", fp);
 	promises(d, fp);
 	timeline(d, fp);
+	dossier_exhibits_html(d, fp);
 	refs_and_escalations(d, fp);
 	fputs("<footer><p>", fp);
 	h(fp, dossier_promise_rule);

@@ -159,6 +159,12 @@ md_text(FILE *fp, const char *s, unsigned flags)
 	md_line(fp, s, strlen(s), flags);
 }
 
+void
+dossier_md_text(FILE *fp, const char *s)
+{
+	md_text(fp, s, 0);
+}
+
 /*
  * Several lines of journal text as a block quote, indented by indent (4
  * inside a list item: python-markdown needs four), each line a paragraph
@@ -344,6 +350,10 @@ timeline(const struct dossier *d, FILE *fp)
 			note_details(d, e->note, fp);
 			continue;
 		}
+		if (e->exhibit) {
+			dossier_exhibit_md(e->exhibit, fp);
+			continue;
+		}
 		dossier_format_time(e->at, t);
 		dossier_event_text(e->event, what, sizeof(what));
 		fprintf(fp, "\n### %s \xc2\xb7 %s\n", t, what);
@@ -412,6 +422,7 @@ dossier_write_md(const struct dossier *d, FILE *fp)
 	md_verbatim(fp, d->statement);
 	promises(d, fp);
 	timeline(d, fp);
+	dossier_exhibits_md(d, fp);
 	refs_and_escalations(d, fp);
 	fputs("\n---\n\n*", fp);
 	md_text(fp, dossier_promise_rule, 0);

@@ -31,32 +31,44 @@ dossier_load_notes(struct store *st, struct dossier *d)
 }
 
 /* Oldest first; at the same time, a call before an event before a note
- * (a credit seen on the day it was promised reads after the promise). */
+ * before an exhibit (a credit seen on the day it was promised reads after
+ * the promise; a receipt attached to a call, after the call). */
 void
 dossier_timeline(struct dossier *d)
 {
-	size_t i = 0, k = 0, n = 0, p = 0;
+	size_t i = 0, k = 0, n = 0, x = 0, p = 0;
 
-	d->timeline = xcalloc(d->ncalls + d->nevents + d->nnotes + 1,
-	    sizeof(*d->timeline));
-	while (i < d->ncalls || k < d->nevents || n < d->nnotes) {
+	d->timeline = xcalloc(d->ncalls + d->nevents + d->nnotes +
+	    d->nexhibits + 1, sizeof(*d->timeline));
+	while (i < d->ncalls || k < d->nevents || n < d->nnotes ||
+	    x < d->nexhibits) {
 		struct dossier_entry *e = &d->timeline[d->ntimeline++];
-		time_t tc = i < d->ncalls ? d->calls[i].started : 0,
-		    te = k < d->nevents ? d->events[k].at : 0,
-		    tn = n < d->nnotes ? d->notes[n].at : 0;
+		/* The earliest head of the four lists; ties to the first. */
+		time_t t[4] = {
+			i < d->ncalls ? d->calls[i].started : 0,
+			k < d->nevents ? d->events[k].at : 0,
+			n < d->nnotes ? d->notes[n].at : 0,
+			x < d->nexhibits ? d->exhibits[x].at : 0 };
+		int have[4] = { i < d->ncalls, k < d->nevents, n < d->nnotes,
+			x < d->nexhibits }, best = -1;
 
-		if (i < d->ncalls && (k == d->nevents || tc <= te) &&
-		    (n == d->nnotes || tc <= tn)) {
+		for (int j = 0; j < 4; j++)
+			if (have[j] && (best < 0 || t[j] < t[best]))
+				best = j;
+		if (best == 0) {
 			e->call = &d->calls[i++];
 			e->at = e->call->started;
 			if (p < d->npromises && d->promises[p].call == e->call)
 				e->promise = &d->promises[p++];
-		} else if (k < d->nevents && (n == d->nnotes || te <= tn)) {
+		} else if (best == 1) {
 			e->event = &d->events[k++];
 			e->at = e->event->at;
-		} else {
+		} else if (best == 2) {
 			e->note = &d->notes[n++];
 			e->at = e->note->at;
+		} else {
+			e->exhibit = &d->exhibits[x++];
+			e->at = e->exhibit->at;
 		}
 	}
 }

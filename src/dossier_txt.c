@@ -99,6 +99,13 @@ field(FILE *fp, size_t indent, size_t width, const char *label,
 	wrap(fp, text, indent + (w < width ? width : w + 1), indent + width);
 }
 
+void
+dossier_txt_field(FILE *fp, size_t indent, size_t width, const char *label,
+    const char *text)
+{
+	field(fp, indent, width, label, text);
+}
+
 static void
 heading(FILE *fp, const char *title)
 {
@@ -204,6 +211,10 @@ timeline(const struct dossier *d, FILE *fp)
 		}
 		if (e->note) {
 			note_details(d, e->note, fp);
+			continue;
+		}
+		if (e->exhibit) {
+			dossier_exhibit_txt(e->exhibit, fp);
 			continue;
 		}
 		dossier_format_time(e->at, t);
@@ -326,6 +337,7 @@ dossier_write_txt(const struct dossier *d, FILE *fp)
 	wrap(fp, d->statement, 2, 2);
 	promises(d, fp);
 	timeline(d, fp);
+	dossier_exhibits_txt(d, fp);
 	refs(d, fp);
 	escalations(d, fp);
 	fputc('\n', fp);

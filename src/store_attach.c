@@ -1,10 +1,8 @@
 /*
  * store_attach.c: files kept in the journal (schema/010_attachments.sql).
  * A file is streamed into its blob a chunk at a time (sqlite3_blob_write
- * into a row made of zeros), hashed on the way, so attaching a large file
- * holds one chunk, not the file.  The row is written under a placeholder
- * key and named by its hash once the last byte is in; content already kept
- * drops the new copy.  History triggers record the attachment rows; the
+ * into a row made of zeros), so attaching a large file holds one chunk,
+ * not the file; content already kept is not written again.  History triggers record the attachment rows; the
  * blobs are not history (store_purge.c drops those nothing names).
  */
 #include <errno.h>
@@ -19,8 +17,6 @@
 #include "util.h"
 
 #define CHUNK (64 * 1024)
-/* A key no SHA-256 is (in practice): the row being written. */
-#define PENDING "0000000000000000000000000000000000000000000000000000000000000000"
 
 void
 attachment_clear(struct cl_attachment *a)
@@ -95,27 +91,52 @@ stream_in(struct store *st, sqlite3_int64 rowid, const struct attach_src *src,
 	return rc;
 }
 
-/* Keep src's bytes under their hash (once), into hex. */
+/* The hash of src, read through once (a file from its start). */
+static int
+hash_src(const struct attach_src *src, char hex[SHA256_HEXSZ])
+{
+	struct sha256 *h = sha256_new();
+	char *buf = xmalloc(CHUNK);
+	long long off = 0, r = 0;
+
+	if (!src->mem && lseek(src->fd, 0, SEEK_SET) == -1)
+		r = -1;
+	while (r >= 0 && off < src->size) {
+		size_t want = src->size - off < CHUNK ?
+		    (size_t)(src->size - off) : CHUNK;
+
+		if ((r = src_read(src, off, buf, want)) <= 0)
+			break;
+		sha256_update(h, buf, (size_t)r);
+		off += r;
+	}
+	free(buf);
+	if (r < 0 || off != src->size) {
+		sha256_free(h);
+		return r < 0 ? error("cannot read the file: %s",
+		    strerror(errno)) : error("the file changed while it was "
+		    "read; attach it again");
+	}
+	sha256_finish(h, hex);
+	return 0;
+}
+
+/*
+ * Keep src's bytes under their hash, once.  The hash comes first, so
+ * that the row is written with its key: an UPDATE of the key afterwards
+ * would rewrite the whole row through memory.  Then the bytes are
+ * streamed into a row of zeros and hashed again on the way in: a file
+ * changed between the two reads is refused.
+ */
 static int
 blob_put(struct store *st, const struct attach_src *src,
     char hex[SHA256_HEXSZ])
 {
 	sqlite3_stmt *s;
-	sqlite3_int64 rowid;
-	int rc, exists = 0;
+	char again[SHA256_HEXSZ];
+	int rc, exists;
 
-	s = store_prepare(st, "INSERT INTO blobs (sha256, size, data)"
-	    " VALUES ('" PENDING "', ?1, zeroblob(?1))");
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, src->size);
-	rc = sqlite3_step(s) == SQLITE_DONE ? 0 :
-	    store_error(st, "store the file");
-	sqlite3_finalize(s);
-	if (rc)
-		return rc;
-	rowid = sqlite3_last_insert_rowid(st->db);
-	if ((rc = stream_in(st, rowid, src, hex)) != 0)
+	if ((rc = hash_src(src, hex)) != 0)
 		return rc;
 	if ((s = store_prepare(st, "SELECT 1 FROM blobs WHERE sha256 = ?1"))
 	    == NULL)
@@ -123,18 +144,28 @@ blob_put(struct store *st, const struct attach_src *src,
 	bind_text(s, 1, hex);
 	exists = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_finalize(s);
-	s = store_prepare(st, exists ?
-	    "DELETE FROM blobs WHERE id = ?2" :
-	    "UPDATE blobs SET sha256 = ?1 WHERE id = ?2");
+	if (exists)
+		return 0;
+	s = store_prepare(st, "INSERT INTO blobs (sha256, size, data)"
+	    " VALUES (?1, ?2, zeroblob(?2))");
 	if (s == NULL)
 		return -1;
-	if (!exists)
-		bind_text(s, 1, hex);
-	sqlite3_bind_int64(s, 2, rowid);
+	bind_text(s, 1, hex);
+	sqlite3_bind_int64(s, 2, src->size);
 	rc = sqlite3_step(s) == SQLITE_DONE ? 0 :
 	    store_error(st, "store the file");
 	sqlite3_finalize(s);
-	return rc;
+	if (rc)
+		return rc;
+	if (!src->mem && lseek(src->fd, 0, SEEK_SET) == -1)
+		return error("cannot read the file: %s", strerror(errno));
+	if ((rc = stream_in(st, sqlite3_last_insert_rowid(st->db), src,
+	    again)) != 0)
+		return rc;
+	if (strcmp(again, hex) != 0)
+		return error("the file changed while it was read; attach it "
+		    "again");
+	return 0;
 }
 
 int
@@ -177,7 +208,8 @@ store_attach(struct store *st, struct cl_attachment *a,
 }
 
 #define ATT_COLS "a.id, a.uuid, a.case_id, a.call_id, a.name, a.media_type," \
-    " a.size, a.sha256, a.added_at, a.note"
+    " a.size, a.sha256, a.added_at, a.note, k.uuid"
+#define ATT_FROM " FROM attachments a LEFT JOIN calls k ON k.id = a.call_id"
 
 static void
 read_attachment(sqlite3_stmt *s, struct cl_attachment *a)
@@ -196,13 +228,16 @@ read_attachment(sqlite3_stmt *s, struct cl_attachment *a)
 	snprintf(a->sha256, sizeof(a->sha256), "%s", t ? (const char *)t : "");
 	a->added = col_time(s, 8);
 	a->note = col_text(s, 9);
+	t = sqlite3_column_text(s, 10);
+	snprintf(a->call_uuid, sizeof(a->call_uuid), "%s",
+	    t ? (const char *)t : "");
 }
 
 int
 store_attachment_get(struct store *st, long long id, struct cl_attachment *a)
 {
-	sqlite3_stmt *s = store_prepare(st, "SELECT " ATT_COLS
-	    " FROM attachments a WHERE a.id = ?1");
+	sqlite3_stmt *s = store_prepare(st, "SELECT " ATT_COLS ATT_FROM
+	    " WHERE a.id = ?1");
 	int step;
 
 	if (s == NULL)
@@ -241,8 +276,7 @@ int
 store_attachments_each(struct store *st, long long case_id,
     int (*fn)(struct cl_attachment *, void *), void *arg)
 {
-	sqlite3_stmt *s = store_prepare(st, "SELECT " ATT_COLS
-	    " FROM attachments a LEFT JOIN calls k ON k.id = a.call_id"
+	sqlite3_stmt *s = store_prepare(st, "SELECT " ATT_COLS ATT_FROM
 	    " WHERE ?1 = 0 OR a.case_id = ?1"
 	    " ORDER BY a.case_id, coalesce(k.started_at, a.added_at), a.id");
 	int rc = 0, step;

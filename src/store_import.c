@@ -29,6 +29,7 @@ static const char owner_sql[] =
     " UNION ALL SELECT 2, id FROM case_events WHERE uuid = ?1"
     " UNION ALL SELECT 3, id FROM directory WHERE uuid = ?1"
     " UNION ALL SELECT 4, id FROM notes WHERE uuid = ?1"
+    " UNION ALL SELECT 5, id FROM attachments WHERE uuid = ?1"
     " LIMIT 1";
 
 static void
@@ -147,7 +148,8 @@ store_uuid_owner(struct store *st, const char *uuid, const char **what,
     long long *id)
 {
 	static const char *const owners[] = {
-		"case", "call", "event", "directory entry", "note"
+		"case", "call", "event", "directory entry", "note",
+		"attachment"
 	};
 	sqlite3_stmt *s = store_stmt(st, owner_sql);
 	int rc;

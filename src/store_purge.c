@@ -119,6 +119,11 @@ store_change_purge(struct store *st)
 	    "  change_rows WHERE change_id = ?1 AND tbl <> 'call_refs'"
 	    " UNION SELECT uuid FROM calls WHERE id IN (SELECT row_id FROM"
 	    "  change_rows WHERE change_id = ?1 AND tbl = 'call_refs'));"
+	    /* A purged case's files go whole, with every recorded version
+	     * of them, an undone attach's too: the bytes are what matters. */
+	    "DELETE FROM change_rows WHERE tbl = 'attachments' AND case_id IN"
+	    " (SELECT row_id FROM change_rows WHERE change_id = ?1 AND"
+	    "  tbl = 'cases' AND op = 'delete');"
 	    "DELETE FROM change_rows AS r WHERE EXISTS (SELECT 1 FROM"
 	    " change_rows d WHERE d.change_id = ?1 AND d.op = 'delete'"
 	    " AND d.tbl = r.tbl AND d.row_id = r.row_id AND d.pos IS r.pos);"

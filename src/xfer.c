@@ -78,6 +78,20 @@ const struct xfer_field xfer_case_fields[] = {
 	LIST("events"),
 	/* Notes came after version 1: a file without them still imports. */
 	{ "notes", XF_LIST, XF_OPTIONAL, 0, 0, NULL, 0, NULL },
+	/* So did attachments (xfer.h says what else they hold). */
+	{ "attachments", XF_LIST, XF_OPTIONAL, 0, 0, NULL, 0, NULL },
+	END
+};
+
+const struct xfer_field xfer_attachment_fields[] = {
+	ID(struct cl_attachment_row, id),
+	UUID("uuid", struct cl_attachment_row, uuid),
+	LINE("name", 0, struct cl_attachment_row, name, LIMIT_NAME),
+	LINE("media_type", 0, struct cl_attachment_row, media_type, 127),
+	OF("size", XF_COUNT, 0, struct cl_attachment_row, size),
+	TIME("added", 0, struct cl_attachment_row, added),
+	{ "note", XF_TEXT, XF_NULL, offsetof(struct cl_attachment_row, note),
+	    LIMIT_NOTE, NULL, 0, NULL },
 	END
 };
 
