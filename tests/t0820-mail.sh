@@ -203,6 +203,16 @@ test_expect_success 'the shell completes a file name for mail' '
 	test "$(cat out)" = ":file"
 '
 
+test_expect_success 'delete --purge of the email: its text and the kept message leave the file and its WAL' '
+	printf "From: Chase <no-reply@chase.com>\nSubject: Letter QZXV-PURGE-7781\nDate: Mon, 07 Dec 2026 07:00:00 -0500\n\nBody QZXV-BODY-7781 for case CHB-40213.\n" >purge.eml &&
+	expect_exit 0 cl mail purge.eml &&
+	call=$(sed -n "s/.* as call \([0-9]*\) on case.*/\1/p" out) &&
+	grep -a -q QZXV-BODY-7781 "$CALLLOG_DB" "$CALLLOG_DB-wal" &&
+	expect_exit 0 cl delete --call "$call" --purge --yes &&
+	! grep -a -q QZXV "$CALLLOG_DB" &&
+	! { test -e "$CALLLOG_DB-wal" && grep -a -q QZXV "$CALLLOG_DB-wal"; }
+'
+
 # refused NAME FILE EXIT MESSAGE: mail FILE exits EXIT with one line
 # holding MESSAGE, and the journal is as it was.
 refused() {
