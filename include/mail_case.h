@@ -18,4 +18,9 @@ struct store;
 int mail_pick_case(struct store *st, const struct mail_msg *m,
     const char *hay, int can_ask, long long *id, char **ref);
 
+/* CMD_OK when case id holds no exhibit on a call with the bytes of kept
+ * (the message as it is kept); else the exit code, after reporting
+ * where it was recorded. */
+int mail_not_recorded(struct store *st, const char *kept, long long id);
+
 #endif

@@ -26,7 +26,6 @@
 #include "mail_case.h"
 #include "mailmsg.h"
 #include "redact.h"
-#include "sha256.h"
 #include "store.h"
 #include "util.h"
 #include "when.h"
@@ -203,42 +202,6 @@ prepare(struct mail_in *in)
 	free(b.s);
 }
 
-struct seen {
-	char sha[SHA256_HEXSZ];
-	long long call, att;
-};
-
-static int
-same_bytes(struct cl_attachment *x, void *arg)
-{
-	struct seen *s = arg;
-
-	if (strcmp(x->sha256, s->sha) != 0 || x->call_id == 0)
-		return 0;
-	s->call = x->call_id, s->att = x->id;
-	return 1;
-}
-
-/* The same message mailed twice would count as two contacts: refused,
- * naming the first.  CMD_OK when the case does not hold it yet. */
-static int
-not_recorded(struct ctx *ctx, const struct mail_in *in, long long id)
-{
-	struct seen s = { "", 0, 0 };
-	struct sha256 *h = sha256_new();
-	int rc;
-
-	sha256_update(h, in->kept, strlen(in->kept));
-	sha256_finish(h, s.sha);
-	if ((rc = store_attachments_each(ctx->st, id, same_bytes, &s)) < 0)
-		return CMD_FAIL;
-	if (rc == 0)
-		return CMD_OK;
-	return error("this message is already recorded on case %lld as call "
-	    "%lld (attachment %lld); nothing was recorded", id, s.call, s.att),
-	    CMD_USAGE;
-}
-
 /* Record the call on case id and keep the exhibit with it. */
 static int
 record(struct ctx *ctx, const struct args *a, struct mail_in *in,
@@ -259,7 +222,7 @@ record(struct ctx *ctx, const struct args *a, struct mail_in *in,
 		case_clear(&c);
 		return CMD_FAIL;
 	}
-	if ((rc = not_recorded(ctx, in, c.id)) != CMD_OK) {
+	if ((rc = mail_not_recorded(ctx->st, in->kept, c.id)) != CMD_OK) {
 		case_clear(&c);
 		return rc;
 	}

@@ -5,7 +5,9 @@
  * name or alias in the sender's name, the sender's domain or the subject
  * names its unresolved cases.  One candidate is taken; several are asked
  * about on a terminal and refused off one, since filing a bank's letter
- * on the wrong case is worse than asking.
+ * on the wrong case is worse than asking.  And whether the case holds the
+ * message already (mail_not_recorded): mailed twice, it would count as
+ * two contacts.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -19,6 +21,7 @@
 #include "mailmsg.h"
 #include "model.h"
 #include "orgmatch.h"
+#include "sha256.h"
 #include "store.h"
 #include "util.h"
 
@@ -256,4 +259,39 @@ out:
 		free(pk.orgs[i]);
 	free(pk.orgs);
 	return rc;
+}
+
+/* The same message mailed twice would count as two contacts. */
+struct seen {
+	char sha[SHA256_HEXSZ];
+	long long call, att;
+};
+
+static int
+same_bytes(struct cl_attachment *x, void *arg)
+{
+	struct seen *s = arg;
+
+	if (strcmp(x->sha256, s->sha) != 0 || x->call_id == 0)
+		return 0;
+	s->call = x->call_id, s->att = x->id;
+	return 1;
+}
+
+int
+mail_not_recorded(struct store *st, const char *kept, long long id)
+{
+	struct seen s = { "", 0, 0 };
+	struct sha256 *h = sha256_new();
+	int rc;
+
+	sha256_update(h, kept, strlen(kept));
+	sha256_finish(h, s.sha);
+	if ((rc = store_attachments_each(st, id, same_bytes, &s)) < 0)
+		return CMD_FAIL;
+	if (rc == 0)
+		return CMD_OK;
+	return error("this message is already recorded on case %lld as call "
+	    "%lld (attachment %lld); nothing was recorded", id, s.call, s.att),
+	    CMD_USAGE;
 }
