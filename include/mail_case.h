@@ -14,7 +14,8 @@ struct store;
 /* hay: the message's subject and text, searched for reference numbers.
  * Returns CMD_OK with *id, and in *ref (the caller frees; NULL when the
  * organization picked the case) the reference number that named it; or
- * the exit code after reporting. */
+ * the exit code after reporting.  Reads in a transaction of its own,
+ * ended before it asks. */
 int mail_pick_case(struct store *st, const struct mail_msg *m,
     const char *hay, int can_ask, long long *id, char **ref);
 

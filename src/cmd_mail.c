@@ -276,12 +276,7 @@ which_case(struct ctx *ctx, const struct args *a, struct mail_in *in,
 	    isatty(STDERR_FILENO);
 	hay = xasprintf("%s\n%s", in->m.subject, in->m.text);
 	cut_utf8(hay, LIMIT_NOTE, "");
-	if (store_begin(ctx->st, 0) == -1)
-		rc = CMD_FAIL;
-	else {
-		rc = mail_pick_case(ctx->st, &in->m, hay, can_ask, id, ref);
-		store_commit(ctx->st);
-	}
+	rc = mail_pick_case(ctx->st, &in->m, hay, can_ask, id, ref);
 	free(hay);
 	return rc;
 }

@@ -232,9 +232,16 @@ mail_pick_case(struct store *st, const struct mail_msg *m, const char *hay,
 	int rc = CMD_FAIL;
 
 	*ref = NULL;
-	if (candidates(st, m, hay, &pk) == -1)
+	/* Read in a transaction of its own, ended before a person is asked,
+	 * so that nobody's write waits on the answer. */
+	if (store_begin(st, 0) == -1)
+		return CMD_FAIL;
+	if (candidates(st, m, hay, &pk) == -1) {
+		store_commit(st);
 		goto out;
+	}
 	list = describe(st, &pk);
+	store_commit(st);
 	if (pk.n == 0) {
 		error("no case's reference number or organization is in the "
 		    "message; give --case ID ('calllog open' lists the cases)");

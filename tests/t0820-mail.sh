@@ -285,4 +285,13 @@ test_expect_success 'two cases of the organization: asked on a terminal' '
 	jq_is ".calls_list[-1].channel" message
 '
 
+test_expect_success 'asked on a terminal: no answer records nothing' '
+	sed "s/An update/Another update/" two.eml >three.eml &&
+	printf "%s\n" "expect Which case?" "send" >none.steps &&
+	db_snapshot noanswer &&
+	! $DRIVE none.steps -- "$CALLLOG" mail three.eml >pty.out &&
+	grep -F "no case chosen; nothing was recorded" pty.out &&
+	db_unchanged noanswer
+'
+
 test_done
