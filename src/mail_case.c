@@ -28,7 +28,6 @@
 #define PICK_MAX 16
 
 struct pick {
-	const char *hay;	/* subject and text */
 	long long ids[PICK_MAX];
 	char *refs[PICK_MAX];	/* the reference that named ids[i] */
 	int n;
@@ -78,13 +77,54 @@ add_case(struct pick *pk, long long id, const char *ref)
 }
 
 static int
-by_ref(struct cl_call *k, void *arg)
+ref_case(long long case_id, const char *ref, void *arg)
 {
-	struct pick *pk = arg;
+	add_case(arg, case_id, ref);
+	return 0;
+}
 
-	for (size_t i = 0; i < k->nrefs; i++)
-		if (strlen(k->refs[i]) >= 4 && has_word(pk->hay, k->refs[i]))
-			add_case(pk, k->case_id, k->refs[i]);
+/*
+ * Every reference number of the journal's calls that the text holds as
+ * words of its own.  The text is not searched once per reference (a
+ * journal of years holds a million); its words are looked up instead, by
+ * the index search uses, compared as search compares them (any case,
+ * spaces and dashes aside): each run of up to REF_GROUPS groups of
+ * letters and digits apart by a dash or a space, with a digit in it.
+ */
+#define REF_GROUPS 4
+#define REF_SPAN 64
+
+static int
+refs_in(struct store *st, const char *hay, struct pick *pk)
+{
+	for (const char *p = hay; *p; p++) {
+		const char *q = p;
+		int digit = 0, groups = 0;
+
+		if (!isalnum((unsigned char)*p) ||
+		    (p > hay && word_char(p[-1])))
+			continue;
+		while (groups < REF_GROUPS && q - p < REF_SPAN) {
+			while (isalnum((unsigned char)*q) && q - p < REF_SPAN)
+				digit |= isdigit((unsigned char)*q++);
+			groups++;
+			if (word_char(*q))
+				break;	/* not a word's end */
+			if (digit && q - p >= 4) {
+				char *cand = xstrndup(p, (size_t)(q - p));
+				int rc = store_ref_cases_each(st, cand, ref_case,
+				    pk);
+
+				free(cand);
+				if (rc == -1)
+					return -1;
+			}
+			if ((*q != '-' && *q != ' ') ||
+			    !isalnum((unsigned char)q[1]))
+				break;
+			q++;
+		}
+	}
 	return 0;
 }
 
@@ -161,11 +201,9 @@ static int
 candidates(struct store *st, const struct mail_msg *m, const char *hay,
     struct pick *pk)
 {
-	struct call_filter cf = { 0 };
 	struct case_filter kf = { 0 };
 
-	pk->hay = hay;
-	if (store_calls_each(st, &cf, by_ref, pk) == -1)
+	if (refs_in(st, hay, pk) == -1)
 		return -1;
 	if (pk->n)
 		return 0;

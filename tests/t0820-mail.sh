@@ -275,6 +275,19 @@ test_expect_success 'two cases of the organization: refused off a terminal, nami
 	out_contains "on case 1"
 '
 
+test_expect_success 'a reference is found as search finds it, and only as a word of its own' '
+	printf "From: Billing <billing@example.com>\nSubject: about chb 40213\nDate: Mon, 07 Dec 2026 08:00:00 -0500\n\nThanks.\n" >spaced.eml &&
+	expect_exit 0 cl mail spaced.eml </dev/null &&
+	out_contains "on case 1" &&
+	expect_exit 0 cl show 1 --json &&
+	jq_is ".calls_list[-1].refs" "[\"CHB-40213\"]" &&
+	printf "From: Billing <billing@example.com>\nSubject: about CHB-402139 and XCHB-40213\nDate: Mon, 07 Dec 2026 08:00:00 -0500\n\nThanks.\n" >longer.eml &&
+	db_snapshot longer &&
+	expect_exit 2 cl mail longer.eml </dev/null &&
+	check_err_line "no case" &&
+	db_unchanged longer
+'
+
 test_expect_success 'two cases of the organization: asked on a terminal' '
 	printf "%s\n" "expect Which case?" "send 9" "expect Answer one of" \
 	    "expect Which case?" "send 5" >ask.steps &&
