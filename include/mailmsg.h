@@ -11,7 +11,8 @@
  * max bytes (the attachments' limit), nested deeper than MAIL_MAX_DEPTH or with more than
  * MAIL_MAX_PARTS parts; a text part in a charset iconv does not know, or
  * whose bytes are not that charset (a part declared us-ascii, or with no
- * charset, is read as UTF-8 and refused when it is not); a base64 part that
+ * charset, is read as UTF-8 and refused when it is not; an HTML part
+ * without one takes its <meta>'s, as browsers do); a base64 part that
  * is truncated or holds other characters.  A person can see what is wrong
  * with the file; a journal that silently kept mojibake could not.
  */

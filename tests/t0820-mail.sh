@@ -307,4 +307,11 @@ test_expect_success 'asked on a terminal: no answer records nothing' '
 	db_unchanged noanswer
 '
 
+test_expect_success 'HTML only with its charset in a <meta>, not in its header' '
+	expect_exit 0 cl mail "$MAIL/iberia-meta-charset.eml" --case 2 &&
+	call=$(sed -n "s/.* as call \([0-9]*\) on case.*/\1/p" out) &&
+	notes "$call" &&
+	notes_have "Su reembolso de 95,00 € está en camino. Referencia IB-88120."
+'
+
 test_done
