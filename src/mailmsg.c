@@ -231,6 +231,8 @@ walk_part(struct walk *w, GMimePart *part)
 	if (html) {
 		char *h = mail_html_text(t, strlen(t));
 
+		/* An entity may name a control character (&#27;). */
+		h[mail_text_clean(h, strlen(h))] = '\0';
 		add_text(w, h);
 		free(h);
 	} else {

@@ -314,4 +314,12 @@ test_expect_success 'HTML only with its charset in a <meta>, not in its header' 
 	notes_have "Su reembolso de 95,00 € está en camino. Referencia IB-88120."
 '
 
+test_expect_success 'an HTML entity naming a control character does not reach the journal' '
+	printf "From: Delta <noreply@delta.com>\nSubject: x\nDate: Mon, 07 Dec 2026 08:00:00 -0500\nContent-Type: text/html; charset=utf-8\n\n<p>red &#27;[31mtext&#27;[0m &#128;&#x9b;done &#0; &#1114112;</p>\n" >ctl.eml &&
+	expect_exit 0 cl mail ctl.eml --case 2 &&
+	call=$(sed -n "s/.* as call \([0-9]*\) on case.*/\1/p" out) &&
+	test "$(sql "SELECT instr(notes, char(27)) + instr(notes, char(128)) + instr(notes, char(155)) FROM calls WHERE id = $call")" = 0 &&
+	test "$(sql "SELECT instr(notes, \"red [31mtext[0m done\") > 0 FROM calls WHERE id = $call")" = 1
+'
+
 test_done
