@@ -47,10 +47,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fit_text(m.subject, 0);
 		fit_text(m.message_id, 0);
 		fit_text(m.text, 1);
-		for (size_t i = 0; i < m.nfiles; i++)
-			if (!utf8_valid(m.files[i].name,
-			    strlen(m.files[i].name)))
-				abort();
+		for (size_t i = 0; i < m.nfiles; i++) {
+			fit_text(m.files[i].name, 0);
+			fit_text(m.files[i].type, 0);
+		}
 		mail_msg_clear(&m);
 	} else if (err[0] == '\0' || m.text != NULL) {
 		abort();

@@ -288,9 +288,10 @@ report(struct ctx *ctx, const struct mail_in *in, const struct cl_call *k,
 	char when[WHEN_BUFSZ];
 
 	when_format_local(k->started, when);
-	fprintf(ctx->out, "recorded email from %s <%s> of %s as call %lld on "
-	    "case %lld\n", *in->m.from_name ? in->m.from_name : "",
-	    in->m.from_addr, when, k->id, k->case_id);
+	fprintf(ctx->out, "recorded email from %s%s%s%s of %s as call %lld on "
+	    "case %lld\n", in->m.from_name, *in->m.from_name ? " <" : "",
+	    in->m.from_addr, *in->m.from_name ? ">" : "", when, k->id,
+	    k->case_id);
 	fprintf(ctx->out, "kept %s as attachment %lld%s\n", in->kept_name,
 	    att, strcmp(in->kept_name, "message.txt") ? "" : " (its encoded "
 	    "text held what is redacted above, so its redacted text is kept, "

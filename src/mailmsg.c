@@ -159,6 +159,8 @@ add_text(struct walk *w, const char *s)
 	strbuf_add(&w->text, s, n);
 }
 
+static char *one_line(const char *s);
+
 static void
 add_file(struct walk *w, GMimePart *part, size_t size)
 {
@@ -170,8 +172,9 @@ add_file(struct walk *w, GMimePart *part, size_t size)
 	w->m->files = xrealloc(w->m->files, (w->m->nfiles + 1) *
 	    sizeof(*w->m->files));
 	f = &w->m->files[w->m->nfiles++];
-	f->name = xstrdup(name && *name ? name : "(no name)");
-	f->type = xstrdup(type);
+	/* Shown in the notes and the report: one clean line, like a header. */
+	f->name = one_line(name && *name ? name : "(no name)");
+	f->type = one_line(type);
 	f->size = size;
 	g_free(type);
 }
@@ -201,7 +204,6 @@ meta_charset(const GByteArray *b, char *out, size_t size)
 
 static int walk(struct walk *w, GMimeObject *o, int depth);
 static int sender(GMimeMessage *msg, char **addr, char **name);
-static char *one_line(const char *s);
 
 /* A leaf: the message's text, or a file attached to it. */
 static int

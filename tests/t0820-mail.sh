@@ -322,4 +322,14 @@ test_expect_success 'an HTML entity naming a control character does not reach th
 	test "$(sql "SELECT instr(notes, \"red [31mtext[0m done\") > 0 FROM calls WHERE id = $call")" = 1
 '
 
+test_expect_success 'an attached file name with controls or bad bytes is shown clean' '
+	printf "From: a@b.example\nDate: Mon, 07 Dec 2026 07:00:00 -0500\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nsee file\n--b\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=\"bad\033[31m\377name.pdf\"\n\nxx\n--b--\n" >fname.eml &&
+	expect_exit 0 cl mail fname.eml --case 2 &&
+	out_contains "recorded email from a@b.example of" &&
+	out_contains "in the message: bad[31m" &&
+	! grep -q "$(printf "\033")" out &&
+	call=$(sed -n "s/.* as call \([0-9]*\) on case.*/\1/p" out) &&
+	test "$(sql "SELECT instr(notes, char(27)) FROM calls WHERE id = $call")" = 0
+'
+
 test_done
