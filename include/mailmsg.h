@@ -65,6 +65,12 @@ void mail_msg_clear(struct mail_msg *m);
  */
 char *mail_html_text(const char *html, size_t len);
 
+/* The charset an HTML document without one in its header names in its
+ * <meta> (charset=NAME within its first KB), as browsers read it, copied
+ * to out (size bytes); NULL when none. */
+const char *mail_html_charset(const char *html, size_t len, char *out,
+    size_t size);
+
 /* Text made fit to store (UTF-8 already): CR LF and lone CR become LF,
  * NUL and other control characters (C0 but tab and newline, DEL, C1)
  * are dropped, in place; returns the new length. */

@@ -4,6 +4,7 @@
  * words and where the paragraphs break, not the layout, so this is a
  * small tag stripper, not a renderer: one pass, linear in the input.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -187,6 +188,28 @@ mail_html_text(const char *html, size_t len)
 	while (b.len && (b.s[b.len - 1] == ' ' || b.s[b.len - 1] == '\n'))
 		b.s[--b.len] = '\0';
 	return b.s;
+}
+
+/* The charset an HTML part without one in its header names in its
+ * <meta> (charset=NAME, in its first KB), as browsers read it; NULL when
+ * none. */
+const char *
+mail_html_charset(const char *s, size_t len, char *out, size_t size)
+{
+	size_t n = len < 1024 ? len : 1024, k = 0;
+
+	for (size_t i = 0; i + 8 < n; i++) {
+		if (strncasecmp(s + i, "charset=", 8) != 0)
+			continue;
+		i += 8;
+		i += i < n && (s[i] == '"' || s[i] == '\'');
+		while (i < n && k + 1 < size && (isalnum((unsigned char)s[i]) ||
+		    s[i] == '-' || s[i] == '_' || s[i] == ':' || s[i] == '.'))
+			out[k++] = s[i++];
+		out[k] = '\0';
+		return k ? out : NULL;
+	}
+	return NULL;
 }
 
 size_t

@@ -179,29 +179,6 @@ add_file(struct walk *w, GMimePart *part, size_t size)
 	g_free(type);
 }
 
-/* The charset an HTML part without one in its header names in its
- * <meta> (charset=NAME, in its first KB), as browsers read it; NULL when
- * none. */
-static const char *
-meta_charset(const GByteArray *b, char *out, size_t size)
-{
-	size_t n = b->len < 1024 ? b->len : 1024, k = 0;
-	const char *s = (const char *)b->data;
-
-	for (size_t i = 0; i + 8 < n; i++) {
-		if (g_ascii_strncasecmp(s + i, "charset=", 8) != 0)
-			continue;
-		i += 8;
-		i += i < n && (s[i] == '"' || s[i] == '\'');
-		while (i < n && k + 1 < size && (g_ascii_isalnum(s[i]) ||
-		    s[i] == '-' || s[i] == '_' || s[i] == ':' || s[i] == '.'))
-			out[k++] = s[i++];
-		out[k] = '\0';
-		return k ? out : NULL;
-	}
-	return NULL;
-}
-
 static int walk(struct walk *w, GMimeObject *o, int depth);
 static int sender(GMimeMessage *msg, char **addr, char **name);
 
@@ -225,7 +202,8 @@ walk_part(struct walk *w, GMimePart *part)
 	}
 	charset = g_mime_content_type_get_parameter(ct, "charset");
 	if (charset == NULL && html)
-		charset = meta_charset(b, meta, sizeof(meta));
+		charset = mail_html_charset((const char *)b->data, b->len,
+		    meta, sizeof(meta));
 	t = to_utf8(w, b, charset);
 	g_byte_array_unref(b);
 	if (t == NULL)
