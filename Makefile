@@ -60,10 +60,11 @@ MODULE_PKGS_import_attach = jansson
 MODULE_PKGS_sha256       = glib-2.0
 MODULE_PKGS_mediatype    = libmagic
 MODULE_PKGS_bundle       = libarchive
+MODULE_PKGS_mailmsg      = gmime-3.0
 module_pkgs = $(or $(MODULE_PKGS_$(1)),$(if $(filter store%,$(1)),sqlite3))
 # Linked: libical and libnotify are opened with dlopen(3) by ical.c and
 # notify.c, only by the commands that use them.
-LINK_PKGS = sqlite3 glib-2.0 uuid jansson libedit libmagic libarchive
+LINK_PKGS = sqlite3 glib-2.0 uuid jansson libedit libmagic libarchive gmime-3.0
 
 # The sonames dlopen(3) asks for are those of the libraries this build
 # finds (the SONAME of the lib*.so that -l would link), never guessed.
@@ -212,7 +213,7 @@ check-asan: deps-test
 # seed corpus (new finds go to build-fuzz/corpus, never into the tree),
 # with fuzz/NAME.dict when there is one.  A failing run is shown again,
 # its newest crash replayed with stderr open (the harness's message).
-FUZZERS      = when duration phone redact syncitem syncfolder
+FUZZERS      = when duration phone redact syncitem syncfolder mail
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
                -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Iinclude -Ifuzz
@@ -227,6 +228,9 @@ FUZZ_SRC_syncitem = src/ical_item.c src/ical_item_read.c src/ical.c \
                     src/model.c src/phone.c src/policy.c src/view.c \
                     src/when.c src/when_words.c src/jsonw.c src/money.c
 FUZZ_FLAGS_syncitem = $(MODULE_DEFS_ical) -luuid -ldl
+# An email as `calllog mail` reads it (GMime), and the HTML reader.
+FUZZ_SRC_mail     = src/mailmsg.c src/mailhtml.c
+FUZZ_FLAGS_mail   = $(call pkg,--cflags --libs,gmime-3.0)
 
 build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(SRCS) $(wildcard include/*.h src/*.h)
 	@mkdir -p build-fuzz

@@ -12,6 +12,8 @@
 #   make bench-attach attach of 1 and 20 MB, dossier --bundle of 30
 #                     exhibits, the journal's size after a purge
 #                     (bench/attachbench.py); part of bench
+#   make bench-mail   `calllog mail` of a 2 MB message (bench/mailbench.py),
+#                     ms and peak MB; part of bench
 #
 # Raw samples go to build-bench/RESULTS.json (RESULTS-quick.json).
 # BENCH_FLAGS passes options to bench/bench.py (--runs, --no-taskwarrior...).
@@ -22,7 +24,7 @@ BENCH_FLAGS ?=
 BENCH_TOOLS  = $(BENCH_DIR)/spawn $(BENCH_DIR)/sqltrace.so \
                $(BENCH_DIR)/icalfloor
 
-.PHONY: bench bench-quick bench-deps bench-redact bench-attach
+.PHONY: bench bench-quick bench-deps bench-redact bench-attach bench-mail
 
 bench-deps:
 	@need=; for p in taskwarrior:task sqlite3:sqlite3 time:/usr/bin/time; do \
@@ -71,7 +73,12 @@ bench-attach: calllog $(BENCH_DIR)/spawn
 	$(BENCH_PY) bench/attachbench.py $(CURDIR)/calllog \
 	    $(CURDIR)/$(BENCH_DIR)/spawn $(BENCH_DIR)/attach.txt
 
-bench: bench-deps calllog $(BENCH_TOOLS) bench-redact bench-attach
+bench-mail: calllog $(BENCH_DIR)/spawn
+	$(BENCH_PY) bench/mailbench.py $(CURDIR)/calllog \
+	    $(CURDIR)/$(BENCH_DIR)/spawn $(CURDIR)/$(BENCH_DIR)
+
+bench: bench-deps calllog $(BENCH_TOOLS) bench-redact bench-attach \
+    bench-mail
 	$(BENCH_PY) bench/bench.py --sizes 1000,10000,100000 $(BENCH_FLAGS)
 
 bench-quick: bench-deps calllog $(BENCH_TOOLS) bench-redact bench-attach

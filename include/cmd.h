@@ -172,6 +172,7 @@ extern const struct cmd
     cmd_attach,
     cmd_attachments,
     cmd_attachment,
+    cmd_mail,
     cmd_sync;
 
 #endif

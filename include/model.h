@@ -216,4 +216,10 @@ void uuid_from_name(const char *name, char out[UUID_BUFSZ]);
 /* Append ref to the call's reference numbers (copies it). */
 void call_add_ref(struct cl_call *c, const char *ref);
 
+/* How a contact the organization began is said: "they called" on the
+ * phone, "they wrote" by message, letter or chat (an email `calllog mail`
+ * recorded is no call of theirs), "from them" in person; "" when it was
+ * the person's own. */
+const char *call_from_them(const struct cl_call *k);
+
 #endif

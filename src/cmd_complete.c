@@ -210,6 +210,8 @@ positional(struct completion *c, const struct cmd *cmd, int n, char **pos)
 		n == 1 ? complete_orgs(c) : offer_enum(c, &reason_names);
 	else if (!strcmp(name, "help") && n == 1)
 		offer_commands(c);
+	else if (!strcmp(name, "mail") && n == 1)
+		puts(":file");	/* FILE.eml|- */
 	else if (!strcmp(name, "numbers")) {
 		int sub = n > 1 && (!strcmp(pos[0], "add") ||
 		    !strcmp(pos[0], "rm"));

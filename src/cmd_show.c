@@ -155,9 +155,9 @@ print_call(FILE *fp, const struct cl_case *c, const struct cl_call *k,
 
 	when_format_local(k->started, when);
 	view_number(k->number, num, sizeof(num));
-	fprintf(fp, "  %s  call %lld, %s%s", when, k->id,
-	    enum_name(&channel_names, k->channel),
-	    k->direction == DIRECTION_INBOUND ? " (they called)" : "");
+	fprintf(fp, "  %s  call %lld, %s%s%s%s", when, k->id,
+	    enum_name(&channel_names, k->channel), *call_from_them(k) ?
+	    " (" : "", call_from_them(k), *call_from_them(k) ? ")" : "");
 	if (k->number)
 		fprintf(fp, " %s", num);
 	if (k->outcome != OUTCOME_NONE)

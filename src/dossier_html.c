@@ -275,9 +275,9 @@ call_entry(const struct dossier_entry *e, FILE *fp)
 
 	fputs("<li class=\"call\">", fp);
 	when_col(fp, k->started);
-	fprintf(fp, "<div class=\"entry\"><h3>Call %lld \xc2\xb7 %s%s%s%s</h3>"
-	    "<dl>", k->id, enum_name(&channel_names, k->channel),
-	    k->direction == DIRECTION_INBOUND ? ", they called" : "",
+	fprintf(fp, "<div class=\"entry\"><h3>Call %lld \xc2\xb7 %s%s%s%s%s"
+	    "</h3><dl>", k->id, enum_name(&channel_names, k->channel),
+	    *call_from_them(k) ? ", " : "", call_from_them(k),
 	    outcome ? " \xc2\xb7 " : "", outcome ? outcome : "");
 	if (k->number) {
 		phone_format(k->number, num);

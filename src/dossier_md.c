@@ -270,9 +270,9 @@ call_details(const struct dossier_entry *e, FILE *fp)
 	const char *outcome = enum_name(&outcome_names, k->outcome);
 
 	dossier_format_time(k->started, t);
-	fprintf(fp, "\n### %s \xc2\xb7 Call %lld, %s%s%s%s\n\n", t, k->id,
+	fprintf(fp, "\n### %s \xc2\xb7 Call %lld, %s%s%s%s%s\n\n", t, k->id,
 	    enum_name(&channel_names, k->channel),
-	    k->direction == DIRECTION_INBOUND ? ", they called" : "",
+	    *call_from_them(k) ? ", " : "", call_from_them(k),
 	    outcome ? ": " : "", outcome ? outcome : "");
 	if (k->number) {
 		phone_format(k->number, buf);

@@ -133,9 +133,9 @@ call_details(const struct dossier_entry *e, FILE *fp)
 	const char *outcome = enum_name(&outcome_names, k->outcome);
 
 	dossier_format_time(k->started, t);
-	snprintf(buf, sizeof(buf), "Call %lld, %s%s%s%s", k->id,
-	    enum_name(&channel_names, k->channel),
-	    k->direction == DIRECTION_INBOUND ? ", they called" : "",
+	snprintf(buf, sizeof(buf), "Call %lld, %s%s%s%s%s", k->id,
+	    enum_name(&channel_names, k->channel), *call_from_them(k) ?
+	    ", " : "", call_from_them(k),
 	    outcome ? ": " : "", outcome ? outcome : "");
 	field(fp, 2, 23, t, buf);
 	if (k->number) {

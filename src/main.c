@@ -44,6 +44,7 @@ const struct cmd *const commands[] = {
 	&cmd_attach,
 	&cmd_attachments,
 	&cmd_attachment,
+	&cmd_mail,
 	&cmd_edit,
 	&cmd_delete,
 	&cmd_undo,

@@ -290,3 +290,18 @@ call_add_ref(struct cl_call *c, const char *ref)
 	c->refs = xrealloc(c->refs, (c->nrefs + 1) * sizeof(*c->refs));
 	c->refs[c->nrefs++] = xstrdup(ref);
 }
+
+const char *
+call_from_them(const struct cl_call *k)
+{
+	if (k->direction != DIRECTION_INBOUND)
+		return "";
+	switch (k->channel) {
+	case CHANNEL_PHONE:
+		return "they called";
+	case CHANNEL_IN_PERSON:
+		return "from them";
+	default:
+		return "they wrote";
+	}
+}

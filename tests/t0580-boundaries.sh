@@ -2,8 +2,9 @@
 # t0580: the build keeps the module boundaries.  Only the storage files
 # include <sqlite3.h> and only the calendar module (ical*.c) libical (both sit in the default
 # include path, so only this check stops a stray include); only notify.c,
-# config.c and sha256.c are compiled with GLib's flags (mediatype.c alone
-# includes libmagic, bundle.c alone libarchive), so GLib or libnotify
+# config.c, sha256.c and mailmsg.c (GMime's flags bring GLib's) are
+# compiled with GLib's flags (mediatype.c alone includes libmagic,
+# bundle.c alone libarchive, mailmsg.c alone GMime), so GLib or libnotify
 # anywhere else does not build; a package pkg-config cannot find stops the
 # build, named; and the unit tests are rebuilt when a header they include
 # changes.
@@ -87,13 +88,30 @@ test_expect_success 'only mediatype.c includes libmagic, only bundle.c libarchiv
 	only_in "archive(_entry)?\\.h" src/bundle.c
 '
 
-test_expect_success 'only notify.c, config.c and sha256.c are compiled with GLib flags' '
+test_expect_success 'only mailmsg.c includes GMime, and only it is built with its flags' '
+	only_in "gmime/" src/mailmsg.c &&
+	for src in "$TOP"/src/*.c; do
+		m=$(basename "$src" .c) &&
+		make_n -B "$TRASH/b/$m.o" >cmd 2>&1 || {
+			cat cmd; return 1; } &&
+		if test "$m" = mailmsg; then
+			grep -F -e "gmime-3.0" cmd >/dev/null || {
+				echo "$m.o is built without GMime:"; cat cmd
+				return 1; }
+		elif grep -F -e "gmime-3.0" cmd >/dev/null; then
+			echo "$m.o is built with GMime:"; cat cmd
+			return 1
+		fi || return 1
+	done
+'
+
+test_expect_success 'only notify.c, config.c, sha256.c and mailmsg.c are compiled with GLib flags' '
 	for src in "$TOP"/src/*.c; do
 		m=$(basename "$src" .c) &&
 		make_n -B "$TRASH/b/$m.o" >cmd 2>&1 || {
 			cat cmd; return 1; } &&
 		case $m in
-		notify|config|sha256)
+		notify|config|sha256|mailmsg)
 			grep -F -e "glib-2.0" cmd >/dev/null || {
 				echo "$m.o is built without GLib:"; cat cmd
 				return 1; } ;;
