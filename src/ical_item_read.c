@@ -237,6 +237,35 @@ x_field(int kind, const char *name, size_t n)
 	return -1;
 }
 
+/* The fields' change times from X-CALLLOG-CHANGED ("NAME=SECONDS ...",
+ * ical_item.c).  A time is a hint: one that is not a field's, or not a
+ * time, is not known, and the rest of the item is read. */
+static void
+read_changed(struct sync_rec *r, const char *value)
+{
+	while (*value) {
+		size_t n = strcspn(value, " ="), len;
+		int i = -1;
+
+		for (int k = 0; k < sync_kinds[r->kind].nfields && i < 0; k++)
+			if (strlen(sync_kinds[r->kind].fields[k].name) == n &&
+			    strncasecmp(sync_kinds[r->kind].fields[k].name,
+			    value, n) == 0)
+				i = k;
+		len = n + strcspn(value + n, " ");
+		if (i >= 0 && value[n] == '=' && len - n - 1 > 0 &&
+		    len - n - 1 <= 11 && strspn(value + n + 1,
+		    "0123456789") == len - n - 1) {
+			long long t = strtoll(value + n + 1, NULL, 10);
+
+			if (t > 0 && t <= 32503679999LL)
+				r->t[i] = (time_t)t;
+		}
+		value += len;
+		value += strspn(value, " ");
+	}
+}
+
 /* Set field i from an X-CALLLOG- value; -1 when malformed. */
 static int
 set_x(struct sync_rec *r, int i, const char *value)
@@ -434,7 +463,13 @@ read_lines(char **lines, const char *outer, struct cal_sync_item *it,
 			return snprintf(why, size, "a bad escape in %.*s",
 			    (int)n, line), -1;
 		}
-		if (depth == 0 && n > strlen(XPREFIX) &&
+		if (depth == 0 && kind >= 0 && n == strlen(XPREFIX
+		    "CHANGED") && strncasecmp(line, XPREFIX "CHANGED", n) ==
+		    0) {
+			(*xs)++;
+			if (value && line[n] == ':')
+				read_changed(r, value);
+		} else if (depth == 0 && n > strlen(XPREFIX) &&
 		    strncasecmp(line, XPREFIX, strlen(XPREFIX)) == 0 &&
 		    kind >= 0 && (f = x_field(kind, line + strlen(XPREFIX),
 		    n - strlen(XPREFIX))) >= 0) {

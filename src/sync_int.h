@@ -22,6 +22,8 @@ struct remote {
 	char *extra;
 	long long mtime, size, inode;
 	int redacted;			/* the journal's text differs */
+	int bare;			/* a client dropped calllog's lines:
+					   written again with them */
 	int owned;			/* its file is the one the sync state
 					   has carrying the record */
 	int done;
