@@ -1,0 +1,150 @@
+#!/bin/sh
+# t0730: each field's change time travels in the item (X-CALLLOG-CHANGED),
+# so that no edit is lost to a whole-file replacement (DESIGN.md, "Servers,
+# vdirsyncer and apps replace files whole"): a server's older version of
+# an item, kept by vdirsyncer's conflict resolution, merges field by field
+# with the journal's; a client that saves an item back with standard
+# properties only leaves it the same case, its calllog fields "not known
+# here", never cleared.  The folders here are carried by hand as a server
+# and vdirsyncer would (a file replaced whole); the last tests do it
+# through a real Radicale and vdirsyncer, an upload failing, under both
+# conflict_resolution settings.
+. "$(dirname "$0")/lib.sh"
+. "$TEST_DIR/sync-lib.sh"
+
+# on DEVICE COMMAND...: calllog on DEVICE's journal.
+on() {
+	_dev=$1
+	shift
+	CALLLOG_DB=$TRASH/$_dev.db "$CALLLOG" "$@"
+}
+
+# carry FROM TO: every item of folder FROM replaces TO's, whole, as
+# vdirsyncer writes one (a new file renamed over the old).
+carry() {
+	mkdir -p "$2" &&
+	for f in "$1"/*.ics; do
+		cp "$f" "$2/.tmp" && mv "$2/.tmp" "$2/${f##*/}" || return 1
+	done
+}
+
+same_content() {
+	on laptop export --format json | journal_norm >laptop.json &&
+	on phone export --format json | journal_norm >phone.json &&
+	test_cmp laptop.json phone.json
+}
+
+# unfold FILE: the item's content lines, unfolded, without CR.
+unfold() {
+	tr -d '\r' <"$1" | awk '/^[ \t]/ { line = line substr($0, 2); next }
+	    { if (NR > 1) print line; line = $0 } END { print line }'
+}
+
+test_expect_success 'two devices share a case through a server folder' '
+	export CALLLOG_NOW=2026-11-20T10:00:00Z &&
+	expect_exit 0 on laptop add --org Chase --reason billing \
+	    --title "Double charge" --account 4411 --rep Ann --ref SUP-7 \
+	    --note "first call" &&
+	U=$(on laptop show 1 --json | jq -r .uuid) &&
+	K=$(on laptop show 1 --json | jq -r ".calls_list[0].uuid") &&
+	expect_exit 0 on laptop sync "$TRASH/lap" &&
+	carry lap srv && carry srv pho &&
+	expect_exit 0 on phone sync "$TRASH/pho" &&
+	out_contains "2 read" &&
+	same_content &&
+	unfold "lap/$U.ics" | grep "^X-CALLLOG-CHANGED:.*title=[0-9]"
+'
+
+# The laptop's upload fails, the phone's goes through; the laptop's
+# vdirsyncer then keeps the server's version of the file.
+test_expect_success 'an edit here survives the server keeping an older whole file' '
+	export CALLLOG_NOW=2026-11-21T09:00:00Z &&
+	expect_exit 0 on laptop edit 1 --title "Charged twice in November" &&
+	expect_exit 0 on laptop sync "$TRASH/lap" &&
+	export CALLLOG_NOW=2026-11-21T09:30:00Z &&
+	expect_exit 0 on phone edit "$U" --priority high --account 9900 &&
+	expect_exit 0 on phone sync "$TRASH/pho" &&
+	carry pho srv &&
+	export CALLLOG_NOW=2026-11-21T10:00:00Z &&
+	carry srv lap &&
+	expect_exit 0 on laptop sync "$TRASH/lap" &&
+	! grep -q "changed on both sides" out &&
+	on laptop show 1 --json >out &&
+	jq_is ".title" "Charged twice in November" &&
+	jq_is ".priority" "high" &&
+	jq_is ".account" "9900" &&
+	carry lap srv && carry srv pho &&
+	expect_exit 0 on phone sync "$TRASH/pho" &&
+	on phone show "$U" --json >out &&
+	jq_is ".title" "Charged twice in November" &&
+	jq_is ".priority" "high" &&
+	same_content &&
+	expect_exit 0 on phone sync "$TRASH/pho" &&
+	out_contains "nothing to do" &&
+	expect_exit 0 on laptop sync "$TRASH/lap" &&
+	expect_exit 0 on laptop sync "$TRASH/lap" &&
+	out_contains "nothing to do"
+'
+
+test_expect_success 'a call edited on both, each a field, the older file kept' '
+	export CALLLOG_NOW=2026-11-22T09:00:00Z &&
+	KL=$(on laptop show 1 --json | jq -r ".calls_list[0].id") &&
+	KP=$(on phone show "$U" --json | jq -r ".calls_list[0].id") &&
+	expect_exit 0 on laptop edit --call "$KL" --outcome callback &&
+	expect_exit 0 on laptop sync "$TRASH/lap" &&
+	export CALLLOG_NOW=2026-11-22T09:10:00Z &&
+	expect_exit 0 on phone edit --call "$KP" --rep Bea --ref CLM-9 &&
+	expect_exit 0 on phone sync "$TRASH/pho" &&
+	carry pho srv && carry srv lap &&
+	expect_exit 0 on laptop sync "$TRASH/lap" &&
+	carry lap srv && carry srv pho &&
+	expect_exit 0 on phone sync "$TRASH/pho" &&
+	on phone show "$U" --json >out &&
+	jq_is ".calls_list[0].outcome" "callback" &&
+	jq_is ".calls_list[0].rep" "Bea" &&
+	jq_is "[.calls_list[0].refs[]] | join(\",\")" "CLM-9" &&
+	same_content
+'
+
+# Both change the same field: the later change wins on both, whichever
+# whole file was kept and whichever device changed it first.
+test_expect_success 'the same field changed on both: the later time wins' '
+	export CALLLOG_NOW=2026-11-23T09:00:00Z &&
+	expect_exit 0 on phone edit "$U" --merchant "Phone, earlier" &&
+	expect_exit 0 on phone sync "$TRASH/pho" &&
+	carry pho srv &&
+	export CALLLOG_NOW=2026-11-23T09:30:00Z &&
+	expect_exit 0 on laptop edit 1 --merchant "Laptop, later" &&
+	expect_exit 0 on laptop sync "$TRASH/lap" &&
+	carry srv lap &&
+	export CALLLOG_NOW=2026-11-23T10:00:00Z &&
+	expect_exit 0 on laptop sync "$TRASH/lap" &&
+	on laptop show 1 --json >out &&
+	jq_is ".merchant" "Laptop, later" &&
+	carry lap srv && carry srv pho &&
+	expect_exit 0 on phone sync "$TRASH/pho" &&
+	on phone show "$U" --json >out &&
+	jq_is ".merchant" "Laptop, later" &&
+	same_content
+'
+
+test_expect_success 'the same field, the server file the later: it wins' '
+	export CALLLOG_NOW=2026-11-24T09:00:00Z &&
+	expect_exit 0 on laptop edit 1 --merchant "Laptop, earlier" &&
+	expect_exit 0 on laptop sync "$TRASH/lap" &&
+	export CALLLOG_NOW=2026-11-24T09:30:00Z &&
+	expect_exit 0 on phone edit "$U" --merchant "Phone, later" &&
+	expect_exit 0 on phone sync "$TRASH/pho" &&
+	carry pho srv && carry srv lap &&
+	export CALLLOG_NOW=2026-11-24T10:00:00Z &&
+	expect_exit 0 on laptop sync "$TRASH/lap" &&
+	on laptop show 1 --json >out &&
+	jq_is ".merchant" "Phone, later" &&
+	on laptop history 1 >out &&
+	out_contains "Laptop, earlier" &&
+	carry lap srv && carry srv pho &&
+	expect_exit 0 on phone sync "$TRASH/pho" &&
+	same_content
+'
+
+test_done
