@@ -160,6 +160,10 @@ const char *item_case_summary(const struct sync_rec *r, char *buf,
 /* The VTODO STATUS of a case status. */
 const char *item_todo_status(const char *status);
 
+/* The SUMMARY calllog gives a record's item when it has no title of its
+ * own (a case's: item_case_summary). */
+const char *item_summary(const struct sync_rec *r, char *buf, size_t size);
+
 /* Whether field i of kind is carried by a standard property, not an
  * X-CALLLOG- one. */
 int item_standard(int kind, int i);

@@ -169,8 +169,8 @@ item_case_summary(const struct sync_rec *r, char *buf, size_t size)
 	return buf;
 }
 
-static const char *
-generated_summary(const struct sync_rec *r, char *buf, size_t size)
+const char *
+item_summary(const struct sync_rec *r, char *buf, size_t size)
 {
 	if (r->kind == SYNC_CASE)
 		return item_case_summary(r, buf, size);
@@ -252,7 +252,7 @@ build(const struct sync_rec *r, const char *uid, int seq)
 		    EF_NOTE];
 
 		p_icalcomponent_add_property(c, p_icalproperty_new_summary(
-		    generated_summary(r, sum, sizeof(sum))));
+		    item_summary(r, sum, sizeof(sum))));
 		if (text)
 			p_icalcomponent_add_property(c,
 			    p_icalproperty_new_description(text));

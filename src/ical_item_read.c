@@ -563,9 +563,61 @@ is_reminder(const char *text, icalcomponent *root)
 	return 1;
 }
 
+/*
+ * Whether an item that has none of calllog's lines is still the record
+ * known: a to-do always is (its UID is a case's); a journal entry is when
+ * calllog wrote it (known has the times of one it wrote, or the entry
+ * still has the SUMMARY calllog gives it), not a note another client
+ * wrote under the case, which is read as such.
+ */
+static int
+still_known(icalcomponent *c, const struct sync_rec *known)
+{
+	const char *summary = p_icalcomponent_get_summary(c);
+	char gen[LIMIT_NAME + 64];
+
+	if (known->kind == SYNC_CASE)
+		return p_icalcomponent_isa(c) == ICAL_VTODO_COMPONENT;
+	if (p_icalcomponent_isa(c) != ICAL_VJOURNAL_COMPONENT)
+		return 0;
+	for (int i = 0; i < sync_kinds[known->kind].nfields; i++)
+		if (known->t[i])
+			return 1;
+	return summary && strcmp(summary, item_summary(known, gen,
+	    sizeof(gen))) == 0;
+}
+
+/* What a client that dropped calllog's lines left is not known: the
+ * fields they carried are known's, and what the standard properties say
+ * is read over them. */
+static void
+fill_known(struct sync_rec *r, const struct sync_rec *known)
+{
+	for (int i = 0; i < sync_kinds[r->kind].nfields; i++)
+		if (!item_standard(r->kind, i))
+			sync_rec_set(r, i, known->f[i]);
+}
+
+static int read_item(const char *text, const struct sync_rec *known,
+    struct cal_sync_item *out, char **extra, char *why, size_t size);
+
 int
 cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
     char *why, size_t size)
+{
+	return read_item(text, NULL, out, extra, why, size);
+}
+
+int
+cal_sync_read_known(const char *text, const struct sync_rec *known,
+    struct cal_sync_item *out, char **extra, char *why, size_t size)
+{
+	return read_item(text, known, out, extra, why, size);
+}
+
+static int
+read_item(const char *text, const struct sync_rec *known,
+    struct cal_sync_item *out, char **extra, char *why, size_t size)
 {
 	icalcomponent *root, *c = NULL;
 	char **lines = NULL;
@@ -632,10 +684,17 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 		out->kind = SYNC_EVENT;
 	else if (parent_of(c))
 		out->kind = SYNC_CALL;
+	if (known && !still_known(c, known))
+		known = NULL;
+	if (known)
+		out->kind = known->kind;
 	out->rec.kind = out->kind >= 0 ? out->kind : SYNC_CASE;
 	if (read_lines(lines, outer.s, out, extra, &xs, why, size))
 		goto done;
-	out->foreign = out->kind == SYNC_CALL && xs == 0;
+	out->bare = xs == 0;
+	if (known && xs == 0)
+		fill_known(&out->rec, known);
+	out->foreign = out->kind == SYNC_CALL && xs == 0 && !known;
 	if (out->kind == SYNC_CASE)
 		read_case(c, &out->rec);
 	else if (out->kind >= 0)

@@ -482,8 +482,9 @@ add_remote_only(struct sync *s, int kind)
 			    rm->item.rec.uuid);
 		apply_later(s, &rm->item.rec, NULL)->added = 1;
 		s->added_here++;
-		if (rm->redacted ? write_item(s, &rm->item.rec, old, rm,
-		    rm->extra) : keep_remote(s, rm, old, &rm->item.rec))
+		if (rm->redacted || rm->bare ? write_item(s, &rm->item.rec,
+		    old, rm, rm->extra) : keep_remote(s, rm, old,
+		    &rm->item.rec))
 			return -1;
 	}
 	return 0;

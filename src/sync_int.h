@@ -71,6 +71,13 @@ struct sync_item *sync_state_by_rec(struct sync *s, const char *uuid);
  * is left sorted by record, one file each.  0, or -1. */
 int sync_check_claims(struct sync *s);
 
+/* When rm (read from text, the file of state row old, NULL: none) has
+ * none of calllog's lines and names a record this journal knows, read it
+ * again as that record, its calllog fields not known (sync_bare.c).
+ * 0, or -1. */
+int sync_read_bare(struct sync *s, const struct sync_item *old,
+    const char *text, struct remote *rm);
+
 /* "case", "call", "event", or "item" for another client's. */
 const char *sync_kind_name(int kind);
 

@@ -147,4 +147,66 @@ test_expect_success 'the same field, the server file the later: it wins' '
 	same_content
 '
 
+# Items as a to-do or journal app writes them back: standard properties
+# only, calllog's X-CALLLOG- lines dropped (Thunderbird, Apple Reminders).
+test_expect_success 'a case marked done by an app that drops calllog lines' '
+	on laptop show 1 --json >before.json &&
+	printf "%s\r\n" "BEGIN:VCALENDAR" "VERSION:2.0" \
+	    "PRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN" \
+	    "BEGIN:VTODO" "UID:$U" "DTSTAMP:20261125T080000Z" \
+	    "CREATED:20261120T100000Z" "LAST-MODIFIED:20261125T080000Z" \
+	    "SUMMARY:$(jq -r .title before.json)" "STATUS:COMPLETED" \
+	    "COMPLETED:20261125T080000Z" "PERCENT-COMPLETE:100" \
+	    "PRIORITY:1" "END:VTODO" "END:VCALENDAR" >"srv/$U.ics" &&
+	carry srv lap &&
+	export CALLLOG_NOW=2026-11-25T09:00:00Z &&
+	expect_exit 0 on laptop sync "$TRASH/lap" &&
+	! grep -q "skipped:" err &&
+	on laptop show 1 --json >out &&
+	jq_is ".status" "resolved" &&
+	jq_is ".org" "Chase" && jq_is ".reason" "billing" &&
+	jq_is ".account" "9900" &&
+	jq_is ".merchant" "Phone, later" &&
+	unfold "lap/$U.ics" | grep -q "^X-CALLLOG-ORG:Chase" &&
+	unfold "lap/$U.ics" | grep -q "^X-CALLLOG-STATUS:resolved" &&
+	carry lap srv && carry srv pho &&
+	expect_exit 0 on phone sync "$TRASH/pho" &&
+	on phone show "$U" --json >out &&
+	jq_is ".status" "resolved" &&
+	same_content
+'
+
+test_expect_success 'a call saved back without its lines keeps its rep and refs' '
+	printf "%s\r\n" "BEGIN:VCALENDAR" "VERSION:2.0" \
+	    "PRODID:-//Apple Inc.//iOS 17//EN" \
+	    "BEGIN:VJOURNAL" "UID:$K" "DTSTAMP:20261126T080000Z" \
+	    "LAST-MODIFIED:20261126T080000Z" "DTSTART:20261120T100000Z" \
+	    "SUMMARY:Phone call: callback" \
+	    "DESCRIPTION:first call\\, and a line added on the phone" \
+	    "RELATED-TO;RELTYPE=PARENT:$U" "END:VJOURNAL" \
+	    "END:VCALENDAR" >"srv/$K.ics" &&
+	carry srv pho &&
+	export CALLLOG_NOW=2026-11-26T09:00:00Z &&
+	expect_exit 0 on phone sync "$TRASH/pho" &&
+	! grep -q "skipped:" err &&
+	on phone show "$U" --json >out &&
+	jq_is "[.calls_list[] | .rep] | join(\",\")" "Bea" &&
+	jq_is ".calls_list[0].refs | join(\",\")" "CLM-9" &&
+	jq_is ".calls_list[0].outcome" "callback" &&
+	jq_is ".calls_list[0].notes" "first call, and a line added on the phone" &&
+	unfold "pho/$K.ics" | grep -q "^X-CALLLOG-REP:Bea" &&
+	carry pho srv && carry srv lap &&
+	expect_exit 0 on laptop sync "$TRASH/lap" &&
+	same_content
+'
+
+test_expect_success 'a new device gets the case once a device that knows it wrote it again' '
+	carry srv tab &&
+	expect_exit 0 on tablet sync "$TRASH/tab" &&
+	on tablet show "$U" --json >out &&
+	jq_is ".status" "resolved" &&
+	jq_is ".calls_list[0].rep" "Bea" &&
+	jq_is ".calls_list[0].refs | join(\",\")" "CLM-9"
+'
+
 test_done
