@@ -209,4 +209,113 @@ test_expect_success 'a new device gets the case once a device that knows it wrot
 	jq_is ".calls_list[0].refs | join(\",\")" "CLM-9"
 '
 
+# Through a real Radicale and vdirsyncer, as the README configures them:
+# the laptop's upload fails (the server is down during its vdirsyncer
+# run), the phone's goes through, and the laptop's next vdirsyncer run
+# resolves the conflict as conflict_resolution says.  Either way both
+# journals end with the laptop's title and the phone's priority.
+if ! command -v radicale >/dev/null 2>&1 ||
+    ! command -v vdirsyncer >/dev/null 2>&1 ||
+    ! command -v curl >/dev/null 2>&1; then
+	test_skip 'a failed upload through Radicale and vdirsyncer' \
+	    "radicale, vdirsyncer or curl is not installed (contrib/install-deps)"
+	test_done
+fi
+
+# vs DEVICE ARGS...: DEVICE's vdirsyncer, its output in vs.out.
+vs() {
+	_dev=$1
+	shift
+	VDIRSYNCER_CONFIG=$TRASH/vs-$_dev/config vdirsyncer "$@" >vs.out 2>&1
+}
+
+# sync_dev DEVICE: the README's cron line: vdirsyncer brings the server's
+# changes (its failure does not stop calllog), calllog merges, vdirsyncer
+# takes the result up.
+sync_dev() {
+	vs "$1" sync
+	expect_exit 0 on "$1" sync "$TRASH/$1-dir" &&
+	cat out >>"sync-$1.log" &&
+	vs "$1" sync
+}
+
+# radicale_again: Radicale started again on its port and storage.
+radicale_again() {
+	{ radicale --config rad/config >>rad.log 2>&1 & } &&
+	echo $! >rad.pid &&
+	_n=0 && until curl -s -o /dev/null "http://127.0.0.1:$PORT/"; do
+		_n=$((_n + 1)) && test $_n -lt 100 && sleep 0.1 || return 1
+	done
+}
+
+test_expect_success 'Radicale on loopback' '
+	radicale_start
+'
+trap 'test -f "$TRASH/rad.pid" && kill "$(cat "$TRASH/rad.pid")" 2>/dev/null
+      if test -n "${KEEP_TRASH-}"; then echo "# kept $TRASH" >&2
+      else cd / && rm -rf "$TRASH"; fi' EXIT
+
+# lost_edit RESOLUTION: the whole story on a collection of its own.
+lost_edit() {
+	_res=$1 && _c=c$(echo "$1" | tr -dc a-z) &&
+	URL=http://127.0.0.1:$PORT/user/$_c/ &&
+	printf "%s" "<?xml version=\"1.0\" encoding=\"utf-8\"?><C:mkcalendar xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:set><D:prop><C:supported-calendar-component-set><C:comp name=\"VTODO\"/><C:comp name=\"VJOURNAL\"/></C:supported-calendar-component-set></D:prop></D:set></C:mkcalendar>" >mkcal.xml &&
+	test "$(curl -s -o /dev/null -w "%{http_code}" -X MKCALENDAR \
+	    -H "Content-Type: application/xml" --data-binary @mkcal.xml \
+	    "$URL")" = 201 &&
+	rm -rf vs-*-$_c *-$_c-dir *-$_c.db &&
+	for dev in laptop-$_c phone-$_c; do
+		mkdir -p "vs-$dev" "$dev-dir" &&
+		printf "%s\n" "[general]" \
+		    "status_path = \"$TRASH/vs-$dev/status/\"" \
+		    "[pair calllog_journal]" "a = \"journal_local\"" \
+		    "b = \"journal_remote\"" "collections = null" \
+		    "conflict_resolution = \"$_res\"" \
+		    "[storage journal_local]" "type = \"filesystem\"" \
+		    "path = \"$TRASH/$dev-dir/\"" "fileext = \".ics\"" \
+		    "[storage journal_remote]" "type = \"caldav\"" \
+		    "url = \"$URL\"" >"vs-$dev/config" &&
+		{ yes | vs $dev discover; } || return 1
+	done &&
+	export CALLLOG_NOW=2026-12-01T10:00:00Z &&
+	expect_exit 0 on laptop-$_c add --org Chase --reason billing \
+	    --title "Double charge" --rep Ann --ref SUP-7 --note "first call" &&
+	UC=$(on laptop-$_c show 1 --json | jq -r .uuid) &&
+	sync_dev laptop-$_c && sync_dev phone-$_c &&
+	on phone-$_c show "$UC" --json >out && jq_is .title "Double charge" &&
+	export CALLLOG_NOW=2026-12-01T11:00:00Z &&
+	expect_exit 0 on laptop-$_c edit 1 --title "Charged twice" &&
+	vs laptop-$_c sync &&
+	expect_exit 0 on laptop-$_c sync "$TRASH/laptop-$_c-dir" &&
+	radicale_stop &&
+	! vs laptop-$_c sync &&
+	radicale_again &&
+	export CALLLOG_NOW=2026-12-01T11:30:00Z &&
+	expect_exit 0 on phone-$_c edit "$UC" --priority high &&
+	sync_dev phone-$_c &&
+	export CALLLOG_NOW=2026-12-01T12:00:00Z &&
+	vs laptop-$_c -v debug sync &&
+	grep -q "conflict resolution" vs.out &&
+	sync_dev laptop-$_c && sync_dev phone-$_c && sync_dev laptop-$_c &&
+	for dev in laptop-$_c phone-$_c; do
+		on $dev show "$UC" --json >out &&
+		jq_is ".title + \" \" + .priority" "Charged twice high" &&
+		jq_is ".calls_list[0].rep" "Ann" || return 1
+	done &&
+	on laptop-$_c export --format json | journal_norm >l.json &&
+	on phone-$_c export --format json | journal_norm >p.json &&
+	test_cmp l.json p.json &&
+	curl -s -f "$URL$UC.ics" >srv.ics &&
+	unfold srv.ics | grep -q "^SUMMARY:Charged twice" &&
+	unfold srv.ics | grep -q "^PRIORITY:1"
+}
+
+test_expect_success 'a failed upload, then "b wins": no edit lost' '
+	lost_edit "b wins"
+'
+
+test_expect_success 'a failed upload, then "a wins": no edit lost' '
+	lost_edit "a wins"
+'
+
 test_done
