@@ -133,34 +133,6 @@ add_x(struct strbuf *b, const struct sync_rec *r, int i)
 	free(name);
 }
 
-/*
- * X-CALLLOG-CHANGED: when each field last changed, as "NAME=SECONDS"
- * (UTC seconds since 1970, the field's declared name) separated by
- * spaces, for every field whose time is known: one line with nothing a
- * client re-escapes (no comma, no semicolon), which the merge of every
- * journal decides on, field by field (DESIGN.md, "Servers, vdirsyncer
- * and apps replace files whole").
- */
-static void
-add_changed(struct strbuf *b, const struct sync_rec *r)
-{
-	struct strbuf v = { 0 };
-	char one[96];
-
-	strbuf_add(&v, XPREFIX "CHANGED:", strlen(XPREFIX "CHANGED:"));
-	for (int i = 0; i < sync_kinds[r->kind].nfields; i++) {
-		if (r->t[i] <= 0)
-			continue;
-		snprintf(one, sizeof(one), "%s%s=%lld", v.s[v.len - 1] == ':' ?
-		    "" : " ", sync_kinds[r->kind].fields[i].name,
-		    (long long)r->t[i]);
-		strbuf_add(&v, one, strlen(one));
-	}
-	if (v.s[v.len - 1] != ':')
-		add_line(b, v.s, v.len);
-	free(v.s);
-}
-
 const char *
 item_case_summary(const struct sync_rec *r, char *buf, size_t size)
 {
@@ -303,7 +275,7 @@ cal_sync_write(const struct sync_rec *r, const char *uid, int seq,
 {
 	icalcomponent *root, *c;
 	struct strbuf b = { 0 };
-	char *text, *begin, *end, *calend;
+	char *text, *begin, *end, *calend, *changed;
 	/* The item's lines, at the start of a line: a value (a UID) may hold
 	 * the same text. */
 	const char *begintag = r->kind == SYNC_CASE ? "\r\nBEGIN:VTODO\r\n" :
@@ -341,7 +313,10 @@ cal_sync_write(const struct sync_rec *r, const char *uid, int seq,
 	for (int i = 0; i < sync_kinds[r->kind].nfields; i++)
 		if (!item_standard(r->kind, i))
 			add_x(&b, r, i);
-	add_changed(&b, r);
+	if ((changed = item_changed_line(r)) != NULL) {
+		add_line(&b, changed, strlen(changed));
+		free(changed);
+	}
 	add_kept(&b, extra, NULL);
 	strbuf_add(&b, end, (size_t)(calend - end));	/* END of the item */
 	add_kept(&b, extra, OUTER_AFTER);

@@ -237,35 +237,6 @@ x_field(int kind, const char *name, size_t n)
 	return -1;
 }
 
-/* The fields' change times from X-CALLLOG-CHANGED ("NAME=SECONDS ...",
- * ical_item.c).  A time is a hint: one that is not a field's, or not a
- * time, is not known, and the rest of the item is read. */
-static void
-read_changed(struct sync_rec *r, const char *value)
-{
-	while (*value) {
-		size_t n = strcspn(value, " ="), len;
-		int i = -1;
-
-		for (int k = 0; k < sync_kinds[r->kind].nfields && i < 0; k++)
-			if (strlen(sync_kinds[r->kind].fields[k].name) == n &&
-			    strncasecmp(sync_kinds[r->kind].fields[k].name,
-			    value, n) == 0)
-				i = k;
-		len = n + strcspn(value + n, " ");
-		if (i >= 0 && value[n] == '=' && len - n - 1 > 0 &&
-		    len - n - 1 <= 11 && strspn(value + n + 1,
-		    "0123456789") == len - n - 1) {
-			long long t = strtoll(value + n + 1, NULL, 10);
-
-			if (t > 0 && t <= 32503679999LL)
-				r->t[i] = (time_t)t;
-		}
-		value += len;
-		value += strspn(value, " ");
-	}
-}
-
 /* Set field i from an X-CALLLOG- value; -1 when malformed. */
 static int
 set_x(struct sync_rec *r, int i, const char *value)
@@ -468,7 +439,7 @@ read_lines(char **lines, const char *outer, struct cal_sync_item *it,
 		    0) {
 			(*xs)++;
 			if (value && line[n] == ':')
-				read_changed(r, value);
+				item_read_changed(r, value);
 		} else if (depth == 0 && n > strlen(XPREFIX) &&
 		    strncasecmp(line, XPREFIX, strlen(XPREFIX)) == 0 &&
 		    kind >= 0 && (f = x_field(kind, line + strlen(XPREFIX),
@@ -563,41 +534,6 @@ is_reminder(const char *text, icalcomponent *root)
 	return 1;
 }
 
-/*
- * Whether an item that has none of calllog's lines is still the record
- * known: a to-do always is (its UID is a case's); a journal entry is when
- * calllog wrote it (known has the times of one it wrote, or the entry
- * still has the SUMMARY calllog gives it), not a note another client
- * wrote under the case, which is read as such.
- */
-static int
-still_known(icalcomponent *c, const struct sync_rec *known)
-{
-	const char *summary = p_icalcomponent_get_summary(c);
-	char gen[LIMIT_NAME + 64];
-
-	if (known->kind == SYNC_CASE)
-		return p_icalcomponent_isa(c) == ICAL_VTODO_COMPONENT;
-	if (p_icalcomponent_isa(c) != ICAL_VJOURNAL_COMPONENT)
-		return 0;
-	for (int i = 0; i < sync_kinds[known->kind].nfields; i++)
-		if (known->t[i])
-			return 1;
-	return summary && strcmp(summary, item_summary(known, gen,
-	    sizeof(gen))) == 0;
-}
-
-/* What a client that dropped calllog's lines left is not known: the
- * fields they carried are known's, and what the standard properties say
- * is read over them. */
-static void
-fill_known(struct sync_rec *r, const struct sync_rec *known)
-{
-	for (int i = 0; i < sync_kinds[r->kind].nfields; i++)
-		if (!item_standard(r->kind, i))
-			sync_rec_set(r, i, known->f[i]);
-}
-
 static int read_item(const char *text, const struct sync_rec *known,
     struct cal_sync_item *out, char **extra, char *why, size_t size);
 
@@ -684,7 +620,7 @@ read_item(const char *text, const struct sync_rec *known,
 		out->kind = SYNC_EVENT;
 	else if (parent_of(c))
 		out->kind = SYNC_CALL;
-	if (known && !still_known(c, known))
+	if (known && !item_still_known(c, known))
 		known = NULL;
 	if (known)
 		out->kind = known->kind;
@@ -693,7 +629,7 @@ read_item(const char *text, const struct sync_rec *known,
 		goto done;
 	out->bare = xs == 0;
 	if (known && xs == 0)
-		fill_known(&out->rec, known);
+		item_fill_known(&out->rec, known);
 	out->foreign = out->kind == SYNC_CALL && xs == 0 && !known;
 	if (out->kind == SYNC_CASE)
 		read_case(c, &out->rec);
