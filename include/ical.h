@@ -114,6 +114,8 @@ struct cal_sync_item {
 				   its LAST-MODIFIED; uuid not set */
 	int reminder;		/* a reminder of `ical --vdir`, no item of
 				   sync's */
+	int bare;		/* none of calllog's X-CALLLOG- lines: a
+				   client dropped them, or never had them */
 	struct redact_counts kept_redacted;	/* taken out of the lines
 						   kept (extra) */
 	char kept_first[64];	/* the property the first of it was in */
@@ -127,5 +129,18 @@ struct cal_sync_item {
  */
 int cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
     char *why, size_t size);
+
+/*
+ * The same for an item whose UID is a record this journal knows, known
+ * (the version last agreed, or the journal's), when cal_sync_read found
+ * it bare: a client that saves an item back with standard properties only
+ * leaves it that record.  The fields calllog's lines carried are "not
+ * known here": they are known's, never read as cleared; what the standard
+ * properties say (SUMMARY, STATUS, DUE, DESCRIPTION...) is read over
+ * them.  A journal entry calllog did not write (another client's note
+ * under a case) is read as cal_sync_read reads it.
+ */
+int cal_sync_read_known(const char *text, const struct sync_rec *known,
+    struct cal_sync_item *out, char **extra, char *why, size_t size);
 
 #endif

@@ -28,6 +28,10 @@ struct sync_rec {
 	char uuid[UUID_BUFSZ];
 	time_t updated;
 	char *f[SYNC_FIELDS_MAX];	/* owned */
+	/* When each field last changed (UTC seconds; 0: not known), as the
+	 * item carries them (X-CALLLOG-CHANGED) and the base remembers
+	 * them: what the merge decides on, field by field. */
+	time_t t[SYNC_FIELDS_MAX];
 };
 
 /* Free the fields; accepts a zeroed record and leaves one. */
@@ -41,8 +45,10 @@ void sync_rec_set(struct sync_rec *r, int i, const char *v);
 time_t sync_rec_time(const struct sync_rec *r, int i);
 
 /* The fields as one string, and back (for the base the sync state keeps):
- * each field is "LENGTH:TEXT," or "-," when unset.  sync_rec_decode
- * returns 0, or -1 when text is not such a string. */
+ * each field is "LENGTH:TEXT," or "-," when unset, followed, when any is
+ * known, by the fields' change times as "@T,T,...," (0: not known; a base
+ * an older calllog kept has none).  sync_rec_decode returns 0, or -1 when
+ * text is not such a string. */
 char *sync_rec_encode(const struct sync_rec *r);
 int sync_rec_decode(const char *text, struct sync_rec *r);
 
@@ -78,18 +84,36 @@ int sync_rec_check(struct sync_rec *r, int *redacted, char *why,
     size_t size);
 
 /*
- * Merge a record changed on both sides, field by field.  base is the
- * version both last agreed on (NULL when there is none, as when the two
- * made the same record apart, or a sync was cut short): a field only one
- * side changed takes that side's value; a field both changed to different
- * values takes the later side's (by updated; on a tie, the greater value,
- * so that two journals merging the same pair agree).  *out gets the
- * merged record, updated the later of the two; *lost_local and
- * *lost_remote get a bit (1 << field) for each field whose value on that
- * side lost.
+ * Merge two versions of a record, field by field.  A field whose change
+ * time (t) both sides know, and differ on, takes the later side's value,
+ * whichever whole version of the item a server or vdirsyncer kept: an
+ * older value is no change, even when it differs from the base.
+ * Otherwise ("not known", or the same time with another value: a client
+ * that edited the property and kept the times line) base decides: base is
+ * the version both last agreed on (NULL when there is none, as when the
+ * two made the same record apart, or a sync was cut short): a field only
+ * one side changed takes that side's value; a field both changed to
+ * different values takes the later side's (by updated; on a tie, the
+ * greater value, so that two journals merging the same pair agree).
+ * *out gets the merged record, updated the later of the two, each field's
+ * time its winner's; *lost_local and *lost_remote get a bit (1 << field)
+ * for each field that both sides changed since base and whose value on
+ * that side lost.
  */
 void sync_merge(const struct sync_rec *base, const struct sync_rec *local,
     const struct sync_rec *remote, struct sync_rec *out,
     unsigned *lost_local, unsigned *lost_remote);
+
+/*
+ * The change times of local, a journal's record, as far as the journal
+ * knows them: a field as base has it (the version last agreed) keeps
+ * base's time; one changed since (or every one, without a base) changed
+ * at the record's last change, updated, and after base's time (a clock
+ * once set ahead).
+ */
+void sync_rec_local_times(struct sync_rec *local, const struct sync_rec *base);
+
+/* Nonzero when a and b differ in a field's change time. */
+int sync_rec_times_differ(const struct sync_rec *a, const struct sync_rec *b);
 
 #endif

@@ -160,6 +160,28 @@ const char *item_case_summary(const struct sync_rec *r, char *buf,
 /* The VTODO STATUS of a case status. */
 const char *item_todo_status(const char *status);
 
+/*
+ * ical_item_known.c.  X-CALLLOG-CHANGED: when each field last changed, as
+ * "NAME=SECONDS" (the field's declared name, UTC seconds since 1970)
+ * separated by spaces, for every field whose time is known: one line with
+ * nothing a client re-escapes (no comma, no semicolon).  The line for r
+ * (unfolded; NULL when no time is known; caller frees), and r's times
+ * from its value (a time that is not a field's, or not a time, is not
+ * known).
+ */
+char *item_changed_line(const struct sync_rec *r);
+void item_read_changed(struct sync_rec *r, const char *value);
+
+/* Whether item c, with none of calllog's lines, is still the record known
+ * (ical.h, cal_sync_read_known), and known's fields carried by those
+ * lines set in r. */
+int item_still_known(icalcomponent *c, const struct sync_rec *known);
+void item_fill_known(struct sync_rec *r, const struct sync_rec *known);
+
+/* The SUMMARY calllog gives a record's item when it has no title of its
+ * own (a case's: item_case_summary). */
+const char *item_summary(const struct sync_rec *r, char *buf, size_t size);
+
 /* Whether field i of kind is carried by a standard property, not an
  * X-CALLLOG- one. */
 int item_standard(int kind, int i);

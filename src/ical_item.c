@@ -141,8 +141,8 @@ item_case_summary(const struct sync_rec *r, char *buf, size_t size)
 	return buf;
 }
 
-static const char *
-generated_summary(const struct sync_rec *r, char *buf, size_t size)
+const char *
+item_summary(const struct sync_rec *r, char *buf, size_t size)
 {
 	if (r->kind == SYNC_CASE)
 		return item_case_summary(r, buf, size);
@@ -224,7 +224,7 @@ build(const struct sync_rec *r, const char *uid, int seq)
 		    EF_NOTE];
 
 		p_icalcomponent_add_property(c, p_icalproperty_new_summary(
-		    generated_summary(r, sum, sizeof(sum))));
+		    item_summary(r, sum, sizeof(sum))));
 		if (text)
 			p_icalcomponent_add_property(c,
 			    p_icalproperty_new_description(text));
@@ -275,7 +275,7 @@ cal_sync_write(const struct sync_rec *r, const char *uid, int seq,
 {
 	icalcomponent *root, *c;
 	struct strbuf b = { 0 };
-	char *text, *begin, *end, *calend;
+	char *text, *begin, *end, *calend, *changed;
 	/* The item's lines, at the start of a line: a value (a UID) may hold
 	 * the same text. */
 	const char *begintag = r->kind == SYNC_CASE ? "\r\nBEGIN:VTODO\r\n" :
@@ -313,6 +313,10 @@ cal_sync_write(const struct sync_rec *r, const char *uid, int seq,
 	for (int i = 0; i < sync_kinds[r->kind].nfields; i++)
 		if (!item_standard(r->kind, i))
 			add_x(&b, r, i);
+	if ((changed = item_changed_line(r)) != NULL) {
+		add_line(&b, changed, strlen(changed));
+		free(changed);
+	}
 	add_kept(&b, extra, NULL);
 	strbuf_add(&b, end, (size_t)(calend - end));	/* END of the item */
 	add_kept(&b, extra, OUTER_AFTER);

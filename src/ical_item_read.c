@@ -434,7 +434,13 @@ read_lines(char **lines, const char *outer, struct cal_sync_item *it,
 			return snprintf(why, size, "a bad escape in %.*s",
 			    (int)n, line), -1;
 		}
-		if (depth == 0 && n > strlen(XPREFIX) &&
+		if (depth == 0 && kind >= 0 && n == strlen(XPREFIX
+		    "CHANGED") && strncasecmp(line, XPREFIX "CHANGED", n) ==
+		    0) {
+			(*xs)++;
+			if (value && line[n] == ':')
+				item_read_changed(r, value);
+		} else if (depth == 0 && n > strlen(XPREFIX) &&
 		    strncasecmp(line, XPREFIX, strlen(XPREFIX)) == 0 &&
 		    kind >= 0 && (f = x_field(kind, line + strlen(XPREFIX),
 		    n - strlen(XPREFIX))) >= 0) {
@@ -528,9 +534,26 @@ is_reminder(const char *text, icalcomponent *root)
 	return 1;
 }
 
+static int read_item(const char *text, const struct sync_rec *known,
+    struct cal_sync_item *out, char **extra, char *why, size_t size);
+
 int
 cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
     char *why, size_t size)
+{
+	return read_item(text, NULL, out, extra, why, size);
+}
+
+int
+cal_sync_read_known(const char *text, const struct sync_rec *known,
+    struct cal_sync_item *out, char **extra, char *why, size_t size)
+{
+	return read_item(text, known, out, extra, why, size);
+}
+
+static int
+read_item(const char *text, const struct sync_rec *known,
+    struct cal_sync_item *out, char **extra, char *why, size_t size)
 {
 	icalcomponent *root, *c = NULL;
 	char **lines = NULL;
@@ -597,10 +620,17 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 		out->kind = SYNC_EVENT;
 	else if (parent_of(c))
 		out->kind = SYNC_CALL;
+	if (known && !item_still_known(c, known))
+		known = NULL;
+	if (known)
+		out->kind = known->kind;
 	out->rec.kind = out->kind >= 0 ? out->kind : SYNC_CASE;
 	if (read_lines(lines, outer.s, out, extra, &xs, why, size))
 		goto done;
-	out->foreign = out->kind == SYNC_CALL && xs == 0;
+	out->bare = xs == 0;
+	if (known && xs == 0)
+		item_fill_known(&out->rec, known);
+	out->foreign = out->kind == SYNC_CALL && xs == 0 && !known;
 	if (out->kind == SYNC_CASE)
 		read_case(c, &out->rec);
 	else if (out->kind >= 0)

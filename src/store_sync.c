@@ -559,7 +559,12 @@ store_sync_rebase(struct store *st, long long dir, int kind, const char *rec)
 		if (strcmp(fb, fn) == 0 && (s = store_prepare(st, "UPDATE"
 		    " sync_items SET base = ?3, fp = ?4 WHERE dir = ?1 AND"
 		    " rec = ?2")) != NULL) {
-			char *enc = sync_rec_encode(&now);
+			char *enc;
+
+			/* The journal's record is the base's fields: the
+			 * times are the base's. */
+			memcpy(now.t, base.t, sizeof(now.t));
+			enc = sync_rec_encode(&now);
 
 			sqlite3_bind_int64(s, 1, dir);
 			bind_text(s, 2, rec);

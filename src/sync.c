@@ -221,6 +221,20 @@ same_fields(const struct sync_rec *a, const struct sync_rec *b)
 	return strcmp(fa, fb) == 0;
 }
 
+/* Whether a and b hold the same fields, whatever their times. */
+static int
+same_values(const struct sync_rec *a, const struct sync_rec *b)
+{
+	struct sync_rec c = { 0 };
+	int same;
+
+	sync_rec_copy(&c, a);
+	c.updated = b->updated;
+	same = same_fields(&c, b);
+	sync_rec_clear(&c);
+	return same;
+}
+
 /* Say which side's value of each conflicting field was kept. */
 static void
 report_conflicts(struct sync *s, const struct sync_rec *r, unsigned lost,
@@ -253,14 +267,19 @@ pair(struct sync *s, struct sync_rec *local, struct remote *rm,
 		return -1;
 	free(extra);
 	have_base = old && have_base == 0;
-	if (!local_changed && have_base)
-		sync_rec_copy(&merged, remote);
-	else {
-		sync_merge(have_base ? &base : NULL, local, remote, &merged,
-		    &lost_local, &lost_remote);
+	/* Decided field by field on the times, even when nothing changed
+	 * here: the folder may hold an older version of the whole item (a
+	 * server's, kept by vdirsyncer's conflict resolution). */
+	sync_rec_local_times(local, have_base ? &base : NULL);
+	sync_merge(have_base ? &base : NULL, local, remote, &merged,
+	    &lost_local, &lost_remote);
+	if (local_changed || !have_base)
 		s->merged += lost_local || lost_remote || !same_fields(local,
 		    remote);
-	}
+	else if (same_values(&merged, remote))
+		merged.updated = remote->updated;	/* as the folder has it,
+							   a clock once ahead
+							   corrected */
 	if (lost_local)
 		report_conflicts(s, local, lost_local, "from the folder",
 		    "this journal's");
@@ -281,7 +300,8 @@ pair(struct sync *s, struct sync_rec *local, struct remote *rm,
 		apply_later(s, &merged, lost_remote ? &losing : NULL);
 		sync_rec_clear(&losing);
 	}
-	if (!same_fields(&merged, remote) || rm->redacted)
+	if (!same_fields(&merged, remote) || rm->redacted || rm->bare ||
+	    sync_rec_times_differ(&merged, remote))
 		rc = write_item(s, &merged, old, rm, rm->extra);
 	else
 		rc = keep_remote(s, rm, old, &merged);
@@ -381,15 +401,18 @@ visit(struct sync_rec *local, void *arg)
 static int
 write_record(struct sync *s, const struct sync_rec *r, struct sync_item *old)
 {
-	struct sync_rec base = { .kind = r->kind };
+	struct sync_rec base = { .kind = r->kind }, timed = { 0 };
 	char *extra = NULL;
 	int rc;
 
-	if (old && store_sync_base(s->ctx->st, s->dir, old->name, &base,
-	    &extra) == -1)
+	if (old && (rc = store_sync_base(s->ctx->st, s->dir, old->name, &base,
+	    &extra)) == -1)
 		return -1;
+	sync_rec_copy(&timed, r);
+	sync_rec_local_times(&timed, old && rc == 0 ? &base : NULL);
 	sync_rec_clear(&base);
-	rc = write_item(s, r, old, NULL, extra);
+	rc = write_item(s, &timed, old, NULL, extra);
+	sync_rec_clear(&timed);
 	free(extra);
 	return rc;
 }
@@ -428,8 +451,10 @@ keep_or_delete(struct sync *s)
 		report(s, "case %.8s: deleted in the folder but has calls new"
 		    " or changed: kept", p->uuid);
 		if ((rc = store_sync_record_get(s->ctx->st, SYNC_CASE,
-		    p->uuid, &r)) == 0)
+		    p->uuid, &r)) == 0) {
+			sync_rec_local_times(&r, NULL);
 			rc = write_item(s, &r, NULL, NULL, NULL);
+		}
 		sync_rec_clear(&r);
 		if (rc)
 			return -1;
@@ -457,8 +482,9 @@ add_remote_only(struct sync *s, int kind)
 			    rm->item.rec.uuid);
 		apply_later(s, &rm->item.rec, NULL)->added = 1;
 		s->added_here++;
-		if (rm->redacted ? write_item(s, &rm->item.rec, old, rm,
-		    rm->extra) : keep_remote(s, rm, old, &rm->item.rec))
+		if (rm->redacted || rm->bare ? write_item(s, &rm->item.rec,
+		    old, rm, rm->extra) : keep_remote(s, rm, old,
+		    &rm->item.rec))
 			return -1;
 	}
 	return 0;

@@ -185,6 +185,13 @@ folder_scan(struct sync *s)
 			warning("%s: skipped: %s", path, why);
 			goto bad;
 		}
+		if (sync_read_bare(s, old, text, rm) == -1) {
+			free(text);
+			sync_rec_clear(&rm->item.rec);
+			free(rm->extra);
+			free(path);
+			return closedir(d), -1;
+		}
 		free(text);
 		/* Another client's item that became one of calllog's (a note
 		 * given a case by RELATED-TO) is read as a new one. */

@@ -22,6 +22,8 @@ struct remote {
 	char *extra;
 	long long mtime, size, inode;
 	int redacted;			/* the journal's text differs */
+	int bare;			/* a client dropped calllog's lines:
+					   written again with them */
 	int owned;			/* its file is the one the sync state
 					   has carrying the record */
 	int done;
@@ -68,6 +70,13 @@ struct sync_item *sync_state_by_rec(struct sync *s, const char *uuid);
  * the files that claim a record they cannot have (sync_claims.c); s->rm
  * is left sorted by record, one file each.  0, or -1. */
 int sync_check_claims(struct sync *s);
+
+/* When rm (read from text, the file of state row old, NULL: none) has
+ * none of calllog's lines and names a record this journal knows, read it
+ * again as that record, its calllog fields not known (sync_bare.c).
+ * 0, or -1. */
+int sync_read_bare(struct sync *s, const struct sync_item *old,
+    const char *text, struct remote *rm);
 
 /* "case", "call", "event", or "item" for another client's. */
 const char *sync_kind_name(int kind);

@@ -38,6 +38,7 @@ sync_rec_copy(struct sync_rec *dst, const struct sync_rec *src)
 	dst->updated = src->updated;
 	for (int i = 0; i < SYNC_FIELDS_MAX; i++)
 		dst->f[i] = src->f[i] ? xstrdup(src->f[i]) : NULL;
+	memcpy(dst->t, src->t, sizeof(dst->t));
 }
 
 time_t
@@ -49,19 +50,45 @@ sync_rec_time(const struct sync_rec *r, int i)
 char *
 sync_rec_encode(const struct sync_rec *r)
 {
-	size_t len = 1, n = (size_t)sync_kinds[r->kind].nfields;
+	size_t len = 2, n = (size_t)sync_kinds[r->kind].nfields;
 	char *out, *p;
+	int times = 0;
 
-	for (size_t i = 0; i < n; i++)
-		len += r->f[i] ? strlen(r->f[i]) + 22 : 2;
+	for (size_t i = 0; i < n; i++) {
+		len += (r->f[i] ? strlen(r->f[i]) + 22 : 2) + 22;
+		times |= r->t[i] != 0;
+	}
 	p = out = xmalloc(len);
 	for (size_t i = 0; i < n; i++)
 		if (r->f[i])
 			p += sprintf(p, "%zu:%s,", strlen(r->f[i]), r->f[i]);
 		else
 			p += sprintf(p, "-,");
+	if (times) {
+		*p++ = '@';
+		for (size_t i = 0; i < n; i++)
+			p += sprintf(p, "%lld,", (long long)r->t[i]);
+	}
 	*p = '\0';
 	return out;
+}
+
+/* The change times after the fields ("@T,T,...,"): 0, or -1. */
+static int
+decode_times(const char *text, struct sync_rec *r)
+{
+	for (int i = 0; i < sync_kinds[r->kind].nfields; i++) {
+		char *end;
+		long long t;
+
+		errno = 0;
+		t = strtoll(text, &end, 10);
+		if (errno || end == text || *end != ',' || t < 0)
+			return -1;
+		r->t[i] = (time_t)t;
+		text = end + 1;
+	}
+	return *text ? -1 : 0;
 }
 
 int
@@ -89,6 +116,9 @@ sync_rec_decode(const char *text, struct sync_rec *r)
 		r->f[i] = xstrndup(end + 1, len);
 		text = end + 2 + len;
 	}
+	memset(r->t, 0, sizeof(r->t));
+	if (*text == '@')
+		return decode_times(text + 1, r);
 	return *text ? -1 : 0;
 }
 
@@ -213,6 +243,36 @@ local_wins_tie(const char *l, const char *r)
 	return strcmp(l, r) > 0;
 }
 
+/* The time of a value from the folder that won without a known later
+ * time: a client changed the property and not the times line, so the
+ * change is its item's last one, and no earlier than the version it
+ * edited. */
+static time_t
+remote_won_at(const struct sync_rec *remote, const struct sync_rec *base,
+    int i)
+{
+	time_t t = remote->t[i] > remote->updated ? remote->t[i] :
+	    remote->updated;
+
+	if (base && base->t[i] && t <= base->t[i])
+		t = base->t[i] + 1;
+	return t;
+}
+
+/* Whether a side's value of field i is a change since base: it differs,
+ * and is not older than base's (a whole-file replacement brought back an
+ * older version). */
+static int
+changed_since(const struct sync_rec *side, const struct sync_rec *base,
+    int i)
+{
+	if (base == NULL)
+		return 1;
+	if (same(side->f[i], base->f[i]))
+		return 0;
+	return !(side->t[i] && base->t[i] && side->t[i] < base->t[i]);
+}
+
 void
 sync_merge(const struct sync_rec *base, const struct sync_rec *local,
     const struct sync_rec *remote, struct sync_rec *out,
@@ -226,21 +286,58 @@ sync_merge(const struct sync_rec *base, const struct sync_rec *local,
 	*lost_local = *lost_remote = 0;
 	for (int i = 0; i < n; i++) {
 		const char *l = local->f[i], *r = remote->f[i];
-		int take_remote;
+		time_t lt = local->t[i], rt = remote->t[i];
+		int take_remote, by_time = lt && rt && lt != rt;
+		int lch, rch;
 
-		if (same(l, r))
+		if (same(l, r)) {
+			out->t[i] = lt > rt ? lt : rt;
 			continue;
-		if (base && same(l, base->f[i]))
-			take_remote = 1;
-		else if (base && same(r, base->f[i]))
+		}
+		lch = changed_since(local, base, i);
+		rch = changed_since(remote, base, i);
+		if (by_time)
+			take_remote = rt > lt;
+		else if (!rch)
 			take_remote = 0;
-		else {
+		else if (!lch)
+			take_remote = 1;
+		else
 			take_remote = remote->updated != local->updated ?
 			    remote->updated > local->updated :
 			    !local_wins_tie(l, r);
+		if (lch && rch)
 			*(take_remote ? lost_local : lost_remote) |= 1u << i;
-		}
+		if (!take_remote)
+			out->t[i] = lt ? lt : local->updated;
+		else
+			out->t[i] = by_time ? rt : remote_won_at(remote, base,
+			    i);
 		if (take_remote)
 			sync_rec_set(out, i, r);
 	}
+}
+
+void
+sync_rec_local_times(struct sync_rec *local, const struct sync_rec *base)
+{
+	for (int i = 0; i < sync_kinds[local->kind].nfields; i++) {
+		time_t bt = base ? base->t[i] : 0;
+
+		if (base && same(local->f[i], base->f[i]) && bt)
+			local->t[i] = bt;
+		else	/* changed after the version agreed, whatever a
+			 * clock set ahead said then */
+			local->t[i] = local->updated > bt ? local->updated :
+			    bt + 1;
+	}
+}
+
+int
+sync_rec_times_differ(const struct sync_rec *a, const struct sync_rec *b)
+{
+	for (int i = 0; i < sync_kinds[a->kind].nfields; i++)
+		if (a->t[i] != b->t[i])
+			return 1;
+	return 0;
 }

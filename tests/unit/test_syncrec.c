@@ -382,10 +382,78 @@ test_fingerprint(void)
 	sync_rec_clear(&b);
 }
 
+/* Every field of r changed at t. */
+static void
+set_times(struct sync_rec *r, time_t t)
+{
+	for (int i = 0; i < SYNC_FIELDS_MAX; i++)
+		r->t[i] = t;
+}
+
+static void
+test_merge_times(void)
+{
+	struct sync_rec base = { 0 }, l = { 0 }, r = { 0 }, out = { 0 };
+	unsigned ll, lr;
+	char *e;
+
+	/* The lost edit: the folder holds an older whole file (title of
+	 * 100) with a later priority (300); the journal's title (200) is
+	 * the agreed one. */
+	make_case(&base, 200, "new here");
+	set_times(&base, 100);
+	base.t[CF_TITLE] = 200;
+	sync_rec_copy(&l, &base);
+	sync_rec_local_times(&l, &base);
+	ok(l.t[CF_TITLE] == 200 && l.t[CF_ORG] == 100,
+	    "local times: unchanged fields keep the agreed times");
+	make_case(&r, 300, "old");
+	set_times(&r, 100);
+	sync_rec_set(&r, CF_PRIORITY, "high");
+	r.t[CF_PRIORITY] = 300;
+	sync_merge(&base, &l, &r, &out, &ll, &lr);
+	is_str(out.f[CF_TITLE], "new here", "merge times: an older title in the folder is no change");
+	is_str(out.f[CF_PRIORITY], "high", "merge times: the folder's later priority is taken");
+	ok(ll == 0 && lr == 0, "merge times: nothing reported lost");
+	ok(out.t[CF_TITLE] == 200 && out.t[CF_PRIORITY] == 300,
+	    "merge times: each field keeps its winner's time");
+	sync_rec_clear(&out);
+
+	/* No times in the folder (a client dropped the line): base decides. */
+	memset(r.t, 0, sizeof(r.t));
+	sync_merge(&base, &l, &r, &out, &ll, &lr);
+	is_str(out.f[CF_TITLE], "old", "merge, times not known: a changed field is taken");
+	ok(out.t[CF_TITLE] > 200, "merge, times not known: taken as later than the agreed");
+	sync_rec_clear(&out);
+
+	/* A local change after a clock once ahead is still later. */
+	sync_rec_set(&l, CF_TITLE, "changed");
+	l.updated = 150;
+	sync_rec_local_times(&l, &base);
+	ok(l.t[CF_TITLE] == 201, "local times: a change is after the agreed time");
+
+	/* The times survive the base's encoding; one without them decodes. */
+	e = sync_rec_encode(&base);
+	sync_rec_clear(&out);
+	out.kind = SYNC_CASE;
+	is_long(sync_rec_decode(e, &out), 0, "decode: a base with times");
+	ok(out.t[CF_TITLE] == 200 && out.t[CF_ORG] == 100, "decode: the times back");
+	*strchr(e, '@') = '\0';
+	out.kind = SYNC_CASE;
+	is_long(sync_rec_decode(e, &out), 0, "decode: a base an older calllog kept");
+	ok(out.t[CF_TITLE] == 0, "decode: no times, not known");
+	free(e);
+	sync_rec_clear(&out);
+	sync_rec_clear(&base);
+	sync_rec_clear(&l);
+	sync_rec_clear(&r);
+}
+
 int
 main(void)
 {
 	test_merge();
+	test_merge_times();
 	test_encode();
 	test_check();
 	test_fingerprint();
