@@ -386,6 +386,37 @@ test_expect_success 'moving a call: both cases read as if it had always been on 
 		2026-11-06T12:00:00Z
 '
 
+# A follow-up asked for on a call (add --follow-up) is kept with the call,
+# so the case's next follow-up is worked out again exactly, whether the
+# call deleted or moved was the newest activity or not.  2026-11-16 is a
+# Monday, 2026-11-27 a Friday; a date alone is 09:00 (14:00Z).
+test_expect_success 'a deleted or moved call: the follow-ups asked for on the others stand' '
+	unset CALLLOG_DB &&
+	twin_check "
+2026-11-03T15:00:00Z|1|--follow-up 2026-11-16 --note monday
+2026-11-04T15:00:00Z|X:del|--follow-up 2026-11-27 --note friday" \
+		2026-11-05T12:00:00Z &&
+	grep -q "\"next_followup\": \"2026-11-16T14:00:00Z\"" real.1 &&
+	twin_check "
+2026-11-03T15:00:00Z|X:del|--follow-up 2026-11-30 --note far
+2026-11-04T15:00:00Z|1|--rep Ana --note later" \
+		2026-11-05T12:00:00Z &&
+	grep -q "\"next_followup\": \"2026-11-09T14:00:00Z\"" real.1 &&
+	twin_check "
+2026-11-02T15:00:00Z|2|--note b0
+2026-11-03T15:00:00Z|X:mv|--follow-up 2026-11-16 --note monday
+2026-11-04T15:00:00Z|1|--follow-up 2026-11-27 --note friday" \
+		2026-11-05T12:00:00Z &&
+	grep -q "\"next_followup\": \"2026-11-16T14:00:00Z\"" real.2 &&
+	grep -q "\"next_followup\": \"2026-11-27T14:00:00Z\"" real.1 &&
+	twin_check "
+2026-11-03T15:00:00Z|X:mv|--follow-up 2026-11-16 --note monday
+2026-11-04T15:00:00Z|2|--note b1
+2026-11-05T15:00:00Z|1|--note a1" \
+		2026-11-06T12:00:00Z &&
+	grep -q "\"next_followup\": \"2026-11-16T14:00:00Z\"" real.2
+'
+
 test_expect_success 'a move is one change: undo puts both cases back as they were' '
 	export CALLLOG_DB=$PWD/move.db &&
 	expect_exit 0 cl add --org Amex --reason billing --amount 90 --note a &&
