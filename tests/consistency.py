@@ -59,6 +59,8 @@ class Journal:
         self.calls = {}             # call id -> its credit, whether inbound
         self.marks = {}             # call id -> kept|broken|withdrawn
         self.refused = []           # corrections the journal refused
+        self.errors = []            # follow-ups wrong after a correction
+        self.followups = 0          # follow-ups checked after one
 
     def run(self, *args, ok=(0,)):
         env = dict(os.environ, CALLLOG_DB=self.path,
@@ -152,9 +154,18 @@ def add_call(j, c, rng):
         args += ["--outcome", "resolved"]
     if c.resolved:
         args.append("--reopen")
+    if rng.random() < 0.5:
+        args += ["--follow-up", deadline(rng, j.now + datetime.timedelta(
+            days=3)) or "in 2 days"]
     p = j.run(*args)
     k = int(re.search(r"recorded call (\d+)", p.stdout).group(1))
     j.calls[k] = {"credit": credit, "inbound": inbound}
+    # The follow-up asked for, as the journal took it (a date alone is
+    # 09:00); none when the call resolved the case.
+    m = re.search(r"next follow-up \w+ (\d{4}-\d\d-\d\d \d\d:\d\d)", p.stdout)
+    if "--follow-up" in args and m:
+        j.calls[k]["follow_up"] = datetime.datetime.strptime(
+            m.group(1), "%Y-%m-%d %H:%M").replace(tzinfo=ZONE).timestamp()
     c.calls.add(k)
     c.resolved = "--outcome" in args
 
@@ -219,13 +230,40 @@ def correct(j, c, rng):
         if p.returncode == 0:
             src.calls.discard(k)
             dst.calls.add(k)
+    what = j.log[-1]
     if p.returncode != 0:
-        j.refused.append("%s: %s" % (j.log[-1], p.stderr.strip()))
+        j.refused.append("%s: %s" % (what, p.stderr.strip()))
         return
     if rng.random() < 0.3:
         j.run("undo")
         restore(j, saved)
     settle(j, j.cases)
+    for x in {src, dst} - {None}:
+        check_followup(j, x, what)
+
+
+def check_followup(j, c, what):
+    """Right after a delete or a move: when the case's newest call asked
+    for a follow-up and nothing after it resolved, reopened or set one,
+    that follow-up is the case's (DESIGN.md: as if the call had always
+    been where it now is)."""
+    show = json.loads(j.run("show", str(c.id), "--json").stdout)
+    if show["status"] == "resolved" or not show["calls_list"]:
+        return
+    k = max(show["calls_list"], key=lambda k: (k["started"], k["id"]))
+    f = j.calls[k["id"]].get("follow_up")
+    if f is None or any(e["kind"] in ("resolve", "reopen", "followup") and
+                        e["at"] >= k["started"] for e in show["events"]):
+        return
+    j.followups += 1
+    if show["next_followup"] != iso(datetime.datetime.fromtimestamp(
+            f, datetime.timezone.utc)):
+        j.errors.append("journal %s at %s, case %d: after %s, next "
+                        "follow-up %s; call %d, the newest, asked for %s" % (
+                            j.path, iso(j.now), c.id, what,
+                            show["next_followup"], k["id"],
+                            iso(datetime.datetime.fromtimestamp(
+                                f, datetime.timezone.utc))))
 
 
 def restore(j, saved):
@@ -238,15 +276,15 @@ def history(j, c, rng):
     for _ in range(rng.randint(2, 7)):
         j.now += datetime.timedelta(hours=rng.randint(1, 40))
         r = rng.random()
-        if r < 0.35:
+        if r < 0.33:
             add_call(j, c, rng)
-        elif r < 0.45:
+        elif r < 0.41:
             saved = copy.deepcopy((j.cases, j.calls, j.marks))
             note(j, c, rng)
             if rng.random() < 0.2:
                 j.run("undo")
                 restore(j, saved)
-        elif r < 0.55:
+        elif r < 0.58:
             correct(j, c, rng)
         elif r < 0.65 and not c.resolved:
             j.run("resolve", str(c.id))
@@ -479,7 +517,7 @@ def main():
     ncases = int(sys.argv[4]) if len(sys.argv) > 4 else 8
     print("seed %d" % seed)
     rng = random.Random(seed)
-    errors, checked, refused, made = [], 0, [], {}
+    errors, checked, refused, made, followups = [], 0, [], {}, 0
     for n in range(journals):
         j = Journal(calllog, os.path.abspath("consistency-%d.db" % n))
         latest = START
@@ -512,6 +550,8 @@ def main():
             check(j, j.cases, errors)
             checked += len(j.cases)
         refused += j.refused
+        errors += j.errors
+        followups += j.followups
         for line in j.log:
             what = line.split(" ")[1:3]
             what = " ".join(what) if what[0] in ("edit", "delete") else \
@@ -527,7 +567,8 @@ def main():
                                  for what, n in sorted(made.items())))
     for e in errors:
         print(e)
-    print("%d case views checked, %d disagreements" % (checked, len(errors)))
+    print("%d case views checked, %d follow-ups after a correction, "
+          "%d disagreements" % (checked, followups, len(errors)))
     return 1 if errors else 0
 
 
