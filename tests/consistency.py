@@ -108,12 +108,15 @@ def money(c, cur="USD"):
 
 
 def given(c, cur, rng):
-    """An amount as a person types it: "-3.00", "-JPY 10", "1.500 KWD"."""
+    """An amount as a person types it: "-3.00", "-JPY 10", "JPY -10",
+    "1.500 KWD"."""
     if cur == "USD":
         return money(c)
-    sign = "-" if c < 0 else ""
-    if rng.random() < 0.5:
+    sign, form = "-" if c < 0 else "", rng.random()
+    if form < 0.35:
         return "%s%s %s" % (sign, cur, money(abs(c), cur))
+    if form < 0.55:
+        return "%s %s%s" % (cur, sign, money(abs(c), cur))
     return "%s%s %s" % (sign, money(abs(c), cur), cur)
 
 

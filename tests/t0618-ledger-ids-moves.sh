@@ -76,6 +76,33 @@ test_expect_success 'a zero or malformed reversal is refused, nothing written' '
 	refused 2 "amount" cl add --case 1 --credited "-abc" --note x
 '
 
+# A statement prints a reversal with its currency first ("KWD -1.250",
+# "$-20"): the minus after the currency is a reversal too, at add, note
+# and edit alike, and two minus signs or a minus zero are still refused.
+test_expect_success 'a reversal written with its currency first is a reversal at every door' '
+	expect_exit 0 cl add --org "Gulf Bank" --new-org --reason billing \
+		--amount "KWD 12.500" --credited "KWD 5.250" --note opened &&
+	id=$(id_of "opened case") &&
+	call=$(id_of "recorded call") &&
+	expect_exit 0 cl note "$id" "statement: credit reversed" \
+		--credited "KWD -1.250" &&
+	expect_exit 0 cl add --case "$id" --credited "KWD−0.500" --note back &&
+	expect_exit 0 cl show "$id" --json &&
+	jq_is ".credited + \" \" + .outstanding" "3.500 9.000" &&
+	expect_exit 0 cl add --org "Dollar Bank" --new-org --reason billing \
+		--amount 100 --credited 60 --note opened &&
+	id=$(id_of "opened case") &&
+	call=$(id_of "recorded call") &&
+	expect_exit 0 cl edit --call "$call" --credited "\$-20" &&
+	expect_exit 0 cl note "$id" "seen" --credited "USD - 5" &&
+	expect_exit 0 cl show "$id" --json &&
+	jq_is ".credited + \" \" + .outstanding" "-25.00 125.00" &&
+	refused 2 "amount" cl add --case "$id" --credited "-USD -5" --note x &&
+	refused 2 "amount" cl add --case "$id" --credited "USD -0" --note x &&
+	refused 2 "amount" cl add --case "$id" --credited "USD 5-" --note x &&
+	refused 2 "amount" cl edit "$id" --amount "USD -5"
+'
+
 test_expect_success 'note: a credit seen on a statement joins the ledger, not the contacts' '
 	export CALLLOG_NOW=2026-11-10T15:00:00Z &&
 	expect_exit 0 cl add --org "Delta Air Lines" --new-org --reason travel \
