@@ -106,8 +106,11 @@ case_take_replay(struct cl_case *c, const struct case_state *s,
 	/* The follow-up the history explains (the replay with the call
 	 * where it was gives the one stored) is the history's without it;
 	 * one set otherwise (a calendar, a call recorded before calls kept
-	 * their follow-up) stays unless the call was the newest activity. */
-	if (newest || resolver || c->next_followup == before->next_followup)
+	 * their follow-up) stays unless the call was the newest activity.
+	 * A resolved case has none. */
+	if (newest || resolver || (c->next_followup ==
+	    before->next_followup && (c->status != STATUS_RESOLVED ||
+	    s->next_followup == 0)))
 		c->next_followup = s->next_followup;
 	if (c->status != STATUS_RESOLVED && c->resolution) {
 		free(c->resolution);
