@@ -9,7 +9,8 @@
  *
  *	struct case_state s;
  *	case_replay(&c, calls, ncalls, events, nevents, &policy, &s);
- *	case_take_replay(&c, &s, removed_or_moved_call, CASE_LOST_CALL);
+ *	case_take_replay(&c, &s, &before, removed_or_moved_call,
+ *	    CASE_LOST_CALL);
  */
 #ifndef CALLLOG_CASE_REPLAY_H
 #define CALLLOG_CASE_REPLAY_H
@@ -42,12 +43,14 @@ enum { CASE_LOST_CALL, CASE_GAINED_CALL };
  * Take from s what the call k changes in c, which lost or gained it:
  * everything when k was (lost) or is (gained) the case's newest activity;
  * else its escalation when k escalated, and its resolution when k was the
- * call that resolved it.  A follow-up asked for on a call (add
- * --follow-up) is not recorded anywhere, so only the newest activity's
- * follow-up is worked out again.  Returns whether c changed (its
+ * call that resolved it.  The next follow-up is taken from s too whenever
+ * the history explains the one c holds, that is when before (the replay
+ * of the case as it was: with k when lost, without it when gained) gives
+ * it: each call keeps the follow-up asked for on it (add --follow-up), so
+ * the replay works it out exactly.  Returns whether c changed (its
  * followup_seq moves with its follow-up).
  */
 int case_take_replay(struct cl_case *c, const struct case_state *s,
-    const struct cl_call *k, int how);
+    const struct case_state *before, const struct cl_call *k, int how);
 
 #endif

@@ -168,6 +168,8 @@ struct cl_call {
 	int promise_mark;	/* marked by hand; PMARK_NONE: not marked */
 	time_t promise_marked;	/* when it was marked; 0: never */
 	char *promise_note;	/* why, when marked */
+	time_t follow_up;	/* the follow-up asked for on it (add
+				 * --follow-up), for case_replay; 0: none */
 
 	char *org;		/* the case's organization, filled by listings */
 	char currency[4];	/* the case's, credited's; filled by reads */

@@ -69,6 +69,32 @@ history_clear(struct history *h)
 	free(h->events);
 }
 
+/* The replay of the case as it was before it lost (how) or gained call k:
+ * its calls now, with k put back in its place or taken out.  The calls
+ * are shallow copies: the replay only reads them. */
+static void
+replay_before(const struct cl_case *c, const struct history *h,
+    const struct cl_call *k, int how, const struct policy *p,
+    struct case_state *out)
+{
+	struct cl_call *was = xcalloc(h->ncalls + 1, sizeof(*was));
+	size_t n = 0, i = 0;
+
+	for (; i < h->ncalls; i++) {
+		const struct cl_call *o = &h->calls[i];
+
+		if (how == CASE_LOST_CALL && n == i && (o->started >
+		    k->started || (o->started == k->started && o->id > k->id)))
+			was[n++] = *k;
+		if (how == CASE_LOST_CALL || o->id != k->id)
+			was[n++] = *o;
+	}
+	if (how == CASE_LOST_CALL && n == i)
+		was[n++] = *k;
+	case_replay(c, was, n, h->events, h->nevents, p, out);
+	free(was);
+}
+
 /* Work case id out again after it lost or gained call k; a change of its
  * state is said in report. */
 static int
@@ -78,7 +104,7 @@ recompute(struct ctx *ctx, long long id, const struct cl_call *k, int how,
 	struct call_filter f = { .case_id = id, .oldest_first = 1 };
 	struct history h = { 0 };
 	struct cl_case c = { 0 };
-	struct case_state s;
+	struct case_state s, before;
 	char when[WHEN_BUFSZ] = "", *line;
 	int rc = CMD_FAIL, n;
 
@@ -88,8 +114,9 @@ recompute(struct ctx *ctx, long long id, const struct cl_call *k, int how,
 		goto out;
 	case_replay(&c, h.calls, h.ncalls, h.events, h.nevents,
 	    &ctx->cfg.policy, &s);
+	replay_before(&c, &h, k, how, &ctx->cfg.policy, &before);
 	rc = CMD_OK;
-	if (!case_take_replay(&c, &s, k, how))
+	if (!case_take_replay(&c, &s, &before, k, how))
 		goto out;
 	c.updated = ctx->now;
 	if (store_case_update(ctx->st, &c) == -1) {

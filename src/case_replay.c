@@ -51,8 +51,8 @@ replay_call(struct case_state *s, const struct cl_call *k,
 			s->resolved_at = k->started;
 		s->next_followup = 0;
 	} else
-		s->next_followup = policy_next_followup(0, k->promised_by,
-		    s->next_followup, p, k->started);
+		s->next_followup = policy_next_followup(k->follow_up,
+		    k->promised_by, s->next_followup, p, k->started);
 }
 
 void
@@ -83,7 +83,7 @@ case_replay(const struct cl_case *c, const struct cl_call *calls,
 
 int
 case_take_replay(struct cl_case *c, const struct case_state *s,
-    const struct cl_call *k, int how)
+    const struct case_state *before, const struct cl_call *k, int how)
 {
 	struct cl_case was = *c;
 	/* Lost: nothing newer remains; gained: nothing newer was there. */
@@ -103,7 +103,14 @@ case_take_replay(struct cl_case *c, const struct case_state *s,
 		c->status = s->status == STATUS_RESOLVED ?
 		    (c->escalation != LEVEL_NONE ? STATUS_ESCALATED :
 		    STATUS_OPEN) : s->status;
-	if (newest || resolver)
+	/* The follow-up the history explains (the replay with the call
+	 * where it was gives the one stored) is the history's without it;
+	 * one set otherwise (a calendar, a call recorded before calls kept
+	 * their follow-up) stays unless the call was the newest activity.
+	 * A resolved case has none. */
+	if (newest || resolver || (c->next_followup ==
+	    before->next_followup && (c->status != STATUS_RESOLVED ||
+	    s->next_followup == 0)))
 		c->next_followup = s->next_followup;
 	if (c->status != STATUS_RESOLVED && c->resolution) {
 		free(c->resolution);

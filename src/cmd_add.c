@@ -219,6 +219,9 @@ record(struct ctx *ctx, const struct args *a, struct add_input *in,
 	}
 	k->case_id = c->id;
 	k->created = k->updated = ctx->now;
+	/* Kept with the call, so that deleting or moving another one works
+	 * the case's follow-up out again exactly (case_replay.h). */
+	k->follow_up = in->follow_up;
 	if (store_call_insert(ctx->st, k) == -1)
 		return CMD_FAIL;
 	for (int i = 0; i < fx->nev; i++)

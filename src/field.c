@@ -111,11 +111,16 @@ static const char *const case_derived[] = { "id", "uuid", "updated_at",
 	"credited", NULL };
 static const char *const record_derived[] = { "id", "uuid", "updated_at",
 	NULL };
+/* A call's follow-up as asked for when it was recorded (add --follow-up)
+ * is the case's next follow-up's history, which case_replay reads back;
+ * the case's own field is the one every door changes. */
+static const char *const call_derived[] = { "id", "uuid", "updated_at",
+	"follow_up_at", NULL };
 
 const struct field_kind field_kinds[SYNC_KINDS] = {
 	[SYNC_CASE] = { "case", "cases", CF_COUNT, field_case, case_derived },
 	[SYNC_CALL] = { "call", "calls", KF_COUNT, field_call,
-	    record_derived },
+	    call_derived },
 	[SYNC_EVENT] = { "event", "case_events", EF_COUNT, field_event,
 	    record_derived },
 };

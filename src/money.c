@@ -106,16 +106,37 @@ skip_space(const char *p)
 	return p;
 }
 
-int
-money_parse(const char *s, const char *dflt, long long *minor, char cur[4])
+/* A credit is an amount with an optional minus sign: a credit reversed.
+ * "-200", "- $200", "-EUR 50", "EUR -50", "$-200" (as statements print
+ * them) and "−200" (U+2212, as typeset) are all minus. */
+static const char *
+take_minus(const char *s)
 {
-	const char *p = skip_space(s);
+	s = skip_space(s);
+	if (*s == '-')
+		return s + 1;
+	if (strncmp(s, "\xe2\x88\x92", 3) == 0)
+		return s + 3;
+	return NULL;
+}
+
+/* An amount; for a credit (neg not NULL) a minus may follow a currency
+ * given first, and *neg says so. */
+static int
+parse(const char *s, const char *dflt, long long *minor, char cur[4],
+    int *neg)
+{
+	const char *p = skip_space(s), *q;
 	long long whole = 0, frac = 0;
 	int have = 0, digits = 0, group = -1, ndec = 0, dec;
 
 	if (take_currency(&p, dflt, cur, &have) == -1)
 		return bad(s, "two currencies");
 	p = skip_space(p);
+	if (neg && *neg == 0 && have && (q = take_minus(p)) != NULL) {
+		*neg = 1;
+		p = skip_space(q);
+	}
 	if (!isdigit((unsigned char)*p))
 		return bad(s, *p == '-' ? "an amount is more than zero" :
 		    "no digits");
@@ -168,6 +189,12 @@ money_parse(const char *s, const char *dflt, long long *minor, char cur[4])
 	if (*minor > MONEY_MAX)
 		return bad(s, TOO_LARGE);
 	return 0;
+}
+
+int
+money_parse(const char *s, const char *dflt, long long *minor, char cur[4])
+{
+	return parse(s, dflt, minor, cur, NULL);
 }
 
 int
@@ -247,31 +274,17 @@ money_read_decimal(const char *s, const char *cur, long long *minor,
 	return 0;
 }
 
-/* A credit is an amount with an optional minus sign: a credit reversed.
- * "-200", "- $200", "-EUR 50" and "−200" (U+2212, as typeset) are all
- * minus 200. */
-static const char *
-take_minus(const char *s)
-{
-	s = skip_space(s);
-	if (*s == '-')
-		return s + 1;
-	if (strncmp(s, "\xe2\x88\x92", 3) == 0)
-		return s + 3;
-	return NULL;
-}
-
 int
 money_parse_credit(const char *s, const char *dflt, long long *minor,
     char cur[4])
 {
 	const char *rest = take_minus(s);
+	int neg = rest != NULL;
 
-	if (rest == NULL)
-		return money_parse(s, dflt, minor, cur);
-	if (money_parse(rest, dflt, minor, cur) == -1)
+	if (parse(rest ? rest : s, dflt, minor, cur, &neg) == -1)
 		return -1;
-	*minor = -*minor;
+	if (neg)
+		*minor = -*minor;
 	return 0;
 }
 

@@ -15,9 +15,9 @@ static const char call_insert_sql[] =
     "INSERT INTO calls (uuid, case_id, started_at, channel, direction,"
     " number, department, ivr, rep, hold_seconds, duration_seconds, outcome,"
     " promise, promised_by, notes, created_at, updated_at, id, credited,"
-    " promise_status, promise_marked_at, promise_note)"
+    " promise_status, promise_marked_at, promise_note, follow_up_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)";
+    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)";
 
 /* updated_at does not go back: a device whose clock is a little behind
  * the one that last changed the row still records a change after it, so
@@ -31,8 +31,8 @@ static const char call_update_sql[] =
     " rep = ?9, hold_seconds = ?10, duration_seconds = ?11, outcome = ?12,"
     " promise = ?13, promised_by = ?14, notes = ?15, created_at = ?16,"
     " updated_at = " STORE_UPDATED_SQL("?17") ", credited = ?19,"
-    " promise_status = ?20, promise_marked_at = ?21, promise_note = ?22"
-    " WHERE id = ?18";
+    " promise_status = ?20, promise_marked_at = ?21, promise_note = ?22,"
+    " follow_up_at = ?23 WHERE id = ?18";
 
 static const char ref_insert_sql[] =
     "INSERT INTO call_refs (call_id, pos, ref) VALUES (?1, ?2, ?3)";
@@ -115,6 +115,7 @@ bind_call(sqlite3_stmt *s, const struct cl_call *c)
 	    enum_name(&promise_names, c->promise_mark));
 	bind_time(s, 21, c->promise_marked);
 	bind_text(s, 22, c->promise_note);
+	bind_time(s, 23, c->follow_up);
 }
 
 int
@@ -198,6 +199,7 @@ store_read_call_extra(sqlite3_stmt *s, int i, struct cl_call *c)
 	snprintf(c->currency, sizeof(c->currency), "%s",
 	    sqlite3_column_type(s, i + 4) == SQLITE_TEXT ?
 	    (const char *)sqlite3_column_text(s, i + 4) : "");
+	c->follow_up = col_time(s, i + 5);
 }
 
 int

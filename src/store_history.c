@@ -31,7 +31,7 @@ static const struct history_table {
 	    "ivr", "rep", "hold_seconds", "duration_seconds", "outcome",
 	    "promise", "promised_by", "notes", "created_at", "updated_at",
 	    "credited", "promise_status", "promise_marked_at",
-	    "promise_note", NULL }, 1, 0 },
+	    "promise_note", "follow_up_at", NULL }, 1, 0 },
 	{ "call_refs", (const char *const[]){ "call_id", "pos", "ref", NULL },
 	    2, 1 },
 	{ "case_events", (const char *const[]){ "id", "uuid", "case_id", "at",

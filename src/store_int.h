@@ -98,7 +98,7 @@ void read_case_money(sqlite3_stmt *s, int i, struct cl_case *c);
  * store_read_call_extra from column i on. */
 #define CALL_EXTRA_COLUMNS \
     " k.credited, k.promise_status, k.promise_marked_at, k.promise_note," \
-    " c.currency"
+    " c.currency, k.follow_up_at"
 void store_read_call_extra(sqlite3_stmt *s, int i, struct cl_call *c);
 
 /* The escaped LIKE pattern matching names that start with prefix. */

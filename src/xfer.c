@@ -135,6 +135,8 @@ const struct xfer_field xfer_call_fields[] = {
 	    promise_marked, field_call[KF_PROMISE_MARKED]),
 	DECL("promise_note", XF_TEXT, XF_NULL | XF_OPTIONAL, struct cl_call,
 	    promise_note, field_call[KF_PROMISE_NOTE]),
+	/* the follow-up asked for on the call: the case's history */
+	TIME("follow_up", XF_NULL | XF_OPTIONAL, struct cl_call, follow_up),
 	END
 };
 

@@ -76,6 +76,33 @@ test_expect_success 'a zero or malformed reversal is refused, nothing written' '
 	refused 2 "amount" cl add --case 1 --credited "-abc" --note x
 '
 
+# A statement prints a reversal with its currency first ("KWD -1.250",
+# "$-20"): the minus after the currency is a reversal too, at add, note
+# and edit alike, and two minus signs or a minus zero are still refused.
+test_expect_success 'a reversal written with its currency first is a reversal at every door' '
+	expect_exit 0 cl add --org "Gulf Bank" --new-org --reason billing \
+		--amount "KWD 12.500" --credited "KWD 5.250" --note opened &&
+	id=$(id_of "opened case") &&
+	call=$(id_of "recorded call") &&
+	expect_exit 0 cl note "$id" "statement: credit reversed" \
+		--credited "KWD -1.250" &&
+	expect_exit 0 cl add --case "$id" --credited "KWD−0.500" --note back &&
+	expect_exit 0 cl show "$id" --json &&
+	jq_is ".credited + \" \" + .outstanding" "3.500 9.000" &&
+	expect_exit 0 cl add --org "Dollar Bank" --new-org --reason billing \
+		--amount 100 --credited 60 --note opened &&
+	id=$(id_of "opened case") &&
+	call=$(id_of "recorded call") &&
+	expect_exit 0 cl edit --call "$call" --credited "\$-20" &&
+	expect_exit 0 cl note "$id" "seen" --credited "USD - 5" &&
+	expect_exit 0 cl show "$id" --json &&
+	jq_is ".credited + \" \" + .outstanding" "-25.00 125.00" &&
+	refused 2 "amount" cl add --case "$id" --credited "-USD -5" --note x &&
+	refused 2 "amount" cl add --case "$id" --credited "USD -0" --note x &&
+	refused 2 "amount" cl add --case "$id" --credited "USD 5-" --note x &&
+	refused 2 "amount" cl edit "$id" --amount "USD -5"
+'
+
 test_expect_success 'note: a credit seen on a statement joins the ledger, not the contacts' '
 	export CALLLOG_NOW=2026-11-10T15:00:00Z &&
 	expect_exit 0 cl add --org "Delta Air Lines" --new-org --reason travel \
@@ -384,6 +411,37 @@ test_expect_success 'moving a call: both cases read as if it had always been on 
 2026-11-04T15:00:00Z|1|--note a1
 2026-11-05T15:00:00Z|2|--outcome callback --note b1" \
 		2026-11-06T12:00:00Z
+'
+
+# A follow-up asked for on a call (add --follow-up) is kept with the call,
+# so the case's next follow-up is worked out again exactly, whether the
+# call deleted or moved was the newest activity or not.  2026-11-16 is a
+# Monday, 2026-11-27 a Friday; a date alone is 09:00 (14:00Z).
+test_expect_success 'a deleted or moved call: the follow-ups asked for on the others stand' '
+	unset CALLLOG_DB &&
+	twin_check "
+2026-11-03T15:00:00Z|1|--follow-up 2026-11-16 --note monday
+2026-11-04T15:00:00Z|X:del|--follow-up 2026-11-27 --note friday" \
+		2026-11-05T12:00:00Z &&
+	grep -q "\"next_followup\": \"2026-11-16T14:00:00Z\"" real.1 &&
+	twin_check "
+2026-11-03T15:00:00Z|X:del|--follow-up 2026-11-30 --note far
+2026-11-04T15:00:00Z|1|--rep Ana --note later" \
+		2026-11-05T12:00:00Z &&
+	grep -q "\"next_followup\": \"2026-11-09T14:00:00Z\"" real.1 &&
+	twin_check "
+2026-11-02T15:00:00Z|2|--note b0
+2026-11-03T15:00:00Z|X:mv|--follow-up 2026-11-16 --note monday
+2026-11-04T15:00:00Z|1|--follow-up 2026-11-27 --note friday" \
+		2026-11-05T12:00:00Z &&
+	grep -q "\"next_followup\": \"2026-11-16T14:00:00Z\"" real.2 &&
+	grep -q "\"next_followup\": \"2026-11-27T14:00:00Z\"" real.1 &&
+	twin_check "
+2026-11-03T15:00:00Z|X:mv|--follow-up 2026-11-16 --note monday
+2026-11-04T15:00:00Z|2|--note b1
+2026-11-05T15:00:00Z|1|--note a1" \
+		2026-11-06T12:00:00Z &&
+	grep -q "\"next_followup\": \"2026-11-16T14:00:00Z\"" real.2
 '
 
 test_expect_success 'a move is one change: undo puts both cases back as they were' '
