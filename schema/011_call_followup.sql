@@ -1,4 +1,4 @@
--- 010: a call keeps the follow-up asked for on it (add --follow-up), so
+-- 011: a call keeps the follow-up asked for on it (add --follow-up), so
 -- deleting or moving a call can work its cases' next follow-up out again
 -- exactly, from the calls that remain (DESIGN.md, "Correcting the
 -- record"; src/case_replay.c).  NULL: none was asked for, and the policy's
