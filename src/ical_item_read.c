@@ -495,8 +495,9 @@ has_line(char **lines, const char *name)
 
 /*
  * Whether the calendar is a reminder `ical --vdir` wrote: a to-do or event
- * under a case's uuid (or that and "-escalation"), in calllog's category,
- * with none of sync's X-CALLLOG- lines.  Such a file means the folder is a
+ * under a case's uuid and "-followup" or "-escalation" (or the uuid alone,
+ * as older versions wrote a follow-up), in calllog's category, with none
+ * of sync's X-CALLLOG- lines.  Such a file means the folder is a
  * reminder folder, which sync must not take for its own (DESIGN.md: the
  * two refuse each other's folders).
  */
@@ -518,7 +519,8 @@ is_reminder(const char *text, icalcomponent *root)
 	    (v = p_icalproperty_get_value_as_string(cat)) == NULL)
 		return 0;
 	n = strlen(uid);
-	if (!(n == 36 || (n == 47 && strcmp(uid + 36, "-escalation") == 0)) ||
+	if (!(n == 36 || (n == 45 && strcmp(uid + 36, "-followup") == 0) ||
+	    (n == 47 && strcmp(uid + 36, "-escalation") == 0)) ||
 	    strspn(uid, "0123456789abcdef-") < 36 ||
 	    strncasecmp(v, "calllog", 7) != 0 || (v[7] && v[7] != ','))
 		return 0;

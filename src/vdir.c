@@ -79,14 +79,16 @@ differs(const char *a, const char *b)
 	return 0;
 }
 
-/* The case uuid of a name calllog gives its files ("UUID.ics" or
- * "UUID-escalation.ics"), or 0 when name is not one of them. */
+/* The case uuid of a name calllog gives its files ("UUID-followup.ics"
+ * or "UUID-escalation.ics", and "UUID.ics", the follow-up's before it had
+ * a UID of its own), or 0 when name is not one of them. */
 static int
 item_name(const char *name, char uuid[UUID_BUFSZ], int *escalation)
 {
 	size_t n = strlen(name);
 
 	if (n < 40 || (strcmp(name + 36, ".ics") != 0 &&
+	    strcmp(name + 36, "-followup.ics") != 0 &&
 	    strcmp(name + 36, "-escalation.ics") != 0))
 		return 0;
 	for (int i = 0; i < 36; i++) {
@@ -98,7 +100,7 @@ item_name(const char *name, char uuid[UUID_BUFSZ], int *escalation)
 	}
 	memcpy(uuid, name, 36);
 	uuid[36] = '\0';
-	*escalation = name[36] == '-';
+	*escalation = name[36] == '-' && name[37] == 'e';
 	return 1;
 }
 
@@ -385,6 +387,33 @@ write_item(struct mirror *m, struct cal *cal, size_t i)
 	char *path = NULL, *text = NULL, *old = NULL;
 	int seq = it->sequence, rc = 0;
 
+	/* A follow-up's file of before its own UID ("UUID.ics") is removed
+	 * (its change was read back first); what the journal remembered of
+	 * it goes on under the new name: a dismissal, its SEQUENCE. */
+	if (f == NULL && !it->escalation) {
+		char *legacy = xasprintf("%s.ics", it->case_uuid);
+		struct vdir_file *lf = find(m, legacy);
+
+		free(legacy);
+		if (lf && !m->s[lf - m->f].unreadable) {
+			row.dismissed_due = lf->dismissed_due;
+			if (lf->sequence > seq)
+				seq = lf->sequence;
+			if (m->s[lf - m->f].foreign &&
+			    m->s[lf - m->f].disk_seq >= seq)
+				seq = m->s[lf - m->f].disk_seq + 1;
+		}
+	}
+	if (row.dismissed_due && row.dismissed_due == it->due) {
+		row.name = name;
+		memcpy(row.case_uuid, it->case_uuid, UUID_BUFSZ);
+		row.due = it->due;
+		row.sequence = seq;
+		row.level = LEVEL_NONE;
+		rc = store_vdir_put(m->ctx->st, m->dir, &row);
+		goto out;
+	}
+	row.dismissed_due = 0;
 	if (s)
 		s->seen = 1;
 	if (s && s->unreadable)
