@@ -153,8 +153,25 @@ struct strbuf;
 int item_keep_line(struct cal_sync_item *it, struct strbuf *b,
     const char *mark, const char *line, char *why, size_t size);
 
+/* The item's own line named name that extra keeps (outside the item's
+ * components, not the calendar's), and its length; NULL: none. */
+const char *item_kept_find(const char *extra, const char *name, size_t *len);
+
+/* The value of that line, its TEXT escapes read; caller frees. */
+char *item_kept_value(const char *extra, const char *name);
+
+/* Whether the kept line is one of the standard lines calllog writes
+ * itself, from what the line says (a call's SUMMARY, a date DUE, a
+ * call's DTSTART, X-CALLLOG-STARTED), not as it stands. */
+int item_kept_own(const char *line, int kind);
+
 /* "American Express: billing", the SUMMARY of a case without a title. */
 const char *item_case_summary(const struct sync_rec *r, char *buf,
+    size_t size);
+
+/* The SUMMARY calllog gives an item of its own ("Phone call: no
+ * answer"), which tells it from a client's title. */
+const char *item_generated_summary(const struct sync_rec *r, char *buf,
     size_t size);
 
 /* The VTODO STATUS of a case status. */

@@ -141,8 +141,8 @@ item_case_summary(const struct sync_rec *r, char *buf, size_t size)
 	return buf;
 }
 
-static const char *
-generated_summary(const struct sync_rec *r, char *buf, size_t size)
+const char *
+item_generated_summary(const struct sync_rec *r, char *buf, size_t size)
 {
 	if (r->kind == SYNC_CASE)
 		return item_case_summary(r, buf, size);
@@ -181,8 +181,75 @@ item_todo_status(const char *status)
 	return strcmp(status, "open") == 0 ? "NEEDS-ACTION" : "IN-PROCESS";
 }
 
+/*
+ * A call's SUMMARY and DESCRIPTION: the client's SUMMARY, when it kept
+ * one and the notes still begin with it as their own paragraph (as
+ * cal_sync_read made them: the title, a blank line, the text), and the
+ * rest of the notes; else calllog's own summary and the notes.  *own is
+ * set to the client's summary (caller frees) when it is used.
+ */
+static const char *
+call_text(const struct sync_rec *r, const char *extra, const char **desc,
+    char **own)
+{
+	const char *text = r->f[KF_NOTES];
+	char *s = item_kept_value(extra, "SUMMARY");
+	size_t n = s ? strlen(s) : 0;
+
+	*desc = text;
+	*own = NULL;
+	if (s && n && text && strncmp(text, s, n) == 0 && (text[n] == '\0' ||
+	    strncmp(text + n, "\n\n", 2) == 0)) {
+		*desc = text[n] && text[n + 2] ? text + n + 2 : NULL;
+		*own = s;
+		return s;
+	}
+	free(s);
+	return NULL;
+}
+
+/* Whether extra keeps a line name whose value is a date (RFC 5545 DATE),
+ * the day t falls on (local time): the client made it a date and the day
+ * did not change; *out is then that date. */
+static int
+kept_date(const char *extra, const char *name, time_t t,
+    struct icaltimetype *out)
+{
+	char *v = item_kept_value(extra, name), day[9];
+	struct tm tm;
+	int same;
+
+	if (v == NULL)
+		return 0;
+	localtime_r(&t, &tm);
+	strftime(day, sizeof(day), "%Y%m%d", &tm);
+	same = t != 0 && strlen(v) == 8 && strspn(v, "0123456789") == 8 &&
+	    strcmp(v, day) == 0;
+	free(v);
+	if (same) {
+		*out = p_icaltime_null_time();
+		out->year = tm.tm_year + 1900;
+		out->month = tm.tm_mon + 1;
+		out->day = tm.tm_mday;
+		out->is_date = 1;
+	}
+	return same;
+}
+
+static void
+add_when(icalcomponent *c, icalproperty *(*mk)(struct icaltimetype),
+    const char *extra, const char *name, time_t t)
+{
+	struct icaltimetype d;
+
+	if (t && kept_date(extra, name, t, &d))
+		p_icalcomponent_add_property(c, mk(d));	/* all-day */
+	else
+		add_time_prop(c, mk, t);
+}
+
 static icalcomponent *
-build(const struct sync_rec *r, const char *uid, int seq)
+build(const struct sync_rec *r, const char *uid, int seq, const char *extra)
 {
 	int todo = r->kind == SYNC_CASE;
 	icalcomponent *c = todo ? p_icalcomponent_new_vtodo() :
@@ -213,7 +280,7 @@ build(const struct sync_rec *r, const char *uid, int seq)
 			p_icalcomponent_add_property(c,
 			    p_icalproperty_new_percentcomplete(100));
 		}
-		add_time_prop(c, p_icalproperty_new_due,
+		add_when(c, p_icalproperty_new_due, extra, "DUE",
 		    sync_rec_time(r, CF_FOLLOWUP));
 		p_icalcomponent_add_property(c, p_icalproperty_new_priority(
 		    strcmp(pr, "high") == 0 ? 1 : strcmp(pr, "low") == 0 ?
@@ -221,15 +288,23 @@ build(const struct sync_rec *r, const char *uid, int seq)
 	} else {
 		icalproperty *rel;
 		const char *text = r->f[r->kind == SYNC_CALL ? KF_NOTES :
-		    EF_NOTE];
+		    EF_NOTE], *own = NULL;
+		char *mine = NULL;
+		size_t n;
 
+		if (r->kind == SYNC_CALL)
+			own = call_text(r, extra, &text, &mine);
 		p_icalcomponent_add_property(c, p_icalproperty_new_summary(
-		    generated_summary(r, sum, sizeof(sum))));
+		    own ? own : item_generated_summary(r, sum, sizeof(sum))));
+		free(mine);
 		if (text)
 			p_icalcomponent_add_property(c,
 			    p_icalproperty_new_description(text));
-		add_time_prop(c, p_icalproperty_new_dtstart,
-		    sync_rec_time(r, 1));
+		/* A note (no DTSTART) stays one: its start is
+		 * X-CALLLOG-STARTED. */
+		if (item_kept_find(extra, XPREFIX "STARTED", &n) == NULL)
+			add_when(c, p_icalproperty_new_dtstart, extra,
+			    "DTSTART", sync_rec_time(r, 1));
 		p_icalcomponent_add_property(c,
 		    p_icalproperty_new_status(ICAL_STATUS_FINAL));
 		rel = p_icalproperty_new_relatedto(r->f[0]);
@@ -241,16 +316,32 @@ build(const struct sync_rec *r, const char *uid, int seq)
 }
 
 /* Add the kept lines (extra) marked where (OUTER_BEFORE, OUTER_AFTER),
- * without the mark; NULL: the item's own, which have none. */
+ * without the mark; NULL: the item's own, which have none, but those
+ * calllog writes itself (item_kept_own), and a VTODO's DTSTART as
+ * dtstart says when given. */
 static void
-add_kept(struct strbuf *b, const char *extra, const char *where)
+add_kept(struct strbuf *b, const char *extra, const char *where, int kind,
+    const char *dtstart)
 {
+	int depth = 0;
+
 	for (const char *p = extra; p && *p; ) {
 		size_t n = strcspn(p, "\n");
 
-		if (where == NULL && *p != *OUTER_BEFORE && *p != *OUTER_AFTER)
-			add_line(b, p, n);
-		else if (where != NULL && *p == *where)
+		if (where == NULL && *p != *OUTER_BEFORE &&
+		    *p != *OUTER_AFTER) {
+			char *line = xstrndup(p, n);
+
+			depth += strncasecmp(line, "BEGIN:", 6) == 0;
+			depth -= strncasecmp(line, "END:", 4) == 0 && depth;
+			if (depth == 0 && dtstart &&
+			    strncasecmp(line, "DTSTART", 7) == 0 &&
+			    (line[7] == ';' || line[7] == ':'))
+				add_line(b, dtstart, strlen(dtstart));
+			else if (depth > 0 || !item_kept_own(line, kind))
+				add_line(b, p, n);
+			free(line);
+		} else if (where != NULL && *p == *where)
 			add_line(b, p + 1, n - 1);
 		p += n + (p[n] == '\n');
 	}
@@ -269,13 +360,14 @@ item_standard(int kind, int i)
 	return i == EF_CASE || i == EF_AT || i == EF_NOTE;
 }
 
-char *
-cal_sync_write(const struct sync_rec *r, const char *uid, int seq,
-    const char *extra)
+static char *
+write_text(const struct sync_rec *r, const char *uid, int seq,
+    const char *extra, const char *dtstart)
 {
 	icalcomponent *root, *c;
 	struct strbuf b = { 0 };
 	char *text, *begin, *end, *calend;
+	size_t n;
 	/* The item's lines, at the start of a line: a value (a UID) may hold
 	 * the same text. */
 	const char *begintag = r->kind == SYNC_CASE ? "\r\nBEGIN:VTODO\r\n" :
@@ -283,13 +375,11 @@ cal_sync_write(const struct sync_rec *r, const char *uid, int seq,
 	const char *endtag = r->kind == SYNC_CASE ? "\r\nEND:VTODO\r\n" :
 	    "\r\nEND:VJOURNAL\r\n";
 
-	if (ical_load() == -1)
-		return NULL;
 	root = p_icalcomponent_new_vcalendar();
 	p_icalcomponent_add_property(root, p_icalproperty_new_prodid(
 	    "-//calllog//calllog " CALLLOG_VERSION "//EN"));
 	p_icalcomponent_add_property(root, p_icalproperty_new_version("2.0"));
-	c = build(r, uid, seq);
+	c = build(r, uid, seq, extra);
 	p_icalcomponent_add_component(root, c);
 	text = ical_text(root);
 	p_icalcomponent_free(root);
@@ -308,15 +398,85 @@ cal_sync_write(const struct sync_rec *r, const char *uid, int seq,
 	end += 2;
 	calend += 2;
 	strbuf_add(&b, text, (size_t)(begin - text));
-	add_kept(&b, extra, OUTER_BEFORE);
+	add_kept(&b, extra, OUTER_BEFORE, r->kind, NULL);
 	strbuf_add(&b, begin, (size_t)(end - begin));
 	for (int i = 0; i < sync_kinds[r->kind].nfields; i++)
 		if (!item_standard(r->kind, i))
 			add_x(&b, r, i);
-	add_kept(&b, extra, NULL);
+	if (r->kind == SYNC_CALL &&
+	    item_kept_find(extra, XPREFIX "STARTED", &n)) {
+		char tbuf[17], *line;
+
+		format_utc(sync_rec_time(r, KF_STARTED), tbuf);
+		line = xasprintf(XPREFIX "STARTED:%s", tbuf);
+		add_line(&b, line, strlen(line));
+		free(line);
+	}
+	add_kept(&b, extra, NULL, r->kind, dtstart);
 	strbuf_add(&b, end, (size_t)(calend - end));	/* END of the item */
-	add_kept(&b, extra, OUTER_AFTER);
+	add_kept(&b, extra, OUTER_AFTER, r->kind, NULL);
 	strbuf_add(&b, calend, strlen(calend));
 	free(text);
 	return b.s;
+}
+
+/*
+ * A VTODO's DTSTART that its DUE no longer keeps valid (RFC 5545
+ * 3.8.2.3: DTSTART not after DUE, both of one value type) once calllog
+ * moved DUE, made valid: of DUE's value type, at the earlier of the two.
+ * NULL: there is none, or it is valid.  text is the item as written.
+ */
+static char *
+mended_dtstart(const char *text)
+{
+	icalcomponent *root = p_icalparser_parse_string(text), *c = NULL;
+	struct icaltimetype st, due;
+	char *out = NULL, day[24];
+	time_t ts, td;
+	struct tm tm;
+
+	if (root)
+		c = p_icalcomponent_get_first_component(root,
+		    ICAL_VTODO_COMPONENT);
+	if (c && p_icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY) &&
+	    p_icalcomponent_get_first_property(c, ICAL_DUE_PROPERTY)) {
+		st = p_icalcomponent_get_dtstart(c);
+		due = p_icalcomponent_get_due(c);
+		ts = ical_read_time(st);
+		td = ical_read_time(due);
+		if (ts && td && (st.is_date != due.is_date || ts > td)) {
+			ts = ts < td ? ts : td;
+			if (due.is_date) {
+				localtime_r(&ts, &tm);
+				strftime(day, sizeof(day), "%Y%m%d", &tm);
+				out = xasprintf("DTSTART;VALUE=DATE:%s", day);
+			} else {
+				format_utc(ts, day);
+				out = xasprintf("DTSTART:%s", day);
+			}
+		}
+	}
+	if (root)
+		p_icalcomponent_free(root);
+	return out;
+}
+
+char *
+cal_sync_write(const struct sync_rec *r, const char *uid, int seq,
+    const char *extra)
+{
+	char *text, *dtstart;
+	size_t n;
+
+	if (ical_load() == -1)
+		return NULL;
+	text = write_text(r, uid, seq, extra, NULL);
+	if (text && r->kind == SYNC_CASE &&
+	    item_kept_find(extra, "DTSTART", &n) &&
+	    (dtstart = mended_dtstart(text)) != NULL) {
+		free(text);
+		text = write_text(r, uid, seq, extra, dtstart);
+		free(dtstart);
+	}
+	return text;
 }

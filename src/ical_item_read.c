@@ -356,11 +356,15 @@ read_journal(icalcomponent *c, struct sync_rec *r, int foreign)
 	time_t created = prop_time(c, ICAL_CREATED_PROPERTY,
 	    p_icalproperty_get_created);
 	int call = r->kind == SYNC_CALL;
+	char gen[LIMIT_NAME + 64];
 
 	sync_rec_set(r, 0, parent_of(c));
 	set_time(r, 1, start ? start : created ? created : r->updated);
 	if (call)
 		set_time(r, KF_CREATED, created ? created : r->updated);
+	if (call && !foreign && summary && *summary && strcmp(summary,
+	    item_generated_summary(r, gen, sizeof(gen))) != 0)
+		foreign = 2;	/* the client's title: the notes' first line */
 	if (foreign && summary && *summary && desc && *desc) {
 		char *both = xasprintf("%s\n\n%s", summary, desc);
 
@@ -372,7 +376,7 @@ read_journal(icalcomponent *c, struct sync_rec *r, int foreign)
 	else
 		sync_rec_set(r, call ? KF_NOTES : EF_NOTE, desc && *desc ?
 		    desc : NULL);
-	if (foreign) {
+	if (foreign == 1) {
 		sync_rec_set(r, KF_CHANNEL, "phone");
 		sync_rec_set(r, KF_DIRECTION, "outbound");
 	}
@@ -389,6 +393,16 @@ escapes_valid(const char *v)
 			p++;
 		}
 	return 1;
+}
+
+/* Whether the line is a DUE or DTSTART whose value is a date: kept too,
+ * for the item to be written back all-day while its day stays. */
+static int
+date_line(const char *line, size_t n, const char *value)
+{
+	return ((n == 3 && strncasecmp(line, "DUE", 3) == 0) ||
+	    (n == 7 && strncasecmp(line, "DTSTART", 7) == 0)) &&
+	    value && strlen(value) == 8 && strspn(value, "0123456789") == 8;
 }
 
 /* Sort the raw lines: X-CALLLOG- ones into fields, the client's into
@@ -445,8 +459,12 @@ read_lines(char **lines, const char *outer, struct cal_sync_item *it,
 				return snprintf(why, size, "bad %.*s",
 				    (int)n, line), -1;
 			}
+		} else if (depth == 0 && n == strlen(XPREFIX "STARTED") &&
+		    strncasecmp(line, XPREFIX "STARTED", n) == 0) {
+			;	/* a note's start: cal_sync_read keeps it */
 		} else if ((depth > 0 || !listed(kind == SYNC_CASE ?
-		    todo_props : journal_props, line, n)) &&
+		    todo_props : journal_props, line, n) ||
+		    date_line(line, n, value)) &&
 		    item_keep_line(it, &b, "", line, why, size) == -1) {
 			free(b.s);
 			return -1;
@@ -479,6 +497,66 @@ read_lines(char **lines, const char *outer, struct cal_sync_item *it,
 		free(b.s);
 		return snprintf(why, size, "over %d KiB of lines calllog does"
 		    " not know", KEPT_MAX / 1024), -1;
+	}
+	*extra = b.len ? b.s : (free(b.s), NULL);
+	return 0;
+}
+
+/* The item's own line named name (not an alarm's), or NULL. */
+static const char *
+own_line(char **lines, const char *name)
+{
+	int depth = 0;
+
+	for (size_t i = 1; lines[i] && lines[i + 1]; i++) {
+		depth += strncasecmp(lines[i], "BEGIN:", 6) == 0;
+		if (depth == 0 && is_prop(lines[i], name))
+			return lines[i];
+		depth -= strncasecmp(lines[i], "END:", 4) == 0 && depth;
+	}
+	return NULL;
+}
+
+/*
+ * What a call's item keeps of the client's own standard lines (DESIGN.md:
+ * a client's SUMMARY of a call, and a DTSTART it set, are kept): its
+ * SUMMARY when it is no summary calllog gives (a title in jtx Board,
+ * which read_journal made the notes' first paragraph), and for a note
+ * without DTSTART the call's start as X-CALLLOG-STARTED instead, so that
+ * calllog never gives it one.  Returns 0, or -1 with why.
+ */
+static int
+keep_call_own(icalcomponent *c, char **lines, struct cal_sync_item *it,
+    char **extra, char *why, size_t size)
+{
+	const char *summary = p_icalcomponent_get_summary(c), *line, *v;
+	size_t len = *extra ? strlen(*extra) : 0;
+	struct strbuf b = { *extra, len, *extra ? len + 1 : 0 };
+	char gen[LIMIT_NAME + 64], tbuf[24], *t;
+	time_t started;
+	struct tm tm;
+
+	if (summary && *summary && strcmp(summary, item_generated_summary(
+	    &it->rec, gen, sizeof(gen))) != 0 &&
+	    (line = own_line(lines, "SUMMARY")) != NULL &&
+	    item_keep_line(it, &b, "", line, why, size) == -1) {
+		*extra = b.s;
+		return -1;
+	}
+	if (p_icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY) ==
+	    NULL) {
+		if ((line = own_line(lines, XPREFIX "STARTED")) != NULL &&
+		    item_line_name(line, &v) && v &&
+		    (t = parse_utc(v)) != NULL) {
+			sync_rec_set(&it->rec, KF_STARTED, t);
+			free(t);
+		}
+		started = sync_rec_time(&it->rec, KF_STARTED);
+		gmtime_r(&started, &tm);
+		strftime(tbuf, sizeof(tbuf), "%Y%m%dT%H%M%SZ", &tm);
+		strbuf_addstr(&b, XPREFIX "STARTED:");
+		strbuf_addstr(&b, tbuf);
+		strbuf_add(&b, "\n", 1);
 	}
 	*extra = b.len ? b.s : (free(b.s), NULL);
 	return 0;
@@ -607,6 +685,9 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 		read_case(c, &out->rec);
 	else if (out->kind >= 0)
 		read_journal(c, &out->rec, out->foreign);
+	if (out->kind == SYNC_CALL && keep_call_own(c, lines, out, extra,
+	    why, size) == -1)
+		goto done;
 	rc = 0;
 done:
 	for (size_t i = 0; lines && lines[i]; i++)
