@@ -160,10 +160,26 @@ const char *item_kept_find(const char *extra, const char *name, size_t *len);
 /* The value of that line, its TEXT escapes read; caller frees. */
 char *item_kept_value(const char *extra, const char *name);
 
-/* Whether the kept line is one of the standard lines calllog writes
- * itself, from what the line says (a call's SUMMARY, a date DUE, a
- * call's DTSTART, X-CALLLOG-STARTED), not as it stands. */
+/* Which of the client's own standard lines the kept line is, that are
+ * written as they stand only while they still say what the record says
+ * (a call's SUMMARY, a date DUE or call's DTSTART), or never
+ * (X-CALLLOG-STARTED, written from the record); 0: another line. */
+enum { KEPT_SUMMARY = 1, KEPT_DUE, KEPT_DTSTART, KEPT_STARTED };
 int item_kept_own(const char *line, int kind);
+
+/* Whether extra keeps a line name whose value is a date (RFC 5545 DATE)
+ * and t (not 0) falls on that day, local time: the client made it a date
+ * and the day did not change, so it is written back a date. */
+int item_kept_date(const char *extra, const char *name, time_t t);
+
+/*
+ * A VTODO's DTSTART st made valid for a DUE at due (a date when due_date)
+ * as RFC 5545 3.8.2.3 wants it: of DUE's value type, not after it; the
+ * line, at the earlier of the two (caller frees), or NULL when st is
+ * valid.  Used where a client's invalid item is read, and where calllog
+ * moves DUE.
+ */
+char *item_dtstart_mended(struct icaltimetype st, time_t due, int due_date);
 
 /* "American Express: billing", the SUMMARY of a case without a title. */
 const char *item_case_summary(const struct sync_rec *r, char *buf,

@@ -182,74 +182,48 @@ item_todo_status(const char *status)
 }
 
 /*
- * A call's SUMMARY and DESCRIPTION: the client's SUMMARY, when it kept
- * one and the notes still begin with it as their own paragraph (as
- * cal_sync_read made them: the title, a blank line, the text), and the
- * rest of the notes; else calllog's own summary and the notes.  *own is
- * set to the client's summary (caller frees) when it is used.
+ * Which of the client's own standard lines that extra keeps are written
+ * back as they stand (item_kept_own), in place of calllog's: a call's
+ * SUMMARY, when the notes still begin with it as their own paragraph (as
+ * cal_sync_read made them: the title, a blank line, the text), the
+ * DESCRIPTION then the rest; a DUE or DTSTART that is a date, while the
+ * day stays.  A note (no DTSTART) stays one, its start X-CALLLOG-STARTED.
  */
-static const char *
-call_text(const struct sync_rec *r, const char *extra, const char **desc,
-    char **own)
-{
-	const char *text = r->f[KF_NOTES];
-	char *s = item_kept_value(extra, "SUMMARY");
-	size_t n = s ? strlen(s) : 0;
-
-	*desc = text;
-	*own = NULL;
-	if (s && n && text && strncmp(text, s, n) == 0 && (text[n] == '\0' ||
-	    strncmp(text + n, "\n\n", 2) == 0)) {
-		*desc = text[n] && text[n + 2] ? text + n + 2 : NULL;
-		*own = s;
-		return s;
-	}
-	free(s);
-	return NULL;
-}
-
-/* Whether extra keeps a line name whose value is a date (RFC 5545 DATE),
- * the day t falls on (local time): the client made it a date and the day
- * did not change; *out is then that date. */
-static int
-kept_date(const char *extra, const char *name, time_t t,
-    struct icaltimetype *out)
-{
-	char *v = item_kept_value(extra, name), day[9];
-	struct tm tm;
-	int same;
-
-	if (v == NULL)
-		return 0;
-	localtime_r(&t, &tm);
-	strftime(day, sizeof(day), "%Y%m%d", &tm);
-	same = t != 0 && strlen(v) == 8 && strspn(v, "0123456789") == 8 &&
-	    strcmp(v, day) == 0;
-	free(v);
-	if (same) {
-		*out = p_icaltime_null_time();
-		out->year = tm.tm_year + 1900;
-		out->month = tm.tm_mon + 1;
-		out->day = tm.tm_mday;
-		out->is_date = 1;
-	}
-	return same;
-}
+struct own {
+	int summary, due, dtstart, note;
+	const char *desc;
+};
 
 static void
-add_when(icalcomponent *c, icalproperty *(*mk)(struct icaltimetype),
-    const char *extra, const char *name, time_t t)
+own_lines(const struct sync_rec *r, const char *extra, struct own *o)
 {
-	struct icaltimetype d;
+	const char *text = r->f[r->kind == SYNC_CALL ? KF_NOTES : EF_NOTE];
+	char *s = r->kind == SYNC_CALL ? item_kept_value(extra, "SUMMARY") :
+	    NULL;
+	size_t n = s ? strlen(s) : 0;
 
-	if (t && kept_date(extra, name, t, &d))
-		p_icalcomponent_add_property(c, mk(d));	/* all-day */
-	else
-		add_time_prop(c, mk, t);
+	memset(o, 0, sizeof(*o));
+	o->desc = text;
+	if (r->kind == SYNC_CASE) {
+		o->due = item_kept_date(extra, "DUE",
+		    sync_rec_time(r, CF_FOLLOWUP));
+		return;
+	}
+	if (n && text && strncmp(text, s, n) == 0 && (text[n] == '\0' ||
+	    strncmp(text + n, "\n\n", 2) == 0)) {
+		o->summary = 1;
+		o->desc = text[n] && text[n + 2] ? text + n + 2 : NULL;
+	}
+	free(s);
+	o->note = r->kind == SYNC_CALL &&
+	    item_kept_find(extra, XPREFIX "STARTED", &n) != NULL;
+	o->dtstart = !o->note && item_kept_date(extra, "DTSTART",
+	    sync_rec_time(r, 1));
 }
 
 static icalcomponent *
-build(const struct sync_rec *r, const char *uid, int seq, const char *extra)
+build(const struct sync_rec *r, const char *uid, int seq,
+    const struct own *o)
 {
 	int todo = r->kind == SYNC_CASE;
 	icalcomponent *c = todo ? p_icalcomponent_new_vtodo() :
@@ -280,31 +254,25 @@ build(const struct sync_rec *r, const char *uid, int seq, const char *extra)
 			p_icalcomponent_add_property(c,
 			    p_icalproperty_new_percentcomplete(100));
 		}
-		add_when(c, p_icalproperty_new_due, extra, "DUE",
-		    sync_rec_time(r, CF_FOLLOWUP));
+		if (!o->due)
+			add_time_prop(c, p_icalproperty_new_due,
+			    sync_rec_time(r, CF_FOLLOWUP));
 		p_icalcomponent_add_property(c, p_icalproperty_new_priority(
 		    strcmp(pr, "high") == 0 ? 1 : strcmp(pr, "low") == 0 ?
 		    9 : 5));
 	} else {
 		icalproperty *rel;
-		const char *text = r->f[r->kind == SYNC_CALL ? KF_NOTES :
-		    EF_NOTE], *own = NULL;
-		char *mine = NULL;
-		size_t n;
 
-		if (r->kind == SYNC_CALL)
-			own = call_text(r, extra, &text, &mine);
-		p_icalcomponent_add_property(c, p_icalproperty_new_summary(
-		    own ? own : item_generated_summary(r, sum, sizeof(sum))));
-		free(mine);
-		if (text)
+		if (!o->summary)
 			p_icalcomponent_add_property(c,
-			    p_icalproperty_new_description(text));
-		/* A note (no DTSTART) stays one: its start is
-		 * X-CALLLOG-STARTED. */
-		if (item_kept_find(extra, XPREFIX "STARTED", &n) == NULL)
-			add_when(c, p_icalproperty_new_dtstart, extra,
-			    "DTSTART", sync_rec_time(r, 1));
+			    p_icalproperty_new_summary(item_generated_summary(
+			    r, sum, sizeof(sum))));
+		if (o->desc)
+			p_icalcomponent_add_property(c,
+			    p_icalproperty_new_description(o->desc));
+		if (!o->note && !o->dtstart)
+			add_time_prop(c, p_icalproperty_new_dtstart,
+			    sync_rec_time(r, 1));
 		p_icalcomponent_add_property(c,
 		    p_icalproperty_new_status(ICAL_STATUS_FINAL));
 		rel = p_icalproperty_new_relatedto(r->f[0]);
@@ -315,13 +283,31 @@ build(const struct sync_rec *r, const char *uid, int seq, const char *extra)
 	return c;
 }
 
+/* Whether the item's kept line is written: not one of the client's own
+ * standard lines (item_kept_own), or one written as it stands (o). */
+static int
+kept_written(const char *line, int kind, const struct own *o)
+{
+	switch (item_kept_own(line, kind)) {
+	case KEPT_SUMMARY:
+		return o->summary;
+	case KEPT_DUE:
+		return o->due;
+	case KEPT_DTSTART:
+		return o->dtstart;
+	case KEPT_STARTED:
+		return 0;	/* written anew, from the record */
+	default:
+		return 1;
+	}
+}
+
 /* Add the kept lines (extra) marked where (OUTER_BEFORE, OUTER_AFTER),
- * without the mark; NULL: the item's own, which have none, but those
- * calllog writes itself (item_kept_own), and a VTODO's DTSTART as
- * dtstart says when given. */
+ * without the mark; NULL: the item's own, which have none, as
+ * kept_written says, and a VTODO's DTSTART as dtstart says when given. */
 static void
 add_kept(struct strbuf *b, const char *extra, const char *where, int kind,
-    const char *dtstart)
+    const struct own *o, const char *dtstart)
 {
 	int depth = 0;
 
@@ -338,7 +324,7 @@ add_kept(struct strbuf *b, const char *extra, const char *where, int kind,
 			    strncasecmp(line, "DTSTART", 7) == 0 &&
 			    (line[7] == ';' || line[7] == ':'))
 				add_line(b, dtstart, strlen(dtstart));
-			else if (depth > 0 || !item_kept_own(line, kind))
+			else if (depth > 0 || kept_written(line, kind, o))
 				add_line(b, p, n);
 			free(line);
 		} else if (where != NULL && *p == *where)
@@ -367,7 +353,7 @@ write_text(const struct sync_rec *r, const char *uid, int seq,
 	icalcomponent *root, *c;
 	struct strbuf b = { 0 };
 	char *text, *begin, *end, *calend;
-	size_t n;
+	struct own o;
 	/* The item's lines, at the start of a line: a value (a UID) may hold
 	 * the same text. */
 	const char *begintag = r->kind == SYNC_CASE ? "\r\nBEGIN:VTODO\r\n" :
@@ -379,7 +365,8 @@ write_text(const struct sync_rec *r, const char *uid, int seq,
 	p_icalcomponent_add_property(root, p_icalproperty_new_prodid(
 	    "-//calllog//calllog " CALLLOG_VERSION "//EN"));
 	p_icalcomponent_add_property(root, p_icalproperty_new_version("2.0"));
-	c = build(r, uid, seq, extra);
+	own_lines(r, extra, &o);
+	c = build(r, uid, seq, &o);
 	p_icalcomponent_add_component(root, c);
 	text = ical_text(root);
 	p_icalcomponent_free(root);
@@ -398,13 +385,12 @@ write_text(const struct sync_rec *r, const char *uid, int seq,
 	end += 2;
 	calend += 2;
 	strbuf_add(&b, text, (size_t)(begin - text));
-	add_kept(&b, extra, OUTER_BEFORE, r->kind, NULL);
+	add_kept(&b, extra, OUTER_BEFORE, r->kind, &o, NULL);
 	strbuf_add(&b, begin, (size_t)(end - begin));
 	for (int i = 0; i < sync_kinds[r->kind].nfields; i++)
 		if (!item_standard(r->kind, i))
 			add_x(&b, r, i);
-	if (r->kind == SYNC_CALL &&
-	    item_kept_find(extra, XPREFIX "STARTED", &n)) {
+	if (o.note) {
 		char tbuf[17], *line;
 
 		format_utc(sync_rec_time(r, KF_STARTED), tbuf);
@@ -412,49 +398,50 @@ write_text(const struct sync_rec *r, const char *uid, int seq,
 		add_line(&b, line, strlen(line));
 		free(line);
 	}
-	add_kept(&b, extra, NULL, r->kind, dtstart);
+	add_kept(&b, extra, NULL, r->kind, &o, dtstart);
 	strbuf_add(&b, end, (size_t)(calend - end));	/* END of the item */
-	add_kept(&b, extra, OUTER_AFTER, r->kind, NULL);
+	add_kept(&b, extra, OUTER_AFTER, r->kind, &o, NULL);
 	strbuf_add(&b, calend, strlen(calend));
 	free(text);
 	return b.s;
 }
 
-/*
- * A VTODO's DTSTART that its DUE no longer keeps valid (RFC 5545
- * 3.8.2.3: DTSTART not after DUE, both of one value type) once calllog
- * moved DUE, made valid: of DUE's value type, at the earlier of the two.
- * NULL: there is none, or it is valid.  text is the item as written.
- */
+char *
+item_dtstart_mended(struct icaltimetype st, time_t due, int due_date)
+{
+	time_t ts = ical_read_time(st);
+	char day[24];
+	struct tm tm;
+
+	if (ts == 0 || due == 0 || (st.is_date == due_date && ts <= due))
+		return NULL;
+	ts = ts < due ? ts : due;
+	if (due_date) {
+		localtime_r(&ts, &tm);
+		strftime(day, sizeof(day), "%Y%m%d", &tm);
+		return xasprintf("DTSTART;VALUE=DATE:%s", day);
+	}
+	format_utc(ts, day);
+	return xasprintf("DTSTART:%s", day);
+}
+
+/* The VTODO's DTSTART made valid again after calllog moved DUE
+ * (item_dtstart_mended), text the item as written; NULL: it is. */
 static char *
 mended_dtstart(const char *text)
 {
 	icalcomponent *root = p_icalparser_parse_string(text), *c = NULL;
-	struct icaltimetype st, due;
-	char *out = NULL, day[24];
-	time_t ts, td;
-	struct tm tm;
+	char *out = NULL;
 
 	if (root)
 		c = p_icalcomponent_get_first_component(root,
 		    ICAL_VTODO_COMPONENT);
 	if (c && p_icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY) &&
 	    p_icalcomponent_get_first_property(c, ICAL_DUE_PROPERTY)) {
-		st = p_icalcomponent_get_dtstart(c);
-		due = p_icalcomponent_get_due(c);
-		ts = ical_read_time(st);
-		td = ical_read_time(due);
-		if (ts && td && (st.is_date != due.is_date || ts > td)) {
-			ts = ts < td ? ts : td;
-			if (due.is_date) {
-				localtime_r(&ts, &tm);
-				strftime(day, sizeof(day), "%Y%m%d", &tm);
-				out = xasprintf("DTSTART;VALUE=DATE:%s", day);
-			} else {
-				format_utc(ts, day);
-				out = xasprintf("DTSTART:%s", day);
-			}
-		}
+		struct icaltimetype due = p_icalcomponent_get_due(c);
+
+		out = item_dtstart_mended(p_icalcomponent_get_dtstart(c),
+		    ical_read_time(due), due.is_date);
 	}
 	if (root)
 		p_icalcomponent_free(root);

@@ -395,14 +395,19 @@ escapes_valid(const char *v)
 	return 1;
 }
 
-/* Whether the line is a DUE or DTSTART whose value is a date: kept too,
- * for the item to be written back all-day while its day stays. */
+/* Whether the line is the item's first DUE or DTSTART (the one libical
+ * reads; *seen remembers which were met) and its value is a date: kept
+ * too, for the item to be written back all-day while its day stays. */
 static int
-date_line(const char *line, size_t n, const char *value)
+date_line(const char *line, size_t n, const char *value, int *seen)
 {
-	return ((n == 3 && strncasecmp(line, "DUE", 3) == 0) ||
-	    (n == 7 && strncasecmp(line, "DTSTART", 7) == 0)) &&
-	    value && strlen(value) == 8 && strspn(value, "0123456789") == 8;
+	int bit = n == 3 && strncasecmp(line, "DUE", 3) == 0 ? 1 :
+	    n == 7 && strncasecmp(line, "DTSTART", 7) == 0 ? 2 : 0;
+	int first = bit && !(*seen & bit);
+
+	*seen |= bit;
+	return first && value && strlen(value) == 8 &&
+	    strspn(value, "0123456789") == 8;
 }
 
 /* Sort the raw lines: X-CALLLOG- ones into fields, the client's into
@@ -415,7 +420,7 @@ read_lines(char **lines, const char *outer, struct cal_sync_item *it,
 	struct sync_rec *r = &it->rec;
 	int kind = it->kind;
 	struct strbuf b = { 0 };
-	int depth = 0;
+	int depth = 0, seen = 0;
 
 	strbuf_add(&b, "", 0);
 	for (size_t i = 1; lines[i] && lines[i + 1]; i++) {
@@ -464,7 +469,7 @@ read_lines(char **lines, const char *outer, struct cal_sync_item *it,
 			;	/* a note's start: cal_sync_read keeps it */
 		} else if ((depth > 0 || !listed(kind == SYNC_CASE ?
 		    todo_props : journal_props, line, n) ||
-		    date_line(line, n, value)) &&
+		    (depth == 0 && date_line(line, n, value, &seen))) &&
 		    item_keep_line(it, &b, "", line, why, size) == -1) {
 			free(b.s);
 			return -1;
@@ -517,6 +522,25 @@ own_line(char **lines, const char *name)
 	return NULL;
 }
 
+/* Drop the item's own line name from extra (a call's DTSTART, a case's
+ * DUE: no client's line of its own). */
+static void
+drop_kept(char **extra, const char *name)
+{
+	const char *line;
+	size_t n;
+
+	if ((line = item_kept_find(*extra, name, &n)) == NULL)
+		return;
+	if (line[n] == '\n')
+		n++;
+	memmove((char *)line, line + n, strlen(line + n) + 1);
+	if (**extra == '\0') {
+		free(*extra);
+		*extra = NULL;
+	}
+}
+
 /*
  * What a call's item keeps of the client's own standard lines (DESIGN.md:
  * a client's SUMMARY of a call, and a DTSTART it set, are kept): its
@@ -532,7 +556,7 @@ keep_call_own(icalcomponent *c, char **lines, struct cal_sync_item *it,
 	const char *summary = p_icalcomponent_get_summary(c), *line, *v;
 	size_t len = *extra ? strlen(*extra) : 0;
 	struct strbuf b = { *extra, len, *extra ? len + 1 : 0 };
-	char gen[LIMIT_NAME + 64], tbuf[24], *t;
+	char gen[LIMIT_NAME + 64], tbuf[24], *t, *kept;
 	time_t started;
 	struct tm tm;
 
@@ -559,7 +583,35 @@ keep_call_own(icalcomponent *c, char **lines, struct cal_sync_item *it,
 		strbuf_add(&b, "\n", 1);
 	}
 	*extra = b.len ? b.s : (free(b.s), NULL);
+	/* Kept only when it reads back as the title the notes begin with
+	 * (a number redacted in it would not). */
+	if ((kept = item_kept_value(*extra, "SUMMARY")) != NULL &&
+	    strcmp(kept, summary) != 0)
+		drop_kept(extra, "SUMMARY");
+	free(kept);
 	return 0;
+}
+
+/* A client's VTODO whose DTSTART its DUE leaves invalid (RFC 5545
+ * 3.8.2.3, DUE as calllog writes it back): the DTSTART kept is the one
+ * made valid, which calllog writes back. */
+static void
+mend_dtstart(icalcomponent *c, const struct sync_rec *r, char **extra)
+{
+	time_t due = sync_rec_time(r, CF_FOLLOWUP);
+	const char *line;
+	char *fixed, *joined;
+	size_t n;
+
+	if ((line = item_kept_find(*extra, "DTSTART", &n)) == NULL ||
+	    (fixed = item_dtstart_mended(p_icalcomponent_get_dtstart(c), due,
+	    item_kept_date(*extra, "DUE", due))) == NULL)
+		return;
+	joined = xasprintf("%.*s%s%s", (int)(line - *extra), *extra, fixed,
+	    line + n);
+	free(fixed);
+	free(*extra);
+	*extra = joined;
 }
 
 static int
@@ -688,6 +740,15 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 	if (out->kind == SYNC_CALL && keep_call_own(c, lines, out, extra,
 	    why, size) == -1)
 		goto done;
+	if (out->kind == SYNC_CASE)
+		mend_dtstart(c, &out->rec, extra);
+	/* A date line kept that calllog would not write back as it stands
+	 * (libical read another day from it) is not kept: it would not
+	 * survive the next rewrite. */
+	if (out->kind >= 0 && !item_kept_date(*extra, out->kind == SYNC_CASE ?
+	    "DUE" : "DTSTART", sync_rec_time(&out->rec, out->kind ==
+	    SYNC_CASE ? CF_FOLLOWUP : 1)))
+		drop_kept(extra, out->kind == SYNC_CASE ? "DUE" : "DTSTART");
 	rc = 0;
 done:
 	for (size_t i = 0; lines && lines[i]; i++)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "ical.h"
 #include "ical_int.h"
@@ -213,12 +214,16 @@ item_kept_own(const char *line, int kind)
 	const char *value;
 	size_t n = item_line_name(line, &value);
 
+	if (n == 7 && strncasecmp(line, "SUMMARY", 7) == 0)
+		return KEPT_SUMMARY;
+	if (n == 3 && strncasecmp(line, "DUE", 3) == 0)
+		return KEPT_DUE;
 	if (n == 7 && strncasecmp(line, "DTSTART", 7) == 0)
-		return kind != SYNC_CASE;	/* a VTODO's: the client's */
-	return (n == 7 && strncasecmp(line, "SUMMARY", 7) == 0) ||
-	    (n == 3 && strncasecmp(line, "DUE", 3) == 0) ||
-	    (n == strlen(XPREFIX "STARTED") &&
-	    strncasecmp(line, XPREFIX "STARTED", n) == 0);
+		return kind == SYNC_CASE ? 0 : KEPT_DTSTART; /* the client's */
+	if (n == strlen(XPREFIX "STARTED") &&
+	    strncasecmp(line, XPREFIX "STARTED", n) == 0)
+		return KEPT_STARTED;
+	return 0;
 }
 
 char *
@@ -242,4 +247,20 @@ item_kept_value(const char *extra, const char *name)
 			strbuf_add(&b, p, 1);
 	free(copy);
 	return b.s;
+}
+
+int
+item_kept_date(const char *extra, const char *name, time_t t)
+{
+	char *v = item_kept_value(extra, name), day[9];
+	struct tm tm;
+	int same;
+
+	if (v == NULL || t == 0)
+		return free(v), 0;
+	localtime_r(&t, &tm);
+	strftime(day, sizeof(day), "%Y%m%d", &tm);
+	same = strlen(v) == 8 && strcmp(v, day) == 0;
+	free(v);
+	return same;
 }

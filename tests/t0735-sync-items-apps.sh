@@ -324,6 +324,15 @@ test_expect_success 'calllog moves DUE before DTSTART: DTSTART is not left after
 	rfc_check "$F1"
 '
 
+test_expect_success 'every item calllog wrote: python3-icalendar reads it, RFC 5545 holds' '
+	n=0 &&
+	for f in "$DIR"/*.ics; do
+		rfc_check "$f" || { echo "in $f"; return 1; }
+		n=$((n + 1))
+	done &&
+	test "$n" -ge 5
+'
+
 # A folder an older calllog kept: the follow-up's file named after the
 # case and holding its uuid as UID, the journal remembering it so.
 test_expect_success 'an older reminder folder: follow-ups under the case uuid' '
