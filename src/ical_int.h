@@ -168,8 +168,9 @@ enum { KEPT_SUMMARY = 1, KEPT_DUE, KEPT_DTSTART, KEPT_STARTED };
 int item_kept_own(const char *line, int kind);
 
 /* Whether extra keeps a line name whose value is a date (RFC 5545 DATE)
- * and t (not 0) falls on that day, local time: the client made it a date
- * and the day did not change, so it is written back a date. */
+ * and t (not 0) is that day at 09:00 local time, as calllog reads a date:
+ * the client made it a date and it did not change, so it is written back
+ * a date. */
 int item_kept_date(const char *extra, const char *name, time_t t);
 
 /*

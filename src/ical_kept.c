@@ -260,7 +260,10 @@ item_kept_date(const char *extra, const char *name, time_t t)
 		return free(v), 0;
 	localtime_r(&t, &tm);
 	strftime(day, sizeof(day), "%Y%m%d", &tm);
-	same = strlen(v) == 8 && strcmp(v, day) == 0;
+	/* 09:00 is what calllog reads a date as: another time that day was
+	 * set here, and a date would lose it. */
+	same = strlen(v) == 8 && strcmp(v, day) == 0 && tm.tm_hour == 9 &&
+	    tm.tm_min == 0 && tm.tm_sec == 0;
 	free(v);
 	return same;
 }

@@ -281,6 +281,19 @@ test_expect_success 'written back, the DUE stays all-day while its day stays' '
 	rfc_check "$F1"
 '
 
+test_expect_success 'a time of day set here on that day is not lost to a date' '
+	CALLLOG_NOW=2026-12-01T20:30:00 &&
+	expect_exit 0 lap followup 1 "2026-12-10 16:45" &&
+	expect_exit 0 lap sync "$DIR" &&
+	prop "$F1" DUE >got &&
+	echo "DUE:20261210T214500Z" >want &&
+	test_cmp want got &&
+	rfc_check "$F1" &&
+	# the time written is the one read back: nothing to do
+	expect_exit 0 lap sync "$DIR" &&
+	out_contains "nothing to do"
+'
+
 test_expect_success 'calllog moves DUE: DTSTART follows its value type (RFC 5545)' '
 	CALLLOG_NOW=2026-12-01T21:00:00 &&
 	expect_exit 0 lap followup 1 "2026-12-11 14:30" &&
