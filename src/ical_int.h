@@ -186,10 +186,9 @@ char *item_dtstart_mended(struct icaltimetype st, time_t due, int due_date);
 const char *item_case_summary(const struct sync_rec *r, char *buf,
     size_t size);
 
-/* The SUMMARY calllog gives an item of its own ("Phone call: no
- * answer"), which tells it from a client's title. */
-const char *item_generated_summary(const struct sync_rec *r, char *buf,
-    size_t size);
+/* The SUMMARY calllog gives a record's item when it has no title of its
+ * own (a case's: item_case_summary). */
+const char *item_summary(const struct sync_rec *r, char *buf, size_t size);
 
 /* The VTODO STATUS of a case status. */
 const char *item_todo_status(const char *status);

@@ -142,7 +142,7 @@ item_case_summary(const struct sync_rec *r, char *buf, size_t size)
 }
 
 const char *
-item_generated_summary(const struct sync_rec *r, char *buf, size_t size)
+item_summary(const struct sync_rec *r, char *buf, size_t size)
 {
 	if (r->kind == SYNC_CASE)
 		return item_case_summary(r, buf, size);
@@ -265,7 +265,7 @@ build(const struct sync_rec *r, const char *uid, int seq,
 
 		if (!o->summary)
 			p_icalcomponent_add_property(c,
-			    p_icalproperty_new_summary(item_generated_summary(
+			    p_icalproperty_new_summary(item_summary(
 			    r, sum, sizeof(sum))));
 		if (o->desc)
 			p_icalcomponent_add_property(c,

@@ -363,7 +363,7 @@ read_journal(icalcomponent *c, struct sync_rec *r, int foreign)
 	if (call)
 		set_time(r, KF_CREATED, created ? created : r->updated);
 	if (call && !foreign && summary && *summary && strcmp(summary,
-	    item_generated_summary(r, gen, sizeof(gen))) != 0)
+	    item_summary(r, gen, sizeof(gen))) != 0)
 		foreign = 2;	/* the client's title: the notes' first line */
 	if (foreign && summary && *summary && desc && *desc) {
 		char *both = xasprintf("%s\n\n%s", summary, desc);
@@ -560,7 +560,7 @@ keep_call_own(icalcomponent *c, char **lines, struct cal_sync_item *it,
 	time_t started;
 	struct tm tm;
 
-	if (summary && *summary && strcmp(summary, item_generated_summary(
+	if (summary && *summary && strcmp(summary, item_summary(
 	    &it->rec, gen, sizeof(gen))) != 0 &&
 	    (line = own_line(lines, "SUMMARY")) != NULL &&
 	    item_keep_line(it, &b, "", line, why, size) == -1) {
@@ -612,6 +612,28 @@ mend_dtstart(icalcomponent *c, const struct sync_rec *r, char **extra)
 	free(fixed);
 	free(*extra);
 	*extra = joined;
+}
+
+/* The client's own standard lines of the item that extra keeps, as
+ * calllog writes them back (ical_item.c).  Returns 0, or -1 with why. */
+static int
+keep_own(icalcomponent *c, char **lines, struct cal_sync_item *it,
+    char **extra, char *why, size_t size)
+{
+	int todo = it->kind == SYNC_CASE;
+
+	if (it->kind == SYNC_CALL && keep_call_own(c, lines, it, extra,
+	    why, size) == -1)
+		return -1;
+	if (todo)
+		mend_dtstart(c, &it->rec, extra);
+	/* A date line kept that calllog would not write back as it stands
+	 * (libical read another day from it) is not kept: it would not
+	 * survive the next rewrite. */
+	if (!item_kept_date(*extra, todo ? "DUE" : "DTSTART",
+	    sync_rec_time(&it->rec, todo ? CF_FOLLOWUP : 1)))
+		drop_kept(extra, todo ? "DUE" : "DTSTART");
+	return 0;
 }
 
 static int
@@ -737,18 +759,8 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 		read_case(c, &out->rec);
 	else if (out->kind >= 0)
 		read_journal(c, &out->rec, out->foreign);
-	if (out->kind == SYNC_CALL && keep_call_own(c, lines, out, extra,
-	    why, size) == -1)
+	if (out->kind >= 0 && keep_own(c, lines, out, extra, why, size))
 		goto done;
-	if (out->kind == SYNC_CASE)
-		mend_dtstart(c, &out->rec, extra);
-	/* A date line kept that calllog would not write back as it stands
-	 * (libical read another day from it) is not kept: it would not
-	 * survive the next rewrite. */
-	if (out->kind >= 0 && !item_kept_date(*extra, out->kind == SYNC_CASE ?
-	    "DUE" : "DTSTART", sync_rec_time(&out->rec, out->kind ==
-	    SYNC_CASE ? CF_FOLLOWUP : 1)))
-		drop_kept(extra, out->kind == SYNC_CASE ? "DUE" : "DTSTART");
 	rc = 0;
 done:
 	for (size_t i = 0; lines && lines[i]; i++)

@@ -374,6 +374,27 @@ add_case(struct cl_case *c, void *arg)
 	return 0;
 }
 
+/* A follow-up's file of before it had a UID of its own ("UUID.ics") is
+ * removed (its change was read back first); what the journal remembered
+ * of it goes on under the new name: its SEQUENCE (raised into *seq), and
+ * the due time it was dismissed at, returned (0: none). */
+static time_t
+legacy(struct mirror *m, const struct cal_item *it, int *seq)
+{
+	char *name = xasprintf("%s.ics", it->case_uuid);
+	struct vdir_file *lf = find(m, name);
+	struct state *s = lf ? &m->s[lf - m->f] : NULL;
+
+	free(name);
+	if (lf == NULL || s->unreadable)
+		return 0;
+	if (lf->sequence > *seq)
+		*seq = lf->sequence;
+	if (s->foreign && s->disk_seq >= *seq)
+		*seq = s->disk_seq + 1;
+	return lf->dismissed_due;
+}
+
 /* Write item i of cal unless the file already says the same; remember
  * it.  SEQUENCE never goes down: not below what calllog wrote, and above
  * what a client wrote when it changed the file. */
@@ -387,23 +408,8 @@ write_item(struct mirror *m, struct cal *cal, size_t i)
 	char *path = NULL, *text = NULL, *old = NULL;
 	int seq = it->sequence, rc = 0;
 
-	/* A follow-up's file of before its own UID ("UUID.ics") is removed
-	 * (its change was read back first); what the journal remembered of
-	 * it goes on under the new name: a dismissal, its SEQUENCE. */
-	if (f == NULL && !it->escalation) {
-		char *legacy = xasprintf("%s.ics", it->case_uuid);
-		struct vdir_file *lf = find(m, legacy);
-
-		free(legacy);
-		if (lf && !m->s[lf - m->f].unreadable) {
-			row.dismissed_due = lf->dismissed_due;
-			if (lf->sequence > seq)
-				seq = lf->sequence;
-			if (m->s[lf - m->f].foreign &&
-			    m->s[lf - m->f].disk_seq >= seq)
-				seq = m->s[lf - m->f].disk_seq + 1;
-		}
-	}
+	if (f == NULL && !it->escalation)
+		row.dismissed_due = legacy(m, it, &seq);
 	if (row.dismissed_due && row.dismissed_due == it->due) {
 		row.name = name;
 		memcpy(row.case_uuid, it->case_uuid, UUID_BUFSZ);
