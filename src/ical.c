@@ -258,8 +258,13 @@ cal_add_case(struct cal *cal, const struct cl_case *c)
 		summary = xasprintf("Follow up with %s (case %lld)", c->org,
 		    c->id);
 		desc = describe(c, "Time to follow up.");
-		new_item(cal, c, c->uuid, c->next_followup, c->followup_seq,
+		/* Never the case's own uuid: that is the UID of the case's
+		 * item in a `sync` folder, and a server holding both folders
+		 * refuses a UID twice (Radicale 409, Xandikos 412). */
+		uid = xasprintf("%s-followup", c->uuid);
+		new_item(cal, c, uid, c->next_followup, c->followup_seq,
 		    summary, desc);
+		free(uid);
 		free(summary);
 		free(desc);
 	}

@@ -153,9 +153,42 @@ struct strbuf;
 int item_keep_line(struct cal_sync_item *it, struct strbuf *b,
     const char *mark, const char *line, char *why, size_t size);
 
+/* The item's own line named name that extra keeps (outside the item's
+ * components, not the calendar's), and its length; NULL: none. */
+const char *item_kept_find(const char *extra, const char *name, size_t *len);
+
+/* The value of that line, its TEXT escapes read; caller frees. */
+char *item_kept_value(const char *extra, const char *name);
+
+/* Which of the client's own standard lines the kept line is, that are
+ * written as they stand only while they still say what the record says
+ * (a call's SUMMARY, a date DUE or call's DTSTART), or never
+ * (X-CALLLOG-STARTED, written from the record); 0: another line. */
+enum { KEPT_SUMMARY = 1, KEPT_DUE, KEPT_DTSTART, KEPT_STARTED };
+int item_kept_own(const char *line, int kind);
+
+/* Whether extra keeps a line name whose value is a date (RFC 5545 DATE)
+ * and t (not 0) is that day at 09:00 local time, as calllog reads a date:
+ * the client made it a date and it did not change, so it is written back
+ * a date. */
+int item_kept_date(const char *extra, const char *name, time_t t);
+
+/*
+ * A VTODO's DTSTART st made valid for a DUE at due (a date when due_date)
+ * as RFC 5545 3.8.2.3 wants it: of DUE's value type, not after it; the
+ * line, at the earlier of the two (caller frees), or NULL when st is
+ * valid.  Used where a client's invalid item is read, and where calllog
+ * moves DUE.
+ */
+char *item_dtstart_mended(struct icaltimetype st, time_t due, int due_date);
+
 /* "American Express: billing", the SUMMARY of a case without a title. */
 const char *item_case_summary(const struct sync_rec *r, char *buf,
     size_t size);
+
+/* The SUMMARY calllog gives a record's item when it has no title of its
+ * own (a case's: item_case_summary). */
+const char *item_summary(const struct sync_rec *r, char *buf, size_t size);
 
 /* The VTODO STATUS of a case status. */
 const char *item_todo_status(const char *status);
@@ -177,10 +210,6 @@ void item_read_changed(struct sync_rec *r, const char *value);
  * lines set in r. */
 int item_still_known(icalcomponent *c, const struct sync_rec *known);
 void item_fill_known(struct sync_rec *r, const struct sync_rec *known);
-
-/* The SUMMARY calllog gives a record's item when it has no title of its
- * own (a case's: item_case_summary). */
-const char *item_summary(const struct sync_rec *r, char *buf, size_t size);
 
 /* Whether field i of kind is carried by a standard property, not an
  * X-CALLLOG- one. */

@@ -356,11 +356,15 @@ read_journal(icalcomponent *c, struct sync_rec *r, int foreign)
 	time_t created = prop_time(c, ICAL_CREATED_PROPERTY,
 	    p_icalproperty_get_created);
 	int call = r->kind == SYNC_CALL;
+	char gen[LIMIT_NAME + 64];
 
 	sync_rec_set(r, 0, parent_of(c));
 	set_time(r, 1, start ? start : created ? created : r->updated);
 	if (call)
 		set_time(r, KF_CREATED, created ? created : r->updated);
+	if (call && !foreign && summary && *summary && strcmp(summary,
+	    item_summary(r, gen, sizeof(gen))) != 0)
+		foreign = 2;	/* the client's title: the notes' first line */
 	if (foreign && summary && *summary && desc && *desc) {
 		char *both = xasprintf("%s\n\n%s", summary, desc);
 
@@ -372,7 +376,7 @@ read_journal(icalcomponent *c, struct sync_rec *r, int foreign)
 	else
 		sync_rec_set(r, call ? KF_NOTES : EF_NOTE, desc && *desc ?
 		    desc : NULL);
-	if (foreign) {
+	if (foreign == 1) {
 		sync_rec_set(r, KF_CHANNEL, "phone");
 		sync_rec_set(r, KF_DIRECTION, "outbound");
 	}
@@ -391,6 +395,21 @@ escapes_valid(const char *v)
 	return 1;
 }
 
+/* Whether the line is the item's first DUE or DTSTART (the one libical
+ * reads; *seen remembers which were met) and its value is a date: kept
+ * too, for the item to be written back all-day while its day stays. */
+static int
+date_line(const char *line, size_t n, const char *value, int *seen)
+{
+	int bit = n == 3 && strncasecmp(line, "DUE", 3) == 0 ? 1 :
+	    n == 7 && strncasecmp(line, "DTSTART", 7) == 0 ? 2 : 0;
+	int first = bit && !(*seen & bit);
+
+	*seen |= bit;
+	return first && value && strlen(value) == 8 &&
+	    strspn(value, "0123456789") == 8;
+}
+
 /* Sort the raw lines: X-CALLLOG- ones into fields, the client's into
  * *extra, followed by the calendar's own (outer, as item_lines marked
  * them).  Returns 0, or -1 with why. */
@@ -401,7 +420,7 @@ read_lines(char **lines, const char *outer, struct cal_sync_item *it,
 	struct sync_rec *r = &it->rec;
 	int kind = it->kind;
 	struct strbuf b = { 0 };
-	int depth = 0;
+	int depth = 0, seen = 0;
 
 	strbuf_add(&b, "", 0);
 	for (size_t i = 1; lines[i] && lines[i + 1]; i++) {
@@ -451,8 +470,12 @@ read_lines(char **lines, const char *outer, struct cal_sync_item *it,
 				return snprintf(why, size, "bad %.*s",
 				    (int)n, line), -1;
 			}
+		} else if (depth == 0 && n == strlen(XPREFIX "STARTED") &&
+		    strncasecmp(line, XPREFIX "STARTED", n) == 0) {
+			;	/* a note's start: cal_sync_read keeps it */
 		} else if ((depth > 0 || !listed(kind == SYNC_CASE ?
-		    todo_props : journal_props, line, n)) &&
+		    todo_props : journal_props, line, n) ||
+		    (depth == 0 && date_line(line, n, value, &seen))) &&
 		    item_keep_line(it, &b, "", line, why, size) == -1) {
 			free(b.s);
 			return -1;
@@ -490,6 +513,137 @@ read_lines(char **lines, const char *outer, struct cal_sync_item *it,
 	return 0;
 }
 
+/* The item's own line named name (not an alarm's), or NULL. */
+static const char *
+own_line(char **lines, const char *name)
+{
+	int depth = 0;
+
+	for (size_t i = 1; lines[i] && lines[i + 1]; i++) {
+		depth += strncasecmp(lines[i], "BEGIN:", 6) == 0;
+		if (depth == 0 && is_prop(lines[i], name))
+			return lines[i];
+		depth -= strncasecmp(lines[i], "END:", 4) == 0 && depth;
+	}
+	return NULL;
+}
+
+/* Drop the item's own line name from extra (a call's DTSTART, a case's
+ * DUE: no client's line of its own). */
+static void
+drop_kept(char **extra, const char *name)
+{
+	const char *line;
+	size_t n;
+
+	if ((line = item_kept_find(*extra, name, &n)) == NULL)
+		return;
+	if (line[n] == '\n')
+		n++;
+	memmove((char *)line, line + n, strlen(line + n) + 1);
+	if (**extra == '\0') {
+		free(*extra);
+		*extra = NULL;
+	}
+}
+
+/*
+ * What a call's item keeps of the client's own standard lines (DESIGN.md:
+ * a client's SUMMARY of a call, and a DTSTART it set, are kept): its
+ * SUMMARY when it is no summary calllog gives (a title in jtx Board,
+ * which read_journal made the notes' first paragraph), and for a note
+ * without DTSTART the call's start as X-CALLLOG-STARTED instead, so that
+ * calllog never gives it one.  Returns 0, or -1 with why.
+ */
+static int
+keep_call_own(icalcomponent *c, char **lines, struct cal_sync_item *it,
+    const struct sync_rec *known, char **extra, char *why, size_t size)
+{
+	const char *summary = p_icalcomponent_get_summary(c), *line, *v;
+	size_t len = *extra ? strlen(*extra) : 0;
+	struct strbuf b = { *extra, len, *extra ? len + 1 : 0 };
+	char gen[LIMIT_NAME + 64], tbuf[24], *t, *kept;
+	time_t started;
+	struct tm tm;
+
+	if (summary && *summary && strcmp(summary, item_summary(
+	    &it->rec, gen, sizeof(gen))) != 0 &&
+	    (line = own_line(lines, "SUMMARY")) != NULL &&
+	    item_keep_line(it, &b, "", line, why, size) == -1) {
+		*extra = b.s;
+		return -1;
+	}
+	if (p_icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY) ==
+	    NULL) {
+		if ((line = own_line(lines, XPREFIX "STARTED")) != NULL &&
+		    item_line_name(line, &v) && v &&
+		    (t = parse_utc(v)) != NULL) {
+			sync_rec_set(&it->rec, KF_STARTED, t);
+			free(t);
+		} else if (known)	/* dropped: not known here */
+			sync_rec_set(&it->rec, KF_STARTED,
+			    known->f[KF_STARTED]);
+		started = sync_rec_time(&it->rec, KF_STARTED);
+		gmtime_r(&started, &tm);
+		strftime(tbuf, sizeof(tbuf), "%Y%m%dT%H%M%SZ", &tm);
+		strbuf_addstr(&b, XPREFIX "STARTED:");
+		strbuf_addstr(&b, tbuf);
+		strbuf_add(&b, "\n", 1);
+	}
+	*extra = b.len ? b.s : (free(b.s), NULL);
+	/* Kept only when it reads back as the title the notes begin with
+	 * (a number redacted in it would not). */
+	if ((kept = item_kept_value(*extra, "SUMMARY")) != NULL &&
+	    strcmp(kept, summary) != 0)
+		drop_kept(extra, "SUMMARY");
+	free(kept);
+	return 0;
+}
+
+/* A client's VTODO whose DTSTART its DUE leaves invalid (RFC 5545
+ * 3.8.2.3, DUE as calllog writes it back): the DTSTART kept is the one
+ * made valid, which calllog writes back. */
+static void
+mend_dtstart(icalcomponent *c, const struct sync_rec *r, char **extra)
+{
+	time_t due = sync_rec_time(r, CF_FOLLOWUP);
+	const char *line;
+	char *fixed, *joined;
+	size_t n;
+
+	if ((line = item_kept_find(*extra, "DTSTART", &n)) == NULL ||
+	    (fixed = item_dtstart_mended(p_icalcomponent_get_dtstart(c), due,
+	    item_kept_date(*extra, "DUE", due))) == NULL)
+		return;
+	joined = xasprintf("%.*s%s%s", (int)(line - *extra), *extra, fixed,
+	    line + n);
+	free(fixed);
+	free(*extra);
+	*extra = joined;
+}
+
+/* The client's own standard lines of the item that extra keeps, as
+ * calllog writes them back (ical_item.c).  Returns 0, or -1 with why. */
+static int
+keep_own(icalcomponent *c, char **lines, struct cal_sync_item *it,
+    const struct sync_rec *known, char **extra, char *why, size_t size)
+{
+	int todo = it->kind == SYNC_CASE;
+
+	if (it->kind == SYNC_CALL && keep_call_own(c, lines, it, known, extra,
+	    why, size) == -1)
+		return -1;
+	if (todo)
+		mend_dtstart(c, &it->rec, extra);
+	/* A date line kept that calllog would not write back as it stands
+	 * (libical read another day from it) is not kept: it would not
+	 * survive the next rewrite. */
+	if (!item_kept_date(*extra, todo ? "DUE" : "DTSTART",
+	    sync_rec_time(&it->rec, todo ? CF_FOLLOWUP : 1)))
+		drop_kept(extra, todo ? "DUE" : "DTSTART");
+	return 0;
+}
+
 static int
 has_line(char **lines, const char *name)
 {
@@ -501,8 +655,9 @@ has_line(char **lines, const char *name)
 
 /*
  * Whether the calendar is a reminder `ical --vdir` wrote: a to-do or event
- * under a case's uuid (or that and "-escalation"), in calllog's category,
- * with none of sync's X-CALLLOG- lines.  Such a file means the folder is a
+ * under a case's uuid and "-followup" or "-escalation" (or the uuid alone,
+ * as older versions wrote a follow-up), in calllog's category, with none
+ * of sync's X-CALLLOG- lines.  Such a file means the folder is a
  * reminder folder, which sync must not take for its own (DESIGN.md: the
  * two refuse each other's folders).
  */
@@ -524,7 +679,8 @@ is_reminder(const char *text, icalcomponent *root)
 	    (v = p_icalproperty_get_value_as_string(cat)) == NULL)
 		return 0;
 	n = strlen(uid);
-	if (!(n == 36 || (n == 47 && strcmp(uid + 36, "-escalation") == 0)) ||
+	if (!(n == 36 || (n == 45 && strcmp(uid + 36, "-followup") == 0) ||
+	    (n == 47 && strcmp(uid + 36, "-escalation") == 0)) ||
 	    strspn(uid, "0123456789abcdef-") < 36 ||
 	    strncasecmp(v, "calllog", 7) != 0 || (v[7] && v[7] != ','))
 		return 0;
@@ -635,6 +791,9 @@ read_item(const char *text, const struct sync_rec *known,
 		read_case(c, &out->rec);
 	else if (out->kind >= 0)
 		read_journal(c, &out->rec, out->foreign);
+	if (out->kind >= 0 && keep_own(c, lines, out, known, extra, why,
+	    size))
+		goto done;
 	rc = 0;
 done:
 	for (size_t i = 0; lines && lines[i]; i++)

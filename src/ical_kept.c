@@ -9,10 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "ical.h"
 #include "ical_int.h"
 #include "redact.h"
+#include "syncrec.h"
 #include "util.h"
 
 /* The name of a content line, and where its value starts (after the
@@ -168,4 +170,100 @@ cal_sync_extra_redact(const char *extra)
 		p += n + (p[n] == '\n');
 	}
 	return b.s;
+}
+
+/*
+ * Some of the item's own standard lines are kept as well, as the client
+ * wrote them, for calllog to write the item back the way the client made
+ * it (DESIGN.md: a client's SUMMARY of a call and a DTSTART it set are
+ * kept; an all-day DUE stays all-day): a call's SUMMARY of the client's,
+ * a DUE or DTSTART that is a date, a VTODO's DTSTART, and for a note
+ * without DTSTART the call's start as X-CALLLOG-STARTED.  They are the
+ * item's lines of extra (no mark), outside its components (an alarm's
+ * own SUMMARY is not the item's).
+ */
+const char *
+item_kept_find(const char *extra, const char *name, size_t *len)
+{
+	int depth = 0;
+
+	for (const char *p = extra; p && *p; ) {
+		size_t n = strcspn(p, "\n");
+		const char *value;
+		size_t nl = item_line_name(p, &value);
+
+		if (*p != *OUTER_BEFORE && *p != *OUTER_AFTER) {
+			if (strncasecmp(p, "BEGIN:", 6) == 0)
+				depth++;
+			else if (strncasecmp(p, "END:", 4) == 0)
+				depth -= depth > 0;
+			else if (depth == 0 && nl == strlen(name) &&
+			    strncasecmp(p, name, nl) == 0) {
+				*len = n;
+				return p;
+			}
+		}
+		p += n + (p[n] == '\n');
+	}
+	return NULL;
+}
+
+int
+item_kept_own(const char *line, int kind)
+{
+	const char *value;
+	size_t n = item_line_name(line, &value);
+
+	if (n == 7 && strncasecmp(line, "SUMMARY", 7) == 0)
+		return KEPT_SUMMARY;
+	if (n == 3 && strncasecmp(line, "DUE", 3) == 0)
+		return KEPT_DUE;
+	if (n == 7 && strncasecmp(line, "DTSTART", 7) == 0)
+		return kind == SYNC_CASE ? 0 : KEPT_DTSTART; /* the client's */
+	if (n == strlen(XPREFIX "STARTED") &&
+	    strncasecmp(line, XPREFIX "STARTED", n) == 0)
+		return KEPT_STARTED;
+	return 0;
+}
+
+char *
+item_kept_value(const char *extra, const char *name)
+{
+	size_t n;
+	const char *line = item_kept_find(extra, name, &n), *value;
+	char *copy;
+	struct strbuf b = { 0 };
+
+	if (line == NULL)
+		return NULL;
+	copy = xstrndup(line, n);
+	item_line_name(copy, &value);
+	strbuf_add(&b, "", 0);
+	for (const char *p = value; p && *p; p++)
+		if (*p == '\\' && p[1]) {
+			p++;
+			strbuf_add(&b, *p == 'n' || *p == 'N' ? "\n" : p, 1);
+		} else
+			strbuf_add(&b, p, 1);
+	free(copy);
+	return b.s;
+}
+
+int
+item_kept_date(const char *extra, const char *name, time_t t)
+{
+	char *v = item_kept_value(extra, name), day[9];
+	struct tm tm;
+	int same;
+
+	if (v == NULL || t == 0)
+		return free(v), 0;
+	localtime_r(&t, &tm);
+	strftime(day, sizeof(day), "%Y%m%d", &tm);
+	/* 09:00 is what calllog reads a date as: another time that day was
+	 * set here, and a date would lose it. */
+	same = strlen(v) == 8 && strcmp(v, day) == 0 && tm.tm_hour == 9 &&
+	    tm.tm_min == 0 && tm.tm_sec == 0;
+	free(v);
+	return same;
 }

@@ -79,14 +79,16 @@ differs(const char *a, const char *b)
 	return 0;
 }
 
-/* The case uuid of a name calllog gives its files ("UUID.ics" or
- * "UUID-escalation.ics"), or 0 when name is not one of them. */
+/* The case uuid of a name calllog gives its files ("UUID-followup.ics"
+ * or "UUID-escalation.ics", and "UUID.ics", the follow-up's before it had
+ * a UID of its own), or 0 when name is not one of them. */
 static int
 item_name(const char *name, char uuid[UUID_BUFSZ], int *escalation)
 {
 	size_t n = strlen(name);
 
 	if (n < 40 || (strcmp(name + 36, ".ics") != 0 &&
+	    strcmp(name + 36, "-followup.ics") != 0 &&
 	    strcmp(name + 36, "-escalation.ics") != 0))
 		return 0;
 	for (int i = 0; i < 36; i++) {
@@ -98,7 +100,7 @@ item_name(const char *name, char uuid[UUID_BUFSZ], int *escalation)
 	}
 	memcpy(uuid, name, 36);
 	uuid[36] = '\0';
-	*escalation = name[36] == '-';
+	*escalation = name[36] == '-' && name[37] == 'e';
 	return 1;
 }
 
@@ -372,6 +374,27 @@ add_case(struct cl_case *c, void *arg)
 	return 0;
 }
 
+/* A follow-up's file of before it had a UID of its own ("UUID.ics") is
+ * removed (its change was read back first); what the journal remembered
+ * of it goes on under the new name: its SEQUENCE (raised into *seq), and
+ * the due time it was dismissed at, returned (0: none). */
+static time_t
+legacy(struct mirror *m, const struct cal_item *it, int *seq)
+{
+	char *name = xasprintf("%s.ics", it->case_uuid);
+	struct vdir_file *lf = find(m, name);
+	struct state *s = lf ? &m->s[lf - m->f] : NULL;
+
+	free(name);
+	if (lf == NULL || s->unreadable)
+		return 0;
+	if (lf->sequence > *seq)
+		*seq = lf->sequence;
+	if (s->foreign && s->disk_seq >= *seq)
+		*seq = s->disk_seq + 1;
+	return lf->dismissed_due;
+}
+
 /* Write item i of cal unless the file already says the same; remember
  * it.  SEQUENCE never goes down: not below what calllog wrote, and above
  * what a client wrote when it changed the file. */
@@ -385,6 +408,18 @@ write_item(struct mirror *m, struct cal *cal, size_t i)
 	char *path = NULL, *text = NULL, *old = NULL;
 	int seq = it->sequence, rc = 0;
 
+	if (f == NULL && !it->escalation)
+		row.dismissed_due = legacy(m, it, &seq);
+	if (row.dismissed_due && row.dismissed_due == it->due) {
+		row.name = name;
+		memcpy(row.case_uuid, it->case_uuid, UUID_BUFSZ);
+		row.due = it->due;
+		row.sequence = seq;
+		row.level = LEVEL_NONE;
+		rc = store_vdir_put(m->ctx->st, m->dir, &row);
+		goto out;
+	}
+	row.dismissed_due = 0;
 	if (s)
 		s->seen = 1;
 	if (s && s->unreadable)

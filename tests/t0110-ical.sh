@@ -228,7 +228,7 @@ iq() {
 # escalation deadline, each UID once.
 uids_match() {
 	iq "$1" '[.items[].uid] as $got |
-	    [$open[] | .uuid, .uuid + "-escalation"] as $want |
+	    [$open[] | .uuid + "-followup", .uuid + "-escalation"] as $want |
 	    {missing: ($want - $got), extra: ($got - $want),
 	     twice: ($got | group_by(.) | map(select(length > 1) | .[0]))}' \
 	    '{"missing":[],"extra":[],"twice":[]}'
@@ -238,7 +238,7 @@ uids_match() {
 # case's next_followup, in UTC.
 dues_match() {
 	iq "$1" "[\$open[] as \$c | {case: \$c.id, want: \$c.next_followup,
-	    got: [.items[] | select(.uid == \$c.uuid) | .$2]} |
+	    got: [.items[] | select(.uid == \$c.uuid + \"-followup\") | .$2]} |
 	    select(.got != [.want])]" '[]'
 }
 
@@ -359,7 +359,7 @@ test_expect_success 'lines end in CRLF, fold at 75 octets, keep UTF-8 whole' '
 	iq py.json .broken_utf8_lines "[]"
 '
 
-test_expect_success 'UIDs: the case uuid, and uuid-escalation; each once' '
+test_expect_success 'UIDs: uuid-followup and uuid-escalation, never the case uuid (sync'"'"'s); each once' '
 	uids_match py.json
 '
 
@@ -655,7 +655,7 @@ test_expect_success 'followup raises SEQUENCE and moves DUE in ical -o' '
 	open_cases &&
 	U1=$(jq -r ".[] | select(.id == 1) | .uuid" open.json) &&
 	parse_py cal.ics &&
-	seq1=$(jq -r ".items[] | select(.uid == \"$U1\") | .sequence" py.json) &&
+	seq1=$(jq -r ".items[] | select(.uid == \"$U1-followup\") | .sequence" py.json) &&
 	expect_exit 0 cl followup 1 "2026-11-28 11:00" &&
 	open_cases &&
 	iq open.json "[\$open[] | select(.id == 1) | .next_followup]" \
@@ -664,7 +664,7 @@ test_expect_success 'followup raises SEQUENCE and moves DUE in ical -o' '
 	parse_py cal3.ics &&
 	uids_match py.json &&
 	dues_match py.json due &&
-	seq2=$(jq -r ".items[] | select(.uid == \"$U1\") | .sequence" py.json) &&
+	seq2=$(jq -r ".items[] | select(.uid == \"$U1-followup\") | .sequence" py.json) &&
 	echo "SEQUENCE $seq1 -> $seq2" &&
 	test "$seq2" -gt "$seq1"
 '
@@ -678,7 +678,7 @@ test_expect_success '--vdir after the reschedule updates that case, no other' '
 	! out_contains " 0 updated" &&
 	vdir_stat "$VDIR" | grep -v "^$U1" >stat2 &&
 	test_cmp stat1 stat2 &&
-	parse_py "$VDIR/$U1.ics" &&
+	parse_py "$VDIR/$U1-followup.ics" &&
 	iq py.json ".items[0].due" 2026-11-28T16:00:00Z &&
 	iq py.json ".items[0].sequence > $seq1" true
 '
@@ -686,14 +686,14 @@ test_expect_success '--vdir after the reschedule updates that case, no other' '
 test_expect_success 'resolving a case removes its follow-up file; others stay' '
 	open_cases &&
 	U5=$(jq -r ".[] | select(.id == 5) | .uuid" open.json) &&
-	test -f "$VDIR/$U5.ics" &&
+	test -f "$VDIR/$U5-followup.ics" &&
 	test -f "$VDIR/$U5-escalation.ics" &&
 	expect_exit 0 cl resolve 5 --note "credit applied" &&
 	vdir_stat "$VDIR" | grep -v "^$U5" >stat1 &&
 	expect_exit 0 cl ical --vdir "$VDIR" &&
 	out_contains "0 added, 0 updated" &&
 	out_contains "6 in all" &&
-	! test -e "$VDIR/$U5.ics" &&
+	! test -e "$VDIR/$U5-followup.ics" &&
 	vdir_stat "$VDIR" | grep -v "^$U5" >stat2 &&
 	test_cmp stat1 stat2 &&
 	test "$(cat "$VDIR/notes.txt")" = "my own notes" &&
@@ -709,7 +709,7 @@ test_expect_success '... and its escalation file: the folder mirrors open cases'
 	out_contains "2 removed" &&
 	ls "$VDIR" | grep "\.ics\$" | grep -v -x other.ics | sort >got-files &&
 	open_cases &&
-	jq -r ".[] | .uuid + \".ics\", .uuid + \"-escalation.ics\"" open.json |
+	jq -r ".[] | .uuid + \"-followup.ics\", .uuid + \"-escalation.ics\"" open.json |
 		sort >want-files &&
 	test_cmp want-files got-files
 '
@@ -761,14 +761,14 @@ test_expect_success '--vdir replaces a changed item by renaming: a hard link kee
 	expect_exit 0 cl ical --vdir vd-link &&
 	open_cases &&
 	U2=$(jq -r ".[] | select(.id == 2) | .uuid" open.json) &&
-	ln "vd-link/$U2.ics" vd-old &&
+	ln "vd-link/$U2-followup.ics" vd-old &&
 	cp vd-old vd-old.copy &&
 	expect_exit 0 cl followup 2 2026-12-09 &&
 	expect_exit 0 cl ical --vdir vd-link &&
 	! out_contains " 0 updated" &&
 	test_cmp vd-old.copy vd-old &&
-	! cmp -s vd-old "vd-link/$U2.ics" &&
-	grep -q "^DUE:20261209T140000Z" "vd-link/$U2.ics"
+	! cmp -s vd-old "vd-link/$U2-followup.ics" &&
+	grep -q "^DUE:20261209T140000Z" "vd-link/$U2-followup.ics"
 '
 
 test_expect_success '-o into a missing folder: exit 1, one line, nothing made' '

@@ -38,7 +38,7 @@ test_expect_success 'three open cases mirrored into a vdir' '
 	expect_exit 0 cl ical --vdir "$V" &&
 	out_contains "6 added" &&
 	U1=$(uuid_of 1) && U2=$(uuid_of 2) && U3=$(uuid_of 3) &&
-	test -f "$V/$U1.ics" && test -f "$V/$U2-escalation.ics"
+	test -f "$V/$U1-followup.ics" && test -f "$V/$U2-escalation.ics"
 '
 
 if test -n "$TODOMAN"; then
@@ -50,20 +50,20 @@ if test -n "$TODOMAN"; then
 	cache_path = "$TRASH/todoman-cache.sqlite3"
 	EOF
 	test_expect_success 'todoman done on a follow-up: recorded, the next one a week on' '
-		seq1=$(field "$V/$U1.ics" SEQUENCE) &&
+		seq1=$(field "$V/$U1-followup.ics" SEQUENCE) &&
 		id=$("$TODOMAN" -c todoman.py --porcelain list |
 		    jq ".[] | select(.summary | startswith(\"Follow up with American\")) | .id") &&
 		"$TODOMAN" -c todoman.py done "$id" >/dev/null &&
-		test "$(field "$V/$U1.ics" STATUS)" = COMPLETED &&
-		seq_done=$(field "$V/$U1.ics" SEQUENCE) &&
+		test "$(field "$V/$U1-followup.ics" STATUS)" = COMPLETED &&
+		seq_done=$(field "$V/$U1-followup.ics" SEQUENCE) &&
 		expect_exit 0 cl ical --vdir "$V" &&
 		out_contains "case 1: follow-up done in a calendar; next follow-up 2026-11-27 10:00" &&
 		expect_exit 0 cl show 1 --json &&
 		jq_is .next_followup 2026-11-27T15:00:00Z &&
 		jq_is ".events[-1].note" "follow-up done (completed in a calendar)" &&
-		test "$(field "$V/$U1.ics" STATUS)" = NEEDS-ACTION &&
-		test "$(field "$V/$U1.ics" DUE)" = 20261127T150000Z &&
-		seq2=$(field "$V/$U1.ics" SEQUENCE) &&
+		test "$(field "$V/$U1-followup.ics" STATUS)" = NEEDS-ACTION &&
+		test "$(field "$V/$U1-followup.ics" DUE)" = 20261127T150000Z &&
+		seq2=$(field "$V/$U1-followup.ics" SEQUENCE) &&
 		echo "SEQUENCE: calllog $seq1, todoman $seq_done, calllog $seq2" &&
 		test "$seq2" -gt "$seq_done" && test "$seq2" -gt "$seq1"
 	'
@@ -86,18 +86,18 @@ test_expect_success 'a second run after the read-back writes nothing' '
 '
 
 test_expect_success 'a DUE moved by a client with its own PRODID reschedules the follow-up' '
-	foreign_edit "$V/$U3.ics" "s/^DUE:.*/DUE:20261203T193000Z\r/" &&
+	foreign_edit "$V/$U3-followup.ics" "s/^DUE:.*/DUE:20261203T193000Z\r/" &&
 	expect_exit 0 cl ical --vdir "$V" &&
 	out_contains "case 3: follow-up moved in a calendar to 2026-12-03 14:30" &&
 	expect_exit 0 cl show 3 --json &&
 	jq_is .next_followup 2026-12-03T19:30:00Z &&
 	jq_is ".events[-1].note" "moved in a calendar" &&
-	grep -q "^PRODID:-//calllog//" "$V/$U3.ics" &&
-	test "$(field "$V/$U3.ics" DUE)" = 20261203T193000Z
+	grep -q "^PRODID:-//calllog//" "$V/$U3-followup.ics" &&
+	test "$(field "$V/$U3-followup.ics" DUE)" = 20261203T193000Z
 '
 
 test_expect_success 'a DUE given as a date alone means 09:00 local time' '
-	foreign_edit "$V/$U3.ics" "s/^DUE:.*/DUE;VALUE=DATE:20261207\r/" &&
+	foreign_edit "$V/$U3-followup.ics" "s/^DUE:.*/DUE;VALUE=DATE:20261207\r/" &&
 	expect_exit 0 cl ical --vdir "$V" &&
 	expect_exit 0 cl show 3 --json &&
 	jq_is .next_followup 2026-12-07T14:00:00Z
@@ -116,48 +116,48 @@ test_expect_success 'a completed escalation to-do escalates the case to the leve
 '
 
 test_expect_success 'a deleted follow-up file is dismissed, not written back' '
-	rm "$V/$U3.ics" &&
+	rm "$V/$U3-followup.ics" &&
 	expect_exit 0 cl ical --vdir "$V" &&
 	out_contains "case 3: follow-up reminder deleted from the calendar; dismissed" &&
-	test_path_is_missing "$V/$U3.ics" &&
+	test_path_is_missing "$V/$U3-followup.ics" &&
 	expect_exit 0 cl ical --vdir "$V" &&
 	out_contains "0 added, 0 updated, 0 removed" &&
-	test_path_is_missing "$V/$U3.ics"
+	test_path_is_missing "$V/$U3-followup.ics"
 '
 
 test_expect_success 'it comes back when its due time changes' '
 	expect_exit 0 cl followup 3 2026-12-10 &&
 	expect_exit 0 cl ical --vdir "$V" &&
 	out_contains "1 added" &&
-	test "$(field "$V/$U3.ics" DUE)" = 20261210T140000Z
+	test "$(field "$V/$U3-followup.ics" DUE)" = 20261210T140000Z
 '
 
 test_expect_success 'a cancelled reminder is dismissed the same way' '
-	foreign_edit "$V/$U3.ics" "s/^STATUS:NEEDS-ACTION/STATUS:CANCELLED/" &&
+	foreign_edit "$V/$U3-followup.ics" "s/^STATUS:NEEDS-ACTION/STATUS:CANCELLED/" &&
 	expect_exit 0 cl ical --vdir "$V" &&
 	out_contains "case 3: follow-up reminder cancelled in a calendar" &&
-	test "$(field "$V/$U3.ics" STATUS)" = CANCELLED &&
+	test "$(field "$V/$U3-followup.ics" STATUS)" = CANCELLED &&
 	expect_exit 0 cl show 3 --json &&
 	jq_is .next_followup 2026-12-10T14:00:00Z
 '
 
 test_expect_success 'after resolve, files a client saved with its own PRODID are removed' '
-	foreign_edit "$V/$U1.ics" "s/^SUMMARY:/SUMMARY:(phone) /" &&
+	foreign_edit "$V/$U1-followup.ics" "s/^SUMMARY:/SUMMARY:(phone) /" &&
 	foreign_edit "$V/$U1-escalation.ics" "s/^SUMMARY:/SUMMARY:(phone) /" &&
 	expect_exit 0 cl resolve 1 &&
 	expect_exit 0 cl ical --vdir "$V" &&
 	out_contains "2 removed" &&
-	test_path_is_missing "$V/$U1.ics" &&
+	test_path_is_missing "$V/$U1-followup.ics" &&
 	test_path_is_missing "$V/$U1-escalation.ics"
 '
 
 test_expect_success 'a file that is not iCalendar is left alone and reported' '
-	cp "$V/$U2.ics" keep.ics &&
-	echo "half a file" >"$V/$U2.ics" &&
+	cp "$V/$U2-followup.ics" keep.ics &&
+	echo "half a file" >"$V/$U2-followup.ics" &&
 	expect_exit 0 cl ical --vdir "$V" &&
 	grep -q "cannot read" err &&
-	test "$(cat "$V/$U2.ics")" = "half a file" &&
-	cp keep.ics "$V/$U2.ics"
+	test "$(cat "$V/$U2-followup.ics")" = "half a file" &&
+	cp keep.ics "$V/$U2-followup.ics"
 '
 
 test_expect_success 'each read-back is an event in the case history' '
@@ -166,7 +166,7 @@ test_expect_success 'each read-back is an event in the case history' '
 '
 
 test_expect_success 'a read-back is one change in the history, and undo reverts it' '
-	foreign_edit "$V/$U2.ics" "s/^DUE:.*/DUE:20261215T150000Z\r/" &&
+	foreign_edit "$V/$U2-followup.ics" "s/^DUE:.*/DUE:20261215T150000Z\r/" &&
 	expect_exit 0 cl ical --vdir "$V" &&
 	out_contains "case 2: follow-up moved in a calendar" &&
 	expect_exit 0 cl history 2 &&
@@ -176,7 +176,7 @@ test_expect_success 'a read-back is one change in the history, and undo reverts 
 	expect_exit 0 cl show 2 --json &&
 	jq_is .next_followup 2026-11-25T14:00:00Z &&
 	expect_exit 0 cl ical --vdir "$V" &&
-	test "$(field "$V/$U2.ics" DUE)" = 20261125T140000Z
+	test "$(field "$V/$U2-followup.ics" DUE)" = 20261125T140000Z
 '
 
 # --- the zone the command runs in changes nothing ---------------------------
@@ -190,7 +190,7 @@ test_expect_success 'the same journal under three TZ values: the 2nd and 3rd run
 		out_contains "0 added, 0 updated, 0 removed" || return 1
 	done &&
 	test "$(cd "$W" && ls -li --time-style=full-iso && cat ./*.ics)" = "$before" &&
-	grep -q "Promised: call back by 2026-11-24T04:59:59Z" "$W/$U2.ics"
+	grep -q "Promised: call back by 2026-11-24T04:59:59Z" "$W/$U2-followup.ics"
 '
 
 # --- events: a moved DTSTART ------------------------------------------------
@@ -198,7 +198,7 @@ test_expect_success 'the same journal under three TZ values: the 2nd and 3rd run
 test_expect_success '--events: a moved DTSTART reschedules the follow-up' '
 	E=$TRASH/events &&
 	expect_exit 0 cl ical --events --vdir "$E" &&
-	foreign_edit "$E/$U2.ics" "s/^DTSTART:.*/DTSTART:20261204T160000Z\r/" &&
+	foreign_edit "$E/$U2-followup.ics" "s/^DTSTART:.*/DTSTART:20261204T160000Z\r/" &&
 	expect_exit 0 cl ical --events --vdir "$E" &&
 	out_contains "case 2: follow-up moved in a calendar" &&
 	expect_exit 0 cl show 2 --json &&
@@ -226,24 +226,24 @@ if command -v radicale >/dev/null 2>&1 &&
 		export VDIRSYNCER_CONFIG=$TRASH/vs/config &&
 		yes | vdirsyncer discover >vs.log 2>&1 &&
 		vdirsyncer sync >>vs.log 2>&1 &&
-		curl -s -f "$URL$U2.ics" >server.ics &&
+		curl -s -f "$URL$U2-followup.ics" >server.ics &&
 		grep -q "^UID:$U2" server.ics
 	'
 	trap 'test -f "$TRASH/rad.pid" && kill "$(cat "$TRASH/rad.pid")" 2>/dev/null
 	      cd / && rm -rf "$TRASH"' EXIT
 
 	test_expect_success 'a phone completes a follow-up on the server: it reaches the journal' '
-		curl -s -D hdr "$URL$U2.ics" | tr -d "\r" >phone.ics &&
+		curl -s -D hdr "$URL$U2-followup.ics" | tr -d "\r" >phone.ics &&
 		etag=$(sed -n "s/^[Ee][Tt][Aa][Gg]: *//p" hdr | tr -d "\r") &&
 		sed -i -e "s|^PRODID:.*|PRODID:-//Example Phone//EN|" \
 		    -e "s/^STATUS:NEEDS-ACTION/STATUS:COMPLETED/" phone.ics &&
 		sed -i "s/\$/\r/" phone.ics &&
 		code=$(curl -s -o /dev/null -w "%{http_code}" -X PUT -H "Expect:" \
 		    -H "If-Match: $etag" -H "Content-Type: text/calendar" \
-		    --data-binary @phone.ics "$URL$U2.ics") &&
+		    --data-binary @phone.ics "$URL$U2-followup.ics") &&
 		case $code in 201|204) ;; *) echo "PUT: $code"; false ;; esac &&
 		vdirsyncer sync >>vs.log 2>&1 &&
-		test "$(field "$V/$U2.ics" STATUS)" = COMPLETED &&
+		test "$(field "$V/$U2-followup.ics" STATUS)" = COMPLETED &&
 		expect_exit 0 cl ical --vdir "$V" &&
 		out_contains "case 2: follow-up done in a calendar" &&
 		expect_exit 0 cl show 2 --json &&
@@ -252,7 +252,7 @@ if command -v radicale >/dev/null 2>&1 &&
 
 	test_expect_success 'the server ends with what the journal says' '
 		vdirsyncer sync >>vs.log 2>&1 &&
-		curl -s -f "$URL$U2.ics" >server.ics &&
+		curl -s -f "$URL$U2-followup.ics" >server.ics &&
 		test "$(field server.ics STATUS)" = NEEDS-ACTION &&
 		test "$(field server.ics DUE)" = 20261127T150000Z &&
 		grep -q "^PRODID:-//calllog//" server.ics &&

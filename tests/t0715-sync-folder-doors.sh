@@ -265,18 +265,18 @@ test_expect_success 'ical --vdir reads no reminder back through a link' '
 	expect_exit 0 lap ical --vdir "$REM" &&
 	rcase=$(lap cases --json | jq -r ".[] | select(.title == \"Reminded\") |
 	    .uuid") &&
-	sed "s/^STATUS:NEEDS-ACTION/STATUS:COMPLETED/" "$REM/$rcase.ics" \
+	sed "s/^STATUS:NEEDS-ACTION/STATUS:COMPLETED/" "$REM/$rcase-followup.ics" \
 	    >outside/done.ics &&
 	grep -q "^STATUS:COMPLETED" outside/done.ics &&
-	rm "$REM/$rcase.ics" &&
-	ln -s "$TRASH/outside/done.ics" "$REM/$rcase.ics" &&
+	rm "$REM/$rcase-followup.ics" &&
+	ln -s "$TRASH/outside/done.ics" "$REM/$rcase-followup.ics" &&
 	expect_exit 0 lap ical --vdir "$REM" &&
 	grep -q "symbolic link, not followed" err &&
 	! grep -q "follow-up done" out &&
 	test "$(lap show "$rcase" --json | jq -r .next_followup)" = \
 	    "2026-12-02T14:00:00Z" &&
-	test -L "$REM/$rcase.ics" &&
-	rm "$REM/$rcase.ics" && rm -r "$REM"
+	test -L "$REM/$rcase-followup.ics" &&
+	rm "$REM/$rcase-followup.ics" && rm -r "$REM"
 '
 
 test_expect_success 'sync and ical --vdir refuse each other s folders, both ways' '
@@ -375,9 +375,9 @@ test_expect_success 'a case s DUE on February 30 keeps the follow-up it had' '
 test_expect_success 'ical --vdir: a reminder moved to February 30 is not applied' '
 	expect_exit 0 lap ical --vdir "$TRASH/rem3" &&
 	before=$(lap show "$rcase" --json | jq -r .next_followup) &&
-	sed -i "s/^DUE:.*/DUE:20270230T090000Z\r/" "$TRASH/rem3/$rcase.ics" &&
+	sed -i "s/^DUE:.*/DUE:20270230T090000Z\r/" "$TRASH/rem3/$rcase-followup.ics" &&
 	expect_exit 0 lap ical --vdir "$TRASH/rem3" &&
-	grep -q "$rcase.ics.: bad DUE; left as it is" err &&
+	grep -q "$rcase-followup.ics.: bad DUE; left as it is" err &&
 	! grep -q "20270230" err &&
 	! grep -q "moved in a calendar" out &&
 	test "$(lap show "$rcase" --json | jq -r .next_followup)" = "$before"
