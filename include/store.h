@@ -54,6 +54,8 @@ void store_close(struct store *st);
  * concurrent writer waits here (busy timeout) rather than failing later. */
 int store_begin(struct store *st, int write);
 int store_commit(struct store *st);
+/* store_commit, or store_rollback when the command changed no row. */
+int store_finish(struct store *st);
 void store_rollback(struct store *st);
 
 /*
