@@ -504,6 +504,20 @@ int store_sync_touch(struct store *st, long long dir,
 int store_sync_forget(struct store *st, long long dir, const char *name);
 int store_sync_forget_rec(struct store *st, long long dir, const char *rec);
 
+/* The key of a file in sync_warned: a hash of its name, in hex. */
+#define SYNC_WARN_KEYSZ 17
+
+/* Whether the file key's version was already warned of: 1; 0 when not
+ * (now remembered as warned of); -1 after reporting. */
+int store_sync_warned(struct store *st, long long dir, const char *key,
+    const char *version);
+
+/* The keys warned of in dir, sorted (free them); forget one. */
+int store_sync_warned_keys(struct store *st, long long dir,
+    char (**keys)[SYNC_WARN_KEYSZ], size_t *n);
+int store_sync_warned_forget(struct store *st, long long dir,
+    const char *key);
+
 /* A record whose only change since the sync state's base is its updated
  * time (a case touched by a call carried from the folder): the base takes
  * that time, so that the next sync does not see it changed here; the

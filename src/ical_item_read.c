@@ -528,6 +528,44 @@ is_reminder(const char *text, icalcomponent *root)
 	return 1;
 }
 
+/*
+ * Whether text is UTF-8 once its lines are unfolded, as item_lines and
+ * libical unfold them: a fold (a line break and one blank) may fall
+ * between the bytes of one character, as vobject and many servers write
+ * it (RFC 5545 3.1 folds at octets), so the bytes are joined first and
+ * then decoded.
+ */
+static int
+unfolded_utf8(const char *text)
+{
+	size_t n = strlen(text), len = 0;
+	char *joined = xmalloc(n + 1);
+	int ok;
+
+	for (const char *p = text; *p; ) {
+		const char *q = p;
+
+		if (*q == '\r')
+			q++;
+		if (*q == '\n')
+			q++;
+		if (q != p && (*q == ' ' || *q == '\t')) {
+			p = q + 1;
+			continue;
+		}
+		if (q != p) {
+			memcpy(joined + len, p, (size_t)(q - p));
+			len += (size_t)(q - p);
+			p = q;
+			continue;
+		}
+		joined[len++] = *p++;
+	}
+	ok = utf8_valid(joined, len);
+	free(joined);
+	return ok;
+}
+
 int
 cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
     char *why, size_t size)
@@ -544,7 +582,7 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 	*extra = NULL;
 	if (ical_load() == -1)
 		return snprintf(why, size, "libical cannot be loaded"), -1;
-	if (!utf8_valid(text, strlen(text)))
+	if (!unfolded_utf8(text))
 		return snprintf(why, size, "not UTF-8"), -1;
 	for (const char *cr = strchr(text, '\r'); cr; cr = strchr(cr + 1,
 	    '\r'))

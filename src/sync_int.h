@@ -14,6 +14,7 @@
 #include "ical.h"
 #include "store.h"
 #include "syncrec.h"
+#include "util.h"
 
 /* An item of the folder that changed since the last sync (or is new). */
 struct remote {
@@ -22,6 +23,8 @@ struct remote {
 	char *extra;
 	long long mtime, size, inode;
 	int redacted;			/* the journal's text differs */
+	unsigned bad;			/* fields that failed their check,
+					   left out: the journal's kept */
 	int owned;			/* its file is the one the sync state
 					   has carrying the record */
 	int done;
@@ -50,6 +53,10 @@ struct sync {
 	size_t npend;
 	size_t written, read, merged, here_deleted, there_deleted, skipped,
 	    added_here;
+	char (*wkeys)[SYNC_WARN_KEYSZ];	/* files warned of before */
+	unsigned char *wseen;		/* ...still in the folder */
+	size_t nwkeys;
+	char wnow[SYNC_WARN_KEYSZ];	/* the file warned of this run, last */
 	int failed;
 	int locked;			/* the folder's lock is held */
 };
@@ -103,5 +110,17 @@ int folder_put(struct sync *s, const char *name, const char *text,
 
 /* Every file written to the disk, in one call. */
 int folder_flush(int dfd);
+
+/* The files warned of by earlier syncs (sync_warn.c); one of them seen in
+ * the folder; those not seen forgotten; freed. */
+int sync_warn_load(struct sync *s);
+void sync_warn_seen(struct sync *s, const char *name);
+int sync_warn_prune(struct sync *s);
+void sync_warn_free(struct sync *s);
+
+/* Warn (fmt: the whole message) of file name, in the version its stat
+ * gives, unless an earlier sync warned of that version.  0, or -1. */
+int sync_warn(struct sync *s, const char *name, long long mtime,
+    long long size, long long inode, const char *fmt, ...) CL_PRINTF(6, 7);
 
 #endif
