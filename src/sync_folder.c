@@ -103,6 +103,16 @@ remember_other(struct sync *s, const char *name, const char *uid,
 	return store_sync_put(s->ctx->st, s->dir, &it, NULL, NULL);
 }
 
+/* Whether a UID holds what redaction takes out of text (a card number). */
+static int
+uid_holds_number(const char *uid)
+{
+	struct redact_counts c = { 0 };
+
+	free(redact_text(uid, &c));
+	return redact_any(&c);
+}
+
 /* A field of a file that failed its check, said (never its value). */
 struct field_warn {
 	struct sync *s;
@@ -226,6 +236,23 @@ folder_scan(struct sync *s)
 			    " give sync a folder of its own", s->shown, path);
 			free(path);
 			return closedir(d), -1;
+		}
+		if (uid_holds_number(rm->item.uid)) {
+			/* The journal keeps a UID to know its item again: a
+			 * card number in one would be kept with it, and
+			 * redacting it would make it another item's.  The item
+			 * is skipped (another client's is remembered without
+			 * its UID), said once, by the file's name redacted. */
+			if (rm->item.kind >= 0) {
+				sync_rec_clear(&rm->item.rec);
+				free(rm->extra);
+				if (sync_warn(s, name, mtime, sb.st_size,
+				    sb.st_ino, "%s: skipped: its UID holds a"
+				    " number calllog does not keep", path) == -1)
+					return free(path), closedir(d), -1;
+				goto bad;
+			}
+			rm->item.uid[0] = '\0';
 		}
 		if (rm->item.kind < 0 || (old && old->kind != rm->item.kind)) {
 			if (old && old->kind >= 0) {
