@@ -44,6 +44,7 @@ folder_put(struct sync *s, const char *name, const char *text,
 	size_t len = strlen(text);
 	int fd;
 
+	sync_warn_changed(s, name);
 	for (int tries = 0; ; tries++) {
 		snprintf(tmp, sizeof(tmp), TMP_PREFIX "%ld-%d.tmp",
 		    (long)getpid(), rand());
@@ -179,6 +180,7 @@ folder_scan(struct sync *s)
 			    old->inode == (long long)sb.st_ino)
 				continue;
 		}
+		sync_warn_changed(s, name);
 		path = folder_shown_path(s, name);
 		if (old == NULL && strcmp(path + strlen(s->shown) + 1, name)) {
 			/* The journal keeps a file's name to know it again;

@@ -115,6 +115,8 @@ int folder_flush(int dfd);
  * the folder; those not seen forgotten; freed. */
 int sync_warn_load(struct sync *s);
 void sync_warn_seen(struct sync *s, const char *name);
+/* File name is read or written in this run (sync_warn.c). */
+void sync_warn_changed(struct sync *s, const char *name);
 int sync_warn_prune(struct sync *s);
 void sync_warn_free(struct sync *s);
 

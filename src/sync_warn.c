@@ -38,8 +38,12 @@ sync_warn_load(struct sync *s)
 	return 0;
 }
 
-void
-sync_warn_seen(struct sync *s, const char *name)
+/* wseen bits: the file is in the folder; it was read or written this
+ * run; it was warned of this run. */
+enum { W_THERE = 1, W_NEW = 2, W_SAID = 4 };
+
+static void
+mark(struct sync *s, const char *name, unsigned char bits)
 {
 	char key[SYNC_WARN_KEYSZ], (*hit)[SYNC_WARN_KEYSZ];
 
@@ -48,7 +52,19 @@ sync_warn_seen(struct sync *s, const char *name)
 	key_of(name, key);
 	if ((hit = bsearch(key, s->wkeys, s->nwkeys, sizeof(*s->wkeys),
 	    by_key)) != NULL)
-		s->wseen[hit - s->wkeys] = 1;
+		s->wseen[hit - s->wkeys] |= bits;
+}
+
+void
+sync_warn_seen(struct sync *s, const char *name)
+{
+	mark(s, name, W_THERE);
+}
+
+void
+sync_warn_changed(struct sync *s, const char *name)
+{
+	mark(s, name, W_NEW);
 }
 
 int
@@ -66,6 +82,7 @@ sync_warn(struct sync *s, const char *name, long long mtime, long long size,
 		return -1;
 	/* A file may have more than one thing said of it in one run (two
 	 * bad fields): all of them, the first time. */
+	mark(s, name, W_SAID);
 	if (rc == 1 && strcmp(key, s->wnow) != 0)
 		return 0;
 	memcpy(s->wnow, key, sizeof(key));
@@ -79,10 +96,16 @@ sync_warn(struct sync *s, const char *name, long long mtime, long long size,
 int
 sync_warn_prune(struct sync *s)
 {
-	for (size_t i = 0; i < s->nwkeys; i++)
-		if (!s->wseen[i] && store_sync_warned_forget(s->ctx->st,
-		    s->dir, s->wkeys[i]) == -1)
+	/* Forgotten: the warnings of files gone, and of files read or
+	 * written anew that nothing was said of this time. */
+	for (size_t i = 0; i < s->nwkeys; i++) {
+		unsigned char b = s->wseen[i];
+
+		if ((!(b & W_THERE) || ((b & W_NEW) && !(b & W_SAID))) &&
+		    store_sync_warned_forget(s->ctx->st, s->dir,
+		    s->wkeys[i]) == -1)
 			return -1;
+	}
 	return 0;
 }
 
