@@ -7,11 +7,13 @@
  * a file cut short, lines that are no properties, BEGIN and END lines
  * that do not pair, escapes libical would not give back as they were.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ical.h"
 #include "ical_int.h"
@@ -566,6 +568,36 @@ unfolded_utf8(const char *text)
 	return ok;
 }
 
+/*
+ * The folder's text parsed with libical's own warnings ("Encountered END
+ * before BEGIN") kept off standard error: libical writes them there
+ * unasked, on every run that reads the file, while calllog reports an
+ * item's problem itself, once per version of its file, as one line.
+ */
+static icalcomponent *
+quiet_parse(const char *text)
+{
+	icalcomponent *root;
+	int saved, null;
+
+	fflush(stderr);
+	if ((null = open("/dev/null", O_WRONLY | O_CLOEXEC)) == -1)
+		return p_icalparser_parse_string(text);
+	if ((saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3)) == -1 ||
+	    dup2(null, STDERR_FILENO) == -1) {
+		if (saved != -1)
+			close(saved);
+		close(null);
+		return p_icalparser_parse_string(text);
+	}
+	close(null);
+	root = p_icalparser_parse_string(text);
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	return root;
+}
+
 int
 cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
     char *why, size_t size)
@@ -592,7 +624,7 @@ cal_sync_read(const char *text, struct cal_sync_item *out, char **extra,
 	if (strncasecmp(text, "BEGIN:VCALENDAR", 15) == 0 &&
 	    !ends_calendar(text))
 		return snprintf(why, size, "cut short (no END:VCALENDAR)"), -1;
-	if ((root = p_icalparser_parse_string(text)) == NULL)
+	if ((root = quiet_parse(text)) == NULL)
 		return snprintf(why, size, "not iCalendar"), -1;
 	if (p_icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT &&
 	    is_reminder(text, root)) {
