@@ -10,16 +10,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redact.h"
 #include "sync_int.h"
 #include "util.h"
 
+/* The key of file name: a hash of the name as calllog shows it, redacted,
+ * so that no card number a name holds is kept, not even hashed (a hash of
+ * sixteen digits is soon reversed). */
 static void
 key_of(const char *name, char key[SYNC_WARN_KEYSZ])
 {
 	unsigned long long h = 14695981039346656037ULL;
+	char *shown = redact_text(name, NULL);
 
-	for (const unsigned char *c = (const unsigned char *)name; *c; c++)
+	for (const unsigned char *c = (const unsigned char *)shown; *c; c++)
 		h = (h ^ *c) * 1099511628211ULL;
+	free(shown);
 	snprintf(key, SYNC_WARN_KEYSZ, "%016llx", h);
 }
 
