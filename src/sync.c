@@ -466,6 +466,29 @@ new_without_required(struct sync *s, const struct remote *rm)
 	return 1;
 }
 
+/* A call or event new here whose case is neither in the journal nor
+ * among the folder's items read: skipped, and neither written nor
+ * remembered (it is read again, and taken once its case comes), said once
+ * per version of its file.  1 when skipped (s->failed set on an error). */
+static int
+orphan(struct sync *s, const struct remote *rm)
+{
+	const char *c = rm->item.rec.f[0];
+	const struct remote *cr = c ? remote_find(s, c) : NULL;
+	int k;
+
+	if (c == NULL || (cr && cr->item.kind == SYNC_CASE))
+		return 0;
+	if ((k = store_sync_kind_of(s->ctx->st, c)) == SYNC_CASE)
+		return 0;
+	s->failed = k == -2 || sync_warn(s, rm->name, rm->mtime, rm->size,
+	    rm->inode, "%s %.8s: skipped: its case %.8s is not in the"
+	    " journal", sync_kind_name(rm->item.kind), rm->item.rec.uuid,
+	    c) == -1;
+	s->skipped++;
+	return 1;
+}
+
 /* Records only the folder has: new there, or deleted here after a change
  * there (kept: the change wins). */
 static int
@@ -478,7 +501,8 @@ add_remote_only(struct sync *s, int kind)
 		if (rm->done || rm->item.kind != kind)
 			continue;
 		rm->done = 1;
-		if (new_without_required(s, rm) != 0) {
+		if (new_without_required(s, rm) != 0 ||
+		    (kind != SYNC_CASE && orphan(s, rm) != 0)) {
 			if (s->failed)
 				return -1;
 			continue;

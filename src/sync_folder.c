@@ -299,9 +299,16 @@ folder_scan(struct sync *s)
 			char *where = xasprintf("%s (%s)", path,
 			    rm->item.kept_first);
 
-			redact_report(&rm->item.kept_redacted, where);
+			if ((rc = sync_warn_due(s, name, mtime, sb.st_size,
+			    sb.st_ino)) == 1)
+				redact_report(&rm->item.kept_redacted, where);
 			free(where);
 			redacted = 1;
+			if (rc == -1) {
+				sync_rec_clear(&rm->item.rec);
+				free(rm->extra);
+				return free(path), closedir(d), -1;
+			}
 		}
 		/* Another client's clock may be ahead; its entry is no later
 		 * than now, or it would win every merge to come. */

@@ -120,6 +120,12 @@ void sync_warn_changed(struct sync *s, const char *name);
 int sync_warn_prune(struct sync *s);
 void sync_warn_free(struct sync *s);
 
+/* Whether a warning of file name, in the version its stat gives, is to
+ * be said (1: now remembered as said), or was by an earlier sync (0);
+ * -1 after reporting. */
+int sync_warn_due(struct sync *s, const char *name, long long mtime,
+    long long size, long long inode);
+
 /* Warn (fmt: the whole message) of file name, in the version its stat
  * gives, unless an earlier sync warned of that version.  0, or -1. */
 int sync_warn(struct sync *s, const char *name, long long mtime,

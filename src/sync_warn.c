@@ -74,11 +74,10 @@ sync_warn_changed(struct sync *s, const char *name)
 }
 
 int
-sync_warn(struct sync *s, const char *name, long long mtime, long long size,
-    long long inode, const char *fmt, ...)
+sync_warn_due(struct sync *s, const char *name, long long mtime,
+    long long size, long long inode)
 {
-	char key[SYNC_WARN_KEYSZ], version[72], msg[1024];
-	va_list ap;
+	char key[SYNC_WARN_KEYSZ], version[72];
 	int rc;
 
 	key_of(name, key);
@@ -86,12 +85,25 @@ sync_warn(struct sync *s, const char *name, long long mtime, long long size,
 	    inode);
 	if ((rc = store_sync_warned(s->ctx->st, s->dir, key, version)) == -1)
 		return -1;
+	mark(s, name, W_SAID);
 	/* A file may have more than one thing said of it in one run (two
 	 * bad fields): all of them, the first time. */
-	mark(s, name, W_SAID);
 	if (rc == 1 && strcmp(key, s->wnow) != 0)
 		return 0;
 	memcpy(s->wnow, key, sizeof(key));
+	return 1;
+}
+
+int
+sync_warn(struct sync *s, const char *name, long long mtime, long long size,
+    long long inode, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	int rc;
+
+	if ((rc = sync_warn_due(s, name, mtime, size, inode)) != 1)
+		return rc;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
