@@ -54,6 +54,8 @@ void store_close(struct store *st);
  * concurrent writer waits here (busy timeout) rather than failing later. */
 int store_begin(struct store *st, int write);
 int store_commit(struct store *st);
+/* store_commit, or store_rollback when the command changed no row. */
+int store_finish(struct store *st);
 void store_rollback(struct store *st);
 
 /*
@@ -576,6 +578,20 @@ int store_sync_touch(struct store *st, long long dir,
     const struct sync_item *it);
 int store_sync_forget(struct store *st, long long dir, const char *name);
 int store_sync_forget_rec(struct store *st, long long dir, const char *rec);
+
+/* The key of a file in sync_warned: a hash of its name, in hex. */
+#define SYNC_WARN_KEYSZ 17
+
+/* Whether the file key's version was already warned of: 1; 0 when not
+ * (now remembered as warned of); -1 after reporting. */
+int store_sync_warned(struct store *st, long long dir, const char *key,
+    const char *version);
+
+/* The keys warned of in dir, sorted (free them); forget one. */
+int store_sync_warned_keys(struct store *st, long long dir,
+    char (**keys)[SYNC_WARN_KEYSZ], size_t *n);
+int store_sync_warned_forget(struct store *st, long long dir,
+    const char *key);
 
 /* A record whose only change since the sync state's base is its updated
  * time (a case touched by a call carried from the folder): the base takes

@@ -84,6 +84,17 @@ int sync_rec_check(struct sync_rec *r, int *redacted, char *why,
     size_t size);
 
 /*
+ * sync_rec_check, field by field, for an item of a folder: each field that
+ * fails its check is said (why as above) through say, left out of r
+ * (NULL) and its bit set in *bad; the others are checked and redacted.
+ * Returns -1 with why filled only when the item cannot be read at all (a
+ * bad last-modified time, a required field missing).
+ */
+int sync_rec_check_each(struct sync_rec *r, int *redacted, unsigned *bad,
+    void (*say)(void *arg, const char *why), void *arg, char *why,
+    size_t size);
+
+/*
  * Merge two versions of a record, field by field.  A field whose change
  * time (t) both sides know, and differ on, takes the later side's value,
  * whichever whole version of the item a server or vdirsyncer kept: an

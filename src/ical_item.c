@@ -146,20 +146,28 @@ item_summary(const struct sync_rec *r, char *buf, size_t size)
 {
 	if (r->kind == SYNC_CASE)
 		return item_case_summary(r, buf, size);
-	if (r->kind == SYNC_CALL)
-		snprintf(buf, size, "%s call%s%s",
-		    r->f[KF_CHANNEL] ? r->f[KF_CHANNEL] : "phone",
-		    r->f[KF_OUTCOME] ? ": " : "",
-		    r->f[KF_OUTCOME] ? r->f[KF_OUTCOME] : "");
-	else {
+	if (r->kind == SYNC_CALL) {
+		/* Only names the field check will keep: a bad one read from
+		 * a folder is left out, and the summary must be the one
+		 * calllog then writes, or its own would read as a client's
+		 * title. */
+		const char *ch = enum_lookup(&channel_names, r->f[KF_CHANNEL])
+		    >= 0 ? r->f[KF_CHANNEL] : "phone";
+		const char *out = enum_lookup(&outcome_names,
+		    r->f[KF_OUTCOME]) >= 0 ? r->f[KF_OUTCOME] : NULL;
+
+		snprintf(buf, size, "%s call%s%s", ch, out ? ": " : "",
+		    out ? out : "");
+	} else {
 		static const char *const done[EVENT_COUNT] = {
 			"Escalated", "Resolved", "Reopened", "Follow-up moved"
 		};
 		int k = enum_lookup(&event_names, r->f[EF_KIND]);
+		const char *lv = enum_lookup(&level_names, r->f[EF_LEVEL])
+		    >= 0 ? r->f[EF_LEVEL] : NULL;
 
 		snprintf(buf, size, "%s%s%s", k >= 0 ? done[k] : "Event",
-		    r->f[EF_LEVEL] ? " to " : "",
-		    r->f[EF_LEVEL] ? r->f[EF_LEVEL] : "");
+		    lv ? " to " : "", lv ? lv : "");
 	}
 	buf[0] = (char)(buf[0] >= 'a' && buf[0] <= 'z' ? buf[0] - 32 : buf[0]);
 	return buf;

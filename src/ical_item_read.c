@@ -7,11 +7,13 @@
  * a file cut short, lines that are no properties, BEGIN and END lines
  * that do not pair, escapes libical would not give back as they were.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ical.h"
 #include "ical_int.h"
@@ -690,6 +692,74 @@ is_reminder(const char *text, icalcomponent *root)
 	return 1;
 }
 
+/*
+ * Whether text is UTF-8 once its lines are unfolded, as item_lines and
+ * libical unfold them: a fold (a line break and one blank) may fall
+ * between the bytes of one character, as vobject and many servers write
+ * it (RFC 5545 3.1 folds at octets), so the bytes are joined first and
+ * then decoded.
+ */
+static int
+unfolded_utf8(const char *text)
+{
+	size_t n = strlen(text), len = 0;
+	char *joined = xmalloc(n + 1);
+	int ok;
+
+	for (const char *p = text; *p; ) {
+		const char *q = p;
+
+		if (*q == '\r')
+			q++;
+		if (*q == '\n')
+			q++;
+		if (q != p && (*q == ' ' || *q == '\t')) {
+			p = q + 1;
+			continue;
+		}
+		if (q != p) {
+			memcpy(joined + len, p, (size_t)(q - p));
+			len += (size_t)(q - p);
+			p = q;
+			continue;
+		}
+		joined[len++] = *p++;
+	}
+	ok = utf8_valid(joined, len);
+	free(joined);
+	return ok;
+}
+
+/*
+ * The folder's text parsed with libical's own warnings ("Encountered END
+ * before BEGIN") kept off standard error: libical writes them there
+ * unasked, on every run that reads the file, while calllog reports an
+ * item's problem itself, once per version of its file, as one line.
+ */
+static icalcomponent *
+quiet_parse(const char *text)
+{
+	icalcomponent *root;
+	int saved, null;
+
+	fflush(stderr);
+	if ((null = open("/dev/null", O_WRONLY | O_CLOEXEC)) == -1)
+		return p_icalparser_parse_string(text);
+	if ((saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3)) == -1 ||
+	    dup2(null, STDERR_FILENO) == -1) {
+		if (saved != -1)
+			close(saved);
+		close(null);
+		return p_icalparser_parse_string(text);
+	}
+	close(null);
+	root = p_icalparser_parse_string(text);
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	return root;
+}
+
 static int read_item(const char *text, const struct sync_rec *known,
     struct cal_sync_item *out, char **extra, char *why, size_t size);
 
@@ -723,7 +793,7 @@ read_item(const char *text, const struct sync_rec *known,
 	*extra = NULL;
 	if (ical_load() == -1)
 		return snprintf(why, size, "libical cannot be loaded"), -1;
-	if (!utf8_valid(text, strlen(text)))
+	if (!unfolded_utf8(text))
 		return snprintf(why, size, "not UTF-8"), -1;
 	for (const char *cr = strchr(text, '\r'); cr; cr = strchr(cr + 1,
 	    '\r'))
@@ -733,7 +803,7 @@ read_item(const char *text, const struct sync_rec *known,
 	if (strncasecmp(text, "BEGIN:VCALENDAR", 15) == 0 &&
 	    !ends_calendar(text))
 		return snprintf(why, size, "cut short (no END:VCALENDAR)"), -1;
-	if ((root = p_icalparser_parse_string(text)) == NULL)
+	if ((root = quiet_parse(text)) == NULL)
 		return snprintf(why, size, "not iCalendar"), -1;
 	if (p_icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT &&
 	    is_reminder(text, root)) {

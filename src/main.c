@@ -291,7 +291,7 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 			rc = CMD_FAIL;
 		free(buf);
 	}
-	if (rc == CMD_OK && (store_commit(ctx->st) == -1 ||
+	if (rc == CMD_OK && (store_finish(ctx->st) == -1 ||
 	    store_publish(ctx->st) == -1))
 		rc = CMD_FAIL;
 	else if (rc != CMD_OK)

@@ -734,7 +734,29 @@ store_begin(struct store *st, int write)
 		store_rollback(st);
 		return -1;
 	}
+	st->changes_begun = sqlite3_total_changes64(st->db);
 	return 0;
+}
+
+/*
+ * A command that changed no row (a sync with nothing to do) ends without
+ * a commit: opening its change inserted a row that closing it deletes,
+ * and committing that would still rewrite pages of the journal and its
+ * WAL.  Nothing to save is saved by not writing (DESIGN.md: a second
+ * sync with nothing changed writes nothing).  Only a command's own
+ * transaction: the schema's migrations change no row either, and are
+ * committed.
+ */
+int
+store_finish(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db) && st->change_id != 0 &&
+	    !st->undoing && !st->purge_pending &&
+	    sqlite3_total_changes64(st->db) == st->changes_begun) {
+		store_rollback(st);
+		return 0;
+	}
+	return store_commit(st);
 }
 
 int

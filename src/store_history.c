@@ -126,7 +126,7 @@ int
 store_change_describe(struct store *st, const char *summary)
 {
 	sqlite3_stmt *s;
-	int rc = 0;
+	int rc = 0, idle;
 
 	if (st->change_id == 0)
 		return 0;
@@ -135,8 +135,13 @@ store_change_describe(struct store *st, const char *summary)
 		return -1;
 	bind_text(s, 1, summary);
 	sqlite3_bind_int64(s, 2, st->change_id);
+	/* Describing a change that has changed nothing yet is no change of
+	 * its own (store_finish). */
+	idle = sqlite3_total_changes64(st->db) == st->changes_begun;
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = store_error(st, "describe the change");
+	else if (idle)
+		st->changes_begun = sqlite3_total_changes64(st->db);
 	sqlite3_finalize(s);
 	return rc;
 }

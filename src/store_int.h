@@ -24,6 +24,8 @@ struct store {
 	long long change_id;	/* its change, while its transaction is open */
 	int purge_pending;	/* a purge committed: vacuum and checkpoint */
 	int undoing;		/* recording is off until commit */
+	long long changes_begun;	/* rows changed once the change was
+					   open (sqlite3_total_changes) */
 	struct {
 		const char *sql;	/* a static string, known by its address */
 		sqlite3_stmt *s;

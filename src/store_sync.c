@@ -302,10 +302,22 @@ store_sync_dir(struct store *st, const char *path, long long *dir)
 	sqlite3_stmt *s;
 	int rc;
 
-	if ((s = store_prepare(st, "INSERT INTO sync_dirs (path) VALUES (?1)"
-	    " ON CONFLICT (path) DO UPDATE SET path = path RETURNING id"))
+	/* Looked up before it is added: an upsert of a known folder counts
+	 * as a change, and a sync with nothing to do changes nothing. */
+	if ((s = store_prepare(st, "SELECT id FROM sync_dirs WHERE path = ?1"))
 	    == NULL)
 		return -1;
+	bind_text(s, 1, path);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*dir = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE || (s = store_prepare(st, "INSERT INTO sync_dirs"
+	    " (path) VALUES (?1) RETURNING id")) == NULL)
+		return rc == SQLITE_DONE ? -1 :
+		    store_error(st, "remember the folder");
 	bind_text(s, 1, path);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)

@@ -262,6 +262,11 @@ pair(struct sync *s, struct sync_rec *local, struct remote *rm,
 
 	rm->done = 1;
 	s->read++;
+	/* A field of the folder's that failed its check keeps the journal's
+	 * value: as if the item had it (reported when it was read). */
+	for (int i = 0; i < SYNC_FIELDS_MAX; i++)
+		if (rm->bad & (1u << i))
+			sync_rec_set(remote, i, local->f[i]);
 	if (old && (have_base = store_sync_base(s->ctx->st, s->dir,
 	    old->name, &base, &extra)) == -1)
 		return -1;
@@ -462,6 +467,53 @@ keep_or_delete(struct sync *s)
 	return 0;
 }
 
+/* A record new here whose item has a required field that failed its
+ * check has no value of the journal's to keep: skipped, said once per
+ * version of its file.  1 when skipped (s->failed set on an error). */
+static int
+new_without_required(struct sync *s, const struct remote *rm)
+{
+	const struct field_kind *k = &sync_kinds[rm->item.kind];
+	char *path;
+	int i;
+
+	for (i = 0; i < k->nfields; i++)
+		if ((rm->bad & (1u << i)) && k->fields[i].required)
+			break;
+	if (i == k->nfields)
+		return 0;
+	path = folder_shown_path(s, rm->name);
+	s->failed = sync_warn(s, rm->name, rm->mtime, rm->size, rm->inode,
+	    "%s: skipped: a new %s without its %s", path,
+	    sync_kind_name(rm->item.kind), k->fields[i].name) == -1;
+	free(path);
+	s->skipped++;
+	return 1;
+}
+
+/* A call or event new here whose case is neither in the journal nor
+ * among the folder's items read: skipped, and neither written nor
+ * remembered (it is read again, and taken once its case comes), said once
+ * per version of its file.  1 when skipped (s->failed set on an error). */
+static int
+orphan(struct sync *s, const struct remote *rm)
+{
+	const char *c = rm->item.rec.f[0];
+	const struct remote *cr = c ? remote_find(s, c) : NULL;
+	int k;
+
+	if (c == NULL || (cr && cr->item.kind == SYNC_CASE))
+		return 0;
+	if ((k = store_sync_kind_of(s->ctx->st, c)) == SYNC_CASE)
+		return 0;
+	s->failed = k == -2 || sync_warn(s, rm->name, rm->mtime, rm->size,
+	    rm->inode, "%s %.8s: skipped: its case %.8s is not in the"
+	    " journal", sync_kind_name(rm->item.kind), rm->item.rec.uuid,
+	    c) == -1;
+	s->skipped++;
+	return 1;
+}
+
 /* Records only the folder has: new there, or deleted here after a change
  * there (kept: the change wins). */
 static int
@@ -474,6 +526,12 @@ add_remote_only(struct sync *s, int kind)
 		if (rm->done || rm->item.kind != kind)
 			continue;
 		rm->done = 1;
+		if (new_without_required(s, rm) != 0 ||
+		    (kind != SYNC_CASE && orphan(s, rm) != 0)) {
+			if (s->failed)
+				return -1;
+			continue;
+		}
 		s->read++;
 		old = sync_state_by_name(s, rm->name);
 		if (old && old->fp[0])
@@ -569,11 +627,19 @@ apply_actions(struct sync *s)
 		    a->rec.f[0]) == -1)
 			return -1;
 		if (rc == 1) {
+			const struct remote *rm = remote_find(s, a->rec.uuid);
+
 			/* Its case is not here (deleted, or its item was
 			 * skipped): not remembered, so tried again. */
-			warning("%s %.8s: skipped: its case %.8s is not in"
-			    " the journal", sync_kind_name(a->rec.kind),
-			    a->rec.uuid, a->rec.f[0]);
+			if (rm == NULL)
+				warning("%s %.8s: skipped: its case %.8s is not"
+				    " in the journal", sync_kind_name(
+				    a->rec.kind), a->rec.uuid, a->rec.f[0]);
+			else if (sync_warn(s, rm->name, rm->mtime, rm->size,
+			    rm->inode, "%s %.8s: skipped: its case %.8s is"
+			    " not in the journal", sync_kind_name(a->rec.kind),
+			    a->rec.uuid, a->rec.f[0]) == -1)
+				return -1;
 			if (store_sync_forget_rec(s->ctx->st, s->dir,
 			    a->rec.uuid) == -1)
 				return -1;
@@ -601,7 +667,8 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 		goto out;
 	}
 	if (store_sync_dir(ctx->st, resolved, &s.dir) == -1 ||
-	    store_sync_load(ctx->st, s.dir, &s.st, &s.nst) == -1)
+	    store_sync_load(ctx->st, s.dir, &s.st, &s.nst) == -1 ||
+	    sync_warn_load(&s) == -1)
 		goto out;
 	s.st_flags = xcalloc(s.nst + 1, 1);
 	s.by_rec = xcalloc(s.nst + 1, sizeof(*s.by_rec));
@@ -621,7 +688,8 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 	for (size_t k = 0; k < 3; k++)
 		if (add_remote_only(&s, order[k]) == -1)
 			goto out;
-	if (remove_deleted(&s) == -1 || apply_actions(&s) == -1)
+	if (remove_deleted(&s) == -1 || apply_actions(&s) == -1 ||
+	    sync_warn_prune(&s) == -1)
 		goto out;
 	/* Every file written reaches the disk before the journal says so. */
 	if ((s.written || s.there_deleted) && (folder_flush(s.dfd) == -1 ||
@@ -663,6 +731,7 @@ out:
 	free(s.needed);
 	free(s.st_flags);
 	free(s.by_rec);
+	sync_warn_free(&s);
 	store_sync_free(s.st, s.nst);
 	if (s.dfd != -1)
 		close(s.dfd);

@@ -44,6 +44,7 @@ folder_put(struct sync *s, const char *name, const char *text,
 	size_t len = strlen(text);
 	int fd;
 
+	sync_warn_changed(s, name);
 	for (int tries = 0; ; tries++) {
 		snprintf(tmp, sizeof(tmp), TMP_PREFIX "%ld-%d.tmp",
 		    (long)getpid(), rand());
@@ -103,6 +104,36 @@ remember_other(struct sync *s, const char *name, const char *uid,
 	return store_sync_put(s->ctx->st, s->dir, &it, NULL, NULL);
 }
 
+/* Whether a UID holds what redaction takes out of text (a card number). */
+static int
+uid_holds_number(const char *uid)
+{
+	struct redact_counts c = { 0 };
+
+	free(redact_text(uid, &c));
+	return redact_any(&c);
+}
+
+/* A field of a file that failed its check, said (never its value). */
+struct field_warn {
+	struct sync *s;
+	const char *name, *path;
+	long long mtime;
+	const struct stat *sb;
+	int failed;
+};
+
+static void
+field_warn(void *arg, const char *why)
+{
+	struct field_warn *fw = arg;
+
+	if (sync_warn(fw->s, fw->name, fw->mtime, fw->sb->st_size,
+	    fw->sb->st_ino, "%s: %s: not taken from the folder", fw->path,
+	    why) == -1)
+		fw->failed = 1;
+}
+
 /* Read the folder's changed files into s->rm. */
 int
 folder_scan(struct sync *s)
@@ -121,7 +152,8 @@ folder_scan(struct sync *s)
 		struct stat sb;
 		char why[128], *text, *path;
 		long long mtime;
-		int redacted = 0;
+		int redacted = 0, rc;
+		struct field_warn fw;
 
 		if (strncmp(name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0) {
 			/* A sync cut short; without the lock, only one long
@@ -134,6 +166,7 @@ folder_scan(struct sync *s)
 		}
 		if (name[0] == '.' || len < 5 || strcmp(name + len - 4, ".ics"))
 			continue;
+		sync_warn_seen(s, name);
 		/* The entry itself: a symbolic link is not followed, even to
 		 * look at what it points to. */
 		if (fstatat(s->dfd, name, &sb, AT_SYMLINK_NOFOLLOW) == -1 ||
@@ -147,20 +180,26 @@ folder_scan(struct sync *s)
 			    old->inode == (long long)sb.st_ino)
 				continue;
 		}
+		sync_warn_changed(s, name);
 		path = folder_shown_path(s, name);
 		if (old == NULL && strcmp(path + strlen(s->shown) + 1, name)) {
 			/* The journal keeps a file's name to know it again;
 			 * one that holds a card number is not kept. */
-			warning("%s: skipped: its name holds a number calllog"
-			    " does not keep", path);
+			rc = sync_warn(s, name, mtime, sb.st_size, sb.st_ino,
+			    "%s: skipped: its name holds a number calllog does"
+			    " not keep", path);
 			free(path);
 			s->skipped++;
+			if (rc == -1)
+				return closedir(d), -1;
 			continue;
 		}
 		if ((text = read_file_at(s->dfd, name, ICS_MAX)) == NULL) {
 			int e = errno;
 
-			warning("%s: skipped: %s", path, read_file_at_why(e));
+			if (sync_warn(s, name, mtime, sb.st_size, sb.st_ino,
+			    "%s: skipped: %s", path, read_file_at_why(e)) == -1)
+				return free(path), closedir(d), -1;
 			if (old == NULL && (e == ELOOP || e == EINVAL)) {
 				/* Remembered as no item of calllog's, so that
 				 * it is said once, not on every run. */
@@ -182,7 +221,9 @@ folder_scan(struct sync *s)
 		if (cal_sync_read(text, &rm->item, &rm->extra, why,
 		    sizeof(why)) == -1) {
 			free(text);
-			warning("%s: skipped: %s", path, why);
+			if (sync_warn(s, name, mtime, sb.st_size, sb.st_ino,
+			    "%s: skipped: %s", path, why) == -1)
+				return free(path), closedir(d), -1;
 			goto bad;
 		}
 		if (sync_read_bare(s, old, text, rm) == -1) {
@@ -205,12 +246,32 @@ folder_scan(struct sync *s)
 			free(path);
 			return closedir(d), -1;
 		}
-		if (rm->item.kind < 0 || (old && old->kind != rm->item.kind)) {
-			if (old && old->kind >= 0) {
-				warning("%s: skipped: no longer a calllog %s",
-				    path, sync_kind_name(old->kind));
+		if (uid_holds_number(rm->item.uid)) {
+			/* The journal keeps a UID to know its item again: a
+			 * card number in one would be kept with it, and
+			 * redacting it would make it another item's.  The item
+			 * is skipped (another client's is remembered without
+			 * its UID), said once, by the file's name redacted. */
+			if (rm->item.kind >= 0) {
 				sync_rec_clear(&rm->item.rec);
 				free(rm->extra);
+				if (sync_warn(s, name, mtime, sb.st_size,
+				    sb.st_ino, "%s: skipped: its UID holds a"
+				    " number calllog does not keep", path) == -1)
+					return free(path), closedir(d), -1;
+				goto bad;
+			}
+			rm->item.uid[0] = '\0';
+		}
+		if (rm->item.kind < 0 || (old && old->kind != rm->item.kind)) {
+			if (old && old->kind >= 0) {
+				sync_rec_clear(&rm->item.rec);
+				free(rm->extra);
+				if (sync_warn(s, name, mtime, sb.st_size,
+				    sb.st_ino, "%s: skipped: no longer a"
+				    " calllog %s", path,
+				    sync_kind_name(old->kind)) == -1)
+					return free(path), closedir(d), -1;
 				goto bad;
 			}
 			/* Another client's item: left alone, not read again
@@ -228,20 +289,33 @@ folder_scan(struct sync *s)
 			memcpy(rm->item.rec.uuid, rm->item.uid, UUID_BUFSZ);
 		else		/* the same on every device */
 			uuid_from_name(rm->item.uid, rm->item.rec.uuid);
-		if (sync_rec_check(&rm->item.rec, &redacted, why,
-		    sizeof(why)) == -1) {
-			warning("%s: skipped: %s", path, why);
+		fw = (struct field_warn){ s, name, path, mtime, &sb, 0 };
+		rc = sync_rec_check_each(&rm->item.rec, &redacted, &rm->bad,
+		    field_warn, &fw, why, sizeof(why));
+		if (rc == -1 || fw.failed) {
 			sync_rec_clear(&rm->item.rec);
 			free(rm->extra);
+			if (fw.failed)
+				return free(path), closedir(d), -1;
+			if (sync_warn(s, name, mtime, sb.st_size, sb.st_ino,
+			    "%s: skipped: %s", path, why) == -1)
+				return free(path), closedir(d), -1;
 			goto bad;
 		}
 		if (redact_any(&rm->item.kept_redacted)) {
 			char *where = xasprintf("%s (%s)", path,
 			    rm->item.kept_first);
 
-			redact_report(&rm->item.kept_redacted, where);
+			if ((rc = sync_warn_due(s, name, mtime, sb.st_size,
+			    sb.st_ino)) == 1)
+				redact_report(&rm->item.kept_redacted, where);
 			free(where);
 			redacted = 1;
+			if (rc == -1) {
+				sync_rec_clear(&rm->item.rec);
+				free(rm->extra);
+				return free(path), closedir(d), -1;
+			}
 		}
 		/* Another client's clock may be ahead; its entry is no later
 		 * than now, or it would win every merge to come. */

@@ -14,6 +14,7 @@
 #include "ical.h"
 #include "store.h"
 #include "syncrec.h"
+#include "util.h"
 
 /* An item of the folder that changed since the last sync (or is new). */
 struct remote {
@@ -24,6 +25,8 @@ struct remote {
 	int redacted;			/* the journal's text differs */
 	int bare;			/* a client dropped calllog's lines:
 					   written again with them */
+	unsigned bad;			/* fields that failed their check,
+					   left out: the journal's kept */
 	int owned;			/* its file is the one the sync state
 					   has carrying the record */
 	int done;
@@ -52,6 +55,10 @@ struct sync {
 	size_t npend;
 	size_t written, read, merged, here_deleted, there_deleted, skipped,
 	    added_here;
+	char (*wkeys)[SYNC_WARN_KEYSZ];	/* files warned of before */
+	unsigned char *wseen;		/* ...still in the folder */
+	size_t nwkeys;
+	char wnow[SYNC_WARN_KEYSZ];	/* the file warned of this run, last */
 	int failed;
 	int locked;			/* the folder's lock is held */
 };
@@ -112,5 +119,25 @@ int folder_put(struct sync *s, const char *name, const char *text,
 
 /* Every file written to the disk, in one call. */
 int folder_flush(int dfd);
+
+/* The files warned of by earlier syncs (sync_warn.c); one of them seen in
+ * the folder; those not seen forgotten; freed. */
+int sync_warn_load(struct sync *s);
+void sync_warn_seen(struct sync *s, const char *name);
+/* File name is read or written in this run (sync_warn.c). */
+void sync_warn_changed(struct sync *s, const char *name);
+int sync_warn_prune(struct sync *s);
+void sync_warn_free(struct sync *s);
+
+/* Whether a warning of file name, in the version its stat gives, is to
+ * be said (1: now remembered as said), or was by an earlier sync (0);
+ * -1 after reporting. */
+int sync_warn_due(struct sync *s, const char *name, long long mtime,
+    long long size, long long inode);
+
+/* Warn (fmt: the whole message) of file name, in the version its stat
+ * gives, unless an earlier sync warned of that version.  0, or -1. */
+int sync_warn(struct sync *s, const char *name, long long mtime,
+    long long size, long long inode, const char *fmt, ...) CL_PRINTF(6, 7);
 
 #endif

@@ -208,24 +208,69 @@ check_field(struct sync_rec *r, int i, int *redacted, char *why,
 }
 
 int
-sync_rec_check(struct sync_rec *r, int *redacted, char *why, size_t size)
+sync_rec_check_each(struct sync_rec *r, int *redacted, unsigned *bad,
+    void (*say)(void *arg, const char *why), void *arg, char *why,
+    size_t size)
 {
 	const struct field_kind *k = &sync_kinds[r->kind];
+	char msg[256];
 
+	*bad = 0;
 	if (r->updated < 0 || r->updated > 32503679999LL)
 		return snprintf(why, size, "bad last-modified"), -1;
 	for (int i = 0; i < k->nfields; i++)
 		if (r->f[i] == NULL && k->fields[i].required)
 			return snprintf(why, size, "no %s", k->fields[i].name),
 			    -1;
+	/* One bad field is not the item's: it is left out (the caller keeps
+	 * the journal's value), and the others are read. */
 	for (int i = 0; i < k->nfields; i++)
-		if (r->f[i] && check_field(r, i, redacted, why, size) == -1)
-			return -1;
+		if (r->f[i] && check_field(r, i, redacted, msg,
+		    sizeof(msg)) == -1) {
+			say(arg, msg);
+			sync_rec_set(r, i, NULL);
+			*bad |= 1u << i;
+		}
 	/* An amount's decimals are its currency's: without one it has
 	 * none to be shown by (a rule across two fields, so not field's). */
-	if (r->kind == SYNC_CASE && r->f[CF_AMOUNT] && !r->f[CF_CURRENCY])
-		return snprintf(why, size, "amount without a currency"), -1;
+	if (r->kind == SYNC_CASE && r->f[CF_AMOUNT] && !r->f[CF_CURRENCY]) {
+		char prop[64];
+
+		snprintf(msg, sizeof(msg), "bad %s (%s): without a currency",
+		    k->fields[CF_AMOUNT].name, field_prop(r->kind, CF_AMOUNT,
+		    prop, sizeof(prop)));
+		say(arg, msg);
+		sync_rec_set(r, CF_AMOUNT, NULL);
+		*bad |= 1u << CF_AMOUNT;
+	}
 	return 0;
+}
+
+struct first_why {
+	char *why;
+	size_t size;
+	int said;
+};
+
+static void
+keep_first(void *arg, const char *why)
+{
+	struct first_why *f = arg;
+
+	if (!f->said++)
+		snprintf(f->why, f->size, "%s", why);
+}
+
+int
+sync_rec_check(struct sync_rec *r, int *redacted, char *why, size_t size)
+{
+	struct first_why f = { why, size, 0 };
+	unsigned bad;
+
+	if (sync_rec_check_each(r, redacted, &bad, keep_first, &f, why,
+	    size) == -1)
+		return -1;
+	return bad ? -1 : 0;
 }
 
 static int
