@@ -67,6 +67,21 @@ test_expect_success 'the tour is found in README.md, with its clock' '
 printf '%%PDF-1.4\n%% Statement, November 2026: SKYLINE TICKETS 418.20\n%%%%EOF\n' \
     >statement.pdf
 
+# The email the tour takes in, as American Express would send it: its
+# reference number is the one the tour's first call recorded.
+cat >reply.eml <<\EOF
+From: American Express <DoNotReply@welcome.americanexpress.com>
+To: you@example.org
+Subject: Your dispute DSP-20931: temporary credit
+Date: Mon, 23 Nov 2026 09:12:00 -0500
+Message-ID: <dsp20931.1@americanexpress.com>
+MIME-Version: 1.0
+Content-Type: text/plain; charset=UTF-8
+
+We have applied a temporary credit of $418.20 while we review the charge
+from Skyline Tickets. Reference DSP-20931.
+EOF
+
 mkdir bin && ln -s "$CALLLOG" bin/calllog
 export PATH="$TRASH/bin:$PATH"
 test -s tour.env && export $(cat tour.env)
