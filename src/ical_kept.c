@@ -216,8 +216,10 @@ item_kept_own(const char *line, int kind)
 
 	if (n == 7 && strncasecmp(line, "SUMMARY", 7) == 0)
 		return KEPT_SUMMARY;
+	/* A case's DUE is its follow-up; on a journal entry (no DUE in
+	 * RFC 5545) it is only the client's line, kept as it stands. */
 	if (n == 3 && strncasecmp(line, "DUE", 3) == 0)
-		return KEPT_DUE;
+		return kind == SYNC_CASE ? KEPT_DUE : 0;
 	if (n == 7 && strncasecmp(line, "DTSTART", 7) == 0)
 		return kind == SYNC_CASE ? 0 : KEPT_DTSTART; /* the client's */
 	if (n == strlen(XPREFIX "STARTED") &&
