@@ -247,6 +247,8 @@ read_setting(struct config *cfg, const struct source *src,
 		cfg->from_file |= CONFIG_ATTACH_MAX;
 		return read_size(src, group, key, v, &cfg->attach_max);
 	}
+	if (!strcmp(group, "sync") && !strcmp(key, "attach_max"))
+		return read_size(src, group, key, v, &cfg->sync_attach_max);
 	if (!strcmp(group, "short-names"))
 		return read_short_name(cfg, src, key, v);
 	return error("%s:%d: unknown setting [%s] %s; 'man calllog.conf' "
@@ -311,6 +313,7 @@ config_load(struct config *cfg)
 	snprintf(cfg->currency, sizeof(cfg->currency), "USD");
 	cfg->quiet_start = cfg->quiet_end = -1;
 	cfg->attach_max = CONFIG_ATTACH_MAX_DEFAULT;
+	cfg->sync_attach_max = CONFIG_SYNC_ATTACH_MAX_DEFAULT;
 	if (paths_config(&cfg->path) == -1)
 		return -1;
 	cfg->found = access(cfg->path, F_OK) == 0;

@@ -110,6 +110,7 @@ folder_scan(struct sync *s)
 	DIR *d = fdopendir(dup(s->dfd));
 	struct dirent *de;
 	size_t cap = 0;
+	struct remote took = { 0 };	/* the files of the item read */
 
 	if (d == NULL)
 		return error("cannot read '%s': %s", s->shown, strerror(errno));
@@ -122,6 +123,8 @@ folder_scan(struct sync *s)
 		char why[128], *text, *path;
 		long long mtime;
 		int redacted = 0;
+
+		sync_attach_free(&took);
 
 		if (strncmp(name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0) {
 			/* A sync cut short; without the lock, only one long
@@ -179,6 +182,7 @@ folder_scan(struct sync *s)
 			s->rm = xrealloc(s->rm, cap * sizeof(*s->rm));
 		}
 		rm = memset(&s->rm[s->nrm], 0, sizeof(*rm));
+		sync_attach_take(s, text, path, &took);
 		if (cal_sync_read(text, &rm->item, &rm->extra, why,
 		    sizeof(why)) == -1) {
 			free(text);
@@ -253,6 +257,10 @@ folder_scan(struct sync *s)
 		rm->mtime = mtime;
 		rm->size = sb.st_size;
 		rm->inode = (long long)sb.st_ino;
+		rm->att = took.att;
+		rm->natt = took.natt;
+		took.att = NULL;
+		took.natt = 0;
 		s->nrm++;
 		free(path);
 		continue;
@@ -262,6 +270,7 @@ bad:
 		if (old)
 			s->st_flags[old - s->st] |= ST_BAD;
 	}
+	sync_attach_free(&took);
 	closedir(d);
 	return 0;
 }

@@ -24,6 +24,8 @@ struct remote {
 	int redacted;			/* the journal's text differs */
 	int bare;			/* a client dropped calllog's lines:
 					   written again with them */
+	struct sync_att *att;		/* its files (sync_attach_read.c) */
+	size_t natt;
 	int owned;			/* its file is the one the sync state
 					   has carrying the record */
 	int done;
@@ -54,6 +56,8 @@ struct sync {
 	    added_here;
 	int failed;
 	int locked;			/* the folder's lock is held */
+	int attachments;		/* the journal keeps files: items may
+					   carry them (sync_attach.c) */
 };
 
 /* st_flags: the file is in the folder; the record changed here; it
@@ -112,5 +116,23 @@ int folder_put(struct sync *s, const char *name, const char *text,
 
 /* Every file written to the disk, in one call. */
 int folder_flush(int dfd);
+
+/*
+ * Attachments on items (sync_attach.c, sync_attach_read.c).  Write: add
+ * record r's files to its item text; fold its files into a record's
+ * fingerprint fp (kind -1: either kind); remember the item written for r
+ * under name with that fingerprint.  Read: take the ATTACH lines out of
+ * a folder's item text (file path) into rm; keep them once applied.
+ * Each 0, or -1 after reporting.
+ */
+int sync_attach_write(struct sync *s, const struct sync_rec *r,
+    char **text);
+int sync_attach_fp(struct sync *s, int kind, const char *uuid, char fp[17]);
+int sync_attach_settle(struct sync *s, const struct sync_rec *r,
+    const char *name);
+int sync_attach_take(struct sync *s, char *text, const char *path,
+    struct remote *rm);
+int sync_attach_apply(struct sync *s);
+void sync_attach_free(struct remote *rm);
 
 #endif

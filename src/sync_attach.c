@@ -1,0 +1,241 @@
+/*
+ * sync_attach.c: attachments on sync items (DESIGN.md "Evidence").
+ *
+ * Writing: each file on a call (or on its case, on no call) is an
+ *	ATTACH;ENCODING=BASE64;VALUE=BINARY;FMTTYPE=T;FILENAME="N":<base64>
+ * on the record's item when it is at most [sync] attach_max, else an
+ *	X-CALLLOG-ATTACHMENT;FMTTYPE=T;FILENAME="N";X-CALLLOG-SIZE=S:<sha256>
+ * (no ATTACH without its value: that is no valid iCalendar).  FILENAME is
+ * RFC 8607's, which Thunderbird and Google write; X-FILENAME is read too.
+ * The lines follow the files by id and are folded at 75 octets, so an
+ * item with nothing changed is written the same.
+ *
+ * Reading: these lines are taken out of the item before it is read, so
+ * that they are never kept as a client's lines (nor count against their
+ * bound).  A binary ATTACH is the folder's, so untrusted: bounded by
+ * [attach] max_size (each, and all of an item's together), its base64
+ * checked, its name through exhibit_name, its type from its bytes, its
+ * text redacted like a note.  Once redacted it is other bytes: those are
+ * the attachment here and what this journal writes from then on, and the
+ * device that sent it takes them as another file (two devices settle,
+ * the card number gone from both).  A file this record already holds (by
+ * sha256) changes nothing.  An item that lacks a file never removes it
+ * here: a client that drops lines it does not show would otherwise
+ * delete evidence.  A large file's line says only that it exists: the
+ * sync reports it, and nothing is recorded here.  ATTACH by URI is a
+ * client's line like any other, kept, never fetched.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "exhibit.h"
+#include "mediatype.h"
+#include "redact.h"
+#include "sha256.h"
+#include "store.h"
+#include "sync_int.h"
+#include "util.h"
+
+static const char b64[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/* Add the content line text to b folded at 75 octets, never inside a
+ * UTF-8 sequence. */
+static void
+add_folded(struct strbuf *b, const char *text, size_t len)
+{
+	size_t col = 75;
+
+	while (len > col) {
+		size_t n = col;
+
+		while (n > 1 && ((unsigned char)text[n] & 0xc0) == 0x80)
+			n--;
+		strbuf_add(b, text, n);
+		strbuf_add(b, "\r\n ", 3);
+		text += n;
+		len -= n;
+		col = 74;
+	}
+	strbuf_add(b, text, len);
+	strbuf_add(b, "\r\n", 2);
+}
+
+/* A parameter value: quoted, a DQUOTE (which no value may hold) as '. */
+static void
+add_param(struct strbuf *b, const char *name, const char *v)
+{
+	strbuf_addstr(b, ";");
+	strbuf_addstr(b, name);
+	strbuf_addstr(b, "=\"");
+	for (; *v; v++)
+		strbuf_add(b, *v == '"' ? "'" : v, 1);
+	strbuf_addstr(b, "\"");
+}
+
+struct b64sink {
+	struct strbuf *b;
+	unsigned char q[3];
+	size_t nq;
+};
+
+static void
+b64_quad(struct strbuf *b, const unsigned char *q, size_t n)
+{
+	char o[4];
+
+	o[0] = b64[q[0] >> 2];
+	o[1] = b64[((q[0] & 3) << 4) | (n > 1 ? q[1] >> 4 : 0)];
+	o[2] = n > 1 ? b64[((q[1] & 15) << 2) | (n > 2 ? q[2] >> 6 : 0)] : '=';
+	o[3] = n > 2 ? b64[q[2] & 63] : '=';
+	strbuf_add(b, o, 4);
+}
+
+static int
+b64_sink(const void *p, size_t n, void *arg)
+{
+	struct b64sink *k = arg;
+	const unsigned char *c = p;
+
+	for (size_t i = 0; i < n; i++) {
+		k->q[k->nq++] = c[i];
+		if (k->nq == 3) {
+			b64_quad(k->b, k->q, 3);
+			k->nq = 0;
+		}
+	}
+	return 0;
+}
+
+struct writer {
+	struct store *st;
+	long long max;
+	struct strbuf lines;
+	const char *shown;
+};
+
+static int
+write_one(struct cl_attachment *a, void *arg)
+{
+	struct writer *w = arg;
+	struct strbuf l = { 0 };
+	char size[32];
+
+	if (a->size > w->max) {
+		strbuf_addstr(&l, "X-CALLLOG-ATTACHMENT;FMTTYPE=");
+		strbuf_addstr(&l, a->media_type);
+		add_param(&l, "FILENAME", a->name);
+		snprintf(size, sizeof(size), ";X-CALLLOG-SIZE=%lld", a->size);
+		strbuf_addstr(&l, size);
+		strbuf_addstr(&l, ":");
+		strbuf_addstr(&l, a->sha256);
+	} else {
+		struct b64sink k = { .b = &l };
+
+		/* A media type is a token: no quotes, as clients write it. */
+		strbuf_addstr(&l, "ATTACH;ENCODING=BASE64;VALUE=BINARY;FMTTYPE=");
+		strbuf_addstr(&l, a->media_type);
+		add_param(&l, "FILENAME", a->name);
+		strbuf_addstr(&l, ":");
+		if (store_blob_read(w->st, a->sha256, b64_sink, &k) == -1) {
+			free(l.s);
+			return -1;
+		}
+		if (k.nq)
+			b64_quad(&l, k.q, k.nq);
+	}
+	add_folded(&w->lines, l.s, l.len);
+	free(l.s);
+	return 0;
+}
+
+int
+sync_attach_write(struct sync *s, const struct sync_rec *r, char **text)
+{
+	struct writer w = { .st = s->ctx->st,
+	    .max = s->ctx->cfg.sync_attach_max };
+	const char *endtag = r->kind == SYNC_CASE ? "\r\nEND:VTODO\r\n" :
+	    "\r\nEND:VJOURNAL\r\n";
+	struct strbuf b = { 0 };
+	char *end;
+
+	if (!s->attachments || r->kind == SYNC_EVENT)
+		return 0;
+	if (store_record_attachments(s->ctx->st, r->kind, r->uuid, write_one,
+	    &w) == -1) {
+		free(w.lines.s);
+		return -1;
+	}
+	if (w.lines.len == 0 || (end = strstr(*text, endtag)) == NULL) {
+		free(w.lines.s);
+		return 0;
+	}
+	end += 2;
+	strbuf_add(&b, *text, (size_t)(end - *text));
+	strbuf_add(&b, w.lines.s, w.lines.len);
+	strbuf_addstr(&b, end);
+	free(w.lines.s);
+	free(*text);
+	*text = b.s;
+	return 0;
+}
+
+static int
+fp_one(struct cl_attachment *a, void *arg)
+{
+	struct sync_fp *fp = arg;
+
+	sync_fp_field(fp, a->sha256, strlen(a->sha256));
+	sync_fp_field(fp, a->name, strlen(a->name));
+	return 0;
+}
+
+int
+sync_attach_fp(struct sync *s, int kind, const char *uuid, char fp[17])
+{
+	struct sync_fp h;
+	char was[17];
+
+	if (!s->attachments)
+		return 0;
+	memcpy(was, fp, 17);
+	sync_fp_init(&h);
+	sync_fp_field(&h, was, 16);
+	for (int k = SYNC_CASE; k <= SYNC_CALL; k++)
+		if (kind < 0 || kind == k)
+			if (store_record_attachments(s->ctx->st, k, uuid,
+			    fp_one, &h) == -1)
+				return -1;
+	sync_fp_end(&h, 0, fp);
+	/* A record with no files keeps its plain fingerprint. */
+	{
+		struct sync_fp none;
+		char plain[17];
+
+		sync_fp_init(&none);
+		sync_fp_field(&none, was, 16);
+		sync_fp_end(&none, 0, plain);
+		if (strcmp(plain, fp) == 0)
+			memcpy(fp, was, 17);
+	}
+	return 0;
+}
+
+int
+sync_attach_settle(struct sync *s, const struct sync_rec *r,
+    const char *name)
+{
+	char fp[17], plain[17];
+
+	if (!s->attachments)
+		return 0;
+	sync_rec_fingerprint(r, plain);
+	memcpy(fp, plain, sizeof(fp));
+	if (sync_attach_fp(s, r->kind, r->uuid, fp) == -1)
+		return -1;
+	if (strcmp(fp, plain) == 0)
+		return 0;
+	return store_sync_set_fp(s->ctx->st, s->dir, name, plain, fp);
+}

@@ -1,0 +1,368 @@
+/*
+ * sync_attach_read.c: the ATTACH lines of a folder's item, taken out of
+ * it before it is read and kept as attachments once the sync applied the
+ * item (sync_attach.c says the rules).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "exhibit.h"
+#include "mediatype.h"
+#include "redact.h"
+#include "sha256.h"
+#include "store.h"
+#include "sync_int.h"
+#include "util.h"
+
+struct sync_att {
+	char *name;		/* NULL: none given */
+	unsigned char *data;	/* NULL: not carried (a large file's line,
+				   or refused) */
+	size_t size;
+	char sha256[65];	/* a large file's line: its hash */
+};
+
+/* The value of parameter name in params (unfolded, up to the value's
+ * ':'), newly allocated, or NULL. */
+static char *
+param(const char *params, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = strchr(params, ';'); p; ) {
+		const char *v, *e;
+
+		p++;
+		if (strncasecmp(p, name, n) == 0 && p[n] == '=') {
+			v = p + n + 1;
+			if (*v == '"')
+				return (e = strchr(++v, '"')) ?
+				    xstrndup(v, (size_t)(e - v)) : NULL;
+			e = v + strcspn(v, ";:");
+			return xstrndup(v, (size_t)(e - v));
+		}
+		while (*p && *p != ';' && *p != ':')
+			if (*p++ == '"')
+				while (*p && *p++ != '"')
+					;
+		p = *p == ';' ? p : NULL;
+	}
+	return NULL;
+}
+
+/* The value's start: after the first ':' outside quotes. */
+static char *
+value_of(char *line)
+{
+	for (char *p = line; *p; p++) {
+		if (*p == '"')
+			while (p[1] && *++p != '"')
+				;
+		else if (*p == ':')
+			return p + 1;
+	}
+	return NULL;
+}
+
+static int
+b64val(int c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+/* Strict base64 (padding only at the end) into *out, at most max bytes:
+ * 0, or -1 with why. */
+static int
+b64_decode(const char *v, long long max, unsigned char **out, size_t *n,
+    const char **why)
+{
+	size_t len = strlen(v), o = 0, pad = 0;
+	unsigned char *d;
+
+	while (pad < 2 && len > pad && v[len - 1 - pad] == '=')
+		pad++;
+	if (len == 0 || len % 4 != 0)
+		return *why = "its base64 is cut short", -1;
+	if ((long long)(len / 4 * 3 - pad) > max)
+		return *why = "it is larger than [attach] max_size", -1;
+	d = xmalloc(len / 4 * 3 + 1);
+	for (size_t i = 0; i < len - pad; i += 4) {
+		int q[4] = { 0 }, k;
+
+		for (k = 0; k < 4; k++) {
+			if (i + k >= len - pad)
+				break;
+			if ((q[k] = b64val((unsigned char)v[i + k])) < 0) {
+				free(d);
+				return *why = "it is not base64", -1;
+			}
+		}
+		d[o++] = (unsigned char)(q[0] << 2 | q[1] >> 4);
+		if (k > 2)
+			d[o++] = (unsigned char)(q[1] << 4 | q[2] >> 2);
+		if (k > 3)
+			d[o++] = (unsigned char)(q[2] << 6 | q[3]);
+	}
+	if (o == 0) {
+		free(d);
+		return *why = "it is empty", -1;
+	}
+	*out = d;
+	*n = o;
+	return 0;
+}
+
+/* One logical line (unfolded, newly allocated) starting at p, its end
+ * (the next line's start) into *next. */
+static char *
+logical_line(const char *p, const char **next)
+{
+	struct strbuf b = { 0 };
+	const char *e;
+
+	strbuf_add(&b, "", 0);
+	for (;;) {
+		e = p + strcspn(p, "\r\n");
+		strbuf_add(&b, p, (size_t)(e - p));
+		if (*e == '\r')
+			e++;
+		if (*e == '\n')
+			e++;
+		p = e;
+		if (*p != ' ' && *p != '\t')
+			break;
+		p++;
+	}
+	*next = p;
+	return b.s;
+}
+
+static int
+is_ours(const char *line)
+{
+	if (strncasecmp(line, "X-CALLLOG-ATTACHMENT", 20) == 0 &&
+	    (line[20] == ';' || line[20] == ':'))
+		return 2;
+	if (strncasecmp(line, "ATTACH", 6) != 0 ||
+	    (line[6] != ';' && line[6] != ':'))
+		return 0;
+	/* By URI: a client's line, kept. */
+	{
+		char *v = param(line, "VALUE"), *e = param(line, "ENCODING");
+		int bin = (v && !strcasecmp(v, "BINARY")) ||
+		    (e && !strcasecmp(e, "BASE64"));
+
+		free(v);
+		free(e);
+		return bin;
+	}
+}
+
+int
+sync_attach_take(struct sync *s, char *text, const char *path,
+    struct remote *rm)
+{
+	long long max = s->ctx->cfg.attach_max, total = 0;
+	char *w = text;
+	const char *p = text, *next;
+
+	while (*p) {
+		char *line = logical_line(p, &next);
+		int kind = is_ours(line);
+
+		if (kind == 0) {
+			memmove(w, p, (size_t)(next - p));
+			w += next - p;
+		} else if (kind == 1) {
+			struct sync_att a = { 0 };
+			const char *why = NULL;
+			char *v = value_of(line);
+
+			a.name = param(line, "FILENAME");
+			if (a.name == NULL)
+				a.name = param(line, "X-FILENAME");
+			if (v == NULL)
+				why = "it has no value";
+			else if (b64_decode(v, max - total, &a.data, &a.size,
+			    &why) == 0)
+				total += (long long)a.size;
+			if (why) {
+				warning("%s: ATTACH: not taken: %s", path, why);
+				free(a.name);
+			} else {
+				rm->att = xrealloc(rm->att, (rm->natt + 1) *
+				    sizeof(*rm->att));
+				rm->att[rm->natt++] = a;
+			}
+		}
+		else {
+			/* A large file's line: the journal that holds the
+			 * file writes it; here it only says that one exists. */
+			struct sync_att a = { 0 };
+			const char *v = value_of(line);
+			char *size = param(line, "X-CALLLOG-SIZE");
+
+			if (v && strlen(v) == 64 && strspn(v,
+			    "0123456789abcdef") == 64) {
+				memcpy(a.sha256, v, 65);
+				a.name = param(line, "FILENAME");
+				a.size = size ? strtoull(size, NULL, 10) : 0;
+				rm->att = xrealloc(rm->att, (rm->natt + 1) *
+				    sizeof(*rm->att));
+				rm->att[rm->natt++] = a;
+			}
+			free(size);
+		}
+		free(line);
+		p = next;
+	}
+	*w = '\0';
+	return 0;
+}
+
+void
+sync_attach_free(struct remote *rm)
+{
+	for (size_t i = 0; i < rm->natt; i++) {
+		free(rm->att[i].name);
+		free(rm->att[i].data);
+	}
+	free(rm->att);
+	rm->att = NULL;
+	rm->natt = 0;
+}
+
+struct held {
+	const char *sha;
+	int found;
+};
+
+static int
+holds(struct cl_attachment *a, void *arg)
+{
+	struct held *h = arg;
+
+	if (strcmp(a->sha256, h->sha) == 0)
+		h->found = 1;
+	return 0;
+}
+
+/* A file too large for an item: said, once per item read, unless this
+ * journal holds it. */
+static int
+not_carried(struct sync *s, const struct remote *rm, const struct sync_att *f)
+{
+	struct held h = { .sha = f->sha256 };
+	char size[EXHIBIT_SIZE_BUFSZ], *name;
+
+	if (store_record_attachments(s->ctx->st, rm->item.kind,
+	    rm->item.rec.uuid, holds, &h) == -1)
+		return -1;
+	if (h.found)
+		return 0;
+	/* The name is the folder's: checked before it reaches a terminal. */
+	if ((name = exhibit_name(f->name ? f->name : "?")) == NULL)
+		name = xstrdup("a file");
+	exhibit_size((long long)f->size, size);
+	fprintf(s->ctx->out, "%s %.8s: %s (%s, sha256 %.12s) is on another"
+	    " device: too large to sync ([sync] attach_max)\n",
+	    sync_kind_name(rm->item.kind), rm->item.rec.uuid, name, size,
+	    f->sha256);
+	free(name);
+	return 0;
+}
+
+/* Keep one file of a folder's item with record (kind, uuid). */
+static int
+keep(struct sync *s, const struct remote *rm, struct sync_att *f)
+{
+	struct cl_attachment a = { 0 };
+	struct attach_src src = { .mem = f->data, .size = (long long)f->size };
+	struct redact_counts found = { 0 };
+	struct held h = { 0 };
+	char *text = NULL, sha[SHA256_HEXSZ];
+	struct sha256 *ctx;
+	int rc;
+
+	if (store_record_ids(s->ctx->st, rm->item.kind, rm->item.rec.uuid,
+	    &a.case_id, &a.call_id) != 0)
+		return 0;		/* not in the journal (refused) */
+	if (f->data == NULL)
+		return not_carried(s, rm, f);
+	a.media_type = mediatype_of(f->data, f->size);
+	if (strncmp(a.media_type, "text/", 5) == 0) {
+		if (memchr(f->data, '\0', f->size)) {
+			free(a.media_type);
+			a.media_type = xstrdup("application/octet-stream");
+		} else {
+			char *raw = xstrndup((const char *)f->data, f->size);
+
+			text = redact_text(raw, &found);
+			free(raw);
+			src.mem = text;
+			src.size = (long long)strlen(text);
+		}
+	}
+	ctx = sha256_new();
+	sha256_update(ctx, src.mem, (size_t)src.size);
+	sha256_finish(ctx, sha);
+	sha256_free(ctx);
+	h.sha = sha;
+	rc = store_record_attachments(s->ctx->st, rm->item.kind,
+	    rm->item.rec.uuid, holds, &h);
+	if (rc == 0 && !h.found && src.size > 0) {
+		a.name = exhibit_name(f->name ? f->name : "attachment");
+		if (a.name == NULL)
+			a.name = xstrdup("attachment");
+		a.added = s->ctx->now;
+		if ((rc = store_attach(s->ctx->st, &a, &src)) == 0) {
+			s->attachments = 1;
+			if (redact_any(&found))
+				redact_report(&found, a.name);
+		}
+	}
+	free(text);
+	attachment_clear(&a);
+	return rc;
+}
+
+/* The item of rm, when the journal's record is as agreed, remembered
+ * with the files the record now has: the next sync sees it unchanged
+ * (the files it brought are on it). */
+static int
+settle(struct sync *s, const struct remote *rm)
+{
+	struct sync_rec now = { 0 };
+	int rc = store_sync_record_get(s->ctx->st, rm->item.kind,
+	    rm->item.rec.uuid, &now);
+
+	if (rc == 0)
+		rc = sync_attach_settle(s, &now, rm->name);
+	sync_rec_clear(&now);
+	return rc == -1 ? -1 : 0;
+}
+
+int
+sync_attach_apply(struct sync *s)
+{
+	for (size_t i = 0; i < s->nrm; i++) {
+		struct remote *rm = &s->rm[i];
+
+		if (rm->item.kind != SYNC_CASE && rm->item.kind != SYNC_CALL)
+			continue;
+		for (size_t j = 0; j < rm->natt; j++)
+			if (keep(s, rm, &rm->att[j]) == -1)
+				return -1;
+		if (s->attachments && settle(s, rm) == -1)
+			return -1;
+	}
+	return 0;
+}
