@@ -21,8 +21,42 @@ struct sync_att {
 	unsigned char *data;	/* NULL: not carried (a large file's line,
 				   or refused) */
 	size_t size;
+	char *type;		/* from the bytes */
 	char sha256[65];	/* a large file's line: its hash */
 };
+
+/* The media type of f's bytes; a text's redacted like a note's (its
+ * bytes replaced).  1 when something was taken out, else 0. */
+static int
+att_check(struct sync_att *f, const char *path)
+{
+	struct redact_counts found = { 0 };
+	char *raw, *text, *where;
+
+	f->type = mediatype_of(f->data, f->size);
+	if (strncmp(f->type, "text/", 5) != 0)
+		return 0;
+	if (memchr(f->data, '\0', f->size)) {
+		/* Not text after all: kept as given, like any binary. */
+		free(f->type);
+		f->type = xstrdup("application/octet-stream");
+		return 0;
+	}
+	raw = xstrndup((const char *)f->data, f->size);
+	text = redact_text(raw, &found);
+	free(raw);
+	if (!redact_any(&found)) {
+		free(text);
+		return 0;
+	}
+	where = xasprintf("%s (ATTACH)", path);
+	redact_report(&found, where);
+	free(where);
+	free(f->data);
+	f->size = strlen(text);
+	f->data = (unsigned char *)text;
+	return 1;
+}
 
 /* The value of parameter name in params (unfolded, up to the value's
  * ':'), newly allocated, or NULL. */
@@ -194,9 +228,17 @@ sync_attach_take(struct sync *s, char *text, const char *path,
 			else if (b64_decode(v, max - total, &a.data, &a.size,
 			    &why) == 0)
 				total += (long long)a.size;
+			if (why == NULL && att_check(&a, path) == 1)
+				rm->redacted = 1;
+			if (why == NULL && a.size == 0)
+				why = "it holds nothing once redacted";
 			if (why) {
+				/* The item is written again without it. */
 				warning("%s: ATTACH: not taken: %s", path, why);
+				rm->redacted = 1;
 				free(a.name);
+				free(a.data);
+				free(a.type);
 			} else {
 				rm->att = xrealloc(rm->att, (rm->natt + 1) *
 				    sizeof(*rm->att));
@@ -234,6 +276,7 @@ sync_attach_free(struct remote *rm)
 	for (size_t i = 0; i < rm->natt; i++) {
 		free(rm->att[i].name);
 		free(rm->att[i].data);
+		free(rm->att[i].type);
 	}
 	free(rm->att);
 	rm->att = NULL;
@@ -286,9 +329,8 @@ keep(struct sync *s, const struct remote *rm, struct sync_att *f)
 {
 	struct cl_attachment a = { 0 };
 	struct attach_src src = { .mem = f->data, .size = (long long)f->size };
-	struct redact_counts found = { 0 };
 	struct held h = { 0 };
-	char *text = NULL, sha[SHA256_HEXSZ];
+	char sha[SHA256_HEXSZ];
 	struct sha256 *ctx;
 	int rc;
 
@@ -297,20 +339,7 @@ keep(struct sync *s, const struct remote *rm, struct sync_att *f)
 		return 0;		/* not in the journal (refused) */
 	if (f->data == NULL)
 		return not_carried(s, rm, f);
-	a.media_type = mediatype_of(f->data, f->size);
-	if (strncmp(a.media_type, "text/", 5) == 0) {
-		if (memchr(f->data, '\0', f->size)) {
-			free(a.media_type);
-			a.media_type = xstrdup("application/octet-stream");
-		} else {
-			char *raw = xstrndup((const char *)f->data, f->size);
-
-			text = redact_text(raw, &found);
-			free(raw);
-			src.mem = text;
-			src.size = (long long)strlen(text);
-		}
-	}
+	a.media_type = xstrdup(f->type);
 	ctx = sha256_new();
 	sha256_update(ctx, src.mem, (size_t)src.size);
 	sha256_finish(ctx, sha);
@@ -323,13 +352,9 @@ keep(struct sync *s, const struct remote *rm, struct sync_att *f)
 		if (a.name == NULL)
 			a.name = xstrdup("attachment");
 		a.added = s->ctx->now;
-		if ((rc = store_attach(s->ctx->st, &a, &src)) == 0) {
+		if ((rc = store_attach(s->ctx->st, &a, &src)) == 0)
 			s->attachments = 1;
-			if (redact_any(&found))
-				redact_report(&found, a.name);
-		}
 	}
-	free(text);
 	attachment_clear(&a);
 	return rc;
 }
@@ -361,7 +386,9 @@ sync_attach_apply(struct sync *s)
 		for (size_t j = 0; j < rm->natt; j++)
 			if (keep(s, rm, &rm->att[j]) == -1)
 				return -1;
-		if (s->attachments && settle(s, rm) == -1)
+		/* An item written again (a file redacted or refused) is
+		 * left to the next sync, which writes the files it brought. */
+		if (s->attachments && !rm->redacted && settle(s, rm) == -1)
 			return -1;
 	}
 	return 0;

@@ -125,6 +125,7 @@ folder_scan(struct sync *s)
 		int redacted = 0;
 
 		sync_attach_free(&took);
+		took.redacted = 0;
 
 		if (strncmp(name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0) {
 			/* A sync cut short; without the lock, only one long
@@ -259,6 +260,7 @@ folder_scan(struct sync *s)
 		rm->inode = (long long)sb.st_ino;
 		rm->att = took.att;
 		rm->natt = took.natt;
+		rm->redacted |= took.redacted;
 		took.att = NULL;
 		took.natt = 0;
 		s->nrm++;
