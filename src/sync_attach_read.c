@@ -129,7 +129,8 @@ b64_decode(const char *v, long long max, unsigned char **out, size_t *n,
 		return *why = "it is larger than [attach] max_size", -1;
 	d = xmalloc(len / 4 * 3 + 1);
 	for (size_t i = 0; i < len - pad; i += 4) {
-		int q[4] = { 0 }, k;
+		int q[4] = { 0 };
+		size_t k;
 
 		for (k = 0; k < 4; k++) {
 			if (i + k >= len - pad)

@@ -201,4 +201,51 @@ test_expect_success 'bad base64 and an oversized ATTACH are refused, by file and
 	rm "$XDG_CONFIG_HOME/calllog/config"
 '
 
+# Through a real server: the laptop's folder goes up to Radicale with
+# vdirsyncer, a third device's folder comes down from it, and a fresh
+# journal syncing that folder gets the file, byte for byte.
+if ! command -v "${SYNC_SERVER:-radicale}" >/dev/null 2>&1 ||
+    ! command -v vdirsyncer >/dev/null 2>&1 ||
+    ! command -v curl >/dev/null 2>&1; then
+	test_skip "an ATTACH survives ${SYNC_SERVER:-radicale} and vdirsyncer" \
+	    "${SYNC_SERVER:-radicale}, vdirsyncer or curl is not installed (contrib/install-deps)"
+	test_done
+fi
+
+# vs DEVICE ARGS...: DEVICE's vdirsyncer, its output in vs.out.
+vs() {
+	VDIRSYNCER_CONFIG=$TRASH/vs-$1/config && export VDIRSYNCER_CONFIG &&
+	shift &&
+	vdirsyncer "$@" >vs.out 2>&1 || { sed "s/^/    /" vs.out; return 1; }
+}
+
+test_expect_success 'an ATTACH survives Radicale and vdirsyncer' '
+	dav_start &&
+	for dev in lap tab; do
+		mkdir -p "vs-$dev" &&
+		if test $dev = lap; then d=$DIR; else d=$TRASH/tab-dir; mkdir -p "$d"; fi &&
+		printf "%s\n" "[general]" \
+		    "status_path = \"$TRASH/vs-$dev/status/\"" \
+		    "[pair cal]" "a = \"local\"" "b = \"remote\"" \
+		    "collections = null" "conflict_resolution = \"b wins\"" \
+		    "[storage local]" "type = \"filesystem\"" \
+		    "path = \"$d/\"" "fileext = \".ics\"" \
+		    "[storage remote]" "type = \"caldav\"" "url = \"$URL\"" \
+		    >"vs-$dev/config" &&
+		{ yes | vs $dev discover; } || return 1
+	done &&
+	vs lap sync &&
+	curl -s -f "$URL$CALL.ics" >served.ics &&
+	attaches served.ics >served.att &&
+	grep -q "^image/png receipt.png $(sha receipt.png)\$" served.att &&
+	vs tab sync &&
+	CALLLOG_DB=$TRASH/tablet.db && export CALLLOG_DB &&
+	expect_exit 0 "$CALLLOG" sync "$TRASH/tab-dir" &&
+	expect_exit 0 "$CALLLOG" attachments --json &&
+	jq_is ".[] | select(.name == \"receipt.png\") | .sha256" "$(sha receipt.png)" &&
+	jq_is ".[] | select(.name == \"IMG_2041.png\") | .sha256" "$(sha phone-photo.png)" &&
+	expect_exit 0 "$CALLLOG" sync "$TRASH/tab-dir" && out_contains "nothing to do" &&
+	unset CALLLOG_DB
+'
+
 test_done
