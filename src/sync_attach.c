@@ -3,7 +3,9 @@
  *
  * Writing: each file on a call (or on its case, on no call) is an
  *	ATTACH;ENCODING=BASE64;VALUE=BINARY;FMTTYPE=T;FILENAME="N":<base64>
- * on the record's item when it is at most [sync] attach_max, else an
+ * on the record's item when it is at most [sync] attach_max and the item
+ * carries no more than SYNC_ATTACH_ITEM_MAX of files inline with it (the
+ * first by id go inline), else an
  *	X-CALLLOG-ATTACHMENT;FMTTYPE=T;FILENAME="N";X-CALLLOG-SIZE=S:<sha256>
  * (no ATTACH without its value: that is no valid iCalendar).  FILENAME is
  * RFC 8607's, which Thunderbird and Google write; X-FILENAME is read too.
@@ -111,7 +113,8 @@ b64_sink(const void *p, size_t n, void *arg)
 
 struct writer {
 	struct store *st;
-	long long max;
+	long long max;		/* what one file may be to go inline */
+	long long left;		/* what the item may carry yet */
 	struct strbuf lines;
 	const char *shown;
 };
@@ -123,7 +126,7 @@ write_one(struct cl_attachment *a, void *arg)
 	struct strbuf l = { 0 };
 	char size[32];
 
-	if (a->size > w->max) {
+	if (a->size > w->max || a->size > w->left) {
 		strbuf_addstr(&l, "X-CALLLOG-ATTACHMENT;FMTTYPE=");
 		strbuf_addstr(&l, a->media_type);
 		add_param(&l, "FILENAME", a->name);
@@ -145,6 +148,7 @@ write_one(struct cl_attachment *a, void *arg)
 		}
 		if (k.nq)
 			b64_quad(&l, k.q, k.nq);
+		w->left -= a->size;
 	}
 	add_folded(&w->lines, l.s, l.len);
 	free(l.s);
@@ -155,7 +159,7 @@ int
 sync_attach_write(struct sync *s, const struct sync_rec *r, char **text)
 {
 	struct writer w = { .st = s->ctx->st,
-	    .max = s->ctx->cfg.sync_attach_max };
+	    .max = s->ctx->cfg.sync_attach_max, .left = SYNC_ATTACH_ITEM_MAX };
 	const char *endtag = r->kind == SYNC_CASE ? "\r\nEND:VTODO\r\n" :
 	    "\r\nEND:VJOURNAL\r\n";
 	struct strbuf b = { 0 };

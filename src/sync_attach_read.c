@@ -317,7 +317,7 @@ not_carried(struct sync *s, const struct remote *rm, const struct sync_att *f)
 		name = xstrdup("a file");
 	exhibit_size((long long)f->size, size);
 	fprintf(s->ctx->out, "%s %.8s: %s (%s, sha256 %.12s) is on another"
-	    " device: too large to sync ([sync] attach_max)\n",
+	    " device: too large for a sync item ([sync] attach_max)\n",
 	    sync_kind_name(rm->item.kind), rm->item.rec.uuid, name, size,
 	    f->sha256);
 	free(name);
@@ -343,8 +343,7 @@ keep(struct sync *s, const struct remote *rm, struct sync_att *f)
 	a.media_type = xstrdup(f->type);
 	ctx = sha256_new();
 	sha256_update(ctx, src.mem, (size_t)src.size);
-	sha256_finish(ctx, sha);
-	sha256_free(ctx);
+	sha256_finish(ctx, sha);	/* frees ctx */
 	h.sha = sha;
 	rc = store_record_attachments(s->ctx->st, rm->item.kind,
 	    rm->item.rec.uuid, holds, &h);

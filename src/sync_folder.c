@@ -28,7 +28,10 @@
 #include "syncrec.h"
 #include "util.h"
 
-#define ICS_MAX (1024 * 1024)
+/* An item with its attachments: at most SYNC_ATTACH_ITEM_MAX bytes of
+ * files, as base64 (4/3) folded (76/75), beside its fields and 64 KiB
+ * of a client's lines (sync_attach.c). */
+#define ICS_MAX (2 * 1024 * 1024)
 #define TMP_PREFIX ".calllog-"
 /* A temporary file this old is no other sync's at work, lock or none. */
 #define TMP_STALE (60 * 60)

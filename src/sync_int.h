@@ -125,6 +125,10 @@ int folder_flush(int dfd);
  * a folder's item text (file path) into rm; keep them once applied.
  * Each 0, or -1 after reporting.
  */
+/* The most bytes of files one item carries inline, whatever [sync]
+ * attach_max says: items stay readable (sync_folder.c's ICS_MAX). */
+#define SYNC_ATTACH_ITEM_MAX (1024 * 1024)
+
 int sync_attach_write(struct sync *s, const struct sync_rec *r,
     char **text);
 int sync_attach_fp(struct sync *s, int kind, const char *uuid, char fp[17]);

@@ -201,6 +201,27 @@ test_expect_success 'bad base64 and an oversized ATTACH are refused, by file and
 	rm "$XDG_CONFIG_HOME/calllog/config"
 '
 
+test_expect_success '[sync] attach_max: a file of that size goes inline, one byte more by hash' '
+	mkdir -p "$XDG_CONFIG_HOME/calllog" &&
+	printf "[sync]\nattach_max = 2K\n" >"$XDG_CONFIG_HOME/calllog/config" &&
+	head -c 2048 /dev/urandom >fits.bin &&
+	head -c 2049 /dev/urandom >over2k.bin &&
+	expect_exit 0 lap add --case 1 --note "second call" &&
+	K=$(lap show 1 --json | jq -r ".calls_list[] | select(.notes == \"second call\") | .uuid") &&
+	expect_exit 0 lap attach 1 fits.bin over2k.bin --call 2 &&
+	expect_exit 0 lap sync "$DIR" &&
+	attaches "$DIR/$K.ics" >k.att &&
+	echo "application/octet-stream fits.bin $(sha fits.bin)" >expect &&
+	test_cmp expect k.att &&
+	unfold "$DIR/$K.ics" | grep -q "^X-CALLLOG-ATTACHMENT;.*FILENAME=\"over2k.bin\";X-CALLLOG-SIZE=2049:$(sha over2k.bin)\$" &&
+	expect_exit 0 pho sync "$DIR" &&
+	out_contains "over2k.bin (2.0 KB, sha256 $(sha over2k.bin | cut -c1-12)) is on another device" &&
+	expect_exit 0 pho attachments --json &&
+	jq_is ".[] | select(.name == \"fits.bin\") | .sha256" "$(sha fits.bin)" &&
+	jq_is "[.[] | select(.name == \"over2k.bin\")] | length" 0 &&
+	rm "$XDG_CONFIG_HOME/calllog/config"
+'
+
 # Through a real server: the laptop's folder goes up to Radicale with
 # vdirsyncer, a third device's folder comes down from it, and a fresh
 # journal syncing that folder gets the file, byte for byte.
