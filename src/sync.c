@@ -147,7 +147,7 @@ write_item(struct sync *s, const struct sync_rec *r, struct sync_item *old,
 		free(clean);
 		return -1;
 	}
-	if (sync_attach_write(s, r, &text) == -1) {
+	if (sync_attach_write(s, r, rm, &text) == -1) {
 		free(text);
 		free(clean);
 		return -1;
@@ -157,7 +157,7 @@ write_item(struct sync *s, const struct sync_rec *r, struct sync_item *old,
 	if (rc == 0)
 		rc = store_sync_put(s->ctx->st, s->dir, &it, r, clean);
 	if (rc == 0)
-		rc = sync_attach_settle(s, r, it.name);
+		rc = sync_attach_settle(s, r, rm, it.name);
 	free(clean);
 	s->written += rc == 0;
 	return rc;
@@ -344,7 +344,7 @@ wanted(const char *uuid, const char *fp, void *arg)
 	if (!sync_uuid_valid(uuid))
 		return bad_uuid(uuid);
 	memcpy(mixed, fp, sizeof(mixed));
-	if (sync_attach_fp(s, -1, uuid, mixed) == -1)
+	if (sync_attach_fp(s, -1, uuid, NULL, mixed) == -1)
 		return -1;
 	fp = mixed;
 	if (old == NULL || strcmp(fp, old->fp) != 0 ||
@@ -369,7 +369,7 @@ visit(struct sync_rec *local, void *arg)
 	    local->f[0] : ""))
 		return bad_uuid(local->f[0] ? local->f[0] : "");
 	sync_rec_fingerprint(local, fp);
-	if (sync_attach_fp(s, local->kind, local->uuid, fp) == -1)
+	if (sync_attach_fp(s, local->kind, local->uuid, NULL, fp) == -1)
 		return -1;
 	changed = old == NULL || strcmp(fp, old->fp) != 0;
 	if (old)

@@ -111,16 +111,74 @@ b64_sink(const void *p, size_t n, void *arg)
 	return 0;
 }
 
+/* A file on an item: one of the record's (data NULL: its bytes are in
+ * the journal) or one the folder's item brings. */
+struct one {
+	const char *name, *type, *sha256;
+	long long size;
+	const unsigned char *data;
+};
+
+/* Each file of record (kind, uuid): its own by id, then those rm brings
+ * that it does not hold (each once), as the sync will keep them. */
+struct walk {
+	int (*fn)(const struct one *, void *);
+	void *arg;
+	char (*held)[65];
+	size_t nheld;
+};
+
+static int
+walk_own(struct cl_attachment *a, void *arg)
+{
+	struct walk *w = arg;
+	struct one o = { a->name, a->media_type, a->sha256, a->size, NULL };
+
+	w->held = xrealloc(w->held, (w->nheld + 1) * sizeof(*w->held));
+	memcpy(w->held[w->nheld++], a->sha256, 65);
+	return w->fn(&o, w->arg);
+}
+
+static int
+walk_files(struct sync *s, int kind, const char *uuid,
+    const struct remote *rm, int (*fn)(const struct one *, void *), void *arg)
+{
+	struct walk w = { fn, arg, NULL, 0 };
+	int rc = 0;
+
+	for (int k = SYNC_CASE; k <= SYNC_CALL && rc == 0; k++)
+		if (kind < 0 || kind == k)
+			rc = store_record_attachments(s->ctx->st, k, uuid,
+			    walk_own, &w);
+	for (size_t i = 0; rm && rc == 0 && i < rm->natt; i++) {
+		const struct sync_att *f = &rm->att[i];
+		struct one o = { f->name, f->type, f->sha256,
+		    (long long)f->size, f->data };
+		size_t j = 0;
+
+		if (f->data == NULL)
+			continue;
+		while (j < w.nheld && strcmp(w.held[j], f->sha256) != 0)
+			j++;
+		if (j < w.nheld)
+			continue;
+		w.held = xrealloc(w.held, (w.nheld + 1) * sizeof(*w.held));
+		memcpy(w.held[w.nheld++], f->sha256, 65);
+		rc = fn(&o, arg);
+	}
+	free(w.held);
+	return rc;
+}
+
 struct writer {
 	struct store *st;
 	long long max;		/* what one file may be to go inline */
 	long long left;		/* what the item may carry yet */
 	struct strbuf lines;
-	const char *shown;
 };
 
 static int
-write_one(struct cl_attachment *a, void *arg)
+write_one(const struct one *a, void *arg)
 {
 	struct writer *w = arg;
 	struct strbuf l = { 0 };
@@ -128,7 +186,7 @@ write_one(struct cl_attachment *a, void *arg)
 
 	if (a->size > w->max || a->size > w->left) {
 		strbuf_addstr(&l, "X-CALLLOG-ATTACHMENT;FMTTYPE=");
-		strbuf_addstr(&l, a->media_type);
+		strbuf_addstr(&l, a->type);
 		add_param(&l, "FILENAME", a->name);
 		snprintf(size, sizeof(size), ";X-CALLLOG-SIZE=%lld", a->size);
 		strbuf_addstr(&l, size);
@@ -139,10 +197,12 @@ write_one(struct cl_attachment *a, void *arg)
 
 		/* A media type is a token: no quotes, as clients write it. */
 		strbuf_addstr(&l, "ATTACH;ENCODING=BASE64;VALUE=BINARY;FMTTYPE=");
-		strbuf_addstr(&l, a->media_type);
+		strbuf_addstr(&l, a->type);
 		add_param(&l, "FILENAME", a->name);
 		strbuf_addstr(&l, ":");
-		if (store_blob_read(w->st, a->sha256, b64_sink, &k) == -1) {
+		if (a->data)
+			b64_sink(a->data, (size_t)a->size, &k);
+		else if (store_blob_read(w->st, a->sha256, b64_sink, &k) == -1) {
 			free(l.s);
 			return -1;
 		}
@@ -156,7 +216,8 @@ write_one(struct cl_attachment *a, void *arg)
 }
 
 int
-sync_attach_write(struct sync *s, const struct sync_rec *r, char **text)
+sync_attach_write(struct sync *s, const struct sync_rec *r,
+    const struct remote *rm, char **text)
 {
 	struct writer w = { .st = s->ctx->st,
 	    .max = s->ctx->cfg.sync_attach_max, .left = SYNC_ATTACH_ITEM_MAX };
@@ -165,10 +226,9 @@ sync_attach_write(struct sync *s, const struct sync_rec *r, char **text)
 	struct strbuf b = { 0 };
 	char *end;
 
-	if (!s->attachments || r->kind == SYNC_EVENT)
+	if ((!s->attachments && !(rm && rm->natt)) || r->kind == SYNC_EVENT)
 		return 0;
-	if (store_record_attachments(s->ctx->st, r->kind, r->uuid, write_one,
-	    &w) == -1) {
+	if (walk_files(s, r->kind, r->uuid, rm, write_one, &w) == -1) {
 		free(w.lines.s);
 		return -1;
 	}
@@ -186,58 +246,51 @@ sync_attach_write(struct sync *s, const struct sync_rec *r, char **text)
 	return 0;
 }
 
-static int
-fp_one(struct cl_attachment *a, void *arg)
-{
-	struct sync_fp *fp = arg;
+struct mix {
+	struct sync_fp h;
+	int any;
+};
 
-	sync_fp_field(fp, a->sha256, strlen(a->sha256));
-	sync_fp_field(fp, a->name, strlen(a->name));
+static int
+fp_one(const struct one *a, void *arg)
+{
+	struct mix *m = arg;
+
+	sync_fp_field(&m->h, a->sha256, strlen(a->sha256));
+	sync_fp_field(&m->h, a->name, strlen(a->name));
+	m->any = 1;
 	return 0;
 }
 
 int
-sync_attach_fp(struct sync *s, int kind, const char *uuid, char fp[17])
+sync_attach_fp(struct sync *s, int kind, const char *uuid,
+    const struct remote *rm, char fp[17])
 {
-	struct sync_fp h;
-	char was[17];
+	struct mix m = { .any = 0 };
 
-	if (!s->attachments)
+	if (!s->attachments && !(rm && rm->natt))
 		return 0;
-	memcpy(was, fp, 17);
-	sync_fp_init(&h);
-	sync_fp_field(&h, was, 16);
-	for (int k = SYNC_CASE; k <= SYNC_CALL; k++)
-		if (kind < 0 || kind == k)
-			if (store_record_attachments(s->ctx->st, k, uuid,
-			    fp_one, &h) == -1)
-				return -1;
-	sync_fp_end(&h, 0, fp);
+	sync_fp_init(&m.h);
+	sync_fp_field(&m.h, fp, 16);
+	if (walk_files(s, kind, uuid, rm, fp_one, &m) == -1)
+		return -1;
 	/* A record with no files keeps its plain fingerprint. */
-	{
-		struct sync_fp none;
-		char plain[17];
-
-		sync_fp_init(&none);
-		sync_fp_field(&none, was, 16);
-		sync_fp_end(&none, 0, plain);
-		if (strcmp(plain, fp) == 0)
-			memcpy(fp, was, 17);
-	}
+	if (m.any)
+		sync_fp_end(&m.h, 0, fp);
 	return 0;
 }
 
 int
 sync_attach_settle(struct sync *s, const struct sync_rec *r,
-    const char *name)
+    const struct remote *rm, const char *name)
 {
 	char fp[17], plain[17];
 
-	if (!s->attachments)
+	if (!s->attachments && !(rm && rm->natt))
 		return 0;
 	sync_rec_fingerprint(r, plain);
 	memcpy(fp, plain, sizeof(fp));
-	if (sync_attach_fp(s, r->kind, r->uuid, fp) == -1)
+	if (sync_attach_fp(s, r->kind, r->uuid, rm, fp) == -1)
 		return -1;
 	if (strcmp(fp, plain) == 0)
 		return 0;

@@ -16,17 +16,28 @@
 #include "sync_int.h"
 #include "util.h"
 
-struct sync_att {
-	char *name;		/* NULL: none given */
-	unsigned char *data;	/* NULL: not carried (a large file's line,
-				   or refused) */
-	size_t size;
-	char *type;		/* from the bytes */
-	char sha256[65];	/* a large file's line: its hash */
-};
+
+/* Whether bytes that are no text hold a card number (or another number
+ * calllog redacts) in plain sight: a file from the folder that does is
+ * refused, as calllog cannot take it out of a PDF or an image. */
+static int
+holds_number(const unsigned char *p, size_t n)
+{
+	struct redact_counts found = { 0 };
+	char *raw = xmalloc(n + 1), *text;
+
+	for (size_t i = 0; i < n; i++)
+		raw[i] = p[i] ? (char)p[i] : '\n';
+	raw[n] = '\0';
+	text = redact_text(raw, &found);
+	free(raw);
+	free(text);
+	return redact_any(&found);
+}
 
 /* The media type of f's bytes; a text's redacted like a note's (its
- * bytes replaced).  1 when something was taken out, else 0. */
+ * bytes replaced).  1 when something was taken out, 0 when not, -1 when
+ * it cannot be kept. */
 static int
 att_check(struct sync_att *f, const char *path)
 {
@@ -34,14 +45,14 @@ att_check(struct sync_att *f, const char *path)
 	char *raw, *text, *where;
 
 	f->type = mediatype_of(f->data, f->size);
-	if (strncmp(f->type, "text/", 5) != 0)
-		return 0;
-	if (memchr(f->data, '\0', f->size)) {
+	if (strncmp(f->type, "text/", 5) == 0 &&
+	    memchr(f->data, '\0', f->size)) {
 		/* Not text after all: kept as given, like any binary. */
 		free(f->type);
 		f->type = xstrdup("application/octet-stream");
-		return 0;
 	}
+	if (strncmp(f->type, "text/", 5) != 0)
+		return holds_number(f->data, f->size) ? -1 : 0;
 	raw = xstrndup((const char *)f->data, f->size);
 	text = redact_text(raw, &found);
 	free(raw);
@@ -56,6 +67,22 @@ att_check(struct sync_att *f, const char *path)
 	f->size = strlen(text);
 	f->data = (unsigned char *)text;
 	return 1;
+}
+
+/* The name calllog keeps for f (a plain file name, else "attachment")
+ * and the hash of the bytes it keeps. */
+static void
+finish(struct sync_att *f)
+{
+	struct sha256 *h = sha256_new();
+	char *name = NULL;
+
+	if (f->name && *f->name && !strchr(f->name, '/'))
+		name = exhibit_name(f->name);
+	free(f->name);
+	f->name = name ? name : xstrdup("attachment");
+	sha256_update(h, f->data, f->size);
+	sha256_finish(h, f->sha256);	/* frees h */
 }
 
 /* The value of parameter name in params (unfolded, up to the value's
@@ -229,10 +256,19 @@ sync_attach_take(struct sync *s, char *text, const char *path,
 			else if (b64_decode(v, max - total, &a.data, &a.size,
 			    &why) == 0)
 				total += (long long)a.size;
-			if (why == NULL && att_check(&a, path) == 1)
-				rm->redacted = 1;
-			if (why == NULL && a.size == 0)
-				why = "it holds nothing once redacted";
+			if (why == NULL) {
+				int c = att_check(&a, path);
+
+				rm->redacted |= c != 0;
+				if (c == -1)
+					why = "it holds a number calllog"
+					    " does not keep, in a file it"
+					    " cannot redact";
+				else if (a.size == 0)
+					why = "it holds nothing once redacted";
+				else
+					finish(&a);
+			}
 			if (why) {
 				/* The item is written again without it. */
 				warning("%s: ATTACH: not taken: %s", path, why);
@@ -331,8 +367,6 @@ keep(struct sync *s, const struct remote *rm, struct sync_att *f)
 	struct cl_attachment a = { 0 };
 	struct attach_src src = { .mem = f->data, .size = (long long)f->size };
 	struct held h = { 0 };
-	char sha[SHA256_HEXSZ];
-	struct sha256 *ctx;
 	int rc;
 
 	if (store_record_ids(s->ctx->st, rm->item.kind, rm->item.rec.uuid,
@@ -341,16 +375,11 @@ keep(struct sync *s, const struct remote *rm, struct sync_att *f)
 	if (f->data == NULL)
 		return not_carried(s, rm, f);
 	a.media_type = xstrdup(f->type);
-	ctx = sha256_new();
-	sha256_update(ctx, src.mem, (size_t)src.size);
-	sha256_finish(ctx, sha);	/* frees ctx */
-	h.sha = sha;
+	h.sha = f->sha256;
 	rc = store_record_attachments(s->ctx->st, rm->item.kind,
 	    rm->item.rec.uuid, holds, &h);
 	if (rc == 0 && !h.found && src.size > 0) {
-		a.name = exhibit_name(f->name ? f->name : "attachment");
-		if (a.name == NULL)
-			a.name = xstrdup("attachment");
+		a.name = xstrdup(f->name);
 		a.added = s->ctx->now;
 		if ((rc = store_attach(s->ctx->st, &a, &src)) == 0)
 			s->attachments = 1;
@@ -370,7 +399,7 @@ settle(struct sync *s, const struct remote *rm)
 	    rm->item.rec.uuid, &now);
 
 	if (rc == 0)
-		rc = sync_attach_settle(s, &now, rm->name);
+		rc = sync_attach_settle(s, &now, NULL, rm->name);
 	sync_rec_clear(&now);
 	return rc == -1 ? -1 : 0;
 }
@@ -386,9 +415,9 @@ sync_attach_apply(struct sync *s)
 		for (size_t j = 0; j < rm->natt; j++)
 			if (keep(s, rm, &rm->att[j]) == -1)
 				return -1;
-		/* An item written again (a file redacted or refused) is
-		 * left to the next sync, which writes the files it brought. */
-		if (s->attachments && !rm->redacted && settle(s, rm) == -1)
+		/* An item written in this sync was remembered with the
+		 * files it brought (sync_attach_settle): settle() leaves it. */
+		if (s->attachments && settle(s, rm) == -1)
 			return -1;
 	}
 	return 0;

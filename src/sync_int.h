@@ -15,6 +15,17 @@
 #include "store.h"
 #include "syncrec.h"
 
+/* A file an item carries (sync_attach_read.c), checked: name through
+ * exhibit_name, type from the bytes, text redacted, sha256 of the bytes
+ * kept.  data NULL: a large file's line, only said to exist. */
+struct sync_att {
+	char *name;
+	unsigned char *data;
+	size_t size;
+	char *type;
+	char sha256[65];
+};
+
 /* An item of the folder that changed since the last sync (or is new). */
 struct remote {
 	char *name;
@@ -121,7 +132,10 @@ int folder_flush(int dfd);
  * Attachments on items (sync_attach.c, sync_attach_read.c).  Write: add
  * record r's files to its item text; fold its files into a record's
  * fingerprint fp (kind -1: either kind); remember the item written for r
- * under name with that fingerprint.  Read: take the ATTACH lines out of
+ * under name with that fingerprint.  With rm (the folder's item the
+ * record is written for; NULL: none), the files rm brings that the
+ * record does not hold yet count as its, after its own: they are kept
+ * once the sync applied rm, in that order.  Read: take the ATTACH lines out of
  * a folder's item text (file path) into rm; keep them once applied.
  * Each 0, or -1 after reporting.
  */
@@ -130,10 +144,11 @@ int folder_flush(int dfd);
 #define SYNC_ATTACH_ITEM_MAX (1024 * 1024)
 
 int sync_attach_write(struct sync *s, const struct sync_rec *r,
-    char **text);
-int sync_attach_fp(struct sync *s, int kind, const char *uuid, char fp[17]);
+    const struct remote *rm, char **text);
+int sync_attach_fp(struct sync *s, int kind, const char *uuid,
+    const struct remote *rm, char fp[17]);
 int sync_attach_settle(struct sync *s, const struct sync_rec *r,
-    const char *name);
+    const struct remote *rm, const char *name);
 int sync_attach_take(struct sync *s, char *text, const char *path,
     struct remote *rm);
 int sync_attach_apply(struct sync *s);

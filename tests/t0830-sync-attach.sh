@@ -160,9 +160,12 @@ test_expect_success 'a client ATTACH (jtx Board photo) becomes an attachment; te
 	grep -q CARDTXT_P2 note.got &&
 	! grep -q "4111 1111 1111 1111" note.got &&
 	! grep -q "1111 1111" note.got &&
-	expect_exit 0 lap sync "$DIR" &&
 	unfold "$DIR/$CALL.ics" | grep -q "^ATTACH;FMTTYPE=application/pdf;VALUE=URI:https://example.com/letter.pdf" &&
-	! unfold "$DIR/$CALL.ics" | grep "^ATTACH.*VALUE=BINARY" | grep -q "$(b64 card.txt)"
+	! unfold "$DIR/$CALL.ics" | grep -q "$(b64 card.txt)" &&
+	attaches "$DIR/$CALL.ics" >call.att &&
+	grep -q "^text/plain note.txt $(sha note.got)\$" call.att &&
+	grep -q "^image/png IMG_2041.png $(sha phone-photo.png)\$" call.att &&
+	expect_exit 0 lap sync "$DIR" && out_contains "nothing to do"
 '
 
 test_expect_success 'the other journal takes them too, and the devices settle' '
@@ -185,20 +188,27 @@ test_expect_success 'bad base64 and an oversized ATTACH are refused, by file and
 	mkdir -p "$XDG_CONFIG_HOME/calllog" &&
 	printf "[attach]\nmax_size = 1K\n" >"$XDG_CONFIG_HOME/calllog/config" &&
 	head -c 2000 /dev/urandom >over.bin &&
+	printf "%%PDF-1.4\n%% card 4111 1111 1111 1111\n%%%%EOF\n" >card.pdf &&
 	add_attach "$DIR/$CALL.ics" \
 	    "ATTACH;ENCODING=BASE64;VALUE=BINARY;FMTTYPE=image/png;FILENAME=broken.png:SECRETVALUE1234!" \
 	    "ATTACH;ENCODING=BASE64;VALUE=BINARY;FMTTYPE=image/png;FILENAME=cut.png:$(b64 phone-photo.png | cut -c1-41)" \
 	    "ATTACH;ENCODING=BASE64;VALUE=BINARY;FILENAME=over.bin:$(b64 over.bin)" \
+	    "ATTACH;ENCODING=BASE64;VALUE=BINARY;FMTTYPE=application/pdf;FILENAME=card.pdf:$(b64 card.pdf)" \
 	    "ATTACH;ENCODING=BASE64;VALUE=BINARY;FILENAME=small.txt:$(printf "fine, small TXT_OK9\n" | base64 -w0)" &&
 	expect_exit 0 lap sync "$DIR" &&
-	test "$(grep -c "$CALL.ics: ATTACH: not taken" err)" = 3 &&
+	test "$(grep -c "$CALL.ics: ATTACH: not taken" err)" = 4 &&
 	grep -q "not base64" err && grep -q "cut short" err &&
-	grep -q "max_size" err &&
+	grep -q "max_size" err && grep -q "cannot redact" err &&
+	! grep -q "4111" err && ! grep -q "4111" out &&
+	! grep -q SECRETVALUE "$DIR/$CALL.ics" &&
+	! grep -q "$(b64 card.pdf | cut -c1-40)" "$DIR/$CALL.ics" &&
 	! grep -q SECRETVALUE err && ! grep -q SECRETVALUE out &&
 	expect_exit 0 lap attachments --json &&
 	jq_is "[.[] | select(.name == \"small.txt\")] | length" 1 &&
-	jq_is "[.[] | select(.name == \"broken.png\" or .name == \"cut.png\" or .name == \"over.bin\")] | length" 0 &&
-	rm "$XDG_CONFIG_HOME/calllog/config"
+	jq_is "[.[] | select(.name == \"broken.png\" or .name == \"cut.png\" or .name == \"over.bin\" or .name == \"card.pdf\")] | length" 0 &&
+	rm "$XDG_CONFIG_HOME/calllog/config" &&
+	expect_exit 0 lap sync "$DIR" && out_contains "nothing to do" &&
+	test ! -s err
 '
 
 test_expect_success '[sync] attach_max: a file of that size goes inline, one byte more by hash' '
