@@ -77,6 +77,59 @@ add_param(struct strbuf *b, const char *name, const char *v)
 	strbuf_addstr(b, "\"");
 }
 
+static int
+b64val(int c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+int
+sync_b64_decode(const char *v, long long max, unsigned char **out, size_t *n,
+    const char **why)
+{
+	size_t len = strlen(v), o = 0, pad = 0;
+	unsigned char *d;
+
+	while (pad < 2 && len > pad && v[len - 1 - pad] == '=')
+		pad++;
+	if (len == 0 || len % 4 != 0)
+		return *why = "its base64 is cut short", -1;
+	if ((long long)(len / 4 * 3 - pad) > max)
+		return *why = "it is larger than [attach] max_size", -1;
+	d = xmalloc(len / 4 * 3 + 1);
+	for (size_t i = 0; i < len - pad; i += 4) {
+		int q[4] = { 0 };
+		size_t k;
+
+		for (k = 0; k < 4; k++) {
+			if (i + k >= len - pad)
+				break;
+			if ((q[k] = b64val((unsigned char)v[i + k])) < 0) {
+				free(d);
+				return *why = "it is not base64", -1;
+			}
+		}
+		d[o++] = (unsigned char)(q[0] << 2 | q[1] >> 4);
+		if (k > 2)
+			d[o++] = (unsigned char)(q[1] << 4 | q[2] >> 2);
+		if (k > 3)
+			d[o++] = (unsigned char)(q[2] << 6 | q[3]);
+	}
+	if (o == 0) {
+		free(d);
+		return *why = "it is empty", -1;
+	}
+	*out = d;
+	*n = o;
+	return 0;
+}
+
 struct b64sink {
 	struct strbuf *b;
 	unsigned char q[3];

@@ -154,4 +154,9 @@ int sync_attach_take(struct sync *s, char *text, const char *path,
 int sync_attach_apply(struct sync *s);
 void sync_attach_free(struct remote *rm);
 
+/* Strict base64 (padding only at its end) v into *out (caller frees),
+ * *n bytes, at most max: 0, or -1 with why (sync_attach.c). */
+int sync_b64_decode(const char *v, long long max, unsigned char **out,
+    size_t *n, const char **why);
+
 #endif
