@@ -209,7 +209,7 @@ walk_files(struct sync *s, int kind, const char *uuid,
 		    (long long)f->size, f->data };
 		size_t j = 0;
 
-		if (f->data == NULL)
+		if (f->data == NULL)	/* not carried, or refused */
 			continue;
 		while (j < w.nheld && strcmp(w.held[j], f->sha256) != 0)
 			j++;

@@ -39,10 +39,10 @@ holds_number(const unsigned char *p, size_t n)
  * bytes replaced).  1 when something was taken out, 0 when not, -1 when
  * it cannot be kept. */
 static int
-att_check(struct sync_att *f, const char *path)
+att_check(struct sync_att *f, struct redact_counts *found)
 {
-	struct redact_counts found = { 0 };
-	char *raw, *text, *where;
+	struct redact_counts none = { 0 };
+	char *raw, *text;
 
 	f->type = mediatype_of(f->data, f->size);
 	if (strncmp(f->type, "text/", 5) == 0 &&
@@ -54,15 +54,15 @@ att_check(struct sync_att *f, const char *path)
 	if (strncmp(f->type, "text/", 5) != 0)
 		return holds_number(f->data, f->size) ? -1 : 0;
 	raw = xstrndup((const char *)f->data, f->size);
-	text = redact_text(raw, &found);
+	text = redact_text(raw, &none);
 	free(raw);
-	if (!redact_any(&found)) {
+	if (!redact_any(&none)) {
 		free(text);
 		return 0;
 	}
-	where = xasprintf("%s (ATTACH)", path);
-	redact_report(&found, where);
-	free(where);
+	found->cards += none.cards;
+	found->ssns += none.ssns;
+	found->codes += none.codes;
 	free(f->data);
 	f->size = strlen(text);
 	f->data = (unsigned char *)text;
@@ -174,8 +174,7 @@ is_ours(const char *line)
 }
 
 int
-sync_attach_take(struct sync *s, char *text, const char *path,
-    struct remote *rm)
+sync_attach_take(struct sync *s, char *text, struct remote *rm)
 {
 	long long max = s->ctx->cfg.attach_max, total = 0;
 	char *w = text;
@@ -202,7 +201,7 @@ sync_attach_take(struct sync *s, char *text, const char *path,
 			    &why) == 0)
 				total += (long long)a.size;
 			if (why == NULL) {
-				int c = att_check(&a, path);
+				int c = att_check(&a, &rm->att_found);
 
 				rm->redacted |= c != 0;
 				if (c == -1)
@@ -215,12 +214,15 @@ sync_attach_take(struct sync *s, char *text, const char *path,
 					finish(&a);
 			}
 			if (why) {
-				/* The item is written again without it. */
-				warning("%s: ATTACH: not taken: %s", path, why);
+				/* The item is written again without it; said
+				 * once it is read (sync_attach_report). */
 				rm->redacted = 1;
-				free(a.name);
 				free(a.data);
-				free(a.type);
+				a.data = NULL;
+				a.why = why;
+				rm->att = xrealloc(rm->att, (rm->natt + 1) *
+				    sizeof(*rm->att));
+				rm->att[rm->natt++] = a;
 			} else {
 				rm->att = xrealloc(rm->att, (rm->natt + 1) *
 				    sizeof(*rm->att));
@@ -253,6 +255,21 @@ sync_attach_take(struct sync *s, char *text, const char *path,
 }
 
 void
+sync_attach_report(const struct remote *rm, const char *path)
+{
+	for (size_t i = 0; i < rm->natt; i++)
+		if (rm->att[i].why)
+			warning("%s: ATTACH: not taken: %s", path,
+			    rm->att[i].why);
+	if (redact_any(&rm->att_found)) {
+		char *where = xasprintf("%s (ATTACH)", path);
+
+		redact_report(&rm->att_found, where);
+		free(where);
+	}
+}
+
+void
 sync_attach_free(struct remote *rm)
 {
 	for (size_t i = 0; i < rm->natt; i++) {
@@ -263,6 +280,7 @@ sync_attach_free(struct remote *rm)
 	free(rm->att);
 	rm->att = NULL;
 	rm->natt = 0;
+	memset(&rm->att_found, 0, sizeof(rm->att_found));
 }
 
 struct held {
@@ -317,6 +335,8 @@ keep(struct sync *s, const struct remote *rm, struct sync_att *f)
 	if (store_record_ids(s->ctx->st, rm->item.kind, rm->item.rec.uuid,
 	    &a.case_id, &a.call_id) != 0)
 		return 0;		/* not in the journal (refused) */
+	if (f->why)
+		return 0;
 	if (f->data == NULL)
 		return not_carried(s, rm, f);
 	a.media_type = xstrdup(f->type);

@@ -186,7 +186,7 @@ folder_scan(struct sync *s)
 			s->rm = xrealloc(s->rm, cap * sizeof(*s->rm));
 		}
 		rm = memset(&s->rm[s->nrm], 0, sizeof(*rm));
-		sync_attach_take(s, text, path, &took);
+		sync_attach_take(s, text, &took);
 		if (cal_sync_read(text, &rm->item, &rm->extra, why,
 		    sizeof(why)) == -1) {
 			free(text);
@@ -264,6 +264,7 @@ folder_scan(struct sync *s)
 		rm->att = took.att;
 		rm->natt = took.natt;
 		rm->redacted |= took.redacted;
+		sync_attach_report(&took, path);
 		took.att = NULL;
 		took.natt = 0;
 		s->nrm++;

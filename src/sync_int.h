@@ -24,6 +24,7 @@ struct sync_att {
 	size_t size;
 	char *type;
 	char sha256[65];
+	const char *why;	/* refused: why (data NULL) */
 };
 
 /* An item of the folder that changed since the last sync (or is new). */
@@ -37,6 +38,7 @@ struct remote {
 					   written again with them */
 	struct sync_att *att;		/* its files (sync_attach_read.c) */
 	size_t natt;
+	struct redact_counts att_found;	/* taken out of them */
 	int owned;			/* its file is the one the sync state
 					   has carrying the record */
 	int done;
@@ -136,7 +138,7 @@ int folder_flush(int dfd);
  * record is written for; NULL: none), the files rm brings that the
  * record does not hold yet count as its, after its own: they are kept
  * once the sync applied rm, in that order.  Read: take the ATTACH lines out of
- * a folder's item text (file path) into rm; keep them once applied.
+ * a folder's item text into rm; keep them once applied.
  * Each 0, or -1 after reporting.
  */
 /* The most bytes of files one item carries inline, whatever [sync]
@@ -149,10 +151,12 @@ int sync_attach_fp(struct sync *s, int kind, const char *uuid,
     const struct remote *rm, char fp[17]);
 int sync_attach_settle(struct sync *s, const struct sync_rec *r,
     const struct remote *rm, const char *name);
-int sync_attach_take(struct sync *s, char *text, const char *path,
-    struct remote *rm);
+int sync_attach_take(struct sync *s, char *text, struct remote *rm);
 int sync_attach_apply(struct sync *s);
 void sync_attach_free(struct remote *rm);
+/* Say what was refused or redacted of rm's files (file path), once the
+ * item is read. */
+void sync_attach_report(const struct remote *rm, const char *path);
 
 /* Strict base64 (padding only at its end) v into *out (caller frees),
  * *n bytes, at most max: 0, or -1 with why (sync_attach.c). */
