@@ -49,6 +49,8 @@ struct config {
 	int quiet_start;	/* minutes after midnight; -1: none */
 	int quiet_end;
 	long long attach_max;	/* bytes: the largest attachment kept */
+	long long sync_attach_max;	/* bytes: the largest a sync item
+					   carries ([sync] attach_max) */
 	struct config_short_name *short_names;	/* [short-names] */
 	size_t nshort_names;
 	char *path;		/* the file read, or that would be */
@@ -59,11 +61,16 @@ struct config {
 enum {
 	CONFIG_INTERVAL = 1 << 0, CONFIG_DAYS = 1 << 1, CONFIG_CALLS = 1 << 2,
 	CONFIG_QUIET = 1 << 3, CONFIG_COUNTRY = 1 << 4, CONFIG_CURRENCY = 1 << 5,
-	CONFIG_ORDER = 1 << 6, CONFIG_ATTACH_MAX = 1 << 7
+	CONFIG_ORDER = 1 << 6, CONFIG_ATTACH_MAX = 1 << 7,
+	CONFIG_SYNC_ATTACH_MAX = 1 << 8
 };
 
 /* The default of [attach] max_size: 25 MB (DESIGN.md, "Evidence"). */
 #define CONFIG_ATTACH_MAX_DEFAULT (25LL * 1024 * 1024)
+
+/* The default of [sync] attach_max: 1 MB, what CalDAV servers take in an
+ * item (DESIGN.md, "Evidence"). */
+#define CONFIG_SYNC_ATTACH_MAX_DEFAULT (1024LL * 1024)
 
 /* Defaults, then the file when it exists.  Returns 0, or -1 after
  * reporting a bad file or setting (naming the file, group and key). */

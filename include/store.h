@@ -601,4 +601,24 @@ int store_sync_warned_forget(struct store *st, long long dir,
 int store_sync_rebase(struct store *st, long long dir, int kind,
     const char *rec);
 
+/*
+ * Sync and attachments (store_sync_attach.c): the files on a record's
+ * item (a call's; a case's that are on no call), by id, with name,
+ * media_type, size and sha256 set: fn's return stops and is returned.
+ */
+int store_record_attachments(struct store *st, int kind, const char *uuid,
+    int (*fn)(struct cl_attachment *, void *), void *arg);
+
+/* The case and call (0: none) of record uuid: 0, 1 none, -1. */
+int store_record_ids(struct store *st, int kind, const char *uuid,
+    long long *case_id, long long *call_id);
+
+/* 1 when the journal keeps any file, 0 when not, -1. */
+int store_has_attachments(struct store *st);
+
+/* Set the fingerprint remembered for item name to fp (its files folded
+ * in) when it is was (the record as agreed is the journal's). */
+int store_sync_set_fp(struct store *st, long long dir, const char *name,
+    const char *was, const char *fp);
+
 #endif

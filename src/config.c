@@ -247,6 +247,10 @@ read_setting(struct config *cfg, const struct source *src,
 		cfg->from_file |= CONFIG_ATTACH_MAX;
 		return read_size(src, group, key, v, &cfg->attach_max);
 	}
+	if (!strcmp(group, "sync") && !strcmp(key, "attach_max")) {
+		cfg->from_file |= CONFIG_SYNC_ATTACH_MAX;
+		return read_size(src, group, key, v, &cfg->sync_attach_max);
+	}
 	if (!strcmp(group, "short-names"))
 		return read_short_name(cfg, src, key, v);
 	return error("%s:%d: unknown setting [%s] %s; 'man calllog.conf' "
@@ -311,6 +315,7 @@ config_load(struct config *cfg)
 	snprintf(cfg->currency, sizeof(cfg->currency), "USD");
 	cfg->quiet_start = cfg->quiet_end = -1;
 	cfg->attach_max = CONFIG_ATTACH_MAX_DEFAULT;
+	cfg->sync_attach_max = CONFIG_SYNC_ATTACH_MAX_DEFAULT;
 	if (paths_config(&cfg->path) == -1)
 		return -1;
 	cfg->found = access(cfg->path, F_OK) == 0;
@@ -329,6 +334,18 @@ config_clear(struct config *cfg)
 	cfg->nshort_names = 0;
 	free(cfg->path);
 	cfg->path = NULL;
+}
+
+/* A size as it would be written: 25M, not 26214400. */
+static void
+print_size(FILE *fp, const char *key, long long n, const char *from)
+{
+	const char *unit = n % (1LL << 30) == 0 ? "G" :
+	    n % (1LL << 20) == 0 ? "M" : n % 1024 == 0 ? "K" : "";
+
+	fprintf(fp, "%s = %lld%s\t# %s\n", key, n / (*unit == 'G' ?
+	    1LL << 30 : *unit == 'M' ? 1LL << 20 : *unit == 'K' ? 1024 : 1),
+	    unit, from);
 }
 
 void
@@ -361,16 +378,10 @@ config_print(const struct config *cfg, FILE *fp)
 	    FROM(CONFIG_CURRENCY));
 	fprintf(fp, "dates.order = %s\t# %s\n", cfg->date_order == WHEN_DMY ?
 	    "dmy" : "mdy", FROM(CONFIG_ORDER));
-	{
-		long long n = cfg->attach_max;
-		/* As it would be written: 25M, not 26214400. */
-		const char *unit = n % (1LL << 30) == 0 ? "G" :
-		    n % (1LL << 20) == 0 ? "M" : n % 1024 == 0 ? "K" : "";
-
-		fprintf(fp, "attach.max_size = %lld%s\t# %s\n", n /
-		    (*unit == 'G' ? 1LL << 30 : *unit == 'M' ? 1LL << 20 :
-		    *unit == 'K' ? 1024 : 1), unit, FROM(CONFIG_ATTACH_MAX));
-	}
+	print_size(fp, "attach.max_size", cfg->attach_max,
+	    FROM(CONFIG_ATTACH_MAX));
+	print_size(fp, "sync.attach_max", cfg->sync_attach_max,
+	    FROM(CONFIG_SYNC_ATTACH_MAX));
 	for (size_t i = 0; i < cfg->nshort_names; i++)
 		fprintf(fp, "short-names.%s = %s\t# %s\n",
 		    cfg->short_names[i].org, cfg->short_names[i].name, file);

@@ -147,10 +147,17 @@ write_item(struct sync *s, const struct sync_rec *r, struct sync_item *old,
 		free(clean);
 		return -1;
 	}
+	if (sync_attach_write(s, r, rm, &text) == -1) {
+		free(text);
+		free(clean);
+		return -1;
+	}
 	rc = folder_put(s, it.name, text, &it);
 	free(text);
 	if (rc == 0)
 		rc = store_sync_put(s->ctx->st, s->dir, &it, r, clean);
+	if (rc == 0)
+		rc = sync_attach_settle(s, r, rm, it.name);
 	free(clean);
 	s->written += rc == 0;
 	return rc;
@@ -337,9 +344,14 @@ wanted(const char *uuid, const char *fp, void *arg)
 {
 	struct sync *s = arg;
 	struct sync_item *old = sync_state_by_rec(s, uuid);
+	char mixed[17];
 
 	if (!sync_uuid_valid(uuid))
 		return bad_uuid(uuid);
+	memcpy(mixed, fp, sizeof(mixed));
+	if (sync_attach_fp(s, -1, uuid, NULL, mixed) == -1)
+		return -1;
+	fp = mixed;
 	if (old == NULL || strcmp(fp, old->fp) != 0 ||
 	    (s->st_flags[old - s->st] & (ST_FILE | ST_BAD)) == 0 ||
 	    remote_find(s, uuid))
@@ -362,6 +374,8 @@ visit(struct sync_rec *local, void *arg)
 	    local->f[0] : ""))
 		return bad_uuid(local->f[0] ? local->f[0] : "");
 	sync_rec_fingerprint(local, fp);
+	if (sync_attach_fp(s, local->kind, local->uuid, NULL, fp) == -1)
+		return -1;
 	changed = old == NULL || strcmp(fp, old->fp) != 0;
 	if (old)
 		s->st_flags[old - s->st] |= ST_LOCAL;
@@ -666,7 +680,8 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 			    " sync a folder of its own", dir);
 		goto out;
 	}
-	if (store_sync_dir(ctx->st, resolved, &s.dir) == -1 ||
+	if ((s.attachments = store_has_attachments(ctx->st)) == -1 ||
+	    store_sync_dir(ctx->st, resolved, &s.dir) == -1 ||
 	    store_sync_load(ctx->st, s.dir, &s.st, &s.nst) == -1 ||
 	    sync_warn_load(&s) == -1)
 		goto out;
@@ -689,7 +704,7 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 		if (add_remote_only(&s, order[k]) == -1)
 			goto out;
 	if (remove_deleted(&s) == -1 || apply_actions(&s) == -1 ||
-	    sync_warn_prune(&s) == -1)
+	    sync_attach_apply(&s) == -1 || sync_warn_prune(&s) == -1)
 		goto out;
 	/* Every file written reaches the disk before the journal says so. */
 	if ((s.written || s.there_deleted) && (folder_flush(s.dfd) == -1 ||
@@ -717,6 +732,7 @@ out:
 	for (size_t i = 0; i < s.nrm; i++) {
 		free(s.rm[i].name);
 		free(s.rm[i].extra);
+		sync_attach_free(&s.rm[i]);
 		sync_rec_clear(&s.rm[i].item.rec);
 	}
 	free(s.rm);

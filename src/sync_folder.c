@@ -28,7 +28,10 @@
 #include "syncrec.h"
 #include "util.h"
 
-#define ICS_MAX (1024 * 1024)
+/* An item with its attachments: at most SYNC_ATTACH_ITEM_MAX bytes of
+ * files, as base64 (4/3) folded (76/75), beside its fields and 64 KiB
+ * of a client's lines (sync_attach.c). */
+#define ICS_MAX (2 * 1024 * 1024)
 #define TMP_PREFIX ".calllog-"
 /* A temporary file this old is no other sync's at work, lock or none. */
 #define TMP_STALE (60 * 60)
@@ -141,6 +144,7 @@ folder_scan(struct sync *s)
 	DIR *d = fdopendir(dup(s->dfd));
 	struct dirent *de;
 	size_t cap = 0;
+	struct remote took = { 0 };	/* the files of the item read */
 
 	if (d == NULL)
 		return error("cannot read '%s': %s", s->shown, strerror(errno));
@@ -154,6 +158,9 @@ folder_scan(struct sync *s)
 		long long mtime;
 		int redacted = 0, rc;
 		struct field_warn fw;
+
+		sync_attach_free(&took);
+		took.redacted = 0;
 
 		if (strncmp(name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0) {
 			/* A sync cut short; without the lock, only one long
@@ -218,6 +225,7 @@ folder_scan(struct sync *s)
 			s->rm = xrealloc(s->rm, cap * sizeof(*s->rm));
 		}
 		rm = memset(&s->rm[s->nrm], 0, sizeof(*rm));
+		sync_attach_take(s, text, &took);
 		if (cal_sync_read(text, &rm->item, &rm->extra, why,
 		    sizeof(why)) == -1) {
 			free(text);
@@ -327,6 +335,12 @@ folder_scan(struct sync *s)
 		rm->mtime = mtime;
 		rm->size = sb.st_size;
 		rm->inode = (long long)sb.st_ino;
+		rm->att = took.att;
+		rm->natt = took.natt;
+		rm->redacted |= took.redacted;
+		sync_attach_report(&took, path);
+		took.att = NULL;
+		took.natt = 0;
 		s->nrm++;
 		free(path);
 		continue;
@@ -336,6 +350,7 @@ bad:
 		if (old)
 			s->st_flags[old - s->st] |= ST_BAD;
 	}
+	sync_attach_free(&took);
 	closedir(d);
 	return 0;
 }

@@ -16,6 +16,18 @@
 #include "syncrec.h"
 #include "util.h"
 
+/* A file an item carries (sync_attach_read.c), checked: name through
+ * exhibit_name, type from the bytes, text redacted, sha256 of the bytes
+ * kept.  data NULL: a large file's line, only said to exist. */
+struct sync_att {
+	char *name;
+	unsigned char *data;
+	size_t size;
+	char *type;
+	char sha256[65];
+	const char *why;	/* refused: why (data NULL) */
+};
+
 /* An item of the folder that changed since the last sync (or is new). */
 struct remote {
 	char *name;
@@ -27,6 +39,9 @@ struct remote {
 					   written again with them */
 	unsigned bad;			/* fields that failed their check,
 					   left out: the journal's kept */
+	struct sync_att *att;		/* its files (sync_attach_read.c) */
+	size_t natt;
+	struct redact_counts att_found;	/* taken out of them */
 	int owned;			/* its file is the one the sync state
 					   has carrying the record */
 	int done;
@@ -61,6 +76,8 @@ struct sync {
 	char wnow[SYNC_WARN_KEYSZ];	/* the file warned of this run, last */
 	int failed;
 	int locked;			/* the folder's lock is held */
+	int attachments;		/* the journal keeps files: items may
+					   carry them (sync_attach.c) */
 };
 
 /* st_flags: the file is in the folder; the record changed here; it
@@ -139,5 +156,38 @@ int sync_warn_due(struct sync *s, const char *name, long long mtime,
  * gives, unless an earlier sync warned of that version.  0, or -1. */
 int sync_warn(struct sync *s, const char *name, long long mtime,
     long long size, long long inode, const char *fmt, ...) CL_PRINTF(6, 7);
+
+/*
+ * Attachments on items (sync_attach.c, sync_attach_read.c).  Write: add
+ * record r's files to its item text; fold its files into a record's
+ * fingerprint fp (kind -1: either kind); remember the item written for r
+ * under name with that fingerprint.  With rm (the folder's item the
+ * record is written for; NULL: none), the files rm brings that the
+ * record does not hold yet count as its, after its own: they are kept
+ * once the sync applied rm, in that order.  Read: take the ATTACH lines out of
+ * a folder's item text into rm; keep them once applied.
+ * Each 0, or -1 after reporting.
+ */
+/* The most bytes of files one item carries inline, whatever [sync]
+ * attach_max says: items stay readable (sync_folder.c's ICS_MAX). */
+#define SYNC_ATTACH_ITEM_MAX (1024 * 1024)
+
+int sync_attach_write(struct sync *s, const struct sync_rec *r,
+    const struct remote *rm, char **text);
+int sync_attach_fp(struct sync *s, int kind, const char *uuid,
+    const struct remote *rm, char fp[17]);
+int sync_attach_settle(struct sync *s, const struct sync_rec *r,
+    const struct remote *rm, const char *name);
+int sync_attach_take(struct sync *s, char *text, struct remote *rm);
+int sync_attach_apply(struct sync *s);
+void sync_attach_free(struct remote *rm);
+/* Say what was refused or redacted of rm's files (file path), once the
+ * item is read. */
+void sync_attach_report(const struct remote *rm, const char *path);
+
+/* Strict base64 (padding only at its end) v into *out (caller frees),
+ * *n bytes, at most max: 0, or -1 with why (sync_attach.c). */
+int sync_b64_decode(const char *v, long long max, unsigned char **out,
+    size_t *n, const char **why);
 
 #endif
