@@ -443,6 +443,21 @@ int store_sync_apply(struct store *st, const struct sync_rec *r);
  * there was none, -1. */
 int store_sync_delete(struct store *st, int kind, const char *uuid);
 
+/* A record about to be deleted, by the ids people use. */
+struct sync_named {
+	int kind;		/* enum sync_kind */
+	long long id;		/* its own id (a case's: case_id) */
+	long long case_id;
+	const char *title;	/* its case's; NULL: none */
+	const char *org;	/* its case's */
+};
+
+/* store_sync_delete, first telling fn of each record that goes: the
+ * record, and a case's calls and events still in the journal.  fn
+ * returns 0, or -1 to stop.  Returns as store_sync_delete. */
+int store_sync_delete_named(struct store *st, int kind, const char *uuid,
+    int (*fn)(const struct sync_named *, void *), void *arg);
+
 /* The id of folder path (resolved), remembered from now on. */
 int store_sync_dir(struct store *st, const char *path, long long *dir);
 

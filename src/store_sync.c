@@ -297,6 +297,49 @@ store_sync_delete(struct store *st, int kind, const char *uuid)
 }
 
 int
+store_sync_delete_named(struct store *st, int kind, const char *uuid,
+    int (*fn)(const struct sync_named *, void *), void *arg)
+{
+	/* The record, and for a case the calls and events that go with it
+	 * (ON DELETE CASCADE), each by the ids people use. */
+	static const char *const sql[SYNC_KINDS] = {
+		"SELECT 0, id, id, title, org FROM cases WHERE uuid = ?1"
+		" UNION ALL SELECT 1, k.id, c.id, c.title, c.org FROM calls k"
+		" JOIN cases c ON c.id = k.case_id WHERE c.uuid = ?1"
+		" UNION ALL SELECT 2, e.id, c.id, c.title, c.org FROM"
+		" case_events e JOIN cases c ON c.id = e.case_id"
+		" WHERE c.uuid = ?1",
+		"SELECT 1, k.id, c.id, c.title, c.org FROM calls k"
+		" JOIN cases c ON c.id = k.case_id WHERE k.uuid = ?1",
+		"SELECT 2, e.id, c.id, c.title, c.org FROM case_events e"
+		" JOIN cases c ON c.id = e.case_id WHERE e.uuid = ?1",
+	};
+	sqlite3_stmt *s = store_prepare(st, sql[kind]);
+	int rc = 0, step;
+
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, uuid);
+	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sync_named n = {
+			.kind = sqlite3_column_int(s, 0),
+			.id = sqlite3_column_int64(s, 1),
+			.case_id = sqlite3_column_int64(s, 2),
+			.title = (const char *)sqlite3_column_text(s, 3),
+			.org = (const char *)sqlite3_column_text(s, 4),
+		};
+
+		rc = fn(&n, arg);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = store_error(st, "read the records to delete");
+	sqlite3_finalize(s);
+	if (rc)
+		return -1;
+	return store_sync_delete(st, kind, uuid);
+}
+
+int
 store_sync_dir(struct store *st, const char *path, long long *dir)
 {
 	sqlite3_stmt *s;

@@ -494,6 +494,28 @@ by_order(const void *a, const void *b)
 	return strcmp(x->rec.uuid, y->rec.uuid);
 }
 
+/* Name a record this sync deletes here, so that a deletion made
+ * elsewhere (an app's "clear completed") is seen, not just counted. */
+static int
+name_deleted(const struct sync_named *n, void *arg)
+{
+	struct sync *s = arg;
+	/* Shown whole (titles are bounded): cut, it could split a
+	 * character. */
+	const char *t = n->title && *n->title ? n->title : NULL;
+	const char *q = t ? "\"" : "(";
+
+	if (n->kind == SYNC_CASE)
+		report(s, "deleted here: case %lld %s%s%s", n->id, q,
+		    t ? t : n->org ? n->org : "", t ? q : ")");
+	else
+		report(s, "deleted here: %s %lld of case %lld %s%s%s",
+		    sync_kind_name(n->kind), n->id, n->case_id, q,
+		    t ? t : n->org ? n->org : "", t ? q : ")");
+	s->named++;
+	return 0;
+}
+
 static int
 apply_actions(struct sync *s)
 {
@@ -504,8 +526,8 @@ apply_actions(struct sync *s)
 		int rc;
 
 		if (a->del) {
-			if (store_sync_delete(s->ctx->st, a->rec.kind,
-			    a->rec.uuid) == -1)
+			if (store_sync_delete_named(s->ctx->st, a->rec.kind,
+			    a->rec.uuid, name_deleted, s) == -1)
 				return -1;
 			continue;
 		}
@@ -575,6 +597,8 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 			goto out;
 	if (remove_deleted(&s) == -1 || apply_actions(&s) == -1)
 		goto out;
+	/* Counted as named: a case takes its calls and events with it. */
+	s.here_deleted = s.named;
 	/* Every file written reaches the disk before the journal says so. */
 	if ((s.written || s.there_deleted) && (folder_flush(s.dfd) == -1 ||
 	    fsync(s.dfd) == -1)) {
@@ -589,6 +613,9 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 		    " here, %zu deleted here, %zu deleted there, %zu skipped",
 		    dir, s.written, s.read, s.merged, s.added_here,
 		    s.here_deleted, s.there_deleted, s.skipped);
+	if (s.named)
+		report(&s, "`calllog undo` brings back what this sync deleted"
+		    " here");
 	{
 		char what[160];
 

@@ -49,7 +49,7 @@ struct sync {
 	} *pend;
 	size_t npend;
 	size_t written, read, merged, here_deleted, there_deleted, skipped,
-	    added_here;
+	    added_here, named;
 	int failed;
 };
 
