@@ -20,6 +20,9 @@
  *	[dates]
  *	# 12/3 is December 3 (mdy) or 12 March (dmy)
  *	order = mdy
+ *	[sync]
+ *	# keep in a sync folder only open cases and those resolved within
+ *	resolved_within = 90d
  *	[short-names]
  *	# what an organization is called where its name does not fit
  *	American Express = AmEx
@@ -45,6 +48,7 @@ struct config {
 	enum when_order date_order;
 	int quiet_start;	/* minutes after midnight; -1: none */
 	int quiet_end;
+	long resolved_within;	/* [sync], seconds; 0: every case */
 	struct config_short_name *short_names;	/* [short-names] */
 	size_t nshort_names;
 	char *path;		/* the file read, or that would be */
@@ -55,7 +59,7 @@ struct config {
 enum {
 	CONFIG_INTERVAL = 1 << 0, CONFIG_DAYS = 1 << 1, CONFIG_CALLS = 1 << 2,
 	CONFIG_QUIET = 1 << 3, CONFIG_COUNTRY = 1 << 4, CONFIG_CURRENCY = 1 << 5,
-	CONFIG_ORDER = 1 << 6
+	CONFIG_ORDER = 1 << 6, CONFIG_RESOLVED_WITHIN = 1 << 7
 };
 
 /* Defaults, then the file when it exists.  Returns 0, or -1 after

@@ -418,12 +418,13 @@ int store_case_get_uuid(struct store *st, const char *uuid,
  */
 struct sync_rec;
 
-/* For every record of kind (enum sync_kind): want is told its uuid and
- * fingerprint (sync_rec_fingerprint) and returns 1 to have fn called with
- * the whole record, 0 to go on, -1 to stop; fn returns 0 or -1.  Returns
- * 0, or -1. */
-int store_sync_records_each(struct store *st, int kind,
-    int (*want)(const char *uuid, const char *fp, void *),
+/* For every record of kind (enum sync_kind): want is told its uuid,
+ * fingerprint (sync_rec_fingerprint) and whether its case was resolved
+ * before cutoff (0: no cutoff), and returns 1 to have fn called with the
+ * whole record, 0 to go on, -1 to stop; fn returns 0 or -1.  Returns 0,
+ * or -1. */
+int store_sync_records_each(struct store *st, int kind, time_t cutoff,
+    int (*want)(const char *uuid, const char *fp, int out, void *),
     int (*fn)(struct sync_rec *, void *), void *arg);
 
 /* The kind of the journal's record with this uuid (enum sync_kind), -1

@@ -12,14 +12,19 @@
 #include "syncrec.h"
 #include "util.h"
 
+/* Whether the record's case is outside the folder's bound ([sync]
+ * resolved_within): resolved before ?2, the cutoff (NULL: no bound). */
+#define OUT_OF(c) " ifnull(" c "status = 'resolved' AND " c "resolved_at" \
+	" < ?2, 0)"
+
 /* Each kind's columns in the order of its field table (syncrec.h), after
- * the record's uuid and updated_at. */
+ * the record's uuid and updated_at; then whether it is out of bound. */
 static const char *const select_sql[SYNC_KINDS] = {
 	[SYNC_CASE] =
 	    "SELECT uuid, updated_at, org, reason, title, account, status,"
 	    " priority, opened_at, next_followup_at, escalation, stage_at,"
-	    " resolved_at, resolution, amount, currency, merchant, charged_at"
-	    " FROM cases",
+	    " resolved_at, resolution, amount, currency, merchant, charged_at,"
+	    OUT_OF("") " FROM cases",
 	[SYNC_CALL] =
 	    "SELECT k.uuid, k.updated_at, c.uuid, k.started_at, k.channel,"
 	    " k.direction, k.number, k.department, k.ivr, k.rep,"
@@ -27,11 +32,11 @@ static const char *const select_sql[SYNC_KINDS] = {
 	    "  call_refs WHERE call_id = k.id ORDER BY pos)),"
 	    " k.hold_seconds, k.duration_seconds, k.outcome, k.promise,"
 	    " k.promised_by, k.notes, k.created_at, k.credited,"
-	    " k.promise_status, k.promise_marked_at, k.promise_note"
-	    " FROM calls k JOIN cases c ON c.id = k.case_id",
+	    " k.promise_status, k.promise_marked_at, k.promise_note,"
+	    OUT_OF("c.") " FROM calls k JOIN cases c ON c.id = k.case_id",
 	[SYNC_EVENT] =
 	    "SELECT e.uuid, e.updated_at, c.uuid, e.at, e.kind, e.level,"
-	    " e.due_at, e.note FROM case_events e JOIN cases c"
+	    " e.due_at, e.note," OUT_OF("c.") " FROM case_events e JOIN cases c"
 	    " ON c.id = e.case_id",
 };
 
@@ -114,8 +119,8 @@ read_rec(sqlite3_stmt *s, int kind, struct sync_rec *r)
 }
 
 int
-store_sync_records_each(struct store *st, int kind,
-    int (*want)(const char *uuid, const char *fp, void *),
+store_sync_records_each(struct store *st, int kind, time_t cutoff,
+    int (*want)(const char *uuid, const char *fp, int out, void *),
     int (*fn)(struct sync_rec *, void *), void *arg)
 {
 	/* In the table's own order: ordered by uuid, each row was a lookup
@@ -127,6 +132,8 @@ store_sync_records_each(struct store *st, int kind,
 
 	if (s == NULL)
 		return -1;
+	if (cutoff)
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)cutoff);
 	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct sync_fp fp;
 		char sum[17];
@@ -143,7 +150,7 @@ store_sync_records_each(struct store *st, int kind,
 		}
 		sync_fp_end(&fp, col_time(s, 1), sum);
 		if ((rc = want((const char *)sqlite3_column_text(s, 0), sum,
-		    arg)) != 1)
+		    sqlite3_column_int(s, 2 + n), arg)) != 1)
 			continue;
 		read_rec(s, kind, &r);
 		rc = fn(&r, arg);

@@ -288,15 +288,38 @@ pair(struct sync *s, struct sync_rec *local, struct remote *rm,
 static int write_record(struct sync *s, const struct sync_rec *r,
     struct sync_item *old);
 
+/* A record whose case is outside [sync] resolved_within: its file leaves
+ * the folder and the state forgets it, so that its absence is a deletion
+ * nowhere, and a change that brings it back writes it anew.  A file that
+ * could not be read is left as it is: it may hold a change made there. */
+static int
+leave_folder(struct sync *s, struct sync_item *old)
+{
+	if (old == NULL)
+		return 0;
+	s->st_flags[old - s->st] |= ST_LOCAL;
+	if (s->st_flags[old - s->st] & ST_BAD)
+		return 0;
+	if (s->st_flags[old - s->st] & ST_FILE) {
+		s->leaving = xrealloc(s->leaving, (s->nleaving + 1) *
+		    sizeof(*s->leaving));
+		s->leaving[s->nleaving++] = xstrdup(old->name);
+	}
+	return store_sync_forget(s->ctx->st, s->dir, old->name);
+}
+
 /* Whether visit must see a record: not when it is as both sides last
  * agreed and its file is there unchanged, as is every record of a sync
- * with nothing to do. */
+ * with nothing to do; nor when its case is out of the folder's bound,
+ * unless the folder changed it (a reopening there brings it back). */
 static int
-wanted(const char *uuid, const char *fp, void *arg)
+wanted(const char *uuid, const char *fp, int out, void *arg)
 {
 	struct sync *s = arg;
 	struct sync_item *old = sync_state_by_rec(s, uuid);
 
+	if (out && !remote_find(s, uuid))
+		return leave_folder(s, old);
 	if (old == NULL || strcmp(fp, old->fp) != 0 ||
 	    (s->st_flags[old - s->st] & (ST_FILE | ST_BAD)) == 0 ||
 	    remote_find(s, uuid))
@@ -471,6 +494,18 @@ remove_deleted(struct sync *s)
 	return 0;
 }
 
+/* The files of records that left the folder's bound: not deletions. */
+static int
+remove_leaving(struct sync *s)
+{
+	for (size_t i = 0; i < s->nleaving; i++)
+		if (unlinkat(s->dfd, s->leaving[i], 0) == -1 &&
+		    errno != ENOENT)
+			return error("cannot remove '%s/%s': %s", s->shown,
+			    s->leaving[i], strerror(errno));
+	return 0;
+}
+
 static int
 by_order(const void *a, const void *b)
 {
@@ -566,6 +601,9 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 	char resolved[PATH_MAX];
 	int rc = -1, r;
 
+	if (ctx->cfg.resolved_within)
+		s.cutoff = ctx->now - ctx->cfg.resolved_within;
+
 	if (folder_open(&s, dir, resolved) == -1)
 		return -1;
 	if ((r = store_sync_is_reminders(ctx->st, resolved)) != 0) {
@@ -587,26 +625,31 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 	    folder_check_emptied(&s, force_delete) == -1)
 		goto out;
 	for (size_t k = 0; k < 3; k++)
-		if (store_sync_records_each(ctx->st, order[k], wanted, visit,
-		    &s))
+		if (store_sync_records_each(ctx->st, order[k], s.cutoff,
+		    wanted, visit, &s))
 			goto out;
 	if (keep_or_delete(&s) == -1)
 		goto out;
 	for (size_t k = 0; k < 3; k++)
 		if (add_remote_only(&s, order[k]) == -1)
 			goto out;
-	if (remove_deleted(&s) == -1 || apply_actions(&s) == -1)
+	if (remove_deleted(&s) == -1 || remove_leaving(&s) == -1 ||
+	    apply_actions(&s) == -1)
 		goto out;
 	/* Counted as named: a case takes its calls and events with it. */
 	s.here_deleted = s.named;
 	/* Every file written reaches the disk before the journal says so. */
-	if ((s.written || s.there_deleted) && (folder_flush(s.dfd) == -1 ||
+	if ((s.written || s.there_deleted || s.nleaving) && (folder_flush(s.dfd) == -1 ||
 	    fsync(s.dfd) == -1)) {
 		error("cannot sync '%s': %s", dir, strerror(errno));
 		goto out;
 	}
+	if (s.nleaving)
+		report(&s, "%s: %zu items of cases resolved before the bound"
+		    " ([sync] resolved_within) left the folder; the journal"
+		    " keeps them", dir, s.nleaving);
 	if (s.written + s.read + s.here_deleted + s.there_deleted +
-	    s.skipped == 0)
+	    s.skipped + s.nleaving == 0)
 		report(&s, "%s: nothing to do", dir);
 	else
 		report(&s, "%s: %zu written, %zu read (%zu merged), %zu added"
@@ -636,6 +679,9 @@ out:
 		sync_rec_clear(&s.act[i].lost);
 	}
 	free(s.act);
+	for (size_t i = 0; i < s.nleaving; i++)
+		free(s.leaving[i]);
+	free(s.leaving);
 	for (size_t i = 0; i < s.npend; i++)
 		free(s.pend[i].name);
 	free(s.pend);

@@ -48,6 +48,10 @@ struct sync {
 		char *name;
 	} *pend;
 	size_t npend;
+	time_t cutoff;			/* cases resolved before it stay out
+					   of the folder; 0: none */
+	char **leaving;			/* their files, removed at the end */
+	size_t nleaving;
 	size_t written, read, merged, here_deleted, there_deleted, skipped,
 	    added_here, named;
 	int failed;
