@@ -418,13 +418,23 @@ int store_case_get_uuid(struct store *st, const char *uuid,
  */
 struct sync_rec;
 
-/* For every record of kind (enum sync_kind): want is told its uuid,
- * fingerprint (sync_rec_fingerprint) and whether its case was resolved
- * before cutoff (0: no cutoff), and returns 1 to have fn called with the
- * whole record, 0 to go on, -1 to stop; fn returns 0 or -1.  Returns 0,
- * or -1. */
-int store_sync_records_each(struct store *st, int kind, time_t cutoff,
-    int (*want)(const char *uuid, const char *fp, int out, void *),
+/* A record as store_sync_records_each first shows it: without its
+ * fields, with what the sync state of the folder holds of it. */
+struct sync_peek {
+	const char *uuid;
+	const char *fp;		/* its fingerprint (sync_rec_fingerprint) */
+	int out;		/* its case was resolved before the cutoff */
+	const char *st_name;	/* the file the state has carrying it;
+				   NULL: none */
+	const char *st_fp;	/* the fingerprint of the state's base */
+};
+
+/* For every record of kind (enum sync_kind), with the sync state of
+ * folder dir and a cutoff (0: none): want returns 1 to have fn called
+ * with the whole record, 0 to go on, -1 to stop; fn returns 0 or -1.
+ * Returns 0, or -1. */
+int store_sync_records_each(struct store *st, int kind, long long dir,
+    time_t cutoff, int (*want)(const struct sync_peek *, void *),
     int (*fn)(struct sync_rec *, void *), void *arg);
 
 /* The kind of the journal's record with this uuid (enum sync_kind), -1
@@ -477,10 +487,22 @@ struct sync_item {
 	char fp[17];		/* fingerprint of the base; "": none */
 };
 
-/* Every item remembered for dir, by name; store_sync_free them. */
-int store_sync_load(struct store *st, long long dir, struct sync_item **out,
-    size_t *n);
-void store_sync_free(struct sync_item *v, size_t n);
+/* Every item remembered for dir, by name, read as a stream: fn gets each
+ * (its name and uid valid during the call only) and returns 0, or -1 to
+ * stop.  Returns 0, or -1. */
+int store_sync_state_each(struct store *st, long long dir,
+    int (*fn)(const struct sync_item *, void *), void *arg);
+
+/* The same, for the items of calllog's records that the journal no
+ * longer has (by uuid, of any kind). */
+int store_sync_orphans(struct store *st, long long dir,
+    int (*fn)(const struct sync_item *, void *), void *arg);
+
+/* The item remembered as file name, or (name NULL) carrying record rec,
+ * into *out (store_sync_item_clear it): 0, 1 none, -1. */
+int store_sync_get(struct store *st, long long dir, const char *name,
+    const char *rec, struct sync_item *out);
+void store_sync_item_clear(struct sync_item *it);
 
 /* The base of item name (base->kind set) and its extra text (caller
  * frees): 0, 1 when it has no base (extra still read), -1. */

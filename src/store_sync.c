@@ -19,12 +19,12 @@
 
 /* Each kind's columns in the order of its field table (syncrec.h), after
  * the record's uuid and updated_at; then whether it is out of bound. */
-static const char *const select_sql[SYNC_KINDS] = {
+static const char *const select_cols[SYNC_KINDS] = {
 	[SYNC_CASE] =
 	    "SELECT uuid, updated_at, org, reason, title, account, status,"
 	    " priority, opened_at, next_followup_at, escalation, stage_at,"
 	    " resolved_at, resolution, amount, currency, merchant, charged_at,"
-	    OUT_OF("") " FROM cases",
+	    OUT_OF(""),
 	[SYNC_CALL] =
 	    "SELECT k.uuid, k.updated_at, c.uuid, k.started_at, k.channel,"
 	    " k.direction, k.number, k.department, k.ivr, k.rep,"
@@ -33,11 +33,16 @@ static const char *const select_sql[SYNC_KINDS] = {
 	    " k.hold_seconds, k.duration_seconds, k.outcome, k.promise,"
 	    " k.promised_by, k.notes, k.created_at, k.credited,"
 	    " k.promise_status, k.promise_marked_at, k.promise_note,"
-	    OUT_OF("c.") " FROM calls k JOIN cases c ON c.id = k.case_id",
+	    OUT_OF("c."),
 	[SYNC_EVENT] =
 	    "SELECT e.uuid, e.updated_at, c.uuid, e.at, e.kind, e.level,"
-	    " e.due_at, e.note," OUT_OF("c.") " FROM case_events e JOIN cases c"
-	    " ON c.id = e.case_id",
+	    " e.due_at, e.note," OUT_OF("c."),
+};
+
+static const char *const select_from[SYNC_KINDS] = {
+	[SYNC_CASE] = " FROM cases",
+	[SYNC_CALL] = " FROM calls k JOIN cases c ON c.id = k.case_id",
+	[SYNC_EVENT] = " FROM case_events e JOIN cases c ON c.id = e.case_id",
 };
 
 static const char *const where_uuid[SYNC_KINDS] = {
@@ -118,24 +123,37 @@ read_rec(sqlite3_stmt *s, int kind, struct sync_rec *r)
 	}
 }
 
+/* The uuid column of each kind's select_sql, for the join with the
+ * sync state. */
+static const char *const uuid_col[SYNC_KINDS] = {
+	"uuid", "k.uuid", "e.uuid"
+};
+
 int
-store_sync_records_each(struct store *st, int kind, time_t cutoff,
-    int (*want)(const char *uuid, const char *fp, int out, void *),
+store_sync_records_each(struct store *st, int kind, long long dir,
+    time_t cutoff, int (*want)(const struct sync_peek *, void *),
     int (*fn)(struct sync_rec *, void *), void *arg)
 {
 	/* In the table's own order: ordered by uuid, each row was a lookup
-	 * through the uuid index, three times the time on a large journal
-	 * (the caller finds its state and files by uuid itself). */
-	sqlite3_stmt *s = store_prepare(st, select_sql[kind]);
+	 * through the uuid index, three times the time on a large journal.
+	 * Each row's state comes with it, through the state's index by
+	 * record: nothing of the state is held, whatever its size. */
+	char *sql = xasprintf("%s, si.name, si.fp%s LEFT JOIN sync_items si"
+	    " ON si.dir = ?3 AND si.rec = %s", select_cols[kind],
+	    select_from[kind], uuid_col[kind]);
+	sqlite3_stmt *s = store_prepare(st, sql);
 	struct sync_rec r = { 0 };
 	int rc = 0, step, n = sync_kinds[kind].nfields;
 
+	free(sql);
 	if (s == NULL)
 		return -1;
 	if (cutoff)
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)cutoff);
+	sqlite3_bind_int64(s, 3, dir);
 	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct sync_fp fp;
+		struct sync_peek pk;
 		char sum[17];
 
 		/* The fingerprint from the row as it is, so that a record
@@ -149,8 +167,12 @@ store_sync_records_each(struct store *st, int kind, time_t cutoff,
 			    2 + i) : 0);
 		}
 		sync_fp_end(&fp, col_time(s, 1), sum);
-		if ((rc = want((const char *)sqlite3_column_text(s, 0), sum,
-		    sqlite3_column_int(s, 2 + n), arg)) != 1)
+		pk.uuid = (const char *)sqlite3_column_text(s, 0);
+		pk.fp = sum;
+		pk.out = sqlite3_column_int(s, 2 + n);
+		pk.st_name = (const char *)sqlite3_column_text(s, 3 + n);
+		pk.st_fp = (const char *)sqlite3_column_text(s, 4 + n);
+		if ((rc = want(&pk, arg)) != 1)
 			continue;
 		read_rec(s, kind, &r);
 		rc = fn(&r, arg);
@@ -166,7 +188,8 @@ int
 store_sync_record_get(struct store *st, int kind, const char *uuid,
     struct sync_rec *out)
 {
-	char *sql = xasprintf("%s%s", select_sql[kind], where_uuid[kind]);
+	char *sql = xasprintf("%s%s%s", select_cols[kind], select_from[kind],
+	    where_uuid[kind]);
 	sqlite3_stmt *s = store_prepare(st, sql);
 	int rc;
 
@@ -381,68 +404,105 @@ store_sync_is_reminders(struct store *st, const char *path)
 	return store_error(st, "read the reminder folders");
 }
 
-int
-store_sync_load(struct store *st, long long dir, struct sync_item **out,
-    size_t *n)
-{
-	sqlite3_stmt *s = store_prepare(st, "SELECT name, uid, rec, kind,"
-	    " mtime, size, inode, sequence, fp FROM sync_items WHERE dir = ?1"
-	    " ORDER BY name");
-	struct sync_item *v = NULL;
-	size_t cap = 0;
-	int rc;
+#define STATE_COLS "SELECT name, uid, rec, kind, mtime, size, inode," \
+	" sequence, fp FROM sync_items"
 
-	*out = NULL;
-	*n = 0;
+/* A state row into it; name and uid point into the statement's row. */
+static void
+read_state(sqlite3_stmt *s, struct sync_item *it)
+{
+	const unsigned char *t;
+
+	memset(it, 0, sizeof(*it));
+	it->name = (char *)sqlite3_column_text(s, 0);
+	it->uid = (char *)sqlite3_column_text(s, 1);
+	if ((t = sqlite3_column_text(s, 2)) != NULL)
+		snprintf(it->rec, sizeof(it->rec), "%s", (const char *)t);
+	it->kind = -1;
+	t = sqlite3_column_text(s, 3);
+	for (int k = 0; t && k < SYNC_KINDS; k++)
+		if (strcmp((const char *)t, sync_kinds[k].name) == 0)
+			it->kind = k;
+	it->mtime = sqlite3_column_int64(s, 4);
+	it->size = sqlite3_column_int64(s, 5);
+	it->inode = sqlite3_column_int64(s, 6);
+	it->sequence = sqlite3_column_int(s, 7);
+	if ((t = sqlite3_column_text(s, 8)) != NULL)
+		snprintf(it->fp, sizeof(it->fp), "%s", (const char *)t);
+}
+
+/* Every row of sql (?1 the folder) to fn, read as a stream. */
+static int
+state_each(struct store *st, const char *sql, long long dir,
+    int (*fn)(const struct sync_item *, void *), void *arg)
+{
+	sqlite3_stmt *s = store_prepare(st, sql);
+	int rc = 0, step;
+
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, dir);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct sync_item *it;
-		const unsigned char *t;
+	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sync_item it;
 
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 256;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		it = memset(&v[(*n)++], 0, sizeof(*it));
-		it->name = col_text(s, 0);
-		it->uid = col_text(s, 1);
-		if ((t = sqlite3_column_text(s, 2)) != NULL)
-			snprintf(it->rec, sizeof(it->rec), "%s",
-			    (const char *)t);
-		it->kind = -1;
-		for (int k = 0; k < SYNC_KINDS; k++)
-			if (strcmp((const char *)sqlite3_column_text(s, 3),
-			    sync_kinds[k].name) == 0)
-				it->kind = k;
-		it->mtime = sqlite3_column_int64(s, 4);
-		it->size = sqlite3_column_int64(s, 5);
-		it->inode = sqlite3_column_int64(s, 6);
-		it->sequence = sqlite3_column_int(s, 7);
-		if ((t = sqlite3_column_text(s, 8)) != NULL)
-			snprintf(it->fp, sizeof(it->fp), "%s",
-			    (const char *)t);
+		read_state(s, &it);
+		rc = fn(&it, arg);
 	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = store_error(st, "read the sync state");
 	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		store_sync_free(v, *n);
-		*out = NULL;
-		*n = 0;
-		return store_error(st, "read the sync state");
+	return rc ? -1 : 0;
+}
+
+int
+store_sync_state_each(struct store *st, long long dir,
+    int (*fn)(const struct sync_item *, void *), void *arg)
+{
+	return state_each(st, STATE_COLS " WHERE dir = ?1 ORDER BY name", dir,
+	    fn, arg);
+}
+
+int
+store_sync_orphans(struct store *st, long long dir,
+    int (*fn)(const struct sync_item *, void *), void *arg)
+{
+	return state_each(st, STATE_COLS " si WHERE dir = ?1 AND kind !="
+	    " 'other' AND NOT EXISTS (SELECT 1 FROM cases WHERE uuid ="
+	    " si.rec) AND NOT EXISTS (SELECT 1 FROM calls WHERE uuid ="
+	    " si.rec) AND NOT EXISTS (SELECT 1 FROM case_events WHERE uuid ="
+	    " si.rec) ORDER BY name", dir, fn, arg);
+}
+
+int
+store_sync_get(struct store *st, long long dir, const char *name,
+    const char *rec, struct sync_item *out)
+{
+	sqlite3_stmt *s = store_stmt(st, name ? STATE_COLS " WHERE dir = ?1"
+	    " AND name = ?2" : STATE_COLS " WHERE dir = ?1 AND rec = ?2");
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, dir);
+	bind_text(s, 2, name ? name : rec);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_state(s, out);
+		out->name = xstrdup(out->name);
+		out->uid = xstrdup(out->uid ? out->uid : "");
 	}
-	*out = v;
-	return 0;
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? 1 : store_error(st, "read the sync state");
 }
 
 void
-store_sync_free(struct sync_item *v, size_t n)
+store_sync_item_clear(struct sync_item *it)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].name);
-		free(v[i].uid);
-	}
-	free(v);
+	free(it->name);
+	free(it->uid);
+	memset(it, 0, sizeof(*it));
 }
 
 int

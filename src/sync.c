@@ -44,39 +44,63 @@ struct action {
 					   history keeps them; kind -1: none */
 };
 
+void
+sync_note_gone(struct sync *s, const struct sync_item *it)
+{
+	struct gone *g;
+
+	if (s->ngone == s->cap_gone) {
+		s->cap_gone = s->cap_gone ? s->cap_gone * 2 : 64;
+		s->gone = xrealloc(s->gone, s->cap_gone * sizeof(*s->gone));
+	}
+	g = &s->gone[s->ngone++];
+	g->name = xstrdup(it->name);
+	memcpy(g->rec, it->rec, UUID_BUFSZ);
+	g->kind = it->kind;
+}
+
+void
+sync_note_bad(struct sync *s, const char *name)
+{
+	s->bad = xrealloc(s->bad, (s->nbad + 1) * sizeof(*s->bad));
+	s->bad[s->nbad++] = xstrdup(name);
+}
+
 static int
-by_name(const void *a, const void *b)
+by_gone_name(const void *a, const void *b)
 {
-	return strcmp(((const struct sync_item *)a)->name,
-	    ((const struct sync_item *)b)->name);
+	return strcmp(((const struct gone *)a)->name,
+	    ((const struct gone *)b)->name);
 }
 
-struct sync_item *
-sync_state_by_name(struct sync *s, const char *name)
+int
+sync_file_gone(const struct sync *s, const char *name)
 {
-	struct sync_item key = { .name = (char *)name };
+	struct gone key = { .name = (char *)name };
 
-	return s->nst ? bsearch(&key, s->st, s->nst, sizeof(*s->st), by_name) :
-	    NULL;
+	return s->ngone && bsearch(&key, s->gone, s->ngone, sizeof(*s->gone),
+	    by_gone_name);
 }
 
 static int
-by_rec(const void *a, const void *b)
+by_str(const void *a, const void *b)
 {
-	return strcmp((*(struct sync_item *const *)a)->rec,
-	    (*(struct sync_item *const *)b)->rec);
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-struct sync_item *
-sync_state_by_rec(struct sync *s, const char *uuid)
+int
+sync_file_bad(const struct sync *s, const char *name)
 {
-	struct sync_item key, *kp = &key, **hit;
+	return s->nbad && bsearch(&name, s->bad, s->nbad, sizeof(*s->bad),
+	    by_str);
+}
 
-	if (s->nst == 0)
-		return NULL;
-	memcpy(key.rec, uuid, UUID_BUFSZ);
-	hit = bsearch(&kp, s->by_rec, s->nst, sizeof(*s->by_rec), by_rec);
-	return hit ? *hit : NULL;
+/* The state's item of a record, or of a file, into *it; 0, 1 none, -1. */
+static int
+state_get(struct sync *s, const char *name, const char *rec,
+    struct sync_item *it)
+{
+	return store_sync_get(s->ctx->st, s->dir, name, rec, it);
 }
 
 int
@@ -293,19 +317,16 @@ static int write_record(struct sync *s, const struct sync_rec *r,
  * nowhere, and a change that brings it back writes it anew.  A file that
  * could not be read is left as it is: it may hold a change made there. */
 static int
-leave_folder(struct sync *s, struct sync_item *old)
+leave_folder(struct sync *s, const char *name)
 {
-	if (old == NULL)
+	if (name == NULL || sync_file_bad(s, name))
 		return 0;
-	s->st_flags[old - s->st] |= ST_LOCAL;
-	if (s->st_flags[old - s->st] & ST_BAD)
-		return 0;
-	if (s->st_flags[old - s->st] & ST_FILE) {
+	if (!sync_file_gone(s, name)) {
 		s->leaving = xrealloc(s->leaving, (s->nleaving + 1) *
 		    sizeof(*s->leaving));
-		s->leaving[s->nleaving++] = xstrdup(old->name);
+		s->leaving[s->nleaving++] = xstrdup(name);
 	}
-	return store_sync_forget(s->ctx->st, s->dir, old->name);
+	return store_sync_forget(s->ctx->st, s->dir, name);
 }
 
 /* Whether visit must see a record: not when it is as both sides last
@@ -313,45 +334,55 @@ leave_folder(struct sync *s, struct sync_item *old)
  * with nothing to do; nor when its case is out of the folder's bound,
  * unless the folder changed it (a reopening there brings it back). */
 static int
-wanted(const char *uuid, const char *fp, int out, void *arg)
+wanted(const struct sync_peek *p, void *arg)
 {
 	struct sync *s = arg;
-	struct sync_item *old = sync_state_by_rec(s, uuid);
 
-	if (out && !remote_find(s, uuid))
-		return leave_folder(s, old);
-	if (old == NULL || strcmp(fp, old->fp) != 0 ||
-	    (s->st_flags[old - s->st] & (ST_FILE | ST_BAD)) == 0 ||
-	    remote_find(s, uuid))
-		return 1;
-	s->st_flags[old - s->st] |= ST_LOCAL;
-	return 0;
+	s->seen += p->st_name != NULL;
+	if (p->out && !remote_find(s, p->uuid))
+		return leave_folder(s, p->st_name);
+	return p->st_name == NULL || p->st_fp == NULL ||
+	    strcmp(p->fp, p->st_fp) != 0 || (sync_file_gone(s, p->st_name) &&
+	    !sync_file_bad(s, p->st_name)) || remote_find(s, p->uuid);
 }
+
+static int visit_with(struct sync *s, struct sync_rec *local,
+    struct sync_item *old);
 
 /* One journal record, against the state and the folder. */
 static int
 visit(struct sync_rec *local, void *arg)
 {
 	struct sync *s = arg;
-	struct sync_item *old = sync_state_by_rec(s, local->uuid);
+	struct sync_item it;
+	int rc = state_get(s, NULL, local->uuid, &it);
+
+	if (rc == -1)
+		return -1;
+	rc = visit_with(s, local, rc == 0 ? &it : NULL);
+	store_sync_item_clear(&it);
+	return rc;
+}
+
+static int
+visit_with(struct sync *s, struct sync_rec *local, struct sync_item *old)
+{
 	struct remote *rm = remote_find(s, local->uuid);
 	char fp[17];
 	int changed;
 
 	sync_rec_fingerprint(local, fp);
 	changed = old == NULL || strcmp(fp, old->fp) != 0;
-	if (old)
-		s->st_flags[old - s->st] |= ST_LOCAL;
 	if (rm)
 		return pair(s, local, rm, old, changed);
-	if (old && (s->st_flags[old - s->st] & ST_BAD))
+	if (old && sync_file_bad(s, old->name))
 		return 0;		/* reported; left as it is */
 	if (changed && local->kind != SYNC_CASE) {
 		s->needed = xrealloc(s->needed, (s->nneeded + 1) *
 		    sizeof(*s->needed));
 		memcpy(s->needed[s->nneeded++], local->f[0], UUID_BUFSZ);
 	}
-	if (old && !(s->st_flags[old - s->st] & ST_FILE)) {
+	if (old && sync_file_gone(s, old->name)) {
 		if (!changed && local->kind == SYNC_CASE) {
 			/* Decided once its calls are seen (keep_or_delete). */
 			s->pend = xrealloc(s->pend, (s->npend + 1) *
@@ -445,52 +476,72 @@ add_remote_only(struct sync *s, int kind)
 {
 	for (size_t i = 0; i < s->nrm; i++) {
 		struct remote *rm = &s->rm[i];
-		struct sync_item *old;
+		struct sync_item it, *old;
+		int rc;
 
 		if (rm->done || rm->item.kind != kind)
 			continue;
 		rm->done = 1;
 		s->read++;
-		old = sync_state_by_name(s, rm->name);
+		if ((rc = state_get(s, rm->name, NULL, &it)) == -1)
+			return -1;
+		old = rc == 0 ? &it : NULL;
 		if (old && old->fp[0])
 			report(s, "%s %.8s: deleted here but changed in the"
 			    " folder: restored", sync_kind_name(kind),
 			    rm->item.rec.uuid);
 		apply_later(s, &rm->item.rec, NULL)->added = 1;
 		s->added_here++;
-		if (rm->redacted ? write_item(s, &rm->item.rec, old, rm,
-		    rm->extra) : keep_remote(s, rm, old, &rm->item.rec))
+		rc = rm->redacted ? write_item(s, &rm->item.rec, old, rm,
+		    rm->extra) : keep_remote(s, rm, old, &rm->item.rec);
+		store_sync_item_clear(&it);
+		if (rc)
 			return -1;
 	}
 	return 0;
 }
 
-/* Items calllog wrote whose record is gone here, unchanged there. */
+/* An item calllog wrote whose record is gone here: removed from the
+ * folder, unless it changed there (add_remote_only) or could not be
+ * read. */
+static int
+remove_orphan(const struct sync_item *it, void *arg)
+{
+	struct sync *s = arg;
+	int gone = sync_file_gone(s, it->name);
+	char **o;
+
+	if (sync_file_bad(s, it->name) || remote_find(s, it->rec))
+		return 0;
+	if (!gone && unlinkat(s->dfd, it->name, 0) == -1 && errno != ENOENT)
+		return error("cannot remove '%s/%s': %s", s->shown, it->name,
+		    strerror(errno));
+	s->there_deleted += !gone;
+	/* Forgotten once the stream is closed. */
+	o = xrealloc(s->orphans, (s->norphans + 1) * sizeof(*o));
+	s->orphans = o;
+	o[s->norphans++] = xstrdup(it->name);
+	return 0;
+}
+
+/* Items calllog wrote whose record is gone here, unchanged there; and
+ * other clients' items whose file is gone. */
 static int
 remove_deleted(struct sync *s)
 {
-	for (size_t i = 0; i < s->nst; i++) {
-		struct sync_item *it = &s->st[i];
-		unsigned f = s->st_flags[i];
-
-		if (it->kind < 0 && !(f & ST_FILE)) {
-			/* Another client's item, gone: forgotten too. */
-			if (store_sync_forget(s->ctx->st, s->dir, it->name))
-				return -1;
-			continue;
-		}
-		if (it->kind < 0 || (f & (ST_LOCAL | ST_BAD)))
-			continue;
-		if (remote_find(s, it->rec))
-			continue;	/* changed there: add_remote_only */
-		if ((f & ST_FILE) && unlinkat(s->dfd, it->name, 0) == -1 &&
-		    errno != ENOENT)
-			return error("cannot remove '%s/%s': %s", s->shown,
-			    it->name, strerror(errno));
-		s->there_deleted += (f & ST_FILE) != 0;
-		if (store_sync_forget(s->ctx->st, s->dir, it->name) == -1)
+	for (size_t i = 0; i < s->ngone; i++)
+		if (s->gone[i].kind < 0 && store_sync_forget(s->ctx->st,
+		    s->dir, s->gone[i].name))
 			return -1;
-	}
+	/* Every item of the state was seen with its record: none is
+	 * gone here, and the state need not be read again. */
+	if (s->seen == s->nstate)
+		return 0;
+	if (store_sync_orphans(s->ctx->st, s->dir, remove_orphan, s) == -1)
+		return -1;
+	for (size_t i = 0; i < s->norphans; i++)
+		if (store_sync_forget(s->ctx->st, s->dir, s->orphans[i]))
+			return -1;
 	return 0;
 }
 
@@ -612,21 +663,14 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 			    " sync a folder of its own", dir);
 		goto out;
 	}
-	if (store_sync_dir(ctx->st, resolved, &s.dir) == -1 ||
-	    store_sync_load(ctx->st, s.dir, &s.st, &s.nst) == -1)
+	if (store_sync_dir(ctx->st, resolved, &s.dir) == -1)
 		goto out;
-	s.st_flags = xcalloc(s.nst + 1, 1);
-	s.by_rec = xcalloc(s.nst + 1, sizeof(*s.by_rec));
-	for (size_t i = 0; i < s.nst; i++)
-		s.by_rec[i] = &s.st[i];
-	if (s.nst)
-		qsort(s.by_rec, s.nst, sizeof(*s.by_rec), by_rec);
 	if (folder_scan(&s) == -1 || sync_check_claims(&s) == -1 ||
 	    folder_check_emptied(&s, force_delete) == -1)
 		goto out;
 	for (size_t k = 0; k < 3; k++)
-		if (store_sync_records_each(ctx->st, order[k], s.cutoff,
-		    wanted, visit, &s))
+		if (store_sync_records_each(ctx->st, order[k], s.dir,
+		    s.cutoff, wanted, visit, &s))
 			goto out;
 	if (keep_or_delete(&s) == -1)
 		goto out;
@@ -686,9 +730,15 @@ out:
 		free(s.pend[i].name);
 	free(s.pend);
 	free(s.needed);
-	free(s.st_flags);
-	free(s.by_rec);
-	store_sync_free(s.st, s.nst);
+	for (size_t i = 0; i < s.ngone; i++)
+		free(s.gone[i].name);
+	free(s.gone);
+	for (size_t i = 0; i < s.nbad; i++)
+		free(s.bad[i]);
+	free(s.bad);
+	for (size_t i = 0; i < s.norphans; i++)
+		free(s.orphans[i]);
+	free(s.orphans);
 	if (s.dfd != -1)
 		close(s.dfd);
 	return rc;

@@ -69,42 +69,17 @@ folder_put(struct sync *s, const char *name, const char *text,
 	return 0;
 }
 
-/* Read the folder's changed files into s->rm. */
+/* Read the folder's file name, changed since the sync state's old (NULL:
+ * new to it), into s->rm; reported and skipped when it cannot be. */
 int
-folder_scan(struct sync *s)
+folder_read(struct sync *s, const char *name, long long mtime,
+    long long size, long long inode, const struct sync_item *old)
 {
-	DIR *d = fdopendir(dup(s->dfd));
-	struct dirent *de;
-	size_t cap = 0;
-
-	if (d == NULL)
-		return error("cannot read '%s': %s", s->shown, strerror(errno));
-	while ((de = readdir(d)) != NULL) {
-		const char *name = de->d_name;
-		size_t len = strlen(name);
-		struct sync_item *old;
+	{
 		struct remote *rm;
-		struct stat sb;
 		char why[128], *text, *path;
-		long long mtime;
 		int redacted = 0, fd;
 
-		if (strncmp(name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0) {
-			unlinkat(s->dfd, name, 0);	/* a sync cut short */
-			continue;
-		}
-		if (name[0] == '.' || len < 5 || strcmp(name + len - 4, ".ics"))
-			continue;
-		if (fstatat(s->dfd, name, &sb, 0) == -1 || !S_ISREG(sb.st_mode))
-			continue;
-		mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
-		    sb.st_mtim.tv_nsec;
-		if ((old = sync_state_by_name(s, name)) != NULL) {
-			s->st_flags[old - s->st] |= ST_FILE;
-			if (old->mtime == mtime && old->size == sb.st_size &&
-			    old->inode == (long long)sb.st_ino)
-				continue;
-		}
 		path = xasprintf("%s/%s", s->shown, name);
 		text = NULL;
 		if ((fd = openat(s->dfd, name, O_RDONLY | O_CLOEXEC)) != -1) {
@@ -118,9 +93,9 @@ folder_scan(struct sync *s)
 			warning("%s: skipped: %s", path, strerror(errno));
 			goto bad;
 		}
-		if (cap == s->nrm) {
-			cap = cap ? cap * 2 : 64;
-			s->rm = xrealloc(s->rm, cap * sizeof(*s->rm));
+		if (s->cap_rm == s->nrm) {
+			s->cap_rm = s->cap_rm ? s->cap_rm * 2 : 64;
+			s->rm = xrealloc(s->rm, s->cap_rm * sizeof(*s->rm));
 		}
 		rm = memset(&s->rm[s->nrm], 0, sizeof(*rm));
 		if (cal_sync_read(text, &rm->item, &rm->extra, why,
@@ -137,7 +112,7 @@ folder_scan(struct sync *s)
 		if (rm->item.kind < 0 || (old && old->kind != rm->item.kind)) {
 			struct sync_item it = { .name = (char *)name,
 			    .uid = rm->item.uid, .kind = -1, .mtime = mtime,
-			    .size = sb.st_size, .inode = (long long)sb.st_ino };
+			    .size = size, .inode = inode };
 
 			if (old && old->kind >= 0) {
 				warning("%s: skipped: no longer a calllog %s",
@@ -151,9 +126,8 @@ folder_scan(struct sync *s)
 			sync_rec_clear(&rm->item.rec);
 			free(rm->extra);
 			free(path);
-			if (store_sync_put(s->ctx->st, s->dir, &it, NULL, NULL))
-				return closedir(d), -1;
-			continue;
+			return store_sync_put(s->ctx->st, s->dir, &it, NULL,
+			    NULL);
 		}
 		if (old)
 			memcpy(rm->item.rec.uuid, old->rec, UUID_BUFSZ);
@@ -176,18 +150,17 @@ folder_scan(struct sync *s)
 		rm->owned = old != NULL;
 		rm->name = xstrdup(name);
 		rm->mtime = mtime;
-		rm->size = sb.st_size;
-		rm->inode = (long long)sb.st_ino;
+		rm->size = size;
+		rm->inode = inode;
 		s->nrm++;
 		free(path);
-		continue;
+		return 0;
 bad:
 		free(path);
 		s->skipped++;
 		if (old)
-			s->st_flags[old - s->st] |= ST_BAD;
+			sync_note_bad(s, old->name);
 	}
-	closedir(d);
 	return 0;
 }
 
@@ -231,17 +204,14 @@ folder_flush(int dfd)
 int
 folder_check_emptied(struct sync *s, int force_delete)
 {
-	size_t had = 0, gone = 0;
+	size_t had = s->nstate, gone = 0;
 
-	for (size_t i = 0; i < s->nst; i++) {
+	for (size_t i = 0; i < s->ngone; i++) {
 		struct remote key;
 
-		if (s->st[i].kind < 0)
+		if (s->gone[i].kind < 0)
 			continue;
-		had++;
-		if (s->st_flags[i] & ST_FILE)
-			continue;
-		memcpy(key.item.rec.uuid, s->st[i].rec, UUID_BUFSZ);
+		memcpy(key.item.rec.uuid, s->gone[i].rec, UUID_BUFSZ);
 		gone += s->nrm == 0 || bsearch(&key, s->rm, s->nrm,
 		    sizeof(*s->rm), sync_remote_by_uuid) == NULL;
 	}

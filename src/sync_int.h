@@ -32,12 +32,24 @@ struct sync {
 	const char *shown;		/* the folder as given */
 	int dfd;
 	long long dir;
-	struct sync_item *st;		/* the state, by name */
-	size_t nst;
-	struct sync_item **by_rec;	/* the same, by record */
-	unsigned char *st_flags;	/* ST_ bits, per state row */
+	/* Of the sync state, only what is not as it should be is held:
+	 * the state is read as a stream (sync_list.c, and the journal's
+	 * records come with theirs). */
+	struct gone {			/* items whose file is gone, by name */
+		char *name;
+		char rec[UUID_BUFSZ];
+		int kind;
+	} *gone;
+	size_t ngone, cap_gone;
+	char **bad;			/* files that could not be read, by
+					   name */
+	size_t nbad;
+	char **orphans;			/* items whose record is gone here */
+	size_t norphans;
+	size_t nstate;			/* the state's items of records */
+	size_t seen;			/* of them, those of records here */
 	struct remote *rm;		/* by uuid once read */
-	size_t nrm;
+	size_t nrm, cap_rm;
 	struct action *act;
 	size_t nact, cap_act;
 	char (*needed)[UUID_BUFSZ];	/* cases with calls or events new or
@@ -57,15 +69,14 @@ struct sync {
 	int failed;
 };
 
-/* st_flags: the file is in the folder; the record changed here; it
- * changed there; its file could not be read this run. */
-enum { ST_FILE = 1, ST_LOCAL = 2, ST_REMOTE = 4, ST_BAD = 8 };
+/* Remember that the file of state item it is gone, or that file name
+ * could not be read; each is told in the order of names (sync.c). */
+void sync_note_gone(struct sync *s, const struct sync_item *it);
+void sync_note_bad(struct sync *s, const char *name);
 
-/* The state row of the file name, or NULL (sync.c). */
-struct sync_item *sync_state_by_name(struct sync *s, const char *name);
-
-/* The state row of a record, or NULL (sync.c). */
-struct sync_item *sync_state_by_rec(struct sync *s, const char *uuid);
+/* Whether file name is gone from the folder, or could not be read. */
+int sync_file_gone(const struct sync *s, const char *name);
+int sync_file_bad(const struct sync *s, const char *name);
 
 /* Leave out of s->rm, reported and remembered as another client's items,
  * the files that claim a record they cannot have (sync_claims.c); s->rm
@@ -81,8 +92,14 @@ int sync_remote_by_uuid(const void *a, const void *b);
 /* Open dir (created if missing) as s->dfd; resolved is its real path. */
 int folder_open(struct sync *s, const char *dir, char resolved[PATH_MAX]);
 
-/* Read the folder's changed files into s->rm, sorted by record. */
+/* Read the folder's changed files into s->rm, and note the files gone
+ * (sync_list.c). */
 int folder_scan(struct sync *s);
+
+/* Read file name, changed since the state's item old (NULL: new), into
+ * s->rm; a bad one is reported and skipped (sync_folder.c). */
+int folder_read(struct sync *s, const char *name, long long mtime,
+    long long size, long long inode, const struct sync_item *old);
 
 /* Refuse a folder that lost every record's item it held, or more than
  * half of them (at least ten), unless force_delete. */
