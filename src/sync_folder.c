@@ -69,98 +69,104 @@ folder_put(struct sync *s, const char *name, const char *text,
 	return 0;
 }
 
+/* Another client's item: left alone, not read again until it changes. */
+static int
+keep_other(struct sync *s, const struct remote *rm, const char *name,
+    long long mtime, long long size, long long inode)
+{
+	struct sync_item it = { .name = (char *)name,
+	    .uid = (char *)rm->item.uid,
+	    .kind = -1, .mtime = mtime, .size = size, .inode = inode };
+
+	return store_sync_put(s->ctx->st, s->dir, &it, NULL, NULL);
+}
+
 /* Read the folder's file name, changed since the sync state's old (NULL:
  * new to it), into s->rm; reported and skipped when it cannot be. */
 int
 folder_read(struct sync *s, const char *name, long long mtime,
     long long size, long long inode, const struct sync_item *old)
 {
-	{
-		struct remote *rm;
-		char why[128], *text, *path;
-		int redacted = 0, fd;
+	struct remote *rm;
+	char why[128], *text, *path;
+	int redacted = 0, fd;
 
-		path = xasprintf("%s/%s", s->shown, name);
-		text = NULL;
-		if ((fd = openat(s->dfd, name, O_RDONLY | O_CLOEXEC)) != -1) {
-			char proc[64];
+	path = xasprintf("%s/%s", s->shown, name);
+	text = NULL;
+	if ((fd = openat(s->dfd, name, O_RDONLY | O_CLOEXEC)) != -1) {
+		char proc[64];
 
-			snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
-			text = read_file(proc, ICS_MAX);
-			close(fd);
-		}
-		if (text == NULL) {
-			warning("%s: skipped: %s", path, strerror(errno));
-			goto bad;
-		}
-		if (s->cap_rm == s->nrm) {
-			s->cap_rm = s->cap_rm ? s->cap_rm * 2 : 64;
-			s->rm = xrealloc(s->rm, s->cap_rm * sizeof(*s->rm));
-		}
-		rm = memset(&s->rm[s->nrm], 0, sizeof(*rm));
-		if (cal_sync_read(text, &rm->item, &rm->extra, why,
-		    sizeof(why)) == -1) {
-			free(text);
-			warning("%s: skipped: %s", path, why);
-			goto bad;
-		}
-		free(text);
-		/* Another client's item that became one of calllog's (a note
-		 * given a case by RELATED-TO) is read as a new one. */
-		if (old && old->kind < 0 && rm->item.kind >= 0)
-			old = NULL;
-		if (rm->item.kind < 0 || (old && old->kind != rm->item.kind)) {
-			struct sync_item it = { .name = (char *)name,
-			    .uid = rm->item.uid, .kind = -1, .mtime = mtime,
-			    .size = size, .inode = inode };
-
-			if (old && old->kind >= 0) {
-				warning("%s: skipped: no longer a calllog %s",
-				    path, sync_kind_name(old->kind));
-				sync_rec_clear(&rm->item.rec);
-				free(rm->extra);
-				goto bad;
-			}
-			/* Another client's item: left alone, not read again
-			 * until it changes. */
-			sync_rec_clear(&rm->item.rec);
-			free(rm->extra);
-			free(path);
-			return store_sync_put(s->ctx->st, s->dir, &it, NULL,
-			    NULL);
-		}
-		if (old)
-			memcpy(rm->item.rec.uuid, old->rec, UUID_BUFSZ);
-		else if (sync_uuid_valid(rm->item.uid))
-			memcpy(rm->item.rec.uuid, rm->item.uid, UUID_BUFSZ);
-		else		/* the same on every device */
-			uuid_from_name(rm->item.uid, rm->item.rec.uuid);
-		if (sync_rec_check(&rm->item.rec, &redacted, why,
-		    sizeof(why)) == -1) {
-			warning("%s: skipped: %s", path, why);
-			sync_rec_clear(&rm->item.rec);
-			free(rm->extra);
-			goto bad;
-		}
-		/* Another client's clock may be ahead; its entry is no later
-		 * than now, or it would win every merge to come. */
-		if (rm->item.foreign && rm->item.rec.updated > s->ctx->now)
-			rm->item.rec.updated = s->ctx->now;
-		rm->redacted = redacted;
-		rm->owned = old != NULL;
-		rm->name = xstrdup(name);
-		rm->mtime = mtime;
-		rm->size = size;
-		rm->inode = inode;
-		s->nrm++;
-		free(path);
-		return 0;
-bad:
-		free(path);
-		s->skipped++;
-		if (old)
-			sync_note_bad(s, old->name);
+		snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+		text = read_file(proc, ICS_MAX);
+		close(fd);
 	}
+	if (text == NULL) {
+		warning("%s: skipped: %s", path, strerror(errno));
+		goto bad;
+	}
+	if (s->cap_rm == s->nrm) {
+		s->cap_rm = s->cap_rm ? s->cap_rm * 2 : 64;
+		s->rm = xrealloc(s->rm, s->cap_rm * sizeof(*s->rm));
+	}
+	rm = memset(&s->rm[s->nrm], 0, sizeof(*rm));
+	if (cal_sync_read(text, &rm->item, &rm->extra, why,
+	    sizeof(why)) == -1) {
+		free(text);
+		warning("%s: skipped: %s", path, why);
+		goto bad;
+	}
+	free(text);
+	/* Another client's item that became one of calllog's (a note
+	 * given a case by RELATED-TO) is read as a new one. */
+	if (old && old->kind < 0 && rm->item.kind >= 0)
+		old = NULL;
+	if (rm->item.kind < 0 || (old && old->kind != rm->item.kind)) {
+		int rc = 0;
+
+		if (old && old->kind >= 0)
+			warning("%s: skipped: no longer a calllog %s",
+			    path, sync_kind_name(old->kind));
+		else
+			rc = keep_other(s, rm, name, mtime, size, inode);
+		sync_rec_clear(&rm->item.rec);
+		free(rm->extra);
+		if (rc || !(old && old->kind >= 0)) {
+			free(path);
+			return rc;
+		}
+		goto bad;
+	}
+	if (old)
+		memcpy(rm->item.rec.uuid, old->rec, UUID_BUFSZ);
+	else if (sync_uuid_valid(rm->item.uid))
+		memcpy(rm->item.rec.uuid, rm->item.uid, UUID_BUFSZ);
+	else		/* the same on every device */
+		uuid_from_name(rm->item.uid, rm->item.rec.uuid);
+	if (sync_rec_check(&rm->item.rec, &redacted, why,
+	    sizeof(why)) == -1) {
+		warning("%s: skipped: %s", path, why);
+		sync_rec_clear(&rm->item.rec);
+		free(rm->extra);
+		goto bad;
+	}
+	/* Another client's clock may be ahead; its entry is no later
+	 * than now, or it would win every merge to come. */
+	if (rm->item.foreign && rm->item.rec.updated > s->ctx->now)
+		rm->item.rec.updated = s->ctx->now;
+	rm->redacted = redacted;
+	rm->owned = old != NULL;
+	rm->name = xstrdup(name);
+	rm->mtime = mtime;
+	rm->size = size;
+	rm->inode = inode;
+	s->nrm++;
+	free(path);
+	return 0;
+bad:
+	free(path);
+	s->skipped++;
+	if (old)
+		sync_note_bad(s, old->name);
 	return 0;
 }
 
