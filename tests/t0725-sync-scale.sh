@@ -80,6 +80,24 @@ test_expect_success 'a call deleted in the folder is named with its case' '
 	test "$(grep -c "^deleted here: " out)" -eq 1
 '
 
+test_expect_success 'a sync with nothing changed reads no item: a file
+	garbled in place, its time, size and inode kept, goes unread' '
+	expect_exit 0 lap sync "$DIR" &&
+	f=$(grep -l "^SUMMARY:Still open" "$DIR"/*.ics) &&
+	was=$(stat -c "%y %s %i" "$f") &&
+	tr "A-Za-z0-9" "x" <"$f" >garbled &&
+	cat garbled >"$f" &&
+	touch -d "$(echo "$was" | cut -d" " -f1-3)" "$f" &&
+	test "$(stat -c "%y %s %i" "$f")" = "$was" &&
+	expect_exit 0 lap sync "$DIR" &&
+	out_contains "nothing to do" &&
+	test_must_be_empty err &&
+	touch "$f" &&
+	expect_exit 0 lap sync "$DIR" &&
+	out_contains "1 skipped" &&
+	check_err_line "skipped"
+'
+
 # Two more journals with a folder of their own, each with its own
 # configuration: the laptop keeps cases resolved within 30 days, the
 # tablet as well, the desktop every case.
