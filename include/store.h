@@ -429,12 +429,14 @@ struct sync_peek {
 	const char *st_fp;	/* the fingerprint of the state's base */
 };
 
-/* For every record of kind (enum sync_kind), with the sync state of
- * folder dir and a cutoff (0: none): want returns 1 to have fn called
+/* For every record of kind (enum sync_kind), or those whose uuid is
+ * from lo up to hi (NULL: all), with the sync state of folder dir (0:
+ * without it) and a cutoff (0: none): want returns 1 to have fn called
  * with the whole record, 0 to go on, -1 to stop; fn returns 0 or -1.
  * Returns 0, or -1. */
 int store_sync_records_each(struct store *st, int kind, long long dir,
-    time_t cutoff, int (*want)(const struct sync_peek *, void *),
+    time_t cutoff, const char *lo, const char *hi,
+    int (*want)(const struct sync_peek *, void *),
     int (*fn)(struct sync_rec *, void *), void *arg);
 
 /* The kind of the journal's record with this uuid (enum sync_kind), -1
@@ -494,9 +496,10 @@ int store_sync_state_each(struct store *st, long long dir,
     int (*fn)(const struct sync_item *, void *), void *arg);
 
 /* The same, for the items of calllog's records that the journal no
- * longer has (by uuid, of any kind). */
-int store_sync_orphans(struct store *st, long long dir,
-    int (*fn)(const struct sync_item *, void *), void *arg);
+ * longer has (by uuid, of any kind), of records from lo up to hi (NULL:
+ * all). */
+int store_sync_orphans(struct store *st, long long dir, const char *lo,
+    const char *hi, int (*fn)(const struct sync_item *, void *), void *arg);
 
 /* The item remembered as file name, or (name NULL) carrying record rec,
  * into *out (store_sync_item_clear it): 0, 1 none, -1. */

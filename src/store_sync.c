@@ -131,26 +131,38 @@ static const char *const uuid_col[SYNC_KINDS] = {
 
 int
 store_sync_records_each(struct store *st, int kind, long long dir,
-    time_t cutoff, int (*want)(const struct sync_peek *, void *),
+    time_t cutoff, const char *lo, const char *hi,
+    int (*want)(const struct sync_peek *, void *),
     int (*fn)(struct sync_rec *, void *), void *arg)
 {
-	/* In the table's own order: ordered by uuid, each row was a lookup
-	 * through the uuid index, three times the time on a large journal.
-	 * Each row's state comes with it, through the state's index by
-	 * record: nothing of the state is held, whatever its size. */
-	char *sql = xasprintf("%s, si.name, si.fp%s LEFT JOIN sync_items si"
-	    " ON si.dir = ?3 AND si.rec = %s", select_cols[kind],
-	    select_from[kind], uuid_col[kind]);
-	sqlite3_stmt *s = store_prepare(st, sql);
+	/* All of them in the table's own order: ordered by uuid, each row
+	 * was a lookup through the uuid index, three times the time on a
+	 * large journal.  A range of uuids goes through that index.  With
+	 * dir, each row's state comes with it, through the state's index by
+	 * record (a lookup a row: for the few records a sync looks at). */
+	char *sql = xasprintf("%s%s%s%s%s%s%s%s%s", select_cols[kind],
+	    dir ? ", si.name, si.fp" : ", NULL, NULL", select_from[kind],
+	    dir ? " LEFT JOIN sync_items si ON si.dir = ?3 AND si.rec = " : "",
+	    dir ? uuid_col[kind] : "", lo ? " WHERE " : "",
+	    lo ? uuid_col[kind] : "", lo ? " >= ?4 AND " : "",
+	    lo ? uuid_col[kind] : "");
+	char *full = xasprintf("%s%s", sql, lo ? " < ?5" : "");
+	sqlite3_stmt *s = store_prepare(st, full);
 	struct sync_rec r = { 0 };
 	int rc = 0, step, n = sync_kinds[kind].nfields;
 
 	free(sql);
+	free(full);
 	if (s == NULL)
 		return -1;
 	if (cutoff)
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)cutoff);
-	sqlite3_bind_int64(s, 3, dir);
+	if (dir)
+		sqlite3_bind_int64(s, 3, dir);
+	if (lo) {
+		bind_text(s, 4, lo);
+		bind_text(s, 5, hi);
+	}
 	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct sync_fp fp;
 		struct sync_peek pk;
@@ -433,8 +445,8 @@ read_state(sqlite3_stmt *s, struct sync_item *it)
 
 /* Every row of sql (?1 the folder) to fn, read as a stream. */
 static int
-state_each(struct store *st, const char *sql, long long dir,
-    int (*fn)(const struct sync_item *, void *), void *arg)
+state_each(struct store *st, const char *sql, long long dir, const char *lo,
+    const char *hi, int (*fn)(const struct sync_item *, void *), void *arg)
 {
 	sqlite3_stmt *s = store_prepare(st, sql);
 	int rc = 0, step;
@@ -442,6 +454,10 @@ state_each(struct store *st, const char *sql, long long dir,
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, dir);
+	if (lo) {
+		bind_text(s, 2, lo);
+		bind_text(s, 3, hi);
+	}
 	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct sync_item it;
 
@@ -459,18 +475,22 @@ store_sync_state_each(struct store *st, long long dir,
     int (*fn)(const struct sync_item *, void *), void *arg)
 {
 	return state_each(st, STATE_COLS " WHERE dir = ?1 ORDER BY name", dir,
-	    fn, arg);
+	    NULL, NULL, fn, arg);
 }
 
 int
-store_sync_orphans(struct store *st, long long dir,
-    int (*fn)(const struct sync_item *, void *), void *arg)
+store_sync_orphans(struct store *st, long long dir, const char *lo,
+    const char *hi, int (*fn)(const struct sync_item *, void *), void *arg)
 {
-	return state_each(st, STATE_COLS " si WHERE dir = ?1 AND kind !="
+	char *sql = xasprintf(STATE_COLS " si WHERE dir = ?1%s AND kind !="
 	    " 'other' AND NOT EXISTS (SELECT 1 FROM cases WHERE uuid ="
 	    " si.rec) AND NOT EXISTS (SELECT 1 FROM calls WHERE uuid ="
 	    " si.rec) AND NOT EXISTS (SELECT 1 FROM case_events WHERE uuid ="
-	    " si.rec) ORDER BY name", dir, fn, arg);
+	    " si.rec) ORDER BY name", lo ? " AND rec >= ?2 AND rec < ?3" : "");
+	int rc = state_each(st, sql, dir, lo, hi, fn, arg);
+
+	free(sql);
+	return rc;
 }
 
 int

@@ -44,10 +44,89 @@ struct action {
 					   history keeps them; kind -1: none */
 };
 
+/* The bucket of a uuid, or -1 when it starts with no four hex digits. */
+static int
+bucket(const char *uuid)
+{
+	int b = 0;
+
+	for (int i = 0; i < 4; i++) {
+		int c = (unsigned char)uuid[i];
+		int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ?
+		    c - 'a' + 10 : -1;
+
+		if (v < 0)
+			return -1;
+		b = b * 16 + v;
+	}
+	return b;
+}
+
+/* A record's term in its bucket's sum: FNV-1a of its uuid and
+ * fingerprint, mixed (splitmix64's finalizer) so that sums of terms
+ * do not cancel. */
+static unsigned long long
+term(const char *uuid, const char *fp)
+{
+	unsigned long long h = 1469598103934665603ULL;
+
+	for (const char *p = uuid; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	h = (h ^ '/') * 1099511628211ULL;
+	for (const char *p = fp; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	return h ^ (h >> 31);
+}
+
+void
+sync_dirty(struct sync *s, const char *uuid)
+{
+	int b = bucket(uuid);
+
+	if (b < 0)
+		s->all_dirty = 1;
+	else
+		s->dirty[b] = 1;
+}
+
+void
+sync_sum_state(struct sync *s, const char *uuid, const char *fp)
+{
+	int b = bucket(uuid);
+
+	if (b < 0)
+		s->all_dirty = 1;
+	else
+		s->sum_state[b] += term(uuid, fp);
+}
+
+/* The journal's side of the sums: a record out of the folder's bound
+ * counts for nothing, so that its item, if the state has one, is looked
+ * at (and leaves the folder). */
+static int
+sum_here(const struct sync_peek *p, void *arg)
+{
+	struct sync *s = arg;
+	int b = bucket(p->uuid);
+
+	if (b < 0)
+		s->all_dirty = 1;
+	else if (!p->out)
+		s->sum_here[b] += term(p->uuid, p->fp);
+	return 0;
+}
+
 void
 sync_note_gone(struct sync *s, const struct sync_item *it)
 {
 	struct gone *g;
+
+	if (it->kind >= 0)
+		sync_dirty(s, it->rec);
 
 	if (s->ngone == s->cap_gone) {
 		s->cap_gone = s->cap_gone ? s->cap_gone * 2 : 64;
@@ -312,6 +391,17 @@ pair(struct sync *s, struct sync_rec *local, struct remote *rm,
 static int write_record(struct sync *s, const struct sync_rec *r,
     struct sync_item *old);
 
+/* The uuids of bucket b: from lo up to (not including) hi. */
+static void
+bucket_range(int b, char lo[8], char hi[8])
+{
+	snprintf(lo, 8, "%04x", b);
+	if (b + 1 < SYNC_BUCKETS)
+		snprintf(hi, 8, "%04x", b + 1);
+	else
+		snprintf(hi, 8, "g");	/* after every hex digit */
+}
+
 /* A record whose case is outside [sync] resolved_within: its file leaves
  * the folder and the state forgets it, so that its absence is a deletion
  * nowhere, and a change that brings it back writes it anew.  A file that
@@ -338,7 +428,6 @@ wanted(const struct sync_peek *p, void *arg)
 {
 	struct sync *s = arg;
 
-	s->seen += p->st_name != NULL;
 	if (p->out && !remote_find(s, p->uuid))
 		return leave_folder(s, p->st_name);
 	return p->st_name == NULL || p->st_fp == NULL ||
@@ -533,12 +622,23 @@ remove_deleted(struct sync *s)
 		if (s->gone[i].kind < 0 && store_sync_forget(s->ctx->st,
 		    s->dir, s->gone[i].name))
 			return -1;
-	/* Every item of the state was seen with its record: none is
-	 * gone here, and the state need not be read again. */
-	if (s->seen == s->nstate)
-		return 0;
-	if (store_sync_orphans(s->ctx->st, s->dir, remove_orphan, s) == -1)
-		return -1;
+	/* An item whose record is gone here leaves its bucket's sums
+	 * apart: only those buckets are looked at. */
+	if (s->all_dirty) {
+		if (store_sync_orphans(s->ctx->st, s->dir, NULL, NULL,
+		    remove_orphan, s) == -1)
+			return -1;
+	} else
+		for (int b = 0; b < SYNC_BUCKETS; b++) {
+			char lo[8], hi[8];
+
+			if (!s->dirty[b])
+				continue;
+			bucket_range(b, lo, hi);
+			if (store_sync_orphans(s->ctx->st, s->dir, lo, hi,
+			    remove_orphan, s) == -1)
+				return -1;
+		}
 	for (size_t i = 0; i < s->norphans; i++)
 		if (store_sync_forget(s->ctx->st, s->dir, s->orphans[i]))
 			return -1;
@@ -644,16 +744,67 @@ apply_actions(struct sync *s)
 	return 0;
 }
 
+/* Cases first: a call or event needs its case. */
+static const int order[] = { SYNC_CASE, SYNC_EVENT, SYNC_CALL };
+
+/*
+ * Every journal record against the state and the folder: first only
+ * summed by bucket, as one pass over the journal's tables; then the
+ * records of the buckets whose sums differ, or where a file changed or
+ * went, one by one.  A sync with nothing to do looks at none; a sync of
+ * many changes looks at all of them in one pass.
+ */
+static int
+walk_records(struct sync *s)
+{
+	struct store *st = s->ctx->st;
+	size_t ndirty = 0;
+
+	for (size_t i = 0; i < s->nrm; i++)
+		sync_dirty(s, s->rm[i].item.rec.uuid);
+	for (size_t k = 0; k < 3 && !s->all_dirty; k++)
+		if (store_sync_records_each(st, order[k], 0, s->cutoff, NULL,
+		    NULL, sum_here, NULL, s))
+			return -1;
+	for (int b = 0; b < SYNC_BUCKETS; b++) {
+		s->dirty[b] |= s->sum_here[b] != s->sum_state[b];
+		ndirty += s->dirty[b];
+	}
+	if (ndirty > SYNC_BUCKETS / 16)
+		s->all_dirty = 1;
+	for (size_t k = 0; k < 3; k++) {
+		if (s->all_dirty) {
+			if (store_sync_records_each(st, order[k], s->dir,
+			    s->cutoff, NULL, NULL, wanted, visit, s))
+				return -1;
+			continue;
+		}
+		for (int b = 0; b < SYNC_BUCKETS; b++) {
+			char lo[8], hi[8];
+
+			if (!s->dirty[b])
+				continue;
+			bucket_range(b, lo, hi);
+			if (store_sync_records_each(st, order[k], s->dir,
+			    s->cutoff, lo, hi, wanted, visit, s))
+				return -1;
+		}
+	}
+	return 0;
+}
+
 int
 sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 {
-	static const int order[] = { SYNC_CASE, SYNC_EVENT, SYNC_CALL };
 	struct sync s = { .ctx = ctx, .shown = dir, .dfd = -1 };
 	char resolved[PATH_MAX];
 	int rc = -1, r;
 
 	if (ctx->cfg.resolved_within)
 		s.cutoff = ctx->now - ctx->cfg.resolved_within;
+	s.sum_here = xcalloc(SYNC_BUCKETS, sizeof(*s.sum_here));
+	s.sum_state = xcalloc(SYNC_BUCKETS, sizeof(*s.sum_state));
+	s.dirty = xcalloc(SYNC_BUCKETS, 1);
 
 	if (folder_open(&s, dir, resolved) == -1)
 		return -1;
@@ -668,10 +819,8 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 	if (folder_scan(&s) == -1 || sync_check_claims(&s) == -1 ||
 	    folder_check_emptied(&s, force_delete) == -1)
 		goto out;
-	for (size_t k = 0; k < 3; k++)
-		if (store_sync_records_each(ctx->st, order[k], s.dir,
-		    s.cutoff, wanted, visit, &s))
-			goto out;
+	if (walk_records(&s) == -1)
+		goto out;
 	if (keep_or_delete(&s) == -1)
 		goto out;
 	for (size_t k = 0; k < 3; k++)
@@ -739,6 +888,9 @@ out:
 	for (size_t i = 0; i < s.norphans; i++)
 		free(s.orphans[i]);
 	free(s.orphans);
+	free(s.sum_here);
+	free(s.sum_state);
+	free(s.dirty);
 	if (s.dfd != -1)
 		close(s.dfd);
 	return rc;

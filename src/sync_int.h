@@ -47,7 +47,14 @@ struct sync {
 	char **orphans;			/* items whose record is gone here */
 	size_t norphans;
 	size_t nstate;			/* the state's items of records */
-	size_t seen;			/* of them, those of records here */
+	/* Per bucket of uuids (their first four hex digits), a sum of a
+	 * hash of each record's uuid and fingerprint, here and as the state
+	 * has them: a bucket whose sums agree, no file of which changed or
+	 * went, is as both sides last agreed, and its records are not
+	 * looked at one by one. */
+	unsigned long long *sum_here, *sum_state;
+	unsigned char *dirty;		/* buckets to look at */
+	int all_dirty;			/* a uuid in no bucket: look at all */
 	struct remote *rm;		/* by uuid once read */
 	size_t nrm, cap_rm;
 	struct action *act;
@@ -73,6 +80,13 @@ struct sync {
  * could not be read; each is told in the order of names (sync.c). */
 void sync_note_gone(struct sync *s, const struct sync_item *it);
 void sync_note_bad(struct sync *s, const char *name);
+
+#define SYNC_BUCKETS 65536
+
+/* Add a record's uuid and fingerprint to the state's sum of its bucket;
+ * have a record's bucket looked at (sync.c). */
+void sync_sum_state(struct sync *s, const char *uuid, const char *fp);
+void sync_dirty(struct sync *s, const char *uuid);
 
 /* Whether file name is gone from the folder, or could not be read. */
 int sync_file_gone(const struct sync *s, const char *name);

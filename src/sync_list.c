@@ -263,8 +263,10 @@ visit_state(const struct sync_item *it, void *arg)
 	const char *name;
 	int c = 1;
 
-	if (it->kind >= 0)
+	if (it->kind >= 0) {
 		w->s->nstate++;
+		sync_sum_state(w->s, it->rec, it->fp);
+	}
 	while ((name = peek(w->l)) != NULL && (c = strcmp(name,
 	    it->name)) < 0) {
 		visit_file(w, name, NULL);
