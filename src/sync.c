@@ -802,12 +802,11 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 
 	if (ctx->cfg.resolved_within)
 		s.cutoff = ctx->now - ctx->cfg.resolved_within;
+	if (folder_open(&s, dir, resolved) == -1)
+		return -1;
 	s.sum_here = xcalloc(SYNC_BUCKETS, sizeof(*s.sum_here));
 	s.sum_state = xcalloc(SYNC_BUCKETS, sizeof(*s.sum_state));
 	s.dirty = xcalloc(SYNC_BUCKETS, 1);
-
-	if (folder_open(&s, dir, resolved) == -1)
-		return -1;
 	if ((r = store_sync_is_reminders(ctx->st, resolved)) != 0) {
 		if (r == 1)
 			error("'%s' holds the reminders of `ical --vdir`; give"
