@@ -44,136 +44,6 @@ struct action {
 					   history keeps them; kind -1: none */
 };
 
-/* The bucket of a uuid, or -1 when it starts with no four hex digits. */
-static int
-bucket(const char *uuid)
-{
-	int b = 0;
-
-	for (int i = 0; i < 4; i++) {
-		int c = (unsigned char)uuid[i];
-		int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ?
-		    c - 'a' + 10 : -1;
-
-		if (v < 0)
-			return -1;
-		b = b * 16 + v;
-	}
-	return b;
-}
-
-/* A record's term in its bucket's sum: FNV-1a of its uuid and
- * fingerprint, mixed (splitmix64's finalizer) so that sums of terms
- * do not cancel. */
-static unsigned long long
-term(const char *uuid, const char *fp)
-{
-	unsigned long long h = 1469598103934665603ULL;
-
-	for (const char *p = uuid; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	h = (h ^ '/') * 1099511628211ULL;
-	for (const char *p = fp; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	h ^= h >> 30;
-	h *= 0xbf58476d1ce4e5b9ULL;
-	h ^= h >> 27;
-	h *= 0x94d049bb133111ebULL;
-	return h ^ (h >> 31);
-}
-
-void
-sync_dirty(struct sync *s, const char *uuid)
-{
-	int b = bucket(uuid);
-
-	if (b < 0)
-		s->all_dirty = 1;
-	else
-		s->dirty[b] = 1;
-}
-
-void
-sync_sum_state(struct sync *s, const char *uuid, const char *fp)
-{
-	int b = bucket(uuid);
-
-	if (b < 0)
-		s->all_dirty = 1;
-	else
-		s->sum_state[b] += term(uuid, fp);
-}
-
-/* The journal's side of the sums: a record out of the folder's bound
- * counts for nothing, so that its item, if the state has one, is looked
- * at (and leaves the folder). */
-static int
-sum_here(const struct sync_peek *p, void *arg)
-{
-	struct sync *s = arg;
-	int b = bucket(p->uuid);
-
-	if (b < 0)
-		s->all_dirty = 1;
-	else if (!p->out)
-		s->sum_here[b] += term(p->uuid, p->fp);
-	return 0;
-}
-
-void
-sync_note_gone(struct sync *s, const struct sync_item *it)
-{
-	struct gone *g;
-
-	if (it->kind >= 0)
-		sync_dirty(s, it->rec);
-
-	if (s->ngone == s->cap_gone) {
-		s->cap_gone = s->cap_gone ? s->cap_gone * 2 : 64;
-		s->gone = xrealloc(s->gone, s->cap_gone * sizeof(*s->gone));
-	}
-	g = &s->gone[s->ngone++];
-	g->name = xstrdup(it->name);
-	memcpy(g->rec, it->rec, UUID_BUFSZ);
-	g->kind = it->kind;
-}
-
-void
-sync_note_bad(struct sync *s, const char *name)
-{
-	s->bad = xrealloc(s->bad, (s->nbad + 1) * sizeof(*s->bad));
-	s->bad[s->nbad++] = xstrdup(name);
-}
-
-static int
-by_gone_name(const void *a, const void *b)
-{
-	return strcmp(((const struct gone *)a)->name,
-	    ((const struct gone *)b)->name);
-}
-
-int
-sync_file_gone(const struct sync *s, const char *name)
-{
-	struct gone key = { .name = (char *)name };
-
-	return s->ngone && bsearch(&key, s->gone, s->ngone, sizeof(*s->gone),
-	    by_gone_name);
-}
-
-static int
-by_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-int
-sync_file_bad(const struct sync *s, const char *name)
-{
-	return s->nbad && bsearch(&name, s->bad, s->nbad, sizeof(*s->bad),
-	    by_str);
-}
-
 /* The state's item of a record, or of a file, into *it; 0, 1 none, -1. */
 static int
 state_get(struct sync *s, const char *name, const char *rec,
@@ -390,17 +260,6 @@ pair(struct sync *s, struct sync_rec *local, struct remote *rm,
 
 static int write_record(struct sync *s, const struct sync_rec *r,
     struct sync_item *old);
-
-/* The uuids of bucket b: from lo up to (not including) hi. */
-static void
-bucket_range(int b, char lo[8], char hi[8])
-{
-	snprintf(lo, 8, "%04x", b);
-	if (b + 1 < SYNC_BUCKETS)
-		snprintf(hi, 8, "%04x", b + 1);
-	else
-		snprintf(hi, 8, "g");	/* after every hex digit */
-}
 
 /* A record whose case is outside [sync] resolved_within: its file leaves
  * the folder and the state forgets it, so that its absence is a deletion
@@ -634,7 +493,7 @@ remove_deleted(struct sync *s)
 
 			if (!s->dirty[b])
 				continue;
-			bucket_range(b, lo, hi);
+			sync_bucket_range(b, lo, hi);
 			if (store_sync_orphans(s->ctx->st, s->dir, lo, hi,
 			    remove_orphan, s) == -1)
 				return -1;
@@ -758,20 +617,9 @@ static int
 walk_records(struct sync *s)
 {
 	struct store *st = s->ctx->st;
-	size_t ndirty = 0;
 
-	for (size_t i = 0; i < s->nrm; i++)
-		sync_dirty(s, s->rm[i].item.rec.uuid);
-	for (size_t k = 0; k < 3 && !s->all_dirty; k++)
-		if (store_sync_records_each(st, order[k], 0, s->cutoff, NULL,
-		    NULL, sum_here, NULL, s))
-			return -1;
-	for (int b = 0; b < SYNC_BUCKETS; b++) {
-		s->dirty[b] |= s->sum_here[b] != s->sum_state[b];
-		ndirty += s->dirty[b];
-	}
-	if (ndirty > SYNC_BUCKETS / 16)
-		s->all_dirty = 1;
+	if (sync_sum_journal(s) == -1)
+		return -1;
 	for (size_t k = 0; k < 3; k++) {
 		if (s->all_dirty) {
 			if (store_sync_records_each(st, order[k], s->dir,
@@ -784,7 +632,7 @@ walk_records(struct sync *s)
 
 			if (!s->dirty[b])
 				continue;
-			bucket_range(b, lo, hi);
+			sync_bucket_range(b, lo, hi);
 			if (store_sync_records_each(st, order[k], s->dir,
 			    s->cutoff, lo, hi, wanted, visit, s))
 				return -1;

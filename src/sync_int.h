@@ -77,20 +77,27 @@ struct sync {
 };
 
 /* Remember that the file of state item it is gone, or that file name
- * could not be read; each is told in the order of names (sync.c). */
+ * could not be read; each is told in the order of names (sync_sums.c). */
 void sync_note_gone(struct sync *s, const struct sync_item *it);
 void sync_note_bad(struct sync *s, const char *name);
 
 #define SYNC_BUCKETS 65536
 
 /* Add a record's uuid and fingerprint to the state's sum of its bucket;
- * have a record's bucket looked at (sync.c). */
+ * have a record's bucket looked at (sync_sums.c, as what follows). */
 void sync_sum_state(struct sync *s, const char *uuid, const char *fp);
 void sync_dirty(struct sync *s, const char *uuid);
 
 /* Whether file name is gone from the folder, or could not be read. */
 int sync_file_gone(const struct sync *s, const char *name);
 int sync_file_bad(const struct sync *s, const char *name);
+
+/* The journal's sums (the changed files' records and the buckets whose
+ * sums differ set dirty; s->all_dirty when many are): 0, or -1. */
+int sync_sum_journal(struct sync *s);
+
+/* The uuids of bucket b: from lo up to (not including) hi. */
+void sync_bucket_range(int b, char lo[8], char hi[8]);
 
 /* Leave out of s->rm, reported and remembered as another client's items,
  * the files that claim a record they cannot have (sync_claims.c); s->rm
