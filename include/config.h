@@ -23,6 +23,9 @@
  *	[attach]
  *	# the largest file calllog attach keeps (K, M or G: 1024s)
  *	max_size = 25M
+ *	[sync]
+ *	# keep in a sync folder only open cases and those resolved within
+ *	resolved_within = 90d
  *	[short-names]
  *	# what an organization is called where its name does not fit
  *	American Express = AmEx
@@ -49,6 +52,7 @@ struct config {
 	int quiet_start;	/* minutes after midnight; -1: none */
 	int quiet_end;
 	long long attach_max;	/* bytes: the largest attachment kept */
+	long resolved_within;	/* [sync], seconds; 0: every case */
 	struct config_short_name *short_names;	/* [short-names] */
 	size_t nshort_names;
 	char *path;		/* the file read, or that would be */
@@ -59,7 +63,8 @@ struct config {
 enum {
 	CONFIG_INTERVAL = 1 << 0, CONFIG_DAYS = 1 << 1, CONFIG_CALLS = 1 << 2,
 	CONFIG_QUIET = 1 << 3, CONFIG_COUNTRY = 1 << 4, CONFIG_CURRENCY = 1 << 5,
-	CONFIG_ORDER = 1 << 6, CONFIG_ATTACH_MAX = 1 << 7
+	CONFIG_ORDER = 1 << 6, CONFIG_ATTACH_MAX = 1 << 7,
+	CONFIG_RESOLVED_WITHIN = 1 << 8
 };
 
 /* The default of [attach] max_size: 25 MB (DESIGN.md, "Evidence"). */
