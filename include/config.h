@@ -23,6 +23,9 @@
  *	[attach]
  *	# the largest file calllog attach keeps (K, M or G: 1024s)
  *	max_size = 25M
+ *	[sync]
+ *	# keep in a sync folder only open cases and those resolved within
+ *	resolved_within = 90d
  *	[short-names]
  *	# what an organization is called where its name does not fit
  *	American Express = AmEx
@@ -51,6 +54,7 @@ struct config {
 	long long attach_max;	/* bytes: the largest attachment kept */
 	long long sync_attach_max;	/* bytes: the largest a sync item
 					   carries ([sync] attach_max) */
+	long resolved_within;	/* [sync], seconds; 0: every case */
 	struct config_short_name *short_names;	/* [short-names] */
 	size_t nshort_names;
 	char *path;		/* the file read, or that would be */
@@ -62,7 +66,8 @@ enum {
 	CONFIG_INTERVAL = 1 << 0, CONFIG_DAYS = 1 << 1, CONFIG_CALLS = 1 << 2,
 	CONFIG_QUIET = 1 << 3, CONFIG_COUNTRY = 1 << 4, CONFIG_CURRENCY = 1 << 5,
 	CONFIG_ORDER = 1 << 6, CONFIG_ATTACH_MAX = 1 << 7,
-	CONFIG_SYNC_ATTACH_MAX = 1 << 8
+	CONFIG_SYNC_ATTACH_MAX = 1 << 8,
+	CONFIG_RESOLVED_WITHIN = 1 << 9
 };
 
 /* The default of [attach] max_size: 25 MB (DESIGN.md, "Evidence"). */

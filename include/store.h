@@ -517,12 +517,25 @@ int store_case_get_uuid(struct store *st, const char *uuid,
  */
 struct sync_rec;
 
-/* For every record of kind (enum sync_kind): want is told its uuid and
- * fingerprint (sync_rec_fingerprint) and returns 1 to have fn called with
- * the whole record, 0 to go on, -1 to stop; fn returns 0 or -1.  Returns
- * 0, or -1. */
-int store_sync_records_each(struct store *st, int kind,
-    int (*want)(const char *uuid, const char *fp, void *),
+/* A record as store_sync_records_each first shows it: without its
+ * fields, with what the sync state of the folder holds of it. */
+struct sync_peek {
+	const char *uuid;
+	const char *fp;		/* its fingerprint (sync_rec_fingerprint) */
+	int out;		/* its case was resolved before the cutoff */
+	const char *st_name;	/* the file the state has carrying it;
+				   NULL: none */
+	const char *st_fp;	/* the fingerprint of the state's base */
+};
+
+/* For every record of kind (enum sync_kind), or those whose uuid is
+ * from lo up to hi (NULL: all), with the sync state of folder dir (0:
+ * without it) and a cutoff (0: none): want returns 1 to have fn called
+ * with the whole record, 0 to go on, -1 to stop; fn returns 0 or -1.
+ * Returns 0, or -1. */
+int store_sync_records_each(struct store *st, int kind, long long dir,
+    time_t cutoff, const char *lo, const char *hi,
+    int (*want)(const struct sync_peek *, void *),
     int (*fn)(struct sync_rec *, void *), void *arg);
 
 /* The kind of the journal's record with this uuid (enum sync_kind), -1
@@ -542,6 +555,21 @@ int store_sync_apply(struct store *st, const struct sync_rec *r);
  * there was none, -1. */
 int store_sync_delete(struct store *st, int kind, const char *uuid);
 
+/* A record about to be deleted, by the ids people use. */
+struct sync_named {
+	int kind;		/* enum sync_kind */
+	long long id;		/* its own id (a case's: case_id) */
+	long long case_id;
+	const char *title;	/* its case's; NULL: none */
+	const char *org;	/* its case's */
+};
+
+/* store_sync_delete, first telling fn of each record that goes: the
+ * record, and a case's calls and events still in the journal.  fn
+ * returns 0, or -1 to stop.  Returns as store_sync_delete. */
+int store_sync_delete_named(struct store *st, int kind, const char *uuid,
+    int (*fn)(const struct sync_named *, void *), void *arg);
+
 /* The id of folder path (resolved), remembered from now on. */
 int store_sync_dir(struct store *st, const char *path, long long *dir);
 
@@ -560,10 +588,23 @@ struct sync_item {
 	char fp[17];		/* fingerprint of the base; "": none */
 };
 
-/* Every item remembered for dir, by name; store_sync_free them. */
-int store_sync_load(struct store *st, long long dir, struct sync_item **out,
-    size_t *n);
-void store_sync_free(struct sync_item *v, size_t n);
+/* Every item remembered for dir, by name, read as a stream: fn gets each
+ * (its name and uid valid during the call only) and returns 0, or -1 to
+ * stop.  Returns 0, or -1. */
+int store_sync_state_each(struct store *st, long long dir,
+    int (*fn)(const struct sync_item *, void *), void *arg);
+
+/* The same, for the items of calllog's records that the journal no
+ * longer has (by uuid, of any kind), of records from lo up to hi (NULL:
+ * all). */
+int store_sync_orphans(struct store *st, long long dir, const char *lo,
+    const char *hi, int (*fn)(const struct sync_item *, void *), void *arg);
+
+/* The item remembered as file name, or (name NULL) carrying record rec,
+ * into *out (store_sync_item_clear it): 0, 1 none, -1. */
+int store_sync_get(struct store *st, long long dir, const char *name,
+    const char *rec, struct sync_item *out);
+void store_sync_item_clear(struct sync_item *it);
 
 /* The base of item name (base->kind set) and its extra text (caller
  * frees): 0, 1 when it has no base (extra still read), -1. */

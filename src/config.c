@@ -181,6 +181,32 @@ read_size(const struct source *src, const char *group, const char *key,
 	return 0;
 }
 
+/* [sync] resolved_within: a span as people type one ("90d", "12w",
+ * "36h"; the + of an offset allowed), or "all" for every case. */
+static int
+read_resolved_within(struct config *cfg, const struct source *src,
+    const char *v)
+{
+	long n;
+	char unit, end;
+	const char *p = v + (*v == '+');
+
+	if (strcmp(v, "all") == 0) {
+		cfg->resolved_within = 0;
+		return 0;
+	}
+	/* A hundred years is every case anyone has. */
+	if (sscanf(p, "%ld%c%c", &n, &unit, &end) != 2 || *p == '-' ||
+	    n <= 0 || n > 36500 || (unit != 'h' && unit != 'd' &&
+	    unit != 'w') || (unit == 'w' && n > 36500 / 7) ||
+	    (unit == 'h' && n > 36500L * 24))
+		return bad(src, "sync", "resolved_within", v, "use a span "
+		    "such as 90d, 12w or 36h, or all");
+	cfg->resolved_within = n * (unit == 'h' ? 3600L : unit == 'd' ?
+	    DAY : 7 * DAY);
+	return 0;
+}
+
 /* One known setting; unknown groups and keys are errors, so that a typo
  * does not silently leave a default in force. */
 static int
@@ -250,6 +276,10 @@ read_setting(struct config *cfg, const struct source *src,
 	if (!strcmp(group, "sync") && !strcmp(key, "attach_max")) {
 		cfg->from_file |= CONFIG_SYNC_ATTACH_MAX;
 		return read_size(src, group, key, v, &cfg->sync_attach_max);
+	}
+	if (!strcmp(group, "sync") && !strcmp(key, "resolved_within")) {
+		cfg->from_file |= CONFIG_RESOLVED_WITHIN;
+		return read_resolved_within(cfg, src, v);
 	}
 	if (!strcmp(group, "short-names"))
 		return read_short_name(cfg, src, key, v);
@@ -382,6 +412,18 @@ config_print(const struct config *cfg, FILE *fp)
 	    FROM(CONFIG_ATTACH_MAX));
 	print_size(fp, "sync.attach_max", cfg->sync_attach_max,
 	    FROM(CONFIG_SYNC_ATTACH_MAX));
+	if (cfg->resolved_within == 0)
+		fprintf(fp, "sync.resolved_within = all\t# %s\n",
+		    FROM(CONFIG_RESOLVED_WITHIN));
+	else {
+		/* Exact, in the unit it was given in: a rounded span
+		 * would not read back the same. */
+		long w = cfg->resolved_within;
+
+		fprintf(fp, "sync.resolved_within = %ld%c\t# %s\n",
+		    w % DAY ? w / 3600 : w / DAY, w % DAY ? 'h' : 'd',
+		    FROM(CONFIG_RESOLVED_WITHIN));
+	}
 	for (size_t i = 0; i < cfg->nshort_names; i++)
 		fprintf(fp, "short-names.%s = %s\t# %s\n",
 		    cfg->short_names[i].org, cfg->short_names[i].name, file);

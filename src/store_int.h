@@ -8,8 +8,8 @@
 #include <sqlite3.h>
 #include <time.h>
 
-/* Statements an import or a reminder run steps once per row. */
-#define STMT_CACHE 16
+/* Statements an import, a reminder run or a sync steps once per row. */
+#define STMT_CACHE 24
 
 struct store {
 	sqlite3 *db;

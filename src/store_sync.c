@@ -12,14 +12,19 @@
 #include "syncrec.h"
 #include "util.h"
 
+/* Whether the record's case is outside the folder's bound ([sync]
+ * resolved_within): resolved before ?2, the cutoff (NULL: no bound). */
+#define OUT_OF(c) " ifnull(" c "status = 'resolved' AND " c "resolved_at" \
+	" < ?2, 0)"
+
 /* Each kind's columns in the order of its field table (syncrec.h), after
- * the record's uuid and updated_at. */
-static const char *const select_sql[SYNC_KINDS] = {
+ * the record's uuid and updated_at; then whether it is out of bound. */
+static const char *const select_cols[SYNC_KINDS] = {
 	[SYNC_CASE] =
 	    "SELECT uuid, updated_at, org, reason, title, account, status,"
 	    " priority, opened_at, next_followup_at, escalation, stage_at,"
-	    " resolved_at, resolution, amount, currency, merchant, charged_at"
-	    " FROM cases",
+	    " resolved_at, resolution, amount, currency, merchant, charged_at,"
+	    OUT_OF(""),
 	[SYNC_CALL] =
 	    "SELECT k.uuid, k.updated_at, c.uuid, k.started_at, k.channel,"
 	    " k.direction, k.number, k.department, k.ivr, k.rep,"
@@ -27,12 +32,17 @@ static const char *const select_sql[SYNC_KINDS] = {
 	    "  call_refs WHERE call_id = k.id ORDER BY pos)),"
 	    " k.hold_seconds, k.duration_seconds, k.outcome, k.promise,"
 	    " k.promised_by, k.notes, k.created_at, k.credited,"
-	    " k.promise_status, k.promise_marked_at, k.promise_note"
-	    " FROM calls k JOIN cases c ON c.id = k.case_id",
+	    " k.promise_status, k.promise_marked_at, k.promise_note,"
+	    OUT_OF("c."),
 	[SYNC_EVENT] =
 	    "SELECT e.uuid, e.updated_at, c.uuid, e.at, e.kind, e.level,"
-	    " e.due_at, e.note FROM case_events e JOIN cases c"
-	    " ON c.id = e.case_id",
+	    " e.due_at, e.note," OUT_OF("c."),
+};
+
+static const char *const select_from[SYNC_KINDS] = {
+	[SYNC_CASE] = " FROM cases",
+	[SYNC_CALL] = " FROM calls k JOIN cases c ON c.id = k.case_id",
+	[SYNC_EVENT] = " FROM case_events e JOIN cases c ON c.id = e.case_id",
 };
 
 static const char *const where_uuid[SYNC_KINDS] = {
@@ -113,22 +123,49 @@ read_rec(sqlite3_stmt *s, int kind, struct sync_rec *r)
 	}
 }
 
+/* The uuid column of each kind's select_sql, for the join with the
+ * sync state. */
+static const char *const uuid_col[SYNC_KINDS] = {
+	"uuid", "k.uuid", "e.uuid"
+};
+
 int
-store_sync_records_each(struct store *st, int kind,
-    int (*want)(const char *uuid, const char *fp, void *),
+store_sync_records_each(struct store *st, int kind, long long dir,
+    time_t cutoff, const char *lo, const char *hi,
+    int (*want)(const struct sync_peek *, void *),
     int (*fn)(struct sync_rec *, void *), void *arg)
 {
-	/* In the table's own order: ordered by uuid, each row was a lookup
-	 * through the uuid index, three times the time on a large journal
-	 * (the caller finds its state and files by uuid itself). */
-	sqlite3_stmt *s = store_prepare(st, select_sql[kind]);
+	/* All of them in the table's own order: ordered by uuid, each row
+	 * was a lookup through the uuid index, three times the time on a
+	 * large journal.  A range of uuids goes through that index.  With
+	 * dir, each row's state comes with it, through the state's index by
+	 * record (a lookup a row: for the few records a sync looks at). */
+	char *sql = xasprintf("%s%s%s%s%s%s%s%s%s", select_cols[kind],
+	    dir ? ", si.name, si.fp" : ", NULL, NULL", select_from[kind],
+	    dir ? " LEFT JOIN sync_items si ON si.dir = ?3 AND si.rec = " : "",
+	    dir ? uuid_col[kind] : "", lo ? " WHERE " : "",
+	    lo ? uuid_col[kind] : "", lo ? " >= ?4 AND " : "",
+	    lo ? uuid_col[kind] : "");
+	char *full = xasprintf("%s%s", sql, lo ? " < ?5" : "");
+	sqlite3_stmt *s = store_prepare(st, full);
 	struct sync_rec r = { 0 };
 	int rc = 0, step, n = sync_kinds[kind].nfields;
 
+	free(sql);
+	free(full);
 	if (s == NULL)
 		return -1;
+	if (cutoff)
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)cutoff);
+	if (dir)
+		sqlite3_bind_int64(s, 3, dir);
+	if (lo) {
+		bind_text(s, 4, lo);
+		bind_text(s, 5, hi);
+	}
 	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct sync_fp fp;
+		struct sync_peek pk;
 		char sum[17];
 
 		/* The fingerprint from the row as it is, so that a record
@@ -142,8 +179,12 @@ store_sync_records_each(struct store *st, int kind,
 			    2 + i) : 0);
 		}
 		sync_fp_end(&fp, col_time(s, 1), sum);
-		if ((rc = want((const char *)sqlite3_column_text(s, 0), sum,
-		    arg)) != 1)
+		pk.uuid = (const char *)sqlite3_column_text(s, 0);
+		pk.fp = sum;
+		pk.out = sqlite3_column_int(s, 2 + n);
+		pk.st_name = (const char *)sqlite3_column_text(s, 3 + n);
+		pk.st_fp = (const char *)sqlite3_column_text(s, 4 + n);
+		if ((rc = want(&pk, arg)) != 1)
 			continue;
 		read_rec(s, kind, &r);
 		rc = fn(&r, arg);
@@ -159,7 +200,8 @@ int
 store_sync_record_get(struct store *st, int kind, const char *uuid,
     struct sync_rec *out)
 {
-	char *sql = xasprintf("%s%s", select_sql[kind], where_uuid[kind]);
+	char *sql = xasprintf("%s%s%s", select_cols[kind], select_from[kind],
+	    where_uuid[kind]);
 	sqlite3_stmt *s = store_prepare(st, sql);
 	int rc;
 
@@ -297,6 +339,49 @@ store_sync_delete(struct store *st, int kind, const char *uuid)
 }
 
 int
+store_sync_delete_named(struct store *st, int kind, const char *uuid,
+    int (*fn)(const struct sync_named *, void *), void *arg)
+{
+	/* The record, and for a case the calls and events that go with it
+	 * (ON DELETE CASCADE), each by the ids people use. */
+	static const char *const sql[SYNC_KINDS] = {
+		"SELECT 0, id, id, title, org FROM cases WHERE uuid = ?1"
+		" UNION ALL SELECT 1, k.id, c.id, c.title, c.org FROM calls k"
+		" JOIN cases c ON c.id = k.case_id WHERE c.uuid = ?1"
+		" UNION ALL SELECT 2, e.id, c.id, c.title, c.org FROM"
+		" case_events e JOIN cases c ON c.id = e.case_id"
+		" WHERE c.uuid = ?1",
+		"SELECT 1, k.id, c.id, c.title, c.org FROM calls k"
+		" JOIN cases c ON c.id = k.case_id WHERE k.uuid = ?1",
+		"SELECT 2, e.id, c.id, c.title, c.org FROM case_events e"
+		" JOIN cases c ON c.id = e.case_id WHERE e.uuid = ?1",
+	};
+	sqlite3_stmt *s = store_prepare(st, sql[kind]);
+	int rc = 0, step;
+
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, uuid);
+	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sync_named n = {
+			.kind = sqlite3_column_int(s, 0),
+			.id = sqlite3_column_int64(s, 1),
+			.case_id = sqlite3_column_int64(s, 2),
+			.title = (const char *)sqlite3_column_text(s, 3),
+			.org = (const char *)sqlite3_column_text(s, 4),
+		};
+
+		rc = fn(&n, arg);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = store_error(st, "read the records to delete");
+	sqlite3_finalize(s);
+	if (rc)
+		return -1;
+	return store_sync_delete(st, kind, uuid);
+}
+
+int
 store_sync_dir(struct store *st, const char *path, long long *dir)
 {
 	sqlite3_stmt *s;
@@ -343,68 +428,113 @@ store_sync_is_reminders(struct store *st, const char *path)
 	return store_error(st, "read the reminder folders");
 }
 
-int
-store_sync_load(struct store *st, long long dir, struct sync_item **out,
-    size_t *n)
-{
-	sqlite3_stmt *s = store_prepare(st, "SELECT name, uid, rec, kind,"
-	    " mtime, size, inode, sequence, fp FROM sync_items WHERE dir = ?1"
-	    " ORDER BY name");
-	struct sync_item *v = NULL;
-	size_t cap = 0;
-	int rc;
+#define STATE_COLS "SELECT name, uid, rec, kind, mtime, size, inode," \
+	" sequence, fp FROM sync_items"
 
-	*out = NULL;
-	*n = 0;
+/* A state row into it; name and uid point into the statement's row. */
+static void
+read_state(sqlite3_stmt *s, struct sync_item *it)
+{
+	const unsigned char *t;
+
+	memset(it, 0, sizeof(*it));
+	it->name = (char *)sqlite3_column_text(s, 0);
+	it->uid = (char *)sqlite3_column_text(s, 1);
+	if ((t = sqlite3_column_text(s, 2)) != NULL)
+		snprintf(it->rec, sizeof(it->rec), "%s", (const char *)t);
+	it->kind = -1;
+	t = sqlite3_column_text(s, 3);
+	for (int k = 0; t && k < SYNC_KINDS; k++)
+		if (strcmp((const char *)t, sync_kinds[k].name) == 0)
+			it->kind = k;
+	it->mtime = sqlite3_column_int64(s, 4);
+	it->size = sqlite3_column_int64(s, 5);
+	it->inode = sqlite3_column_int64(s, 6);
+	it->sequence = sqlite3_column_int(s, 7);
+	if ((t = sqlite3_column_text(s, 8)) != NULL)
+		snprintf(it->fp, sizeof(it->fp), "%s", (const char *)t);
+}
+
+/* Every row of sql (?1 the folder) to fn, read as a stream. */
+static int
+state_each(struct store *st, const char *sql, long long dir, const char *lo,
+    const char *hi, int (*fn)(const struct sync_item *, void *), void *arg)
+{
+	sqlite3_stmt *s = store_prepare(st, sql);
+	int rc = 0, step;
+
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, dir);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct sync_item *it;
-		const unsigned char *t;
+	if (lo) {
+		bind_text(s, 2, lo);
+		bind_text(s, 3, hi);
+	}
+	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sync_item it;
 
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 256;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		it = memset(&v[(*n)++], 0, sizeof(*it));
-		it->name = col_text(s, 0);
-		it->uid = col_text(s, 1);
-		if ((t = sqlite3_column_text(s, 2)) != NULL)
-			snprintf(it->rec, sizeof(it->rec), "%s",
-			    (const char *)t);
-		it->kind = -1;
-		for (int k = 0; k < SYNC_KINDS; k++)
-			if (strcmp((const char *)sqlite3_column_text(s, 3),
-			    sync_kinds[k].name) == 0)
-				it->kind = k;
-		it->mtime = sqlite3_column_int64(s, 4);
-		it->size = sqlite3_column_int64(s, 5);
-		it->inode = sqlite3_column_int64(s, 6);
-		it->sequence = sqlite3_column_int(s, 7);
-		if ((t = sqlite3_column_text(s, 8)) != NULL)
-			snprintf(it->fp, sizeof(it->fp), "%s",
-			    (const char *)t);
+		read_state(s, &it);
+		rc = fn(&it, arg);
 	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = store_error(st, "read the sync state");
 	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		store_sync_free(v, *n);
-		*out = NULL;
-		*n = 0;
-		return store_error(st, "read the sync state");
+	return rc ? -1 : 0;
+}
+
+int
+store_sync_state_each(struct store *st, long long dir,
+    int (*fn)(const struct sync_item *, void *), void *arg)
+{
+	return state_each(st, STATE_COLS " WHERE dir = ?1 ORDER BY name", dir,
+	    NULL, NULL, fn, arg);
+}
+
+int
+store_sync_orphans(struct store *st, long long dir, const char *lo,
+    const char *hi, int (*fn)(const struct sync_item *, void *), void *arg)
+{
+	char *sql = xasprintf(STATE_COLS " si WHERE dir = ?1%s AND kind !="
+	    " 'other' AND NOT EXISTS (SELECT 1 FROM cases WHERE uuid ="
+	    " si.rec) AND NOT EXISTS (SELECT 1 FROM calls WHERE uuid ="
+	    " si.rec) AND NOT EXISTS (SELECT 1 FROM case_events WHERE uuid ="
+	    " si.rec) ORDER BY name", lo ? " AND rec >= ?2 AND rec < ?3" : "");
+	int rc = state_each(st, sql, dir, lo, hi, fn, arg);
+
+	free(sql);
+	return rc;
+}
+
+int
+store_sync_get(struct store *st, long long dir, const char *name,
+    const char *rec, struct sync_item *out)
+{
+	sqlite3_stmt *s = store_stmt(st, name ? STATE_COLS " WHERE dir = ?1"
+	    " AND name = ?2" : STATE_COLS " WHERE dir = ?1 AND rec = ?2");
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, dir);
+	bind_text(s, 2, name ? name : rec);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_state(s, out);
+		out->name = xstrdup(out->name);
+		out->uid = xstrdup(out->uid ? out->uid : "");
 	}
-	*out = v;
-	return 0;
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? 1 : store_error(st, "read the sync state");
 }
 
 void
-store_sync_free(struct sync_item *v, size_t n)
+store_sync_item_clear(struct sync_item *it)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].name);
-		free(v[i].uid);
-	}
-	free(v);
+	free(it->name);
+	free(it->uid);
+	memset(it, 0, sizeof(*it));
 }
 
 int

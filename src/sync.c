@@ -44,40 +44,12 @@ struct action {
 					   history keeps them; kind -1: none */
 };
 
+/* The state's item of a record, or of a file, into *it; 0, 1 none, -1. */
 static int
-by_name(const void *a, const void *b)
+state_get(struct sync *s, const char *name, const char *rec,
+    struct sync_item *it)
 {
-	return strcmp(((const struct sync_item *)a)->name,
-	    ((const struct sync_item *)b)->name);
-}
-
-struct sync_item *
-sync_state_by_name(struct sync *s, const char *name)
-{
-	struct sync_item key = { .name = (char *)name };
-
-	return s->nst ? bsearch(&key, s->st, s->nst, sizeof(*s->st), by_name) :
-	    NULL;
-}
-
-static int
-by_rec(const void *a, const void *b)
-{
-	return strcmp((*(struct sync_item *const *)a)->rec,
-	    (*(struct sync_item *const *)b)->rec);
-}
-
-struct sync_item *
-sync_state_by_rec(struct sync *s, const char *uuid)
-{
-	struct sync_item key, *kp = &key, **hit;
-
-	if (s->nst == 0)
-		return NULL;
-	/* Bounded: a uuid read from the journal may be any length. */
-	snprintf(key.rec, sizeof(key.rec), "%s", uuid);
-	hit = bsearch(&kp, s->by_rec, s->nst, sizeof(*s->by_rec), by_rec);
-	return hit ? *hit : NULL;
+	return store_sync_get(s->ctx->st, s->dir, name, rec, it);
 }
 
 int
@@ -336,36 +308,68 @@ bad_uuid(const char *uuid)
 	    uuid, strlen(uuid) > 40 ? "..." : "");
 }
 
+/* A record whose case is outside [sync] resolved_within: its file leaves
+ * the folder and the state forgets it, so that its absence is a deletion
+ * nowhere, and a change that brings it back writes it anew.  A file that
+ * could not be read is left as it is: it may hold a change made there. */
+static int
+leave_folder(struct sync *s, const char *name)
+{
+	if (name == NULL || sync_file_bad(s, name))
+		return 0;
+	if (!sync_file_gone(s, name)) {
+		s->leaving = xrealloc(s->leaving, (s->nleaving + 1) *
+		    sizeof(*s->leaving));
+		s->leaving[s->nleaving++] = xstrdup(name);
+	}
+	return store_sync_forget(s->ctx->st, s->dir, name);
+}
+
 /* Whether visit must see a record: not when it is as both sides last
  * agreed and its file is there unchanged, as is every record of a sync
- * with nothing to do. */
+ * with nothing to do; nor when its case is out of the folder's bound,
+ * unless the folder changed it (a reopening there brings it back). */
 static int
-wanted(const char *uuid, const char *fp, void *arg)
+wanted(const struct sync_peek *p, void *arg)
 {
 	struct sync *s = arg;
-	struct sync_item *old = sync_state_by_rec(s, uuid);
 	char mixed[17];
 
-	if (!sync_uuid_valid(uuid))
-		return bad_uuid(uuid);
-	memcpy(mixed, fp, sizeof(mixed));
-	if (sync_attach_fp(s, -1, uuid, NULL, mixed) == -1)
+	if (!sync_uuid_valid(p->uuid))
+		return bad_uuid(p->uuid);
+	if (p->out && !remote_find(s, p->uuid))
+		return leave_folder(s, p->st_name);
+	/* The state's fingerprint of a record with files is of its fields
+	 * and its files (sync_attach.c). */
+	memcpy(mixed, p->fp, sizeof(mixed));
+	if (sync_attach_fp(s, -1, p->uuid, NULL, mixed) == -1)
 		return -1;
-	fp = mixed;
-	if (old == NULL || strcmp(fp, old->fp) != 0 ||
-	    (s->st_flags[old - s->st] & (ST_FILE | ST_BAD)) == 0 ||
-	    remote_find(s, uuid))
-		return 1;
-	s->st_flags[old - s->st] |= ST_LOCAL;
-	return 0;
+	return p->st_name == NULL || p->st_fp == NULL ||
+	    strcmp(mixed, p->st_fp) != 0 || (sync_file_gone(s, p->st_name) &&
+	    !sync_file_bad(s, p->st_name)) || remote_find(s, p->uuid);
 }
+
+static int visit_with(struct sync *s, struct sync_rec *local,
+    struct sync_item *old);
 
 /* One journal record, against the state and the folder. */
 static int
 visit(struct sync_rec *local, void *arg)
 {
 	struct sync *s = arg;
-	struct sync_item *old = sync_state_by_rec(s, local->uuid);
+	struct sync_item it;
+	int rc = state_get(s, NULL, local->uuid, &it);
+
+	if (rc == -1)
+		return -1;
+	rc = visit_with(s, local, rc == 0 ? &it : NULL);
+	store_sync_item_clear(&it);
+	return rc;
+}
+
+static int
+visit_with(struct sync *s, struct sync_rec *local, struct sync_item *old)
+{
 	struct remote *rm = remote_find(s, local->uuid);
 	char fp[17];
 	int changed;
@@ -377,11 +381,9 @@ visit(struct sync_rec *local, void *arg)
 	if (sync_attach_fp(s, local->kind, local->uuid, NULL, fp) == -1)
 		return -1;
 	changed = old == NULL || strcmp(fp, old->fp) != 0;
-	if (old)
-		s->st_flags[old - s->st] |= ST_LOCAL;
 	if (rm)
 		return pair(s, local, rm, old, changed);
-	if (old && (s->st_flags[old - s->st] & ST_BAD))
+	if (old && sync_file_bad(s, old->name))
 		return 0;		/* reported; left as it is */
 	if (changed && local->kind != SYNC_CASE) {
 		s->needed = xrealloc(s->needed, (s->nneeded + 1) *
@@ -389,7 +391,7 @@ visit(struct sync_rec *local, void *arg)
 		snprintf(s->needed[s->nneeded++], UUID_BUFSZ, "%s",
 		    local->f[0]);
 	}
-	if (old && !(s->st_flags[old - s->st] & ST_FILE)) {
+	if (old && sync_file_gone(s, old->name)) {
 		if (!changed && local->kind == SYNC_CASE) {
 			/* Decided once its calls are seen (keep_or_delete). */
 			s->pend = xrealloc(s->pend, (s->npend + 1) *
@@ -535,7 +537,8 @@ add_remote_only(struct sync *s, int kind)
 {
 	for (size_t i = 0; i < s->nrm; i++) {
 		struct remote *rm = &s->rm[i];
-		struct sync_item *old;
+		struct sync_item it, *old;
+		int rc;
 
 		if (rm->done || rm->item.kind != kind)
 			continue;
@@ -547,47 +550,89 @@ add_remote_only(struct sync *s, int kind)
 			continue;
 		}
 		s->read++;
-		old = sync_state_by_name(s, rm->name);
+		if ((rc = state_get(s, rm->name, NULL, &it)) == -1)
+			return -1;
+		old = rc == 0 ? &it : NULL;
 		if (old && old->fp[0])
 			report(s, "%s %.8s: deleted here but changed in the"
 			    " folder: restored", sync_kind_name(kind),
 			    rm->item.rec.uuid);
 		apply_later(s, &rm->item.rec, NULL)->added = 1;
 		s->added_here++;
-		if (rm->redacted || rm->bare ? write_item(s, &rm->item.rec,
+		rc = rm->redacted || rm->bare ? write_item(s, &rm->item.rec,
 		    old, rm, rm->extra) : keep_remote(s, rm, old,
-		    &rm->item.rec))
+		    &rm->item.rec);
+		store_sync_item_clear(&it);
+		if (rc)
 			return -1;
 	}
 	return 0;
 }
 
-/* Items calllog wrote whose record is gone here, unchanged there. */
+/* An item calllog wrote whose record is gone here: removed from the
+ * folder, unless it changed there (add_remote_only) or could not be
+ * read. */
+static int
+remove_orphan(const struct sync_item *it, void *arg)
+{
+	struct sync *s = arg;
+	int gone = sync_file_gone(s, it->name);
+	char **o;
+
+	if (sync_file_bad(s, it->name) || remote_find(s, it->rec))
+		return 0;
+	if (!gone && unlinkat(s->dfd, it->name, 0) == -1 && errno != ENOENT)
+		return error("cannot remove '%s/%s': %s", s->shown, it->name,
+		    strerror(errno));
+	s->there_deleted += !gone;
+	/* Forgotten once the stream is closed. */
+	o = xrealloc(s->orphans, (s->norphans + 1) * sizeof(*o));
+	s->orphans = o;
+	o[s->norphans++] = xstrdup(it->name);
+	return 0;
+}
+
+/* Items calllog wrote whose record is gone here, unchanged there; and
+ * other clients' items whose file is gone. */
 static int
 remove_deleted(struct sync *s)
 {
-	for (size_t i = 0; i < s->nst; i++) {
-		struct sync_item *it = &s->st[i];
-		unsigned f = s->st_flags[i];
+	for (size_t i = 0; i < s->ngone; i++)
+		if (s->gone[i].kind < 0 && store_sync_forget(s->ctx->st,
+		    s->dir, s->gone[i].name))
+			return -1;
+	/* An item whose record is gone here leaves its bucket's sums
+	 * apart: only those buckets are looked at. */
+	if (s->all_dirty) {
+		if (store_sync_orphans(s->ctx->st, s->dir, NULL, NULL,
+		    remove_orphan, s) == -1)
+			return -1;
+	} else
+		for (int b = 0; b < SYNC_BUCKETS; b++) {
+			char lo[8], hi[8];
 
-		if (it->kind < 0 && !(f & ST_FILE)) {
-			/* Another client's item, gone: forgotten too. */
-			if (store_sync_forget(s->ctx->st, s->dir, it->name))
+			if (!s->dirty[b])
+				continue;
+			sync_bucket_range(b, lo, hi);
+			if (store_sync_orphans(s->ctx->st, s->dir, lo, hi,
+			    remove_orphan, s) == -1)
 				return -1;
-			continue;
 		}
-		if (it->kind < 0 || (f & (ST_LOCAL | ST_BAD)))
-			continue;
-		if (remote_find(s, it->rec))
-			continue;	/* changed there: add_remote_only */
-		if ((f & ST_FILE) && unlinkat(s->dfd, it->name, 0) == -1 &&
+	for (size_t i = 0; i < s->norphans; i++)
+		if (store_sync_forget(s->ctx->st, s->dir, s->orphans[i]))
+			return -1;
+	return 0;
+}
+
+/* The files of records that left the folder's bound: not deletions. */
+static int
+remove_leaving(struct sync *s)
+{
+	for (size_t i = 0; i < s->nleaving; i++)
+		if (unlinkat(s->dfd, s->leaving[i], 0) == -1 &&
 		    errno != ENOENT)
 			return error("cannot remove '%s/%s': %s", s->shown,
-			    it->name, strerror(errno));
-		s->there_deleted += (f & ST_FILE) != 0;
-		if (store_sync_forget(s->ctx->st, s->dir, it->name) == -1)
-			return -1;
-	}
+			    s->leaving[i], strerror(errno));
 	return 0;
 }
 
@@ -614,6 +659,28 @@ by_order(const void *a, const void *b)
 	return strcmp(x->rec.uuid, y->rec.uuid);
 }
 
+/* Name a record this sync deletes here, so that a deletion made
+ * elsewhere (an app's "clear completed") is seen, not just counted. */
+static int
+name_deleted(const struct sync_named *n, void *arg)
+{
+	struct sync *s = arg;
+	/* Shown whole (titles are bounded): cut, it could split a
+	 * character. */
+	const char *t = n->title && *n->title ? n->title : NULL;
+	const char *q = t ? "\"" : "(";
+
+	if (n->kind == SYNC_CASE)
+		report(s, "deleted here: case %lld %s%s%s", n->id, q,
+		    t ? t : n->org ? n->org : "", t ? q : ")");
+	else
+		report(s, "deleted here: %s %lld of case %lld %s%s%s",
+		    sync_kind_name(n->kind), n->id, n->case_id, q,
+		    t ? t : n->org ? n->org : "", t ? q : ")");
+	s->named++;
+	return 0;
+}
+
 static int
 apply_actions(struct sync *s)
 {
@@ -624,8 +691,8 @@ apply_actions(struct sync *s)
 		int rc;
 
 		if (a->del) {
-			if (store_sync_delete(s->ctx->st, a->rec.kind,
-			    a->rec.uuid) == -1)
+			if (store_sync_delete_named(s->ctx->st, a->rec.kind,
+			    a->rec.uuid, name_deleted, s) == -1)
 				return -1;
 			continue;
 		}
@@ -664,16 +731,58 @@ apply_actions(struct sync *s)
 	return 0;
 }
 
+/* Cases first: a call or event needs its case. */
+static const int order[] = { SYNC_CASE, SYNC_EVENT, SYNC_CALL };
+
+/*
+ * Every journal record against the state and the folder: first only
+ * summed by bucket, as one pass over the journal's tables; then the
+ * records of the buckets whose sums differ, or where a file changed or
+ * went, one by one.  A sync with nothing to do looks at none; a sync of
+ * many changes looks at all of them in one pass.
+ */
+static int
+walk_records(struct sync *s)
+{
+	struct store *st = s->ctx->st;
+
+	if (sync_sum_journal(s) == -1)
+		return -1;
+	for (size_t k = 0; k < 3; k++) {
+		if (s->all_dirty) {
+			if (store_sync_records_each(st, order[k], s->dir,
+			    s->cutoff, NULL, NULL, wanted, visit, s))
+				return -1;
+			continue;
+		}
+		for (int b = 0; b < SYNC_BUCKETS; b++) {
+			char lo[8], hi[8];
+
+			if (!s->dirty[b])
+				continue;
+			sync_bucket_range(b, lo, hi);
+			if (store_sync_records_each(st, order[k], s->dir,
+			    s->cutoff, lo, hi, wanted, visit, s))
+				return -1;
+		}
+	}
+	return 0;
+}
+
 int
 sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 {
-	static const int order[] = { SYNC_CASE, SYNC_EVENT, SYNC_CALL };
 	struct sync s = { .ctx = ctx, .shown = dir, .dfd = -1 };
 	char resolved[PATH_MAX];
 	int rc = -1, r;
 
+	if (ctx->cfg.resolved_within)
+		s.cutoff = ctx->now - ctx->cfg.resolved_within;
 	if (folder_open(&s, dir, resolved) == -1)
 		return -1;
+	s.sum_here = xcalloc(SYNC_BUCKETS, sizeof(*s.sum_here));
+	s.sum_state = xcalloc(SYNC_BUCKETS, sizeof(*s.sum_state));
+	s.dirty = xcalloc(SYNC_BUCKETS, 1);
 	if ((r = store_sync_is_reminders(ctx->st, resolved)) != 0) {
 		if (r == 1)
 			error("'%s' holds the reminders of `ical --vdir`; give"
@@ -682,44 +791,45 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 	}
 	if ((s.attachments = store_has_attachments(ctx->st)) == -1 ||
 	    store_sync_dir(ctx->st, resolved, &s.dir) == -1 ||
-	    store_sync_load(ctx->st, s.dir, &s.st, &s.nst) == -1 ||
 	    sync_warn_load(&s) == -1)
 		goto out;
-	s.st_flags = xcalloc(s.nst + 1, 1);
-	s.by_rec = xcalloc(s.nst + 1, sizeof(*s.by_rec));
-	for (size_t i = 0; i < s.nst; i++)
-		s.by_rec[i] = &s.st[i];
-	if (s.nst)
-		qsort(s.by_rec, s.nst, sizeof(*s.by_rec), by_rec);
 	if (folder_scan(&s) == -1 || sync_check_claims(&s) == -1 ||
 	    folder_check_emptied(&s, force_delete) == -1)
 		goto out;
-	for (size_t k = 0; k < 3; k++)
-		if (store_sync_records_each(ctx->st, order[k], wanted, visit,
-		    &s))
-			goto out;
+	if (walk_records(&s) == -1)
+		goto out;
 	if (keep_or_delete(&s) == -1)
 		goto out;
 	for (size_t k = 0; k < 3; k++)
 		if (add_remote_only(&s, order[k]) == -1)
 			goto out;
-	if (remove_deleted(&s) == -1 || apply_actions(&s) == -1 ||
-	    sync_attach_apply(&s) == -1 || sync_warn_prune(&s) == -1)
+	if (remove_deleted(&s) == -1 || remove_leaving(&s) == -1 ||
+	    apply_actions(&s) == -1 || sync_attach_apply(&s) == -1 ||
+	    sync_warn_prune(&s) == -1)
 		goto out;
+	/* Counted as named: a case takes its calls and events with it. */
+	s.here_deleted = s.named;
 	/* Every file written reaches the disk before the journal says so. */
-	if ((s.written || s.there_deleted) && (folder_flush(s.dfd) == -1 ||
+	if ((s.written || s.there_deleted || s.nleaving) && (folder_flush(s.dfd) == -1 ||
 	    fsync(s.dfd) == -1)) {
 		error("cannot sync '%s': %s", dir, strerror(errno));
 		goto out;
 	}
+	if (s.nleaving)
+		report(&s, "%s: %zu items of cases resolved before the bound"
+		    " ([sync] resolved_within) left the folder; the journal"
+		    " keeps them", dir, s.nleaving);
 	if (s.written + s.read + s.here_deleted + s.there_deleted +
-	    s.skipped == 0)
+	    s.skipped + s.nleaving == 0)
 		report(&s, "%s: nothing to do", dir);
 	else
 		report(&s, "%s: %zu written, %zu read (%zu merged), %zu added"
 		    " here, %zu deleted here, %zu deleted there, %zu skipped",
 		    dir, s.written, s.read, s.merged, s.added_here,
 		    s.here_deleted, s.there_deleted, s.skipped);
+	if (s.named)
+		report(&s, "`calllog undo` brings back what this sync deleted"
+		    " here");
 	{
 		char what[160];
 
@@ -741,14 +851,26 @@ out:
 		sync_rec_clear(&s.act[i].lost);
 	}
 	free(s.act);
+	for (size_t i = 0; i < s.nleaving; i++)
+		free(s.leaving[i]);
+	free(s.leaving);
 	for (size_t i = 0; i < s.npend; i++)
 		free(s.pend[i].name);
 	free(s.pend);
 	free(s.needed);
-	free(s.st_flags);
-	free(s.by_rec);
+	for (size_t i = 0; i < s.ngone; i++)
+		free(s.gone[i].name);
+	free(s.gone);
+	for (size_t i = 0; i < s.nbad; i++)
+		free(s.bad[i]);
+	free(s.bad);
+	for (size_t i = 0; i < s.norphans; i++)
+		free(s.orphans[i]);
+	free(s.orphans);
+	free(s.sum_here);
+	free(s.sum_state);
+	free(s.dirty);
 	sync_warn_free(&s);
-	store_sync_free(s.st, s.nst);
 	if (s.dfd != -1)
 		close(s.dfd);
 	return rc;

@@ -8,6 +8,8 @@
  * flips between two files' versions from one sync to the next.  A file
  * whose record's own file is gone is that item moved.
  */
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,22 +71,33 @@ sync_check_claims(struct sync *s)
 	for (size_t i = 0; i < s->nrm; i++) {
 		struct remote *rm = &s->rm[i];
 		const char *uuid = rm->item.rec.uuid, *other = NULL;
-		struct sync_item *held;
+		char held_name[PATH_MAX];
+		struct sync_item it, *held = NULL;
 		int k = -1;
 
 		if (keep && strcmp(s->rm[keep - 1].item.rec.uuid, uuid) == 0)
 			other = s->rm[keep - 1].name;
 		else if (!rm->owned) {
-			held = sync_state_by_rec(s, uuid);
-			if ((k = store_sync_kind_of(s->ctx->st, uuid)) == -2)
+			if ((k = store_sync_get(s->ctx->st, s->dir, NULL, uuid,
+			    &it)) == -1)
 				return -1;
+			held = k == 0 ? &it : NULL;
+			if ((k = store_sync_kind_of(s->ctx->st, uuid)) == -2) {
+				store_sync_item_clear(&it);
+				return -1;
+			}
 			if (k < 0 && held && held->kind >= 0)
 				k = held->kind;
 			if (k == rm->item.kind)
 				k = -1;
 			if (k < 0 && held && held->kind >= 0 &&
-			    (s->st_flags[held - s->st] & ST_FILE))
-				other = held->name;
+			    !sync_file_gone(s, held->name)) {
+				/* Kept for the warning below. */
+				snprintf(held_name, sizeof(held_name), "%s",
+				    held->name);
+				other = held_name;
+			}
+			store_sync_item_clear(&it);
 		}
 		if (k >= 0 || other) {
 			char *a = folder_shown_path(s, rm->name);

@@ -32,9 +32,6 @@
  * files, as base64 (4/3) folded (76/75), beside its fields and 64 KiB
  * of a client's lines (sync_attach.c). */
 #define ICS_MAX (2 * 1024 * 1024)
-#define TMP_PREFIX ".calllog-"
-/* A temporary file this old is no other sync's at work, lock or none. */
-#define TMP_STALE (60 * 60)
 
 /* Write text as the folder's file name: beside it, then renamed over it.
  * The data reach the disk with the one syncfs before commit. */
@@ -97,13 +94,11 @@ folder_shown_path(const struct sync *s, const char *name)
  * not read again until it changes. */
 static int
 remember_other(struct sync *s, const char *name, const char *uid,
-    const struct stat *sb)
+    long long mtime, long long size, long long inode)
 {
 	struct sync_item it = { .name = (char *)name, .uid = (char *)uid,
-	    .kind = -1, .size = sb->st_size, .inode = (long long)sb->st_ino };
+	    .kind = -1, .mtime = mtime, .size = size, .inode = inode };
 
-	it.mtime = (long long)sb->st_mtim.tv_sec * 1000000000LL +
-	    sb->st_mtim.tv_nsec;
 	return store_sync_put(s->ctx->st, s->dir, &it, NULL, NULL);
 }
 
@@ -117,241 +112,203 @@ uid_holds_number(const char *uid)
 	return redact_any(&c);
 }
 
-/* A field of a file that failed its check, said (never its value). */
-struct field_warn {
+/* A file read: its name, its version (said once per version), and the
+ * path messages show. */
+struct file_at {
 	struct sync *s;
 	const char *name, *path;
-	long long mtime;
-	const struct stat *sb;
+	long long mtime, size, inode;
 	int failed;
 };
 
+/* Say of the file what fmt says, once per version of it: 0, or -1. */
+#define SAY(f, ...) sync_warn((f)->s, (f)->name, (f)->mtime, (f)->size, \
+	(f)->inode, __VA_ARGS__)
+
+/* A field of a file that failed its check, said (never its value). */
 static void
 field_warn(void *arg, const char *why)
 {
-	struct field_warn *fw = arg;
+	struct file_at *f = arg;
 
-	if (sync_warn(fw->s, fw->name, fw->mtime, fw->sb->st_size,
-	    fw->sb->st_ino, "%s: %s: not taken from the folder", fw->path,
-	    why) == -1)
-		fw->failed = 1;
+	if (SAY(f, "%s: %s: not taken from the folder", f->path, why) == -1)
+		f->failed = 1;
 }
 
-/* Read the folder's changed files into s->rm. */
-int
-folder_scan(struct sync *s)
+static void
+drop_item(struct remote *rm)
 {
-	DIR *d = fdopendir(dup(s->dfd));
-	struct dirent *de;
-	size_t cap = 0;
-	struct remote took = { 0 };	/* the files of the item read */
+	sync_rec_clear(&rm->item.rec);
+	free(rm->extra);
+}
 
-	if (d == NULL)
-		return error("cannot read '%s': %s", s->shown, strerror(errno));
-	while ((de = readdir(d)) != NULL) {
-		const char *name = de->d_name;
-		size_t len = strlen(name);
-		struct sync_item *old;
-		struct remote *rm;
-		struct stat sb;
-		char why[128], *text, *path;
-		long long mtime;
-		int redacted = 0, rc;
-		struct field_warn fw;
+/* The item read from f into rm (its text parsed), checked: 0 kept, 1
+ * skipped (said), 2 another client's (remembered), -1 failed. */
+static int
+take_item(struct file_at *f, const struct sync_item *old, struct remote *rm)
+{
+	struct sync *s = f->s;
+	char why[128];
+	int redacted = 0, rc;
 
-		sync_attach_free(&took);
-		took.redacted = 0;
+	/* Another client's item that became one of calllog's (a note given
+	 * a case by RELATED-TO) is read as a new one. */
+	if (old && old->kind < 0 && rm->item.kind >= 0)
+		old = NULL;
+	if (rm->item.reminder) {
+		drop_item(rm);
+		return error("'%s' holds the reminders of `ical --vdir` (%s);"
+		    " give sync a folder of its own", s->shown, f->path);
+	}
+	if (uid_holds_number(rm->item.uid)) {
+		/* The journal keeps a UID to know its item again: a card
+		 * number in one would be kept with it, and redacting it would
+		 * make it another item's.  The item is skipped (another
+		 * client's is remembered without its UID), said once, by the
+		 * file's name redacted. */
+		if (rm->item.kind >= 0) {
+			drop_item(rm);
+			return SAY(f, "%s: skipped: its UID holds a number "
+			    "calllog does not keep", f->path) == -1 ? -1 : 1;
+		}
+		rm->item.uid[0] = '\0';
+	}
+	if (rm->item.kind < 0 || (old && old->kind != rm->item.kind)) {
+		if (old && old->kind >= 0) {
+			drop_item(rm);
+			return SAY(f, "%s: skipped: no longer a calllog %s",
+			    f->path, sync_kind_name(old->kind)) == -1 ? -1 : 1;
+		}
+		/* Another client's item: left alone, not read again until
+		 * it changes. */
+		rc = remember_other(s, f->name, rm->item.uid, f->mtime,
+		    f->size, f->inode);
+		drop_item(rm);
+		return rc == -1 ? -1 : 2;
+	}
+	if (old)
+		memcpy(rm->item.rec.uuid, old->rec, UUID_BUFSZ);
+	else if (sync_uuid_valid(rm->item.uid))
+		memcpy(rm->item.rec.uuid, rm->item.uid, UUID_BUFSZ);
+	else		/* the same on every device */
+		uuid_from_name(rm->item.uid, rm->item.rec.uuid);
+	rc = sync_rec_check_each(&rm->item.rec, &redacted, &rm->bad,
+	    field_warn, f, why, sizeof(why));
+	if (rc == -1 || f->failed) {
+		drop_item(rm);
+		if (f->failed)
+			return -1;
+		return SAY(f, "%s: skipped: %s", f->path, why) == -1 ? -1 : 1;
+	}
+	if (redact_any(&rm->item.kept_redacted)) {
+		char *where = xasprintf("%s (%s)", f->path,
+		    rm->item.kept_first);
 
-		if (strncmp(name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0) {
-			/* A sync cut short; without the lock, only one long
-			 * gone, as another may be writing it now. */
-			if (s->locked || (fstatat(s->dfd, name, &sb,
-			    AT_SYMLINK_NOFOLLOW) == 0 && sb.st_mtime <
-			    s->ctx->now - TMP_STALE))
-				unlinkat(s->dfd, name, 0);
-			continue;
+		if ((rc = sync_warn_due(s, f->name, f->mtime, f->size,
+		    f->inode)) == 1)
+			redact_report(&rm->item.kept_redacted, where);
+		free(where);
+		redacted = 1;
+		if (rc == -1) {
+			drop_item(rm);
+			return -1;
 		}
-		if (name[0] == '.' || len < 5 || strcmp(name + len - 4, ".ics"))
-			continue;
-		sync_warn_seen(s, name);
-		/* The entry itself: a symbolic link is not followed, even to
-		 * look at what it points to. */
-		if (fstatat(s->dfd, name, &sb, AT_SYMLINK_NOFOLLOW) == -1 ||
-		    !(S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode)))
-			continue;
-		mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
-		    sb.st_mtim.tv_nsec;
-		if ((old = sync_state_by_name(s, name)) != NULL) {
-			s->st_flags[old - s->st] |= ST_FILE;
-			if (old->mtime == mtime && old->size == sb.st_size &&
-			    old->inode == (long long)sb.st_ino)
-				continue;
-		}
-		sync_warn_changed(s, name);
-		path = folder_shown_path(s, name);
-		if (old == NULL && strcmp(path + strlen(s->shown) + 1, name)) {
-			/* The journal keeps a file's name to know it again;
-			 * one that holds a card number is not kept. */
-			rc = sync_warn(s, name, mtime, sb.st_size, sb.st_ino,
-			    "%s: skipped: its name holds a number calllog does"
-			    " not keep", path);
-			free(path);
-			s->skipped++;
-			if (rc == -1)
-				return closedir(d), -1;
-			continue;
-		}
-		if ((text = read_file_at(s->dfd, name, ICS_MAX)) == NULL) {
-			int e = errno;
+	}
+	/* Another client's clock may be ahead; its entry is no later than
+	 * now, or it would win every merge to come. */
+	if (rm->item.foreign && rm->item.rec.updated > s->ctx->now)
+		rm->item.rec.updated = s->ctx->now;
+	rm->redacted |= redacted;
+	rm->owned = old != NULL;
+	return 0;
+}
 
-			if (sync_warn(s, name, mtime, sb.st_size, sb.st_ino,
-			    "%s: skipped: %s", path, read_file_at_why(e)) == -1)
-				return free(path), closedir(d), -1;
-			if (old == NULL && (e == ELOOP || e == EINVAL)) {
-				/* Remembered as no item of calllog's, so that
-				 * it is said once, not on every run. */
-				if (remember_other(s, name, "", &sb) == -1) {
-					free(path);
-					return closedir(d), -1;
-				}
-				free(path);
-				s->skipped++;
-				continue;
-			}
-			goto bad;
-		}
-		if (cap == s->nrm) {
-			cap = cap ? cap * 2 : 64;
-			s->rm = xrealloc(s->rm, cap * sizeof(*s->rm));
-		}
-		rm = memset(&s->rm[s->nrm], 0, sizeof(*rm));
-		sync_attach_take(s, text, &took);
-		if (cal_sync_read(text, &rm->item, &rm->extra, why,
-		    sizeof(why)) == -1) {
-			free(text);
-			if (sync_warn(s, name, mtime, sb.st_size, sb.st_ino,
-			    "%s: skipped: %s", path, why) == -1)
-				return free(path), closedir(d), -1;
-			goto bad;
-		}
-		if (sync_read_bare(s, old, text, rm) == -1) {
-			free(text);
-			sync_rec_clear(&rm->item.rec);
-			free(rm->extra);
-			free(path);
-			return closedir(d), -1;
-		}
-		free(text);
-		/* Another client's item that became one of calllog's (a note
-		 * given a case by RELATED-TO) is read as a new one. */
-		if (old && old->kind < 0 && rm->item.kind >= 0)
-			old = NULL;
-		if (rm->item.reminder) {
-			sync_rec_clear(&rm->item.rec);
-			free(rm->extra);
-			error("'%s' holds the reminders of `ical --vdir` (%s);"
-			    " give sync a folder of its own", s->shown, path);
-			free(path);
-			return closedir(d), -1;
-		}
-		if (uid_holds_number(rm->item.uid)) {
-			/* The journal keeps a UID to know its item again: a
-			 * card number in one would be kept with it, and
-			 * redacting it would make it another item's.  The item
-			 * is skipped (another client's is remembered without
-			 * its UID), said once, by the file's name redacted. */
-			if (rm->item.kind >= 0) {
-				sync_rec_clear(&rm->item.rec);
-				free(rm->extra);
-				if (sync_warn(s, name, mtime, sb.st_size,
-				    sb.st_ino, "%s: skipped: its UID holds a"
-				    " number calllog does not keep", path) == -1)
-					return free(path), closedir(d), -1;
-				goto bad;
-			}
-			rm->item.uid[0] = '\0';
-		}
-		if (rm->item.kind < 0 || (old && old->kind != rm->item.kind)) {
-			if (old && old->kind >= 0) {
-				sync_rec_clear(&rm->item.rec);
-				free(rm->extra);
-				if (sync_warn(s, name, mtime, sb.st_size,
-				    sb.st_ino, "%s: skipped: no longer a"
-				    " calllog %s", path,
-				    sync_kind_name(old->kind)) == -1)
-					return free(path), closedir(d), -1;
-				goto bad;
-			}
-			/* Another client's item: left alone, not read again
-			 * until it changes. */
-			sync_rec_clear(&rm->item.rec);
-			free(rm->extra);
-			free(path);
-			if (remember_other(s, name, rm->item.uid, &sb) == -1)
-				return closedir(d), -1;
-			continue;
-		}
-		if (old)
-			memcpy(rm->item.rec.uuid, old->rec, UUID_BUFSZ);
-		else if (sync_uuid_valid(rm->item.uid))
-			memcpy(rm->item.rec.uuid, rm->item.uid, UUID_BUFSZ);
-		else		/* the same on every device */
-			uuid_from_name(rm->item.uid, rm->item.rec.uuid);
-		fw = (struct field_warn){ s, name, path, mtime, &sb, 0 };
-		rc = sync_rec_check_each(&rm->item.rec, &redacted, &rm->bad,
-		    field_warn, &fw, why, sizeof(why));
-		if (rc == -1 || fw.failed) {
-			sync_rec_clear(&rm->item.rec);
-			free(rm->extra);
-			if (fw.failed)
-				return free(path), closedir(d), -1;
-			if (sync_warn(s, name, mtime, sb.st_size, sb.st_ino,
-			    "%s: skipped: %s", path, why) == -1)
-				return free(path), closedir(d), -1;
-			goto bad;
-		}
-		if (redact_any(&rm->item.kept_redacted)) {
-			char *where = xasprintf("%s (%s)", path,
-			    rm->item.kept_first);
+/* Read the folder's file name, changed since the sync state's old (NULL:
+ * new to it), into s->rm; said once per version of the file and skipped
+ * when it cannot be.  A symbolic link is never followed (read_file_at). */
+int
+folder_read(struct sync *s, const char *name, long long mtime,
+    long long size, long long inode, const struct sync_item *old)
+{
+	struct remote *rm, took = { 0 };	/* took: the item's files */
+	struct file_at f = { s, name, NULL, mtime, size, inode, 0 };
+	char why[128], *text, *path;
+	int rc;
 
-			if ((rc = sync_warn_due(s, name, mtime, sb.st_size,
-			    sb.st_ino)) == 1)
-				redact_report(&rm->item.kept_redacted, where);
-			free(where);
-			redacted = 1;
-			if (rc == -1) {
-				sync_rec_clear(&rm->item.rec);
-				free(rm->extra);
-				return free(path), closedir(d), -1;
-			}
-		}
-		/* Another client's clock may be ahead; its entry is no later
-		 * than now, or it would win every merge to come. */
-		if (rm->item.foreign && rm->item.rec.updated > s->ctx->now)
-			rm->item.rec.updated = s->ctx->now;
-		rm->redacted |= redacted;
-		rm->owned = old != NULL;
-		rm->name = xstrdup(name);
-		rm->mtime = mtime;
-		rm->size = sb.st_size;
-		rm->inode = (long long)sb.st_ino;
-		rm->att = took.att;
-		rm->natt = took.natt;
-		rm->redacted |= took.redacted;
-		sync_attach_report(&took, path);
-		took.att = NULL;
-		took.natt = 0;
-		s->nrm++;
-		free(path);
-		continue;
-bad:
+	sync_warn_changed(s, name);
+	f.path = path = folder_shown_path(s, name);
+	if (old == NULL && strcmp(path + strlen(s->shown) + 1, name)) {
+		/* The journal keeps a file's name to know it again; one that
+		 * holds a card number is not kept. */
+		rc = SAY(&f, "%s: skipped: its name holds a number calllog "
+		    "does not keep", path);
 		free(path);
 		s->skipped++;
-		if (old)
-			s->st_flags[old - s->st] |= ST_BAD;
+		return rc;
 	}
+	if ((text = read_file_at(s->dfd, name, ICS_MAX)) == NULL) {
+		int e = errno;
+
+		if (SAY(&f, "%s: skipped: %s", path, read_file_at_why(e)) == -1)
+			return free(path), -1;
+		if (old == NULL && (e == ELOOP || e == EINVAL)) {
+			/* Remembered as no item of calllog's, so that it is
+			 * said once, not on every run. */
+			rc = remember_other(s, name, "", mtime, size, inode);
+			free(path);
+			s->skipped++;
+			return rc;
+		}
+		goto bad;
+	}
+	if (s->cap_rm == s->nrm) {
+		s->cap_rm = s->cap_rm ? s->cap_rm * 2 : 64;
+		s->rm = xrealloc(s->rm, s->cap_rm * sizeof(*s->rm));
+	}
+	rm = memset(&s->rm[s->nrm], 0, sizeof(*rm));
+	/* The files the item carries come out of its text first: they are
+	 * checked on their own, never as a client's kept lines. */
 	sync_attach_free(&took);
-	closedir(d);
+	took.redacted = 0;
+	sync_attach_take(s, text, &took);
+	if (cal_sync_read(text, &rm->item, &rm->extra, why,
+	    sizeof(why)) == -1) {
+		free(text);
+		sync_attach_free(&took);
+		if (SAY(&f, "%s: skipped: %s", path, why) == -1)
+			return free(path), -1;
+		goto bad;
+	}
+	if (sync_read_bare(s, old, text, rm) == -1) {
+		free(text);
+		drop_item(rm);
+		sync_attach_free(&took);
+		return free(path), -1;
+	}
+	free(text);
+	rc = take_item(&f, old, rm);
+	if (rc != 0)
+		sync_attach_free(&took);
+	if (rc == -1 || rc == 2)
+		return free(path), rc == -1 ? -1 : 0;
+	if (rc == 1)
+		goto bad;
+	rm->name = xstrdup(name);
+	rm->mtime = mtime;
+	rm->size = size;
+	rm->inode = inode;
+	rm->att = took.att;
+	rm->natt = took.natt;
+	rm->redacted |= took.redacted;
+	sync_attach_report(&took, path);
+	s->nrm++;
+	free(path);
+	return 0;
+bad:
+	free(path);
+	s->skipped++;
+	if (old)
+		sync_note_bad(s, old->name);
 	return 0;
 }
 
@@ -429,17 +386,14 @@ folder_flush(int dfd)
 int
 folder_check_emptied(struct sync *s, int force_delete)
 {
-	size_t had = 0, gone = 0;
+	size_t had = s->nstate, gone = 0;
 
-	for (size_t i = 0; i < s->nst; i++) {
+	for (size_t i = 0; i < s->ngone; i++) {
 		struct remote key;
 
-		if (s->st[i].kind < 0)
+		if (s->gone[i].kind < 0)
 			continue;
-		had++;
-		if (s->st_flags[i] & ST_FILE)
-			continue;
-		memcpy(key.item.rec.uuid, s->st[i].rec, UUID_BUFSZ);
+		memcpy(key.item.rec.uuid, s->gone[i].rec, UUID_BUFSZ);
 		gone += s->nrm == 0 || bsearch(&key, s->rm, s->nrm,
 		    sizeof(*s->rm), sync_remote_by_uuid) == NULL;
 	}

@@ -52,12 +52,31 @@ struct sync {
 	const char *shown;		/* the folder as given */
 	int dfd;
 	long long dir;
-	struct sync_item *st;		/* the state, by name */
-	size_t nst;
-	struct sync_item **by_rec;	/* the same, by record */
-	unsigned char *st_flags;	/* ST_ bits, per state row */
+	/* Of the sync state, only what is not as it should be is held:
+	 * the state is read as a stream (sync_list.c, and the journal's
+	 * records come with theirs). */
+	struct gone {			/* items whose file is gone, by name */
+		char *name;
+		char rec[UUID_BUFSZ];
+		int kind;
+	} *gone;
+	size_t ngone, cap_gone;
+	char **bad;			/* files that could not be read, by
+					   name */
+	size_t nbad;
+	char **orphans;			/* items whose record is gone here */
+	size_t norphans;
+	size_t nstate;			/* the state's items of records */
+	/* Per bucket of uuids (their first four hex digits), a sum of a
+	 * hash of each record's uuid and fingerprint, here and as the state
+	 * has them: a bucket whose sums agree, no file of which changed or
+	 * went, is as both sides last agreed, and its records are not
+	 * looked at one by one. */
+	unsigned long long *sum_here, *sum_state;
+	unsigned char *dirty;		/* buckets to look at */
+	int all_dirty;			/* a uuid in no bucket: look at all */
 	struct remote *rm;		/* by uuid once read */
-	size_t nrm;
+	size_t nrm, cap_rm;
 	struct action *act;
 	size_t nact, cap_act;
 	char (*needed)[UUID_BUFSZ];	/* cases with calls or events new or
@@ -68,9 +87,14 @@ struct sync {
 		char *name;
 	} *pend;
 	size_t npend;
+	time_t cutoff;			/* cases resolved before it stay out
+					   of the folder; 0: none */
+	char **leaving;			/* their files, removed at the end */
+	size_t nleaving;
 	size_t written, read, merged, here_deleted, there_deleted, skipped,
-	    added_here;
-	char (*wkeys)[SYNC_WARN_KEYSZ];	/* files warned of before */
+	    added_here, named;
+	char (*wkeys)[SYNC_WARN_KEYSZ];	/* files warned of before (few: only
+					   those a warning was said of) */
 	unsigned char *wseen;		/* ...still in the folder */
 	size_t nwkeys;
 	char wnow[SYNC_WARN_KEYSZ];	/* the file warned of this run, last */
@@ -80,15 +104,28 @@ struct sync {
 					   carry them (sync_attach.c) */
 };
 
-/* st_flags: the file is in the folder; the record changed here; it
- * changed there; its file could not be read this run. */
-enum { ST_FILE = 1, ST_LOCAL = 2, ST_REMOTE = 4, ST_BAD = 8 };
+/* Remember that the file of state item it is gone, or that file name
+ * could not be read; each is told in the order of names (sync_sums.c). */
+void sync_note_gone(struct sync *s, const struct sync_item *it);
+void sync_note_bad(struct sync *s, const char *name);
 
-/* The state row of the file name, or NULL (sync.c). */
-struct sync_item *sync_state_by_name(struct sync *s, const char *name);
+#define SYNC_BUCKETS 65536
 
-/* The state row of a record, or NULL (sync.c). */
-struct sync_item *sync_state_by_rec(struct sync *s, const char *uuid);
+/* Add a record's uuid and fingerprint to the state's sum of its bucket;
+ * have a record's bucket looked at (sync_sums.c, as what follows). */
+void sync_sum_state(struct sync *s, const char *uuid, const char *fp);
+void sync_dirty(struct sync *s, const char *uuid);
+
+/* Whether file name is gone from the folder, or could not be read. */
+int sync_file_gone(const struct sync *s, const char *name);
+int sync_file_bad(const struct sync *s, const char *name);
+
+/* The journal's sums (the changed files' records and the buckets whose
+ * sums differ set dirty; s->all_dirty when many are): 0, or -1. */
+int sync_sum_journal(struct sync *s);
+
+/* The uuids of bucket b: from lo up to (not including) hi. */
+void sync_bucket_range(int b, char lo[8], char hi[8]);
 
 /* Leave out of s->rm, reported and remembered as another client's items,
  * the files that claim a record they cannot have (sync_claims.c); s->rm
@@ -119,8 +156,20 @@ int folder_open(struct sync *s, const char *dir, char resolved[PATH_MAX]);
  * no locks, -1 after reporting. */
 int folder_lock(int dfd, const char *shown);
 
-/* Read the folder's changed files into s->rm, sorted by record. */
+/* A sync's temporary files; one this old is no other sync's at work,
+ * lock or none. */
+#define TMP_PREFIX ".calllog-"
+#define TMP_STALE (60 * 60)
+
+/* Read the folder's changed files into s->rm, and note the files gone
+ * (sync_list.c). */
 int folder_scan(struct sync *s);
+
+/* Read file name, changed since the state's item old (NULL: new), into
+ * s->rm; a bad one is said once per version of it and skipped
+ * (sync_folder.c). */
+int folder_read(struct sync *s, const char *name, long long mtime,
+    long long size, long long inode, const struct sync_item *old);
 
 /* DIR/NAME as a message shows it: the name is the server's to choose, and
  * is redacted like any text the folder gives.  Free it. */
