@@ -1,6 +1,7 @@
 /*
  * store_dir.c: the person's own directory of numbers, and what their calls
- * to a number taught them (the IVR path that worked, the usual hold).
+ * to a number taught them (the IVR path that worked, the usual hold), and
+ * the name the journal knows an organization by.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -125,4 +126,30 @@ store_number_stats(struct store *st, const char *e164,
 		out->median_hold = median_long(holds, nholds);
 	free(holds);
 	return step == SQLITE_DONE ? 0 : store_error(st, "read the calls");
+}
+
+int
+store_org_canonical(struct store *st, const char *org, char **out)
+{
+	static const char sql[] =
+	    "SELECT org FROM org_aliases WHERE alias = ?1"
+	    " UNION ALL"
+	    " SELECT org FROM (SELECT org FROM cases"
+	    "  WHERE org = ?1 COLLATE NOCASE ORDER BY id DESC LIMIT 1)"
+	    " LIMIT 1";
+	sqlite3_stmt *s = store_prepare(st, sql);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, org);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = col_text(s, 0);
+	else if (rc == SQLITE_DONE)
+		*out = xstrdup(org);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(st, "look up the organization");
+	return 0;
 }

@@ -134,16 +134,6 @@ store_import_reminder(struct store *st, const struct sent_reminder *r)
 }
 
 int
-store_journal_is_empty(struct store *st)
-{
-	int empty;
-
-	return store_query_int(st, "SELECT NOT EXISTS (SELECT 1 FROM cases)"
-	    " AND NOT EXISTS (SELECT 1 FROM directory)", "read the journal",
-	    &empty) ? -1 : empty;
-}
-
-int
 store_uuid_owner(struct store *st, const char *uuid, const char **what,
     long long *id)
 {

@@ -11,6 +11,10 @@
 /* Statements an import, a reminder run or a sync steps once per row. */
 #define STMT_CACHE 24
 
+/* Long enough for four writers adding at once, each holding the write lock
+ * for a few milliseconds, to queue rather than see "database is locked". */
+#define BUSY_TIMEOUT_MS 30000
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -36,6 +40,17 @@ struct store {
  * 0, or -1 after reporting. */
 struct cl_case;
 int store_read_promises(struct store *st, struct cl_case *c);
+
+/*
+ * The store's floors, each using only those beneath it:
+ *   store.c                opening and closing (store_fs.c, store_schema.c)
+ *   store_schema.c         ownership and migrations, in a transaction
+ *   store_txn.c            the command's transaction
+ *   store_history.c, store_purge.c, store_call.c, ...   the records
+ *   store_base.c           errors, statements, binding, columns
+ */
+
+/* store_base.c */
 
 /* Report the database's last error with what we were doing; returns -1. */
 int store_error(struct store *st, const char *doing);
@@ -72,12 +87,29 @@ struct cl_call;
 void store_read_call(sqlite3_stmt *s, struct cl_call *c);
 
 /* Open the command's change (when a command was set) as its write
- * transaction begins, and close it before commit; store_history.c. */
+ * transaction begins, and close it before commit (store_txn.c);
+ * store_history.c. */
 int store_change_open(struct store *st);
 int store_change_close(struct store *st);
 /* After a commit that purged: compact the file, so the old text leaves
  * it.  A failure is only warned of, the change being kept.  Returns 0. */
 int store_purge_finish(struct store *st);
+
+/* store_schema.c, for store.c.  0 when the file at path may be opened for
+ * writing (a journal, an empty file, or not a database, which opening
+ * reports), -1 after reporting it belongs to another program. */
+int store_check_file_ownership(const char *path);
+/* Check the open database is a journal and apply the migrations it has
+ * not seen; 0, or -1 after reporting. */
+int store_migrate(struct store *st);
+
+/* store_fs.c, for store.c: each returns -1 (NULL) after reporting, but
+ * store_link_into_place, which sets errno for its caller to report. */
+int store_make_parent_dirs(const char *path);
+void store_sync_parent_dir(const char *path);
+char *store_private_file(const char *path);
+int store_link_into_place(const char *tmp, const char *path);
+int store_lock_parent_dir(const char *path);
 
 /* Run sql, which gives one integer, into *v.  Returns 0, or -1 after
  * reporting what it was doing. */
