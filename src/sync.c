@@ -49,45 +49,7 @@ static int
 state_get(struct sync *s, const char *name, const char *rec,
     struct sync_item *it)
 {
-	return store_sync_get(s->ctx->st, s->dir, name, rec, it);
-}
-
-int
-sync_remote_by_uuid(const void *a, const void *b)
-{
-	return strcmp(((const struct remote *)a)->item.rec.uuid,
-	    ((const struct remote *)b)->item.rec.uuid);
-}
-
-static struct remote *
-remote_find(struct sync *s, const char *uuid)
-{
-	struct remote key;
-
-	if (s->nrm == 0)
-		return NULL;
-	snprintf(key.item.rec.uuid, sizeof(key.item.rec.uuid), "%s", uuid);
-	return bsearch(&key, s->rm, s->nrm, sizeof(*s->rm), sync_remote_by_uuid);
-}
-
-static void
-report(struct sync *s, const char *fmt, ...) CL_PRINTF(2, 3);
-
-static void
-report(struct sync *s, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vfprintf(s->ctx->out, fmt, ap);
-	va_end(ap);
-	fputc('\n', s->ctx->out);
-}
-
-const char *
-sync_kind_name(int kind)
-{
-	return kind >= 0 ? sync_kinds[kind].name : "item";
+	return store_sync_get(s->st, s->dir, name, rec, it);
 }
 
 /*
@@ -127,7 +89,7 @@ write_item(struct sync *s, const struct sync_rec *r, struct sync_item *old,
 	rc = folder_put(s, it.name, text, &it);
 	free(text);
 	if (rc == 0)
-		rc = store_sync_put(s->ctx->st, s->dir, &it, r, clean);
+		rc = store_sync_put(s->st, s->dir, &it, r, clean);
 	if (rc == 0)
 		rc = sync_attach_settle(s, r, rm, it.name);
 	free(clean);
@@ -151,7 +113,7 @@ keep_remote(struct sync *s, const struct remote *rm, const struct sync_item
 	it.inode = rm->inode;
 	it.sequence = rm->item.sequence > (old ? old->sequence : 0) ?
 	    rm->item.sequence : old ? old->sequence : 0;
-	return store_sync_put(s->ctx->st, s->dir, &it, base, rm->extra);
+	return store_sync_put(s->st, s->dir, &it, base, rm->extra);
 }
 
 static struct action *
@@ -221,7 +183,7 @@ report_conflicts(struct sync *s, const struct sync_rec *r, unsigned lost,
 {
 	for (int i = 0; i < sync_kinds[r->kind].nfields; i++)
 		if (lost & (1u << i))
-			report(s, "%s %.8s: %s changed on both sides; the later"
+			sync_report(s, "%s %.8s: %s changed on both sides; the later"
 			    " (%s) kept, the other (%s) is in the history",
 			    sync_kind_name(r->kind), r->uuid,
 			    sync_kinds[r->kind].fields[i].name, kept,
@@ -246,7 +208,7 @@ pair(struct sync *s, struct sync_rec *local, struct remote *rm,
 	for (int i = 0; i < SYNC_FIELDS_MAX; i++)
 		if (rm->bad & (1u << i))
 			sync_rec_set(remote, i, local->f[i]);
-	if (old && (have_base = store_sync_base(s->ctx->st, s->dir,
+	if (old && (have_base = store_sync_base(s->st, s->dir,
 	    old->name, &base, &extra)) == -1)
 		return -1;
 	free(extra);
@@ -322,7 +284,7 @@ leave_folder(struct sync *s, const char *name)
 		    sizeof(*s->leaving));
 		s->leaving[s->nleaving++] = xstrdup(name);
 	}
-	return store_sync_forget(s->ctx->st, s->dir, name);
+	return store_sync_forget(s->st, s->dir, name);
 }
 
 /* Whether visit must see a record: not when it is as both sides last
@@ -337,7 +299,7 @@ wanted(const struct sync_peek *p, void *arg)
 
 	if (!sync_uuid_valid(p->uuid))
 		return bad_uuid(p->uuid);
-	if (p->out && !remote_find(s, p->uuid))
+	if (p->out && !sync_remote_find(s, p->uuid))
 		return leave_folder(s, p->st_name);
 	/* The state's fingerprint of a record with files is of its fields
 	 * and its files (sync_attach.c). */
@@ -346,7 +308,7 @@ wanted(const struct sync_peek *p, void *arg)
 		return -1;
 	return p->st_name == NULL || p->st_fp == NULL ||
 	    strcmp(mixed, p->st_fp) != 0 || (sync_file_gone(s, p->st_name) &&
-	    !sync_file_bad(s, p->st_name)) || remote_find(s, p->uuid);
+	    !sync_file_bad(s, p->st_name)) || sync_remote_find(s, p->uuid);
 }
 
 static int visit_with(struct sync *s, struct sync_rec *local,
@@ -370,7 +332,7 @@ visit(struct sync_rec *local, void *arg)
 static int
 visit_with(struct sync *s, struct sync_rec *local, struct sync_item *old)
 {
-	struct remote *rm = remote_find(s, local->uuid);
+	struct remote *rm = sync_remote_find(s, local->uuid);
 	char fp[17];
 	int changed;
 
@@ -404,11 +366,11 @@ visit_with(struct sync *s, struct sync_rec *local, struct sync_item *old)
 		if (!changed) {
 			delete_later(s, local->kind, local->uuid);
 			s->here_deleted++;
-			return store_sync_forget(s->ctx->st, s->dir, old->name);
+			return store_sync_forget(s->st, s->dir, old->name);
 		}
-		report(s, "%s %.8s: deleted in the folder but changed here:"
+		sync_report(s, "%s %.8s: deleted in the folder but changed here:"
 		    " kept", sync_kind_name(local->kind), local->uuid);
-		if (store_sync_forget(s->ctx->st, s->dir, old->name) == -1)
+		if (store_sync_forget(s->st, s->dir, old->name) == -1)
 			return -1;
 		old = NULL;		/* written anew */
 	}
@@ -426,7 +388,7 @@ write_record(struct sync *s, const struct sync_rec *r, struct sync_item *old)
 	char *extra = NULL;
 	int rc;
 
-	if (old && (rc = store_sync_base(s->ctx->st, s->dir, old->name, &base,
+	if (old && (rc = store_sync_base(s->st, s->dir, old->name, &base,
 	    &extra)) == -1)
 		return -1;
 	sync_rec_copy(&timed, r);
@@ -462,16 +424,16 @@ keep_or_delete(struct sync *s)
 
 		for (size_t j = 0; j < s->nneeded && !keep; j++)
 			keep = strcmp(s->needed[j], p->uuid) == 0;
-		if (store_sync_forget(s->ctx->st, s->dir, p->name) == -1)
+		if (store_sync_forget(s->st, s->dir, p->name) == -1)
 			return -1;
 		if (!keep) {
 			delete_later(s, SYNC_CASE, p->uuid);
 			s->here_deleted++;
 			continue;
 		}
-		report(s, "case %.8s: deleted in the folder but has calls new"
+		sync_report(s, "case %.8s: deleted in the folder but has calls new"
 		    " or changed: kept", p->uuid);
-		if ((rc = store_sync_record_get(s->ctx->st, SYNC_CASE,
+		if ((rc = store_sync_record_get(s->st, SYNC_CASE,
 		    p->uuid, &r)) == 0) {
 			sync_rec_local_times(&r, NULL);
 			rc = write_item(s, &r, NULL, NULL, NULL);
@@ -515,12 +477,12 @@ static int
 orphan(struct sync *s, const struct remote *rm)
 {
 	const char *c = rm->item.rec.f[0];
-	const struct remote *cr = c ? remote_find(s, c) : NULL;
+	const struct remote *cr = c ? sync_remote_find(s, c) : NULL;
 	int k;
 
 	if (c == NULL || (cr && cr->item.kind == SYNC_CASE))
 		return 0;
-	if ((k = store_sync_kind_of(s->ctx->st, c)) == SYNC_CASE)
+	if ((k = store_sync_kind_of(s->st, c)) == SYNC_CASE)
 		return 0;
 	s->failed = k == -2 || sync_warn(s, rm->name, rm->mtime, rm->size,
 	    rm->inode, "%s %.8s: skipped: its case %.8s is not in the"
@@ -554,7 +516,7 @@ add_remote_only(struct sync *s, int kind)
 			return -1;
 		old = rc == 0 ? &it : NULL;
 		if (old && old->fp[0])
-			report(s, "%s %.8s: deleted here but changed in the"
+			sync_report(s, "%s %.8s: deleted here but changed in the"
 			    " folder: restored", sync_kind_name(kind),
 			    rm->item.rec.uuid);
 		apply_later(s, &rm->item.rec, NULL)->added = 1;
@@ -579,7 +541,7 @@ remove_orphan(const struct sync_item *it, void *arg)
 	int gone = sync_file_gone(s, it->name);
 	char **o;
 
-	if (sync_file_bad(s, it->name) || remote_find(s, it->rec))
+	if (sync_file_bad(s, it->name) || sync_remote_find(s, it->rec))
 		return 0;
 	if (!gone && unlinkat(s->dfd, it->name, 0) == -1 && errno != ENOENT)
 		return error("cannot remove '%s/%s': %s", s->shown, it->name,
@@ -598,13 +560,13 @@ static int
 remove_deleted(struct sync *s)
 {
 	for (size_t i = 0; i < s->ngone; i++)
-		if (s->gone[i].kind < 0 && store_sync_forget(s->ctx->st,
+		if (s->gone[i].kind < 0 && store_sync_forget(s->st,
 		    s->dir, s->gone[i].name))
 			return -1;
 	/* An item whose record is gone here leaves its bucket's sums
 	 * apart: only those buckets are looked at. */
 	if (s->all_dirty) {
-		if (store_sync_orphans(s->ctx->st, s->dir, NULL, NULL,
+		if (store_sync_orphans(s->st, s->dir, NULL, NULL,
 		    remove_orphan, s) == -1)
 			return -1;
 	} else
@@ -614,12 +576,12 @@ remove_deleted(struct sync *s)
 			if (!s->dirty[b])
 				continue;
 			sync_bucket_range(b, lo, hi);
-			if (store_sync_orphans(s->ctx->st, s->dir, lo, hi,
+			if (store_sync_orphans(s->st, s->dir, lo, hi,
 			    remove_orphan, s) == -1)
 				return -1;
 		}
 	for (size_t i = 0; i < s->norphans; i++)
-		if (store_sync_forget(s->ctx->st, s->dir, s->orphans[i]))
+		if (store_sync_forget(s->st, s->dir, s->orphans[i]))
 			return -1;
 	return 0;
 }
@@ -671,10 +633,10 @@ name_deleted(const struct sync_named *n, void *arg)
 	const char *q = t ? "\"" : "(";
 
 	if (n->kind == SYNC_CASE)
-		report(s, "deleted here: case %lld %s%s%s", n->id, q,
+		sync_report(s, "deleted here: case %lld %s%s%s", n->id, q,
 		    t ? t : n->org ? n->org : "", t ? q : ")");
 	else
-		report(s, "deleted here: %s %lld of case %lld %s%s%s",
+		sync_report(s, "deleted here: %s %lld of case %lld %s%s%s",
 		    sync_kind_name(n->kind), n->id, n->case_id, q,
 		    t ? t : n->org ? n->org : "", t ? q : ")");
 	s->named++;
@@ -691,24 +653,24 @@ apply_actions(struct sync *s)
 		int rc;
 
 		if (a->del) {
-			if (store_sync_delete_named(s->ctx->st, a->rec.kind,
+			if (store_sync_delete_named(s->st, a->rec.kind,
 			    a->rec.uuid, name_deleted, s) == -1)
 				return -1;
 			continue;
 		}
 		if (a->lost.kind >= 0 &&
-		    store_sync_apply(s->ctx->st, &a->lost) == -1)
+		    store_sync_apply(s->st, &a->lost) == -1)
 			return -1;
-		if ((rc = store_sync_apply(s->ctx->st, &a->rec)) == -1)
+		if ((rc = store_sync_apply(s->st, &a->rec)) == -1)
 			return -1;
 		/* Its case, touched, is settled in this sync, not the
 		 * next. */
 		if (rc == 0 && a->rec.kind != SYNC_CASE &&
-		    store_sync_rebase(s->ctx->st, s->dir, SYNC_CASE,
+		    store_sync_rebase(s->st, s->dir, SYNC_CASE,
 		    a->rec.f[0]) == -1)
 			return -1;
 		if (rc == 1) {
-			const struct remote *rm = remote_find(s, a->rec.uuid);
+			const struct remote *rm = sync_remote_find(s, a->rec.uuid);
 
 			/* Its case is not here (deleted, or its item was
 			 * skipped): not remembered, so tried again. */
@@ -721,7 +683,7 @@ apply_actions(struct sync *s)
 			    " not in the journal", sync_kind_name(a->rec.kind),
 			    a->rec.uuid, a->rec.f[0]) == -1)
 				return -1;
-			if (store_sync_forget_rec(s->ctx->st, s->dir,
+			if (store_sync_forget_rec(s->st, s->dir,
 			    a->rec.uuid) == -1)
 				return -1;
 			s->skipped++;
@@ -744,7 +706,7 @@ static const int order[] = { SYNC_CASE, SYNC_EVENT, SYNC_CALL };
 static int
 walk_records(struct sync *s)
 {
-	struct store *st = s->ctx->st;
+	struct store *st = s->st;
 
 	if (sync_sum_journal(s) == -1)
 		return -1;
@@ -770,31 +732,32 @@ walk_records(struct sync *s)
 }
 
 int
-sync_folder(struct ctx *ctx, const char *dir, int force_delete)
+sync_folder(const struct sync_env *env, const char *dir)
 {
-	struct sync s = { .ctx = ctx, .shown = dir, .dfd = -1 };
+	struct sync s = { .st = env->st, .now = env->now, .out = env->out,
+	    .cfg = env, .shown = dir, .dfd = -1 };
 	char resolved[PATH_MAX];
 	int rc = -1, r;
 
-	if (ctx->cfg.resolved_within)
-		s.cutoff = ctx->now - ctx->cfg.resolved_within;
+	if (env->resolved_within)
+		s.cutoff = env->now - env->resolved_within;
 	if (folder_open(&s, dir, resolved) == -1)
 		return -1;
 	s.sum_here = xcalloc(SYNC_BUCKETS, sizeof(*s.sum_here));
 	s.sum_state = xcalloc(SYNC_BUCKETS, sizeof(*s.sum_state));
 	s.dirty = xcalloc(SYNC_BUCKETS, 1);
-	if ((r = store_sync_is_reminders(ctx->st, resolved)) != 0) {
+	if ((r = store_sync_is_reminders(s.st, resolved)) != 0) {
 		if (r == 1)
 			error("'%s' holds the reminders of `ical --vdir`; give"
 			    " sync a folder of its own", dir);
 		goto out;
 	}
-	if ((s.attachments = store_has_attachments(ctx->st)) == -1 ||
-	    store_sync_dir(ctx->st, resolved, &s.dir) == -1 ||
+	if ((s.attachments = store_has_attachments(s.st)) == -1 ||
+	    store_sync_dir(s.st, resolved, &s.dir) == -1 ||
 	    sync_warn_load(&s) == -1)
 		goto out;
 	if (folder_scan(&s) == -1 || sync_check_claims(&s) == -1 ||
-	    folder_check_emptied(&s, force_delete) == -1)
+	    folder_check_emptied(&s, env->force_delete) == -1)
 		goto out;
 	if (walk_records(&s) == -1)
 		goto out;
@@ -816,19 +779,19 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 		goto out;
 	}
 	if (s.nleaving)
-		report(&s, "%s: %zu items of cases resolved before the bound"
+		sync_report(&s, "%s: %zu items of cases resolved before the bound"
 		    " ([sync] resolved_within) left the folder; the journal"
 		    " keeps them", dir, s.nleaving);
 	if (s.written + s.read + s.here_deleted + s.there_deleted +
 	    s.skipped + s.nleaving == 0)
-		report(&s, "%s: nothing to do", dir);
+		sync_report(&s, "%s: nothing to do", dir);
 	else
-		report(&s, "%s: %zu written, %zu read (%zu merged), %zu added"
+		sync_report(&s, "%s: %zu written, %zu read (%zu merged), %zu added"
 		    " here, %zu deleted here, %zu deleted there, %zu skipped",
 		    dir, s.written, s.read, s.merged, s.added_here,
 		    s.here_deleted, s.there_deleted, s.skipped);
 	if (s.named)
-		report(&s, "`calllog undo` brings back what this sync deleted"
+		sync_report(&s, "`calllog undo` brings back what this sync deleted"
 		    " here");
 	{
 		char what[160];
@@ -836,7 +799,7 @@ sync_folder(struct ctx *ctx, const char *dir, int force_delete)
 		snprintf(what, sizeof(what), "synced: %zu written, %zu read,"
 		    " %zu deleted here, %zu deleted there", s.written, s.read,
 		    s.here_deleted, s.there_deleted);
-		rc = store_change_describe(ctx->st, what);
+		rc = store_change_describe(s.st, what);
 	}
 out:
 	for (size_t i = 0; i < s.nrm; i++) {

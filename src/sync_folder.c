@@ -99,7 +99,7 @@ remember_other(struct sync *s, const char *name, const char *uid,
 	struct sync_item it = { .name = (char *)name, .uid = (char *)uid,
 	    .kind = -1, .mtime = mtime, .size = size, .inode = inode };
 
-	return store_sync_put(s->ctx->st, s->dir, &it, NULL, NULL);
+	return store_sync_put(s->st, s->dir, &it, NULL, NULL);
 }
 
 /* Whether a UID holds what redaction takes out of text (a card number). */
@@ -216,8 +216,8 @@ take_item(struct file_at *f, const struct sync_item *old, struct remote *rm)
 	}
 	/* Another client's clock may be ahead; its entry is no later than
 	 * now, or it would win every merge to come. */
-	if (rm->item.foreign && rm->item.rec.updated > s->ctx->now)
-		rm->item.rec.updated = s->ctx->now;
+	if (rm->item.foreign && rm->item.rec.updated > s->now)
+		rm->item.rec.updated = s->now;
 	rm->redacted |= redacted;
 	rm->owned = old != NULL;
 	return 0;

@@ -10,9 +10,9 @@
 #include <limits.h>
 #include <stddef.h>
 
-#include "cmd.h"
 #include "ical.h"
 #include "store.h"
+#include "sync.h"
 #include "syncrec.h"
 #include "util.h"
 
@@ -48,7 +48,12 @@ struct remote {
 };
 
 struct sync {
-	struct ctx *ctx;
+	/* What the command gave (sync.h): the journal, the clock, the
+	 * report's stream, the settings read. */
+	struct store *st;
+	time_t now;
+	FILE *out;
+	const struct sync_env *cfg;
 	const char *shown;		/* the folder as given */
 	int dfd;
 	long long dir;
@@ -139,11 +144,20 @@ int sync_check_claims(struct sync *s);
 int sync_read_bare(struct sync *s, const struct sync_item *old,
     const char *text, struct remote *rm);
 
-/* "case", "call", "event", or "item" for another client's. */
+/* "case", "call", "event", or "item" for another client's (sync_base.c,
+ * as what follows). */
 const char *sync_kind_name(int kind);
 
 /* qsort and bsearch order of s->rm. */
 int sync_remote_by_uuid(const void *a, const void *b);
+
+/* The folder's item read of record uuid, once s->rm is sorted; NULL:
+ * none. */
+struct remote *sync_remote_find(const struct sync *s, const char *uuid);
+
+/* A line of the sync's report (fmt: the whole line, without its
+ * newline) on s->out. */
+void sync_report(const struct sync *s, const char *fmt, ...) CL_PRINTF(2, 3);
 
 /* Open dir (created if missing) as s->dfd; resolved is its real path. */
 int folder_open(struct sync *s, const char *dir, char resolved[PATH_MAX]);
