@@ -47,6 +47,16 @@ struct remote {
 	int done;
 };
 
+/* A change to the journal, made after the records were walked. */
+struct action {
+	int del;
+	int added;			/* counted in added_here, taken back
+					   if it cannot be applied */
+	struct sync_rec rec;		/* del: kind and uuid only */
+	struct sync_rec lost;		/* the losing values first, so the
+					   history keeps them; kind -1: none */
+};
+
 struct sync {
 	/* What the command gave (sync.h): the journal, the clock, the
 	 * report's stream, the settings read. */
@@ -108,6 +118,46 @@ struct sync {
 	int attachments;		/* the journal keeps files: items may
 					   carry them (sync_attach.c) */
 };
+
+/*
+ * The engine's floors, each calling only those before it: writing a
+ * record's item (sync_write.c), the journal's changes gathered and
+ * applied (sync_actions.c), a record changed in the folder merged
+ * (sync_pair.c), what only one side has (sync_one_side.c); sync.c walks
+ * the records and runs them in order.  Each int one is 0, or -1 after
+ * reporting.
+ */
+
+/* Write record r as its item (old: its state row, NULL: none; rm: the
+ * folder's item it answers, NULL: none; extra: other clients' lines)
+ * and remember it as agreed. */
+int sync_write_item(struct sync *s, const struct sync_rec *r,
+    struct sync_item *old, const struct remote *rm, const char *extra);
+/* Remember rm, its file as it is, as agreed on base. */
+int sync_keep_remote(struct sync *s, const struct remote *rm,
+    const struct sync_item *old, const struct sync_rec *base);
+/* Write a record changed here, keeping what other clients added to its
+ * item. */
+int sync_write_record(struct sync *s, const struct sync_rec *r,
+    struct sync_item *old);
+
+/* Apply r to the journal once the records are walked, after lost (NULL:
+ * none), the losing values the history keeps; delete a record then. */
+struct action *sync_apply_later(struct sync *s, const struct sync_rec *r,
+    const struct sync_rec *lost);
+void sync_delete_later(struct sync *s, int kind, const char *uuid);
+int sync_apply_actions(struct sync *s);
+void sync_actions_free(struct sync *s);
+
+/* A record changed in the folder (rm), and perhaps here (local_changed). */
+int sync_pair(struct sync *s, struct sync_rec *local, struct remote *rm,
+    struct sync_item *old, int local_changed);
+
+/* Records of kind only the folder has; items whose record is gone here;
+ * the files of cases that left the folder's bound. */
+int sync_add_remote_only(struct sync *s, int kind);
+int sync_remove_deleted(struct sync *s);
+int sync_remove_leaving(struct sync *s);
 
 /* Remember that the file of state item it is gone, or that file name
  * could not be read; each is told in the order of names (sync_sums.c). */
