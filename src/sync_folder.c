@@ -1,11 +1,9 @@
 /*
- * sync_folder.c: the folder side of `calllog sync`: its files listed,
- * the changed ones read (an unchanged file, by modification time, size
- * and inode, is not), checked and redacted like typed input; files
- * written whole, beside their name and renamed over it.  The folder is
- * untrusted (a server writes into it): only regular files directly in it
- * are read, a symbolic link never followed, and one sync at a time works
- * in it.
+ * sync_folder.c: the folder's I/O for `calllog sync`: opened and locked
+ * (one sync at a time works in it), files written whole, beside their
+ * name and renamed over it, and flushed once; a file's name as messages
+ * show it; a folder that lost its items refused.  Listing it is
+ * sync_list.c's, reading a changed file sync_read.c's.
  */
 #ifdef __linux__
 #define _GNU_SOURCE		/* syncfs(2) */

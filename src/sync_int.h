@@ -1,8 +1,23 @@
 /*
- * sync_int.h: what the two halves of `calllog sync` share.  sync.c
- * reconciles the journal and the folder; sync_folder.c lists, reads and
- * writes the folder's files.  Not for other modules: sync.h is the
- * interface.
+ * sync_int.h: what the files of `calllog sync` share.  They stand in
+ * floors, each file calling only files on floors beneath it (see
+ * tools/house.py --floors):
+ *
+ *	sync.c			the walk of the records, sync_folder()
+ *	sync_one_side.c, sync_pair.c
+ *				what one side alone has; a merge
+ *	sync_write.c, sync_actions.c, sync_list.c, sync_claims.c
+ *				items written; the journal's changes; the
+ *				folder listed; which file a record is
+ *	sync_read.c		a changed file read and checked
+ *	sync_attach_read.c, sync_bare.c, sync_folder.c
+ *				its files; a client's bare item; the
+ *				folder's I/O and lock
+ *	sync_attach.c, sync_sums.c, sync_warn.c
+ *				items' files; bucket sums; warnings once
+ *	sync_base.c		kind names, the items' lookup, the report
+ *
+ * Not for other modules: sync.h is the interface.
  */
 #ifndef CALLLOG_SYNC_INT_H
 #define CALLLOG_SYNC_INT_H
@@ -231,7 +246,7 @@ int folder_scan(struct sync *s);
 
 /* Read file name, changed since the state's item old (NULL: new), into
  * s->rm; a bad one is said once per version of it and skipped
- * (sync_folder.c). */
+ * (sync_read.c). */
 int folder_read(struct sync *s, const char *name, long long mtime,
     long long size, long long inode, const struct sync_item *old);
 
@@ -282,7 +297,7 @@ int sync_warn(struct sync *s, const char *name, long long mtime,
  * Each 0, or -1 after reporting.
  */
 /* The most bytes of files one item carries inline, whatever [sync]
- * attach_max says: items stay readable (sync_folder.c's ICS_MAX). */
+ * attach_max says: items stay readable (sync_read.c's ICS_MAX). */
 #define SYNC_ATTACH_ITEM_MAX (1024 * 1024)
 
 int sync_attach_write(struct sync *s, const struct sync_rec *r,

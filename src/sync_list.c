@@ -6,7 +6,7 @@
  * walked together, merge-join style.  So a sync holds no row of the state
  * and no copy of a name per file, whatever the size of the journal, and
  * only the files whose modification time, size or inode changed are
- * read (sync_folder.c).
+ * read (sync_read.c).
  */
 #include <dirent.h>
 #include <errno.h>
