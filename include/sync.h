@@ -10,11 +10,29 @@
 #ifndef CALLLOG_SYNC_H
 #define CALLLOG_SYNC_H
 
-#include "cmd.h"
+#include <stdio.h>
+#include <time.h>
+
+struct store;
+
+/* What a sync is given besides the folder: the journal, the clock, where
+ * its report goes, and the settings it reads (config.h).  Nothing else of
+ * the command reaches it. */
+struct sync_env {
+	struct store *st;
+	time_t now;
+	FILE *out;			/* the report, one line a thing */
+	long resolved_within;		/* [sync]: cases resolved longer ago
+					   stay out of the folder; 0: none */
+	long long attach_max;		/* the largest file the journal keeps */
+	long long sync_attach_max;	/* the largest an item carries */
+	int force_delete;		/* a folder emptied of every item it
+					   held deletes their records here */
+};
 
 /* Returns 0, or -1 after reporting (the caller rolls the journal back).
- * A folder emptied of every item it held is refused unless force_delete,
- * since it would delete every record here. */
-int sync_folder(struct ctx *ctx, const char *dir, int force_delete);
+ * A folder emptied of every item it held is refused unless
+ * env->force_delete, since it would delete every record here. */
+int sync_folder(const struct sync_env *env, const char *dir);
 
 #endif

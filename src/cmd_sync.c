@@ -17,8 +17,15 @@ static const struct opt sync_opts[] = {
 static int
 run_sync(struct ctx *ctx, struct args *a)
 {
-	return sync_folder(ctx, a->pos[0], arg(a, O_FORCE_DELETE) != NULL) ?
-	    CMD_FAIL : CMD_OK;
+	struct sync_env env = {
+		.st = ctx->st, .now = ctx->now, .out = ctx->out,
+		.resolved_within = ctx->cfg.resolved_within,
+		.attach_max = ctx->cfg.attach_max,
+		.sync_attach_max = ctx->cfg.sync_attach_max,
+		.force_delete = arg(a, O_FORCE_DELETE) != NULL,
+	};
+
+	return sync_folder(&env, a->pos[0]) ? CMD_FAIL : CMD_OK;
 }
 
 const struct cmd cmd_sync = {

@@ -201,7 +201,7 @@ walk_files(struct sync *s, int kind, const char *uuid,
 
 	for (int k = SYNC_CASE; k <= SYNC_CALL && rc == 0; k++)
 		if (kind < 0 || kind == k)
-			rc = store_record_attachments(s->ctx->st, k, uuid,
+			rc = store_record_attachments(s->st, k, uuid,
 			    walk_own, &w);
 	for (size_t i = 0; rm && rc == 0 && i < rm->natt; i++) {
 		const struct sync_att *f = &rm->att[i];
@@ -272,8 +272,8 @@ int
 sync_attach_write(struct sync *s, const struct sync_rec *r,
     const struct remote *rm, char **text)
 {
-	struct writer w = { .st = s->ctx->st,
-	    .max = s->ctx->cfg.sync_attach_max, .left = SYNC_ATTACH_ITEM_MAX };
+	struct writer w = { .st = s->st,
+	    .max = s->cfg->sync_attach_max, .left = SYNC_ATTACH_ITEM_MAX };
 	const char *endtag = r->kind == SYNC_CASE ? "\r\nEND:VTODO\r\n" :
 	    "\r\nEND:VJOURNAL\r\n";
 	struct strbuf b = { 0 };
@@ -347,5 +347,5 @@ sync_attach_settle(struct sync *s, const struct sync_rec *r,
 		return -1;
 	if (strcmp(fp, plain) == 0)
 		return 0;
-	return store_sync_set_fp(s->ctx->st, s->dir, name, plain, fp);
+	return store_sync_set_fp(s->st, s->dir, name, plain, fp);
 }

@@ -176,7 +176,7 @@ is_ours(const char *line)
 int
 sync_attach_take(struct sync *s, char *text, struct remote *rm)
 {
-	long long max = s->ctx->cfg.attach_max, total = 0;
+	long long max = s->cfg->attach_max, total = 0;
 	char *w = text;
 	const char *p = text, *next;
 
@@ -306,7 +306,7 @@ not_carried(struct sync *s, const struct remote *rm, const struct sync_att *f)
 	struct held h = { .sha = f->sha256 };
 	char size[EXHIBIT_SIZE_BUFSZ], *name;
 
-	if (store_record_attachments(s->ctx->st, rm->item.kind,
+	if (store_record_attachments(s->st, rm->item.kind,
 	    rm->item.rec.uuid, holds, &h) == -1)
 		return -1;
 	if (h.found)
@@ -315,7 +315,7 @@ not_carried(struct sync *s, const struct remote *rm, const struct sync_att *f)
 	if ((name = exhibit_name(f->name ? f->name : "?")) == NULL)
 		name = xstrdup("a file");
 	exhibit_size((long long)f->size, size);
-	fprintf(s->ctx->out, "%s %.8s: %s (%s, sha256 %.12s) is on another"
+	fprintf(s->out, "%s %.8s: %s (%s, sha256 %.12s) is on another"
 	    " device: too large for a sync item ([sync] attach_max)\n",
 	    sync_kind_name(rm->item.kind), rm->item.rec.uuid, name, size,
 	    f->sha256);
@@ -332,7 +332,7 @@ keep(struct sync *s, const struct remote *rm, struct sync_att *f)
 	struct held h = { 0 };
 	int rc;
 
-	if (store_record_ids(s->ctx->st, rm->item.kind, rm->item.rec.uuid,
+	if (store_record_ids(s->st, rm->item.kind, rm->item.rec.uuid,
 	    &a.case_id, &a.call_id) != 0)
 		return 0;		/* not in the journal (refused) */
 	if (f->why)
@@ -341,12 +341,12 @@ keep(struct sync *s, const struct remote *rm, struct sync_att *f)
 		return not_carried(s, rm, f);
 	a.media_type = xstrdup(f->type);
 	h.sha = f->sha256;
-	rc = store_record_attachments(s->ctx->st, rm->item.kind,
+	rc = store_record_attachments(s->st, rm->item.kind,
 	    rm->item.rec.uuid, holds, &h);
 	if (rc == 0 && !h.found && src.size > 0) {
 		a.name = xstrdup(f->name);
-		a.added = s->ctx->now;
-		if ((rc = store_attach(s->ctx->st, &a, &src)) == 0)
+		a.added = s->now;
+		if ((rc = store_attach(s->st, &a, &src)) == 0)
 			s->attachments = 1;
 	}
 	attachment_clear(&a);
@@ -360,7 +360,7 @@ static int
 settle(struct sync *s, const struct remote *rm)
 {
 	struct sync_rec now = { 0 };
-	int rc = store_sync_record_get(s->ctx->st, rm->item.kind,
+	int rc = store_sync_record_get(s->st, rm->item.kind,
 	    rm->item.rec.uuid, &now);
 
 	if (rc == 0)

@@ -32,20 +32,20 @@ known_record(struct sync *s, const struct sync_item *old, const char *uid,
 
 	if (old && old->kind >= 0 && old->rec[0]) {
 		known->kind = old->kind;
-		rc = store_sync_base(s->ctx->st, s->dir, old->name, known,
+		rc = store_sync_base(s->st, s->dir, old->name, known,
 		    &extra);
 		free(extra);
 		if (rc != 1)
 			return rc;
 		sync_rec_clear(known);
-		return store_sync_record_get(s->ctx->st, old->kind, old->rec,
+		return store_sync_record_get(s->st, old->kind, old->rec,
 		    known);
 	}
 	if (old || !sync_uuid_valid(uid))
 		return 1;
-	if ((kind = store_sync_kind_of(s->ctx->st, uid)) < 0)
+	if ((kind = store_sync_kind_of(s->st, uid)) < 0)
 		return kind == -2 ? -1 : 1;
-	return store_sync_record_get(s->ctx->st, kind, uid, known);
+	return store_sync_record_get(s->st, kind, uid, known);
 }
 
 int

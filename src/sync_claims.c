@@ -52,7 +52,7 @@ reject(struct sync *s, struct remote *rm)
 	struct sync_item it = { .name = rm->name, .uid = rm->item.uid,
 	    .kind = -1, .mtime = rm->mtime, .size = rm->size,
 	    .inode = rm->inode };
-	int rc = store_sync_put(s->ctx->st, s->dir, &it, NULL, NULL);
+	int rc = store_sync_put(s->st, s->dir, &it, NULL, NULL);
 
 	s->skipped++;
 	free(rm->name);
@@ -78,11 +78,11 @@ sync_check_claims(struct sync *s)
 		if (keep && strcmp(s->rm[keep - 1].item.rec.uuid, uuid) == 0)
 			other = s->rm[keep - 1].name;
 		else if (!rm->owned) {
-			if ((k = store_sync_get(s->ctx->st, s->dir, NULL, uuid,
+			if ((k = store_sync_get(s->st, s->dir, NULL, uuid,
 			    &it)) == -1)
 				return -1;
 			held = k == 0 ? &it : NULL;
-			if ((k = store_sync_kind_of(s->ctx->st, uuid)) == -2) {
+			if ((k = store_sync_kind_of(s->st, uuid)) == -2) {
 				store_sync_item_clear(&it);
 				return -1;
 			}

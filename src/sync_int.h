@@ -1,8 +1,23 @@
 /*
- * sync_int.h: what the two halves of `calllog sync` share.  sync.c
- * reconciles the journal and the folder; sync_folder.c lists, reads and
- * writes the folder's files.  Not for other modules: sync.h is the
- * interface.
+ * sync_int.h: what the files of `calllog sync` share.  They stand in
+ * floors, each file calling only files on floors beneath it (see
+ * tools/house.py --floors):
+ *
+ *	sync.c			the walk of the records, sync_folder()
+ *	sync_one_side.c, sync_pair.c
+ *				what one side alone has; a merge
+ *	sync_write.c, sync_actions.c, sync_list.c, sync_claims.c
+ *				items written; the journal's changes; the
+ *				folder listed; which file a record is
+ *	sync_read.c		a changed file read and checked
+ *	sync_attach_read.c, sync_bare.c, sync_folder.c
+ *				its files; a client's bare item; the
+ *				folder's I/O and lock
+ *	sync_attach.c, sync_sums.c, sync_warn.c
+ *				items' files; bucket sums; warnings once
+ *	sync_base.c		kind names, the items' lookup, the report
+ *
+ * Not for other modules: sync.h is the interface.
  */
 #ifndef CALLLOG_SYNC_INT_H
 #define CALLLOG_SYNC_INT_H
@@ -10,9 +25,9 @@
 #include <limits.h>
 #include <stddef.h>
 
-#include "cmd.h"
 #include "ical.h"
 #include "store.h"
+#include "sync.h"
 #include "syncrec.h"
 #include "util.h"
 
@@ -47,8 +62,23 @@ struct remote {
 	int done;
 };
 
+/* A change to the journal, made after the records were walked. */
+struct action {
+	int del;
+	int added;			/* counted in added_here, taken back
+					   if it cannot be applied */
+	struct sync_rec rec;		/* del: kind and uuid only */
+	struct sync_rec lost;		/* the losing values first, so the
+					   history keeps them; kind -1: none */
+};
+
 struct sync {
-	struct ctx *ctx;
+	/* What the command gave (sync.h): the journal, the clock, the
+	 * report's stream, the settings read. */
+	struct store *st;
+	time_t now;
+	FILE *out;
+	const struct sync_env *cfg;
 	const char *shown;		/* the folder as given */
 	int dfd;
 	long long dir;
@@ -104,6 +134,46 @@ struct sync {
 					   carry them (sync_attach.c) */
 };
 
+/*
+ * The engine's floors, each calling only those before it: writing a
+ * record's item (sync_write.c), the journal's changes gathered and
+ * applied (sync_actions.c), a record changed in the folder merged
+ * (sync_pair.c), what only one side has (sync_one_side.c); sync.c walks
+ * the records and runs them in order.  Each int one is 0, or -1 after
+ * reporting.
+ */
+
+/* Write record r as its item (old: its state row, NULL: none; rm: the
+ * folder's item it answers, NULL: none; extra: other clients' lines)
+ * and remember it as agreed. */
+int sync_write_item(struct sync *s, const struct sync_rec *r,
+    struct sync_item *old, const struct remote *rm, const char *extra);
+/* Remember rm, its file as it is, as agreed on base. */
+int sync_keep_remote(struct sync *s, const struct remote *rm,
+    const struct sync_item *old, const struct sync_rec *base);
+/* Write a record changed here, keeping what other clients added to its
+ * item. */
+int sync_write_record(struct sync *s, const struct sync_rec *r,
+    struct sync_item *old);
+
+/* Apply r to the journal once the records are walked, after lost (NULL:
+ * none), the losing values the history keeps; delete a record then. */
+struct action *sync_apply_later(struct sync *s, const struct sync_rec *r,
+    const struct sync_rec *lost);
+void sync_delete_later(struct sync *s, int kind, const char *uuid);
+int sync_apply_actions(struct sync *s);
+void sync_actions_free(struct sync *s);
+
+/* A record changed in the folder (rm), and perhaps here (local_changed). */
+int sync_pair(struct sync *s, struct sync_rec *local, struct remote *rm,
+    struct sync_item *old, int local_changed);
+
+/* Records of kind only the folder has; items whose record is gone here;
+ * the files of cases that left the folder's bound. */
+int sync_add_remote_only(struct sync *s, int kind);
+int sync_remove_deleted(struct sync *s);
+int sync_remove_leaving(struct sync *s);
+
 /* Remember that the file of state item it is gone, or that file name
  * could not be read; each is told in the order of names (sync_sums.c). */
 void sync_note_gone(struct sync *s, const struct sync_item *it);
@@ -139,11 +209,20 @@ int sync_check_claims(struct sync *s);
 int sync_read_bare(struct sync *s, const struct sync_item *old,
     const char *text, struct remote *rm);
 
-/* "case", "call", "event", or "item" for another client's. */
+/* "case", "call", "event", or "item" for another client's (sync_base.c,
+ * as what follows). */
 const char *sync_kind_name(int kind);
 
 /* qsort and bsearch order of s->rm. */
 int sync_remote_by_uuid(const void *a, const void *b);
+
+/* The folder's item read of record uuid, once s->rm is sorted; NULL:
+ * none. */
+struct remote *sync_remote_find(const struct sync *s, const char *uuid);
+
+/* A line of the sync's report (fmt: the whole line, without its
+ * newline) on s->out. */
+void sync_report(const struct sync *s, const char *fmt, ...) CL_PRINTF(2, 3);
 
 /* Open dir (created if missing) as s->dfd; resolved is its real path. */
 int folder_open(struct sync *s, const char *dir, char resolved[PATH_MAX]);
@@ -167,7 +246,7 @@ int folder_scan(struct sync *s);
 
 /* Read file name, changed since the state's item old (NULL: new), into
  * s->rm; a bad one is said once per version of it and skipped
- * (sync_folder.c). */
+ * (sync_read.c). */
 int folder_read(struct sync *s, const char *name, long long mtime,
     long long size, long long inode, const struct sync_item *old);
 
@@ -218,7 +297,7 @@ int sync_warn(struct sync *s, const char *name, long long mtime,
  * Each 0, or -1 after reporting.
  */
 /* The most bytes of files one item carries inline, whatever [sync]
- * attach_max says: items stay readable (sync_folder.c's ICS_MAX). */
+ * attach_max says: items stay readable (sync_read.c's ICS_MAX). */
 #define SYNC_ATTACH_ITEM_MAX (1024 * 1024)
 
 int sync_attach_write(struct sync *s, const struct sync_rec *r,

@@ -6,7 +6,7 @@
  * walked together, merge-join style.  So a sync holds no row of the state
  * and no copy of a name per file, whatever the size of the journal, and
  * only the files whose modification time, size or inode changed are
- * read (sync_folder.c).
+ * read (sync_read.c).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -162,7 +162,7 @@ list_dir(struct sync *s, struct listing *l)
 			 * gone, as another may be writing it now. */
 			if (s->locked || (fstatat(s->dfd, name, &sb,
 			    AT_SYMLINK_NOFOLLOW) == 0 && sb.st_mtime <
-			    s->ctx->now - TMP_STALE))
+			    s->now - TMP_STALE))
 				unlinkat(s->dfd, name, 0);
 			continue;
 		}
@@ -300,7 +300,7 @@ folder_scan(struct sync *s)
 
 	rc = list_dir(s, &l);
 	if (rc == 0)
-		rc = store_sync_state_each(s->ctx->st, s->dir, visit_state, &w);
+		rc = store_sync_state_each(s->st, s->dir, visit_state, &w);
 	for (; rc == 0 && (name = peek(&l)) != NULL; advance(&l))
 		visit_file(&w, name, NULL);
 	free(l.packed);

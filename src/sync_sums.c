@@ -169,7 +169,7 @@ sync_sum_journal(struct sync *s)
 	for (size_t i = 0; i < s->nrm; i++)
 		sync_dirty(s, s->rm[i].item.rec.uuid);
 	for (size_t k = 0; k < 3 && !s->all_dirty; k++)
-		if (store_sync_records_each(s->ctx->st, kinds[k], 0,
+		if (store_sync_records_each(s->st, kinds[k], 0,
 		    s->cutoff, NULL, NULL, sum_here, NULL, s))
 			return -1;
 	for (int b = 0; b < SYNC_BUCKETS; b++) {

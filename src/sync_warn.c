@@ -38,7 +38,7 @@ by_key(const void *a, const void *b)
 int
 sync_warn_load(struct sync *s)
 {
-	if (store_sync_warned_keys(s->ctx->st, s->dir, &s->wkeys, &s->nwkeys))
+	if (store_sync_warned_keys(s->st, s->dir, &s->wkeys, &s->nwkeys))
 		return -1;
 	s->wseen = xcalloc(s->nwkeys + 1, 1);
 	return 0;
@@ -83,7 +83,7 @@ sync_warn_due(struct sync *s, const char *name, long long mtime,
 	key_of(name, key);
 	snprintf(version, sizeof(version), "%lld %lld %lld", mtime, size,
 	    inode);
-	if ((rc = store_sync_warned(s->ctx->st, s->dir, key, version)) == -1)
+	if ((rc = store_sync_warned(s->st, s->dir, key, version)) == -1)
 		return -1;
 	mark(s, name, W_SAID);
 	/* A file may have more than one thing said of it in one run (two
@@ -120,7 +120,7 @@ sync_warn_prune(struct sync *s)
 		unsigned char b = s->wseen[i];
 
 		if ((!(b & W_THERE) || ((b & W_NEW) && !(b & W_SAID))) &&
-		    store_sync_warned_forget(s->ctx->st, s->dir,
+		    store_sync_warned_forget(s->st, s->dir,
 		    s->wkeys[i]) == -1)
 			return -1;
 	}
