@@ -158,12 +158,15 @@ $(BUILD)/dlopened: $(BUILD)/dlopened.c
 $(BUILD)/tests/test_case_rules: $(BUILD)/policy.o
 $(BUILD)/tests/test_directory: $(BUILD)/phone.o $(BUILD)/directory_data.o \
     $(BUILD)/purpose.o
-$(BUILD)/tests/test_syncrec: $(BUILD)/redact.o $(BUILD)/redact_runs.o \
+REDACT_OBJS = $(BUILD)/redact.o $(BUILD)/redact_runs.o $(BUILD)/redact_judge.o \
+    $(BUILD)/redact_words.o
+$(BUILD)/tests/test_syncrec: $(REDACT_OBJS) \
     $(BUILD)/field.o $(BUILD)/phone.o $(BUILD)/money.o
-$(BUILD)/tests/test_field: $(BUILD)/redact.o $(BUILD)/redact_runs.o \
+$(BUILD)/tests/test_field: $(REDACT_OBJS) \
     $(BUILD)/phone.o $(BUILD)/money.o
-$(BUILD)/tests/test_redact: $(BUILD)/redact_runs.o
-$(BUILD)/tests/test_ical_kept: $(BUILD)/redact.o $(BUILD)/redact_runs.o
+$(BUILD)/tests/test_redact: $(BUILD)/redact_runs.o $(BUILD)/redact_judge.o \
+    $(BUILD)/redact_words.o
+$(BUILD)/tests/test_ical_kept: $(REDACT_OBJS)
 
 $(BUILD):
 	mkdir -p $@
@@ -223,13 +226,15 @@ FUZZ_CFLAGS  = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 FUZZ_SRC_when     = src/when.c src/when_words.c
 FUZZ_SRC_duration = src/when.c src/when_words.c
 FUZZ_SRC_phone    = src/phone.c
-FUZZ_SRC_redact   = src/redact.c src/redact_runs.c
+FUZZ_SRC_redact   = src/redact.c src/redact_runs.c src/redact_judge.c \
+                    src/redact_words.c
 # A folder's item read, checked, written back and read again (sync).
 FUZZ_SRC_syncitem = src/ical_item.c src/ical_item_read.c src/ical.c \
                     src/ical_item_lines.c src/ical_item_std.c \
                     src/ical_item_known.c \
                     src/ical_kept.c \
                     src/syncrec.c src/field.c src/redact.c src/redact_runs.c \
+                    src/redact_judge.c src/redact_words.c \
                     src/model.c src/phone.c src/policy.c src/view.c \
                     src/when.c src/when_words.c src/jsonw.c src/money.c
 FUZZ_FLAGS_syncitem = $(MODULE_DEFS_ical) -luuid -ldl
