@@ -52,6 +52,7 @@ MODULE_PKGS_ical_item    = libical
 MODULE_PKGS_ical_item_read = libical
 MODULE_PKGS_ical_item_lines = libical
 MODULE_PKGS_ical_item_std = libical
+MODULE_PKGS_ical_remind  = libical
 MODULE_PKGS_ical_item_known = libical
 MODULE_PKGS_ical_kept    = libical
 MODULE_PKGS_model        = uuid
