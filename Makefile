@@ -159,14 +159,16 @@ $(BUILD)/dlopened: $(BUILD)/dlopened.c
 
 # Tests whose module needs another besides UNIT_DEPS.
 $(BUILD)/tests/test_case_rules: $(BUILD)/policy.o
-$(BUILD)/tests/test_directory: $(BUILD)/phone.o $(BUILD)/directory_data.o \
+PHONE_OBJS = $(BUILD)/phone.o $(BUILD)/phone_format.o
+$(BUILD)/tests/test_phone: $(BUILD)/phone_format.o
+$(BUILD)/tests/test_directory: $(PHONE_OBJS) $(BUILD)/directory_data.o \
     $(BUILD)/purpose.o
 REDACT_OBJS = $(BUILD)/redact.o $(BUILD)/redact_runs.o $(BUILD)/redact_judge.o \
     $(BUILD)/redact_words.o
 $(BUILD)/tests/test_syncrec: $(REDACT_OBJS) \
-    $(BUILD)/field.o $(BUILD)/phone.o $(BUILD)/money.o
+    $(BUILD)/field.o $(PHONE_OBJS) $(BUILD)/money.o
 $(BUILD)/tests/test_field: $(REDACT_OBJS) \
-    $(BUILD)/phone.o $(BUILD)/money.o
+    $(PHONE_OBJS) $(BUILD)/money.o
 $(BUILD)/tests/test_redact: $(BUILD)/redact_runs.o $(BUILD)/redact_judge.o \
     $(BUILD)/redact_words.o
 $(BUILD)/tests/test_ical_kept: $(REDACT_OBJS)
@@ -228,7 +230,7 @@ FUZZ_CFLAGS  = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
                -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Iinclude -Ifuzz
 FUZZ_SRC_when     = src/when.c src/when_words.c
 FUZZ_SRC_duration = src/when.c src/when_words.c
-FUZZ_SRC_phone    = src/phone.c
+FUZZ_SRC_phone    = src/phone.c src/phone_format.c
 FUZZ_SRC_redact   = src/redact.c src/redact_runs.c src/redact_judge.c \
                     src/redact_words.c
 # A folder's item read, checked, written back and read again (sync).
@@ -238,7 +240,8 @@ FUZZ_SRC_syncitem = src/ical_item.c src/ical_item_read.c src/ical.c \
                     src/ical_kept.c \
                     src/syncrec.c src/field.c src/redact.c src/redact_runs.c \
                     src/redact_judge.c src/redact_words.c \
-                    src/model.c src/phone.c src/policy.c src/view.c \
+                    src/model.c src/phone.c src/phone_format.c \
+                    src/policy.c src/view.c \
                     src/when.c src/when_words.c src/jsonw.c src/money.c
 FUZZ_FLAGS_syncitem = $(MODULE_DEFS_ical) -luuid -ldl
 # An email as `calllog mail` reads it (GMime), and the HTML reader.
