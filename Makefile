@@ -67,6 +67,7 @@ MODULE_PKGS_sha256       = glib-2.0
 MODULE_PKGS_mediatype    = libmagic
 MODULE_PKGS_bundle       = libarchive
 MODULE_PKGS_mailmsg      = gmime-3.0
+MODULE_PKGS_mailmsg_part = gmime-3.0
 module_pkgs = $(or $(MODULE_PKGS_$(1)),$(if $(filter store%,$(1)),sqlite3))
 # Linked: libical and libnotify are opened with dlopen(3) by ical.c and
 # notify.c, only by the commands that use them.
@@ -245,7 +246,7 @@ FUZZ_SRC_syncitem = src/ical_item.c src/ical_item_read.c src/ical.c \
                     src/when.c src/when_words.c src/jsonw.c src/money.c
 FUZZ_FLAGS_syncitem = $(MODULE_DEFS_ical) -luuid -ldl
 # An email as `calllog mail` reads it (GMime), and the HTML reader.
-FUZZ_SRC_mail     = src/mailmsg.c src/mailhtml.c
+FUZZ_SRC_mail     = src/mailmsg.c src/mailmsg_part.c src/mailhtml.c
 FUZZ_FLAGS_mail   = $(call pkg,--cflags --libs,gmime-3.0)
 
 build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(SRCS) $(wildcard include/*.h src/*.h)
