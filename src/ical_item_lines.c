@@ -70,6 +70,18 @@ calendar_own(const char *line, int depth, int begin_or_end)
 	    !item_is_prop(line, "VERSION");
 }
 
+/* Past the line break at p (CR, LF or CRLF); p itself when none is
+ * there.  A break followed by a blank is a fold. */
+static const char *
+past_break(const char *p)
+{
+	if (*p == '\r')
+		p++;
+	if (*p == '\n')
+		p++;
+	return p;
+}
+
 /* No item nests components deeper (VCALENDAR, VTODO, VALARM, ...), or
  * names one longer. */
 #define NEST_MAX 8
@@ -103,12 +115,8 @@ item_lines(const char *text, const char *kind, struct strbuf *outer)
 		p += len;
 		/* Continuation lines begin with a blank after the break. */
 		for (;;) {
-			const char *q = p;
+			const char *q = past_break(p);
 
-			if (*q == '\r')
-				q++;
-			if (*q == '\n')
-				q++;
 			if (q != p && (*q == ' ' || *q == '\t')) {
 				len = strcspn(q + 1, "\r\n");
 				strbuf_add(&line, q + 1, len);
@@ -240,12 +248,8 @@ item_unfolded_utf8(const char *text)
 	int ok;
 
 	for (const char *p = text; *p; ) {
-		const char *q = p;
+		const char *q = past_break(p);
 
-		if (*q == '\r')
-			q++;
-		if (*q == '\n')
-			q++;
 		if (q != p && (*q == ' ' || *q == '\t')) {
 			p = q + 1;
 			continue;
