@@ -50,18 +50,24 @@ MODULE_PKGS_notify       = libnotify
 MODULE_PKGS_ical         = libical
 MODULE_PKGS_ical_item    = libical
 MODULE_PKGS_ical_item_read = libical
+MODULE_PKGS_ical_item_lines = libical
+MODULE_PKGS_ical_item_std = libical
+MODULE_PKGS_ical_remind  = libical
 MODULE_PKGS_ical_item_known = libical
 MODULE_PKGS_ical_kept    = libical
 MODULE_PKGS_model        = uuid
 MODULE_PKGS_cmd_call     = libedit
 MODULE_PKGS_cmd_import   = jansson
 MODULE_PKGS_import_check = jansson
+MODULE_PKGS_import_value = jansson
+MODULE_PKGS_import_file  = jansson
 MODULE_PKGS_import_keys  = jansson
 MODULE_PKGS_import_attach = jansson
 MODULE_PKGS_sha256       = glib-2.0
 MODULE_PKGS_mediatype    = libmagic
 MODULE_PKGS_bundle       = libarchive
 MODULE_PKGS_mailmsg      = gmime-3.0
+MODULE_PKGS_mailmsg_part = gmime-3.0
 module_pkgs = $(or $(MODULE_PKGS_$(1)),$(if $(filter store%,$(1)),sqlite3))
 # Linked: libical and libnotify are opened with dlopen(3) by ical.c and
 # notify.c, only by the commands that use them.
@@ -154,14 +160,19 @@ $(BUILD)/dlopened: $(BUILD)/dlopened.c
 
 # Tests whose module needs another besides UNIT_DEPS.
 $(BUILD)/tests/test_case_rules: $(BUILD)/policy.o
-$(BUILD)/tests/test_directory: $(BUILD)/phone.o $(BUILD)/directory_data.o \
+PHONE_OBJS = $(BUILD)/phone.o $(BUILD)/phone_format.o
+$(BUILD)/tests/test_phone: $(BUILD)/phone_format.o
+$(BUILD)/tests/test_directory: $(PHONE_OBJS) $(BUILD)/directory_data.o \
     $(BUILD)/purpose.o
-$(BUILD)/tests/test_syncrec: $(BUILD)/redact.o $(BUILD)/redact_runs.o \
-    $(BUILD)/field.o $(BUILD)/phone.o $(BUILD)/money.o
-$(BUILD)/tests/test_field: $(BUILD)/redact.o $(BUILD)/redact_runs.o \
-    $(BUILD)/phone.o $(BUILD)/money.o
-$(BUILD)/tests/test_redact: $(BUILD)/redact_runs.o
-$(BUILD)/tests/test_ical_kept: $(BUILD)/redact.o $(BUILD)/redact_runs.o
+REDACT_OBJS = $(BUILD)/redact.o $(BUILD)/redact_runs.o $(BUILD)/redact_judge.o \
+    $(BUILD)/redact_words.o
+$(BUILD)/tests/test_syncrec: $(REDACT_OBJS) \
+    $(BUILD)/field.o $(PHONE_OBJS) $(BUILD)/money.o
+$(BUILD)/tests/test_field: $(REDACT_OBJS) \
+    $(PHONE_OBJS) $(BUILD)/money.o
+$(BUILD)/tests/test_redact: $(BUILD)/redact_runs.o $(BUILD)/redact_judge.o \
+    $(BUILD)/redact_words.o
+$(BUILD)/tests/test_ical_kept: $(REDACT_OBJS)
 
 $(BUILD):
 	mkdir -p $@
@@ -220,18 +231,22 @@ FUZZ_CFLAGS  = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
                -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Iinclude -Ifuzz
 FUZZ_SRC_when     = src/when.c src/when_words.c
 FUZZ_SRC_duration = src/when.c src/when_words.c
-FUZZ_SRC_phone    = src/phone.c
-FUZZ_SRC_redact   = src/redact.c src/redact_runs.c
+FUZZ_SRC_phone    = src/phone.c src/phone_format.c
+FUZZ_SRC_redact   = src/redact.c src/redact_runs.c src/redact_judge.c \
+                    src/redact_words.c
 # A folder's item read, checked, written back and read again (sync).
 FUZZ_SRC_syncitem = src/ical_item.c src/ical_item_read.c src/ical.c \
+                    src/ical_item_lines.c src/ical_item_std.c \
                     src/ical_item_known.c \
                     src/ical_kept.c \
                     src/syncrec.c src/field.c src/redact.c src/redact_runs.c \
-                    src/model.c src/phone.c src/policy.c src/view.c \
+                    src/redact_judge.c src/redact_words.c \
+                    src/model.c src/phone.c src/phone_format.c \
+                    src/policy.c src/view.c \
                     src/when.c src/when_words.c src/jsonw.c src/money.c
 FUZZ_FLAGS_syncitem = $(MODULE_DEFS_ical) -luuid -ldl
 # An email as `calllog mail` reads it (GMime), and the HTML reader.
-FUZZ_SRC_mail     = src/mailmsg.c src/mailhtml.c
+FUZZ_SRC_mail     = src/mailmsg.c src/mailmsg_part.c src/mailhtml.c
 FUZZ_FLAGS_mail   = $(call pkg,--cflags --libs,gmime-3.0)
 
 build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(SRCS) $(wildcard include/*.h src/*.h)

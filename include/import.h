@@ -41,6 +41,19 @@ int import_error(const struct import_reader *r, const char *path,
 int import_record(struct import_reader *r, const char *path, json_t *v,
     const struct xfer_field *f, void *rec);
 
+/* One member v of a record at path into rec by its field f (import_value.c;
+ * a null where f allows one is import_record's), an amount in the currency
+ * cur.  Returns 0, or -1 after reporting. */
+int import_value_read(struct import_reader *r, const char *path,
+    const struct xfer_field *f, json_t *v, void *rec, const char *cur);
+
+/* The export file (import_file.c): read and parsed into *doc, "-" being
+ * standard input, CMD_FAIL when it cannot be read, CMD_USAGE when it is
+ * not JSON; then its format and version checked before anything else is
+ * read, CMD_USAGE when they are not this calllog's.  Both report. */
+int import_load(struct import_reader *r, const char *file, json_t **doc);
+int import_header(struct import_reader *r, json_t *doc);
+
 /*
  * What the records of a file must not share, and what they refer to,
  * gathered while reading it and checked at the end.  Each key is a string

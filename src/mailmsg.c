@@ -1,19 +1,16 @@
 /*
- * mailmsg.c: an email read with GMime (mailmsg.h), the only file that
- * includes it.  GMime parses MIME as mail clients meet it, leniently; what
- * calllog keeps as evidence must not be a guess, so the checks GMime
- * leaves to its caller are made here: a Date and a sender, a charset that
- * converts, base64 that is whole, bounded depth and part count.
+ * mailmsg.c: an email read with GMime (mailmsg.h); with mailmsg_part.c,
+ * the only file that includes it.  GMime parses MIME as mail clients meet
+ * it, leniently; what calllog keeps as evidence must not be a guess, so
+ * the checks GMime leaves to its caller are made here: a Date and a
+ * sender, a charset that converts, base64 that is whole (both
+ * mailmsg_part.c), bounded depth and part count.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <gmime/gmime.h>
-
-#include "mailmsg.h"
-#include "util.h"
+#include "mailmsg_int.h"
 
 struct walk {
 	struct strbuf text;
@@ -21,126 +18,6 @@ struct walk {
 	int parts;
 	char *err;
 };
-
-/* Say why the message is refused; returns -1. */
-static int CL_PRINTF(2, 3)
-fail(struct walk *w, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(w->err, MAIL_ERRSZ, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-/* The bytes of a stream, whole. */
-static GByteArray *
-slurp(GMimeStream *s, int decode, GMimeDataWrapper *wrap)
-{
-	GMimeStream *mem = g_mime_stream_mem_new();
-	GByteArray *ba, *out = g_byte_array_new();
-
-	if (decode)
-		g_mime_data_wrapper_write_to_stream(wrap, mem);
-	else {
-		g_mime_stream_reset(s);
-		g_mime_stream_write_to_stream(s, mem);
-		g_mime_stream_reset(s);
-	}
-	ba = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
-	g_byte_array_append(out, ba->data, ba->len);
-	g_object_unref(mem);
-	return out;
-}
-
-/* Base64 as sent: the alphabet, blanks, and '=' only at the end, in
- * groups of four.  GMime would decode a cut-off part to a shorter file. */
-static int
-base64_whole(const GByteArray *raw)
-{
-	size_t n = 0, pad = 0;
-
-	for (guint i = 0; i < raw->len; i++) {
-		unsigned char c = raw->data[i];
-
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
-			continue;
-		if (c == '=') {
-			pad++;
-			continue;
-		}
-		if (pad || !(g_ascii_isalnum(c) || c == '+' || c == '/'))
-			return 0;
-		n++;
-	}
-	return pad <= 2 && (n + pad) % 4 == 0;
-}
-
-/* The part's bytes, transfer encoding undone; NULL after FAIL. */
-static GByteArray *
-part_bytes(struct walk *w, GMimePart *part)
-{
-	GMimeDataWrapper *wrap = g_mime_part_get_content(part);
-	const char *name = g_mime_part_get_filename(part);
-
-	if (wrap == NULL)
-		return g_byte_array_new();
-	if (g_mime_part_get_content_encoding(part) ==
-	    GMIME_CONTENT_ENCODING_BASE64) {
-		GByteArray *raw = slurp(g_mime_data_wrapper_get_stream(wrap),
-		    0, NULL);
-		int ok = base64_whole(raw);
-
-		g_byte_array_unref(raw);
-		if (!ok)
-			return fail(w, "its base64 part%s%s%s is cut short or "
-			    "damaged", name ? " '" : "", name ? name : "",
-			    name ? "'" : ""), NULL;
-	}
-	return slurp(NULL, 1, wrap);
-}
-
-/* Text in charset made UTF-8 and fit to store; NULL after FAIL. */
-static char *
-to_utf8(struct walk *w, const GByteArray *b, const char *charset)
-{
-	GError *e = NULL;
-	gsize n = 0;
-	char *out;
-
-	if (b->len == 0)
-		return g_strdup("");
-	if (charset == NULL || !g_ascii_strcasecmp(charset, "us-ascii") ||
-	    !g_ascii_strcasecmp(charset, "utf-8") ||
-	    !g_ascii_strcasecmp(charset, "utf8")) {
-		if (!g_utf8_validate((const char *)b->data, b->len, NULL))
-			return fail(w, "its text is not valid %s; its charset "
-			    "is declared wrong", charset ? charset : "UTF-8"),
-			    NULL;
-		out = g_malloc(b->len + 1);
-		memcpy(out, b->data, b->len), out[b->len] = '\0';
-		n = b->len;
-	} else {
-		const char *name = g_mime_charset_iconv_name(charset);
-		GIConv cd = g_iconv_open("UTF-8", name);
-
-		if (cd == (GIConv)-1)
-			return fail(w, "its text is in charset '%.60s', which "
-			    "this system cannot read", charset), NULL;
-		g_iconv_close(cd);
-		out = g_convert((const char *)b->data, b->len, "UTF-8", name,
-		    NULL, &n, &e);
-		if (out == NULL) {
-			g_error_free(e);
-			return fail(w, "its text is not valid %.60s; its charset "
-			    "is declared wrong", charset), NULL;
-		}
-	}
-	n = mail_text_clean(out, n);
-	out[n] = '\0';
-	return out;
-}
 
 /* One part's text, apart from the one before by a blank line. */
 static void
@@ -193,7 +70,7 @@ walk_part(struct walk *w, GMimePart *part)
 	char *t, meta[41];
 	const char *charset;
 
-	if (!(b = part_bytes(w, part)))
+	if (!(b = mail_part_bytes(part, w->err)))
 		return -1;
 	if (g_mime_part_is_attachment(part) || (!plain && !html)) {
 		add_file(w, part, b->len);
@@ -204,7 +81,7 @@ walk_part(struct walk *w, GMimePart *part)
 	if (charset == NULL && html)
 		charset = mail_html_charset((const char *)b->data, b->len,
 		    meta, sizeof(meta));
-	t = to_utf8(w, b, charset);
+	t = mail_part_text(b, charset, w->err);
 	g_byte_array_unref(b);
 	if (t == NULL)
 		return -1;
@@ -275,10 +152,11 @@ walk(struct walk *w, GMimeObject *o, int depth)
 	if (o == NULL)
 		return 0;
 	if (depth > MAIL_MAX_DEPTH)
-		return fail(w, "its parts are nested deeper than %d",
+		return mail_fail(w->err, "its parts are nested deeper than %d",
 		    MAIL_MAX_DEPTH);
 	if (++w->parts > MAIL_MAX_PARTS)
-		return fail(w, "it has more than %d parts", MAIL_MAX_PARTS);
+		return mail_fail(w->err, "it has more than %d parts",
+		    MAIL_MAX_PARTS);
 	if (GMIME_IS_MESSAGE_PART(o)) {
 		GMimeMessage *sub = g_mime_message_part_get_message(
 		    GMIME_MESSAGE_PART(o));
@@ -350,13 +228,13 @@ read_header(struct walk *w, GMimeMessage *msg)
 	GDateTime *d;
 
 	if (!g_mime_object_get_header(GMIME_OBJECT(msg), "Date"))
-		return fail(w, "it has no Date header; without it the message "
-		    "cannot be placed in the timeline");
+		return mail_fail(w->err, "it has no Date header; without it "
+		    "the message cannot be placed in the timeline");
 	if ((d = g_mime_message_get_date(msg)) == NULL)
-		return fail(w, "its Date header cannot be read");
+		return mail_fail(w->err, "its Date header cannot be read");
 	w->m->date = (time_t)g_date_time_to_unix(d);
 	if (sender(msg, &w->m->from_addr, &w->m->from_name) == -1)
-		return fail(w, "it has no sender (From header)");
+		return mail_fail(w->err, "it has no sender (From header)");
 	w->m->subject = one_line(g_mime_message_get_subject(msg));
 	w->m->message_id = one_line(g_mime_message_get_message_id(msg));
 	return 0;
@@ -375,17 +253,17 @@ mail_parse(const char *buf, size_t len, size_t max, struct mail_msg *out,
 	memset(out, 0, sizeof(*out));
 	err[0] = '\0';
 	if (len == 0)
-		return fail(&w, "it is empty");
+		return mail_fail(w.err, "it is empty");
 	if (len > max)
-		return fail(&w, "it is larger than %zu bytes", max);
+		return mail_fail(w.err, "it is larger than %zu bytes", max);
 	g_mime_init();
 	s = g_mime_stream_mem_new_with_buffer(buf, len);
 	p = g_mime_parser_new_with_stream(s);
 	msg = g_mime_parser_construct_message(p, NULL);
 	if (msg == NULL || (!g_mime_object_get_header(GMIME_OBJECT(msg),
 	    "From") && !g_mime_object_get_header(GMIME_OBJECT(msg), "Date")))
-		fail(&w, "it is not an email message (no From or Date header); "
-		    "save the message from the mail program as .eml");
+		mail_fail(w.err, "it is not an email message (no From or Date "
+		    "header); save the message from the mail program as .eml");
 	else if (read_header(&w, msg) == 0 &&
 	    walk(&w, g_mime_message_get_mime_part(msg), 0) == 0)
 		rc = 0;
@@ -419,3 +297,4 @@ mail_msg_clear(struct mail_msg *m)
 	free(m->files);
 	memset(m, 0, sizeof(*m));
 }
+

@@ -1,6 +1,7 @@
 /*
- * phone.c: reads telephone numbers as people type them into E.164, and shows
- * them back in the form people expect.
+ * phone.c: reads telephone numbers as people type them into E.164, and
+ * splits a stored one from its extension; phone_format.c shows them back
+ * in the form people expect.
  */
 #include <stdio.h>
 #include <string.h>
@@ -17,16 +18,6 @@
 
 /* Keypad digit of each letter, 'a' to 'z'. */
 static const char keypad[] = "22233344455566677778889999";
-
-/*
- * Two-digit country calling codes of the ITU E.164 assignment.  Of the
- * rest, 1 and 7 are one digit long and everything else three.
- */
-static const char two_digit_cc[] =
-    "20" "27" "30" "31" "32" "33" "34" "36" "39" "40" "41"
-    "43" "44" "45" "46" "47" "48" "49" "51" "52" "53" "54" "55" "56" "57"
-    "58" "60" "61" "62" "63" "64" "65" "66" "81" "82" "84" "86" "90" "91"
-    "92" "93" "94" "95" "98";
 
 static int
 is_digit(int c)
@@ -358,53 +349,4 @@ normalize_number(const char *in, const char *num_in, const char *cc,
 		    "%s", in, hint(0));
 	snprintf(out, PHONE_BUFSZ, "+%s%.*s", cc, (int)m, num);
 	return 0;
-}
-
-/* Length of the country calling code that starts the digits d. */
-static size_t
-cc_length(const char *d)
-{
-	size_t i;
-
-	if (d[0] == '1' || d[0] == '7')
-		return 1;
-	for (i = 0; i < sizeof(two_digit_cc) - 1; i += 2)
-		if (d[0] == two_digit_cc[i] && d[1] == two_digit_cc[i + 1])
-			return 2;
-	return 3;
-}
-
-void
-phone_format(const char *stored, char out[PHONE_BUFSZ])
-{
-	char e164[PHONE_BUFSZ];
-	const char *d, *ext;
-	size_t n, ccl;
-
-	if (stored == NULL) {
-		out[0] = '\0';
-		return;
-	}
-	if ((ext = phone_split(stored, e164)) != NULL &&
-	    strspn(ext, "0123456789") == strlen(ext)) {
-		phone_format(e164, out);
-		n = strlen(out);
-		snprintf(out + n, PHONE_BUFSZ - n, " ext. %s", ext);
-		return;
-	}
-	snprintf(e164, sizeof(e164), "%s", stored);
-	d = e164 + 1;
-	n = e164[0] == '+' ? strspn(d, "0123456789") : 0;
-	if (n < 2 || n > 15 || d[n] != '\0' || d[0] == '0' ||
-	    (ccl = cc_length(d)) >= n) {
-		/* Not ours: perhaps typed before normalising existed.  Show
-		 * it rather than lose it. */
-		snprintf(out, PHONE_BUFSZ, "%s", e164);
-		return;
-	}
-	if (d[0] == '1' && n == 11)
-		snprintf(out, PHONE_BUFSZ, "1-%.3s-%.3s-%.4s", d + 1, d + 4,
-		    d + 7);
-	else
-		snprintf(out, PHONE_BUFSZ, "+%.*s %s", (int)ccl, d, d + ccl);
 }

@@ -1,8 +1,10 @@
 /*
- * redact_int.h: the text as redact.c reads it, runs of digit groups
+ * redact_int.h: the floors of the redaction module, each using only those
+ * below it.  The text as redact.c reads it, runs of digit groups
  * (redact_runs.c): digits, ASCII or full-width, joined by the short gaps
- * of separators people paste between groups.  Private to the redaction
- * module; redact.h is its interface.
+ * of separators people paste between groups; which groups are a card, an
+ * SSN or a code (redact_judge.c); the words around them (redact_words.c).
+ * Private to the redaction module; redact.h is its interface.
  */
 #ifndef CALLLOG_REDACT_INT_H
 #define CALLLOG_REDACT_INT_H
@@ -59,5 +61,48 @@ void run_read(struct run *r, const char *text, size_t i);
 
 /* Free r's arrays. */
 void run_free(struct run *r);
+
+/*
+ * redact_judge.c
+ */
+
+/* The longest card in r starting at group g, after the digits lead4 (the
+ * last four of a card just replaced; NULL: none): nonzero, its last group
+ * in *end and its last four digits in last4; 0 when none. */
+int card_at(const struct run *r, size_t g, const unsigned char *lead4,
+    size_t *end, unsigned char last4[4]);
+
+/* Whether groups g to g+2 are an SSN in its written shape; fresh when g
+ * starts the run or follows a mark, before and after the code points
+ * around the run. */
+int ssn_at(const struct run *r, size_t g, int fresh, unsigned before,
+    unsigned after);
+
+/* How many groups at the start of r are the value a keyword announced (a
+ * security code, or an SSN when ssn), or 0. */
+size_t keyword_value(const struct run *r, int ssn, unsigned after);
+
+/*
+ * redact_words.c
+ */
+
+/* Whether c is a blank between words (space or tab). */
+int words_blank(char c);
+
+/* Where words that say a card's last four ("ending in", "last four"), or
+ * that name the card ("card number"), end p[0 .. end) begin; (size_t)-1
+ * when they do not. */
+size_t digits_said_before(const char *p, size_t end);
+size_t card_named_before(const char *p, size_t end);
+
+/* Whether text at i, right after a card, repeats its last four; see
+ * redact_words.c for *skip, *named and *whole. */
+int card_said_after(const char *text, size_t i, const unsigned char last4[4],
+    size_t *skip, int *named, size_t *whole);
+
+/* Where the value starts after a keyword at s that announces a security
+ * code (*intro set to 1) or an SSN (2); 0, *intro untouched, when no
+ * keyword starts s. */
+size_t keyword_intro(const char *s, int *intro);
 
 #endif

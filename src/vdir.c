@@ -9,57 +9,25 @@
  * (store_vdir_*), never by its PRODID, which clients replace when they save.
  * The row holds a hash of the bytes calllog wrote, so a file someone else
  * changed is told from one calllog wrote, whatever a client does to it.
+ * What such a change says is applied by vdir_read.c, before this file
+ * writes the folder again.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "case_rules.h"
-#include "field.h"
 #include "ical.h"
 #include "outfile.h"
 #include "store.h"
 #include "util.h"
 #include "vdir.h"
-#include "when.h"
-
-#define ICS_MAX (1024 * 1024)
-
-struct mirror {
-	struct ctx *ctx;
-	const char *shown;		/* the folder as given, for messages */
-	int dfd;			/* the folder, open: files are read in
-					   it, never through a link */
-	char dir[PATH_MAX];		/* resolved: the key of its rows */
-	struct vdir_file *f;		/* remembered files, sorted by name */
-	struct state {
-		int seen;		/* still an item of the calendar */
-		int unreadable;		/* left alone this run */
-		int foreign;		/* changed by someone else */
-		int disk_seq;		/* the SEQUENCE found in it then */
-		int dismissed;		/* newly dismissed: to remember */
-	} *s;
-	size_t n;
-	size_t added, changed, removed;
-};
-
-/* FNV-1a: enough to notice a change, which is all the hash is for. */
-static void
-hash_text(const char *text, char out[17])
-{
-	uint64_t h = 14695981039346656037ULL;
-
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-		h = (h ^ *p) * 1099511628211ULL;
-	snprintf(out, 17, "%016llx", (unsigned long long)h);
-}
+#include "vdir_int.h"
 
 /* Nonzero when the two files differ other than in DTSTAMP, which is "now"
  * and would otherwise make every run rewrite (and re-sync) every file. */
@@ -119,11 +87,6 @@ find(struct mirror *m, const char *name)
 	return m->n ? bsearch(&key, m->f, m->n, sizeof(*m->f), by_name) : NULL;
 }
 
-static char *
-path_of(const struct mirror *m, const char *name)
-{
-	return xasprintf("%s/%s", m->shown, name);
-}
 
 /*
  * Files an older calllog wrote, before it remembered them: named after a
@@ -155,7 +118,7 @@ adopt_older_files(struct mirror *m)
 			rc = -1;
 		if (got != 0)
 			continue;
-		path = path_of(m, de->d_name);
+		path = vdir_path(m, de->d_name);
 		text = read_file_at(m->dfd, de->d_name, ICS_MAX);
 		if (text && cal_read_item(text, &rd) == 0 &&
 		    strncmp(rd.uid, de->d_name, strlen(de->d_name) - 4) == 0 &&
@@ -216,156 +179,6 @@ refuse_sync_folder(struct mirror *m)
 	return rc;
 }
 
-/*
- * Apply a change a calendar made to case c through the case rules, as the
- * command that makes the same change would, and record it.  Returns 0 when
- * applied, 1 when the rules refused it (said on the report), -1 on
- * failure.
- */
-static int
-change_case(struct mirror *m, struct cl_case *c, struct case_change *ch)
-{
-	struct case_effects fx;
-	char msg[256];
-	int rule, rc = 0;
-
-	if ((rule = case_apply(c, ch, &m->ctx->cfg.policy, m->ctx->now, &fx))) {
-		case_rule_message(rule, c, msg, sizeof(msg));
-		fprintf(m->ctx->out, "%s; the calendar's change is not "
-		    "applied\n", msg);
-		return 1;
-	}
-	for (int i = 0; rc == 0 && i < fx.nev; i++)
-		rc = store_event_insert(m->ctx->st, &fx.ev[i]);
-	if (rc == 0)
-		rc = store_case_update(m->ctx->st, c);
-	snprintf(msg, sizeof(msg), "read back from a calendar: case %lld",
-	    c->id);
-	if (rc == 0)
-		rc = store_change_describe(m->ctx->st, msg);
-	case_effects_clear(&fx);
-	return rc;
-}
-
-/*
- * Apply what a client did to the item in file f, read as rd, to its case.
- * A follow-up completed is done: the next one moves one default interval
- * on.  A moved due time reschedules the follow-up.  An escalation
- * completed escalates the case to the level it asked for.  A cancelled
- * item is dismissed like a deleted file.  Returns 0, or -1 on failure.
- */
-static int
-apply(struct mirror *m, struct vdir_file *f, const struct cal_read *rd)
-{
-	struct ctx *ctx = m->ctx;
-	struct case_change ch = { .kind = CHANGE_FOLLOWUP };
-	char when[WHEN_BUFSZ], why[FIELD_WHY_BUFSZ];
-	struct cl_case c;
-	int rc;
-
-	if ((rc = store_case_get_uuid(ctx->st, f->case_uuid, &c)) != 0)
-		return rc == 1 ? 0 : -1;	/* a case deleted since */
-	rc = 0;
-	if (rd->completed && f->escalation) {
-		ch = (struct case_change){ .kind = CHANGE_ESCALATE,
-		    .level = f->level, .note = "marked done in a calendar" };
-		if (f->level > c.escalation &&
-		    (rc = change_case(m, &c, &ch)) == 0)
-			fprintf(ctx->out, "case %lld: escalated to %s (marked "
-			    "done in a calendar)\n", c.id,
-			    enum_name(&level_names, f->level));
-	} else if (rd->completed) {
-		ch.due = ctx->now + ctx->cfg.policy.followup_secs;
-		ch.note = "follow-up done (completed in a calendar)";
-		if ((rc = change_case(m, &c, &ch)) == 0) {
-			when_format_local(ch.due, when);
-			fprintf(ctx->out, "case %lld: follow-up done in a "
-			    "calendar; next follow-up %s\n", c.id, when);
-		}
-	} else if (rd->cancelled) {
-		f->dismissed_due = f->due;
-		fprintf(ctx->out, "case %lld: %s reminder cancelled in a "
-		    "calendar; dismissed until its time changes\n", c.id,
-		    f->escalation ? "escalation" : "follow-up");
-	} else if (rd->due && rd->due != f->due && f->escalation)
-		fprintf(ctx->out, "case %lld: the escalation deadline follows "
-		    "the case's calls; its moved time is not applied\n", c.id);
-	else if (rd->due && rd->due != f->due && rd->due != c.next_followup) {
-		ch.due = rd->due;
-		ch.note = "moved in a calendar";
-		if (field_check_num(SYNC_CASE, CF_FOLLOWUP, rd->due, why,
-		    sizeof(why)) == -1)
-			fprintf(ctx->out, "case %lld: the calendar's new "
-			    "follow-up time %s; not applied\n", c.id, why);
-		else if ((rc = change_case(m, &c, &ch)) == 0) {
-			when_format_local(rd->due, when);
-			fprintf(ctx->out, "case %lld: follow-up moved in a "
-			    "calendar to %s\n", c.id, when);
-		}
-	}
-	case_clear(&c);
-	return rc == -1 ? -1 : 0;
-}
-
-/* Read back each remembered file that someone else changed or deleted. */
-static int
-read_back(struct mirror *m)
-{
-	for (size_t i = 0; i < m->n; i++) {
-		struct vdir_file *f = &m->f[i];
-		char *path = path_of(m, f->name), hash[17];
-		char *text = read_file_at(m->dfd, f->name, ICS_MAX);
-		struct cal_read rd;
-		time_t dismissed = f->dismissed_due;
-		int rc = 0, e = text ? 0 : errno;
-
-		if (text == NULL && e != ENOENT) {
-			m->s[i].unreadable = 1;
-			warning("cannot read '%s' (%s); left as it is until it"
-			    " can be read", path, read_file_at_why(e));
-		} else if (text == NULL && f->dismissed_due != f->due) {
-			/* Deleted: dismissed until its due time changes. */
-			struct cl_case c = { 0 };
-
-			f->dismissed_due = f->due;
-			if ((rc = store_case_get_uuid(m->ctx->st, f->case_uuid,
-			    &c)) == 0)
-				fprintf(m->ctx->out, "case %lld: %s reminder "
-				    "deleted from the calendar; dismissed until "
-				    "its time changes\n", c.id, f->escalation ?
-				    "escalation" : "follow-up");
-			case_clear(&c);
-			rc = rc == -1 ? -1 : 0;
-		} else if (text && (hash_text(text, hash), !*f->hash ||
-		    strcmp(hash, f->hash) != 0)) {
-			if (cal_read_item(text, &rd) == -1) {
-				m->s[i].unreadable = 1;
-				if (rd.bad)	/* named, never quoted */
-					warning("'%s': bad %s; left as it is"
-					    " until it is mended", path,
-					    rd.bad);
-				else
-					warning("cannot read '%s' as iCalendar;"
-					    " left as it is until it can be"
-					    " read", path);
-			} else {
-				m->s[i].foreign = 1;
-				m->s[i].disk_seq = rd.sequence;
-				rc = apply(m, f, &rd);
-				/* Dismissed as the client left it: the same
-				 * file is not read back again next time. */
-				if (f->dismissed_due != dismissed)
-					memcpy(f->hash, hash, sizeof(f->hash));
-			}
-		}
-		m->s[i].dismissed = f->dismissed_due != dismissed;
-		free(text);
-		free(path);
-		if (rc == -1)
-			return -1;
-	}
-	return 0;
-}
 
 static int
 add_case(struct cl_case *c, void *arg)
@@ -434,7 +247,7 @@ write_item(struct mirror *m, struct cal *cal, size_t i)
 	if (s && s->foreign && s->disk_seq >= seq)
 		seq = s->disk_seq + 1;
 	cal_item_set_sequence(cal, i, seq);
-	path = path_of(m, name);
+	path = vdir_path(m, name);
 	text = cal_item_text(cal, i);
 	old = read_file_at(m->dfd, name, ICS_MAX);
 	row.name = name;
@@ -447,9 +260,9 @@ write_item(struct mirror *m, struct cal *cal, size_t i)
 		if ((rc = outfile_write(m->ctx->st, path, text, strlen(text)))
 		    == 0)
 			*(old ? &m->changed : &m->added) += 1;
-		hash_text(text, row.hash);
+		vdir_hash(text, row.hash);
 	} else
-		hash_text(old, row.hash);
+		vdir_hash(old, row.hash);
 	if (rc == 0 && (f == NULL || strcmp(f->hash, row.hash) != 0 ||
 	    f->due != row.due || f->sequence != row.sequence ||
 	    f->level != row.level || f->dismissed_due))
@@ -473,7 +286,7 @@ remove_gone(struct mirror *m)
 
 		if (m->s[i].seen || m->s[i].unreadable)
 			continue;
-		path = path_of(m, m->f[i].name);
+		path = vdir_path(m, m->f[i].name);
 		if (unlink(path) == 0)
 			m->removed++;
 		else if (errno != ENOENT)
@@ -509,7 +322,7 @@ vdir_mirror(struct ctx *ctx, const struct cal_options *o, const char *dir)
 	if (refuse_sync_folder(&m) == -1 || adopt_older_files(&m) == -1)
 		goto out;
 	m.s = xcalloc(m.n + 1, sizeof(*m.s));
-	if (read_back(&m) == -1 || (cal = cal_create(o)) == NULL ||
+	if (vdir_read_back(&m) == -1 || (cal = cal_create(o)) == NULL ||
 	    store_cases_each(ctx->st, &filter, add_case, cal) != 0)
 		goto out;
 	n = cal_count(cal);
@@ -528,3 +341,4 @@ out:
 	close(m.dfd);
 	return rc;
 }
+

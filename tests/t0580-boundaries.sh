@@ -88,13 +88,13 @@ test_expect_success 'only mediatype.c includes libmagic, only bundle.c libarchiv
 	only_in "archive(_entry)?\\.h" src/bundle.c
 '
 
-test_expect_success 'only mailmsg.c includes GMime, and only it is built with its flags' '
-	only_in "gmime/" src/mailmsg.c &&
+test_expect_success 'only mailmsg*.c include GMime, and only they are built with its flags' '
+	only_in "gmime/" "src/mailmsg*" &&
 	for src in "$TOP"/src/*.c; do
 		m=$(basename "$src" .c) &&
 		make_n -B "$TRASH/b/$m.o" >cmd 2>&1 || {
 			cat cmd; return 1; } &&
-		if test "$m" = mailmsg; then
+		if test "$m" = mailmsg || test "$m" = mailmsg_part; then
 			grep -F -e "gmime-3.0" cmd >/dev/null || {
 				echo "$m.o is built without GMime:"; cat cmd
 				return 1; }
@@ -105,13 +105,13 @@ test_expect_success 'only mailmsg.c includes GMime, and only it is built with it
 	done
 '
 
-test_expect_success 'only notify.c, config.c, sha256.c and mailmsg.c are compiled with GLib flags' '
+test_expect_success 'only notify.c, config.c, sha256.c and mailmsg*.c are compiled with GLib flags' '
 	for src in "$TOP"/src/*.c; do
 		m=$(basename "$src" .c) &&
 		make_n -B "$TRASH/b/$m.o" >cmd 2>&1 || {
 			cat cmd; return 1; } &&
 		case $m in
-		notify|config|sha256|mailmsg)
+		notify|config|sha256|mailmsg|mailmsg_part)
 			grep -F -e "glib-2.0" cmd >/dev/null || {
 				echo "$m.o is built without GLib:"; cat cmd
 				return 1; } ;;
