@@ -57,47 +57,34 @@ test_expect_success 'the other journal reads the folder: the same records' '
 	test_cmp lap.json pho.json
 '
 
-# Each side edits a different field of the case, one an hour after the
-# other; the phone syncs first, so the laptop merges the folder's version
-# with its own: once with its own edit the later, once with the folder's.
-test_expect_success 'merged from the folder: the later time, the journal'"'"'s' '
-	CALLLOG_NOW=2026-11-27T11:00:00 pho edit "$CASE" --account 1111 \
-	    >/dev/null &&
-	CALLLOG_NOW=2026-11-27T12:00:00 lap edit "$CASE" --title "Skimmed card" \
-	    >/dev/null &&
-	CALLLOG_NOW=2026-11-27T13:00:00 pho sync "$DIR" >/dev/null &&
-	CALLLOG_NOW=2026-11-27T13:00:00 lap sync "$DIR" >/dev/null &&
+# merge_round DAY PHONE_HOUR LAPTOP_HOUR ACCOUNT TITLE UPDATED: on DAY the
+# phone edits the case's account at PHONE_HOUR and the laptop its title
+# at LAPTOP_HOUR; the phone syncs first, so the laptop merges the folder's
+# version with its own.  Both journals end with both edits and the later
+# time, UPDATED, and the next sync of each has nothing to do.
+merge_round() {
+	CALLLOG_NOW=$1T$2:00:00 pho edit "$CASE" --account "$4" >/dev/null &&
+	CALLLOG_NOW=$1T$3:00:00 lap edit "$CASE" --title "$5" >/dev/null &&
+	CALLLOG_NOW=$1T13:00:00 pho sync "$DIR" >/dev/null &&
+	CALLLOG_NOW=$1T13:00:00 lap sync "$DIR" >/dev/null &&
 	expect_exit 0 lap show "$CASE" --json &&
-	jq_is ".title + \" \" + .account + \" \" + .updated" \
-	    "Skimmed card 1111 2026-11-27T17:00:00Z" &&
-	CALLLOG_NOW=2026-11-27T13:00:00 pho sync "$DIR" >/dev/null &&
+	jq_is ".title + \" \" + .account + \" \" + .updated" "$5 $4 $6" &&
+	CALLLOG_NOW=$1T13:00:00 pho sync "$DIR" >/dev/null &&
 	expect_exit 0 pho show "$CASE" --json &&
-	jq_is ".title + \" \" + .account + \" \" + .updated" \
-	    "Skimmed card 1111 2026-11-27T17:00:00Z" &&
-	CALLLOG_NOW=2026-11-27T14:00:00 expect_exit 0 lap sync "$DIR" &&
+	jq_is ".title + \" \" + .account + \" \" + .updated" "$5 $4 $6" &&
+	CALLLOG_NOW=$1T14:00:00 expect_exit 0 lap sync "$DIR" &&
 	out_contains "nothing to do" &&
-	CALLLOG_NOW=2026-11-27T14:00:00 expect_exit 0 pho sync "$DIR" &&
+	CALLLOG_NOW=$1T14:00:00 expect_exit 0 pho sync "$DIR" &&
 	out_contains "nothing to do"
+}
+
+# (Times are New York's: noon is 17:00 UTC.)
+test_expect_success 'merged from the folder: the later time, the journal'"'"'s' '
+	merge_round 2026-11-27 11 12 1111 "Skimmed card" 2026-11-27T17:00:00Z
 '
 
 test_expect_success 'merged from the folder: the later time, the folder'"'"'s' '
-	CALLLOG_NOW=2026-11-28T12:00:00 pho edit "$CASE" --account 2222 \
-	    >/dev/null &&
-	CALLLOG_NOW=2026-11-28T11:00:00 lap edit "$CASE" --title "Skimmed twice" \
-	    >/dev/null &&
-	CALLLOG_NOW=2026-11-28T13:00:00 pho sync "$DIR" >/dev/null &&
-	CALLLOG_NOW=2026-11-28T13:00:00 lap sync "$DIR" >/dev/null &&
-	expect_exit 0 lap show "$CASE" --json &&
-	jq_is ".title + \" \" + .account + \" \" + .updated" \
-	    "Skimmed twice 2222 2026-11-28T17:00:00Z" &&
-	CALLLOG_NOW=2026-11-28T13:00:00 pho sync "$DIR" >/dev/null &&
-	expect_exit 0 pho show "$CASE" --json &&
-	jq_is ".title + \" \" + .account + \" \" + .updated" \
-	    "Skimmed twice 2222 2026-11-28T17:00:00Z" &&
-	CALLLOG_NOW=2026-11-28T14:00:00 expect_exit 0 lap sync "$DIR" &&
-	out_contains "nothing to do" &&
-	CALLLOG_NOW=2026-11-28T14:00:00 expect_exit 0 pho sync "$DIR" &&
-	out_contains "nothing to do"
+	merge_round 2026-11-28 12 11 2222 "Skimmed twice" 2026-11-28T17:00:00Z
 '
 
 test_done
