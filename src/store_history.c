@@ -1,6 +1,6 @@
 /*
  * store_history.c: the change log behind `history`, `undo` and `--purge`
- * (schema/005_history.sql, 013_history.sql).  Each writing command is one change: store.c
+ * (schema/005_history.sql).  Each writing command is one change: store.c
  * opens it when the command's transaction begins and closes it at commit;
  * the schema's triggers record every row the command touched, with its
  * old and new stored values as JSON.  Undo writes the old values back.

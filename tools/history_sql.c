@@ -10,6 +10,7 @@
 
 #include "field.h"
 #include "history_sql.h"
+#include "util.h"
 
 /* Lines are folded before this column (a tab counts 8). */
 #define WRAP 76
@@ -59,8 +60,7 @@ put(struct out *o, const char *s)
 		    o->col + 1;
 }
 
-static void putf(struct out *o, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+static void putf(struct out *o, const char *fmt, ...) CL_PRINTF(2, 3);
 
 static void
 putf(struct out *o, const char *fmt, ...)
@@ -151,39 +151,39 @@ put_key(struct out *o, const struct field_table *t, const char *r,
 	put(o, "\n\t    ");
 }
 
-static void
-put_trigger(struct out *o, const struct field_table *t, const char *op)
-{
-	static const struct {
-		const char *op, *suffix, *when, *cols;
-	} ops[] = {
-		{ "insert", "ai", "AFTER INSERT", "new" },
-		{ "update", "au", "AFTER UPDATE", "old, new" },
-		{ "delete", "bd", "BEFORE DELETE", "old" },
-	};
-	size_t i = 0;
+/* The three triggers of a table: what they record, when, and into which
+ * of change_rows' columns. */
+static const struct op {
+	const char *name, *suffix, *when, *cols;
+} ops[] = {
+	{ "insert", "ai", "AFTER INSERT", "new" },
+	{ "update", "au", "AFTER UPDATE", "old, new" },
+	{ "delete", "bd", "BEFORE DELETE", "old" },
+};
 
-	while (strcmp(ops[i].op, op) != 0)
-		i++;
+static void
+put_trigger(struct out *o, const struct field_table *t, const struct op *op)
+{
+	int insert = op == &ops[0], update = op == &ops[1];
+
 	putf(o, "\nDROP TRIGGER IF EXISTS %s_history_%s;\n"
 	    "CREATE TRIGGER %s_history_%s %s ON %s\n"
 	    "    WHEN (SELECT change_id FROM change_state) IS NOT 0",
-	    t->name, ops[i].suffix, t->name, ops[i].suffix, ops[i].when,
-	    t->name);
-	if (strcmp(op, "update") == 0) {
+	    t->name, op->suffix, t->name, op->suffix, op->when, t->name);
+	if (update) {
 		put(o, "\n");
 		put_changed(o, t);
 	}
 	put(o, " BEGIN\n");
 	put(o, opening);
 	putf(o, "\tINSERT INTO change_rows (change_id, tbl, row_id, pos, "
-	    "case_id, op,\n\t    %s)\n", ops[i].cols);
-	put_key(o, t, strcmp(op, "insert") == 0 ? "NEW" : "OLD", op);
-	if (strcmp(op, "insert") != 0)
+	    "case_id, op,\n\t    %s)\n", op->cols);
+	put_key(o, t, insert ? "NEW" : "OLD", op->name);
+	if (!insert)
 		put_json(o, t, "OLD");
-	if (strcmp(op, "update") == 0)
+	if (update)
 		put(o, ",\n\t    ");
-	if (strcmp(op, "delete") != 0)
+	if (insert || update)
 		put_json(o, t, "NEW");
 	put(o, ");\nEND;\n");
 }
@@ -194,10 +194,8 @@ history_sql_write(FILE *f)
 	struct out o = { f, 0 };
 
 	put(&o, header);
-	for (const struct field_table *t = field_tables; t->name; t++) {
-		put_trigger(&o, t, "insert");
-		put_trigger(&o, t, "update");
-		put_trigger(&o, t, "delete");
-	}
+	for (const struct field_table *t = field_tables; t->name; t++)
+		for (size_t i = 0; i < sizeof(ops) / sizeof(*ops); i++)
+			put_trigger(&o, t, &ops[i]);
 	return fflush(f) || ferror(f) ? -1 : 0;
 }
