@@ -63,17 +63,54 @@ print_field(int kind, int i)
 	    f->required ? "yes" : "no");
 }
 
+/* The columns of the kind's table that no field of it declares: the
+ * journal's own (field_table.c). */
+static void
+print_own(const struct field_kind *fk)
+{
+	const struct field_table *t = field_table_find(fk->table);
+
+	for (const struct field_column *c = t->cols; !FIELD_COLUMN_END(c); c++)
+		if (c->field < 0)
+			printf("%s\t%s\t%s\n", fk->name, fk->table,
+			    field_column_name(t, c));
+}
+
+/* Every column of the tables the history records: table, column, the
+ * field it stores ("kind.name") or "own", and whether history records
+ * it. */
+static void
+print_columns(void)
+{
+	for (const struct field_table *t = field_tables; t->name; t++)
+		for (const struct field_column *c = t->cols;
+		    !FIELD_COLUMN_END(c); c++) {
+			printf("%s\t%s\t", t->name, field_column_name(t, c));
+			if (c->field >= 0)
+				printf("%s.%s", field_kinds[t->kind].name,
+				    field_kinds[t->kind].fields[c->field].name);
+			else
+				fputs("own", stdout);
+			printf("\t%s\n", c->history ? "yes" : "no");
+		}
+}
+
 int
 field_print(int argc, char **argv)
 {
-	if (argc > 1 || (argc == 1 && strcmp(argv[0], "derived") != 0))
-		return error("usage: calllog __fields [derived]"), CMD_USAGE;
+	if (argc > 1 || (argc == 1 && strcmp(argv[0], "derived") != 0 &&
+	    strcmp(argv[0], "columns") != 0))
+		return error("usage: calllog __fields [derived | columns]"),
+		    CMD_USAGE;
+	if (argc == 1 && strcmp(argv[0], "columns") == 0) {
+		print_columns();
+		return fflush(stdout) ? CMD_FAIL : CMD_OK;
+	}
 	for (int k = 0; k < SYNC_KINDS; k++) {
 		const struct field_kind *fk = &field_kinds[k];
 
 		if (argc == 1)
-			for (const char *const *d = fk->derived; *d; d++)
-				printf("%s\t%s\t%s\n", fk->name, fk->table, *d);
+			print_own(fk);
 		else
 			for (int i = 0; i < fk->nfields; i++)
 				print_field(k, i);

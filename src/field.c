@@ -103,26 +103,10 @@ const struct field field_event[EF_COUNT] = {
 	TEXT("note", "DESCRIPTION", "note", "note", NULL, LIMIT_NOTE),
 };
 
-/* Columns the journal keeps itself: ids, the time of the last change,
- * and a case's figures from its calls (schema/004_summary.sql). */
-static const char *const case_derived[] = { "id", "uuid", "updated_at",
-	"followup_seq", "ncalls", "stage_calls", "last_call_at",
-	"last_number", "last_rep", "last_promise", "last_promised_by", "refs",
-	"credited", NULL };
-static const char *const record_derived[] = { "id", "uuid", "updated_at",
-	NULL };
-/* A call's follow-up as asked for when it was recorded (add --follow-up)
- * is the case's next follow-up's history, which case_replay reads back;
- * the case's own field is the one every door changes. */
-static const char *const call_derived[] = { "id", "uuid", "updated_at",
-	"follow_up_at", NULL };
-
 const struct field_kind field_kinds[SYNC_KINDS] = {
-	[SYNC_CASE] = { "case", "cases", CF_COUNT, field_case, case_derived },
-	[SYNC_CALL] = { "call", "calls", KF_COUNT, field_call,
-	    call_derived },
-	[SYNC_EVENT] = { "event", "case_events", EF_COUNT, field_event,
-	    record_derived },
+	[SYNC_CASE] = { "case", "cases", CF_COUNT, field_case },
+	[SYNC_CALL] = { "call", "calls", KF_COUNT, field_call },
+	[SYNC_EVENT] = { "event", "case_events", EF_COUNT, field_event },
 };
 
 static int

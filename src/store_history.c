@@ -9,50 +9,47 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "field.h"
 #include "store.h"
 #include "store_int.h"
 #include "util.h"
 
-/* The tables the history covers, their stored columns (as the triggers
- * write them) and how a row is named. */
-static const struct history_table {
-	const char *name;
-	const char *const *cols;
-	int rank;		/* restore parents before children */
-	int has_pos;		/* call_refs: keyed by (call_id, pos) */
-} tables[] = {
-	{ "cases", (const char *const[]){ "id", "uuid", "org", "reason",
-	    "title", "account", "status", "priority", "opened_at",
-	    "updated_at", "next_followup_at", "followup_seq", "escalation",
-	    "stage_at", "resolved_at", "resolution", "amount", "currency",
-	    "merchant", "charged_at", NULL }, 0, 0 },
-	{ "calls", (const char *const[]){ "id", "uuid", "case_id",
-	    "started_at", "channel", "direction", "number", "department",
-	    "ivr", "rep", "hold_seconds", "duration_seconds", "outcome",
-	    "promise", "promised_by", "notes", "created_at", "updated_at",
-	    "credited", "promise_status", "promise_marked_at",
-	    "promise_note", "follow_up_at", NULL }, 1, 0 },
-	{ "call_refs", (const char *const[]){ "call_id", "pos", "ref", NULL },
-	    2, 1 },
-	{ "case_events", (const char *const[]){ "id", "uuid", "case_id", "at",
-	    "kind", "level", "due_at", "note", "updated_at", NULL }, 3, 0 },
-	{ "notes", (const char *const[]){ "id", "uuid", "case_id", "at",
-	    "text", "credited", "created_at", "updated_at", NULL }, 3, 0 },
-	/* Its bytes are no history: the blob stays while a version of the
-	 * row names it (schema/010_attachments.sql). */
-	{ "attachments", (const char *const[]){ "id", "uuid", "case_id",
-	    "call_id", "name", "media_type", "size", "sha256", "added_at",
-	    "note", NULL }, 3, 0 },
-};
-#define NTABLES (sizeof(tables) / sizeof(*tables))
+/* The tables the history covers, their columns and which of them it
+ * records, and how a row is named, are declared once (field_table.c);
+ * the triggers of schema/013_history.sql are generated from the same
+ * declaration.  Column names in the SQL below come from it, never from
+ * the data. */
 
-static const struct history_table *
-find_table(const char *name)
+/* The next column from c on that the history records, or NULL. */
+static const struct field_column *
+recorded(const struct field_column *c)
 {
-	for (size_t i = 0; i < NTABLES; i++)
-		if (strcmp(tables[i].name, name) == 0)
-			return &tables[i];
+	for (; !FIELD_COLUMN_END(c); c++)
+		if (c->history)
+			return c;
 	return NULL;
+}
+
+/* The recorded columns of t joined by sep, each as pre, its name, and
+ * post; with twice, as pre, name, twice, name, post ("'id', t.id"). */
+static char *
+columns_sql(const struct field_table *t, const char *pre,
+    const char *twice, const char *post, const char *sep)
+{
+	char *sql = xstrdup("");
+	int first = 1;
+
+	for (const struct field_column *c = recorded(t->cols); c;
+	    c = recorded(c + 1)) {
+		const char *name = field_column_name(t, c);
+		char *next = xasprintf("%s%s%s%s%s%s%s", sql, first ? "" : sep,
+		    pre, name, twice ? twice : "", twice ? name : "", post);
+
+		free(sql);
+		sql = next;
+		first = 0;
+	}
+	return sql;
 }
 
 void
@@ -169,47 +166,32 @@ run_row_sql(struct store *st, const char *sql, const char *json,
 
 /* The statement that puts one recorded row back: op "insert" is undone by
  * deleting the row, "update" by writing the old values, "delete" by
- * inserting them.  Column names come from the table above, never from
- * the data. */
+ * inserting them. */
 static char *
-undo_sql(const struct history_table *t, const char *op)
+undo_sql(const struct field_table *t, const char *op)
 {
-	const char *where = t->has_pos ? " WHERE call_id = ?2 AND pos = ?3" :
-	    " WHERE id = ?2";
-	char *sql, *next;
+	char *where, *sql, *cols, *values;
 
-	if (strcmp(op, "insert") == 0)
-		return xasprintf("DELETE FROM %s%s", t->name, where);
-	if (strcmp(op, "update") == 0) {
-		sql = xasprintf("UPDATE %s SET", t->name);
-		for (int i = 0; t->cols[i]; i++) {
-			next = xasprintf("%s%s %s = json_extract(?1, '$.%s')",
-			    sql, i ? "," : "", t->cols[i], t->cols[i]);
-			free(sql);
-			sql = next;
-		}
-		next = xasprintf("%s%s", sql, where);
-		free(sql);
-		return next;
+	where = t->pos ? xasprintf(" WHERE %s = ?2 AND %s = ?3", t->key,
+	    t->pos) : xasprintf(" WHERE %s = ?2", t->key);
+	if (strcmp(op, "insert") == 0) {
+		sql = xasprintf("DELETE FROM %s%s", t->name, where);
+	} else if (strcmp(op, "update") == 0) {
+		cols = columns_sql(t, "", " = json_extract(?1, '$.", "')",
+		    ",");
+		sql = xasprintf("UPDATE %s SET %s%s", t->name, cols, where);
+		free(cols);
+	} else {
+		cols = columns_sql(t, "", NULL, "", ", ");
+		values = columns_sql(t, "json_extract(?1, '$.", NULL, "')",
+		    ", ");
+		sql = xasprintf("INSERT INTO %s (%s) VALUES (%s)", t->name, cols,
+		    values);
+		free(cols);
+		free(values);
 	}
-	sql = xasprintf("INSERT INTO %s (", t->name);
-	for (int i = 0; t->cols[i]; i++) {
-		next = xasprintf("%s%s%s", sql, i ? ", " : "", t->cols[i]);
-		free(sql);
-		sql = next;
-	}
-	next = xasprintf("%s) VALUES (", sql);
-	free(sql);
-	sql = next;
-	for (int i = 0; t->cols[i]; i++) {
-		next = xasprintf("%s%sjson_extract(?1, '$.%s')", sql, i ? ", " :
-		    "", t->cols[i]);
-		free(sql);
-		sql = next;
-	}
-	next = xasprintf("%s)", sql);
-	free(sql);
-	return next;
+	free(where);
+	return sql;
 }
 
 /* Undo the rows of change id: first, newest first, the inserts and
@@ -247,7 +229,7 @@ undo_rows(struct store *st, long long id)
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int(s, 2, pass);
 		while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
-			const struct history_table *t = find_table(
+			const struct field_table *t = field_table_find(
 			    (const char *)sqlite3_column_text(s, 0));
 			char *sql;
 
@@ -397,17 +379,12 @@ store_history_each(struct store *st, long long case_id, long limit,
 /* The JSON the triggers record for a row of t, as an SQL expression over
  * the table's alias "t". */
 static char *
-row_json_sql(const struct history_table *t)
+row_json_sql(const struct field_table *t)
 {
-	char *sql = xstrdup("json_object(");
+	char *cols = columns_sql(t, "'", "', t.", "", ", ");
+	char *sql = xasprintf("json_object(%s)", cols);
 
-	for (int i = 0; t->cols[i]; i++) {
-		char *next = xasprintf("%s%s'%s', t.%s", sql, i ? ", " : "",
-		    t->cols[i], t->cols[i]);
-
-		free(sql);
-		sql = next;
-	}
+	free(cols);
 	return sql;
 }
 
@@ -425,17 +402,18 @@ store_check_history(struct store *st, void (*fn)(const char *, void *),
 	    " SELECT count(*), min(l.row_id) FROM last l LEFT JOIN %s t"
 	    " ON %s WHERE l.n = 1 AND CASE WHEN l.op = 'delete'"
 	    " THEN t.%s IS NOT NULL ELSE t.%s IS NULL OR l.new IS NOT"
-	    " %s) END";
+	    " %s END";
 	int problems = 0;
 
-	for (size_t i = 0; i < NTABLES; i++) {
-		const struct history_table *t = &tables[i];
-		char *json = row_json_sql(t), *sql, msg[160];
+	for (const struct field_table *t = field_tables; t->name; t++) {
+		char *json = row_json_sql(t), *on, *sql, msg[160];
 		sqlite3_stmt *s;
 
-		sql = xasprintf(last_sql, t->name, t->name, t->has_pos ?
-		    "t.call_id = l.row_id AND t.pos = l.pos" : "t.id = l.row_id",
-		    t->cols[0], t->cols[0], json);
+		on = t->pos ? xasprintf("t.%s = l.row_id AND t.%s = l.pos",
+		    t->key, t->pos) : xasprintf("t.%s = l.row_id", t->key);
+		sql = xasprintf(last_sql, t->name, t->name, on, t->key, t->key,
+		    json);
+		free(on);
 		free(json);
 		s = store_prepare(st, sql);
 		free(sql);
