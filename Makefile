@@ -135,9 +135,15 @@ $(BUILD)/migrations.o: $(BUILD)/migrations.c
 # and their columns (src/field_table.c) into a checked-in migration; a
 # program of its own, since calllog embeds schema/.  test_history_sql
 # fails unless the file is what the generator writes.
+# The objects the redactor and the phone module are made of, for the
+# programs that link them without the rest (a rule's prerequisites are
+# read where it stands: these come first).
+PHONE_OBJS = $(BUILD)/phone.o $(BUILD)/phone_format.o
+REDACT_OBJS = $(BUILD)/redact.o $(BUILD)/redact_runs.o $(BUILD)/redact_judge.o \
+    $(BUILD)/redact_words.o
 GEN_HISTORY_OBJS = $(BUILD)/history_sql.o $(BUILD)/field_table.o \
-                   $(BUILD)/field.o $(BUILD)/redact.o $(BUILD)/redact_runs.o \
-                   $(BUILD)/phone.o $(BUILD)/money.o $(UNIT_DEPS)
+                   $(BUILD)/field.o $(REDACT_OBJS) $(PHONE_OBJS) \
+                   $(BUILD)/money.o $(UNIT_DEPS)
 
 $(BUILD)/history_sql.o: tools/history_sql.c | $(BUILD)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
@@ -181,12 +187,9 @@ $(BUILD)/dlopened: $(BUILD)/dlopened.c
 
 # Tests whose module needs another besides UNIT_DEPS.
 $(BUILD)/tests/test_case_rules: $(BUILD)/policy.o
-PHONE_OBJS = $(BUILD)/phone.o $(BUILD)/phone_format.o
 $(BUILD)/tests/test_phone: $(BUILD)/phone_format.o
 $(BUILD)/tests/test_directory: $(PHONE_OBJS) $(BUILD)/directory_data.o \
     $(BUILD)/purpose.o
-REDACT_OBJS = $(BUILD)/redact.o $(BUILD)/redact_runs.o $(BUILD)/redact_judge.o \
-    $(BUILD)/redact_words.o
 $(BUILD)/tests/test_syncrec: $(REDACT_OBJS) \
     $(BUILD)/field.o $(PHONE_OBJS) $(BUILD)/money.o
 $(BUILD)/tests/test_field: $(REDACT_OBJS) \
