@@ -25,21 +25,25 @@ enum {
 
 #define CASE_OPTIONS \
 	{ "org", 'o', OPT_VALUE, "NAME", "organization: a known name, alias " \
-	    "or unique prefix" }, \
+	    "or unique prefix", OPT_AS_TEXT }, \
 	{ "reason", 'r', OPT_VALUE, "REASON", "why you call: lost-card, " \
 	    "billing, account, activation, fraud, travel, rewards, business," \
-	    " general" }, \
-	{ "title", 't', OPT_VALUE, "TEXT", "the case in a few words" }, \
+	    " general", OPT_AS_TEXT }, \
+	{ "title", 't', OPT_VALUE, "TEXT", "the case in a few words", \
+	    OPT_AS_TEXT }, \
 	{ "account", 0, OPT_VALUE | OPT_RAW, "LAST4", \
-	    "last four digits of the card or account" }, \
+	    "last four digits of the card or account", OPT_AS_TEXT }, \
 	{ "priority", 0, OPT_VALUE, "high|normal|low", \
-	    "case priority (lost-card and fraud default to high)" }, \
+	    "case priority (lost-card and fraud default to high)", \
+	    OPT_AS_TEXT }, \
 	{ "amount", 0, OPT_VALUE, "AMOUNT", \
-	    "the amount in dispute: 418.20, $418.20, EUR 50" }, \
-	{ "merchant", 0, OPT_VALUE, "NAME", "merchant of the disputed charge" }, \
-	{ "charged", 0, OPT_VALUE, "DATE", "date of the disputed charge" }, \
+	    "the amount in dispute: 418.20, $418.20, EUR 50", OPT_AS_TEXT }, \
+	{ "merchant", 0, OPT_VALUE, "NAME", "merchant of the disputed charge", \
+	    OPT_AS_TEXT }, \
+	{ "charged", 0, OPT_VALUE, "DATE", "date of the disputed charge", \
+	    OPT_AS_TEXT }, \
 	{ "new-org", 0, 0, NULL, "the organization is new, though its name " \
-	    "is close to a known one" }
+	    "is close to a known one", OPT_AS_TEXT }
 
 /* A call's own fields, in CALL_OPTIONS order. */
 enum {
@@ -49,27 +53,36 @@ enum {
 };
 
 #define CALL_OPTIONS \
-	{ "number", 'n', OPT_VALUE | OPT_RAW, "PHONE", "number dialed" }, \
-	{ "department", 0, OPT_VALUE, "NAME", "department reached" }, \
-	{ "rep", 0, OPT_VALUE, "NAME", "representative's name or ID" }, \
-	{ "ref", 0, OPT_VALUE | OPT_MULTI, "REF", "reference number" }, \
+	{ "number", 'n', OPT_VALUE | OPT_RAW, "PHONE", "number dialed", \
+	    OPT_AS_TEXT }, \
+	{ "department", 0, OPT_VALUE, "NAME", "department reached", \
+	    OPT_AS_TEXT }, \
+	{ "rep", 0, OPT_VALUE, "NAME", "representative's name or ID", \
+	    OPT_AS_TEXT }, \
+	{ "ref", 0, OPT_VALUE | OPT_MULTI, "REF", "reference number", \
+	    OPT_AS_TEXT }, \
 	{ "when", 'w', OPT_VALUE, "DATE", \
-	    "when the call started (default now)" }, \
+	    "when the call started (default now)", OPT_AS_TEXT }, \
 	{ "duration", 'd', OPT_VALUE, "DUR", \
-	    "length of the call, hold included" }, \
-	{ "hold", 0, OPT_VALUE, "DUR", "time on hold" }, \
-	{ "ivr", 0, OPT_VALUE, "TEXT", "menu path that reached a human" }, \
+	    "length of the call, hold included", OPT_AS_TEXT }, \
+	{ "hold", 0, OPT_VALUE, "DUR", "time on hold", OPT_AS_TEXT }, \
+	{ "ivr", 0, OPT_VALUE, "TEXT", "menu path that reached a human", \
+	    OPT_AS_TEXT }, \
 	{ "channel", 0, OPT_VALUE, "CH", \
-	    "phone, chat, message, letter, in-person" }, \
-	{ "inbound", 0, 0, NULL, "they contacted you (a callback, a letter)" }, \
+	    "phone, chat, message, letter, in-person", OPT_AS_TEXT }, \
+	{ "inbound", 0, 0, NULL, "they contacted you (a callback, a letter)", \
+	    OPT_AS_TEXT }, \
 	{ "outcome", 0, OPT_VALUE, "OUTCOME", "resolved, follow-up, callback," \
-	    " transferred, dropped, escalated, info" }, \
-	{ "promise", 0, OPT_VALUE, "TEXT", "what they promised" }, \
-	{ "promised-by", 0, OPT_VALUE, "DATE", "when they promised it by" }, \
+	    " transferred, dropped, escalated, info", OPT_AS_TEXT }, \
+	{ "promise", 0, OPT_VALUE, "TEXT", "what they promised", \
+	    OPT_AS_TEXT }, \
+	{ "promised-by", 0, OPT_VALUE, "DATE", "when they promised it by", \
+	    OPT_AS_TEXT }, \
 	{ "note", 0, OPT_VALUE | OPT_MULTI | OPT_STDIN, "TEXT", \
-	    "notes; '-' reads standard input" }, \
+	    "notes; '-' reads standard input", OPT_AS_TEXT }, \
 	{ "credited", 0, OPT_VALUE, "AMOUNT", \
-	    "a credit or refund confirmed on this contact (negative: reversed)" }
+	    "a credit or refund confirmed on this contact (negative: reversed)", \
+	    OPT_AS_TEXT }
 
 /* What was typed for a case, read and checked; given[] says which. */
 struct case_input {

@@ -27,14 +27,14 @@ enum {
 
 static const struct opt add_opts[] = {
 	[O_CASE] = { "case", 'c', OPT_VALUE, "ID",
-	    "add the call to this case (id or uuid)" },
+	    "add the call to this case (id or uuid)", OPT_AS_TEXT },
 	[O_FOLLOW_UP] = { "follow-up", 'f', OPT_VALUE, "DATE",
-	    "when to follow up next" },
+	    "when to follow up next", OPT_AS_TEXT },
 	[O_REOPEN] = { "reopen", 0, 0, NULL,
-	    "the call reopens a resolved case" },
+	    "the call reopens a resolved case", OPT_AS_TEXT },
 	CASE_OPTIONS,
 	CALL_OPTIONS,
-	{ NULL, 0, 0, NULL, NULL }
+	OPT_END
 };
 
 /* Everything add will write, read and checked before anything is. */

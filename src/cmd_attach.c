@@ -27,10 +27,10 @@ enum { O_CALL, O_NOTE };
 
 static const struct opt attach_opts[] = {
 	[O_CALL] = { "call", 0, OPT_VALUE | OPT_RAW, "N",
-	    "the call the files belong to (on the same case)" },
+	    "the call the files belong to (on the same case)", OPT_AS_TEXT },
 	[O_NOTE] = { "note", 0, OPT_VALUE, "TEXT",
-	    "what the files are (the same note on each)" },
-	{ NULL, 0, 0, NULL, NULL }
+	    "what the files are (the same note on each)", OPT_AS_TEXT },
+	OPT_END
 };
 
 /* One file to keep, opened and checked. */

@@ -18,15 +18,18 @@
 enum { O_NOTE, O_LEVEL };
 
 static const struct opt note_opts[] = {
-	[O_NOTE] = { "note", 0, OPT_VALUE, "TEXT", "why, for the record" },
-	{ NULL, 0, 0, NULL, NULL }
+	[O_NOTE] = { "note", 0, OPT_VALUE, "TEXT", "why, for the record",
+	    OPT_AS_TEXT },
+	OPT_END
 };
 
 static const struct opt escalate_opts[] = {
-	[O_NOTE] = { "note", 0, OPT_VALUE, "TEXT", "why, for the record" },
+	[O_NOTE] = { "note", 0, OPT_VALUE, "TEXT", "why, for the record",
+	    OPT_AS_TEXT },
 	[O_LEVEL] = { "level", 'l', OPT_VALUE, "LEVEL",
-	    "supervisor, complaint or regulator (default: the next one)" },
-	{ NULL, 0, 0, NULL, NULL }
+	    "supervisor, complaint or regulator (default: the next one)",
+	    OPT_AS_TEXT },
+	OPT_END
 };
 
 /* Read the case named by the first argument (id, uuid or uuid prefix).

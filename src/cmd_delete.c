@@ -20,14 +20,16 @@
 enum { O_CALL, O_YES, O_PURGE, O_ATTACHMENT };
 
 static const struct opt delete_opts[] = {
-	[O_CALL] = { "call", 0, OPT_VALUE, "N", "delete this call, not a case" },
+	[O_CALL] = { "call", 0, OPT_VALUE, "N", "delete this call, not a case",
+	    OPT_AS_TEXT },
 	[O_YES] = { "yes", 'y', 0, NULL, "confirm deleting a case of several "
-	    "calls, or --purge, which cannot be undone" },
+	    "calls, or --purge, which cannot be undone", OPT_AS_TEXT },
 	[O_PURGE] = { "purge", 0, 0, NULL, "remove the deleted text from the "
-	    "history and the file too (no undo)" },
+	    "history and the file too (no undo)", OPT_AS_TEXT },
 	[O_ATTACHMENT] = { "attachment", 0, OPT_VALUE | OPT_RAW, "N",
-	    "delete this attached file (with --purge: its bytes too)" },
-	{ NULL, 0, 0, NULL, NULL }
+	    "delete this attached file (with --purge: its bytes too)",
+	    OPT_AS_TEXT },
+	OPT_END
 };
 
 /*

@@ -16,12 +16,13 @@ enum { O_FORMAT, O_OUTPUT, O_BUNDLE };
 
 static const struct opt dossier_opts[] = {
 	[O_FORMAT] = { "format", 'f', OPT_VALUE, "FORMAT",
-	    "html, md or txt; default: -o's extension or txt" },
+	    "html, md or txt; default: -o's extension or txt", OPT_AS_TEXT },
 	[O_OUTPUT] = { "output", 'o', OPT_VALUE, "FILE",
-	    "write to FILE (0600), replacing it atomically" },
+	    "write to FILE (0600), replacing it atomically", OPT_AS_TEXT },
 	[O_BUNDLE] = { "bundle", 0, OPT_VALUE | OPT_RAW, "FILE.zip",
-	    "one zip of the dossier (HTML, PDF) and its exhibits" },
-	{ NULL, 0, 0, NULL, NULL }
+	    "one zip of the dossier (HTML, PDF) and its exhibits",
+	    OPT_AS_TEXT },
+	OPT_END
 };
 
 typedef int (*render_fn)(const struct dossier *, FILE *);

@@ -30,14 +30,15 @@ enum {
 };
 
 static const struct opt edit_opts[] = {
-	[O_CALL] = { "call", 0, OPT_VALUE, "N", "edit call N instead of a case" },
+	[O_CALL] = { "call", 0, OPT_VALUE, "N", "edit call N instead of a case",
+	    OPT_AS_TEXT },
 	[O_PURGE] = { "purge", 0, 0, NULL, "remove the replaced values from "
-	    "the history and the file too (no undo)" },
+	    "the history and the file too (no undo)", OPT_AS_TEXT },
 	[O_MOVE] = { "case", 0, OPT_VALUE | OPT_RAW, "M",
-	    "with --call: move the call to case M" },
+	    "with --call: move the call to case M", OPT_AS_TEXT },
 	CASE_OPTIONS,
 	CALL_OPTIONS,
-	{ NULL, 0, 0, NULL, NULL }
+	OPT_END
 };
 
 /* The record being edited, as loaded. */

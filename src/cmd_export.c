@@ -21,12 +21,14 @@ enum { O_FORMAT, O_OUTPUT, O_ATTACHMENTS };
 
 static const struct opt export_opts[] = {
 	[O_FORMAT] = { "format", 'f', OPT_VALUE, "json|csv",
-	    "json: everything, for import (the default); csv: the calls" },
+	    "json: everything, for import (the default); csv: the calls",
+	    OPT_AS_TEXT },
 	[O_OUTPUT] = { "output", 'o', OPT_VALUE, "FILE",
-	    "write to FILE, replacing it atomically" },
+	    "write to FILE, replacing it atomically", OPT_AS_TEXT },
 	[O_ATTACHMENTS] = { "attachments", 0, 0, NULL,
-	    "csv: the attached files (name, size, SHA-256), not the calls" },
-	{ NULL, 0, 0, NULL, NULL }
+	    "csv: the attached files (name, size, SHA-256), not the calls",
+	    OPT_AS_TEXT },
+	OPT_END
 };
 
 struct export {

@@ -18,12 +18,14 @@ enum { O_EVENTS, O_OUTPUT, O_VDIR };
 
 static const struct opt ical_opts[] = {
 	[O_EVENTS] = { "events", 'e', 0, NULL,
-	    "VEVENTs instead of VTODOs, for calendars without to-dos" },
+	    "VEVENTs instead of VTODOs, for calendars without to-dos",
+	    OPT_AS_TEXT },
 	[O_OUTPUT] = { "output", 'o', OPT_VALUE | OPT_RAW, "FILE",
-	    "write to FILE, replacing it atomically" },
+	    "write to FILE, replacing it atomically", OPT_AS_TEXT },
 	[O_VDIR] = { "vdir", 0, OPT_VALUE | OPT_RAW, "DIR",
-	    "one .ics file per item in DIR, kept a mirror of the open cases" },
-	{ NULL, 0, 0, NULL, NULL }
+	    "one .ics file per item in DIR, kept a mirror of the open cases",
+	    OPT_AS_TEXT },
+	OPT_END
 };
 
 static int

@@ -34,10 +34,11 @@ enum { O_CASE, O_REOPEN };
 
 static const struct opt mail_opts[] = {
 	[O_CASE] = { "case", 'c', OPT_VALUE | OPT_RAW, "ID",
-	    "the case the message is about (else found from the message)" },
+	    "the case the message is about (else found from the message)",
+	    OPT_AS_TEXT },
 	[O_REOPEN] = { "reopen", 0, 0, NULL,
-	    "the message reopens a resolved case" },
-	{ NULL, 0, 0, NULL, NULL }
+	    "the message reopens a resolved case", OPT_AS_TEXT },
+	OPT_END
 };
 
 /* The message as read, and what will be stored of it. */

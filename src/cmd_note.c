@@ -21,10 +21,10 @@ enum { O_CREDITED, O_AT };
 
 static const struct opt note_opts[] = {
 	[O_CREDITED] = { "credited", 0, OPT_VALUE, "AMOUNT",
-	    "a credit seen (negative: a credit reversed)" },
+	    "a credit seen (negative: a credit reversed)", OPT_AS_TEXT },
 	[O_AT] = { "at", 0, OPT_VALUE, "DATE",
-	    "when it was seen or received (default: now)" },
-	{ NULL, 0, 0, NULL, NULL }
+	    "when it was seen or received (default: now)", OPT_AS_TEXT },
+	OPT_END
 };
 
 /* Read the note's own arguments, before the journal is asked anything. */

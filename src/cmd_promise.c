@@ -19,13 +19,17 @@
 enum { O_KEPT, O_BROKEN, O_WITHDRAWN, O_CALL, O_NOTE };
 
 static const struct opt promise_opts[] = {
-	[O_KEPT] = { "kept", 0, 0, NULL, "they did what they promised" },
-	[O_BROKEN] = { "broken", 0, 0, NULL, "they did not" },
-	[O_WITHDRAWN] = { "withdrawn", 0, 0, NULL, "they took it back" },
+	[O_KEPT] = { "kept", 0, 0, NULL, "they did what they promised",
+	    OPT_AS_TEXT },
+	[O_BROKEN] = { "broken", 0, 0, NULL, "they did not", OPT_AS_TEXT },
+	[O_WITHDRAWN] = { "withdrawn", 0, 0, NULL, "they took it back",
+	    OPT_AS_TEXT },
 	[O_CALL] = { "call", 0, OPT_VALUE, "N",
-	    "the promise made on call N (default: the newest open one)" },
-	[O_NOTE] = { "note", 0, OPT_VALUE, "TEXT", "why, for the record" },
-	{ NULL, 0, 0, NULL, NULL }
+	    "the promise made on call N (default: the newest open one)",
+	    OPT_AS_TEXT },
+	[O_NOTE] = { "note", 0, OPT_VALUE, "TEXT", "why, for the record",
+	    OPT_AS_TEXT },
+	OPT_END
 };
 
 struct find {

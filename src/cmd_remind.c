@@ -23,8 +23,8 @@ enum { O_DRY_RUN };
 
 static const struct opt remind_opts[] = {
 	[O_DRY_RUN] = { "dry-run", 'n', 0, NULL,
-	    "print what would be sent; send and record nothing" },
-	{ NULL, 0, 0, NULL, NULL }
+	    "print what would be sent; send and record nothing", OPT_AS_TEXT },
+	OPT_END
 };
 
 struct due {

@@ -264,6 +264,10 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 	if (writes && args_redact(cmd, a, 1, &redacted, where,
 	    sizeof(where)) == -1)
 		return CMD_USAGE;
+	/* Its typed options are read from the text as it will be kept, and
+	 * a bad one refused before the journal is touched. */
+	if (args_bind(cmd, a, ctx->now) != CMD_OK)
+		return CMD_USAGE;
 	if (paths_database(dbopt, &path) == -1)
 		return CMD_FAIL;
 	if (store_open(path, flags, &ctx->st) == -1) {
@@ -389,8 +393,10 @@ main(int argc, char **argv)
 		rc = CMD_USAGE;
 	else {
 		when_set_order(ctx.cfg.date_order);
-		rc = cmd->flags & CMD_NEEDS_DB ?
-		    run_with_store(cmd, &ctx, &a, g.db) : cmd->run(&ctx, &a);
+		if (cmd->flags & CMD_NEEDS_DB)
+			rc = run_with_store(cmd, &ctx, &a, g.db);
+		else if ((rc = args_bind(cmd, &a, ctx.now)) == CMD_OK)
+			rc = cmd->run(&ctx, &a);
 	}
 	args_free(&a);
 	config_clear(&ctx.cfg);
