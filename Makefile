@@ -91,7 +91,7 @@ PROG     = $(BUILD)/calllog
 
 # Unit tests link the module they test and the few it needs.
 UNIT_TESTS = when phone redact policy util term case_rules money orgmatch \
-             layout directory syncrec purpose field ical_kept
+             layout directory syncrec purpose field ical_kept args
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 UNIT_OBJS  = $(UNIT_BINS:=.o)
 UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o $(BUILD)/term.o
@@ -162,6 +162,9 @@ $(BUILD)/tests/test_field: $(BUILD)/redact.o $(BUILD)/redact_runs.o \
     $(BUILD)/phone.o $(BUILD)/money.o
 $(BUILD)/tests/test_redact: $(BUILD)/redact_runs.o
 $(BUILD)/tests/test_ical_kept: $(BUILD)/redact.o $(BUILD)/redact_runs.o
+$(BUILD)/tests/test_args: $(BUILD)/args_bind.o $(BUILD)/redact.o \
+    $(BUILD)/redact_runs.o $(BUILD)/suggest.o $(BUILD)/when.o \
+    $(BUILD)/when_words.o
 
 $(BUILD):
 	mkdir -p $@
