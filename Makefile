@@ -164,7 +164,7 @@ $(BUILD)/tests/test_redact: $(BUILD)/redact_runs.o
 $(BUILD)/tests/test_ical_kept: $(BUILD)/redact.o $(BUILD)/redact_runs.o
 $(BUILD)/tests/test_args: $(BUILD)/args_bind.o $(BUILD)/redact.o \
     $(BUILD)/redact_runs.o $(BUILD)/suggest.o $(BUILD)/when.o \
-    $(BUILD)/when_words.o
+    $(BUILD)/when_words.o $(BUILD)/money.o
 
 $(BUILD):
 	mkdir -p $@

@@ -35,7 +35,8 @@ enum {
  * is the parser).  Each typed option names a variable of the command's
  * options struct (struct cmd's bound_size bytes, args' bound); one given
  * badly is reported in the command's own words and the command exits 2
- * before it starts.  Absent, a variable is 0 (an enum: -1).
+ * before it starts.  Absent, a variable is 0 (an enum or a duration: -1;
+ * an amount: currency "").
  */
 enum opt_type {
 	OPT_UNBOUND = 0,	/* read as text with arg() */
@@ -44,7 +45,17 @@ enum opt_type {
 	OPT_INT,	/* long: a whole number from min to max */
 	OPT_DATE,	/* time_t: when_parse, against the command's now */
 	OPT_ENUM,	/* int: one of names, by name, alias or prefix */
-	OPT_ID		/* long long: a record's id, as 'open' shows it */
+	OPT_ID,		/* long long: a record's id, as 'open' shows it */
+	OPT_DURATION,	/* long: seconds, when_parse_duration */
+	OPT_AMOUNT,	/* struct opt_money: money_parse, more than zero */
+	OPT_CREDIT	/* struct opt_money: money_parse_credit (signed) */
+};
+
+/* An amount as typed: in minor units of its currency (the configured one
+ * when none was typed). */
+struct opt_money {
+	long long minor;
+	char currency[4];	/* "": not given */
 };
 
 struct opt {
@@ -145,12 +156,13 @@ void args_free(struct args *a);
 
 /*
  * Read every typed option's text into the variable its entry names
- * (struct opt, OPT_TO), checked once here; dates are read against now.
- * Called once the text is final (after args_redact for a writer) and
- * before the journal is opened.  Returns CMD_OK, or CMD_USAGE after
- * reporting the first bad value.
+ * (struct opt, OPT_TO), checked once here: dates are read against
+ * ctx->now, amounts without a currency are in ctx->cfg's.  Called once
+ * the text is final (after args_redact for a writer) and before the
+ * journal is opened.  Returns CMD_OK, or CMD_USAGE after reporting the
+ * first bad value.
  */
-int args_bind(const struct cmd *cmd, struct args *a, time_t now);
+int args_bind(const struct cmd *cmd, struct args *a, const struct ctx *ctx);
 
 struct redact_counts;
 

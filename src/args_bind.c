@@ -9,6 +9,7 @@
 
 #include "cmd.h"
 #include "model.h"
+#include "money.h"
 #include "util.h"
 #include "when.h"
 
@@ -36,8 +37,9 @@ bind_int(const struct opt *o, const char *s, long *out)
 
 /* Read s, the value of option o, into p by o's type. */
 static int
-bind_one(const struct opt *o, const char *s, void *p, time_t now)
+bind_one(const struct opt *o, const char *s, void *p, const struct ctx *ctx)
 {
+	struct opt_money *m = p;
 	char what[64];
 	int v;
 
@@ -53,7 +55,7 @@ bind_one(const struct opt *o, const char *s, void *p, time_t now)
 	case OPT_INT:
 		return bind_int(o, s, p);
 	case OPT_DATE:
-		return when_parse(s, now, p);
+		return when_parse(s, ctx->now, p);
 	case OPT_ENUM:
 		if ((v = enum_parse(o->names, s)) < 0)
 			return -1;
@@ -62,12 +64,20 @@ bind_one(const struct opt *o, const char *s, void *p, time_t now)
 	case OPT_ID:
 		snprintf(what, sizeof(what), "--%s", o->name);
 		return parse_id(s, what, p);
+	case OPT_DURATION:
+		return when_parse_duration(s, p);
+	case OPT_AMOUNT:
+		return money_parse(s, ctx->cfg.currency, &m->minor,
+		    m->currency);
+	case OPT_CREDIT:
+		return money_parse_credit(s, ctx->cfg.currency, &m->minor,
+		    m->currency);
 	}
 	return 0;
 }
 
 int
-args_bind(const struct cmd *cmd, struct args *a, time_t now)
+args_bind(const struct cmd *cmd, struct args *a, const struct ctx *ctx)
 {
 	for (int i = 0; i < a->nopts; i++) {
 		const struct opt *o = &cmd->opts[i];
@@ -75,7 +85,9 @@ args_bind(const struct cmd *cmd, struct args *a, time_t now)
 
 		if (o->type == OPT_ENUM)
 			*(int *)p = -1;
-		if (a->val[i] != NULL && bind_one(o, a->val[i], p, now) == -1)
+		else if (o->type == OPT_DURATION)
+			*(long *)p = -1;
+		if (a->val[i] != NULL && bind_one(o, a->val[i], p, ctx) == -1)
 			return CMD_USAGE;
 	}
 	return CMD_OK;

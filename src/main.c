@@ -266,7 +266,7 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 		return CMD_USAGE;
 	/* Its typed options are read from the text as it will be kept, and
 	 * a bad one refused before the journal is touched. */
-	if (args_bind(cmd, a, ctx->now) != CMD_OK)
+	if (args_bind(cmd, a, ctx) != CMD_OK)
 		return CMD_USAGE;
 	if (paths_database(dbopt, &path) == -1)
 		return CMD_FAIL;
@@ -395,7 +395,7 @@ main(int argc, char **argv)
 		when_set_order(ctx.cfg.date_order);
 		if (cmd->flags & CMD_NEEDS_DB)
 			rc = run_with_store(cmd, &ctx, &a, g.db);
-		else if ((rc = args_bind(cmd, &a, ctx.now)) == CMD_OK)
+		else if ((rc = args_bind(cmd, &a, &ctx)) == CMD_OK)
 			rc = cmd->run(&ctx, &a);
 	}
 	args_free(&a);

@@ -18,6 +18,8 @@ struct t_opts {
 	long long call;
 	int yes;
 	const char *text;
+	long hold;
+	struct opt_money amount, credit;
 };
 
 static const struct opt t_opts[] = {
@@ -32,6 +34,12 @@ static const struct opt t_opts[] = {
 	{ "yes", 'y', 0, NULL, "a flag", OPT_TO(OPT_BOOL, struct t_opts, yes) },
 	{ "text", 0, OPT_VALUE, "TEXT", "text",
 	    OPT_TO(OPT_STRING, struct t_opts, text) },
+	{ "hold", 0, OPT_VALUE, "DUR", "a duration",
+	    OPT_TO(OPT_DURATION, struct t_opts, hold) },
+	{ "amount", 0, OPT_VALUE, "AMOUNT", "an amount",
+	    OPT_TO(OPT_AMOUNT, struct t_opts, amount) },
+	{ "credit", 0, OPT_VALUE, "AMOUNT", "a credit",
+	    OPT_TO(OPT_CREDIT, struct t_opts, credit) },
 	{ "ref", 0, OPT_VALUE | OPT_MULTI, "REF", "refs", OPT_AS_TEXT },
 	OPT_LIMIT(struct t_opts, n),
 	OPT_END
@@ -47,14 +55,16 @@ static const struct cmd t_cmd = {
 static int
 run(char **argv, struct args *a, char *msg, size_t size)
 {
+	struct ctx ctx = { .now = 1767225600 };
 	int argc = 0, rc;
 
+	memcpy(ctx.cfg.currency, "EUR", 4);
 	while (argv[argc])
 		argc++;
 	*msg = '\0';
 	error_capture(msg, size);
 	rc = args_parse(&t_cmd, argc, argv, a);
-	if (rc == CMD_OK && (rc = args_bind(&t_cmd, a, 1767225600)) != CMD_OK)
+	if (rc == CMD_OK && (rc = args_bind(&t_cmd, a, &ctx)) != CMD_OK)
 		args_free(a);
 	error_capture(NULL, 0);
 	return rc;
@@ -65,7 +75,8 @@ test_bound(void)
 {
 	char *argv[] = { "t", "-n", "3", "--at", "2026-01-02 10:00",
 	    "--status", "wait", "--call", "#12", "-y", "--text", "hi",
-	    "--ref", "a", "--ref", "b", "-3d", NULL };
+	    "--ref", "a", "--ref", "b", "--hold", "5:30", "--amount", "$4.20",
+	    "--credit", "-3", "-3d", NULL };
 	char msg[256];
 	struct args a;
 	const struct t_opts *o;
@@ -81,7 +92,12 @@ test_bound(void)
 	is_long(o->call, 12, "an id");
 	is_long(o->yes, 1, "a flag");
 	is_str(o->text, "hi", "a text");
-	is_long(a.nmulti[6], 2, "a repeated option keeps every value");
+	is_long(o->hold, 330, "a duration");
+	ok(o->amount.minor == 420 && !strcmp(o->amount.currency, "USD"),
+	    "an amount in the currency typed");
+	ok(o->credit.minor == -300 && !strcmp(o->credit.currency, "EUR"),
+	    "a credit, negative, in the configured currency");
+	is_long(a.nmulti[9], 2, "a repeated option keeps every value");
 	ok(a.npos == 1 && strcmp(a.pos[0], "-3d") == 0,
 	    "a negative number is positional");
 	args_free(&a);
@@ -99,8 +115,10 @@ test_absent(void)
 		return;
 	o = a.bound;
 	ok(o->n == 0 && o->at == 0 && o->call == 0 && o->yes == 0 &&
-	    o->text == NULL, "absent: zero");
+	    o->text == NULL && o->amount.currency[0] == '\0',
+	    "absent: zero");
 	is_long(o->status, -1, "absent enum: -1");
+	is_long(o->hold, -1, "absent duration: -1");
 	args_free(&a);
 }
 
@@ -115,6 +133,9 @@ static const struct {
 	{ "--call", "x", "--call 'x' is not a number" },
 	{ "--status", "nosuch", "nosuch" },
 	{ "--at", "not a date", "not a date" },
+	{ "--hold", "soon", "soon" },
+	{ "--amount", "-3", "-3" },
+	{ "--credit", "0", "'0'" },
 };
 
 static void
