@@ -26,7 +26,9 @@ enum {
 	OPT_MULTI = 1 << 1,	/* may be repeated; every value is kept */
 	OPT_RAW = 1 << 2,	/* not text (a phone number, a file, digits
 				   checked by the command): never redacted */
-	OPT_STDIN = 1 << 3	/* '-' reads standard input (args_redact) */
+	OPT_STDIN = 1 << 3,	/* '-' reads standard input (args_redact) */
+	OPT_CLEARS = 1 << 4	/* given empty, a typed option is absent:
+				   a field is cleared (edit's form) */
 };
 
 /*
@@ -48,7 +50,14 @@ enum opt_type {
 	OPT_ID,		/* long long: a record's id, as 'open' shows it */
 	OPT_DURATION,	/* long: seconds, when_parse_duration */
 	OPT_AMOUNT,	/* struct opt_money: money_parse, more than zero */
-	OPT_CREDIT	/* struct opt_money: money_parse_credit (signed) */
+	OPT_CREDIT,	/* struct opt_money: money_parse_credit (signed) */
+	OPT_STRINGS	/* struct opt_strings: every value of an OPT_MULTI */
+};
+
+/* Every value of a repeated option, in the order given. */
+struct opt_strings {
+	const char *const *v;
+	int n;
 };
 
 /* An amount as typed: in minor units of its currency (the configured one

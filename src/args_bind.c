@@ -72,6 +72,8 @@ bind_one(const struct opt *o, const char *s, void *p, const struct ctx *ctx)
 	case OPT_CREDIT:
 		return money_parse_credit(s, ctx->cfg.currency, &m->minor,
 		    m->currency);
+	case OPT_STRINGS:
+		return 0;	/* args_bind: all of them at once */
 	}
 	return 0;
 }
@@ -87,7 +89,13 @@ args_bind(const struct cmd *cmd, struct args *a, const struct ctx *ctx)
 			*(int *)p = -1;
 		else if (o->type == OPT_DURATION)
 			*(long *)p = -1;
-		if (a->val[i] != NULL && bind_one(o, a->val[i], p, ctx) == -1)
+		if (o->type == OPT_STRINGS)
+			*(struct opt_strings *)p = (struct opt_strings){
+			    a->multi[i], a->nmulti[i] };
+		if (a->val[i] == NULL ||
+		    (o->flags & OPT_CLEARS && *a->val[i] == '\0'))
+			continue;
+		if (bind_one(o, a->val[i], p, ctx) == -1)
 			return CMD_USAGE;
 	}
 	return CMD_OK;

@@ -394,7 +394,9 @@ run_call(struct ctx *ctx, struct args *a)
 	if (rc == CMD_OK)
 		args_redact(&cmd_add, &addargs, 0, &redacted, where,
 		    sizeof(where));
-	if (rc == CMD_OK && store_begin(ctx->st, 1) == -1)
+	if (rc == CMD_OK && args_bind(&cmd_add, &addargs, ctx) != CMD_OK)
+		rc = CMD_USAGE;
+	else if (rc == CMD_OK && store_begin(ctx->st, 1) == -1)
 		rc = CMD_FAIL;
 	else if (rc == CMD_OK && (rc = cmd_add.run(ctx, &addargs)) == CMD_OK)
 		redact_report(&redacted, *where ? where : NULL);
