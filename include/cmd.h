@@ -74,9 +74,11 @@ struct opt {
 	const char *argname;	/* "DATE", for usage */
 	const char *help;
 	enum opt_type type;
-	size_t off;		/* offsetof the variable in the options struct */
+	size_t off;		/* offsetof its variable in the options */
 	long min, max;		/* OPT_INT: the range */
 	const struct enum_names *names;	/* OPT_ENUM: the names */
+	const char *every;	/* OPT_ENUM: the word for none in particular
+				   ("all"), which leaves the variable -1 */
 };
 
 /* The rest of a table entry for an option bound to member m of struct T:

@@ -45,7 +45,8 @@ struct case_options {
 	    "or unique prefix", INPUT_TO(OPT_STRING, T, m, org) }, \
 	{ "reason", 'r', OPT_VALUE, "REASON", "why you call: lost-card, " \
 	    "billing, account, activation, fraud, travel, rewards, business," \
-	    " general", INPUT_TO(OPT_ENUM, T, m, reason), .names = &reason_names }, \
+	    " general", INPUT_TO(OPT_ENUM, T, m, reason), \
+	    .names = &reason_names }, \
 	{ "title", 't', OPT_VALUE, "TEXT", "the case in a few words", \
 	    INPUT_TO(OPT_STRING, T, m, title) }, \
 	{ "account", 0, OPT_VALUE | OPT_RAW, "LAST4", \
@@ -60,7 +61,8 @@ struct case_options {
 	{ "merchant", 0, OPT_VALUE, "NAME", "merchant of the disputed charge", \
 	    INPUT_TO(OPT_STRING, T, m, merchant) }, \
 	{ "charged", 0, OPT_VALUE | OPT_CLEARS, "DATE", \
-	    "date of the disputed charge", INPUT_TO(OPT_DATE, T, m, charged) }, \
+	    "date of the disputed charge", \
+	    INPUT_TO(OPT_DATE, T, m, charged) }, \
 	{ "new-org", 0, 0, NULL, "the organization is new, though its name " \
 	    "is close to a known one", INPUT_TO(OPT_BOOL, T, m, new_org) }
 
@@ -92,7 +94,8 @@ struct call_options {
 	{ "ref", 0, OPT_VALUE | OPT_MULTI, "REF", "reference number", \
 	    INPUT_TO(OPT_STRINGS, T, m, refs) }, \
 	{ "when", 'w', OPT_VALUE | OPT_CLEARS, "DATE", \
-	    "when the call started (default now)", INPUT_TO(OPT_DATE, T, m, when) }, \
+	    "when the call started (default now)", \
+	    INPUT_TO(OPT_DATE, T, m, when) }, \
 	{ "duration", 'd', OPT_VALUE | OPT_CLEARS, "DUR", \
 	    "length of the call, hold included", \
 	    INPUT_TO(OPT_DURATION, T, m, duration) }, \
@@ -111,9 +114,11 @@ struct call_options {
 	{ "promise", 0, OPT_VALUE, "TEXT", "what they promised", \
 	    INPUT_TO(OPT_STRING, T, m, promise) }, \
 	{ "promised-by", 0, OPT_VALUE | OPT_CLEARS, "DATE", \
-	    "when they promised it by", INPUT_TO(OPT_DATE, T, m, promised_by) }, \
+	    "when they promised it by", \
+	    INPUT_TO(OPT_DATE, T, m, promised_by) }, \
 	{ "note", 0, OPT_VALUE | OPT_MULTI | OPT_STDIN, "TEXT", \
-	    "notes; '-' reads standard input", INPUT_TO(OPT_STRINGS, T, m, notes) }, \
+	    "notes; '-' reads standard input", \
+	    INPUT_TO(OPT_STRINGS, T, m, notes) }, \
 	{ "credited", 0, OPT_VALUE | OPT_CLEARS, "AMOUNT", \
 	    "a credit or refund confirmed on this contact (negative: reversed)", \
 	    INPUT_TO(OPT_CREDIT, T, m, credited) }

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "model.h"
@@ -57,6 +58,8 @@ bind_one(const struct opt *o, const char *s, void *p, const struct ctx *ctx)
 	case OPT_DATE:
 		return when_parse(s, ctx->now, p);
 	case OPT_ENUM:
+		if (o->every && strcmp(s, o->every) == 0)
+			return 0;
 		if ((v = enum_parse(o->names, s)) < 0)
 			return -1;
 		*(int *)p = v;

@@ -336,7 +336,8 @@ run_call(struct ctx *ctx, struct args *a)
 		answers_push(&ans, "--case", v);
 	else {
 		answers_push(&ans, "--org", p.org ? p.org : a->pos[0]);
-		answers_push(&ans, "--reason", enum_name(&reason_names, reason));
+		answers_push(&ans, "--reason",
+		    enum_name(&reason_names, reason));
 		free(v);
 		if (*(v = ask_checked("the case in a few words", NULL,
 		    check_field, (void *)&title)))

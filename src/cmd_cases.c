@@ -16,7 +16,7 @@
 
 /* What the options say, read by args_bind. */
 struct cases_opts {
-	const char *status;	/* "all" or a status name */
+	int status;		/* -1: all */
 	const char *org;
 	time_t since;
 	int json;
@@ -26,7 +26,8 @@ struct cases_opts {
 static const struct opt cases_opts[] = {
 	{ "status", 's', OPT_VALUE, "STATUS",
 	    "open, waiting, escalated, resolved or all (the default)",
-	    OPT_TO(OPT_STRING, struct cases_opts, status) },
+	    OPT_TO(OPT_ENUM, struct cases_opts, status),
+	    .names = &status_names, .every = "all" },
 	{ "org", 'o', OPT_VALUE, "NAME",
 	    "only this organization (prefix or alias)",
 	    OPT_TO(OPT_STRING, struct cases_opts, org) },
@@ -80,14 +81,8 @@ run_cases(struct ctx *ctx, struct args *a)
 	struct cases_walk w = { .ctx = ctx };
 	int rc;
 
-	/* "all" is no status, so not an OPT_ENUM of status_names. */
-	if (o->status && strcmp(o->status, "all") != 0) {
-		int v = enum_parse(&status_names, o->status);
-
-		if (v < 0)
-			return CMD_USAGE;
-		f.status = enum_name(&status_names, v);
-	}
+	if (o->status >= 0)
+		f.status = enum_name(&status_names, o->status);
 	if (o->json) {
 		jsonw_init(&w.json, ctx->out);
 		jsonw_array_begin(&w.json);

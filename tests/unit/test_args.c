@@ -23,12 +23,13 @@ struct t_opts {
 };
 
 static const struct opt t_opts[] = {
-	{ "n", 'n', OPT_VALUE, "N", "a number", OPT_TO(OPT_INT, struct t_opts, n),
-	    .min = 1, .max = 10 },
+	{ "n", 'n', OPT_VALUE, "N", "a number",
+	    OPT_TO(OPT_INT, struct t_opts, n), .min = 1, .max = 10 },
 	{ "at", 0, OPT_VALUE, "DATE", "a date",
 	    OPT_TO(OPT_DATE, struct t_opts, at) },
 	{ "status", 's', OPT_VALUE, "STATUS", "a status",
-	    OPT_TO(OPT_ENUM, struct t_opts, status), .names = &status_names },
+	    OPT_TO(OPT_ENUM, struct t_opts, status), .names = &status_names,
+	    .every = "any" },
 	{ "call", 0, OPT_VALUE, "N", "a call",
 	    OPT_TO(OPT_ID, struct t_opts, call) },
 	{ "yes", 'y', 0, NULL, "a flag", OPT_TO(OPT_BOOL, struct t_opts, yes) },
@@ -122,6 +123,21 @@ test_absent(void)
 	args_free(&a);
 }
 
+/* An enum's word for none in particular is no value, and no error. */
+static void
+test_every(void)
+{
+	char *argv[] = { "t", "--status", "any", NULL };
+	char msg[256];
+	struct args a;
+
+	if (!ok(run(argv, &a, msg, sizeof(msg)) == CMD_OK, "--status any"))
+		return;
+	is_long(((const struct t_opts *)a.bound)->status, -1,
+	    "the enum's word for none leaves it -1");
+	args_free(&a);
+}
+
 static const struct {
 	const char *opt, *val, *msg;
 } bad[] = {
@@ -190,6 +206,7 @@ main(void)
 	setenv("TZ", "UTC", 1);
 	test_bound();
 	test_absent();
+	test_every();
 	test_refused();
 	test_many();
 	return tap_done();
