@@ -1,9 +1,9 @@
 /*
  * cmd: what every command is given and returns.  Each src/cmd_*.c exports
  * one `const struct cmd`; main.c keeps the table, parses the options each
- * command declares (the same array prints its usage, so the two cannot
- * drift), opens the database for commands that need it, and maps results
- * to exit codes.
+ * command declares into the typed variables the same array names (the
+ * array also prints the usage, so the two cannot drift), opens the
+ * database for commands that need it, and maps results to exit codes.
  */
 #ifndef CALLLOG_CMD_H
 #define CALLLOG_CMD_H
@@ -150,7 +150,9 @@ struct cmd {
 	int (*run)(struct ctx *ctx, struct args *a);
 };
 
-/* Value of option i, or NULL when it was not given. */
+/* The text of option i as given, or NULL when it was not: for what must
+ * be known before args_bind (a writes() callback) or whether an option
+ * was given at all; its value is the bound variable's. */
 static inline const char *
 arg(const struct args *a, int i)
 {
