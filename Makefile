@@ -97,7 +97,8 @@ PROG     = $(BUILD)/calllog
 
 # Unit tests link the module they test and the few it needs.
 UNIT_TESTS = when phone redact policy util term case_rules money orgmatch \
-             layout directory syncrec purpose field ical_kept history_sql
+             layout directory syncrec purpose field ical_kept history_sql \
+             args
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 UNIT_OBJS  = $(UNIT_BINS:=.o)
 UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o $(BUILD)/term.o
@@ -197,6 +198,8 @@ $(BUILD)/tests/test_field: $(REDACT_OBJS) \
 $(BUILD)/tests/test_redact: $(BUILD)/redact_runs.o $(BUILD)/redact_judge.o \
     $(BUILD)/redact_words.o
 $(BUILD)/tests/test_ical_kept: $(REDACT_OBJS)
+$(BUILD)/tests/test_args: $(BUILD)/args_bind.o $(REDACT_OBJS) \
+    $(BUILD)/suggest.o $(BUILD)/when.o $(BUILD)/when_words.o $(BUILD)/money.o
 
 $(BUILD):
 	mkdir -p $@

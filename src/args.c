@@ -2,7 +2,6 @@
  * args.c: parsing a command's options from the table it declares, and
  * printing its usage from the same table.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,94 +99,135 @@ static const char *
 near_option(const struct cmd *cmd, const char *word)
 {
 	static char near[256];
-	const char *names[ARGS_MAX + 1];
+	int n = count_opts(cmd->opts);
+	const char **names = xcalloc((size_t)n + 1, sizeof(*names));
 	char name[64];
-	size_t n = 0;
+	int found;
 
-	if (strncmp(word, "--", 2) != 0)
+	if (strncmp(word, "--", 2) != 0) {
+		free(names);
 		return NULL;
+	}
 	snprintf(name, sizeof(name), "%.*s", (int)strcspn(word + 2, "="),
 	    word + 2);
-	for (int i = 0; cmd->opts && cmd->opts[i].name && n < ARGS_MAX; i++)
-		names[n++] = cmd->opts[i].name;
-	names[n++] = "help";
-	return suggest_names(name, names, n, "--", near, sizeof(near)) > 0 ?
-	    near : NULL;
+	for (int i = 0; i < n; i++)
+		names[i] = cmd->opts[i].name;
+	names[n] = "help";
+	found = suggest_names(name, names, (size_t)n + 1, "--", near,
+	    sizeof(near));
+	free(names);
+	return found > 0 ? near : NULL;
 }
 
-int
-args_parse(const struct cmd *cmd, int argc, char **argv, struct args *a)
+/* getopt_long's tables for cmd's n options (and --help), which the
+ * caller frees: *shortopts holds at most two letters an option. */
+static struct option *
+getopt_tables(const struct cmd *cmd, int n, char **shortopts)
 {
-	int n = count_opts(cmd->opts);
-	struct option longopts[ARGS_MAX + 2];
-	char shortopts[ARGS_MAX * 2 + 4] = ":h";
-	size_t sl = strlen(shortopts);
-	int c;
+	struct option *longopts = xcalloc((size_t)n + 2, sizeof(*longopts));
+	char *sl = *shortopts = xcalloc((size_t)n * 2 + 4, 1);
 
-	memset(a, 0, sizeof(*a));
-	mark_negative_numbers(argc, argv, a);
-	argv = a->argv;
+	sl += sprintf(sl, ":h");
 	for (int i = 0; i < n; i++) {
 		const struct opt *o = &cmd->opts[i];
 
 		longopts[i].name = o->name;
 		longopts[i].has_arg = o->flags & OPT_VALUE ? required_argument :
 		    no_argument;
-		longopts[i].flag = NULL;
 		longopts[i].val = o->shortname ? o->shortname : LONG_BASE + i;
 		if (o->shortname) {
-			shortopts[sl++] = (char)o->shortname;
+			*sl++ = (char)o->shortname;
 			if (o->flags & OPT_VALUE)
-				shortopts[sl++] = ':';
+				*sl++ = ':';
 		}
 	}
-	shortopts[sl] = '\0';
 	longopts[n] = (struct option){ "help", no_argument, NULL, 'h' };
-	memset(&longopts[n + 1], 0, sizeof(longopts[n + 1]));
+	return longopts;
+}
+
+/* Report getopt_long's c ('?' or ':') for the word before optind. */
+static void
+bad_option(const struct cmd *cmd, int c, char **argv)
+{
+	char shortname[3] = { '-', (char)optopt, '\0' };
+	const char *last = argv[optind - 1];
+	/* Name the option as typed: a long option that has a short name
+	 * also sets optopt to it. */
+	const char *bad = strncmp(last, "--", 2) != 0 && optopt > 0 &&
+	    optopt < LONG_BASE ? shortname : last;
+	const char *near = c == '?' ? near_option(cmd, bad) : NULL;
+
+	if (near)
+		error("unknown option '%s' for '%s'; did you mean %s?", bad,
+		    cmd->name, near);
+	else
+		error("%s '%s' for '%s'; see 'calllog %s -h'",
+		    c == ':' ? "missing value after" : "unknown option", bad,
+		    cmd->name, cmd->name);
+}
+
+/* Keep getopt_long's answer c, with optarg, as option i's value. */
+static void
+keep_value(const struct cmd *cmd, struct args *a, int c)
+{
+	int i = -1;
+
+	if (c >= LONG_BASE)
+		i = c - LONG_BASE;
+	else
+		for (int k = 0; k < a->nopts; k++)
+			if (cmd->opts[k].shortname == c)
+				i = k;
+	a->val[i] = optarg ? unmark(optarg) : "";
+	if (cmd->opts[i].flags & OPT_MULTI) {
+		a->multi[i] = xrealloc(a->multi[i],
+		    (size_t)(a->nmulti[i] + 1) * sizeof(char *));
+		a->multi[i][a->nmulti[i]++] = a->val[i];
+	}
+}
+
+/* Read the options of argv into a; -1 when help was printed. */
+static int
+read_options(const struct cmd *cmd, int argc, char **argv, struct args *a)
+{
+	char *shortopts;
+	struct option *longopts = getopt_tables(cmd, a->nopts, &shortopts);
+	int c, rc = CMD_OK;
 
 	optind = 0;	/* full reset: getopt keeps state between calls */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
-		int i = -1;
-
+	while (rc == CMD_OK &&
+	    (c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		if (c == 'h') {
 			cmd_usage(cmd, stdout);
-			args_free(a);
-			return -1;
-		}
-		if (c == '?' || c == ':') {
-			char shortname[3] = { '-', (char)optopt, '\0' };
-			const char *last = argv[optind - 1];
-			/* Name the option as typed: a long option that has a
-			 * short name also sets optopt to it. */
-			const char *bad = strncmp(last, "--", 2) != 0 &&
-			    optopt > 0 && optopt < LONG_BASE ? shortname : last;
-			const char *near = c == '?' ? near_option(cmd, bad) :
-			    NULL;
+			rc = -1;
+		} else if (c == '?' || c == ':') {
+			bad_option(cmd, c, argv);
+			rc = CMD_USAGE;
+		} else
+			keep_value(cmd, a, c);
+	}
+	free(longopts);
+	free(shortopts);
+	return rc;
+}
 
-			if (near)
-				error("unknown option '%s' for '%s'; did you "
-				    "mean %s?", bad, cmd->name, near);
-			else
-				error("%s '%s' for '%s'; see 'calllog %s -h'",
-				    c == ':' ? "missing value after" :
-				    "unknown option", bad, cmd->name,
-				    cmd->name);
-			args_free(a);
-			return CMD_USAGE;
-		}
-		if (c >= LONG_BASE)
-			i = c - LONG_BASE;
-		else
-			for (int k = 0; k < n; k++)
-				if (cmd->opts[k].shortname == c)
-					i = k;
-		a->val[i] = optarg ? unmark(optarg) : "";
-		if (cmd->opts[i].flags & OPT_MULTI) {
-			a->multi[i] = xrealloc(a->multi[i],
-			    (size_t)(a->nmulti[i] + 1) * sizeof(char *));
-			a->multi[i][a->nmulti[i]++] = a->val[i];
-		}
+int
+args_parse(const struct cmd *cmd, int argc, char **argv, struct args *a)
+{
+	int n = count_opts(cmd->opts), rc;
+
+	memset(a, 0, sizeof(*a));
+	a->nopts = n;
+	a->val = xcalloc((size_t)n + 1, sizeof(*a->val));
+	a->multi = xcalloc((size_t)n + 1, sizeof(*a->multi));
+	a->nmulti = xcalloc((size_t)n + 1, sizeof(*a->nmulti));
+	a->bound = xcalloc(1, cmd->bound_size ? cmd->bound_size : 1);
+	mark_negative_numbers(argc, argv, a);
+	argv = a->argv;
+	if ((rc = read_options(cmd, argc, argv, a)) != CMD_OK) {
+		args_free(a);
+		return rc;
 	}
 	a->pos = argv + optind;
 	a->npos = argc - optind;
@@ -207,8 +247,12 @@ args_parse(const struct cmd *cmd, int argc, char **argv, struct args *a)
 void
 args_free(struct args *a)
 {
-	for (int i = 0; i < ARGS_MAX; i++)
+	for (int i = 0; i < a->nopts; i++)
 		free(a->multi[i]);
+	free(a->multi);
+	free(a->nmulti);
+	free(a->val);
+	free(a->bound);
 	for (int i = 0; i < a->nowned; i++)
 		free(a->owned[i]);
 	free(a->owned);
@@ -286,24 +330,6 @@ args_redact(const struct cmd *cmd, struct args *a, int read_stdin,
 		a->pos[i] = (char *)redact_value(a, a->pos[i], name, counts,
 		    where, size);
 	}
-	return 0;
-}
-
-int
-args_limit(const struct args *a, int i, long *limit)
-{
-	const char *s = arg(a, i);
-	char *end;
-	long v;
-
-	*limit = 0;
-	if (s == NULL)
-		return 0;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || errno || v <= 0)
-		return error("--limit '%s' is not a positive whole number", s);
-	*limit = v;
 	return 0;
 }
 

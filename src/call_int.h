@@ -1,6 +1,7 @@
 /*
- * call_int.h: what cmd_call.c (the questions) and call_case.c (the open
- * cases a guided call may add to) share, and nothing else sees.
+ * call_int.h: what cmd_call.c (the questions), call_case.c (the open
+ * cases a guided call may add to) and call_answers.c (the answers made
+ * add's arguments) share, and nothing else sees.
  */
 #ifndef CALLLOG_CALL_INT_H
 #define CALLLOG_CALL_INT_H
@@ -25,6 +26,26 @@ struct card_walk {
  * reporting. */
 int call_print_card(struct ctx *ctx, const struct prep *p, FILE *fp,
     struct card_walk *w);
+
+/* Everything asked, as the arguments `add` will read: as many as the
+ * person gave, each value a copy the answers own (call_answers.c). */
+struct answers {
+	char **argv;
+	int argc, cap;
+};
+
+/* Add the word s, which the answers now own. */
+void answers_push_arg(struct answers *a, char *s);
+/* Add a copy of opt, and of value unless it is NULL. */
+void answers_push(struct answers *a, const char *opt, const char *value);
+void answers_free(struct answers *a);
+
+/*
+ * Record the answers as `calllog add` would record its command line,
+ * through the same doors: parsed, redacted, bound, then add's run in a
+ * write transaction.  Returns add's exit code.
+ */
+int answers_record(struct ctx *ctx, const struct answers *a);
 
 /* The case answer, checked when it is given: "new", or a case that
  * exists and is not resolved.  arg is the struct ctx.  Returns 0, or -1

@@ -19,6 +19,16 @@
 #include "util.h"
 #include "when.h"
 
+/* What the options say, read by args_bind. */
+struct add_opts {
+	const char *kase;	/* an id or uuid: lookup_case reads it */
+	time_t follow_up;	/* 0: the case rules' */
+	int reopen;
+	struct case_options k;
+	struct call_options c;
+};
+
+/* Where the case's and the call's own options start (input.h). */
 enum {
 	O_CASE, O_FOLLOW_UP, O_REOPEN,
 	O_KFIRST,
@@ -27,14 +37,17 @@ enum {
 
 static const struct opt add_opts[] = {
 	[O_CASE] = { "case", 'c', OPT_VALUE, "ID",
-	    "add the call to this case (id or uuid)" },
+	    "add the call to this case (id or uuid)",
+	    OPT_TO(OPT_STRING, struct add_opts, kase) },
 	[O_FOLLOW_UP] = { "follow-up", 'f', OPT_VALUE, "DATE",
-	    "when to follow up next" },
+	    "when to follow up next",
+	    OPT_TO(OPT_DATE, struct add_opts, follow_up) },
 	[O_REOPEN] = { "reopen", 0, 0, NULL,
-	    "the call reopens a resolved case" },
-	CASE_OPTIONS,
-	CALL_OPTIONS,
-	{ NULL, 0, 0, NULL, NULL }
+	    "the call reopens a resolved case",
+	    OPT_TO(OPT_BOOL, struct add_opts, reopen) },
+	CASE_OPTIONS(struct add_opts, k),
+	CALL_OPTIONS(struct add_opts, c),
+	OPT_END
 };
 
 /* Everything add will write, read and checked before anything is. */
@@ -50,32 +63,29 @@ struct add_input {
 static int
 read_input(struct ctx *ctx, const struct args *a, struct add_input *in)
 {
+	const struct add_opts *o = a->bound;
 	int rc;
 
-	if (arg(a, O_CASE) && (arg(a, O_KFIRST + KO_ORG) ||
-	    arg(a, O_KFIRST + KO_REASON)))
+	if (o->kase && (o->k.org || o->k.reason >= 0))
 		return error("--%s belongs to a new case; leave it out with "
 		    "--case, or change the case with 'calllog edit'",
-		    arg(a, O_KFIRST + KO_ORG) ? "org" : "reason"), CMD_USAGE;
-	if (!arg(a, O_CASE) && (!arg(a, O_KFIRST + KO_ORG) ||
-	    !arg(a, O_KFIRST + KO_REASON)))
+		    o->k.org ? "org" : "reason"), CMD_USAGE;
+	if (!o->kase && (!o->k.org || o->k.reason < 0))
 		return error("a new case needs --org and --reason (or give "
 		    "--case ID to add to an open one)"), CMD_USAGE;
-	if ((rc = case_input_read(ctx, a, O_KFIRST, &in->kase,
+	if ((rc = case_input_read(a, O_KFIRST, &o->k, &in->kase,
 	    &in->redacted)) != CMD_OK ||
-	    (rc = call_input_read(ctx, a, O_CFIRST, &in->call,
+	    (rc = call_input_read(ctx, a, O_CFIRST, &o->c, &in->call,
 	    &in->redacted)) != CMD_OK)
 		return rc;
-	if (arg(a, O_FOLLOW_UP) &&
-	    when_parse(arg(a, O_FOLLOW_UP), ctx->now, &in->follow_up) == -1)
-		return CMD_USAGE;
+	in->follow_up = o->follow_up;
 	/* A call with none of its own fields is a blank record that would
 	 * count as a contact; changing the case is edit's work. */
-	if (arg(a, O_CASE) && !call_input_any(&in->call))
+	if (o->kase && !call_input_any(&in->call))
 		return error("'add --case %s' records a call, but none of its "
 		    "fields was given (--note, --rep, --ref, --outcome, "
 		    "--number, ...); to change the case itself use 'calllog "
-		    "edit %s'", arg(a, O_CASE), arg(a, O_CASE)), CMD_USAGE;
+		    "edit %s'", o->kase, o->kase), CMD_USAGE;
 	if (in->call.call.started == 0)
 		in->call.call.started = ctx->now;
 	return CMD_OK;
@@ -208,7 +218,8 @@ record(struct ctx *ctx, const struct args *a, struct add_input *in,
     struct cl_call *k, struct cl_case *c, struct case_effects *fx)
 {
 	struct case_change ch = { .kind = CHANGE_CALL, .call = k,
-	    .reopen = arg(a, O_REOPEN) != NULL, .follow_up = in->follow_up };
+	    .reopen = ((const struct add_opts *)a->bound)->reopen,
+	    .follow_up = in->follow_up };
 	char msg[256];
 	int rule;
 
@@ -243,11 +254,13 @@ run_add(struct ctx *ctx, struct args *a)
 	struct cl_call k = { .channel = CHANNEL_PHONE,
 	    .direction = DIRECTION_OUTBOUND, .outcome = OUTCOME_NONE,
 	    .hold = -1, .duration = -1, .started = ctx->now };
+
+	const char *kase = ((const struct add_opts *)a->bound)->kase;
 	int rc;
 
 	rc = read_input(ctx, a, &in);
-	if (rc == CMD_OK && arg(a, O_CASE))
-		rc = lookup_case(ctx->st, arg(a, O_CASE), "--case", &in.case_id);
+	if (rc == CMD_OK && kase)
+		rc = lookup_case(ctx->st, kase, "--case", &in.case_id);
 	if (rc == CMD_OK)
 		rc = in.case_id ? load_case(ctx, &in, &c) :
 		    open_case(ctx, a, &in, &c);
@@ -276,6 +289,7 @@ const struct cmd cmd_add = {
 	    "[OPTIONS]",
 	.summary = "record a call; opens a new case unless --case is given",
 	.opts = add_opts,
+	.bound_size = sizeof(struct add_opts),
 	.min_args = 0, .max_args = 0,
 	.flags = CMD_NEEDS_DB | CMD_WRITES,
 	.run = run_add,

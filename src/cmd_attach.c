@@ -23,14 +23,20 @@
 #include "store.h"
 #include "util.h"
 
-enum { O_CALL, O_NOTE };
+/* What the options say, read by args_bind. */
+struct attach_opts {
+	long long call;		/* 0: the case's */
+	const char *note;
+};
 
 static const struct opt attach_opts[] = {
-	[O_CALL] = { "call", 0, OPT_VALUE | OPT_RAW, "N",
-	    "the call the files belong to (on the same case)" },
-	[O_NOTE] = { "note", 0, OPT_VALUE, "TEXT",
-	    "what the files are (the same note on each)" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "call", 0, OPT_VALUE | OPT_RAW, "N",
+	    "the call the files belong to (on the same case)",
+	    OPT_TO(OPT_ID, struct attach_opts, call) },
+	{ "note", 0, OPT_VALUE, "TEXT",
+	    "what the files are (the same note on each)",
+	    OPT_TO(OPT_STRING, struct attach_opts, note) },
+	OPT_END
 };
 
 /* One file to keep, opened and checked. */
@@ -164,11 +170,8 @@ read_target(struct ctx *ctx, struct args *a, long long *case_id,
 		return rc == 1 ? (error("no case %lld; 'calllog cases' lists "
 		    "the cases", *case_id), CMD_FAIL) : CMD_FAIL;
 	case_clear(&c);
-	*call_id = 0;
-	if (arg(a, O_CALL) == NULL)
+	if ((*call_id = ((const struct attach_opts *)a->bound)->call) == 0)
 		return CMD_OK;
-	if (parse_id(arg(a, O_CALL), "--call", call_id) == -1)
-		return CMD_USAGE;
 	rc = store_call_get(ctx->st, *call_id, &k);
 	if (rc == 0 && k.case_id != *case_id) {
 		error("call %lld is on case %lld, not case %lld", *call_id,
@@ -184,6 +187,7 @@ read_target(struct ctx *ctx, struct args *a, long long *case_id,
 static int
 run_attach(struct ctx *ctx, struct args *a)
 {
+	const struct attach_opts *o = a->bound;
 	int n = a->npos - 1, rc = CMD_OK, i;
 	struct file *f = xcalloc((size_t)n, sizeof(*f));
 	long long case_id, call_id;
@@ -191,8 +195,7 @@ run_attach(struct ctx *ctx, struct args *a)
 
 	for (i = 0; i < n; i++)
 		f[i].fd = -1;
-	if (arg(a, O_NOTE) && check_text("--note", arg(a, O_NOTE),
-	    LIMIT_NOTE) == -1)
+	if (o->note && check_text("--note", o->note, LIMIT_NOTE) == -1)
 		rc = CMD_USAGE;
 	for (i = 0; rc == CMD_OK && i < n; i++)
 		if ((rc = open_file(a->pos[i + 1], ctx->cfg.attach_max, &f[i]))
@@ -204,7 +207,7 @@ run_attach(struct ctx *ctx, struct args *a)
 		f[i].a.case_id = case_id;
 		f[i].a.call_id = call_id;
 		f[i].a.added = ctx->now;
-		f[i].a.note = arg(a, O_NOTE) ? xstrdup(arg(a, O_NOTE)) : NULL;
+		f[i].a.note = o->note ? xstrdup(o->note) : NULL;
 		rc = store_file(ctx, &f[i]);
 	}
 	if (rc == CMD_OK) {
@@ -236,6 +239,7 @@ const struct cmd cmd_attach = {
 	.synopsis = "ID FILE... [--call N] [--note TEXT]",
 	.summary = "keep documents with a case: receipts, letters, screenshots",
 	.opts = attach_opts,
+	.bound_size = sizeof(struct attach_opts),
 	/* The files are never text to redact: raw_pos covers 32 arguments. */
 	.min_args = 2, .max_args = 32,
 	.raw_pos = ~1u,

@@ -19,12 +19,16 @@
 #include "util.h"
 #include "when.h"
 
-enum { O_JSON, O_LIMIT };
+/* What the options say, read by args_bind. */
+struct attachments_opts {
+	int json;
+	long limit;
+};
 
 static const struct opt attachments_opts[] = {
-	[O_JSON] = OPT_JSON,
-	[O_LIMIT] = OPT_LIMIT,
-	{ NULL, 0, 0, NULL, NULL }
+	OPT_JSON(struct attachments_opts, json),
+	OPT_LIMIT(struct attachments_opts, limit),
+	OPT_END
 };
 
 struct walk {
@@ -71,16 +75,15 @@ emit(struct cl_attachment *at, void *arg)
 static int
 run_attachments(struct ctx *ctx, struct args *a)
 {
-	struct walk w = { 0 };
+	const struct attachments_opts *o = a->bound;
+	struct walk w = { .limit = o->limit };
 	long long case_id = 0;
 	int rc;
 
-	if (args_limit(a, O_LIMIT, &w.limit) == -1)
-		return CMD_USAGE;
 	if (a->npos > 0 && (rc = lookup_case(ctx->st, a->pos[0], "case",
 	    &case_id)))
 		return rc;
-	if (arg(a, O_JSON)) {
+	if (o->json) {
 		jsonw_init(&w.json, ctx->out);
 		jsonw_array_begin(&w.json);
 		rc = store_attachments_each(ctx->st, case_id, emit, &w);
@@ -108,17 +111,22 @@ const struct cmd cmd_attachments = {
 	.synopsis = "[ID] [--json] [--limit N]",
 	.summary = "the files kept with the cases, in timeline order",
 	.opts = attachments_opts,
+	.bound_size = sizeof(struct attachments_opts),
 	.min_args = 0, .max_args = 1,
 	.flags = CMD_NEEDS_DB | CMD_PAGER,
 	.run = run_attachments,
 };
 
-enum { O_OUT };
+/* What the options say, read by args_bind. */
+struct attachment_opts {
+	const char *out;	/* a file: never redacted */
+};
 
 static const struct opt attachment_opts[] = {
-	[O_OUT] = { "output", 'o', OPT_VALUE | OPT_RAW, "FILE",
-	    "write it to FILE (atomically), else to standard output" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "output", 'o', OPT_VALUE | OPT_RAW, "FILE",
+	    "write it to FILE (atomically), else to standard output",
+	    OPT_TO(OPT_STRING, struct attachment_opts, out) },
+	OPT_END
 };
 
 /* ID (digits) or a prefix of the hash (hex, at least 4, a letter among
@@ -202,6 +210,7 @@ fill(int fd, void *arg)
 static int
 run_attachment(struct ctx *ctx, struct args *a)
 {
+	const struct attachment_opts *o = a->bound;
 	struct cl_attachment at = { 0 };
 	struct fill f = { ctx->st, NULL, ctx->out, -1 };
 	int rc;
@@ -215,8 +224,8 @@ run_attachment(struct ctx *ctx, struct args *a)
 	if ((rc = find_attachment(ctx, a->pos[1], &at)) != CMD_OK)
 		goto out;
 	f.sha256 = at.sha256;
-	if (arg(a, O_OUT)) {
-		rc = outfile_stream(ctx->st, arg(a, O_OUT), fill, &f) == 0 ?
+	if (o->out) {
+		rc = outfile_stream(ctx->st, o->out, fill, &f) == 0 ?
 		    CMD_OK : CMD_FAIL;
 	} else if (strncmp(at.media_type, "text/", 5) != 0 &&
 	    isatty(STDOUT_FILENO)) {
@@ -238,6 +247,7 @@ const struct cmd cmd_attachment = {
 	.synopsis = "get ID|HASH [-o FILE]",
 	.summary = "write a kept file back out, checked against its hash",
 	.opts = attachment_opts,
+	.bound_size = sizeof(struct attachment_opts),
 	.min_args = 1, .max_args = 2,
 	.raw_pos = 3u,
 	.flags = CMD_NEEDS_DB | CMD_EXISTING_DB | CMD_DATA,

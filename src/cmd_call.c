@@ -21,45 +21,9 @@
 #include "cmd.h"
 #include "phone.h"
 #include "prep.h"
-#include "redact.h"
-#include "store.h"
 #include "term.h"
 #include "util.h"
 #include "when.h"
-
-/* Everything asked, as the arguments `add` will read: as many as the
- * person gave, each value a copy the answers own. */
-struct answers {
-	char **argv;
-	int argc, cap;
-};
-
-static void
-push_arg(struct answers *a, char *s)
-{
-	if (a->argc + 1 >= a->cap) {
-		a->cap = a->cap ? a->cap * 2 : 32;
-		a->argv = xrealloc(a->argv, (size_t)a->cap * sizeof(*a->argv));
-	}
-	a->argv[a->argc++] = s;
-	a->argv[a->argc] = NULL;
-}
-
-static void
-push(struct answers *a, const char *opt, const char *value)
-{
-	push_arg(a, xstrdup(opt));
-	if (value)
-		push_arg(a, xstrdup(value));
-}
-
-static void
-answers_free(struct answers *a)
-{
-	for (int i = 0; i < a->argc; i++)
-		free(a->argv[i]);
-	free(a->argv);
-}
 
 /* Leave at once, as Ctrl-C does: nothing was written, and there is
  * nothing to clean up but the terminal, which libedit restores. */
@@ -188,11 +152,11 @@ time_call(struct ctx *ctx, struct answers *ans, const char *dial)
 	answered = seconds_since(&t0);
 	wait_enter("talking: press Enter when you hang up");
 	snprintf(buf, sizeof(buf), "%lds", (long)(seconds_since(&t0) - dialed));
-	push(ans, "--duration", buf);
+	answers_push(ans, "--duration", buf);
 	snprintf(buf, sizeof(buf), "%lds", (long)(answered - dialed));
-	push(ans, "--hold", buf);
+	answers_push(ans, "--hold", buf);
 	when_format_utc(ctx->now + (time_t)dialed, buf);
-	push(ans, "--when", buf);
+	answers_push(ans, "--when", buf);
 }
 
 /* A one-line answer as add will check it, named by its option. */
@@ -238,7 +202,7 @@ ask_details(struct ctx *ctx, struct answers *ans)
 	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
 		if (*(v = ask_checked(plain[i].q, NULL, check_field,
 		    (void *)&plain[i].f)))
-			push(ans, plain[i].f.opt, v);
+			answers_push(ans, plain[i].f.opt, v);
 		free(v);
 	}
 	refs = ask_checked("reference numbers, separated by commas", NULL,
@@ -251,33 +215,33 @@ ask_details(struct ctx *ctx, struct answers *ans)
 		    p[n - 1] == '\t'); n--)
 			p[n - 1] = '\0';
 		if (*p)
-			push(ans, "--ref", p);
+			answers_push(ans, "--ref", p);
 	}
 	free(refs);
 	v = ask_checked("outcome: resolved, follow-up, callback, transferred, "
 	    "dropped, escalated, info", "follow-up", check_outcome, NULL);
-	push(ans, "--outcome", v);
+	answers_push(ans, "--outcome", v);
 	free(v);
 	if (*(v = ask_checked("what did they promise (empty: nothing)", NULL,
 	    check_field, (void *)&promise))) {
 		char *by;
 
-		push(ans, "--promise", v);
+		answers_push(ans, "--promise", v);
 		by = ask_checked("promised by (a date, e.g. +5d, friday)", NULL,
 		    check_deadline, &ctx->now);
 		if (*by)
-			push(ans, "--promised-by", by);
+			answers_push(ans, "--promised-by", by);
 		free(by);
 	}
 	free(v);
 	v = ask_checked("next follow-up (empty: the usual)", NULL,
 	    check_followup, &ctx->now);
 	if (*v)
-		push(ans, "--follow-up", v);
+		answers_push(ans, "--follow-up", v);
 	free(v);
 	printf("notes, one line each; an empty line ends them\n");
 	while (*(v = ask(">", NULL))) {
-		push(ans, "--note", v);
+		answers_push(ans, "--note", v);
 		free(v);
 	}
 	free(v);
@@ -322,14 +286,12 @@ static int
 run_call(struct ctx *ctx, struct args *a)
 {
 	struct answers ans = { .argv = NULL };
-	struct args addargs;
 	struct prep p;
-	struct redact_counts redacted = { 0, 0, 0 };
 	struct card_walk w = { 0 };
 	static const struct field title = { "--title", LIMIT_NAME };
 	FILE *guard;
 	sigset_t block;
-	char *v, *purpose = NULL, shown[PHONE_BUFSZ] = "", where[64] = "";
+	char *v, *purpose = NULL, shown[PHONE_BUFSZ] = "";
 	int reason = REASON_GENERAL, rc;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
@@ -362,23 +324,24 @@ run_call(struct ctx *ctx, struct args *a)
 	}
 	if (p.nnumbers)
 		phone_format(p.numbers[0].e.number, shown);
-	push(&ans, "add", NULL);
+	answers_push(&ans, "add", NULL);
 	v = ask_checked("\nnumber you will dial", shown, check_number,
 	    (void *)ctx->cfg.country);
 	if (*v)
-		push(&ans, "--number", v);
+		answers_push(&ans, "--number", v);
 	time_call(ctx, &ans, *v ? v : "the number");
 	free(v);
 	v = ask_case(ctx, &w, enum_name(&reason_names, reason));
 	if (strcmp(v, "new") != 0 && *v)
-		push(&ans, "--case", v);
+		answers_push(&ans, "--case", v);
 	else {
-		push(&ans, "--org", p.org ? p.org : a->pos[0]);
-		push(&ans, "--reason", enum_name(&reason_names, reason));
+		answers_push(&ans, "--org", p.org ? p.org : a->pos[0]);
+		answers_push(&ans, "--reason",
+		    enum_name(&reason_names, reason));
 		free(v);
 		if (*(v = ask_checked("the case in a few words", NULL,
 		    check_field, (void *)&title)))
-			push(&ans, "--title", v);
+			answers_push(&ans, "--title", v);
 	}
 	free(v);
 	ask_details(ctx, &ans);
@@ -388,20 +351,9 @@ run_call(struct ctx *ctx, struct args *a)
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);
 	sigprocmask(SIG_BLOCK, &block, NULL);
-	rc = args_parse(&cmd_add, ans.argc, ans.argv, &addargs);
-	/* The answers go through the door every writer's text does, and
-	 * before the journal is locked; a note line '-' is only a dash. */
-	if (rc == CMD_OK)
-		args_redact(&cmd_add, &addargs, 0, &redacted, where,
-		    sizeof(where));
-	if (rc == CMD_OK && store_begin(ctx->st, 1) == -1)
-		rc = CMD_FAIL;
-	else if (rc == CMD_OK && (rc = cmd_add.run(ctx, &addargs)) == CMD_OK)
-		redact_report(&redacted, *where ? where : NULL);
-	if (rc != -1)
-		args_free(&addargs);
+	rc = answers_record(ctx, &ans);
 	answers_free(&ans);
-	return rc == -1 ? CMD_USAGE : rc;
+	return rc;
 }
 
 const struct cmd cmd_call = {

@@ -15,18 +15,26 @@
 #include "util.h"
 #include "when.h"
 
-enum { O_NOTE, O_LEVEL };
+/* What the options say, read by args_bind. */
+struct case_opts {
+	const char *note;
+	int level;		/* -1: the next one */
+};
+
+#define NOTE_OPTION { "note", 0, OPT_VALUE, "TEXT", "why, for the record", \
+	OPT_TO(OPT_STRING, struct case_opts, note) }
 
 static const struct opt note_opts[] = {
-	[O_NOTE] = { "note", 0, OPT_VALUE, "TEXT", "why, for the record" },
-	{ NULL, 0, 0, NULL, NULL }
+	NOTE_OPTION,
+	OPT_END
 };
 
 static const struct opt escalate_opts[] = {
-	[O_NOTE] = { "note", 0, OPT_VALUE, "TEXT", "why, for the record" },
-	[O_LEVEL] = { "level", 'l', OPT_VALUE, "LEVEL",
-	    "supervisor, complaint or regulator (default: the next one)" },
-	{ NULL, 0, 0, NULL, NULL }
+	NOTE_OPTION,
+	{ "level", 'l', OPT_VALUE, "LEVEL",
+	    "supervisor, complaint or regulator (default: the next one)",
+	    OPT_TO(OPT_ENUM, struct case_opts, level), .names = &level_names },
+	OPT_END
 };
 
 /* Read the case named by the first argument (id, uuid or uuid prefix).
@@ -51,7 +59,7 @@ load(struct ctx *ctx, const struct args *a, struct cl_case *c)
 static int
 take_note(const struct args *a, char **out)
 {
-	const char *v = arg(a, O_NOTE);
+	const char *v = ((const struct case_opts *)a->bound)->note;
 	char why[FIELD_WHY_BUFSZ];
 
 	*out = NULL;
@@ -155,13 +163,11 @@ run_followup(struct ctx *ctx, struct args *a)
 static int
 run_escalate(struct ctx *ctx, struct args *a)
 {
-	struct case_change ch = { .kind = CHANGE_ESCALATE, .level = -1 };
+	const struct case_opts *o = a->bound;
+	struct case_change ch = { .kind = CHANGE_ESCALATE, .level = o->level };
 	struct cl_case c = { 0 };
 	int rc;
 
-	if (arg(a, O_LEVEL) &&
-	    (ch.level = enum_parse(&level_names, arg(a, O_LEVEL))) < 0)
-		return CMD_USAGE;
 	if (ch.level == LEVEL_NONE)
 		return error("--level must be supervisor, complaint or "
 		    "regulator"), CMD_USAGE;
@@ -177,6 +183,7 @@ const struct cmd cmd_resolve = {
 	.synopsis = "ID [--note TEXT]",
 	.summary = "mark a case resolved",
 	.opts = note_opts,
+	.bound_size = sizeof(struct case_opts),
 	.min_args = 1, .max_args = 1,
 	.flags = CMD_NEEDS_DB | CMD_WRITES,
 	.run = run_resolve,
@@ -187,6 +194,7 @@ const struct cmd cmd_reopen = {
 	.synopsis = "ID [--note TEXT]",
 	.summary = "reopen a resolved case",
 	.opts = note_opts,
+	.bound_size = sizeof(struct case_opts),
 	.min_args = 1, .max_args = 1,
 	.flags = CMD_NEEDS_DB | CMD_WRITES,
 	.run = run_reopen,
@@ -197,6 +205,7 @@ const struct cmd cmd_followup = {
 	.synopsis = "ID DATE [--note TEXT]",
 	.summary = "reschedule the next follow-up",
 	.opts = note_opts,
+	.bound_size = sizeof(struct case_opts),
 	.min_args = 2, .max_args = 2,
 	.flags = CMD_NEEDS_DB | CMD_WRITES,
 	.run = run_followup,
@@ -207,6 +216,7 @@ const struct cmd cmd_escalate = {
 	.synopsis = "ID [--level supervisor|complaint|regulator] [--note TEXT]",
 	.summary = "escalate a case to the next level",
 	.opts = escalate_opts,
+	.bound_size = sizeof(struct case_opts),
 	.min_args = 1, .max_args = 1,
 	.flags = CMD_NEEDS_DB | CMD_WRITES,
 	.run = run_escalate,

@@ -14,18 +14,28 @@
 #include "view.h"
 #include "when.h"
 
-enum { O_STATUS, O_ORG, O_SINCE, O_JSON, O_LIMIT };
+/* What the options say, read by args_bind. */
+struct cases_opts {
+	int status;		/* -1: all */
+	const char *org;
+	time_t since;
+	int json;
+	long limit;
+};
 
 static const struct opt cases_opts[] = {
-	[O_STATUS] = { "status", 's', OPT_VALUE, "STATUS",
-	    "open, waiting, escalated, resolved or all (the default)" },
-	[O_ORG] = { "org", 'o', OPT_VALUE, "NAME",
-	    "only this organization (prefix or alias)" },
-	[O_SINCE] = { "since", 0, OPT_VALUE, "DATE",
-	    "only cases with activity since DATE" },
-	[O_JSON] = OPT_JSON,
-	[O_LIMIT] = OPT_LIMIT,
-	{ NULL, 0, 0, NULL, NULL }
+	{ "status", 's', OPT_VALUE, "STATUS",
+	    "open, waiting, escalated, resolved or all (the default)",
+	    OPT_TO(OPT_ENUM, struct cases_opts, status),
+	    .names = &status_names, .every = "all" },
+	{ "org", 'o', OPT_VALUE, "NAME",
+	    "only this organization (prefix or alias)",
+	    OPT_TO(OPT_STRING, struct cases_opts, org) },
+	{ "since", 0, OPT_VALUE, "DATE", "only cases with activity since DATE",
+	    OPT_TO(OPT_DATE, struct cases_opts, since) },
+	OPT_JSON(struct cases_opts, json),
+	OPT_LIMIT(struct cases_opts, limit),
+	OPT_END
 };
 
 struct cases_walk {
@@ -65,24 +75,15 @@ add_row(struct cl_case *c, void *arg)
 static int
 run_cases(struct ctx *ctx, struct args *a)
 {
-	struct case_filter f = { .org = arg(a, O_ORG), .by_activity = 1 };
+	const struct cases_opts *o = a->bound;
+	struct case_filter f = { .org = o->org, .by_activity = 1,
+	    .limit = o->limit, .since = o->since };
 	struct cases_walk w = { .ctx = ctx };
-	const char *status = arg(a, O_STATUS);
 	int rc;
 
-	if (args_limit(a, O_LIMIT, &f.limit) == -1)
-		return CMD_USAGE;
-	if (status && strcmp(status, "all") != 0) {
-		int v = enum_parse(&status_names, status);
-
-		if (v < 0)
-			return CMD_USAGE;
-		f.status = enum_name(&status_names, v);
-	}
-	if (arg(a, O_SINCE) && when_parse(arg(a, O_SINCE), ctx->now,
-	    &f.since) == -1)
-		return CMD_USAGE;
-	if (arg(a, O_JSON)) {
+	if (o->status >= 0)
+		f.status = enum_name(&status_names, o->status);
+	if (o->json) {
 		jsonw_init(&w.json, ctx->out);
 		jsonw_array_begin(&w.json);
 		rc = store_cases_each(ctx->st, &f, emit_json, &w);
@@ -117,6 +118,7 @@ const struct cmd cmd_cases = {
 	    "[--org NAME] [--since DATE] [--json] [--limit N]",
 	.summary = "every case, resolved ones too, newest activity first",
 	.opts = cases_opts,
+	.bound_size = sizeof(struct cases_opts),
 	.min_args = 0, .max_args = 0,
 	.flags = CMD_NEEDS_DB | CMD_PAGER,
 	.run = run_cases,

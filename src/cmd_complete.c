@@ -36,12 +36,12 @@ static const char *const color_words[] = { "auto", "always", "never", NULL };
 
 /* The options calllog takes before (or after) any command. */
 static const struct opt global_opts[] = {
-	{ "db", 0, OPT_VALUE, "PATH", "the journal to use" },
-	{ "color", 0, OPT_VALUE, "WHEN", "auto, always or never" },
-	{ "no-pager", 0, 0, NULL, "do not page long output" },
-	{ "version", 0, 0, NULL, "print the version" },
-	{ "help", 0, 0, NULL, "print the commands" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "db", 0, OPT_VALUE, "PATH", "the journal to use", OPT_AS_TEXT },
+	{ "color", 0, OPT_VALUE, "WHEN", "auto, always or never", OPT_AS_TEXT },
+	{ "no-pager", 0, 0, NULL, "do not page long output", OPT_AS_TEXT },
+	{ "version", 0, 0, NULL, "print the version", OPT_AS_TEXT },
+	{ "help", 0, 0, NULL, "print the commands", OPT_AS_TEXT },
+	OPT_END
 };
 
 void

@@ -17,17 +17,25 @@
 #include "term.h"
 #include "util.h"
 
-enum { O_CALL, O_YES, O_PURGE, O_ATTACHMENT };
+/* What the options say, read by args_bind. */
+struct delete_opts {
+	long long call, attachment;	/* 0: not given */
+	int yes, purge;
+};
 
 static const struct opt delete_opts[] = {
-	[O_CALL] = { "call", 0, OPT_VALUE, "N", "delete this call, not a case" },
-	[O_YES] = { "yes", 'y', 0, NULL, "confirm deleting a case of several "
-	    "calls, or --purge, which cannot be undone" },
-	[O_PURGE] = { "purge", 0, 0, NULL, "remove the deleted text from the "
-	    "history and the file too (no undo)" },
-	[O_ATTACHMENT] = { "attachment", 0, OPT_VALUE | OPT_RAW, "N",
-	    "delete this attached file (with --purge: its bytes too)" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "call", 0, OPT_VALUE, "N", "delete this call, not a case",
+	    OPT_TO(OPT_ID, struct delete_opts, call) },
+	{ "yes", 'y', 0, NULL, "confirm deleting a case of several "
+	    "calls, or --purge, which cannot be undone",
+	    OPT_TO(OPT_BOOL, struct delete_opts, yes) },
+	{ "purge", 0, 0, NULL, "remove the deleted text from the "
+	    "history and the file too (no undo)",
+	    OPT_TO(OPT_BOOL, struct delete_opts, purge) },
+	{ "attachment", 0, OPT_VALUE | OPT_RAW, "N",
+	    "delete this attached file (with --purge: its bytes too)",
+	    OPT_TO(OPT_ID, struct delete_opts, attachment) },
+	OPT_END
 };
 
 /*
@@ -38,14 +46,15 @@ static const struct opt delete_opts[] = {
  * cleared when the person said no), or the exit code after reporting.
  */
 static int
-confirm_case(struct ctx *ctx, const struct args *a, long long id, int *go)
+confirm_case(struct ctx *ctx, const struct delete_opts *o, long long id,
+    int *go)
 {
 	struct cl_case c = { 0 };
 	char line[16] = "", *org;
 	int rc = store_case_get(ctx->st, id, &c), n = c.ncalls;
 
 	*go = 1;
-	if (rc != 0 || n < 2 || arg(a, O_YES)) {
+	if (rc != 0 || n < 2 || o->yes) {
 		case_clear(&c);
 		return rc == -1 ? CMD_FAIL : CMD_OK;
 	}
@@ -89,51 +98,46 @@ delete_call(struct ctx *ctx, long long id, struct move_report *report)
 static int
 run_delete(struct ctx *ctx, struct args *a)
 {
-	const char *file = arg(a, O_ATTACHMENT);
-	const char *what = arg(a, O_CALL) ? "call" : file ? "attachment" :
+	const struct delete_opts *o = a->bound;
+	const char *what = o->call ? "call" : o->attachment ? "attachment" :
 	    "case";
 	struct move_report report = { .len = 0 };
 	char summary[96];
-	long long id;
-	int rc, go = 1;
+	long long id = o->call ? o->call : o->attachment;
+	int rc = CMD_OK, go = 1;
 
-	if ((a->npos == 1) + (arg(a, O_CALL) != NULL) + (file != NULL) != 1)
+	if ((a->npos == 1) + (o->call != 0) + (o->attachment != 0) != 1)
 		return error("give a case ID, --call N or --attachment N (one "
 		    "of them)"), CMD_USAGE;
-	if (arg(a, O_PURGE) && !arg(a, O_YES))
+	if (o->purge && !o->yes)
 		return error("--purge removes the old values for good, and "
 		    "'calllog undo' cannot bring them back; add --yes to "
 		    "confirm"), CMD_USAGE;
-	if (arg(a, O_CALL))
-		rc = parse_id(arg(a, O_CALL), "--call", &id) ? CMD_USAGE : CMD_OK;
-	else if (file)
-		rc = parse_id(file, "--attachment", &id) ? CMD_USAGE : CMD_OK;
-	else
-		rc = lookup_case(ctx->st, a->pos[0], "case", &id);
-	if (rc == CMD_OK && a->npos == 1)
-		rc = confirm_case(ctx, a, id, &go);
+	if (a->npos == 1 &&
+	    (rc = lookup_case(ctx->st, a->pos[0], "case", &id)) == CMD_OK)
+		rc = confirm_case(ctx, o, id, &go);
 	if (rc != CMD_OK || !go)
 		return rc;
-	if (arg(a, O_PURGE) && store_purge_begin(ctx->st) == -1)
+	if (o->purge && store_purge_begin(ctx->st) == -1)
 		return CMD_FAIL;
-	if (arg(a, O_CALL))
+	if (o->call)
 		rc = delete_call(ctx, id, &report);
-	else if (file)
+	else if (o->attachment)
 		rc = store_attachment_delete(ctx->st, id);
 	else
 		rc = store_case_delete(ctx->st, id);
 	if (rc == 1)
 		return error("no %s %lld; 'calllog %s' lists them", what, id,
-		    arg(a, O_CALL) ? "log" : file ? "attachments" : "cases"),
+		    o->call ? "log" : o->attachment ? "attachments" : "cases"),
 		    CMD_FAIL;
 	if (rc == -1)
 		return CMD_FAIL;
 	snprintf(summary, sizeof(summary), "deleted %s %lld%s", what, id,
-	    arg(a, O_PURGE) ? " and purged it" : "");
+	    o->purge ? " and purged it" : "");
 	if (store_change_describe(ctx->st, summary) == -1 ||
-	    (arg(a, O_PURGE) && store_change_purge(ctx->st) == -1))
+	    (o->purge && store_change_purge(ctx->st) == -1))
 		return CMD_FAIL;
-	fprintf(ctx->out, "%s%s\n%s", summary, arg(a, O_PURGE) ? "" :
+	fprintf(ctx->out, "%s%s\n%s", summary, o->purge ? "" :
 	    "; 'calllog undo' brings it back", report.text);
 	return CMD_OK;
 }
@@ -143,6 +147,7 @@ const struct cmd cmd_delete = {
 	.synopsis = "ID | --call N | --attachment N [--yes] [--purge]",
 	.summary = "delete a case or a call (undo brings it back)",
 	.opts = delete_opts,
+	.bound_size = sizeof(struct delete_opts),
 	.min_args = 0, .max_args = 1,
 	.flags = CMD_NEEDS_DB | CMD_WRITES | CMD_EXISTING_DB,
 	.run = run_delete,

@@ -12,16 +12,22 @@
 #include "dossier.h"
 #include "util.h"
 
-enum { O_FORMAT, O_OUTPUT, O_BUNDLE };
+/* What the options say, read by args_bind. */
+struct dossier_opts {
+	const char *format, *output, *bundle;
+};
 
 static const struct opt dossier_opts[] = {
-	[O_FORMAT] = { "format", 'f', OPT_VALUE, "FORMAT",
-	    "html, md or txt; default: -o's extension or txt" },
-	[O_OUTPUT] = { "output", 'o', OPT_VALUE, "FILE",
-	    "write to FILE (0600), replacing it atomically" },
-	[O_BUNDLE] = { "bundle", 0, OPT_VALUE | OPT_RAW, "FILE.zip",
-	    "one zip of the dossier (HTML, PDF) and its exhibits" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "format", 'f', OPT_VALUE, "FORMAT",
+	    "html, md or txt; default: -o's extension or txt",
+	    OPT_TO(OPT_STRING, struct dossier_opts, format) },
+	{ "output", 'o', OPT_VALUE, "FILE",
+	    "write to FILE (0600), replacing it atomically",
+	    OPT_TO(OPT_STRING, struct dossier_opts, output) },
+	{ "bundle", 0, OPT_VALUE | OPT_RAW, "FILE.zip",
+	    "one zip of the dossier (HTML, PDF) and its exhibits",
+	    OPT_TO(OPT_STRING, struct dossier_opts, bundle) },
+	OPT_END
 };
 
 typedef int (*render_fn)(const struct dossier *, FILE *);
@@ -52,9 +58,9 @@ format_named(const char *name)
  * (a file without one gets text), else text.  NULL after reporting.
  */
 static render_fn
-choose_format(const struct args *a)
+choose_format(const struct dossier_opts *o)
 {
-	const char *fmt = arg(a, O_FORMAT), *out = arg(a, O_OUTPUT), *dot;
+	const char *fmt = o->format, *out = o->output, *dot;
 	const char *base = out ? strrchr(out, '/') : NULL;
 	render_fn r;
 
@@ -99,18 +105,18 @@ write_to_file(struct store *st, const struct dossier *d, render_fn render,
 static int
 run_dossier(struct ctx *ctx, struct args *a)
 {
+	const struct dossier_opts *o = a->bound;
 	struct dossier d;
 	render_fn render;
 	long long id;
 	int rc;
 
-	if (arg(a, O_BUNDLE) && (arg(a, O_OUTPUT) || arg(a, O_FORMAT)))
+	if (o->bundle && (o->output || o->format))
 		return error("--bundle writes the dossier as HTML and PDF into "
 		    "the zip; give it without -o or --format"), CMD_USAGE;
-	if ((render = choose_format(a)) == NULL || (arg(a, O_OUTPUT) &&
-	    outfile_check(ctx->st, arg(a, O_OUTPUT)) == -1) ||
-	    (arg(a, O_BUNDLE) && outfile_check(ctx->st, arg(a, O_BUNDLE))
-	    == -1))
+	if ((render = choose_format(o)) == NULL || (o->output &&
+	    outfile_check(ctx->st, o->output) == -1) ||
+	    (o->bundle && outfile_check(ctx->st, o->bundle) == -1))
 		return CMD_USAGE;
 	if ((rc = lookup_case(ctx->st, a->pos[0], "case", &id)) != CMD_OK)
 		return rc;
@@ -120,13 +126,13 @@ run_dossier(struct ctx *ctx, struct args *a)
 		    id), CMD_FAIL;
 	if (rc == -1)
 		return CMD_FAIL;
-	if (arg(a, O_BUNDLE)) {
-		if ((rc = dossier_bundle(ctx->st, &d, arg(a, O_BUNDLE))) == 0)
+	if (o->bundle) {
+		if ((rc = dossier_bundle(ctx->st, &d, o->bundle)) == 0)
 			fprintf(ctx->out, "wrote %s: the dossier and %zu "
-			    "exhibit%s\n", arg(a, O_BUNDLE), d.nexhibits,
+			    "exhibit%s\n", o->bundle, d.nexhibits,
 			    d.nexhibits == 1 ? "" : "s");
-	} else if (arg(a, O_OUTPUT))
-		rc = write_to_file(ctx->st, &d, render, arg(a, O_OUTPUT));
+	} else if (o->output)
+		rc = write_to_file(ctx->st, &d, render, o->output);
 	else
 		rc = render(&d, ctx->out);
 	dossier_clear(&d);
@@ -138,6 +144,7 @@ const struct cmd cmd_dossier = {
 	.synopsis = "ID [--format html|md|txt] [-o FILE] [--bundle FILE.zip]",
 	.summary = "the case's record, for escalating it",
 	.opts = dossier_opts,
+	.bound_size = sizeof(struct dossier_opts),
 	.min_args = 1, .max_args = 1,
 	.flags = CMD_NEEDS_DB | CMD_DATA,
 	.run = run_dossier,

@@ -23,6 +23,16 @@
 #include "store.h"
 #include "util.h"
 
+/* What the options say, read by args_bind. */
+struct edit_opts {
+	long long call;		/* 0: the case is edited */
+	int purge;
+	const char *move;	/* --case M: an id or uuid */
+	struct case_options k;
+	struct call_options c;
+};
+
+/* Where the case's and the call's own options start (input.h). */
 enum {
 	O_CALL, O_PURGE, O_MOVE,
 	O_KFIRST,
@@ -30,14 +40,17 @@ enum {
 };
 
 static const struct opt edit_opts[] = {
-	[O_CALL] = { "call", 0, OPT_VALUE, "N", "edit call N instead of a case" },
+	[O_CALL] = { "call", 0, OPT_VALUE, "N", "edit call N instead of a case",
+	    OPT_TO(OPT_ID, struct edit_opts, call) },
 	[O_PURGE] = { "purge", 0, 0, NULL, "remove the replaced values from "
-	    "the history and the file too (no undo)" },
+	    "the history and the file too (no undo)",
+	    OPT_TO(OPT_BOOL, struct edit_opts, purge) },
 	[O_MOVE] = { "case", 0, OPT_VALUE | OPT_RAW, "M",
-	    "with --call: move the call to case M" },
-	CASE_OPTIONS,
-	CALL_OPTIONS,
-	{ NULL, 0, 0, NULL, NULL }
+	    "with --call: move the call to case M",
+	    OPT_TO(OPT_STRING, struct edit_opts, move) },
+	CASE_OPTIONS(struct edit_opts, k),
+	CALL_OPTIONS(struct edit_opts, c),
+	OPT_END
 };
 
 /* The record being edited, as loaded. */
@@ -91,13 +104,14 @@ static int
 apply(struct ctx *ctx, const struct args *a, struct target *t,
     struct redact_counts *r)
 {
+	const struct edit_opts *o = a->bound;
 	struct case_input kin = { 0 };
 	struct call_input cin = { 0 };
 	char *org = NULL;
 	int rc;
 
-	if ((rc = case_input_read(ctx, a, O_KFIRST, &kin, r)) != CMD_OK ||
-	    (rc = call_input_read(ctx, a, O_CFIRST, &cin, r)) != CMD_OK)
+	if ((rc = case_input_read(a, O_KFIRST, &o->k, &kin, r)) != CMD_OK ||
+	    (rc = call_input_read(ctx, a, O_CFIRST, &o->c, &cin, r)) != CMD_OK)
 		goto out;
 	rc = CMD_USAGE;
 	if (t->call_id && case_input_any(&kin))
@@ -163,11 +177,12 @@ save(struct ctx *ctx, struct target *t, int purge)
 	return CMD_OK;
 }
 
-/* Whether a has any option that changes a field. */
+/* Whether a has any option that changes a field: given, whatever its
+ * value (an empty one clears the field). */
 static int
 has_changes(const struct args *a)
 {
-	if (arg(a, O_MOVE))
+	if (((const struct edit_opts *)a->bound)->move)
 		return 1;
 	for (int i = O_KFIRST; i < O_CFIRST + CO_COUNT; i++)
 		if (arg(a, i) && i != O_KFIRST + KO_NEW_ORG)
@@ -178,20 +193,20 @@ has_changes(const struct args *a)
 static int
 identify(struct ctx *ctx, const struct args *a, struct target *t)
 {
+	const struct edit_opts *o = a->bound;
 	int rc;
 
-	if ((a->npos == 1) == (arg(a, O_CALL) != NULL))
+	if ((a->npos == 1) == (o->call != 0))
 		return error("give a case ID or --call N (one of them)"),
 		    CMD_USAGE;
-	if (arg(a, O_MOVE) && !arg(a, O_CALL))
+	if (o->move && !o->call)
 		return error("--case M moves a call: give --call N too ('calllog "
 		    "edit --call N --case M')"), CMD_USAGE;
-	if (arg(a, O_MOVE) && (rc = lookup_case(ctx->st, arg(a, O_MOVE),
-	    "case", &t->move_to)) != CMD_OK)
+	if (o->move && (rc = lookup_case(ctx->st, o->move, "case",
+	    &t->move_to)) != CMD_OK)
 		return rc;
-	if (arg(a, O_CALL))
-		return parse_id(arg(a, O_CALL), "--call", &t->call_id) ?
-		    CMD_USAGE : CMD_OK;
+	if ((t->call_id = o->call) != 0)
+		return CMD_OK;
 	return lookup_case(ctx->st, a->pos[0], "case", &t->case_id);
 }
 
@@ -240,7 +255,10 @@ try_form(struct ctx *ctx, const struct target *was, const char *orig,
 		argv[i + 2] = diff[i];
 	if (rc == CMD_OK && args_parse(ctx->cmd, n + 2, argv, &a) != CMD_OK)
 		rc = CMD_USAGE;
-	else if (rc == CMD_OK) {
+	else if (rc == CMD_OK && args_bind(ctx->cmd, &a, ctx) != CMD_OK) {
+		args_free(&a);
+		rc = CMD_USAGE;
+	} else if (rc == CMD_OK) {
 		if (store_begin(ctx->st, 1) == -1)
 			rc = CMD_FAIL;
 		else if ((rc = load(ctx, &t)) == CMD_OK &&
@@ -322,7 +340,7 @@ run_edit(struct ctx *ctx, struct args *a)
 {
 	struct target t = { 0 };
 	struct redact_counts r = { 0 };
-	int rc, purge = arg(a, O_PURGE) != NULL;
+	int rc, purge = ((const struct edit_opts *)a->bound)->purge;
 
 	if (!has_changes(a) && !(isatty(0) && isatty(1)))
 		return error("nothing to change: give the fields to change "
@@ -360,6 +378,7 @@ const struct cmd cmd_edit = {
 	.summary = "correct a case or a call (an editor on a form without "
 	    "options)",
 	.opts = edit_opts,
+	.bound_size = sizeof(struct edit_opts),
 	.min_args = 0, .max_args = 1,
 	.flags = CMD_NEEDS_DB | CMD_WRITES | CMD_EXISTING_DB | CMD_INTERACTIVE,
 	.run = run_edit,

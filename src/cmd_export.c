@@ -17,16 +17,24 @@
 #include "when.h"
 #include "xfer.h"
 
-enum { O_FORMAT, O_OUTPUT, O_ATTACHMENTS };
+/* What the options say, read by args_bind. */
+struct export_opts {
+	const char *format;	/* "json" or "csv"; NULL: json */
+	const char *output;
+	int attachments;
+};
 
 static const struct opt export_opts[] = {
-	[O_FORMAT] = { "format", 'f', OPT_VALUE, "json|csv",
-	    "json: everything, for import (the default); csv: the calls" },
-	[O_OUTPUT] = { "output", 'o', OPT_VALUE, "FILE",
-	    "write to FILE, replacing it atomically" },
-	[O_ATTACHMENTS] = { "attachments", 0, 0, NULL,
-	    "csv: the attached files (name, size, SHA-256), not the calls" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "format", 'f', OPT_VALUE, "json|csv",
+	    "json: everything, for import (the default); csv: the calls",
+	    OPT_TO(OPT_STRING, struct export_opts, format) },
+	{ "output", 'o', OPT_VALUE, "FILE",
+	    "write to FILE, replacing it atomically",
+	    OPT_TO(OPT_STRING, struct export_opts, output) },
+	{ "attachments", 0, 0, NULL,
+	    "csv: the attached files (name, size, SHA-256), not the calls",
+	    OPT_TO(OPT_BOOL, struct export_opts, attachments) },
+	OPT_END
 };
 
 struct export {
@@ -298,8 +306,9 @@ csv_attachment(struct cl_attachment *at, void *arg)
 static int
 run_export(struct ctx *ctx, struct args *a)
 {
-	const char *format = arg(a, O_FORMAT) ? arg(a, O_FORMAT) : "json";
-	const char *path = arg(a, O_OUTPUT);
+	const struct export_opts *o = a->bound;
+	const char *format = o->format ? o->format : "json";
+	const char *path = o->output;
 	struct export x = { .st = ctx->st, .fp = ctx->out };
 	char *buf = NULL;
 	size_t len = 0;
@@ -317,10 +326,10 @@ run_export(struct ctx *ctx, struct args *a)
 	if (path && (x.fp = open_memstream(&buf, &len)) == NULL)
 		return error("cannot buffer the export: out of memory"),
 		    CMD_FAIL;
-	if (arg(a, O_ATTACHMENTS) && !csv)
+	if (o->attachments && !csv)
 		return error("--attachments lists the files in CSV; the JSON "
 		    "export holds them already"), CMD_USAGE;
-	if (csv && arg(a, O_ATTACHMENTS)) {
+	if (csv && o->attachments) {
 		csv_row_n(x.fp, csv_attachment_columns,
 		    NCOLS(csv_attachment_columns));
 		rc = store_attachments_each(ctx->st, 0, csv_attachment, &x);
@@ -349,6 +358,7 @@ const struct cmd cmd_export = {
 	.synopsis = "[--format json|csv] [--attachments] [-o FILE]",
 	.summary = "the whole journal as JSON (for import), or its calls as CSV",
 	.opts = export_opts,
+	.bound_size = sizeof(struct export_opts),
 	.min_args = 0, .max_args = 0,
 	.flags = CMD_NEEDS_DB | CMD_DATA,
 	.run = run_export,

@@ -18,12 +18,16 @@
 #include "when.h"
 #include "width.h"
 
-enum { O_JSON, O_LIMIT };
+/* What the options say, read by args_bind. */
+struct history_opts {
+	int json;
+	long limit;
+};
 
 static const struct opt history_opts[] = {
-	[O_JSON] = OPT_JSON,
-	[O_LIMIT] = OPT_LIMIT,
-	{ NULL, 0, 0, NULL, NULL }
+	OPT_JSON(struct history_opts, json),
+	OPT_LIMIT(struct history_opts, limit),
+	OPT_END
 };
 
 /* What a table's row is called in a sentence. */
@@ -183,18 +187,16 @@ static int
 run_history(struct ctx *ctx, struct args *a)
 {
 	struct history_walk w = { .ctx = ctx, .last = -1 };
+	const struct history_opts *o = a->bound;
 	long long id = 0;
-	long limit;
 	int rc;
 
-	if (args_limit(a, O_LIMIT, &limit) == -1)
-		return CMD_USAGE;
 	if (a->npos == 1 &&
 	    (rc = lookup_case(ctx->st, a->pos[0], "case", &id)) != CMD_OK)
 		return rc;
-	if (arg(a, O_JSON))
+	if (o->json)
 		w.all = json_array();
-	rc = store_history_each(ctx->st, id, limit, each_row, &w);
+	rc = store_history_each(ctx->st, id, o->limit, each_row, &w);
 	if (rc == 0 && w.all) {
 		json_dumpf(w.all, ctx->out, JSON_INDENT(2));
 		fputc('\n', ctx->out);
@@ -210,6 +212,7 @@ const struct cmd cmd_history = {
 	.synopsis = "[ID] [--json] [--limit N]",
 	.summary = "what changed, newest first, with old and new values",
 	.opts = history_opts,
+	.bound_size = sizeof(struct history_opts),
 	.min_args = 0, .max_args = 1,
 	.flags = CMD_NEEDS_DB | CMD_PAGER,
 	.run = run_history,

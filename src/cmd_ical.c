@@ -14,16 +14,26 @@
 #include "util.h"
 
 
+/* What the options say, read by args_bind. */
+struct ical_opts {
+	int events;
+	const char *output, *vdir;
+};
+
+/* reads_back asks before args_bind, by the option's text. */
 enum { O_EVENTS, O_OUTPUT, O_VDIR };
 
 static const struct opt ical_opts[] = {
 	[O_EVENTS] = { "events", 'e', 0, NULL,
-	    "VEVENTs instead of VTODOs, for calendars without to-dos" },
+	    "VEVENTs instead of VTODOs, for calendars without to-dos",
+	    OPT_TO(OPT_BOOL, struct ical_opts, events) },
 	[O_OUTPUT] = { "output", 'o', OPT_VALUE | OPT_RAW, "FILE",
-	    "write to FILE, replacing it atomically" },
+	    "write to FILE, replacing it atomically",
+	    OPT_TO(OPT_STRING, struct ical_opts, output) },
 	[O_VDIR] = { "vdir", 0, OPT_VALUE | OPT_RAW, "DIR",
-	    "one .ics file per item in DIR, kept a mirror of the open cases" },
-	{ NULL, 0, 0, NULL, NULL }
+	    "one .ics file per item in DIR, kept a mirror of the open cases",
+	    OPT_TO(OPT_STRING, struct ical_opts, vdir) },
+	OPT_END
 };
 
 static int
@@ -58,22 +68,23 @@ reads_back(const struct args *a)
 static int
 run_ical(struct ctx *ctx, struct args *a)
 {
+	const struct ical_opts *opt = a->bound;
 	struct case_filter f = { .unresolved = 1, .contact = 1 };
-	struct cal_options o = { .events = arg(a, O_EVENTS) != NULL,
+	struct cal_options o = { .events = opt->events,
 	    .now = ctx->now, .policy = &ctx->cfg.policy };
 	struct cal *cal;
 	char *text = NULL;
 	int rc;
 
-	if (arg(a, O_OUTPUT) && arg(a, O_VDIR))
+	if (opt->output && opt->vdir)
 		return error("give -o FILE or --vdir DIR, not both"), CMD_USAGE;
-	if (arg(a, O_OUTPUT) && outfile_check(ctx->st, arg(a, O_OUTPUT)) == -1)
+	if (opt->output && outfile_check(ctx->st, opt->output) == -1)
 		return CMD_USAGE;
-	if (arg(a, O_VDIR))
-		return vdir_mirror(ctx, &o, arg(a, O_VDIR)) ? CMD_FAIL : CMD_OK;
+	if (opt->vdir)
+		return vdir_mirror(ctx, &o, opt->vdir) ? CMD_FAIL : CMD_OK;
 	if ((cal = cal_create(&o)) == NULL)
 		return CMD_FAIL;
-	if (!arg(a, O_OUTPUT)) {
+	if (!opt->output) {
 		/* Standard output: written as the cases come, so that memory
 		 * does not grow with the number of open cases. */
 		struct stream s = { cal, ctx->out };
@@ -88,8 +99,8 @@ run_ical(struct ctx *ctx, struct args *a)
 	rc = store_cases_each(ctx->st, &f, add_case, cal);
 	if (rc == 0) {
 		text = cal_text(cal);
-		if (arg(a, O_OUTPUT))
-			rc = outfile_write(ctx->st, arg(a, O_OUTPUT), text,
+		if (opt->output)
+			rc = outfile_write(ctx->st, opt->output, text,
 			    strlen(text));
 		else
 			fputs(text, ctx->out);
@@ -104,6 +115,7 @@ const struct cmd cmd_ical = {
 	.synopsis = "[--events] [-o FILE | --vdir DIR]",
 	.summary = "iCalendar of open cases' follow-ups and escalations",
 	.opts = ical_opts,
+	.bound_size = sizeof(struct ical_opts),
 	.min_args = 0, .max_args = 0,
 	.flags = CMD_NEEDS_DB | CMD_WRITES | CMD_DATA,
 	.writes = reads_back,

@@ -13,17 +13,27 @@
 #include "view.h"
 #include "when.h"
 
-enum { O_CASE, O_ORG, O_SINCE, O_JSON, O_LIMIT };
+/* What the options say, read by args_bind. */
+struct log_opts {
+	const char *kase;	/* an id or uuid: lookup_case reads it */
+	const char *org;
+	time_t since;
+	int json;
+	long limit;
+};
 
 static const struct opt log_opts[] = {
-	[O_CASE] = { "case", 'c', OPT_VALUE, "ID", "only this case's calls" },
-	[O_ORG] = { "org", 'o', OPT_VALUE, "NAME",
-	    "only this organization (prefix or alias)" },
-	[O_SINCE] = { "since", 's', OPT_VALUE, "DATE",
-	    "only calls started at or after DATE" },
-	[O_JSON] = OPT_JSON,
-	[O_LIMIT] = OPT_LIMIT,
-	{ NULL, 0, 0, NULL, NULL }
+	{ "case", 'c', OPT_VALUE, "ID", "only this case's calls",
+	    OPT_TO(OPT_STRING, struct log_opts, kase) },
+	{ "org", 'o', OPT_VALUE, "NAME",
+	    "only this organization (prefix or alias)",
+	    OPT_TO(OPT_STRING, struct log_opts, org) },
+	{ "since", 's', OPT_VALUE, "DATE",
+	    "only calls started at or after DATE",
+	    OPT_TO(OPT_DATE, struct log_opts, since) },
+	OPT_JSON(struct log_opts, json),
+	OPT_LIMIT(struct log_opts, limit),
+	OPT_END
 };
 
 static int
@@ -62,17 +72,15 @@ add_row(struct cl_call *c, void *arg)
 static int
 run_log(struct ctx *ctx, struct args *a)
 {
-	struct call_filter f = { .org = arg(a, O_ORG) };
+	const struct log_opts *o = a->bound;
+	struct call_filter f = { .org = o->org, .since = o->since,
+	    .limit = o->limit };
 	struct log_walk w = { NULL, NULL };
 	struct jsonw j;
 	int rc;
 
-	if (args_limit(a, O_LIMIT, &f.limit) ||
-	    (arg(a, O_SINCE) && when_parse(arg(a, O_SINCE), ctx->now,
-	    &f.since)))
-		return CMD_USAGE;
-	if (arg(a, O_CASE) && (rc = lookup_case(ctx->st, arg(a, O_CASE),
-	    "--case", &f.case_id)) != CMD_OK)
+	if (o->kase && (rc = lookup_case(ctx->st, o->kase, "--case",
+	    &f.case_id)) != CMD_OK)
 		return rc;
 	if (f.case_id) {
 		struct cl_case c;
@@ -85,7 +93,7 @@ run_log(struct ctx *ctx, struct args *a)
 			return CMD_FAIL;
 		case_clear(&c);
 	}
-	if (arg(a, O_JSON)) {
+	if (o->json) {
 		jsonw_init(&j, ctx->out);
 		jsonw_array_begin(&j);
 		rc = store_calls_each(ctx->st, &f, emit_json, &j);
@@ -121,6 +129,7 @@ const struct cmd cmd_log = {
 	.synopsis = "[--case ID] [--org NAME] [--since DATE] [--json] [--limit N]",
 	.summary = "calls, newest first",
 	.opts = log_opts,
+	.bound_size = sizeof(struct log_opts),
 	.min_args = 0, .max_args = 0,
 	.flags = CMD_NEEDS_DB | CMD_PAGER,
 	.run = run_log,

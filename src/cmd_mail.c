@@ -30,14 +30,19 @@
 #include "util.h"
 #include "when.h"
 
-enum { O_CASE, O_REOPEN };
+/* What the options say, read by args_bind. */
+struct mail_opts {
+	const char *kase;	/* an id or uuid: lookup_case reads it */
+	int reopen;
+};
 
 static const struct opt mail_opts[] = {
-	[O_CASE] = { "case", 'c', OPT_VALUE | OPT_RAW, "ID",
-	    "the case the message is about (else found from the message)" },
-	[O_REOPEN] = { "reopen", 0, 0, NULL,
-	    "the message reopens a resolved case" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "case", 'c', OPT_VALUE | OPT_RAW, "ID",
+	    "the case the message is about (else found from the message)",
+	    OPT_TO(OPT_STRING, struct mail_opts, kase) },
+	{ "reopen", 0, 0, NULL, "the message reopens a resolved case",
+	    OPT_TO(OPT_BOOL, struct mail_opts, reopen) },
+	OPT_END
 };
 
 /* The message as read, and what will be stored of it. */
@@ -210,7 +215,7 @@ record(struct ctx *ctx, const struct args *a, struct mail_in *in,
 	struct cl_case c = { 0 };
 	struct case_effects fx = { 0 };
 	struct case_change ch = { .kind = CHANGE_CALL, .call = k,
-	    .reopen = arg(a, O_REOPEN) != NULL };
+	    .reopen = ((const struct mail_opts *)a->bound)->reopen };
 	struct cl_attachment x = { 0 };
 	struct attach_src src = { in->kept, -1, (long long)strlen(in->kept) };
 	char msg[256];
@@ -266,12 +271,13 @@ static int
 which_case(struct ctx *ctx, const struct args *a, struct mail_in *in,
     long long *id, char **ref)
 {
+	const struct mail_opts *o = a->bound;
 	int can_ask, rc;
 	char *hay;
 
 	*ref = NULL;
-	if (arg(a, O_CASE))
-		return lookup_case(ctx->st, arg(a, O_CASE), "--case", id);
+	if (o->kase)
+		return lookup_case(ctx->st, o->kase, "--case", id);
 	can_ask = strcmp(in->file, "-") != 0 && isatty(STDIN_FILENO) &&
 	    isatty(STDERR_FILENO);
 	hay = xasprintf("%s\n%s", in->m.subject, in->m.text);
@@ -361,6 +367,7 @@ const struct cmd cmd_mail = {
 	.synopsis = "FILE.eml|- [--case ID] [--reopen]",
 	.summary = "record an email from the organization, keeping the message",
 	.opts = mail_opts,
+	.bound_size = sizeof(struct mail_opts),
 	.min_args = 1, .max_args = 1,
 	.raw_pos = 1u << 0,
 	.flags = CMD_NEEDS_DB | CMD_WRITES | CMD_EXISTING_DB | CMD_BEGINS,

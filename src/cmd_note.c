@@ -17,14 +17,20 @@
 #include "util.h"
 #include "when.h"
 
-enum { O_CREDITED, O_AT };
+/* What the options say, read by args_bind. */
+struct note_opts {
+	struct opt_money credited;
+	time_t at;		/* 0: now */
+};
 
 static const struct opt note_opts[] = {
-	[O_CREDITED] = { "credited", 0, OPT_VALUE, "AMOUNT",
-	    "a credit seen (negative: a credit reversed)" },
-	[O_AT] = { "at", 0, OPT_VALUE, "DATE",
-	    "when it was seen or received (default: now)" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "credited", 0, OPT_VALUE, "AMOUNT",
+	    "a credit seen (negative: a credit reversed)",
+	    OPT_TO(OPT_CREDIT, struct note_opts, credited) },
+	{ "at", 0, OPT_VALUE, "DATE",
+	    "when it was seen or received (default: now)",
+	    OPT_TO(OPT_DATE, struct note_opts, at) },
+	OPT_END
 };
 
 /* Read the note's own arguments, before the journal is asked anything. */
@@ -32,19 +38,17 @@ static int
 read_note(struct ctx *ctx, const struct args *a, struct cl_note *n,
     char cur[4])
 {
-	const char *text = a->pos[1], *credited = arg(a, O_CREDITED);
+	const struct note_opts *o = a->bound;
+	const char *text = a->pos[1];
 
 	if (text == NULL || *text == '\0')
 		return error("a note needs its text: calllog note ID TEXT"),
 		    CMD_USAGE;
 	if (check_text("the note", text, LIMIT_NOTE) == -1)
 		return CMD_USAGE;
-	if (credited && money_parse_credit(credited, ctx->cfg.currency,
-	    &n->credited, cur) == -1)
-		return CMD_USAGE;
-	n->at = ctx->now;
-	if (arg(a, O_AT) && when_parse(arg(a, O_AT), ctx->now, &n->at) == -1)
-		return CMD_USAGE;
+	n->credited = o->credited.minor;
+	memcpy(cur, o->credited.currency, 4);
+	n->at = o->at ? o->at : ctx->now;
 	n->text = xstrdup(text);
 	n->created = n->updated = ctx->now;
 	return CMD_OK;
@@ -125,6 +129,7 @@ const struct cmd cmd_note = {
 	.synopsis = "ID TEXT [--credited AMOUNT] [--at DATE]",
 	.summary = "record something seen or received that is not a call",
 	.opts = note_opts,
+	.bound_size = sizeof(struct note_opts),
 	.min_args = 2, .max_args = 2,
 	.raw_pos = 1u << 0,
 	.flags = CMD_NEEDS_DB | CMD_WRITES | CMD_EXISTING_DB,

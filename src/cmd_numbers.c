@@ -19,13 +19,18 @@
 #include "view.h"
 #include "when.h"
 
-enum { O_NOTE, O_JSON };
+/* What the options say, read by args_bind. */
+struct numbers_opts {
+	const char *note;
+	int json;
+};
 
 static const struct opt numbers_opts[] = {
-	[O_NOTE] = { "note", 0, OPT_VALUE, "TEXT",
-	    "with add: what the number is for (\"collect\")" },
-	[O_JSON] = OPT_JSON,
-	{ NULL, 0, 0, NULL, NULL }
+	{ "note", 0, OPT_VALUE, "TEXT",
+	    "with add: what the number is for (\"collect\")",
+	    OPT_TO(OPT_STRING, struct numbers_opts, note) },
+	OPT_JSON(struct numbers_opts, json),
+	OPT_END
 };
 
 /* Does org answer to what the person typed: a prefix of its name, or an
@@ -105,6 +110,7 @@ show_entries(struct ctx *ctx, const struct directory *d, const char *org,
 static int
 list(struct ctx *ctx, struct args *a)
 {
+	const struct numbers_opts *o = a->bound;
 	const char *org = a->npos > 0 ? a->pos[0] : NULL;
 	const char *purpose = a->npos > 1 ? a->pos[1] : NULL;
 	struct directory d = { 0 };
@@ -118,7 +124,7 @@ list(struct ctx *ctx, struct args *a)
 	if (store_directory_merged(ctx->st, &d) == -1 ||
 	    (org && store_org_canonical(ctx->st, org, &canon) == -1))
 		goto out;
-	if (arg(a, O_JSON)) {
+	if (o->json) {
 		jsonw_init(&j, ctx->out);
 		jsonw_array_begin(&j);
 	} else {
@@ -171,7 +177,8 @@ add(struct ctx *ctx, struct args *a)
 {
 	struct dir_entry e = { 0 };
 	char e164[PHONE_BUFSZ], *org = NULL;
-	const char *note = arg(a, O_NOTE);
+	const struct numbers_opts *o = a->bound;
+	const char *note = o->note;
 	int rc = CMD_USAGE;
 
 	if (a->npos != 4)
@@ -281,6 +288,7 @@ const struct cmd cmd_numbers = {
 	    "[--note TEXT] | rm ORG PURPOSE [NUMBER]",
 	.summary = "the directory of support numbers",
 	.opts = numbers_opts,
+	.bound_size = sizeof(struct numbers_opts),
 	.min_args = 0, .max_args = 4,
 	.raw_pos = 1u << 3,		/* add and rm: NUMBER */
 	.flags = CMD_NEEDS_DB | CMD_WRITES,

@@ -15,15 +15,23 @@
 #include "view.h"
 #include "when.h"
 
-enum { O_ORG, O_OVERDUE, O_JSON, O_LIMIT };
+/* What the options say, read by args_bind. */
+struct open_opts {
+	const char *org;
+	int overdue;
+	int json;
+	long limit;
+};
 
 static const struct opt open_opts[] = {
-	[O_ORG] = { "org", 'o', OPT_VALUE, "NAME",
-	    "only this organization (prefix or alias)" },
-	[O_OVERDUE] = { "overdue", 0, 0, NULL, "only cases whose follow-up is due" },
-	[O_JSON] = OPT_JSON,
-	[O_LIMIT] = OPT_LIMIT,
-	{ NULL, 0, 0, NULL, NULL }
+	{ "org", 'o', OPT_VALUE, "NAME",
+	    "only this organization (prefix or alias)",
+	    OPT_TO(OPT_STRING, struct open_opts, org) },
+	{ "overdue", 0, 0, NULL, "only cases whose follow-up is due",
+	    OPT_TO(OPT_BOOL, struct open_opts, overdue) },
+	OPT_JSON(struct open_opts, json),
+	OPT_LIMIT(struct open_opts, limit),
+	OPT_END
 };
 
 struct open_walk {
@@ -102,15 +110,15 @@ add_row(struct cl_case *c, void *arg)
 static int
 run_open(struct ctx *ctx, struct args *a)
 {
-	struct case_filter f = { .unresolved = 1, .org = arg(a, O_ORG) };
+	const struct open_opts *o = a->bound;
+	struct case_filter f = { .unresolved = 1, .org = o->org,
+	    .limit = o->limit };
 	struct open_walk w = { .ctx = ctx };
 	int rc;
 
-	if (args_limit(a, O_LIMIT, &f.limit) == -1)
-		return CMD_USAGE;
-	if (arg(a, O_OVERDUE))
+	if (o->overdue)
 		f.due_before = ctx->now;
-	if (arg(a, O_JSON)) {
+	if (o->json) {
 		jsonw_init(&w.json, ctx->out);
 		jsonw_array_begin(&w.json);
 		rc = store_cases_each(ctx->st, &f, emit_json, &w);
@@ -152,6 +160,7 @@ const struct cmd cmd_open = {
 	.synopsis = "[--org NAME] [--overdue] [--json] [--limit N]",
 	.summary = "unresolved cases, the most urgent first",
 	.opts = open_opts,
+	.bound_size = sizeof(struct open_opts),
 	.min_args = 0, .max_args = 0,
 	.flags = CMD_NEEDS_DB | CMD_PAGER,
 	.run = run_open,

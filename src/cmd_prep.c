@@ -19,13 +19,18 @@
 #include "width.h"
 #include "when.h"
 
-enum { O_ORG, O_JSON };
+/* What the options say, read by args_bind. */
+struct prep_opts {
+	const char *org;
+	int json;
+};
 
 static const struct opt prep_opts[] = {
-	[O_ORG] = { "org", 'o', OPT_VALUE, "NAME",
-	    "the organization you are calling (prefix or alias)" },
-	[O_JSON] = OPT_JSON,
-	{ NULL, 0, 0, NULL, NULL }
+	{ "org", 'o', OPT_VALUE, "NAME",
+	    "the organization you are calling (prefix or alias)",
+	    OPT_TO(OPT_STRING, struct prep_opts, org) },
+	OPT_JSON(struct prep_opts, json),
+	OPT_END
 };
 
 struct prep_walk {
@@ -136,6 +141,7 @@ print_json_head(struct jsonw *j, const struct prep *p)
 static int
 run_prep(struct ctx *ctx, struct args *a)
 {
+	const struct prep_opts *o = a->bound;
 	struct prep p;
 	struct jsonw j;
 	struct prep_walk w = { .ctx = ctx, .p = &p, .j = &j };
@@ -145,12 +151,12 @@ run_prep(struct ctx *ctx, struct args *a)
 
 	if (prep_parse(a->pos[0], &reason, &purpose) == -1)
 		return CMD_USAGE;
-	rc = prep_load_for(ctx->st, reason, purpose, arg(a, O_ORG), &p);
+	rc = prep_load_for(ctx->st, reason, purpose, o->org, &p);
 	free(purpose);
 	if (rc == -1)
 		return CMD_FAIL;
 	f.org = p.org;
-	if (arg(a, O_JSON)) {
+	if (o->json) {
 		jsonw_init(&j, ctx->out);
 		jsonw_object_begin(&j);
 		print_json_head(&j, &p);
@@ -171,6 +177,7 @@ const struct cmd cmd_prep = {
 	.synopsis = "REASON [--org ORG] [--json]",
 	.summary = "what to have ready, and which number to call",
 	.opts = prep_opts,
+	.bound_size = sizeof(struct prep_opts),
 	.min_args = 1, .max_args = 1,
 	.flags = CMD_NEEDS_DB | CMD_PAGER,
 	.run = run_prep,

@@ -16,16 +16,26 @@
 #include "store.h"
 #include "util.h"
 
-enum { O_KEPT, O_BROKEN, O_WITHDRAWN, O_CALL, O_NOTE };
+/* What the options say, read by args_bind. */
+struct promise_opts {
+	int kept, broken, withdrawn;
+	long long call;		/* 0: the newest open promise */
+	const char *note;
+};
 
 static const struct opt promise_opts[] = {
-	[O_KEPT] = { "kept", 0, 0, NULL, "they did what they promised" },
-	[O_BROKEN] = { "broken", 0, 0, NULL, "they did not" },
-	[O_WITHDRAWN] = { "withdrawn", 0, 0, NULL, "they took it back" },
-	[O_CALL] = { "call", 0, OPT_VALUE, "N",
-	    "the promise made on call N (default: the newest open one)" },
-	[O_NOTE] = { "note", 0, OPT_VALUE, "TEXT", "why, for the record" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "kept", 0, 0, NULL, "they did what they promised",
+	    OPT_TO(OPT_BOOL, struct promise_opts, kept) },
+	{ "broken", 0, 0, NULL, "they did not",
+	    OPT_TO(OPT_BOOL, struct promise_opts, broken) },
+	{ "withdrawn", 0, 0, NULL, "they took it back",
+	    OPT_TO(OPT_BOOL, struct promise_opts, withdrawn) },
+	{ "call", 0, OPT_VALUE, "N",
+	    "the promise made on call N (default: the newest open one)",
+	    OPT_TO(OPT_ID, struct promise_opts, call) },
+	{ "note", 0, OPT_VALUE, "TEXT", "why, for the record",
+	    OPT_TO(OPT_STRING, struct promise_opts, note) },
+	OPT_END
 };
 
 struct find {
@@ -50,35 +60,32 @@ find_promise(struct cl_call *k, void *arg)
 }
 
 static int
-mark_of(const struct args *a)
+mark_of(const struct promise_opts *o)
 {
-	int n = !!arg(a, O_KEPT) + !!arg(a, O_BROKEN) + !!arg(a, O_WITHDRAWN);
-
-	if (n != 1)
+	if (o->kept + o->broken + o->withdrawn != 1)
 		return error("give one of --kept, --broken or --withdrawn"), -1;
-	return arg(a, O_KEPT) ? PMARK_KEPT : arg(a, O_BROKEN) ? PMARK_BROKEN :
+	return o->kept ? PMARK_KEPT : o->broken ? PMARK_BROKEN :
 	    PMARK_WITHDRAWN;
 }
 
 static int
 run_promise(struct ctx *ctx, struct args *a)
 {
+	const struct promise_opts *o = a->bound;
 	struct cl_case c = { 0 };
 	struct cl_call k = { 0 };
-	struct find f = { .found = &k };
+	struct find f = { .found = &k, .call_id = o->call };
 	struct call_filter cf = { .oldest_first = 1 };
 	struct case_change ch = { .kind = CHANGE_PROMISE };
 	struct case_effects fx;
 	struct redact_counts r = { 0 };
 	char summary[96], why[FIELD_WHY_BUFSZ];
-	int mark = mark_of(a), rc;
+	int mark = mark_of(o), rc;
 
 	if (mark < 0)
 		return CMD_USAGE;
-	if (arg(a, O_CALL) && parse_id(arg(a, O_CALL), "--call", &f.call_id))
-		return CMD_USAGE;
-	if (arg(a, O_NOTE) && field_check(SYNC_CALL, KF_PROMISE_NOTE,
-	    arg(a, O_NOTE), NULL, NULL, why, sizeof(why)) == -1)
+	if (o->note && field_check(SYNC_CALL, KF_PROMISE_NOTE, o->note, NULL,
+	    NULL, why, sizeof(why)) == -1)
 		return error("--note %s", why), CMD_USAGE;
 	if ((rc = lookup_case(ctx->st, a->pos[0], "case", &cf.case_id)))
 		return rc;
@@ -101,8 +108,8 @@ run_promise(struct ctx *ctx, struct args *a)
 	/* Not a correction of the call's record: updated stays. */
 	k.promise_marked = ctx->now;
 	free(k.promise_note);
-	k.promise_note = arg(a, O_NOTE) && *arg(a, O_NOTE) ?
-	    redact_text(arg(a, O_NOTE), &r) : NULL;
+	k.promise_note = o->note && *o->note ? redact_text(o->note, &r) :
+	    NULL;
 	redact_report(&r, "--note");
 	case_apply(&c, &ch, &ctx->cfg.policy, ctx->now, &fx);
 	snprintf(summary, sizeof(summary), "marked the promise of call %lld "
@@ -125,6 +132,7 @@ const struct cmd cmd_promise = {
 	.synopsis = "ID --kept|--broken|--withdrawn [--call N] [--note TEXT]",
 	.summary = "mark what became of a promise",
 	.opts = promise_opts,
+	.bound_size = sizeof(struct promise_opts),
 	.min_args = 1, .max_args = 1,
 	.flags = CMD_NEEDS_DB | CMD_WRITES | CMD_EXISTING_DB,
 	.run = run_promise,

@@ -19,12 +19,19 @@
  * is for the journal and a loaded machine. */
 #define DELIVERY_TIMEOUT_MS 5000
 
+/* What the options say, read by args_bind. */
+struct remind_opts {
+	int dry_run;
+};
+
+/* remind_writes asks before args_bind, by the option's text. */
 enum { O_DRY_RUN };
 
 static const struct opt remind_opts[] = {
 	[O_DRY_RUN] = { "dry-run", 'n', 0, NULL,
-	    "print what would be sent; send and record nothing" },
-	{ NULL, 0, 0, NULL, NULL }
+	    "print what would be sent; send and record nothing",
+	    OPT_TO(OPT_BOOL, struct remind_opts, dry_run) },
+	OPT_END
 };
 
 struct due {
@@ -300,7 +307,8 @@ static int
 run_remind(struct ctx *ctx, struct args *a)
 {
 	struct case_filter f = { .unresolved = 1, .contact = 1 };
-	struct remind_walk w = { .ctx = ctx, .dry_run = !!arg(a, O_DRY_RUN) };
+	const struct remind_opts *o = a->bound;
+	struct remind_walk w = { .ctx = ctx, .dry_run = o->dry_run };
 	char when[WHEN_BUFSZ];
 	long until;
 	int rc = CMD_OK;
@@ -345,6 +353,7 @@ const struct cmd cmd_remind = {
 	.synopsis = "[--dry-run]",
 	.summary = "send desktop notifications for what is due",
 	.opts = remind_opts,
+	.bound_size = sizeof(struct remind_opts),
 	.min_args = 0, .max_args = 0,
 	.flags = CMD_NEEDS_DB | CMD_WRITES,
 	.writes = remind_writes,

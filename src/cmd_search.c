@@ -15,12 +15,16 @@
 #include "view.h"
 #include "when.h"
 
-enum { O_JSON, O_LIMIT };
+/* What the options say, read by args_bind. */
+struct search_opts {
+	int json;
+	long limit;
+};
 
 static const struct opt search_opts[] = {
-	[O_JSON] = OPT_JSON,
-	[O_LIMIT] = OPT_LIMIT,
-	{ NULL, 0, 0, NULL, NULL }
+	OPT_JSON(struct search_opts, json),
+	OPT_LIMIT(struct search_opts, limit),
+	OPT_END
 };
 
 /* The cases that have the search text as a reference number. */
@@ -193,9 +197,10 @@ join_args(const struct args *a)
 static int
 run_search(struct ctx *ctx, struct args *a)
 {
+	const struct search_opts *o = a->bound;
 	char *text = join_args(a);
 	struct jsonw j;
-	long limit;
+	long limit = o->limit;
 	int rc;
 
 	if (text[strspn(text, " \t\n\r\f\v")] == '\0') {
@@ -203,11 +208,7 @@ run_search(struct ctx *ctx, struct args *a)
 		return error("nothing to search for; usage: calllog search "
 		    "TEXT"), CMD_USAGE;
 	}
-	if (args_limit(a, O_LIMIT, &limit)) {
-		free(text);
-		return CMD_USAGE;
-	}
-	if (arg(a, O_JSON)) {
+	if (o->json) {
 		jsonw_init(&j, ctx->out);
 		jsonw_array_begin(&j);
 		rc = store_search_each(ctx->st, text, limit, emit_json, &j);
@@ -224,6 +225,7 @@ const struct cmd cmd_search = {
 	.synopsis = "TEXT [--json] [--limit N]",
 	.summary = "full-text search over calls and cases",
 	.opts = search_opts,
+	.bound_size = sizeof(struct search_opts),
 	.min_args = 1, .max_args = -1,
 	.flags = CMD_NEEDS_DB,
 	.run = run_search,

@@ -18,11 +18,14 @@
 #include "width.h"
 #include "when.h"
 
-enum { O_JSON };
+/* What the options say, read by args_bind. */
+struct show_opts {
+	int json;
+};
 
 static const struct opt show_opts[] = {
-	[O_JSON] = OPT_JSON,
-	{ NULL, 0, 0, NULL, NULL }
+	OPT_JSON(struct show_opts, json),
+	OPT_END
 };
 
 /* The case's calls, events and notes, gathered to be interleaved by
@@ -351,6 +354,7 @@ show_text(struct ctx *ctx, const struct cl_case *c, const struct timeline *t)
 static int
 run_show(struct ctx *ctx, struct args *a)
 {
+	const struct show_opts *o = a->bound;
 	struct cl_case c;
 	struct timeline t = { 0 };
 	struct call_filter f = { .oldest_first = 1 };
@@ -369,7 +373,7 @@ run_show(struct ctx *ctx, struct args *a)
 	if (store_calls_each(ctx->st, &f, keep_call, &t) == 0 &&
 	    store_events_each(ctx->st, id, keep_event, &t) == 0 &&
 	    store_notes_each(ctx->st, id, keep_note, &t) == 0) {
-		if (arg(a, O_JSON))
+		if (o->json)
 			show_json(ctx, &c, &t);
 		else
 			show_text(ctx, &c, &t);
@@ -385,6 +389,7 @@ const struct cmd cmd_show = {
 	.synopsis = "ID [--json]",
 	.summary = "one case and the timeline of its calls",
 	.opts = show_opts,
+	.bound_size = sizeof(struct show_opts),
 	.min_args = 1, .max_args = 1,
 	.flags = CMD_NEEDS_DB | CMD_PAGER,
 	.run = run_show,

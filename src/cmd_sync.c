@@ -10,8 +10,9 @@ enum { O_FORCE_DELETE };
 
 static const struct opt sync_opts[] = {
 	[O_FORCE_DELETE] = { "force-delete", 0, 0, NULL,
-	    "a folder emptied of all its items deletes their records here" },
-	{ NULL, 0, 0, NULL, NULL }
+	    "a folder emptied of all its items deletes their records here",
+	    OPT_AS_TEXT },
+	OPT_END
 };
 
 static int

@@ -1,7 +1,8 @@
 /*
- * input.c: reading a case's and a call's fields from options, checked
- * against the same limits everywhere, with personal data redacted before
- * anything can store it.
+ * input.c: a case's and a call's fields as args_bind read them from the
+ * options, checked against the same limits everywhere, with personal data
+ * redacted before anything can store it (input_apply.c copies them onto
+ * the record).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -10,10 +11,8 @@
 
 #include "field.h"
 #include "input.h"
-#include "money.h"
 #include "phone.h"
 #include "util.h"
-#include "when.h"
 
 /* Check value v of field i of kind by its declaration (field.h), as every
  * door does; the message names the option.  *out (when out is not NULL)
@@ -90,16 +89,17 @@ take_account(const char *v, char **out)
  * opened (args_redact, OPT_STDIN); one left here is a note of one dash, as
  * in call's answers. */
 static int
-take_notes(const struct args *a, int i, char **out, struct redact_counts *r)
+take_notes(const struct opt_strings *notes, char **out,
+    struct redact_counts *r)
 {
 	struct strbuf all = { 0 };
 	int rc = 0;
 
 	*out = NULL;
-	for (int n = 0; n < a->nmulti[i]; n++) {
+	for (int n = 0; n < notes->n; n++) {
 		if (n)
 			strbuf_addstr(&all, "\n");
-		strbuf_addstr(&all, a->multi[i][n]);
+		strbuf_addstr(&all, notes->v[n]);
 		/* Enough to refuse: the rest need not be copied. */
 		if (all.len > LIMIT_NOTE)
 			break;
@@ -114,27 +114,27 @@ take_notes(const struct args *a, int i, char **out, struct redact_counts *r)
  * line), then each redacted on its own: a card number is not read across
  * two of them. */
 static int
-take_refs(const struct args *a, int i, struct cl_call *k,
+take_refs(const struct opt_strings *refs, struct cl_call *k,
     struct redact_counts *r)
 {
 	struct strbuf all = { 0 };
 	char why[FIELD_WHY_BUFSZ];
 	int rc = 0;
 
-	for (int n = 0; n < a->nmulti[i]; n++)
-		if (*a->multi[i][n]) {
+	for (int n = 0; n < refs->n; n++)
+		if (*refs->v[n]) {
 			if (all.len)
 				strbuf_addstr(&all, "\n");
-			strbuf_addstr(&all, a->multi[i][n]);
+			strbuf_addstr(&all, refs->v[n]);
 		}
 	if (all.s && *all.s)
 		rc = check_field(SYNC_CALL, KF_REFS, all.s, NULL, NULL);
-	for (int n = 0; rc == 0 && n < a->nmulti[i]; n++) {
+	for (int n = 0; rc == 0 && n < refs->n; n++) {
 		char *ref;
 
 		ref = NULL;
-		if (*a->multi[i][n] && field_check_value_at(
-		    &field_call[KF_REFS], a->multi[i][n], &ref, r, why,
+		if (*refs->v[n] && field_check_value_at(
+		    &field_call[KF_REFS], refs->v[n], &ref, r, why,
 		    sizeof(why)) == -1)
 			rc = error("--ref %s", why);
 		else if (ref)
@@ -145,30 +145,21 @@ take_refs(const struct args *a, int i, struct cl_call *k,
 	return rc;
 }
 
+/* A duration args_bind read (-1: not given, or given empty), checked
+ * against field i's limits. */
 static int
-take_enum(const struct enum_names *e, const char *v, int *out)
+take_duration(int i, long v, long *out)
 {
-	if (v == NULL)
-		return 0;
-	return (*out = enum_parse(e, v)) < 0 ? -1 : 0;
+	*out = v;
+	return v >= 0 ? check_num(SYNC_CALL, i, v) : 0;
 }
 
+/* A date args_bind read (0: not given, or given empty), checked. */
 static int
-take_duration(int i, const char *v, long *out)
+take_date(int kind, int i, time_t v, time_t *out)
 {
-	*out = -1;
-	if (v == NULL || *v == '\0')
-		return 0;
-	return when_parse_duration(v, out) || check_num(SYNC_CALL, i, *out);
-}
-
-static int
-take_date(int kind, int i, const char *v, time_t now, time_t *out)
-{
-	*out = 0;
-	if (v == NULL || *v == '\0')
-		return 0;
-	return when_parse(v, now, out) || check_num(kind, i, *out);
+	*out = v;
+	return v ? check_num(kind, i, v) : 0;
 }
 
 /*
@@ -208,13 +199,13 @@ names_time(const char *v)
  * afternoon was kept.  when_parse reads a date alone as 09:00.
  */
 static int
-take_deadline(int kind, int i, const char *v, time_t now, time_t *out)
+take_deadline(int kind, int i, const char *text, time_t v, time_t *out)
 {
 	struct tm tm;
 
-	if (take_date(kind, i, v, now, out) != 0)
+	if (take_date(kind, i, v, out) != 0)
 		return -1;
-	if (*out == 0 || names_time(v) || localtime_r(out, &tm) == NULL ||
+	if (*out == 0 || names_time(text) || localtime_r(out, &tm) == NULL ||
 	    tm.tm_hour != 9 || tm.tm_min != 0 || tm.tm_sec != 0)
 		return 0;
 	tm.tm_hour = 23;
@@ -224,96 +215,76 @@ take_deadline(int kind, int i, const char *v, time_t now, time_t *out)
 	return 0;
 }
 
+/* An amount or a credit args_bind read (currency "": not given, or given
+ * empty), checked. */
 static int
-take_money(int kind, int i, const char *v, const char *dflt,
-    long long *out, char cur[4])
+take_money(int kind, int i, const struct opt_money *m, long long *out,
+    char cur[4])
 {
-	*out = 0;
-	if (v == NULL || *v == '\0')
-		return 0;
-	return money_parse(v, dflt, out, cur) || check_num(kind, i, *out);
-}
-
-/* A credit may be negative: a credit reversed. */
-static int
-take_credit(int kind, int i, const char *v, const char *dflt,
-    long long *out, char cur[4])
-{
-	*out = 0;
-	if (v == NULL || *v == '\0')
-		return 0;
-	return money_parse_credit(v, dflt, out, cur) ||
-	    check_num(kind, i, *out);
+	*out = m->minor;
+	memcpy(cur, m->currency, 4);
+	return m->currency[0] ? check_num(kind, i, m->minor) : 0;
 }
 
 int
-case_input_read(struct ctx *ctx, const struct args *a, int first,
-    struct case_input *in, struct redact_counts *r)
+case_input_read(const struct args *a, int first,
+    const struct case_options *o, struct case_input *in,
+    struct redact_counts *r)
 {
-#define V(i) arg(a, first + (i))
 	memset(in, 0, sizeof(*in));
-	in->reason = in->priority = -1;
+	in->reason = o->reason;
+	in->priority = o->priority;
 	for (int i = 0; i < KO_COUNT; i++)
-		in->given[i] = V(i) != NULL;
-	if (take_line(SYNC_CASE, CF_ORG, V(KO_ORG), &in->org, r) ||
-	    take_enum(&reason_names, V(KO_REASON), &in->reason) ||
-	    take_line(SYNC_CASE, CF_TITLE, V(KO_TITLE), &in->title, r) ||
-	    take_account(V(KO_ACCOUNT), &in->account) ||
-	    take_enum(&priority_names, V(KO_PRIORITY), &in->priority) ||
-	    take_money(SYNC_CASE, CF_AMOUNT, V(KO_AMOUNT), ctx->cfg.currency,
-	    &in->amount, in->currency) ||
-	    take_line(SYNC_CASE, CF_MERCHANT, V(KO_MERCHANT), &in->merchant,
-	    r) ||
-	    take_date(SYNC_CASE, CF_CHARGED, V(KO_CHARGED), ctx->now,
-	    &in->charged))
+		in->given[i] = a->val[first + i] != NULL;
+	if (take_line(SYNC_CASE, CF_ORG, o->org, &in->org, r) ||
+	    take_line(SYNC_CASE, CF_TITLE, o->title, &in->title, r) ||
+	    take_account(o->account, &in->account) ||
+	    take_money(SYNC_CASE, CF_AMOUNT, &o->amount, &in->amount,
+	    in->currency) ||
+	    take_line(SYNC_CASE, CF_MERCHANT, o->merchant, &in->merchant, r) ||
+	    take_date(SYNC_CASE, CF_CHARGED, o->charged, &in->charged))
 		return CMD_USAGE;
-	if (V(KO_ORG) && in->org == NULL)
+	if (o->org && in->org == NULL)
 		return error("--org needs a name"), CMD_USAGE;
 	return CMD_OK;
-#undef V
 }
 
 int
 call_input_read(struct ctx *ctx, const struct args *a, int first,
-    struct call_input *in, struct redact_counts *r)
+    const struct call_options *o, struct call_input *in,
+    struct redact_counts *r)
 {
 	struct cl_call *k = &in->call;
 	char e164[PHONE_BUFSZ];
 
-#define V(i) arg(a, first + (i))
 	memset(in, 0, sizeof(*in));
 	for (int i = 0; i < CO_COUNT; i++)
-		in->given[i] = V(i) != NULL;
-	k->channel = CHANNEL_PHONE;
-	k->direction = V(CO_INBOUND) ? DIRECTION_INBOUND : DIRECTION_OUTBOUND;
-	k->outcome = OUTCOME_NONE;
-	if (take_line(SYNC_CALL, KF_DEPARTMENT, V(CO_DEPARTMENT),
+		in->given[i] = a->val[first + i] != NULL;
+	k->channel = o->channel >= 0 ? o->channel : CHANNEL_PHONE;
+	k->direction = o->inbound ? DIRECTION_INBOUND : DIRECTION_OUTBOUND;
+	k->outcome = o->outcome >= 0 ? o->outcome : OUTCOME_NONE;
+	if (take_line(SYNC_CALL, KF_DEPARTMENT, o->department,
 	    &k->department, r) ||
-	    take_line(SYNC_CALL, KF_REP, V(CO_REP), &k->rep, r) ||
-	    take_line(SYNC_CALL, KF_IVR, V(CO_IVR), &k->ivr, r) ||
-	    take_line(SYNC_CALL, KF_PROMISE, V(CO_PROMISE), &k->promise, r) ||
-	    take_enum(&channel_names, V(CO_CHANNEL), &k->channel) ||
-	    take_enum(&outcome_names, V(CO_OUTCOME), &k->outcome) ||
-	    take_duration(KF_DURATION, V(CO_DURATION), &k->duration) ||
-	    take_duration(KF_HOLD, V(CO_HOLD), &k->hold) ||
-	    take_date(SYNC_CALL, KF_STARTED, V(CO_WHEN), ctx->now,
-	    &k->started) ||
-	    take_deadline(SYNC_CALL, KF_PROMISED_BY, V(CO_PROMISED_BY),
-	    ctx->now, &k->promised_by) ||
-	    take_credit(SYNC_CALL, KF_CREDITED, V(CO_CREDITED),
-	    ctx->cfg.currency, &k->credited, in->currency) ||
-	    take_notes(a, first + CO_NOTE, &k->notes, r) ||
-	    take_refs(a, first + CO_REF, k, r))
+	    take_line(SYNC_CALL, KF_REP, o->rep, &k->rep, r) ||
+	    take_line(SYNC_CALL, KF_IVR, o->ivr, &k->ivr, r) ||
+	    take_line(SYNC_CALL, KF_PROMISE, o->promise, &k->promise, r) ||
+	    take_duration(KF_DURATION, o->duration, &k->duration) ||
+	    take_duration(KF_HOLD, o->hold, &k->hold) ||
+	    take_date(SYNC_CALL, KF_STARTED, o->when, &k->started) ||
+	    take_deadline(SYNC_CALL, KF_PROMISED_BY,
+	    a->val[first + CO_PROMISED_BY], o->promised_by, &k->promised_by) ||
+	    take_money(SYNC_CALL, KF_CREDITED, &o->credited, &k->credited,
+	    in->currency) ||
+	    take_notes(&o->notes, &k->notes, r) ||
+	    take_refs(&o->refs, k, r))
 		return CMD_USAGE;
-	if (V(CO_NUMBER) && *V(CO_NUMBER)) {
-		if (phone_normalize(V(CO_NUMBER), ctx->cfg.country, e164) == -1 ||
+	if (o->number && *o->number) {
+		if (phone_normalize(o->number, ctx->cfg.country, e164) == -1 ||
 		    check_field(SYNC_CALL, KF_NUMBER, e164, &k->number, NULL))
 			return CMD_USAGE;
 	}
 	return CMD_OK;
-#undef V
 }
-
 void
 case_input_clear(struct case_input *in)
 {
@@ -347,111 +318,4 @@ call_input_any(const struct call_input *in)
 		if (in->given[i])
 			return 1;
 	return 0;
-}
-
-/* Money on a case is in one currency; the first amount or credit sets
- * it. */
-static int
-same_currency(struct cl_case *c, const char *cur, const char *opt)
-{
-	if (c->currency[0] == '\0') {
-		memcpy(c->currency, cur, 4);
-		return CMD_OK;
-	}
-	if (strcmp(c->currency, cur) != 0)
-		return error("%s is in %s but case %lld's money is in %s; give "
-		    "it in %s", opt, cur, c->id, c->currency, c->currency),
-		    CMD_USAGE;
-	return CMD_OK;
-}
-
-/* Replace *dst by a copy of src (NULL clears it). */
-static void
-set_str(char **dst, const char *src)
-{
-	free(*dst);
-	*dst = src ? xstrdup(src) : NULL;
-}
-
-int
-case_input_apply(const struct case_input *in, struct cl_case *c)
-{
-	if (in->given[KO_REASON])
-		c->reason = in->reason;
-	if (in->given[KO_TITLE])
-		set_str(&c->title, in->title);
-	if (in->given[KO_ACCOUNT])
-		set_str(&c->account, in->account);
-	if (in->given[KO_PRIORITY])
-		c->priority = in->priority;
-	if (in->given[KO_MERCHANT])
-		set_str(&c->merchant, in->merchant);
-	if (in->given[KO_CHARGED])
-		c->charged_at = in->charged;
-	if (in->given[KO_AMOUNT]) {
-		if (in->amount == 0)
-			c->amount = 0;
-		else {
-			/* A new amount may change the currency while no
-			 * credit is recorded in the old one. */
-			if (c->credited == 0)
-				c->currency[0] = '\0';
-			if (same_currency(c, in->currency, "--amount") != CMD_OK)
-				return CMD_USAGE;
-			c->amount = in->amount;
-		}
-	}
-	return CMD_OK;
-}
-
-int
-call_input_apply(const struct call_input *in, struct cl_call *k,
-    struct cl_case *c)
-{
-	const struct cl_call *v = &in->call;
-
-	if (in->given[CO_NUMBER])
-		set_str(&k->number, v->number);
-	if (in->given[CO_DEPARTMENT])
-		set_str(&k->department, v->department);
-	if (in->given[CO_REP])
-		set_str(&k->rep, v->rep);
-	if (in->given[CO_REF]) {
-		for (size_t i = 0; i < k->nrefs; i++)
-			free(k->refs[i]);
-		k->nrefs = 0;
-		for (size_t i = 0; i < v->nrefs; i++)
-			call_add_ref(k, v->refs[i]);
-	}
-	if (in->given[CO_WHEN])
-		k->started = v->started;
-	if (in->given[CO_DURATION])
-		k->duration = v->duration;
-	if (in->given[CO_HOLD])
-		k->hold = v->hold;
-	if (in->given[CO_IVR])
-		set_str(&k->ivr, v->ivr);
-	if (in->given[CO_CHANNEL])
-		k->channel = v->channel;
-	if (in->given[CO_INBOUND])
-		k->direction = v->direction;
-	if (in->given[CO_OUTCOME])
-		k->outcome = v->outcome;
-	if (in->given[CO_PROMISE])
-		set_str(&k->promise, v->promise);
-	if (in->given[CO_PROMISED_BY])
-		k->promised_by = v->promised_by;
-	if (in->given[CO_NOTE])
-		set_str(&k->notes, v->notes);
-	if (in->given[CO_CREDITED]) {
-		if (v->credited && same_currency(c, in->currency, "--credited")
-		    != CMD_OK)
-			return CMD_USAGE;
-		k->credited = v->credited;
-	}
-	if (k->duration >= 0 && k->hold > k->duration)
-		return error("the hold (%lds) is longer than the call (%lds); "
-		    "the duration includes the hold", k->hold, k->duration),
-		    CMD_USAGE;
-	return CMD_OK;
 }

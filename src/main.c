@@ -264,6 +264,10 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 	if (writes && args_redact(cmd, a, 1, &redacted, where,
 	    sizeof(where)) == -1)
 		return CMD_USAGE;
+	/* Its typed options are read from the text as it will be kept, and
+	 * a bad one refused before the journal is touched. */
+	if (args_bind(cmd, a, ctx) != CMD_OK)
+		return CMD_USAGE;
 	if (paths_database(dbopt, &path) == -1)
 		return CMD_FAIL;
 	if (store_open(path, flags, &ctx->st) == -1) {
@@ -303,6 +307,64 @@ run_with_store(const struct cmd *cmd, struct ctx *ctx, struct args *a,
 	return rc;
 }
 
+/*
+ * The global options before the command, read into *g; *i is left at
+ * the first word that is none.  Returns -1 to go on, or the exit code
+ * once --version or --help is printed, or CMD_USAGE after reporting.
+ */
+static int
+take_leading_globals(int argc, char **argv, int *i, struct globals *g)
+{
+	char near[128];
+	int rc;
+
+	for (*i = 1; *i < argc && argv[*i][0] == '-'; (*i)++) {
+		const char *w;
+
+		if ((rc = take_global(argc, argv, i, g)) < 0)
+			return -rc;
+		if (rc == 1)
+			continue;
+		w = argv[*i];
+		if (strcmp(w, "--version") == 0) {
+			printf("calllog %s\n", CALLLOG_VERSION);
+			return fflush(stdout) ? CMD_FAIL : CMD_OK;
+		} else if (!strcmp(w, "-h") || !strcmp(w, "--help")) {
+			usage(stdout);
+			return fflush(stdout) ? CMD_FAIL : CMD_OK;
+		}
+		if (strncmp(w, "--", 2) == 0 && suggest_names(w + 2,
+		    global_names, sizeof(global_names) / sizeof(*global_names),
+		    "--", near, sizeof(near)) > 0)
+			error("unknown option '%s'; did you mean %s?", w, near);
+		else
+			error("unknown option '%s'; see 'calllog help'", w);
+		return CMD_USAGE;
+	}
+	return -1;
+}
+
+/* Run cmd once its clock and configuration are read, with its options
+ * bound (args_bind) before it starts; returns its exit code. */
+static int
+run_command(const struct cmd *cmd, struct ctx *ctx, struct args *a,
+    const char *dbopt)
+{
+	int rc;
+
+	if (when_now(&ctx->now) == -1)
+		return CMD_USAGE;
+	if (cmd->flags & (CMD_NEEDS_DB | CMD_NEEDS_CONFIG) &&
+	    config_load(&ctx->cfg) == -1)
+		return CMD_USAGE;
+	when_set_order(ctx->cfg.date_order);
+	if (cmd->flags & CMD_NEEDS_DB)
+		return run_with_store(cmd, ctx, a, dbopt);
+	if ((rc = args_bind(cmd, a, ctx)) != CMD_OK)
+		return rc;
+	return cmd->run(ctx, a);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -321,29 +383,8 @@ main(int argc, char **argv)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	if (check_utf8(argc, argv) == -1)
 		return CMD_USAGE;
-	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		char near[128];
-
-		if ((rc = take_global(argc, argv, &i, &g)) < 0)
-			return -rc;
-		if (rc == 1)
-			continue;
-		if (strcmp(argv[i], "--version") == 0) {
-			printf("calllog %s\n", CALLLOG_VERSION);
-			return fflush(stdout) ? CMD_FAIL : CMD_OK;
-		} else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			usage(stdout);
-			return fflush(stdout) ? CMD_FAIL : CMD_OK;
-		}
-		if (strncmp(argv[i], "--", 2) == 0 && suggest_names(argv[i] + 2,
-		    global_names, sizeof(global_names) / sizeof(*global_names),
-		    "--", near, sizeof(near)) > 0)
-			error("unknown option '%s'; did you mean %s?", argv[i],
-			    near);
-		else
-			error("unknown option '%s'; see 'calllog help'", argv[i]);
-		return CMD_USAGE;
-	}
+	if ((rc = take_leading_globals(argc, argv, &i, &g)) >= 0)
+		return rc;
 	/* Bare "calllog": what it takes, on the error stream, as bad usage. */
 	if (i == argc) {
 		usage(stderr);
@@ -382,16 +423,7 @@ main(int argc, char **argv)
 	else
 		output_disable_color();	/* colours are marks for the guard */
 	ctx.out = stdout;
-	if (when_now(&ctx.now) == -1)
-		rc = CMD_USAGE;
-	else if (cmd->flags & (CMD_NEEDS_DB | CMD_NEEDS_CONFIG) &&
-	    config_load(&ctx.cfg) == -1)
-		rc = CMD_USAGE;
-	else {
-		when_set_order(ctx.cfg.date_order);
-		rc = cmd->flags & CMD_NEEDS_DB ?
-		    run_with_store(cmd, &ctx, &a, g.db) : cmd->run(&ctx, &a);
-	}
+	rc = run_command(cmd, &ctx, &a, g.db);
 	args_free(&a);
 	config_clear(&ctx.cfg);
 	if (guard != NULL) {
