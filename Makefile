@@ -94,7 +94,8 @@ UNIT_TESTS = when phone redact policy util term case_rules money orgmatch \
              layout directory syncrec purpose field ical_kept
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 UNIT_OBJS  = $(UNIT_BINS:=.o)
-UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o $(BUILD)/term.o
+UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o $(BUILD)/term.o \
+             $(BUILD)/xalloc.o $(BUILD)/fileio.o
 SHELL_TESTS = $(sort $(wildcard tests/t[0-9]*.sh))
 
 .PHONY: all demo check check-unit check-asan check-valgrind fuzz deb deps deps-test \
@@ -237,6 +238,7 @@ FUZZ_FLAGS_mail   = $(call pkg,--cflags --libs,gmime-3.0)
 build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(SRCS) $(wildcard include/*.h src/*.h)
 	@mkdir -p build-fuzz
 	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRC_$*) src/util.c src/term.c \
+	    src/xalloc.c src/fileio.c \
 	    $(FUZZ_FLAGS_$*)
 
 # Whole folders through `calllog sync`, in process: every module built once
