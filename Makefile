@@ -126,8 +126,9 @@ $(BUILD)/directory_data.o: $(BUILD)/directory_data.c
 $(BUILD)/migrations.o: $(BUILD)/migrations.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-# when.c reads the words of a date through when_words.c.
-$(BUILD)/tests/test_when: $(BUILD)/when_words.o
+# when.c reads a date through the modules beneath it (src/when_*.c).
+WHEN_SRCS = $(sort $(wildcard src/when*.c))
+$(BUILD)/tests/test_when: $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/when_*.c))
 
 # Compiled apart from linking, so that -MMD gives each its .d beside the
 # object and a changed header rebuilds the tests that include it.
@@ -219,8 +220,8 @@ FUZZERS      = when duration phone redact syncitem syncfolder mail
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
                -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Iinclude -Ifuzz
-FUZZ_SRC_when     = src/when.c src/when_words.c
-FUZZ_SRC_duration = src/when.c src/when_words.c
+FUZZ_SRC_when     = $(WHEN_SRCS)
+FUZZ_SRC_duration = $(WHEN_SRCS)
 FUZZ_SRC_phone    = src/phone.c
 FUZZ_SRC_redact   = src/redact.c src/redact_runs.c
 # A folder's item read, checked, written back and read again (sync).
@@ -229,7 +230,7 @@ FUZZ_SRC_syncitem = src/ical_item.c src/ical_item_read.c src/ical.c \
                     src/ical_kept.c \
                     src/syncrec.c src/field.c src/redact.c src/redact_runs.c \
                     src/model.c src/phone.c src/policy.c src/view.c \
-                    src/when.c src/when_words.c src/jsonw.c src/money.c
+                    $(WHEN_SRCS) src/jsonw.c src/money.c
 FUZZ_FLAGS_syncitem = $(MODULE_DEFS_ical) -luuid -ldl
 # An email as `calllog mail` reads it (GMime), and the HTML reader.
 FUZZ_SRC_mail     = src/mailmsg.c src/mailhtml.c
