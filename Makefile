@@ -51,6 +51,8 @@ MODULE_PKGS_ical         = libical
 MODULE_PKGS_ical_item    = libical
 MODULE_PKGS_ical_item_read = libical
 MODULE_PKGS_ical_item_known = libical
+MODULE_PKGS_ical_item_fields = libical
+MODULE_PKGS_ical_item_lines = libical
 MODULE_PKGS_ical_kept    = libical
 MODULE_PKGS_model        = uuid
 MODULE_PKGS_cmd_call     = libedit
@@ -226,7 +228,8 @@ FUZZ_SRC_phone    = src/phone.c
 FUZZ_SRC_redact   = src/redact.c src/redact_runs.c
 # A folder's item read, checked, written back and read again (sync).
 FUZZ_SRC_syncitem = src/ical_item.c src/ical_item_read.c src/ical.c \
-                    src/ical_item_known.c \
+                    src/ical_item_known.c src/ical_item_fields.c \
+                    src/ical_item_lines.c \
                     src/ical_kept.c \
                     src/syncrec.c src/field.c src/redact.c src/redact_runs.c \
                     src/model.c src/phone.c src/policy.c src/view.c \
