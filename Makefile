@@ -54,6 +54,8 @@ MODULE_PKGS_ical_item_lines = libical
 MODULE_PKGS_ical_item_std = libical
 MODULE_PKGS_ical_remind  = libical
 MODULE_PKGS_ical_item_known = libical
+MODULE_PKGS_ical_item_fields = libical
+MODULE_PKGS_ical_item_out = libical
 MODULE_PKGS_ical_kept    = libical
 MODULE_PKGS_model        = uuid
 MODULE_PKGS_cmd_call     = libedit
@@ -101,7 +103,8 @@ UNIT_TESTS = when phone redact policy util term case_rules money orgmatch \
              args
 UNIT_BINS  = $(UNIT_TESTS:%=$(BUILD)/tests/test_%)
 UNIT_OBJS  = $(UNIT_BINS:=.o)
-UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o $(BUILD)/term.o
+UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o $(BUILD)/term.o \
+             $(BUILD)/xalloc.o $(BUILD)/fileio.o
 SHELL_TESTS = $(sort $(wildcard tests/t[0-9]*.sh))
 
 .PHONY: all schema demo check check-unit check-asan check-valgrind fuzz deb deps deps-test \
@@ -159,8 +162,9 @@ schema: $(BUILD)/gen_history
 
 $(BUILD)/tests/test_history_sql: $(GEN_HISTORY_OBJS)
 
-# when.c reads the words of a date through when_words.c.
-$(BUILD)/tests/test_when: $(BUILD)/when_words.o
+# when.c reads a date through the modules beneath it (src/when_*.c).
+WHEN_SRCS = $(sort $(wildcard src/when*.c))
+$(BUILD)/tests/test_when: $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/when_*.c))
 
 # Compiled apart from linking, so that -MMD gives each its .d beside the
 # object and a changed header rebuilds the tests that include it.
@@ -199,7 +203,7 @@ $(BUILD)/tests/test_redact: $(BUILD)/redact_runs.o $(BUILD)/redact_judge.o \
     $(BUILD)/redact_words.o
 $(BUILD)/tests/test_ical_kept: $(REDACT_OBJS)
 $(BUILD)/tests/test_args: $(BUILD)/args_bind.o $(REDACT_OBJS) \
-    $(BUILD)/suggest.o $(BUILD)/when.o $(BUILD)/when_words.o $(BUILD)/money.o
+    $(BUILD)/suggest.o $(WHEN_SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/money.o
 
 $(BUILD):
 	mkdir -p $@
@@ -256,21 +260,22 @@ FUZZERS      = when duration phone redact syncitem syncfolder mail
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
                -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Iinclude -Ifuzz
-FUZZ_SRC_when     = src/when.c src/when_words.c
-FUZZ_SRC_duration = src/when.c src/when_words.c
+FUZZ_SRC_when     = $(WHEN_SRCS)
+FUZZ_SRC_duration = $(WHEN_SRCS)
 FUZZ_SRC_phone    = src/phone.c src/phone_format.c
 FUZZ_SRC_redact   = src/redact.c src/redact_runs.c src/redact_judge.c \
                     src/redact_words.c
 # A folder's item read, checked, written back and read again (sync).
 FUZZ_SRC_syncitem = src/ical_item.c src/ical_item_read.c src/ical.c \
                     src/ical_item_lines.c src/ical_item_std.c \
-                    src/ical_item_known.c \
+                    src/ical_item_known.c src/ical_item_fields.c \
+                    src/ical_item_out.c \
                     src/ical_kept.c \
                     src/syncrec.c src/field.c src/redact.c src/redact_runs.c \
                     src/redact_judge.c src/redact_words.c \
                     src/model.c src/phone.c src/phone_format.c \
                     src/policy.c src/view.c \
-                    src/when.c src/when_words.c src/jsonw.c src/money.c
+                    $(WHEN_SRCS) src/jsonw.c src/money.c
 FUZZ_FLAGS_syncitem = $(MODULE_DEFS_ical) -luuid -ldl
 # An email as `calllog mail` reads it (GMime), and the HTML reader.
 FUZZ_SRC_mail     = src/mailmsg.c src/mailmsg_part.c src/mailhtml.c
@@ -279,6 +284,7 @@ FUZZ_FLAGS_mail   = $(call pkg,--cflags --libs,gmime-3.0)
 build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(SRCS) $(wildcard include/*.h src/*.h)
 	@mkdir -p build-fuzz
 	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRC_$*) src/util.c src/term.c \
+	    src/xalloc.c src/fileio.c \
 	    $(FUZZ_FLAGS_$*)
 
 # Whole folders through `calllog sync`, in process: every module built once

@@ -59,10 +59,12 @@ $(BENCH_DIR)/icalfloor: bench/icalfloor.c | $(BENCH_DIR)
 
 # Built as calllog is (CFLAGS included), from the module itself.
 $(BENCH_DIR)/redactbench: bench/redactbench.c src/redact.c src/redact_runs.c \
-    src/util.c src/term.c include/redact.h src/redact_int.h include/util.h \
+    src/util.c src/term.c src/xalloc.c src/fileio.c include/redact.h \
+    src/redact_int.h include/util.h \
     | $(BENCH_DIR)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ bench/redactbench.c \
-	    src/redact.c src/redact_runs.c src/util.c src/term.c
+	    src/redact.c src/redact_runs.c src/util.c src/term.c src/xalloc.c \
+	    src/fileio.c
 
 # Fails when the worst case reaches 50 ms (issue 12).
 bench-redact: $(BENCH_DIR)/redactbench

@@ -131,6 +131,9 @@ struct ctx {
 	struct config cfg;
 	const struct cmd *cmd;
 	FILE *out;		/* where the command's report goes */
+	/* The command table (commands.c), for help, which the table holds:
+	 * given, so that neither reaches into the other. */
+	const struct cmd *const *commands;
 };
 
 struct cmd {
@@ -196,14 +199,15 @@ int args_redact(const struct cmd *cmd, struct args *a, int read_stdin,
  * NULL when none or several. */
 const struct opt *opt_find_long(const struct opt *opts, const char *word);
 
-/* Report that name is no command, offering the ones it looks like a
- * slip for ("did you mean 'add'?"); main and help both say it so. */
-void cmd_unknown(const char *name);
+/* Report that name is no command of table, offering the ones it looks
+ * like a slip for ("did you mean 'add'?"); main and help both say it so. */
+void cmd_unknown(const struct cmd *const *table, const char *name);
 
 /* Print cmd's usage and options to fp. */
 void cmd_usage(const struct cmd *cmd, FILE *fp);
 
-/* The command table, for help. */
+/* The command table (commands.c), for main and completion; help is
+ * given it in its context. */
 extern const struct cmd *const commands[];
 
 extern const struct cmd

@@ -161,14 +161,6 @@ void dossier_exhibits_html(const struct dossier *d, FILE *fp);
  * links to.  0, or -1 after reporting. */
 int dossier_bundle(struct store *st, struct dossier *d, const char *dest);
 
-/* The renderers' escaping, shared with the exhibits' (one line of
- * journal text as HTML text, Markdown text, and a plain-text field). */
-void dossier_html_text(FILE *fp, const char *s);
-void dossier_html_when(FILE *fp, time_t t);
-void dossier_md_text(FILE *fp, const char *s);
-void dossier_txt_field(FILE *fp, size_t indent, size_t width,
-    const char *label, const char *text);
-
 /* Release what the dossier holds; accepts a zeroed dossier. */
 void dossier_clear(struct dossier *d);
 

@@ -1,17 +1,15 @@
 /*
- * util: error reporting, allocation that cannot fail, and text checks shared
- * by every module.
+ * util: error reporting and the text checks shared by every module.  It
+ * includes the allocator (xalloc.h) and the file helpers (fileio.h), as
+ * every module that reports an error uses them too.
  */
 #ifndef CALLLOG_UTIL_H
 #define CALLLOG_UTIL_H
 
 #include <stddef.h>
 
-#if defined(__GNUC__)
-#define CL_PRINTF(f, a) __attribute__((format(printf, f, a)))
-#else
-#define CL_PRINTF(f, a)
-#endif
+#include "fileio.h"
+#include "xalloc.h"
 
 /*
  * Report an error as one line "calllog: ..." on standard error and return
@@ -31,23 +29,6 @@ void error_capture(char *buf, size_t size);
 /* Report a limit no command can recover from, and exit 1: the journal's
  * open transaction is rolled back by SQLite as the process ends. */
 void fatal(const char *fmt, ...) CL_PRINTF(1, 2) __attribute__((noreturn));
-
-/* Allocation that aborts with a message on exhaustion. */
-void *xmalloc(size_t n);
-void *xcalloc(size_t nmemb, size_t size);
-void *xrealloc(void *p, size_t n);
-char *xstrdup(const char *s);
-char *xstrndup(const char *s, size_t n);
-char *xasprintf(const char *fmt, ...) CL_PRINTF(1, 2);
-
-/* A growing string (git's strbuf): s is NUL-terminated once anything was
- * added, NULL before; the owner frees s. */
-struct strbuf {
-	char *s;
-	size_t len, cap;
-};
-void strbuf_add(struct strbuf *b, const char *s, size_t n);
-void strbuf_addstr(struct strbuf *b, const char *s);
 
 /* Nonzero when s (len bytes) is well-formed UTF-8 (no overlongs, no
  * surrogates, nothing past U+10FFFF). */
@@ -77,13 +58,6 @@ int parse_id(const char *s, const char *what, long long *id);
 #define LIMIT_REFS 50		/* reference numbers on one call */
 
 /*
- * mkdir -p with mode 0700: dir and its missing parents, as a calendar
- * folder or a data directory is private.  Returns 0, or -1 after
- * reporting the directory that could not be made.
- */
-int make_dirs(const char *dir);
-
-/*
  * Check a one-line field: at most max bytes, no control characters.  what
  * names it in the message ("--rep").  Returns 0, or -1 after reporting.
  */
@@ -96,40 +70,5 @@ int check_text(const char *what, const char *s, size_t max);
 /* Read all of standard input as text of at most max bytes, valid UTF-8.
  * Returns a string the caller frees, or NULL after reporting. */
 char *read_stdin_text(const char *what, size_t max);
-
-/*
- * Replace the file at path with data, atomically: written to a temporary
- * file beside it, synced, then renamed over it, so a reader sees the old
- * file or the new one and never a part; the directory is synced after the
- * rename, so the new file is there after a crash.  mode applies to a new
- * file.
- * Returns 0, or -1 after reporting.
- */
-int write_file_atomic(const char *path, const char *data, size_t len,
-    int mode);
-
-/* fsync the directory holding path (after a rename into it).  0, or -1
- * after reporting. */
-int sync_parent(const char *path);
-
-/* Read a whole (small) file, NUL-terminated; the caller frees.  NULL
- * without a message, errno set, when it cannot be read or is longer than
- * max bytes (EFBIG): never a part of it. */
-char *read_file(const char *path, size_t max);
-
-/*
- * The regular file name directly in the folder dfd, read whole as
- * read_file does, but never through a symbolic link and never anything
- * but a regular file: what a folder another program writes into (a vdir)
- * holds is untrusted.  NULL with errno ELOOP (a symbolic link), EINVAL
- * (not a regular file: a directory, a FIFO, a device), EFBIG (over max
- * bytes) or the error of open or read.  The check is made on the file
- * opened, so a link put in its place meanwhile is not followed either.
- */
-char *read_file_at(int dfd, const char *name, size_t max);
-
-/* What read_file_at's errno means, for a message: "a symbolic link, not
- * followed", "not a regular file", or strerror's text. */
-const char *read_file_at_why(int err);
 
 #endif

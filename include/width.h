@@ -29,6 +29,11 @@ size_t width_next_char(const char *s, int *width);
  */
 int terminal_width(FILE *fp);
 
+/* The terminal width a pager pages standard output on, set by output.c
+ * while it runs one (0: none); terminal_width(stdout) answers it. */
+void width_set_paged(int cols);
+int width_paged(void);
+
 /*
  * The first line of s wrapped to width columns: returns its length in
  * bytes, without the spaces it ends at, and sets *next to where the next

@@ -44,23 +44,6 @@ static const struct opt global_opts[] = {
 	OPT_END
 };
 
-void
-complete_offer(struct completion *c, const char *value, const char *what)
-{
-	if (value == NULL || strncmp(value, c->cur, strlen(c->cur)) != 0)
-		return;
-	fputs(c->prefix, stdout);
-	/* A line break or tab inside would split the line: shown as space. */
-	for (const char *p = value; *p; p++)
-		putchar(iscntrl((unsigned char)*p) ? ' ' : *p);
-	if (what) {
-		putchar('\t');
-		for (const char *p = what; *p; p++)
-			putchar(iscntrl((unsigned char)*p) ? ' ' : *p);
-	}
-	putchar('\n');
-}
-
 static void
 offer_words(struct completion *c, const char *const *w)
 {

@@ -4,6 +4,7 @@
  * when the journal exists, and never with an error on the terminal: a
  * completion that cannot read the journal offers nothing.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,25 @@
 #include "phone.h"
 #include "store.h"
 #include "util.h"
+
+/* The one way a candidate is printed, beneath the command (cmd_complete.c)
+ * and the journal's candidates here alike. */
+void
+complete_offer(struct completion *c, const char *value, const char *what)
+{
+	if (value == NULL || strncmp(value, c->cur, strlen(c->cur)) != 0)
+		return;
+	fputs(c->prefix, stdout);
+	/* A line break or tab inside would split the line: shown as space. */
+	for (const char *p = value; *p; p++)
+		putchar(iscntrl((unsigned char)*p) ? ' ' : *p);
+	if (what) {
+		putchar('\t');
+		for (const char *p = what; *p; p++)
+			putchar(iscntrl((unsigned char)*p) ? ' ' : *p);
+	}
+	putchar('\n');
+}
 
 /* The journal, opened read-only the first time it is needed; NULL when
  * there is none or it cannot be read.  Errors go to /dev/null, since the

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "dossier.h"
+#include "dossier_text.h"
 #include "exhibit.h"
 #include "store.h"
 #include "util.h"

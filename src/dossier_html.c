@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dossier.h"
+#include "dossier_text.h"
 #include "phone.h"
 #include "util.h"
 #include "view.h"
@@ -18,6 +19,8 @@
 
 #define PAGE_FONT "font:8pt/1.2 'Helvetica Neue',Arial,'Liberation Sans'," \
     "'DejaVu Sans',sans-serif;color:#6b7280"
+
+#define time_el(fp, t) dossier_html_time(fp, t, 0)
 
 static const char css[] =
 ":root{--ink:#1c2230;--muted:#5d6778;--rule:#d9dee7;--line:#eef0f4;"
@@ -79,88 +82,6 @@ static const char css[] =
 "@media print{html{background:none}body{padding:0;font-size:10pt}"
 ".sheet{max-width:none;padding:0;box-shadow:none}}\n";
 
-/* Journal text as HTML (and XML) text or attribute value: the five markup
- * characters as entities, control characters XML forbids as spaces. */
-static void
-h(FILE *fp, const char *s)
-{
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		switch (ch) {
-		case '&': fputs("&amp;", fp); break;
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		case '\'': fputs("&#39;", fp); break;
-		default:
-			fputc(ch < 0x20 && ch != '\n' && ch != '\t' ? ' ' : ch,
-			    fp);
-		}
-	}
-}
-
-/* Text inside a CSS string: all but letters, digits, spaces and UTF-8 as
- * hex escapes, so that it can close neither the string nor <style>. */
-static void
-css_string(FILE *fp, const char *s)
-{
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch >= 0x80 || ch == ' ' || (ch >= '0' && ch <= '9') ||
-		    ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
-			fputc(ch, fp);
-		else
-			fprintf(fp, "\\%x ", ch);
-	}
-}
-
-/* A time as the <time> element with its UTC datetime attribute; a
- * deadline given as a date reads as the date. */
-static void
-time_as(FILE *fp, time_t t, int deadline)
-{
-	char local[DOSSIER_TIMEBUF], utc[WHEN_BUFSZ];
-
-	if (t == 0) {		/* never recorded: no 1970 in datetime */
-		fputs(DOSSIER_NO_TIME, fp);
-		return;
-	}
-	if (deadline)
-		dossier_format_deadline(t, local);
-	else
-		dossier_format_time(t, local);
-	when_format_utc(t, utc);
-	fprintf(fp, "<time datetime=\"%s\">%s</time>", utc, local);
-}
-
-#define time_el(fp, t) time_as(fp, t, 0)
-
-/* The date and time column of the timeline: the date, its time below. */
-static void
-when_col(FILE *fp, time_t t)
-{
-	char local[DOSSIER_TIMEBUF];
-	size_t n;
-
-	dossier_format_time(t, local);
-	n = strcspn(local, " ");
-	fprintf(fp, "<div class=\"when\"><b>%.*s</b>%s</div>", (int)n, local,
-	    local + n + (local[n] == ' '));
-}
-
-void
-dossier_html_text(FILE *fp, const char *s)
-{
-	h(fp, s);
-}
-
-void
-dossier_html_when(FILE *fp, time_t t)
-{
-	when_col(fp, t);
-}
 
 static void
 summary(const struct dossier *d, FILE *fp)
@@ -185,7 +106,7 @@ summary(const struct dossier *d, FILE *fp)
 		for (size_t k = i; k < d->nfacts; k += half) {
 			fprintf(fp, "%s<th scope=\"row\">%s</th><td>", k == i ?
 			    "<tr>" : "", d->facts[k].label);
-			h(fp, d->facts[k].value);
+			dossier_html_text(fp, d->facts[k].value);
 			fputs("</td>", fp);
 		}
 		fputs("</tr>\n", fp);
@@ -220,7 +141,7 @@ badge(FILE *fp, const struct dossier_promise *p)
 	    "by me</span>" : "");
 	if (p->call->promise_note) {
 		fputs(" <span class=\"sub\">", fp);
-		h(fp, p->call->promise_note);
+		dossier_html_text(fp, p->call->promise_note);
 		fputs("</span>", fp);
 	}
 }
@@ -239,15 +160,15 @@ promises(const struct dossier *d, FILE *fp)
 		    k->id, d->promises[i].state == PROMISE_NO_DEADLINE ? "open" :
 		    dossier_promise_state_name(d->promises[i].state),
 		    d->promises[i].marked ? " data-marked=\"\"" : "");
-		h(fp, k->promise ? k->promise : "(promise)");
+		dossier_html_text(fp, k->promise ? k->promise : "(promise)");
 		fputs("</td><td>", fp);
 		time_el(fp, k->started);
 		fprintf(fp, "<span class=\"sub\">call %lld%s", k->id,
 		    k->rep ? " \xc2\xb7 " : "");
-		h(fp, k->rep ? k->rep : "");
+		dossier_html_text(fp, k->rep ? k->rep : "");
 		fputs("</span></td><td>", fp);
 		if (k->promised_by)
-			time_as(fp, k->promised_by, 1);
+			dossier_html_time(fp, k->promised_by, 1);
 		else
 			fputs("none", fp);
 		fputs("</td><td>", fp);
@@ -262,7 +183,7 @@ static void
 dd(FILE *fp, const char *term, const char *text, int pre)
 {
 	fprintf(fp, "<dt>%s</dt><dd%s>", term, pre ? " class=\"text\"" : "");
-	h(fp, text);
+	dossier_html_text(fp, text);
 	fputs("</dd>", fp);
 }
 
@@ -274,7 +195,7 @@ call_entry(const struct dossier_entry *e, FILE *fp)
 	const char *outcome = enum_name(&outcome_names, k->outcome);
 
 	fputs("<li class=\"call\">", fp);
-	when_col(fp, k->started);
+	dossier_html_when(fp, k->started);
 	fprintf(fp, "<div class=\"entry\"><h3>Call %lld \xc2\xb7 %s%s%s%s%s"
 	    "</h3><dl>", k->id, enum_name(&channel_names, k->channel),
 	    *call_from_them(k) ? ", " : "", call_from_them(k),
@@ -292,7 +213,7 @@ call_entry(const struct dossier_entry *e, FILE *fp)
 	for (size_t i = 0; i < k->nrefs; i++) {
 		fputs(i ? ", " : k->nrefs > 1 ? "<dt>References</dt><dd>" :
 		    "<dt>Reference</dt><dd>", fp);
-		h(fp, k->refs[i]);
+		dossier_html_text(fp, k->refs[i]);
 		fputs(i + 1 == k->nrefs ? "</dd>" : "", fp);
 	}
 	dossier_call_length(k, t);
@@ -300,10 +221,10 @@ call_entry(const struct dossier_entry *e, FILE *fp)
 		dd(fp, "Length", t, 0);
 	if (e->promise) {
 		fputs("<dt>Promise</dt><dd>", fp);
-		h(fp, k->promise ? k->promise : "(promise)");
+		dossier_html_text(fp, k->promise ? k->promise : "(promise)");
 		if (k->promised_by) {
 			fputs(", due ", fp);
-			time_as(fp, k->promised_by, 1);
+			dossier_html_time(fp, k->promised_by, 1);
 		}
 		fputc(' ', fp);
 		badge(fp, e->promise);
@@ -325,7 +246,7 @@ note_entry(const struct dossier *d, const struct cl_note *n, FILE *fp)
 	char m[DOSSIER_TIMEBUF];
 
 	fputs("<li class=\"note\">", fp);
-	when_col(fp, n->at);
+	dossier_html_when(fp, n->at);
 	fprintf(fp, "<div class=\"entry\"><h3>Note %lld \xc2\xb7 seen or "
 	    "received, not a contact</h3><dl>", n->id);
 	if (n->credited) {
@@ -364,9 +285,9 @@ timeline(const struct dossier *d, FILE *fp)
 		}
 		dossier_event_text(e->event, what, sizeof(what));
 		fputs("<li class=\"event\">", fp);
-		when_col(fp, e->at);
+		dossier_html_when(fp, e->at);
 		fputs("<div class=\"entry\"><h3>", fp);
-		h(fp, what);
+		dossier_html_text(fp, what);
 		fputs("</h3>", fp);
 		if (e->event->note) {
 			fputs("<dl>", fp);
@@ -388,11 +309,11 @@ refs_and_escalations(const struct dossier *d, FILE *fp)
 		const struct cl_call *k = d->refs[i].call;
 
 		fputs("<tr><td><b>", fp);
-		h(fp, d->refs[i].ref);
+		dossier_html_text(fp, d->refs[i].ref);
 		fputs("</b></td><td>", fp);
 		time_el(fp, k->started);
 		fprintf(fp, ", call %lld</td><td>", k->id);
-		h(fp, k->rep ? k->rep : "\xe2\x80\x94");
+		dossier_html_text(fp, k->rep ? k->rep : "\xe2\x80\x94");
 		fputs("</td></tr>\n", fp);
 	}
 	fputs(rows ? "</tbody></table>\n" : "", fp);
@@ -405,7 +326,7 @@ refs_and_escalations(const struct dossier *d, FILE *fp)
 		time_el(fp, e->at);
 		fprintf(fp, "</td><td>%s</td><td class=\"text\">",
 		    dossier_level_phrase(e->level));
-		h(fp, e->note ? e->note : "");
+		dossier_html_text(fp, e->note ? e->note : "");
 		fputs("</td></tr>\n", fp);
 	}
 	fputs(rows ? "</tbody></table>\n" : "", fp);
@@ -420,25 +341,25 @@ head(const struct dossier *d, FILE *fp, const char *title)
 	    "<meta charset=\"utf-8\" />\n<meta name=\"viewport\" "
 	    "content=\"width=device-width, initial-scale=1\" />\n"
 	    "<title>Case %lld: ", d->c.id);
-	h(fp, title);
+	dossier_html_text(fp, title);
 	fputs(" \xe2\x80\x94 ", fp);
-	h(fp, d->c.org);
+	dossier_html_text(fp, d->c.org);
 	fprintf(fp, "</title>\n<style>\n@page{margin:16mm 16mm 18mm;"
 	    "@bottom-left{" PAGE_FONT ";content:\"Record of case %lld \\b7  ",
 	    d->c.id);
-	css_string(fp, d->c.org);
+	dossier_html_css(fp, d->c.org);
 	fprintf(fp, "\"}@bottom-right{" PAGE_FONT ";content:\"Page \" "
 	    "counter(page) \" of \" counter(pages)}}\n%s</style>\n</head>\n"
 	    "<body>\n<main class=\"sheet\">\n<header><p class=\"kicker\">"
 	    "Record of a customer-support case</p>\n<h1>", css);
-	h(fp, title);
+	dossier_html_text(fp, title);
 	fputs("</h1>\n<p class=\"org\">", fp);
-	h(fp, d->c.org);
+	dossier_html_text(fp, d->c.org);
 	fprintf(fp, "</p>\n<p class=\"meta\">Case %lld \xc2\xb7 prepared ",
 	    d->c.id);
 	time_el(fp, d->now);
 	fputs(" \xc2\xb7 all times in ", fp);
-	h(fp, d->zone);
+	dossier_html_text(fp, d->zone);
 	fputs("</p>\n</header>\n", fp);
 }
 
@@ -448,14 +369,14 @@ dossier_write_html(const struct dossier *d, FILE *fp)
 	head(d, fp, view_case_title(&d->c));
 	summary(d, fp);
 	fputs("<h2>Statement</h2>\n<blockquote class=\"statement\"><p>", fp);
-	h(fp, d->statement);
+	dossier_html_text(fp, d->statement);
 	fputs("</p></blockquote>\n", fp);
 	promises(d, fp);
 	timeline(d, fp);
 	dossier_exhibits_html(d, fp);
 	refs_and_escalations(d, fp);
 	fputs("<footer><p>", fp);
-	h(fp, dossier_promise_rule);
+	dossier_html_text(fp, dossier_promise_rule);
 	fputs("</p><p>Prepared with calllog " CALLLOG_VERSION " from the "
 	    "journal's records.</p></footer>\n</main>\n</body>\n</html>\n",
 	    fp);

@@ -23,6 +23,7 @@
 
 #include "ical.h"
 #include "ical_int.h"
+#include "ical_item_out.h"
 #include "syncrec.h"
 #include "util.h"
 
@@ -30,163 +31,12 @@
 #define CALLLOG_VERSION "0"
 #endif
 
-/* Add one content line, folded at 75 octets (never inside a UTF-8
- * sequence), ending in CRLF. */
-static void
-add_line(struct strbuf *b, const char *line, size_t n)
-{
-	size_t col = 0;
-
-	for (size_t i = 0; i < n; ) {
-		size_t len = 1;
-
-		while (i + len < n && ((unsigned char)line[i + len] & 0xc0) ==
-		    0x80)
-			len++;
-		if (col + len > 75) {
-			strbuf_add(b, "\r\n ", 3);
-			col = 1;
-		}
-		strbuf_add(b, line + i, len);
-		col += len;
-		i += len;
-	}
-	strbuf_add(b, "\r\n", 2);
-}
-
-/* TEXT escaping of RFC 5545 3.3.11. */
-static char *
-escape(const char *v)
-{
-	struct strbuf b = { 0 };
-
-	strbuf_add(&b, "", 0);
-	for (const char *p = v; *p; p++) {
-		if (*p == '\n')
-			strbuf_add(&b, "\\n", 2);
-		else if (*p == '\\' || *p == ',' || *p == ';') {
-			strbuf_add(&b, "\\", 1);
-			strbuf_add(&b, p, 1);
-		} else
-			strbuf_add(&b, p, 1);
-	}
-	return b.s;
-}
-
-static void
-format_utc(time_t t, char out[17])
-{
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(out, 17, "%Y%m%dT%H%M%SZ", &tm);
-}
-
-static char *
-upper_name(const char *name)
-{
-	char *s = xasprintf(XPREFIX "%s", name);
-
-	for (char *p = s; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 'a' + 'A');
-	return s;
-}
-
-/* The X-CALLLOG- line of field i, when it is set and has no standard
- * property of its own. */
-static void
-add_x(struct strbuf *b, const struct sync_rec *r, int i)
-{
-	const struct field *f = &sync_kinds[r->kind].fields[i];
-	char *name, *line, tbuf[17];
-	const char *p = r->f[i];
-
-	if (p == NULL)
-		return;
-	name = upper_name(f->name);
-	if (f->type == FT_LIST) {
-		while (*p) {
-			size_t n = strcspn(p, "\n");
-			char *one = xstrndup(p, n), *esc = escape(one);
-
-			line = xasprintf("%s:%s", name, esc);
-			add_line(b, line, strlen(line));
-			free(line);
-			free(esc);
-			free(one);
-			p += n + (p[n] == '\n');
-		}
-	} else if (f->type == FT_TIME) {
-		format_utc((time_t)strtoll(p, NULL, 10), tbuf);
-		line = xasprintf("%s:%s", name, tbuf);
-		add_line(b, line, strlen(line));
-		free(line);
-	} else {
-		char *esc = escape(p);
-
-		line = xasprintf("%s:%s", name, esc);
-		add_line(b, line, strlen(line));
-		free(line);
-		free(esc);
-	}
-	free(name);
-}
-
-const char *
-item_case_summary(const struct sync_rec *r, char *buf, size_t size)
-{
-	snprintf(buf, size, "%s: %s", r->f[CF_ORG] ? r->f[CF_ORG] : "?",
-	    r->f[CF_REASON] ? r->f[CF_REASON] : "?");
-	return buf;
-}
-
-const char *
-item_summary(const struct sync_rec *r, char *buf, size_t size)
-{
-	if (r->kind == SYNC_CASE)
-		return item_case_summary(r, buf, size);
-	if (r->kind == SYNC_CALL) {
-		/* Only names the field check will keep: a bad one read from
-		 * a folder is left out, and the summary must be the one
-		 * calllog then writes, or its own would read as a client's
-		 * title. */
-		const char *ch = enum_lookup(&channel_names, r->f[KF_CHANNEL])
-		    >= 0 ? r->f[KF_CHANNEL] : "phone";
-		const char *out = enum_lookup(&outcome_names,
-		    r->f[KF_OUTCOME]) >= 0 ? r->f[KF_OUTCOME] : NULL;
-
-		snprintf(buf, size, "%s call%s%s", ch, out ? ": " : "",
-		    out ? out : "");
-	} else {
-		static const char *const done[EVENT_COUNT] = {
-			"Escalated", "Resolved", "Reopened", "Follow-up moved"
-		};
-		int k = enum_lookup(&event_names, r->f[EF_KIND]);
-		const char *lv = enum_lookup(&level_names, r->f[EF_LEVEL])
-		    >= 0 ? r->f[EF_LEVEL] : NULL;
-
-		snprintf(buf, size, "%s%s%s", k >= 0 ? done[k] : "Event",
-		    lv ? " to " : "", lv ? lv : "");
-	}
-	buf[0] = (char)(buf[0] >= 'a' && buf[0] <= 'z' ? buf[0] - 32 : buf[0]);
-	return buf;
-}
-
 static void
 add_time_prop(icalcomponent *c, icalproperty *(*mk)(struct icaltimetype),
     time_t t)
 {
 	if (t)
 		p_icalcomponent_add_property(c, mk(ical_utc(t)));
-}
-
-const char *
-item_todo_status(const char *status)
-{
-	if (strcmp(status, "resolved") == 0)
-		return "COMPLETED";
-	return strcmp(status, "open") == 0 ? "NEEDS-ACTION" : "IN-PROCESS";
 }
 
 /*
@@ -331,27 +181,14 @@ add_kept(struct strbuf *b, const char *extra, const char *where, int kind,
 			if (depth == 0 && dtstart &&
 			    strncasecmp(line, "DTSTART", 7) == 0 &&
 			    (line[7] == ';' || line[7] == ':'))
-				add_line(b, dtstart, strlen(dtstart));
+				item_add_line(b, dtstart, strlen(dtstart));
 			else if (depth > 0 || kept_written(line, kind, o))
-				add_line(b, p, n);
+				item_add_line(b, p, n);
 			free(line);
 		} else if (where != NULL && *p == *where)
-			add_line(b, p + 1, n - 1);
+			item_add_line(b, p + 1, n - 1);
 		p += n + (p[n] == '\n');
 	}
-}
-
-/* Fields carried by a standard property, not an X-CALLLOG- one. */
-int
-item_standard(int kind, int i)
-{
-	if (kind == SYNC_CASE)
-		return i == CF_OPENED || i == CF_FOLLOWUP ||
-		    i == CF_RESOLVED_AT || i == CF_PRIORITY;
-	if (kind == SYNC_CALL)
-		return i == KF_CASE || i == KF_STARTED || i == KF_NOTES ||
-		    i == KF_CREATED;
-	return i == EF_CASE || i == EF_AT || i == EF_NOTE;
 }
 
 static char *
@@ -397,17 +234,17 @@ write_text(const struct sync_rec *r, const char *uid, int seq,
 	strbuf_add(&b, begin, (size_t)(end - begin));
 	for (int i = 0; i < sync_kinds[r->kind].nfields; i++)
 		if (!item_standard(r->kind, i))
-			add_x(&b, r, i);
+			item_add_x(&b, r, i);
 	if (o.note) {
 		char tbuf[17], *line;
 
-		format_utc(sync_rec_time(r, KF_STARTED), tbuf);
+		item_format_utc(sync_rec_time(r, KF_STARTED), tbuf);
 		line = xasprintf(XPREFIX "STARTED:%s", tbuf);
-		add_line(&b, line, strlen(line));
+		item_add_line(&b, line, strlen(line));
 		free(line);
 	}
 	if ((changed = item_changed_line(r)) != NULL) {
-		add_line(&b, changed, strlen(changed));
+		item_add_line(&b, changed, strlen(changed));
 		free(changed);
 	}
 	add_kept(&b, extra, NULL, r->kind, &o, dtstart);
@@ -433,7 +270,7 @@ item_dtstart_mended(struct icaltimetype st, time_t due, int due_date)
 		strftime(day, sizeof(day), "%Y%m%d", &tm);
 		return xasprintf("DTSTART;VALUE=DATE:%s", day);
 	}
-	format_utc(ts, day);
+	item_format_utc(ts, day);
 	return xasprintf("DTSTART:%s", day);
 }
 

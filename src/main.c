@@ -1,6 +1,7 @@
 /*
- * main.c: global options, the command table, the database and transaction
- * around each command, and exit codes.  Only this file exits.
+ * main.c: global options, dispatch from the command table (commands.c),
+ * the database and transaction around each command, and exit codes.
+ * Only this file exits.
  */
 #include <errno.h>
 #include <locale.h>
@@ -25,44 +26,6 @@
 #ifndef CALLLOG_VERSION
 #define CALLLOG_VERSION "0.1.0"
 #endif
-
-/* The commands, in the order `calllog help` lists them. */
-const struct cmd *const commands[] = {
-	&cmd_add,
-	&cmd_open,
-	&cmd_cases,
-	&cmd_show,
-	&cmd_dossier,
-	&cmd_log,
-	&cmd_search,
-	&cmd_resolve,
-	&cmd_reopen,
-	&cmd_followup,
-	&cmd_escalate,
-	&cmd_promise,
-	&cmd_note,
-	&cmd_attach,
-	&cmd_attachments,
-	&cmd_attachment,
-	&cmd_mail,
-	&cmd_edit,
-	&cmd_delete,
-	&cmd_undo,
-	&cmd_history,
-	&cmd_remind,
-	&cmd_ical,
-	&cmd_sync,
-	&cmd_numbers,
-	&cmd_prep,
-	&cmd_call,
-	&cmd_doctor,
-	&cmd_backup,
-	&cmd_export,
-	&cmd_import,
-	&cmd_config,
-	&cmd_help,
-	NULL
-};
 
 static void
 usage(FILE *fp)
@@ -398,7 +361,7 @@ main(int argc, char **argv)
 	if (strcmp(argv[i], "__fields") == 0)
 		return field_print(argc - i - 1, argv + i + 1);
 	if ((cmd = find_command(argv[i])) == NULL) {
-		cmd_unknown(argv[i]);
+		cmd_unknown(commands, argv[i]);
 		return CMD_USAGE;
 	}
 	argc -= i;
@@ -411,6 +374,7 @@ main(int argc, char **argv)
 	if (rc != CMD_OK)
 		return rc;
 	ctx.cmd = cmd;
+	ctx.commands = commands;
 	output_init((enum color_mode)g.color);
 	if (wants_json(cmd, &a))
 		output_disable_color();		/* JSON is never coloured */

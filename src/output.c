@@ -10,18 +10,17 @@
 #include <unistd.h>
 
 #include "output.h"
-#include "table.h"
 #include "term.h"
 #include "util.h"
+#include "width.h"
 
 static int colored;
 static pid_t pager_pid = -1;
-static int paged_width;
 
 int
 output_paged_width(void)
 {
-	return pager_pid > 0 ? paged_width : 0;
+	return width_paged();
 }
 
 int
@@ -96,7 +95,7 @@ void
 output_start_pager(void)
 {
 	const char *pager = getenv("CALLLOG_PAGER");
-	int fds[2];
+	int fds[2], cols;
 
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
 		return;
@@ -108,7 +107,7 @@ output_start_pager(void)
 		return;
 	if (pipe(fds) == -1)
 		return;		/* no pager is no reason to fail */
-	paged_width = terminal_width(stdout);
+	cols = terminal_width(stdout);
 	fflush(stdout);
 	if ((pager_pid = fork()) == -1) {
 		close(fds[0]);
@@ -126,6 +125,7 @@ output_start_pager(void)
 		execl("/bin/sh", "sh", "-c", pager, (char *)NULL);
 		_exit(127);
 	}
+	width_set_paged(cols);
 	dup2(fds[1], STDOUT_FILENO);
 	close(fds[0]);
 	close(fds[1]);
@@ -145,4 +145,5 @@ output_finish(void)
 	while (waitpid(pager_pid, &status, 0) == -1 && errno == EINTR)
 		;
 	pager_pid = -1;
+	width_set_paged(0);
 }

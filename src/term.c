@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "term.h"
-#include "util.h"
+#include "xalloc.h"
 
 /* Whether the code point cp must not reach a terminal raw. */
 static int

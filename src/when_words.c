@@ -1,7 +1,8 @@
 /*
  * when_words.c: dates as people say them in more than one word, or with
  * month names and slashes: "tomorrow 14:00", "fri 2pm", "in 3 days",
- * "next tuesday", "dec 3", "3 dec 2026", "12/3".
+ * "next tuesday", "dec 3", "3 dec 2026", "12/3".  The grammar of the
+ * phrase: its days and times are when_days.c's and when_token.c's.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -9,44 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "when.h"
 #include "when_int.h"
-
-/* No date anyone types has more words ("at 2 pm in 10 business days"),
- * or longer ones. */
-#define MAX_WORDS	8
-#define WORD_MAX	24
-
-static enum when_order date_order = WHEN_MDY;
-
-void
-when_set_order(enum when_order order)
-{
-	date_order = order;
-}
-
-const char *
-when_forms(void)
-{
-	return date_order == WHEN_DMY ?
-	    "2026-12-01, '2026-12-01 14:30', 2026-12-01T14:30:00Z, +3d, 2w, "
-	    "36h, 10bd, 'in 3 days', now, today, tomorrow, friday, "
-	    "'next tuesday', eow, eom, '3 dec', '3 dec 2026', 3/12 "
-	    "(day/month) or 3/12/2026, the past: yesterday, 'last friday', "
-	    "'3 days ago', 'this morning', and after a day a time: "
-	    "'tomorrow 14:00', 'fri 2pm'" :
-	    "2026-12-01, '2026-12-01 14:30', 2026-12-01T14:30:00Z, +3d, 2w, "
-	    "36h, 10bd, 'in 3 days', now, today, tomorrow, friday, "
-	    "'next tuesday', eow, eom, 'dec 3', '3 dec 2026', 12/3 "
-	    "(month/day) or 12/3/2026, the past: yesterday, 'last friday', "
-	    "'3 days ago', 'this morning', and after a day a time: "
-	    "'tomorrow 14:00', 'fri 2pm'";
-}
-
-struct phrase {
-	char w[MAX_WORDS][WORD_MAX];
-	int n;
-};
 
 /*
  * Split s into lower-case words at spaces and commas ("dec 3, 2026"); a
@@ -75,210 +39,6 @@ split_words(const char *s, struct phrase *ph)
 		ph->w[ph->n++][n] = '\0';
 		p += n + (p[n] == '.');
 	}
-}
-
-/*
- * The hour a part of the day stands for, when someone says when a call
- * happened and did not look at the clock: "this morning" is the working
- * morning dates default to, "last night" late evening.  -1 for any other
- * word.
- */
-static int
-part_of_day(const char *w)
-{
-	static const struct { const char *word; int hour; } parts[] = {
-		{ "morning", WHEN_DEFAULT_HOUR }, { "afternoon", 14 },
-		{ "evening", 19 }, { "night", 21 },
-	};
-
-	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
-		if (strcmp(w, parts[i].word) == 0)
-			return parts[i].hour;
-	return -1;
-}
-
-/*
- * A time of day: "14:30", "14:30:05", "2pm", "9:30am", "12am" (midnight),
- * "noon", or a part of the day ("morning").  Without am or pm a colon
- * is needed, since a bare number is a day.  Sets the fields of tm;
- * returns 0 or -1.
- */
-static int
-read_time(const char *w, struct tm *tm)
-{
-	const char *p = w;
-	long h, mi = 0, sec = 0;
-	int colon = 0, part;
-
-	if (strcmp(w, "noon") == 0) {
-		tm->tm_hour = 12;
-		tm->tm_min = tm->tm_sec = 0;
-		return 0;
-	}
-	if ((part = part_of_day(w)) >= 0) {
-		tm->tm_hour = part;
-		tm->tm_min = tm->tm_sec = 0;
-		return 0;
-	}
-	if (when_read_number(&p, 0, 23, &h) || p - w > 2)
-		return -1;
-	if (*p == ':') {
-		p++;
-		colon = 1;
-		if (when_read_number(&p, 2, 59, &mi))
-			return -1;
-		if (*p == ':' && (p++, when_read_number(&p, 2, 59, &sec)))
-			return -1;
-	}
-	if (strcmp(p, "am") == 0 || strcmp(p, "pm") == 0) {
-		if (h < 1 || h > 12)
-			return -1;
-		h = h % 12 + (*p == 'p' ? 12 : 0);
-	} else if (*p != '\0' || !colon)
-		return -1;
-	tm->tm_hour = (int)h;
-	tm->tm_min = (int)mi;
-	tm->tm_sec = (int)sec;
-	return 0;
-}
-
-/* The month (1-12) named in full or by at least its first three letters
- * ("dec", "decem", "sept"), or -1. */
-static int
-month_number(const char *w)
-{
-	static const char *const names[12] = {
-		"january", "february", "march", "april", "may", "june", "july",
-		"august", "september", "october", "november", "december"
-	};
-	size_t n = strlen(w);
-
-	for (int i = 0; i < 12; i++)
-		if (n >= 3 && strncmp(names[i], w, n) == 0)
-			return i + 1;
-	return -1;
-}
-
-/* A day of the month: "3", "03", "3rd", "21st"; -1 when it is not one. */
-static long
-day_number(const char *w)
-{
-	const char *p = w;
-	long d;
-
-	if (when_read_number(&p, 0, 31, &d) || p - w > 2 || d < 1)
-		return -1;
-	if (*p && strcmp(p, "st") && strcmp(p, "nd") && strcmp(p, "rd") &&
-	    strcmp(p, "th"))
-		return -1;
-	return d;
-}
-
-/* A year of four digits, or of two meaning 20YY; -1 when it is not one. */
-static long
-year_number(const char *w)
-{
-	const char *p = w;
-	long y;
-
-	if (when_read_number(&p, 0, 9999, &y) || *p)
-		return -1;
-	if (p - w == 2)
-		return 2000 + y;
-	return p - w == 4 && y >= 1970 ? y : -1;
-}
-
-/* y-m-d at 09:00 local, after checking the day exists. */
-static int
-make_date(long y, long m, long d, time_t *out)
-{
-	struct tm tm = { 0 };
-
-	if (y < 1970 || y > 2999 || m < 1 || m > 12 || d < 1 ||
-	    d > when_days_in_month(y, m))
-		return -1;
-	tm.tm_year = (int)(y - 1900);
-	tm.tm_mon = (int)(m - 1);
-	tm.tm_mday = (int)d;
-	tm.tm_hour = WHEN_DEFAULT_HOUR;
-	return when_make_local(&tm, out);
-}
-
-/*
- * A month and day without a year: of last year's, this year's and next
- * year's, the one nearest to now.  Said in January, "dec 3" is the past
- * December (the call just logged, the --since a person means); said in
- * December, "jan 5" is the coming January (the follow-up); on Dec 3
- * itself it is today.  A 29 February takes the nearest year that has one.
- */
-static int
-nearest_date(long m, long d, time_t now, time_t *out)
-{
-	struct tm tm;
-	double best = -1;
-
-	if (localtime_r(&now, &tm) == NULL)
-		return -1;
-	for (long y = tm.tm_year + 1900L - 1; y <= tm.tm_year + 1900L + 1;
-	    y++) {
-		time_t t;
-		double gap;
-
-		if (make_date(y, m, d, &t) != 0)
-			continue;
-		gap = difftime(t, now);
-		if (gap < 0)
-			gap = -gap;
-		/* Compared at 09:00: today's date is nearest, at any hour. */
-		if (best < 0 || gap < best) {
-			best = gap;
-			*out = t;
-		}
-	}
-	return best < 0 ? -1 : 0;
-}
-
-/* "12/3" or "12/3/2026" (or "12/3/26"), month first or day first as the
- * configuration says. */
-static int
-numeric_date(const char *w, time_t now, time_t *out)
-{
-	const char *p = w;
-	long a, b, y = -1;
-
-	if (when_read_number(&p, 0, 31, &a) || *p++ != '/' ||
-	    when_read_number(&p, 0, 31, &b))
-		return -1;
-	if (*p == '/' && (y = year_number(p + 1)) < 0)
-		return -1;
-	if (*p && *p != '/')
-		return -1;
-	if (date_order == WHEN_DMY) {
-		long t = a;
-
-		a = b;
-		b = t;
-	}
-	return y < 0 ? nearest_date(a, b, now, out) : make_date(y, a, b, out);
-}
-
-/* "dec 3", "3 dec", "december 3rd 2026", "3 dec 2026". */
-static int
-month_date(const struct phrase *ph, int n, time_t now, time_t *out)
-{
-	long m, d, y = -1;
-
-	if (n < 2 || n > 3)
-		return -1;
-	if ((m = month_number(ph->w[0])) > 0)
-		d = day_number(ph->w[1]);
-	else if ((m = month_number(ph->w[1])) > 0)
-		d = day_number(ph->w[0]);
-	else
-		return -1;
-	if (d < 0 || (n == 3 && (y = year_number(ph->w[2])) < 0))
-		return -1;
-	return y < 0 ? nearest_date(m, d, now, out) : make_date(y, m, d, out);
 }
 
 /*
@@ -391,7 +151,7 @@ read_day(const struct phrase *ph, int n, time_t now, time_t *out)
 		return when_parse_iso(ph->w[0], now, out) == 0 ||
 		    when_parse_offset(ph->w[0], now, out) == 0 ||
 		    when_parse_word(ph->w[0], now, out) == 0 ||
-		    numeric_date(ph->w[0], now, out) == 0 ? 0 : -1;
+		    when_numeric_date(ph->w[0], now, out) == 0 ? 0 : -1;
 	/* "next tuesday" is "tuesday": the first after today, so said on a
 	 * Tuesday it is a week away, as a bare weekday is; "next week" is the
 	 * coming Monday. */
@@ -406,7 +166,7 @@ read_day(const struct phrase *ph, int n, time_t now, time_t *out)
 	if (n == 2 && strcmp(ph->w[0], "last") == 0)
 		return is_weekday(ph->w[1], now) ?
 		    when_parse_past_weekday(ph->w[1], now, out) : -1;
-	if (month_date(ph, n, now, out) == 0)
+	if (when_month_date(ph, n, now, out) == 0)
 		return 0;
 	return in_words(ph, n, now, out);
 }
@@ -442,7 +202,7 @@ when_parse_phrase(const char *s, time_t now, time_t *out)
 	}
 	/* "this morning" is today's, "last night" yesterday's, "tonight"
 	 * today's night: the part of the day is then read as a time. */
-	if (n == 2 && part_of_day(ph.w[1]) >= 0 &&
+	if (n == 2 && when_part_of_day(ph.w[1]) >= 0 &&
 	    (strcmp(ph.w[0], "this") == 0 || (strcmp(ph.w[0], "last") == 0 &&
 	    strcmp(ph.w[1], "night") == 0)))
 		snprintf(ph.w[0], WORD_MAX, "%s",
@@ -453,20 +213,20 @@ when_parse_phrase(const char *s, time_t now, time_t *out)
 		n = 2;
 	}
 	/* A time first ("2pm tomorrow", "at 9:30 fri") goes last. */
-	if (strcmp(ph.w[0], "at") == 0 && n > 2 && read_time(ph.w[1],
+	if (strcmp(ph.w[0], "at") == 0 && n > 2 && when_read_time(ph.w[1],
 	    &clock) == 0) {
 		memmove(ph.w[0], ph.w[1], (size_t)(n - 1) * sizeof(ph.w[0]));
 		n--;
 	}
-	if (n > 1 && read_time(ph.w[0], &clock) == 0 &&
-	    read_time(ph.w[n - 1], &tm) != 0) {
+	if (n > 1 && when_read_time(ph.w[0], &clock) == 0 &&
+	    when_read_time(ph.w[n - 1], &tm) != 0) {
 		char first[WORD_MAX];
 
 		memcpy(first, ph.w[0], WORD_MAX);
 		memmove(ph.w[0], ph.w[1], (size_t)(n - 1) * sizeof(ph.w[0]));
 		memcpy(ph.w[n - 1], first, WORD_MAX);
 	}
-	if (read_time(ph.w[n - 1], &clock) == 0) {
+	if (when_read_time(ph.w[n - 1], &clock) == 0) {
 		timed = 1;
 		if (--n > 0 && strcmp(ph.w[n - 1], "at") == 0)
 			n--;

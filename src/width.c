@@ -10,7 +10,6 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "output.h"
 #include "width.h"
 
 size_t
@@ -65,6 +64,23 @@ columns_env(void)
 	return *end == '\0' && n > 0 && n <= 10000 ? (int)n : 0;
 }
 
+/* The columns of the terminal a pager shows standard output on, while it
+ * does (output.c sets it): kept here, beneath output, so that measuring a
+ * width never asks the pager's module. */
+static int paged_cols;
+
+void
+width_set_paged(int cols)
+{
+	paged_cols = cols;
+}
+
+int
+width_paged(void)
+{
+	return paged_cols;
+}
+
 int
 terminal_width(FILE *fp)
 {
@@ -74,8 +90,8 @@ terminal_width(FILE *fp)
 	if (cols > 0)
 		return cols;
 	/* Through a pager, the width is the terminal's it pages on. */
-	if (fp == stdout && output_paged_width() > 0)
-		return output_paged_width();
+	if (fp == stdout && paged_cols > 0)
+		return paged_cols;
 	/* A guarded standard output (term.h) is a stream of its own. */
 	fd = fp == stdout ? STDOUT_FILENO : fileno(fp);
 	if (fd < 0 || !isatty(fd))

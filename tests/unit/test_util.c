@@ -1,7 +1,7 @@
 /*
  * test_util.c: read_file's size limit, and write_file_atomic's order of
  * syncs and rename.  fsync and rename are replaced here (the executable's
- * definitions win over libc's for util.o) so that the test sees each call.
+ * definitions win over libc's for fileio.o) so that the test sees each call.
  */
 #include <errno.h>
 #include <fcntl.h>
