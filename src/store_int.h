@@ -46,6 +46,7 @@ int store_read_promises(struct store *st, struct cl_case *c);
  *   store.c                opening and closing (store_fs.c, store_schema.c)
  *   store_schema.c         ownership and migrations, in a transaction
  *   store_txn.c            the command's transaction
+ *   store_undo.c           undo, on the history's declarations
  *   store_history.c, store_purge.c, store_call.c, ...   the records
  *   store_base.c           errors, statements, binding, columns
  */
@@ -91,6 +92,13 @@ void store_read_call(sqlite3_stmt *s, struct cl_call *c);
  * store_history.c. */
 int store_change_open(struct store *st);
 int store_change_close(struct store *st);
+struct field_table;
+/* The recorded columns of t joined by sep, each as pre, its name and
+ * post; with twice, as pre, name, twice, name, post ("'id', t.id"): the
+ * SQL of undo (store_undo.c) and of doctor's check, from the declaration
+ * (store_history.c).  The caller frees it. */
+char *store_history_columns(const struct field_table *t, const char *pre,
+    const char *twice, const char *post, const char *sep);
 /* After a commit that purged: compact the file, so the old text leaves
  * it.  A failure is only warned of, the change being kept.  Returns 0. */
 int store_purge_finish(struct store *st);
