@@ -292,6 +292,7 @@ jq_is() {
 }
 
 # out_contains TEXT / out_lacks TEXT: ./out has (or has not) TEXT in a line.
+# Either fails when there is no ./out: a missing file proves nothing.
 out_contains() {
 	grep -F -e "$1" out >/dev/null && return 0
 	echo "expected stdout to contain '$1'"
@@ -300,6 +301,7 @@ out_contains() {
 }
 
 out_lacks() {
+	test_path_is_file out || return 1
 	grep -F -e "$1" out >/dev/null || return 0
 	echo "expected stdout not to contain '$1'"
 	test_show_file "stdout" out

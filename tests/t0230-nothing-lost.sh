@@ -232,8 +232,9 @@ test_expect_success 'a journal with a broken page in the middle' '
 		seek=$(( (page - 1) * 4096 )) conv=notrunc 2>/dev/null
 '
 
-# not_json: ./out is not a JSON document jq accepts.
+# not_json: ./out is not a JSON document jq accepts (and is there).
 not_json() {
+	test_path_is_file out || return 1
 	if jq -e . out >/dev/null 2>&1; then
 		echo "the output of a failed listing is a well-formed document:"
 		head -c 300 out
