@@ -107,6 +107,22 @@ UNIT_DEPS  = $(BUILD)/util.o $(BUILD)/model.o $(BUILD)/term.o \
              $(BUILD)/xalloc.o $(BUILD)/fileio.o
 SHELL_TESTS = $(sort $(wildcard tests/t[0-9]*.sh))
 
+# prove runs TEST_JOBS test files at a time, one a core: each file has its
+# own directory, journal, home, bus and server ports (tests/lib.sh), so
+# none shares state with another.  The slowest start first, so that none
+# is left running alone at the end; the rest follow in order, and a new
+# file needs no line here.  make check TEST_JOBS=1 runs one at a time.
+TEST_JOBS  ?= $(shell nproc 2>/dev/null || echo 1)
+SLOW_TESTS  = tests/t0720-sync-kill.sh tests/t0600-deb.sh \
+              tests/t0590-field-doors.sh tests/t0730-sync-field-times.sh \
+              tests/t0230-nothing-lost.sh tests/t0710-sync-devices.sh \
+              tests/t0711-sync-devices-xandikos.sh tests/t0580-boundaries.sh \
+              tests/t0715-sync-folder-doors.sh tests/t0618-ledger-ids-moves.sh \
+              tests/t0215-pasted.sh
+TESTS_SLOW_FIRST = $(foreach t,$(SLOW_TESTS),$(filter $t,$(SHELL_TESTS))) \
+              $(filter-out $(SLOW_TESTS),$(SHELL_TESTS))
+PROVE       = prove -j$(TEST_JOBS) --timer -e ''
+
 .PHONY: all schema demo check check-unit check-asan check-valgrind fuzz deb deps deps-test \
         deps-deb install uninstall clean
 
@@ -236,7 +252,7 @@ $(ICALJS):
 check: deps-test
 	$(MAKE) all $(UNIT_BINS) $(ICALJS)
 	CALLLOG=$(CURDIR)/$(PROG) ICALJS_DIR=$(CURDIR)/$(BUILD)/npm \
-	    prove -e '' $(UNIT_BINS) $(SHELL_TESTS)
+	    $(PROVE) $(TESTS_SLOW_FIRST) $(UNIT_BINS)
 
 # The C unit tests alone: what the Debian package build runs.
 check-unit: $(UNIT_BINS)
@@ -249,8 +265,8 @@ check-asan: deps-test
 	    build-asan/npm/node_modules/ical.js/package.json
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    CALLLOG=$(CURDIR)/build-asan/calllog \
-	    ICALJS_DIR=$(CURDIR)/build-asan/npm prove -e '' \
-	    $(UNIT_BINS:$(BUILD)/%=build-asan/%) $(SHELL_TESTS)
+	    ICALJS_DIR=$(CURDIR)/build-asan/npm $(PROVE) \
+	    $(TESTS_SLOW_FIRST) $(UNIT_BINS:$(BUILD)/%=build-asan/%)
 
 # libFuzzer harnesses (clang): each runs FUZZ_SECONDS from its committed
 # seed corpus (new finds go to build-fuzz/corpus, never into the tree),
@@ -357,7 +373,7 @@ check-valgrind: deps-test
 	rm -rf $(BUILD)/valgrind && mkdir -p $(BUILD)/valgrind
 	CALLLOG=$(CURDIR)/tests/valgrind.sh VALGRIND_CALLLOG=$(CURDIR)/$(PROG) \
 	    VALGRIND_LOGS=$(CURDIR)/$(BUILD)/valgrind \
-	    ICALJS_DIR=$(CURDIR)/$(BUILD)/npm prove -e '' $(VALGRIND_TESTS)
+	    ICALJS_DIR=$(CURDIR)/$(BUILD)/npm $(PROVE) $(VALGRIND_TESTS)
 	@runs=$$(ls $(BUILD)/valgrind | wc -l); \
 	errs=$$(find $(BUILD)/valgrind -type f -size +0 | wc -l); \
 	echo "valgrind: $$runs calllog runs, $$errs with errors or definite leaks"

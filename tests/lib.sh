@@ -132,11 +132,23 @@ test_show_file() {
 	fi
 }
 
+# TEST_TIMER=1 (prove -v) follows each test with its wall time, "# 812 ms
+# - TITLE", to find where a slow file spends it.
+test_timer_() {
+	test -n "${TEST_TIMER-}" || return 0
+	_test_now=$(date +%s%N)
+	test -z "${_test_t0-}" ||
+	    echo "# $(((_test_now - _test_t0) / 1000000)) ms - $_test_title"
+	_test_t0=$_test_now
+}
+
 # test_expect_success TITLE BODY [ARG...]: one TAP test.
 test_expect_success() {
 	_test_title=$1
 	_test_code=$2
 	shift 2
+	_test_t0=
+	test_timer_
 	test_count=$((test_count + 1))
 	test_run_body_ "(exit 117) && $_test_code$LF(exit \$?)" "$@" \
 	    >/dev/null 2>&1 </dev/null
@@ -159,9 +171,11 @@ test_expect_success() {
 	cd "$TRASH" || test_bail "cannot return to $TRASH"
 	if test "$_test_rc" = 0; then
 		echo "ok $test_count - $_test_title"
+		test_timer_
 		return 0
 	fi
 	echo "not ok $test_count - $_test_title"
+	test_timer_
 	test_failed=$((test_failed + 1))
 	{
 		echo "#   failed test $test_count: $_test_title"
@@ -292,6 +306,7 @@ jq_is() {
 }
 
 # out_contains TEXT / out_lacks TEXT: ./out has (or has not) TEXT in a line.
+# Either fails when there is no ./out: a missing file proves nothing.
 out_contains() {
 	grep -F -e "$1" out >/dev/null && return 0
 	echo "expected stdout to contain '$1'"
@@ -300,6 +315,7 @@ out_contains() {
 }
 
 out_lacks() {
+	test_path_is_file out || return 1
 	grep -F -e "$1" out >/dev/null || return 0
 	echo "expected stdout not to contain '$1'"
 	test_show_file "stdout" out

@@ -408,9 +408,13 @@ fi
 
 # fish: complete --do-complete prints "candidate<TAB>description".
 if command -v fish >/dev/null 2>&1; then
-	# fish_complete LINE: the candidates fish offers at the end of LINE.
+	# fish_complete LINE: the candidates fish offers at the end of LINE,
+	# from the tree's file alone: fish also loads a calllog.fish it finds
+	# in the system's completion folders, as a calllog package installed
+	# meanwhile (by t0600, which may run beside this file) has one.
 	fish_complete() {
 		HOME=$TRASH/home fish --no-config -c "
+		    set fish_complete_path '$COMPLETION'
 		    source '$COMPLETION/calllog.fish'
 		    complete --do-complete '$1'" >fish.out 2>err || {
 			echo "fish failed completing '$1'"

@@ -411,9 +411,16 @@ sync_bg() {
 	    2>"$1.err"; echo $? >"$1.rc" ) &
 }
 
-# hold DIR SECONDS: another process holds the folder's lock a while.
+# hold DIR SECONDS: another process holds the folder's lock a while;
+# returns once it holds it (on a loaded machine, or beside other test
+# files, the holder may take long to start).
 hold() {
-	( flock "$1" sleep "$2" ) &
+	rm -f held &&
+	{ flock "$1" sh -c ': >held; exec sleep "$1"' sh "$2" & } &&
+	_h=0 && until test -e held; do
+		_h=$((_h + 1)) && test $_h -lt 200 || return 1
+		sleep 0.05
+	done
 }
 
 test_expect_success 'a sync waits for another one of the same folder' '
@@ -422,8 +429,7 @@ test_expect_success 'a sync waits for another one of the same folder' '
 	expect_exit 0 lap sync "$SHARED" &&
 	# another sync, holding the folder, midway through writing a file
 	: >"$SHARED/.calllog-999999-1.tmp" &&
-	hold "$SHARED" 2 &&
-	sleep 0.5 &&
+	hold "$SHARED" 3 &&
 	sync_bg wait "$LAPTOP" "$SHARED" &&
 	sleep 1 &&
 	test_path_is_file "$SHARED/.calllog-999999-1.tmp" &&

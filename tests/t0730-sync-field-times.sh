@@ -239,11 +239,13 @@ sync_dev() {
 	vs "$1" sync
 }
 
-# radicale_again: Radicale started again on its port and storage.
+# radicale_again: Radicale started again on its port and storage; it
+# must listen there itself (another test file's server may answer on a
+# port let go).
 radicale_again() {
 	{ radicale --config rad/config >>rad.log 2>&1 & } &&
 	echo $! >rad.pid &&
-	_n=0 && until curl -s -o /dev/null "http://127.0.0.1:$PORT/"; do
+	_n=0 && until listens "$(cat rad.pid)" "$PORT"; do
 		_n=$((_n + 1)) && test $_n -lt 100 && sleep 0.1 || return 1
 	done
 }
@@ -251,9 +253,6 @@ radicale_again() {
 test_expect_success 'Radicale on loopback' '
 	radicale_start
 '
-trap 'test -f "$TRASH/rad.pid" && kill "$(cat "$TRASH/rad.pid")" 2>/dev/null
-      if test -n "${KEEP_TRASH-}"; then echo "# kept $TRASH" >&2
-      else cd / && rm -rf "$TRASH"; fi' EXIT
 
 # lost_edit RESOLUTION: the whole story on a collection of its own.
 lost_edit() {
