@@ -113,7 +113,8 @@ SHELL_TESTS = $(sort $(wildcard tests/t[0-9]*.sh))
 # is left running alone at the end; the rest follow in order, and a new
 # file needs no line here.  make check TEST_JOBS=1 runs one at a time.
 TEST_JOBS  ?= $(shell nproc 2>/dev/null || echo 1)
-SLOW_TESTS  = tests/t0720-sync-kill.sh tests/t0600-deb.sh \
+SLOW_TESTS  = tests/t0720-sync-kill.sh tests/t0722-sync-kill-both.sh \
+              tests/t0721-sync-kill-read.sh tests/t0600-deb.sh \
               tests/t0590-field-doors.sh tests/t0730-sync-field-times.sh \
               tests/t0230-nothing-lost.sh tests/t0710-sync-devices.sh \
               tests/t0711-sync-devices-xandikos.sh tests/t0580-boundaries.sh \
