@@ -70,8 +70,8 @@ char *folder_text(const struct folder *f, const char *name, size_t max);
 int folder_put(const struct folder *f, const char *name, const char *text,
     struct folder_ver *v);
 
-/* Remove file name; one already gone is no error.  0, or -1 after
- * reporting. */
+/* Remove file name: 0, 1 when it was already gone (no error), or -1
+ * after reporting. */
 int folder_remove(const struct folder *f, const char *name);
 
 /* Every file written or removed to the disk, in one call, before the

@@ -218,10 +218,12 @@ folder_put(const struct folder *f, const char *name, const char *text,
 int
 folder_remove(const struct folder *f, const char *name)
 {
-	if (unlinkat(f->dfd, name, 0) == -1 && errno != ENOENT)
-		return error("cannot remove '%s/%s': %s", f->shown, name,
-		    strerror(errno));
-	return 0;
+	if (unlinkat(f->dfd, name, 0) == 0)
+		return 0;
+	if (errno == ENOENT)
+		return 1;
+	return error("cannot remove '%s/%s': %s", f->shown, name,
+	    strerror(errno));
 }
 
 /* One flush for every file written, instead of one a file; then the
