@@ -81,5 +81,7 @@ int folder_flush(const struct folder *f);
 /* DIR/NAME as a message shows it, the name redacted like any text the
  * folder gives (its writer chose it).  Free it. */
 char *folder_shown_path(const struct folder *f, const char *name);
+/* NAME alone, as a message shows it.  Free it. */
+char *folder_shown_name(const char *name);
 
 #endif

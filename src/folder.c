@@ -243,9 +243,15 @@ folder_flush(const struct folder *f)
 }
 
 char *
+folder_shown_name(const char *name)
+{
+	return redact_text(name, NULL);
+}
+
+char *
 folder_shown_path(const struct folder *f, const char *name)
 {
-	char *clean = redact_text(name, NULL);
+	char *clean = folder_shown_name(name);
 	char *path = xasprintf("%s/%s", f->shown, clean);
 
 	free(clean);

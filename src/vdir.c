@@ -125,13 +125,8 @@ adopt_older_files(struct mirror *m)
 	return folder_each(&m->fo, adopt_one, m);
 }
 
-/*
- * A folder `calllog sync` keeps is no folder of reminders: written over,
- * its items would lose every X-CALLLOG- line, and sync would then refuse
- * it for good.  It is told by this journal's sync state, or, for another
- * journal's, by a file of it holding sync's X-CALLLOG- lines (reminders
- * hold none).  Returns 0, or -1 after reporting.
- */
+/* A file of the folder not calllog's that holds sync's lines: -1 after
+ * saying so (the name redacted), else 0. */
 static int
 holds_sync_lines(const char *name, void *arg)
 {
@@ -144,14 +139,26 @@ holds_sync_lines(const char *name, void *arg)
 		return 0;
 	for (const char *p = text; rc == 0 && (p = strchr(p, '\n')) != NULL;
 	    p++)
-		if (strncasecmp(p + 1, "X-CALLLOG-", 10) == 0)
+		if (strncasecmp(p + 1, "X-CALLLOG-", 10) == 0) {
+			/* Its name is the folder's writer's: redacted. */
+			char *shown = folder_shown_name(name);
+
 			rc = error("'%s' is a folder of `calllog sync` (%s); give"
 			    " `ical --vdir` a folder of its own", m->fo.shown,
-			    name);
+			    shown);
+			free(shown);
+		}
 	free(text);
 	return rc;
 }
 
+/*
+ * A folder `calllog sync` keeps is no folder of reminders: written over,
+ * its items would lose every X-CALLLOG- line, and sync would then refuse
+ * it for good.  It is told by this journal's sync state, or, for another
+ * journal's, by a file of it holding sync's X-CALLLOG- lines (reminders
+ * hold none).  Returns 0, or -1 after reporting.
+ */
 static int
 refuse_sync_folder(struct mirror *m)
 {

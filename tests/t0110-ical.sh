@@ -787,6 +787,18 @@ test_expect_success '--vdir takes turns: it waits for a run holding the folder' 
 	test_cmp want-order vd-order
 '
 
+# The folder is untrusted: a file's name is its writer's to choose, and a
+# message names it redacted, as sync's do.
+test_expect_success '--vdir refuses a folder of sync by a file named without its card number' '
+	mkdir vd-card &&
+	printf "BEGIN:VCALENDAR\r\nX-CALLLOG-KIND:case\r\nEND:VCALENDAR\r\n" \
+	    >vd-card/4111-1111-1111-1111.ics &&
+	expect_exit 1 cl ical --vdir vd-card &&
+	check_err_line "is a folder of \`calllog sync\` (card ending 1111.ics)" &&
+	! grep -q 4111 err &&
+	test "$(ls -A vd-card)" = 4111-1111-1111-1111.ics
+'
+
 test_expect_success '-o into a missing folder: exit 1, one line, nothing made' '
 	mkdir empty &&
 	expect_exit 1 cl ical -o empty/no-such-dir/cal.ics &&
