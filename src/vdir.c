@@ -143,9 +143,9 @@ holds_sync_lines(const char *name, void *arg)
 			/* Its name is the folder's writer's: redacted. */
 			char *shown = folder_shown_name(name);
 
-			rc = error("'%s' is a folder of `calllog sync` (%s); give"
-			    " `ical --vdir` a folder of its own", m->fo.shown,
-			    shown);
+			rc = error("'%s' is a folder of `calllog sync` (%s);"
+			    " give `ical --vdir` a folder of its own",
+			    m->fo.shown, shown);
 			free(shown);
 		}
 	free(text);
@@ -280,8 +280,8 @@ remove_gone(struct mirror *m)
 			continue;
 		if ((rc = folder_remove(&m->fo, m->f[i].name)) == 0)
 			m->removed++;
-		if (rc == -1 ||
-		    store_vdir_delete(m->ctx->st, m->fo.path, m->f[i].name) == -1)
+		if (rc == -1 || store_vdir_delete(m->ctx->st, m->fo.path,
+		    m->f[i].name) == -1)
 			return -1;
 	}
 	return 0;
