@@ -255,14 +255,14 @@ say_done(struct sync *s)
 	if (s->nleaving)
 		sync_report(s, "%s: %zu items of cases resolved before the"
 		    " bound ([sync] resolved_within) left the folder; the"
-		    " journal keeps them", s->shown, s->nleaving);
+		    " journal keeps them", s->fo.shown, s->nleaving);
 	if (s->written + s->read + s->here_deleted + s->there_deleted +
 	    s->skipped + s->nleaving == 0)
-		sync_report(s, "%s: nothing to do", s->shown);
+		sync_report(s, "%s: nothing to do", s->fo.shown);
 	else
 		sync_report(s, "%s: %zu written, %zu read (%zu merged), %zu"
 		    " added here, %zu deleted here, %zu deleted there, %zu"
-		    " skipped", s->shown, s->written, s->read, s->merged,
+		    " skipped", s->fo.shown, s->written, s->read, s->merged,
 		    s->added_here, s->here_deleted, s->there_deleted,
 		    s->skipped);
 	if (s->named)
@@ -308,8 +308,7 @@ sync_release(struct sync *s)
 	free(s->sum_state);
 	free(s->dirty);
 	sync_warn_free(s);
-	if (s->dfd != -1)
-		close(s->dfd);
+	folder_close(&s->fo);
 }
 
 /* The folder's state known, its changed files read and their claims
@@ -325,15 +324,15 @@ sync_start(struct sync *s, const char *resolved)
 	if ((r = store_sync_is_reminders(s->st, resolved)) != 0) {
 		if (r == 1)
 			error("'%s' holds the reminders of `ical --vdir`; give"
-			    " sync a folder of its own", s->shown);
+			    " sync a folder of its own", s->fo.shown);
 		return -1;
 	}
 	if ((s->attachments = store_has_attachments(s->st)) == -1 ||
 	    store_sync_dir(s->st, resolved, &s->dir) == -1 ||
 	    sync_warn_load(s) == -1)
 		return -1;
-	if (folder_scan(s) == -1 || sync_check_claims(s) == -1 ||
-	    folder_check_emptied(s, s->cfg->force_delete) == -1)
+	if (sync_scan(s) == -1 || sync_check_claims(s) == -1 ||
+	    sync_check_emptied(s, s->cfg->force_delete) == -1)
 		return -1;
 	return 0;
 }
@@ -342,15 +341,14 @@ int
 sync_folder(const struct sync_env *env, const char *dir)
 {
 	struct sync s = { .st = env->st, .now = env->now, .out = env->out,
-	    .cfg = env, .shown = dir, .dfd = -1 };
-	char resolved[PATH_MAX];
+	    .cfg = env, .fo = { .shown = dir, .dfd = -1, .now = env->now } };
 	int rc = -1;
 
 	if (env->resolved_within)
 		s.cutoff = env->now - env->resolved_within;
-	if (folder_open(&s, dir, resolved) == -1)
+	if (folder_open(&s.fo, dir, 0, "synced") == -1)
 		return -1;
-	if (sync_start(&s, resolved) == -1 || walk_records(&s) == -1 ||
+	if (sync_start(&s, s.fo.path) == -1 || walk_records(&s) == -1 ||
 	    keep_or_delete(&s) == -1)
 		goto out;
 	for (size_t k = 0; k < 3; k++)
@@ -364,10 +362,8 @@ sync_folder(const struct sync_env *env, const char *dir)
 	s.here_deleted = s.named;
 	/* Every file written reaches the disk before the journal says so. */
 	if ((s.written || s.there_deleted || s.nleaving) &&
-	    (folder_flush(s.dfd) == -1 || fsync(s.dfd) == -1)) {
-		error("cannot sync '%s': %s", dir, strerror(errno));
+	    folder_flush(&s.fo) == -1)
 		goto out;
-	}
 	rc = say_done(&s);
 out:
 	sync_release(&s);

@@ -100,8 +100,9 @@ sync_check_claims(struct sync *s)
 			store_sync_item_clear(&it);
 		}
 		if (k >= 0 || other) {
-			char *a = folder_shown_path(s, rm->name);
-			char *b = other ? folder_shown_path(s, other) : NULL;
+			char *a = folder_shown_path(&s->fo, rm->name);
+			char *b = other ? folder_shown_path(&s->fo, other) :
+			    NULL;
 
 			if (k >= 0)
 				warning("%s: skipped: its UID is that of a %s "

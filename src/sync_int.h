@@ -11,8 +11,8 @@
  *				folder listed; which file a record is
  *	sync_read.c		a changed file read and checked
  *	sync_attach_read.c, sync_bare.c, sync_folder.c
- *				its files; a client's bare item; the
- *				folder's I/O and lock
+ *				its files; a client's bare item; a file
+ *				written, a folder emptied refused
  *	sync_attach.c, sync_sums.c, sync_warn.c
  *				items' files; bucket sums; warnings once
  *	sync_base.c		kind names, the items' lookup, the report
@@ -25,6 +25,7 @@
 #include <limits.h>
 #include <stddef.h>
 
+#include "folder.h"
 #include "ical.h"
 #include "store.h"
 #include "sync.h"
@@ -79,8 +80,7 @@ struct sync {
 	time_t now;
 	FILE *out;
 	const struct sync_env *cfg;
-	const char *shown;		/* the folder as given */
-	int dfd;
+	struct folder fo;		/* fo.shown: as given */
 	long long dir;
 	/* Of the sync state, only what is not as it should be is held:
 	 * the state is read as a stream (sync_list.c, and the journal's
@@ -129,7 +129,6 @@ struct sync {
 	size_t nwkeys;
 	char wnow[SYNC_WARN_KEYSZ];	/* the file warned of this run, last */
 	int failed;
-	int locked;			/* the folder's lock is held */
 	int attachments;		/* the journal keeps files: items may
 					   carry them (sync_attach.c) */
 };
@@ -224,46 +223,24 @@ struct remote *sync_remote_find(const struct sync *s, const char *uuid);
  * newline) on s->out. */
 void sync_report(const struct sync *s, const char *fmt, ...) CL_PRINTF(2, 3);
 
-/* Open dir (created if missing) as s->dfd; resolved is its real path. */
-int folder_open(struct sync *s, const char *dir, char resolved[PATH_MAX]);
-
-/* How long a sync waits for another one of the same folder, in seconds. */
-#define FOLDER_LOCK_WAIT 120
-
-/* Take the folder's lock (dfd: the folder open), waiting for another
- * sync's at most FOLDER_LOCK_WAIT seconds: 1, 0 when the file system has
- * no locks, -1 after reporting. */
-int folder_lock(int dfd, const char *shown);
-
-/* A sync's temporary files; one this old is no other sync's at work,
- * lock or none. */
-#define TMP_PREFIX ".calllog-"
-#define TMP_STALE (60 * 60)
-
 /* Read the folder's changed files into s->rm, and note the files gone
  * (sync_list.c). */
-int folder_scan(struct sync *s);
+int sync_scan(struct sync *s);
 
 /* Read file name, changed since the state's item old (NULL: new), into
  * s->rm; a bad one is said once per version of it and skipped
  * (sync_read.c). */
-int folder_read(struct sync *s, const char *name, long long mtime,
+int sync_read_file(struct sync *s, const char *name, long long mtime,
     long long size, long long inode, const struct sync_item *old);
-
-/* DIR/NAME as a message shows it: the name is the server's to choose, and
- * is redacted like any text the folder gives.  Free it. */
-char *folder_shown_path(const struct sync *s, const char *name);
 
 /* Refuse a folder that lost every record's item it held, or more than
  * half of them (at least ten), unless force_delete. */
-int folder_check_emptied(struct sync *s, int force_delete);
+int sync_check_emptied(struct sync *s, int force_delete);
 
-/* Write text as the file name, whole; it's stat into it. */
-int folder_put(struct sync *s, const char *name, const char *text,
+/* Write text as the file name, whole (folder_put); its version into
+ * it. */
+int sync_put(struct sync *s, const char *name, const char *text,
     struct sync_item *it);
-
-/* Every file written to the disk, in one call. */
-int folder_flush(int dfd);
 
 /* The files warned of by earlier syncs (sync_warn.c); one of them seen in
  * the folder; those not seen forgotten; freed. */

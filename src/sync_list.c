@@ -8,14 +8,10 @@
  * only the files whose modification time, size or inode changed are
  * read (sync_read.c).
  */
-#include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "folder.h"
 #include "store.h"
 #include "sync_int.h"
 #include "util.h"
@@ -143,49 +139,38 @@ by_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* One entry of the folder (folder_each) into the listing. */
 static int
-list_dir(struct sync *s, struct listing *l)
+list_one(const char *name, void *arg)
 {
-	DIR *d = fdopendir(dup(s->dfd));
-	struct dirent *de;
+	struct walk *w = arg;
+	struct listing *l = w->l;
 
-	if (d == NULL)
-		return error("cannot read '%s': %s", s->shown, strerror(errno));
-	while ((de = readdir(d)) != NULL) {
-		const char *name = de->d_name;
-		size_t len = strlen(name);
-
-		if (strncmp(name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0) {
-			struct stat sb;
-
-			/* A sync cut short; without the lock, only one long
-			 * gone, as another may be writing it now. */
-			if (s->locked || (fstatat(s->dfd, name, &sb,
-			    AT_SYMLINK_NOFOLLOW) == 0 && sb.st_mtime <
-			    s->now - TMP_STALE))
-				unlinkat(s->dfd, name, 0);
-			continue;
-		}
-		if (name[0] == '.' || len < 5 || strcmp(name + len - 4, ".ics"))
-			continue;
-		/* Its warnings are kept while it is there (sync_warn.c). */
-		sync_warn_seen(s, name);
-		if (l->npacked == l->cap) {
-			l->cap = l->cap ? l->cap * 2 : 1024;
-			l->packed = xrealloc(l->packed, l->cap *
-			    sizeof(*l->packed));
-		}
-		if (pack(name, l->packed[l->npacked]) == 0) {
-			l->npacked++;
-			continue;
-		}
-		if (l->nodd == l->cap_odd) {
-			l->cap_odd = l->cap_odd ? l->cap_odd * 2 : 64;
-			l->odd = xrealloc(l->odd, l->cap_odd * sizeof(*l->odd));
-		}
-		l->odd[l->nodd++] = xstrdup(name);
+	/* Its warnings are kept while it is there (sync_warn.c). */
+	sync_warn_seen(w->s, name);
+	if (l->npacked == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 1024;
+		l->packed = xrealloc(l->packed, l->cap * sizeof(*l->packed));
 	}
-	closedir(d);
+	if (pack(name, l->packed[l->npacked]) == 0) {
+		l->npacked++;
+		return 0;
+	}
+	if (l->nodd == l->cap_odd) {
+		l->cap_odd = l->cap_odd ? l->cap_odd * 2 : 64;
+		l->odd = xrealloc(l->odd, l->cap_odd * sizeof(*l->odd));
+	}
+	l->odd[l->nodd++] = xstrdup(name);
+	return 0;
+}
+
+static int
+list_dir(struct walk *w)
+{
+	struct listing *l = w->l;
+
+	if (folder_each(&w->s->fo, list_one, w) == -1)
+		return -1;
 	sort_packed(l->packed, l->npacked);
 	if (l->nodd)
 		qsort(l->odd, l->nodd, sizeof(*l->odd), by_str);
@@ -229,25 +214,20 @@ advance(struct listing *l)
  * read later when it changed; remembered as gone when it is no longer a
  * regular file or a link.  The entry itself is looked at: a symbolic
  * link is never followed, and reading one is refused, said once per
- * version of it (folder_read). */
+ * version of it (sync_read_file). */
 static void
 visit_file(struct walk *w, const char *name, const struct sync_item *old)
 {
-	struct sync *s = w->s;
-	struct stat sb;
-	long long mtime;
+	struct folder_ver v;
 	struct toread *r;
 
-	if (fstatat(s->dfd, name, &sb, AT_SYMLINK_NOFOLLOW) == -1 ||
-	    !(S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode))) {
+	if (folder_stat(&w->s->fo, name, &v) == -1) {
 		if (old)
-			sync_note_gone(s, old);
+			sync_note_gone(w->s, old);
 		return;
 	}
-	mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
-	    sb.st_mtim.tv_nsec;
-	if (old && old->mtime == mtime && old->size == sb.st_size &&
-	    old->inode == (long long)sb.st_ino)
+	if (old && old->mtime == v.mtime && old->size == v.size &&
+	    old->inode == v.inode)
 		return;
 	if (w->nrd == w->cap_rd) {
 		w->cap_rd = w->cap_rd ? w->cap_rd * 2 : 64;
@@ -255,9 +235,9 @@ visit_file(struct walk *w, const char *name, const struct sync_item *old)
 	}
 	r = memset(&w->rd[w->nrd++], 0, sizeof(*r));
 	r->name = xstrdup(name);
-	r->mtime = mtime;
-	r->size = sb.st_size;
-	r->inode = (long long)sb.st_ino;
+	r->mtime = v.mtime;
+	r->size = v.size;
+	r->inode = v.inode;
 	if (old) {
 		r->old = *old;
 		r->old.name = r->name;
@@ -291,14 +271,14 @@ visit_state(const struct sync_item *it, void *arg)
 }
 
 int
-folder_scan(struct sync *s)
+sync_scan(struct sync *s)
 {
 	struct listing l = { 0 };
 	struct walk w = { .s = s, .l = &l };
 	const char *name;
 	int rc;
 
-	rc = list_dir(s, &l);
+	rc = list_dir(&w);
 	if (rc == 0)
 		rc = store_sync_state_each(s->st, s->dir, visit_state, &w);
 	for (; rc == 0 && (name = peek(&l)) != NULL; advance(&l))
@@ -312,7 +292,7 @@ folder_scan(struct sync *s)
 		struct toread *r = &w.rd[i];
 
 		if (rc == 0)
-			rc = folder_read(s, r->name, r->mtime, r->size,
+			rc = sync_read_file(s, r->name, r->mtime, r->size,
 			    r->inode, r->old.name ? &r->old : NULL);
 		free(r->old.uid);
 		free(r->name);

@@ -31,7 +31,7 @@ new_without_required(struct sync *s, const struct remote *rm)
 			break;
 	if (i == k->nfields)
 		return 0;
-	path = folder_shown_path(s, rm->name);
+	path = folder_shown_path(&s->fo, rm->name);
 	s->failed = sync_warn(s, rm->name, rm->mtime, rm->size, rm->inode,
 	    "%s: skipped: a new %s without its %s", path,
 	    sync_kind_name(rm->item.kind), k->fields[i].name) == -1;
@@ -115,9 +115,8 @@ remove_orphan(const struct sync_item *it, void *arg)
 
 	if (sync_file_bad(s, it->name) || sync_remote_find(s, it->rec))
 		return 0;
-	if (!gone && unlinkat(s->dfd, it->name, 0) == -1 && errno != ENOENT)
-		return error("cannot remove '%s/%s': %s", s->shown, it->name,
-		    strerror(errno));
+	if (!gone && folder_remove(&s->fo, it->name) == -1)
+		return -1;
 	s->there_deleted += !gone;
 	/* Forgotten once the stream is closed. */
 	o = xrealloc(s->orphans, (s->norphans + 1) * sizeof(*o));
@@ -163,9 +162,7 @@ int
 sync_remove_leaving(struct sync *s)
 {
 	for (size_t i = 0; i < s->nleaving; i++)
-		if (unlinkat(s->dfd, s->leaving[i], 0) == -1 &&
-		    errno != ENOENT)
-			return error("cannot remove '%s/%s': %s", s->shown,
-			    s->leaving[i], strerror(errno));
+		if (folder_remove(&s->fo, s->leaving[i]) == -1)
+			return -1;
 	return 0;
 }

@@ -90,7 +90,7 @@ take_item(struct file_at *f, const struct sync_item *old, struct remote *rm)
 	if (rm->item.reminder) {
 		drop_item(rm);
 		return error("'%s' holds the reminders of `ical --vdir` (%s);"
-		    " give sync a folder of its own", s->shown, f->path);
+		    " give sync a folder of its own", s->fo.shown, f->path);
 	}
 	if (uid_holds_number(rm->item.uid)) {
 		/* The journal keeps a UID to know its item again: a card
@@ -202,14 +202,14 @@ refuse_file(struct file_at *f, const struct sync_item *old, char **text)
 	struct sync *s = f->s;
 	int e;
 
-	if (old == NULL && strcmp(f->path + strlen(s->shown) + 1, f->name)) {
+	if (old == NULL && strcmp(f->path + strlen(s->fo.shown) + 1, f->name)) {
 		/* The journal keeps a file's name to know it again; one that
 		 * holds a card number is not kept. */
 		s->skipped++;
 		return SAY(f, "%s: skipped: its name holds a number calllog "
 		    "does not keep", f->path);
 	}
-	if ((*text = read_file_at(s->dfd, f->name, ICS_MAX)) != NULL)
+	if ((*text = folder_text(&s->fo, f->name, ICS_MAX)) != NULL)
 		return 1;
 	e = errno;
 	if (SAY(f, "%s: skipped: %s", f->path, read_file_at_why(e)) == -1)
@@ -226,9 +226,9 @@ refuse_file(struct file_at *f, const struct sync_item *old, char **text)
 
 /* Read the folder's file name, changed since the sync state's old (NULL:
  * new to it), into s->rm; said once per version of the file and skipped
- * when it cannot be.  A symbolic link is never followed (read_file_at). */
+ * when it cannot be.  A symbolic link is never followed (folder_text). */
 int
-folder_read(struct sync *s, const char *name, long long mtime,
+sync_read_file(struct sync *s, const char *name, long long mtime,
     long long size, long long inode, const struct sync_item *old)
 {
 	struct remote *rm, took = { 0 };	/* took: the item's files */
@@ -237,7 +237,7 @@ folder_read(struct sync *s, const char *name, long long mtime,
 	int rc;
 
 	sync_warn_changed(s, name);
-	f.path = path = folder_shown_path(s, name);
+	f.path = path = folder_shown_path(&s->fo, name);
 	if ((rc = refuse_file(&f, old, &text)) == 2)
 		goto bad;
 	if (rc != 1)

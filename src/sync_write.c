@@ -47,7 +47,7 @@ sync_write_item(struct sync *s, const struct sync_rec *r,
 		free(clean);
 		return -1;
 	}
-	rc = folder_put(s, it.name, text, &it);
+	rc = sync_put(s, it.name, text, &it);
 	free(text);
 	if (rc == 0)
 		rc = store_sync_put(s->st, s->dir, &it, r, clean);

@@ -12,15 +12,9 @@
  * What such a change says is applied by vdir_read.c, before this file
  * writes the folder again.
  */
-#include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "ical.h"
 #include "outfile.h"
@@ -95,47 +89,66 @@ find(struct mirror *m, const char *name)
  * cancellation made since is read back.
  */
 static int
+adopt_one(const char *name, void *arg)
+{
+	struct mirror *m = arg;
+	struct vdir_file f = { 0 };
+	struct cl_case c;
+	struct cal_read rd;
+	char *text;
+	size_t stem = strlen(name) - 4;		/* without ".ics" */
+	int got;
+
+	if (!item_name(name, f.case_uuid, &f.escalation) || find(m, name))
+		return 0;
+	if ((got = store_case_get_uuid(m->ctx->st, f.case_uuid, &c)) != 0)
+		return got == -1 ? -1 : 0;
+	text = folder_text(&m->fo, name, ICS_MAX);
+	if (text && cal_read_item(text, &rd) == 0 &&
+	    strncmp(rd.uid, name, stem) == 0 && rd.uid[stem] == '\0') {
+		f.name = xstrdup(name);
+		f.due = rd.due;
+		f.sequence = rd.sequence;
+		f.level = policy_next_level(c.escalation);
+		m->f = xrealloc(m->f, (m->n + 1) * sizeof(*m->f));
+		m->f[m->n++] = f;
+		qsort(m->f, m->n, sizeof(*m->f), by_name);
+	}
+	free(text);
+	case_clear(&c);
+	return 0;
+}
+
+static int
 adopt_older_files(struct mirror *m)
 {
-	DIR *d = opendir(m->shown);
-	struct dirent *de;
+	return folder_each(&m->fo, adopt_one, m);
+}
+
+/* A file of the folder not calllog's that holds sync's lines: -1 after
+ * saying so (the name redacted), else 0. */
+static int
+holds_sync_lines(const char *name, void *arg)
+{
+	struct mirror *m = arg;
+	char *text;
 	int rc = 0;
 
-	if (d == NULL)
-		return error("cannot read '%s': %s", m->shown, strerror(errno));
-	while (rc == 0 && (de = readdir(d)) != NULL) {
-		struct vdir_file f = { 0 };
-		struct cl_case c;
-		struct cal_read rd;
-		char *path, *text;
-		int got;
+	if (find(m, name) || (text = folder_text(&m->fo, name, ICS_MAX)) ==
+	    NULL)
+		return 0;
+	for (const char *p = text; rc == 0 && (p = strchr(p, '\n')) != NULL;
+	    p++)
+		if (strncasecmp(p + 1, "X-CALLLOG-", 10) == 0) {
+			/* Its name is the folder's writer's: redacted. */
+			char *shown = folder_shown_name(name);
 
-		if (!item_name(de->d_name, f.case_uuid, &f.escalation) ||
-		    find(m, de->d_name))
-			continue;
-		if ((got = store_case_get_uuid(m->ctx->st, f.case_uuid, &c)) ==
-		    -1)
-			rc = -1;
-		if (got != 0)
-			continue;
-		path = vdir_path(m, de->d_name);
-		text = read_file_at(m->dfd, de->d_name, ICS_MAX);
-		if (text && cal_read_item(text, &rd) == 0 &&
-		    strncmp(rd.uid, de->d_name, strlen(de->d_name) - 4) == 0 &&
-		    rd.uid[strlen(de->d_name) - 4] == '\0') {
-			f.name = xstrdup(de->d_name);
-			f.due = rd.due;
-			f.sequence = rd.sequence;
-			f.level = policy_next_level(c.escalation);
-			m->f = xrealloc(m->f, (m->n + 1) * sizeof(*m->f));
-			m->f[m->n++] = f;
-			qsort(m->f, m->n, sizeof(*m->f), by_name);
+			rc = error("'%s' is a folder of `calllog sync` (%s);"
+			    " give `ical --vdir` a folder of its own",
+			    m->fo.shown, shown);
+			free(shown);
 		}
-		free(text);
-		free(path);
-		case_clear(&c);
-	}
-	closedir(d);
+	free(text);
 	return rc;
 }
 
@@ -149,34 +162,14 @@ adopt_older_files(struct mirror *m)
 static int
 refuse_sync_folder(struct mirror *m)
 {
-	DIR *d;
-	struct dirent *de;
-	int rc = store_vdir_is_sync(m->ctx->st, m->dir);
+	int rc = store_vdir_is_sync(m->ctx->st, m->fo.path);
 
 	if (rc == 1)
 		return error("'%s' is kept by `calllog sync`; give `ical"
-		    " --vdir` a folder of its own", m->shown);
-	if (rc == -1 || (d = fdopendir(dup(m->dfd))) == NULL)
-		return rc == -1 ? -1 : error("cannot read '%s': %s", m->shown,
-		    strerror(errno));
-	while (rc == 0 && (de = readdir(d)) != NULL) {
-		size_t n = strlen(de->d_name);
-		char *text;
-
-		if (n < 5 || strcmp(de->d_name + n - 4, ".ics") != 0 ||
-		    find(m, de->d_name) ||
-		    (text = read_file_at(m->dfd, de->d_name, ICS_MAX)) == NULL)
-			continue;
-		for (const char *p = text; rc == 0 &&
-		    (p = strchr(p, '\n')) != NULL; p++)
-			if (strncasecmp(p + 1, "X-CALLLOG-", 10) == 0)
-				rc = error("'%s' is a folder of `calllog sync`"
-				    " (%s); give `ical --vdir` a folder of its"
-				    " own", m->shown, de->d_name);
-		free(text);
-	}
-	closedir(d);
-	return rc;
+		    " --vdir` a folder of its own", m->fo.shown);
+	if (rc == -1)
+		return -1;
+	return folder_each(&m->fo, holds_sync_lines, m);
 }
 
 
@@ -229,7 +222,7 @@ write_item(struct mirror *m, struct cal *cal, size_t i)
 		row.due = it->due;
 		row.sequence = seq;
 		row.level = LEVEL_NONE;
-		rc = store_vdir_put(m->ctx->st, m->dir, &row);
+		rc = store_vdir_put(m->ctx->st, m->fo.path, &row);
 		goto out;
 	}
 	row.dismissed_due = 0;
@@ -239,7 +232,7 @@ write_item(struct mirror *m, struct cal *cal, size_t i)
 		goto out;
 	if (s && f->dismissed_due && f->dismissed_due == it->due) {
 		if (s->dismissed)
-			rc = store_vdir_put(m->ctx->st, m->dir, f);
+			rc = store_vdir_put(m->ctx->st, m->fo.path, f);
 		goto out;
 	}
 	if (f && f->sequence > seq)
@@ -249,7 +242,7 @@ write_item(struct mirror *m, struct cal *cal, size_t i)
 	cal_item_set_sequence(cal, i, seq);
 	path = vdir_path(m, name);
 	text = cal_item_text(cal, i);
-	old = read_file_at(m->dfd, name, ICS_MAX);
+	old = folder_text(&m->fo, name, ICS_MAX);
 	row.name = name;
 	memcpy(row.case_uuid, it->case_uuid, UUID_BUFSZ);
 	row.escalation = it->escalation;
@@ -257,8 +250,8 @@ write_item(struct mirror *m, struct cal *cal, size_t i)
 	row.sequence = seq;
 	row.level = it->escalation ? it->level : LEVEL_NONE;
 	if (old == NULL || differs(old, text)) {
-		if ((rc = outfile_write(m->ctx->st, path, text, strlen(text)))
-		    == 0)
+		if ((rc = outfile_check(m->ctx->st, path)) == 0 &&
+		    (rc = folder_put(&m->fo, name, text, NULL)) == 0)
 			*(old ? &m->changed : &m->added) += 1;
 		vdir_hash(text, row.hash);
 	} else
@@ -266,7 +259,7 @@ write_item(struct mirror *m, struct cal *cal, size_t i)
 	if (rc == 0 && (f == NULL || strcmp(f->hash, row.hash) != 0 ||
 	    f->due != row.due || f->sequence != row.sequence ||
 	    f->level != row.level || f->dismissed_due))
-		rc = store_vdir_put(m->ctx->st, m->dir, &row);
+		rc = store_vdir_put(m->ctx->st, m->fo.path, &row);
 out:
 	free(old);
 	free(text);
@@ -281,20 +274,14 @@ static int
 remove_gone(struct mirror *m)
 {
 	for (size_t i = 0; i < m->n; i++) {
-		char *path;
-		int rc = 0;
+		int rc;
 
 		if (m->s[i].seen || m->s[i].unreadable)
 			continue;
-		path = vdir_path(m, m->f[i].name);
-		if (unlink(path) == 0)
+		if ((rc = folder_remove(&m->fo, m->f[i].name)) == 0)
 			m->removed++;
-		else if (errno != ENOENT)
-			rc = error("cannot remove '%s': %s", path,
-			    strerror(errno));
-		free(path);
-		if (rc == -1 ||
-		    store_vdir_delete(m->ctx->st, m->dir, m->f[i].name) == -1)
+		if (rc == -1 || store_vdir_delete(m->ctx->st, m->fo.path,
+		    m->f[i].name) == -1)
 			return -1;
 	}
 	return 0;
@@ -304,19 +291,17 @@ int
 vdir_mirror(struct ctx *ctx, const struct cal_options *o, const char *dir)
 {
 	struct case_filter filter = { .unresolved = 1, .contact = 1 };
-	struct mirror m = { .ctx = ctx, .shown = dir, .dfd = -1 };
+	struct mirror m = { .ctx = ctx,
+	    .fo = { .shown = dir, .dfd = -1, .now = ctx->now } };
 	struct cal *cal = NULL;
 	size_t n = 0;
 	int rc = -1;
 
-	if (make_dirs(dir) == -1)
+	/* Locked like sync's: two runs, or a run and a sync, take turns. */
+	if (folder_open(&m.fo, dir, 1, "written") == -1)
 		return -1;
-	if (realpath(dir, m.dir) == NULL)
-		return error("cannot find '%s': %s", dir, strerror(errno));
-	if ((m.dfd = open(m.dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
-		return error("cannot read '%s': %s", dir, strerror(errno));
-	if (store_vdir_load(ctx->st, m.dir, &m.f, &m.n) == -1) {
-		close(m.dfd);
+	if (store_vdir_load(ctx->st, m.fo.path, &m.f, &m.n) == -1) {
+		folder_close(&m.fo);
 		return -1;
 	}
 	if (refuse_sync_folder(&m) == -1 || adopt_older_files(&m) == -1)
@@ -329,7 +314,9 @@ vdir_mirror(struct ctx *ctx, const struct cal_options *o, const char *dir)
 	for (size_t i = 0; i < n; i++)
 		if (write_item(&m, cal, i) == -1)
 			goto out;
-	if (remove_gone(&m) == -1)
+	/* Every file written reaches the disk before the journal says so. */
+	if (remove_gone(&m) == -1 || ((m.added || m.changed || m.removed) &&
+	    folder_flush(&m.fo) == -1))
 		goto out;
 	fprintf(ctx->out, "%s: %zu added, %zu updated, %zu removed, %zu in "
 	    "all\n", dir, m.added, m.changed, m.removed, n);
@@ -338,7 +325,7 @@ out:
 	cal_release(cal);
 	store_vdir_free(m.f, m.n);
 	free(m.s);
-	close(m.dfd);
+	folder_close(&m.fo);
 	return rc;
 }
 

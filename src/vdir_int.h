@@ -10,16 +10,17 @@
 #include <limits.h>
 #include <stddef.h>
 
+#include "folder.h"
 #include "store.h"
 
 #define ICS_MAX (1024 * 1024)
 
 struct mirror {
 	struct ctx *ctx;
-	const char *shown;		/* the folder as given, for messages */
-	int dfd;			/* the folder, open: files are read in
-					   it, never through a link */
-	char dir[PATH_MAX];		/* resolved: the key of its rows */
+	struct folder fo;		/* the folder, open and locked: files
+					   are reached through it, never
+					   through a link; fo.path is the key
+					   of its rows */
 	struct vdir_file *f;		/* remembered files, sorted by name */
 	struct state {
 		int seen;		/* still an item of the calendar */

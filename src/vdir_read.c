@@ -33,7 +33,7 @@ vdir_hash(const char *text, char out[17])
 char *
 vdir_path(const struct mirror *m, const char *name)
 {
-	return xasprintf("%s/%s", m->shown, name);
+	return xasprintf("%s/%s", m->fo.shown, name);
 }
 
 /*
@@ -134,7 +134,7 @@ vdir_read_back(struct mirror *m)
 	for (size_t i = 0; i < m->n; i++) {
 		struct vdir_file *f = &m->f[i];
 		char *path = vdir_path(m, f->name), hash[17];
-		char *text = read_file_at(m->dfd, f->name, ICS_MAX);
+		char *text = folder_text(&m->fo, f->name, ICS_MAX);
 		struct cal_read rd;
 		time_t dismissed = f->dismissed_due;
 		int rc = 0, e = text ? 0 : errno;

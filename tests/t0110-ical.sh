@@ -771,6 +771,34 @@ test_expect_success '--vdir replaces a changed item by renaming: a hard link kee
 	grep -q "^DUE:20261209T140000Z" "vd-link/$U2-followup.ics"
 '
 
+# A lock held on the folder itself, as `sync` holds it: the run waits for
+# it instead of writing among another's half-renamed files.
+test_expect_success '--vdir takes turns: it waits for a run holding the folder' '
+	rm -f vd-held vd-order &&
+	{ flock vd-link sh -c ": >vd-held; sleep 1; echo released >vd-order" & } &&
+	n=0 && while ! test -f vd-held; do
+		n=$((n + 1)) && test $n -lt 50 || return 1
+		sleep 0.1
+	done &&
+	expect_exit 0 cl ical --vdir vd-link &&
+	echo vdir >>vd-order &&
+	wait &&
+	printf "%s\n" released vdir >want-order &&
+	test_cmp want-order vd-order
+'
+
+# The folder is untrusted: a file's name is its writer's to choose, and a
+# message names it redacted, as sync's do.
+test_expect_success '--vdir refuses a folder of sync by a file named without its card number' '
+	mkdir vd-card &&
+	printf "BEGIN:VCALENDAR\r\nX-CALLLOG-KIND:case\r\nEND:VCALENDAR\r\n" \
+	    >vd-card/4111-1111-1111-1111.ics &&
+	expect_exit 1 cl ical --vdir vd-card &&
+	check_err_line "is a folder of \`calllog sync\` (card ending 1111.ics)" &&
+	! grep -q 4111 err &&
+	test "$(ls -A vd-card)" = 4111-1111-1111-1111.ics
+'
+
 test_expect_success '-o into a missing folder: exit 1, one line, nothing made' '
 	mkdir empty &&
 	expect_exit 1 cl ical -o empty/no-such-dir/cal.ics &&
