@@ -10,16 +10,7 @@
 #include "store.h"
 #include "store_int.h"
 #include "util.h"
-
-static const char cases_sql[] =
-    "SELECT id, uuid, org, reason, title, account, status, priority,"
-    " opened_at, updated_at, next_followup_at, followup_seq, escalation,"
-    " stage_at, resolved_at, resolution, amount, currency, merchant,"
-    " charged_at FROM cases ORDER BY id";
-
-static const char events_sql[] =
-    "SELECT id, uuid, case_id, at, kind, level, due_at, note, updated_at"
-    " FROM case_events WHERE case_id = ?1 ORDER BY at, id";
+#include "xfer.h"
 
 static const char directory_sql[] =
     "SELECT id, uuid, org, purpose, number, note, updated_at"
@@ -53,43 +44,97 @@ col_enum(sqlite3_stmt *s, int i, const struct enum_names *e)
 	return enum_lookup(e, (const char *)sqlite3_column_text(s, i));
 }
 
-static void
-read_case(sqlite3_stmt *s, struct cl_case *c)
+#define AT(T, rec, f) ((T *)(void *)((char *)(rec) + (f)->offset))
+
+/* The column of export field f: its declaration's, or its own; NULL for a
+ * list, which is read apart. */
+static const char *
+column_of(const struct xfer_field *f)
 {
-	c->id = sqlite3_column_int64(s, 0);
-	col_uuid(s, 1, c->uuid);
-	c->org = col_text(s, 2);
-	c->reason = col_enum(s, 3, &reason_names);
-	c->title = col_text(s, 4);
-	c->account = col_text(s, 5);
-	c->status = col_enum(s, 6, &status_names);
-	c->priority = col_enum(s, 7, &priority_names);
-	c->opened = col_time(s, 8);
-	c->updated = col_time(s, 9);
-	c->next_followup = col_time(s, 10);
-	c->followup_seq = sqlite3_column_int(s, 11);
-	c->escalation = col_enum(s, 12, &level_names);
-	c->stage_at = col_time(s, 13);
-	c->resolved_at = col_time(s, 14);
-	c->resolution = col_text(s, 15);
-	read_case_money(s, 16, c);
-	c->merchant = col_text(s, 18);
-	c->charged_at = col_time(s, 19);
+	if (f->type == XF_LIST || f->type == XF_REFS)
+		return NULL;
+	if (f->decl)
+		return f->decl->column;
+	if (f->column == NULL)
+		fatal("internal error: export field %s has no column", f->key);
+	return f->column;
 }
 
-static void
-read_event(sqlite3_stmt *s, struct event_row *e)
+/* "SELECT" the columns of the export's fields, in their order, "FROM"
+ * table and then rest: built once a table, kept for the life of the
+ * program, so that the export's list of columns is its fields'. */
+static const char *
+fields_sql(const struct xfer_field *fields, const char *table,
+    const char *rest, char **cache)
 {
-	e->ev.id = sqlite3_column_int64(s, 0);
-	col_uuid(s, 1, e->ev.uuid);
-	e->ev.case_id = sqlite3_column_int64(s, 2);
-	e->ev.at = col_time(s, 3);
-	e->ev.kind = col_enum(s, 4, &event_names);
-	e->ev.level = sqlite3_column_type(s, 5) == SQLITE_NULL ? LEVEL_NONE :
-	    col_enum(s, 5, &level_names);
-	e->ev.due = col_time(s, 6);
-	e->ev.note = col_text(s, 7);
-	e->updated = col_time(s, 8);
+	char *sql;
+
+	if (*cache)
+		return *cache;
+	sql = xstrdup("SELECT");
+	for (const struct xfer_field *f = fields; f->key; f++) {
+		const char *col = column_of(f);
+		char *next;
+
+		if (col == NULL)
+			continue;
+		next = xasprintf("%s%s %s", sql, f == fields ? "" : ",", col);
+		free(sql);
+		sql = next;
+	}
+	*cache = xasprintf("%s FROM %s %s", sql, table, rest);
+	free(sql);
+	return *cache;
+}
+
+/* A row of fields_sql into rec, each field by its type at its offset. */
+static void
+read_fields(sqlite3_stmt *s, const struct xfer_field *fields, void *rec)
+{
+	int i = 0;
+
+	for (const struct xfer_field *f = fields; f->key; f++) {
+		if (column_of(f) == NULL)
+			continue;
+		switch (f->type) {
+		case XF_ID:
+		case XF_MONEY:
+			*AT(long long, rec, f) = sqlite3_column_int64(s, i);
+			break;
+		case XF_UUID:
+			col_uuid(s, i, AT(char, rec, f));
+			break;
+		case XF_LINE:
+		case XF_TEXT:
+		case XF_PHONE:
+		case XF_ACCOUNT:
+			*AT(char *, rec, f) = col_text(s, i);
+			break;
+		case XF_TIME:
+			*AT(time_t, rec, f) = col_time(s, i);
+			break;
+		case XF_ENUM:
+			*AT(int, rec, f) = f->flags & XF_NULL &&
+			    sqlite3_column_type(s, i) == SQLITE_NULL ?
+			    f->null_value : col_enum(s, i, f->names);
+			break;
+		case XF_SECONDS:
+			*AT(long, rec, f) = col_long_opt(s, i);
+			break;
+		case XF_COUNT:
+			*AT(int, rec, f) = sqlite3_column_int(s, i);
+			break;
+		case XF_CURRENCY:
+			snprintf(AT(char, rec, f), 4, "%s",
+			    sqlite3_column_type(s, i) == SQLITE_NULL ? "" :
+			    (const char *)sqlite3_column_text(s, i));
+			break;
+		case XF_REFS:
+		case XF_LIST:
+			break;
+		}
+		i++;
+	}
 }
 
 static void
@@ -128,7 +173,9 @@ int
 store_export_cases(struct store *st, int (*fn)(struct cl_case *, void *),
     void *arg)
 {
-	sqlite3_stmt *s = store_prepare(st, cases_sql);
+	static char *sql;
+	sqlite3_stmt *s = store_prepare(st, fields_sql(xfer_case_fields,
+	    "cases", "ORDER BY id", &sql));
 	int rc = 0, step = SQLITE_DONE;
 
 	if (s == NULL)
@@ -136,7 +183,7 @@ store_export_cases(struct store *st, int (*fn)(struct cl_case *, void *),
 	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cl_case c = { 0 };
 
-		read_case(s, &c);
+		read_fields(s, xfer_case_fields, &c);
 		rc = fn(&c, arg);
 		case_clear(&c);
 	}
@@ -147,7 +194,9 @@ int
 store_export_events(struct store *st, long long case_id,
     int (*fn)(struct event_row *, void *), void *arg)
 {
-	sqlite3_stmt *s = store_prepare(st, events_sql);
+	static char *sql;
+	sqlite3_stmt *s = store_prepare(st, fields_sql(xfer_event_fields,
+	    "case_events", "WHERE case_id = ?1 ORDER BY at, id", &sql));
 	int rc = 0, step = SQLITE_DONE;
 
 	if (s == NULL)
@@ -156,7 +205,7 @@ store_export_events(struct store *st, long long case_id,
 	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct event_row e = { 0 };
 
-		read_event(s, &e);
+		read_fields(s, xfer_event_fields, &e);
 		rc = fn(&e, arg);
 		event_clear(&e.ev);
 	}
