@@ -9,6 +9,7 @@
 #include "policy.h"
 #include "store.h"
 #include "store_int.h"
+#include "store_fields.h"
 #include "util.h"
 #include "xfer.h"
 
@@ -31,117 +32,10 @@ directory_row_clear(struct directory_row *d)
 }
 
 static void
-col_uuid(sqlite3_stmt *s, int i, char out[UUID_BUFSZ])
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-
-	snprintf(out, UUID_BUFSZ, "%s", t ? (const char *)t : "");
-}
-
-static int
-col_enum(sqlite3_stmt *s, int i, const struct enum_names *e)
-{
-	return enum_lookup(e, (const char *)sqlite3_column_text(s, i));
-}
-
-#define AT(T, rec, f) ((T *)(void *)((char *)(rec) + (f)->offset))
-
-/* The column of export field f: its declaration's, or its own; NULL for a
- * list, which is read apart. */
-static const char *
-column_of(const struct xfer_field *f)
-{
-	if (f->type == XF_LIST || f->type == XF_REFS)
-		return NULL;
-	if (f->decl)
-		return f->decl->column;
-	if (f->column == NULL)
-		fatal("internal error: export field %s has no column", f->key);
-	return f->column;
-}
-
-/* "SELECT" the columns of the export's fields, in their order, "FROM"
- * table and then rest: built once a table, kept for the life of the
- * program, so that the export's list of columns is its fields'. */
-static const char *
-fields_sql(const struct xfer_field *fields, const char *table,
-    const char *rest, char **cache)
-{
-	char *sql;
-
-	if (*cache)
-		return *cache;
-	sql = xstrdup("SELECT");
-	for (const struct xfer_field *f = fields; f->key; f++) {
-		const char *col = column_of(f);
-		char *next;
-
-		if (col == NULL)
-			continue;
-		next = xasprintf("%s%s %s", sql, f == fields ? "" : ",", col);
-		free(sql);
-		sql = next;
-	}
-	*cache = xasprintf("%s FROM %s %s", sql, table, rest);
-	free(sql);
-	return *cache;
-}
-
-/* A row of fields_sql into rec, each field by its type at its offset. */
-static void
-read_fields(sqlite3_stmt *s, const struct xfer_field *fields, void *rec)
-{
-	int i = 0;
-
-	for (const struct xfer_field *f = fields; f->key; f++) {
-		if (column_of(f) == NULL)
-			continue;
-		switch (f->type) {
-		case XF_ID:
-		case XF_MONEY:
-			*AT(long long, rec, f) = sqlite3_column_int64(s, i);
-			break;
-		case XF_UUID:
-			col_uuid(s, i, AT(char, rec, f));
-			break;
-		case XF_LINE:
-		case XF_TEXT:
-		case XF_PHONE:
-		case XF_ACCOUNT:
-			*AT(char *, rec, f) = col_text(s, i);
-			break;
-		case XF_TIME:
-			*AT(time_t, rec, f) = col_time(s, i);
-			break;
-		case XF_ENUM:
-			*AT(int, rec, f) = f->flags & XF_NULL &&
-			    sqlite3_column_type(s, i) == SQLITE_NULL ?
-			    f->null_value : col_enum(s, i, f->names);
-			break;
-		case XF_SECONDS:
-			*AT(long, rec, f) = col_long_opt(s, i);
-			break;
-		case XF_COUNT:
-			*AT(int, rec, f) = sqlite3_column_int(s, i);
-			break;
-		case XF_CURRENCY:
-			snprintf(AT(char, rec, f), 4, "%s",
-			    sqlite3_column_type(s, i) == SQLITE_NULL ? "" :
-			    (const char *)sqlite3_column_text(s, i));
-			break;
-		case XF_REFS:
-		case XF_LIST:
-			break;
-		}
-		i++;
-	}
-}
-
-static void
 read_directory(sqlite3_stmt *s, struct directory_row *d)
 {
 	d->id = sqlite3_column_int64(s, 0);
-	col_uuid(s, 1, d->uuid);
+	store_col_uuid(s, 1, d->uuid);
 	d->org = col_text(s, 2);
 	d->purpose = col_text(s, 3);
 	d->number = col_text(s, 4);
@@ -152,8 +46,8 @@ read_directory(sqlite3_stmt *s, struct directory_row *d)
 static void
 read_reminder(sqlite3_stmt *s, struct sent_reminder *r)
 {
-	col_uuid(s, 0, r->case_uuid);
-	r->kind = col_enum(s, 1, &reminder_kind_names);
+	store_col_uuid(s, 0, r->case_uuid);
+	r->kind = store_col_enum(s, 1, &reminder_kind_names);
 	r->due = col_time(s, 2);
 	r->sent = col_time(s, 3);
 }
@@ -174,8 +68,8 @@ store_export_cases(struct store *st, int (*fn)(struct cl_case *, void *),
     void *arg)
 {
 	static char *sql;
-	sqlite3_stmt *s = store_prepare(st, fields_sql(xfer_case_fields,
-	    "cases", "ORDER BY id", &sql));
+	sqlite3_stmt *s = store_prepare(st, store_fields_select(
+	    xfer_case_fields, "cases", "ORDER BY id", &sql));
 	int rc = 0, step = SQLITE_DONE;
 
 	if (s == NULL)
@@ -183,7 +77,7 @@ store_export_cases(struct store *st, int (*fn)(struct cl_case *, void *),
 	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cl_case c = { 0 };
 
-		read_fields(s, xfer_case_fields, &c);
+		store_fields_read(s, xfer_case_fields, &c);
 		rc = fn(&c, arg);
 		case_clear(&c);
 	}
@@ -195,8 +89,9 @@ store_export_events(struct store *st, long long case_id,
     int (*fn)(struct event_row *, void *), void *arg)
 {
 	static char *sql;
-	sqlite3_stmt *s = store_prepare(st, fields_sql(xfer_event_fields,
-	    "case_events", "WHERE case_id = ?1 ORDER BY at, id", &sql));
+	sqlite3_stmt *s = store_prepare(st, store_fields_select(
+	    xfer_event_fields, "case_events", "WHERE case_id = ?1 ORDER BY at,"
+	    " id", &sql));
 	int rc = 0, step = SQLITE_DONE;
 
 	if (s == NULL)
@@ -205,7 +100,7 @@ store_export_events(struct store *st, long long case_id,
 	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct event_row e = { 0 };
 
-		read_fields(s, xfer_event_fields, &e);
+		store_fields_read(s, xfer_event_fields, &e);
 		rc = fn(&e, arg);
 		event_clear(&e.ev);
 	}

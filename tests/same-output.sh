@@ -69,8 +69,17 @@ for b in old new; do
 	    jq 'del(.exported)' >"$W/back.$b"
 done
 
+# import: each build reads the export into a new journal and exports it.
+for b in old new; do
+	bin=$OLD
+	test $b = new && bin=$NEW
+	CALLLOG_DB=$W/in.$b.db "$bin" import "$W/export.old" >/dev/null 2>&1
+	CALLLOG_DB=$W/in.$b.db "$bin" export --format json |
+	    jq 'del(.exported)' >"$W/import.$b"
+done
+
 status=0
-for n in show1 show2 cases log history export csv sync back; do
+for n in show1 show2 cases log history export csv sync back import; do
 	if ! cmp -s "$W/$n.old" "$W/$n.new"; then
 		echo "differs: $n"
 		diff "$W/$n.old" "$W/$n.new" | head -20
