@@ -9,17 +9,9 @@
 #include "policy.h"
 #include "store.h"
 #include "store_int.h"
+#include "store_fields.h"
 #include "util.h"
-
-static const char cases_sql[] =
-    "SELECT id, uuid, org, reason, title, account, status, priority,"
-    " opened_at, updated_at, next_followup_at, followup_seq, escalation,"
-    " stage_at, resolved_at, resolution, amount, currency, merchant,"
-    " charged_at FROM cases ORDER BY id";
-
-static const char events_sql[] =
-    "SELECT id, uuid, case_id, at, kind, level, due_at, note, updated_at"
-    " FROM case_events WHERE case_id = ?1 ORDER BY at, id";
+#include "xfer.h"
 
 static const char directory_sql[] =
     "SELECT id, uuid, org, purpose, number, note, updated_at"
@@ -40,63 +32,10 @@ directory_row_clear(struct directory_row *d)
 }
 
 static void
-col_uuid(sqlite3_stmt *s, int i, char out[UUID_BUFSZ])
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-
-	snprintf(out, UUID_BUFSZ, "%s", t ? (const char *)t : "");
-}
-
-static int
-col_enum(sqlite3_stmt *s, int i, const struct enum_names *e)
-{
-	return enum_lookup(e, (const char *)sqlite3_column_text(s, i));
-}
-
-static void
-read_case(sqlite3_stmt *s, struct cl_case *c)
-{
-	c->id = sqlite3_column_int64(s, 0);
-	col_uuid(s, 1, c->uuid);
-	c->org = col_text(s, 2);
-	c->reason = col_enum(s, 3, &reason_names);
-	c->title = col_text(s, 4);
-	c->account = col_text(s, 5);
-	c->status = col_enum(s, 6, &status_names);
-	c->priority = col_enum(s, 7, &priority_names);
-	c->opened = col_time(s, 8);
-	c->updated = col_time(s, 9);
-	c->next_followup = col_time(s, 10);
-	c->followup_seq = sqlite3_column_int(s, 11);
-	c->escalation = col_enum(s, 12, &level_names);
-	c->stage_at = col_time(s, 13);
-	c->resolved_at = col_time(s, 14);
-	c->resolution = col_text(s, 15);
-	read_case_money(s, 16, c);
-	c->merchant = col_text(s, 18);
-	c->charged_at = col_time(s, 19);
-}
-
-static void
-read_event(sqlite3_stmt *s, struct event_row *e)
-{
-	e->ev.id = sqlite3_column_int64(s, 0);
-	col_uuid(s, 1, e->ev.uuid);
-	e->ev.case_id = sqlite3_column_int64(s, 2);
-	e->ev.at = col_time(s, 3);
-	e->ev.kind = col_enum(s, 4, &event_names);
-	e->ev.level = sqlite3_column_type(s, 5) == SQLITE_NULL ? LEVEL_NONE :
-	    col_enum(s, 5, &level_names);
-	e->ev.due = col_time(s, 6);
-	e->ev.note = col_text(s, 7);
-	e->updated = col_time(s, 8);
-}
-
-static void
 read_directory(sqlite3_stmt *s, struct directory_row *d)
 {
 	d->id = sqlite3_column_int64(s, 0);
-	col_uuid(s, 1, d->uuid);
+	store_col_uuid(s, 1, d->uuid);
 	d->org = col_text(s, 2);
 	d->purpose = col_text(s, 3);
 	d->number = col_text(s, 4);
@@ -107,8 +46,8 @@ read_directory(sqlite3_stmt *s, struct directory_row *d)
 static void
 read_reminder(sqlite3_stmt *s, struct sent_reminder *r)
 {
-	col_uuid(s, 0, r->case_uuid);
-	r->kind = col_enum(s, 1, &reminder_kind_names);
+	store_col_uuid(s, 0, r->case_uuid);
+	r->kind = store_col_enum(s, 1, &reminder_kind_names);
 	r->due = col_time(s, 2);
 	r->sent = col_time(s, 3);
 }
@@ -128,7 +67,9 @@ int
 store_export_cases(struct store *st, int (*fn)(struct cl_case *, void *),
     void *arg)
 {
-	sqlite3_stmt *s = store_prepare(st, cases_sql);
+	static char *sql;
+	sqlite3_stmt *s = store_prepare(st, store_fields_select(
+	    xfer_case_fields, "cases", "ORDER BY id", &sql));
 	int rc = 0, step = SQLITE_DONE;
 
 	if (s == NULL)
@@ -136,7 +77,7 @@ store_export_cases(struct store *st, int (*fn)(struct cl_case *, void *),
 	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cl_case c = { 0 };
 
-		read_case(s, &c);
+		store_fields_read(s, xfer_case_fields, &c);
 		rc = fn(&c, arg);
 		case_clear(&c);
 	}
@@ -147,7 +88,10 @@ int
 store_export_events(struct store *st, long long case_id,
     int (*fn)(struct event_row *, void *), void *arg)
 {
-	sqlite3_stmt *s = store_prepare(st, events_sql);
+	static char *sql;
+	sqlite3_stmt *s = store_prepare(st, store_fields_select(
+	    xfer_event_fields, "case_events", "WHERE case_id = ?1 ORDER BY at,"
+	    " id", &sql));
 	int rc = 0, step = SQLITE_DONE;
 
 	if (s == NULL)
@@ -156,7 +100,7 @@ store_export_events(struct store *st, long long case_id,
 	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct event_row e = { 0 };
 
-		read_event(s, &e);
+		store_fields_read(s, xfer_event_fields, &e);
 		rc = fn(&e, arg);
 		event_clear(&e.ev);
 	}

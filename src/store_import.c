@@ -6,14 +6,11 @@
 #include <stdio.h>
 
 #include "store.h"
+#include "store_fields.h"
 #include "store_int.h"
 #include "util.h"
 
 /* A NULL id makes SQLite choose the next one. */
-static const char event_sql[] =
-    "INSERT INTO case_events (id, uuid, case_id, at, kind, level, due_at,"
-    " note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-
 static const char directory_sql[] =
     "INSERT INTO directory (id, uuid, org, purpose, number, note,"
     " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -84,20 +81,16 @@ store_import_note(struct store *st, struct cl_note *n, int keep_id)
 int
 store_import_event(struct store *st, struct event_row *e, int keep_id)
 {
-	sqlite3_stmt *s = store_stmt(st, event_sql);
+	/* The event's columns are its export fields' (store_fields.h); its
+	 * case is the one it is written inside of. */
+	static char *sql;
+	sqlite3_stmt *s = store_stmt(st, store_fields_insert(xfer_event_fields,
+	    "case_events", "case_id", &sql));
 
 	if (s == NULL)
 		return -1;
-	bind_id(s, e->ev.id, keep_id);
-	bind_text(s, 2, e->ev.uuid);
-	sqlite3_bind_int64(s, 3, e->ev.case_id);
-	bind_time(s, 4, e->ev.at);
-	bind_text(s, 5, enum_name(&event_names, e->ev.kind));
-	bind_text(s, 6, e->ev.level == LEVEL_NONE ? NULL :
-	    enum_name(&level_names, e->ev.level));
-	bind_time(s, 7, e->ev.due);
-	bind_text(s, 8, e->ev.note);
-	bind_time(s, 9, e->updated);
+	sqlite3_bind_int64(s, store_fields_bind(s, xfer_event_fields, e,
+	    keep_id), e->ev.case_id);
 	return insert(st, s, &e->ev.id, "import the case's history");
 }
 

@@ -10,45 +10,9 @@
 
 #include "store.h"
 #include "store_int.h"
+#include "store_sync_sql.h"
 #include "syncrec.h"
 #include "util.h"
-
-/* Whether the record's case is outside the folder's bound ([sync]
- * resolved_within): resolved before ?2, the cutoff (NULL: no bound). */
-#define OUT_OF(c) " ifnull(" c "status = 'resolved' AND " c "resolved_at" \
-	" < ?2, 0)"
-
-/* Each kind's columns in the order of its field table (syncrec.h), after
- * the record's uuid and updated_at; then whether it is out of bound. */
-static const char *const select_cols[SYNC_KINDS] = {
-	[SYNC_CASE] =
-	    "SELECT uuid, updated_at, org, reason, title, account, status,"
-	    " priority, opened_at, next_followup_at, escalation, stage_at,"
-	    " resolved_at, resolution, amount, currency, merchant, charged_at,"
-	    OUT_OF(""),
-	[SYNC_CALL] =
-	    "SELECT k.uuid, k.updated_at, c.uuid, k.started_at, k.channel,"
-	    " k.direction, k.number, k.department, k.ivr, k.rep,"
-	    " (SELECT group_concat(ref, char(10)) FROM (SELECT ref FROM"
-	    "  call_refs WHERE call_id = k.id ORDER BY pos)),"
-	    " k.hold_seconds, k.duration_seconds, k.outcome, k.promise,"
-	    " k.promised_by, k.notes, k.created_at, k.credited,"
-	    " k.promise_status, k.promise_marked_at, k.promise_note,"
-	    OUT_OF("c."),
-	[SYNC_EVENT] =
-	    "SELECT e.uuid, e.updated_at, c.uuid, e.at, e.kind, e.level,"
-	    " e.due_at, e.note," OUT_OF("c."),
-};
-
-static const char *const select_from[SYNC_KINDS] = {
-	[SYNC_CASE] = " FROM cases",
-	[SYNC_CALL] = " FROM calls k JOIN cases c ON c.id = k.case_id",
-	[SYNC_EVENT] = " FROM case_events e JOIN cases c ON c.id = e.case_id",
-};
-
-static const char *const where_uuid[SYNC_KINDS] = {
-	" WHERE uuid = ?1", " WHERE k.uuid = ?1", " WHERE e.uuid = ?1"
-};
 
 static void
 read_rec(sqlite3_stmt *s, int kind, struct sync_rec *r)
@@ -66,12 +30,6 @@ read_rec(sqlite3_stmt *s, int kind, struct sync_rec *r)
 	}
 }
 
-/* The uuid column of each kind's select_sql, for the join with the
- * sync state. */
-static const char *const uuid_col[SYNC_KINDS] = {
-	"uuid", "k.uuid", "e.uuid"
-};
-
 int
 store_sync_records_each(struct store *st, int kind, long long dir,
     time_t cutoff, const char *lo, const char *hi,
@@ -83,19 +41,16 @@ store_sync_records_each(struct store *st, int kind, long long dir,
 	 * large journal.  A range of uuids goes through that index.  With
 	 * dir, each row's state comes with it, through the state's index by
 	 * record (a lookup a row: for the few records a sync looks at). */
-	char *sql = xasprintf("%s%s%s%s%s%s%s%s%s", select_cols[kind],
-	    dir ? ", si.name, si.fp" : ", NULL, NULL", select_from[kind],
-	    dir ? " LEFT JOIN sync_items si ON si.dir = ?3 AND si.rec = " : "",
-	    dir ? uuid_col[kind] : "", lo ? " WHERE " : "",
-	    lo ? uuid_col[kind] : "", lo ? " >= ?4 AND " : "",
-	    lo ? uuid_col[kind] : "");
-	char *full = xasprintf("%s%s", sql, lo ? " < ?5" : "");
-	sqlite3_stmt *s = store_prepare(st, full);
+	char *sql = xasprintf("%s%s%s%s%s", store_sync_sql_select(kind),
+	    dir ? ", si.name, si.fp" : ", NULL, NULL",
+	    store_sync_sql_from(kind),
+	    dir ? " LEFT JOIN sync_items si ON si.dir = ?3 AND si.rec = r.uuid"
+	    : "", lo ? " WHERE r.uuid >= ?4 AND r.uuid < ?5" : "");
+	sqlite3_stmt *s = store_prepare(st, sql);
 	struct sync_rec r = { 0 };
 	int rc = 0, step, n = sync_kinds[kind].nfields;
 
 	free(sql);
-	free(full);
 	if (s == NULL)
 		return -1;
 	if (cutoff)
@@ -143,8 +98,8 @@ int
 store_sync_record_get(struct store *st, int kind, const char *uuid,
     struct sync_rec *out)
 {
-	char *sql = xasprintf("%s%s%s", select_cols[kind], select_from[kind],
-	    where_uuid[kind]);
+	char *sql = xasprintf("%s%s WHERE r.uuid = ?1",
+	    store_sync_sql_select(kind), store_sync_sql_from(kind));
 	sqlite3_stmt *s = store_prepare(st, sql);
 	int rc;
 

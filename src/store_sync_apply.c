@@ -9,61 +9,16 @@
 
 #include "store.h"
 #include "store_int.h"
+#include "store_sync_sql.h"
 #include "syncrec.h"
 #include "util.h"
 
-/* ?1 the uuid, ?2 updated_at, then the fields from ?3; an update leaves
- * a row's id, and so the ids people use, as they were.  updated_at is the
- * merged record's, as both sides now agree on it: sync_merge already took
- * the later of the two, and keeping a later one here (a clock set a year
- * ahead) would differ from the folder's and be written back on every
- * sync. */
-static const char *const update_sql[SYNC_KINDS] = {
-	[SYNC_CASE] =
-	    "UPDATE cases SET updated_at = ?2, org = ?3,"
-	    " reason = ?4, title = ?5, account = ?6, status = ?7, priority = ?8,"
-	    " opened_at = ?9,"
-	    " followup_seq = followup_seq + (next_followup_at IS NOT ?10),"
-	    " next_followup_at = ?10, escalation = ?11, stage_at = ?12,"
-	    " resolved_at = ?13, resolution = ?14, amount = ?15,"
-	    " currency = ?16, merchant = ?17, charged_at = ?18"
-	    " WHERE uuid = ?1",
-	[SYNC_CALL] =
-	    "UPDATE calls SET updated_at = ?2,"
-	    " case_id = (SELECT id FROM cases WHERE uuid = ?3),"
-	    " started_at = ?4, channel = ?5, direction = ?6, number = ?7,"
-	    " department = ?8, ivr = ?9, rep = ?10, hold_seconds = ?12,"
-	    " duration_seconds = ?13, outcome = ?14, promise = ?15,"
-	    " promised_by = ?16, notes = ?17, created_at = ?18,"
-	    " credited = ?19, promise_status = ?20, promise_marked_at = ?21,"
-	    " promise_note = ?22 WHERE uuid = ?1",
-	[SYNC_EVENT] =
-	    "UPDATE case_events SET updated_at = ?2,"
-	    " case_id = (SELECT id FROM cases WHERE uuid = ?3), at = ?4,"
-	    " kind = ?5, level = ?6, due_at = ?7, note = ?8 WHERE uuid = ?1",
-};
-
-static const char *const insert_sql[SYNC_KINDS] = {
-	[SYNC_CASE] =
-	    "INSERT INTO cases (uuid, updated_at, org, reason, title, account,"
-	    " status, priority, opened_at, next_followup_at, escalation,"
-	    " stage_at, resolved_at, resolution, amount, currency, merchant,"
-	    " charged_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-	    " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-	[SYNC_CALL] =
-	    "INSERT INTO calls (uuid, updated_at, case_id, started_at,"
-	    " channel, direction, number, department, ivr, rep, hold_seconds,"
-	    " duration_seconds, outcome, promise, promised_by, notes,"
-	    " created_at, credited, promise_status, promise_marked_at,"
-	    " promise_note) VALUES (?1, ?2,"
-	    " (SELECT id FROM cases WHERE uuid = ?3), ?4, ?5, ?6, ?7, ?8, ?9,"
-	    " ?10, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
-	[SYNC_EVENT] =
-	    "INSERT INTO case_events (uuid, updated_at, case_id, at, kind,"
-	    " level, due_at, note) VALUES (?1, ?2,"
-	    " (SELECT id FROM cases WHERE uuid = ?3), ?4, ?5, ?6, ?7, ?8)",
-};
-
+/* An update leaves a row's id, and so the ids people use, as they were.
+ * updated_at is the merged record's, as both sides now agree on it:
+ * sync_merge already took the later of the two, and keeping a later one
+ * here (a clock set a year ahead) would differ from the folder's and be
+ * written back on every sync.  The SQL is the declaration's
+ * (store_sync_sql.c). */
 static const char *const delete_sql[SYNC_KINDS] = {
 	"DELETE FROM cases WHERE uuid = ?1",
 	"DELETE FROM calls WHERE uuid = ?1",
@@ -92,34 +47,24 @@ run(struct store *st, const char *sql, const struct sync_rec *r,
 	return 0;
 }
 
-/* A call's reference numbers, replaced only when they changed, so that
- * the history shows only what did. */
+/* Write list field i (a call's reference numbers), a row a value. */
 static int
-put_refs(struct store *st, const struct sync_rec *r)
+put_list(struct store *st, const struct sync_rec *r, int i)
 {
-	struct sync_rec now = { 0 };
-	sqlite3_stmt *s;
-	const char *p = r->f[KF_REFS];
+	sqlite3_stmt *s = store_stmt(st, store_sync_sql_list_delete(r->kind,
+	    i));
+	const char *p = r->f[i];
 	int rc, pos = 0;
 
-	if ((rc = store_sync_record_get(st, SYNC_CALL, r->uuid, &now)) != 0)
-		return rc == 1 ? error("internal error: no call %s", r->uuid) :
-		    -1;
-	rc = (now.f[KF_REFS] == NULL) == (p == NULL) &&
-	    (p == NULL || strcmp(now.f[KF_REFS], p) == 0);
-	sync_rec_clear(&now);
-	if (rc)
-		return 0;
-	if ((s = store_stmt(st, "DELETE FROM call_refs WHERE call_id ="
-	    " (SELECT id FROM calls WHERE uuid = ?1)")) == NULL)
+	if (s == NULL)
 		return -1;
 	bind_text(s, 1, r->uuid);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return store_error(st, "replace reference numbers");
-	if ((s = store_stmt(st, "INSERT INTO call_refs (call_id, pos, ref)"
-	    " VALUES ((SELECT id FROM calls WHERE uuid = ?1), ?2, ?3)")) == NULL)
+		return store_error(st, "replace a record's list");
+	if ((s = store_stmt(st, store_sync_sql_list_insert(r->kind, i))) ==
+	    NULL)
 		return -1;
 	while (p && *p) {
 		size_t n = strcspn(p, "\n");
@@ -130,10 +75,34 @@ put_refs(struct store *st, const struct sync_rec *r)
 		rc = sqlite3_step(s);
 		sqlite3_reset(s);
 		if (rc != SQLITE_DONE)
-			return store_error(st, "replace reference numbers");
+			return store_error(st, "replace a record's list");
 		p += n + (p[n] == '\n');
 	}
 	return 0;
+}
+
+/* The record's lists, each replaced only when it changed, so that the
+ * history shows only what did. */
+static int
+put_lists(struct store *st, const struct sync_rec *r)
+{
+	const struct field_kind *k = &sync_kinds[r->kind];
+	struct sync_rec now = { 0 };
+	int rc = 0, got = 0;
+
+	for (int i = 0; i < k->nfields && rc == 0; i++) {
+		if (k->fields[i].type != FT_LIST)
+			continue;
+		if (!got++ && (rc = store_sync_record_get(st, r->kind, r->uuid,
+		    &now)) != 0)
+			return rc == 1 ? error("internal error: no %s %s",
+			    k->name, r->uuid) : -1;
+		if ((now.f[i] == NULL) != (r->f[i] == NULL) ||
+		    (r->f[i] && strcmp(now.f[i], r->f[i]) != 0))
+			rc = put_list(st, r, i);
+	}
+	sync_rec_clear(&now);
+	return rc;
 }
 
 int
@@ -156,10 +125,10 @@ store_sync_apply(struct store *st, const struct sync_rec *r)
 		if (rc != SQLITE_ROW)
 			return store_error(st, "find the record's case");
 	}
-	if (run(st, update_sql[r->kind], r, "update a record") == -1)
+	if (run(st, store_sync_sql_update(r->kind), r, "update a record") == -1)
 		return -1;
 	if (sqlite3_changes(st->db) == 0 &&
-	    run(st, insert_sql[r->kind], r, "add a record") == -1)
+	    run(st, store_sync_sql_insert(r->kind), r, "add a record") == -1)
 		return -1;
 	if (r->kind != SYNC_CASE) {
 		/* A call or event written here touches its case (case_apply
@@ -176,7 +145,7 @@ store_sync_apply(struct store *st, const struct sync_rec *r)
 		if (rc != SQLITE_DONE)
 			return store_error(st, "touch the record's case");
 	}
-	return r->kind == SYNC_CALL ? put_refs(st, r) : 0;
+	return put_lists(st, r);
 }
 
 int

@@ -10,21 +10,26 @@
 #include "xfer.h"
 
 /* Shorthands for the tables: a field of record type T at member M. */
-#define ID(T, M) { "id", XF_ID, 0, offsetof(T, M), 0, NULL, 0, NULL }
-#define UUID(K, T, M) { K, XF_UUID, 0, offsetof(T, M), 0, NULL, 0, NULL }
+#define ID(T, M) { "id", XF_ID, 0, offsetof(T, M), 0, NULL, 0, NULL, "id" }
+#define UUID(K, T, M) { K, XF_UUID, 0, offsetof(T, M), 0, NULL, 0, NULL, \
+    "uuid" }
 #define LINE(K, F, T, M, MAX) { K, XF_LINE, F, offsetof(T, M), MAX, NULL, 0, \
+    NULL, NULL }
+#define TIME(K, F, T, M) { K, XF_TIME, F, offsetof(T, M), 0, NULL, 0, NULL, \
     NULL }
-#define TIME(K, F, T, M) { K, XF_TIME, F, offsetof(T, M), 0, NULL, 0, NULL }
 #define ENUM(K, F, T, M, N, NV) { K, XF_ENUM, F, offsetof(T, M), 0, &N, NV, \
-    NULL }
-#define OF(K, TY, F, T, M) { K, TY, F, offsetof(T, M), 0, NULL, 0, NULL }
-#define LIST(K) { K, XF_LIST, 0, 0, 0, NULL, 0, NULL }
-#define END { NULL, XF_LIST, 0, 0, 0, NULL, 0, NULL }
+    NULL, NULL }
+#define OF(K, TY, F, T, M) { K, TY, F, offsetof(T, M), 0, NULL, 0, NULL, NULL }
+#define LIST(K) { K, XF_LIST, 0, 0, 0, NULL, 0, NULL, NULL }
+#define END { NULL, XF_LIST, 0, 0, 0, NULL, 0, NULL, NULL }
 /* A field of a case, a call or an event: its limits are its declaration's
  * (field.h), D, which import checks it by as sync and add do. */
-#define DECL(K, TY, F, T, M, D) { K, TY, F, offsetof(T, M), 0, NULL, 0, &D }
+#define DECL(K, TY, F, T, M, D) { K, TY, F, offsetof(T, M), 0, NULL, 0, &D, \
+    NULL }
 #define DENUM(K, F, T, M, N, NV, D) { K, XF_ENUM, F, offsetof(T, M), 0, &N, \
-    NV, &D }
+    NV, &D, NULL }
+/* A column a case or an event keeps itself, C, that the export writes. */
+#define KEPT(K, TY, T, M, C) { K, TY, 0, offsetof(T, M), 0, NULL, 0, NULL, C }
 
 const struct xfer_field xfer_header_fields[] = {
 	LINE("format", 0, struct xfer_header, format, LIMIT_NAME),
@@ -54,10 +59,11 @@ const struct xfer_field xfer_case_fields[] = {
 	    field_case[CF_PRIORITY]),
 	DECL("opened", XF_TIME, 0, struct cl_case, opened,
 	    field_case[CF_OPENED]),
-	TIME("updated", 0, struct cl_case, updated),
+	KEPT("updated", XF_TIME, struct cl_case, updated, "updated_at"),
 	DECL("next_followup", XF_TIME, XF_NULL, struct cl_case, next_followup,
 	    field_case[CF_FOLLOWUP]),
-	OF("followup_seq", XF_COUNT, 0, struct cl_case, followup_seq),
+	KEPT("followup_seq", XF_COUNT, struct cl_case, followup_seq,
+	    "followup_seq"),
 	DENUM("escalation", 0, struct cl_case, escalation, level_names, 0,
 	    field_case[CF_ESCALATION]),
 	DECL("stage_at", XF_TIME, 0, struct cl_case, stage_at,
@@ -77,9 +83,9 @@ const struct xfer_field xfer_case_fields[] = {
 	LIST("calls"),
 	LIST("events"),
 	/* Notes came after version 1: a file without them still imports. */
-	{ "notes", XF_LIST, XF_OPTIONAL, 0, 0, NULL, 0, NULL },
+	{ "notes", XF_LIST, XF_OPTIONAL, 0, 0, NULL, 0, NULL, NULL },
 	/* So did attachments (xfer.h says what else they hold). */
-	{ "attachments", XF_LIST, XF_OPTIONAL, 0, 0, NULL, 0, NULL },
+	{ "attachments", XF_LIST, XF_OPTIONAL, 0, 0, NULL, 0, NULL, NULL },
 	END
 };
 
@@ -91,7 +97,7 @@ const struct xfer_field xfer_attachment_fields[] = {
 	OF("size", XF_COUNT, 0, struct cl_attachment_row, size),
 	TIME("added", 0, struct cl_attachment_row, added),
 	{ "note", XF_TEXT, XF_NULL, offsetof(struct cl_attachment_row, note),
-	    LIMIT_NOTE, NULL, 0, NULL },
+	    LIMIT_NOTE, NULL, 0, NULL, NULL },
 	END
 };
 
@@ -152,7 +158,7 @@ const struct xfer_field xfer_event_fields[] = {
 	    field_event[EF_DUE]),
 	DECL("note", XF_TEXT, XF_NULL, struct event_row, ev.note,
 	    field_event[EF_NOTE]),
-	TIME("updated", 0, struct event_row, updated),
+	KEPT("updated", XF_TIME, struct event_row, updated, "updated_at"),
 	END
 };
 
@@ -162,7 +168,7 @@ const struct xfer_field xfer_note_fields[] = {
 	UUID("uuid", struct cl_note, uuid),
 	TIME("at", 0, struct cl_note, at),
 	{ "text", XF_TEXT, 0, offsetof(struct cl_note, text), LIMIT_NOTE,
-	    NULL, 0, NULL },
+	    NULL, 0, NULL, NULL },
 	OF("credited", XF_MONEY, XF_NULL | XF_SIGNED, struct cl_note,
 	    credited),
 	TIME("created", 0, struct cl_note, created),
