@@ -1,5 +1,5 @@
 #!/bin/sh
-# t0585: the house has no cycles (issue "One model, declared once"): no
+# t0582: the house has no cycles (issue "One model, declared once"): no
 # file of src/ uses, through any chain of calls or data, a file that uses
 # it.  tools/house.py reads the graph from the objects the build made
 # (nm), beside the binary under test; first it is shown to find a cycle
