@@ -118,11 +118,13 @@ const char *
 store_fields_insert(const struct xfer_field *fields, const char *table,
     const char *extra, char **cache)
 {
-	char *cols = xstrdup(""), *vals = xstrdup(""), *next;
+	char *cols, *vals, *next;
 	int n = 0;
 
 	if (*cache)
 		return *cache;
+	cols = xstrdup("");
+	vals = xstrdup("");
 	for (const struct xfer_field *f = fields; f->key; f++) {
 		const char *col = column_of(f);
 
