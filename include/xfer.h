@@ -62,10 +62,9 @@ struct xfer_field {
 	int null_value;			/* XF_ENUM with XF_NULL: null's value */
 	const struct field *decl;	/* a record's field: what import
 					   checks it by (field.h), max unused */
-	const char *column;		/* a case's or event's column the
-					   journal keeps itself (id,
-					   updated_at); a field's is its
-					   declaration's */
+	const char *column;		/* a record's column the journal
+					   keeps itself (id, updated_at);
+					   a field's is its declaration's */
 };
 
 /* The file's own members; its lists are XF_LIST entries. */

@@ -28,8 +28,9 @@
     NULL }
 #define DENUM(K, F, T, M, N, NV, D) { K, XF_ENUM, F, offsetof(T, M), 0, &N, \
     NV, &D, NULL }
-/* A column a case or an event keeps itself, C, that the export writes. */
-#define KEPT(K, TY, T, M, C) { K, TY, 0, offsetof(T, M), 0, NULL, 0, NULL, C }
+/* A column a record keeps itself, C, that the export writes. */
+#define KEPT(K, TY, F, T, M, C) { K, TY, F, offsetof(T, M), 0, NULL, 0, \
+    NULL, C }
 
 const struct xfer_field xfer_header_fields[] = {
 	LINE("format", 0, struct xfer_header, format, LIMIT_NAME),
@@ -59,10 +60,10 @@ const struct xfer_field xfer_case_fields[] = {
 	    field_case[CF_PRIORITY]),
 	DECL("opened", XF_TIME, 0, struct cl_case, opened,
 	    field_case[CF_OPENED]),
-	KEPT("updated", XF_TIME, struct cl_case, updated, "updated_at"),
+	KEPT("updated", XF_TIME, 0, struct cl_case, updated, "updated_at"),
 	DECL("next_followup", XF_TIME, XF_NULL, struct cl_case, next_followup,
 	    field_case[CF_FOLLOWUP]),
-	KEPT("followup_seq", XF_COUNT, struct cl_case, followup_seq,
+	KEPT("followup_seq", XF_COUNT, 0, struct cl_case, followup_seq,
 	    "followup_seq"),
 	DENUM("escalation", 0, struct cl_case, escalation, level_names, 0,
 	    field_case[CF_ESCALATION]),
@@ -131,7 +132,7 @@ const struct xfer_field xfer_call_fields[] = {
 	    field_call[KF_NOTES]),
 	DECL("created", XF_TIME, 0, struct cl_call, created,
 	    field_call[KF_CREATED]),
-	TIME("updated", 0, struct cl_call, updated),
+	KEPT("updated", XF_TIME, 0, struct cl_call, updated, "updated_at"),
 	DECL("credited", XF_MONEY, XF_NULL | XF_OPTIONAL | XF_SIGNED,
 	    struct cl_call, credited, field_call[KF_CREDITED]),
 	DENUM("promise_status", XF_NULL | XF_OPTIONAL, struct cl_call,
@@ -142,7 +143,8 @@ const struct xfer_field xfer_call_fields[] = {
 	DECL("promise_note", XF_TEXT, XF_NULL | XF_OPTIONAL, struct cl_call,
 	    promise_note, field_call[KF_PROMISE_NOTE]),
 	/* the follow-up asked for on the call: the case's history */
-	TIME("follow_up", XF_NULL | XF_OPTIONAL, struct cl_call, follow_up),
+	KEPT("follow_up", XF_TIME, XF_NULL | XF_OPTIONAL, struct cl_call,
+	    follow_up, "follow_up_at"),
 	END
 };
 
@@ -158,7 +160,7 @@ const struct xfer_field xfer_event_fields[] = {
 	    field_event[EF_DUE]),
 	DECL("note", XF_TEXT, XF_NULL, struct event_row, ev.note,
 	    field_event[EF_NOTE]),
-	KEPT("updated", XF_TIME, struct event_row, updated, "updated_at"),
+	KEPT("updated", XF_TIME, 0, struct event_row, updated, "updated_at"),
 	END
 };
 
