@@ -115,4 +115,17 @@ int xfer_write_attachments(struct jsonw *j, struct store *st,
 void xfer_write_members(struct jsonw *j, const struct xfer_field *f,
     const void *rec, const char *cur);
 
+/*
+ * The same for a writer whose members are a record's fields in the
+ * export's form with its own among them (view.c's `show --json`): own is
+ * called before each field f, may write members of its own there, and
+ * returns XFER_WRITE to have f written as the export writes it, or
+ * XFER_SKIP to leave it out.
+ */
+enum { XFER_WRITE, XFER_SKIP };
+typedef int xfer_own_fn(struct jsonw *j, const struct xfer_field *f,
+    const void *rec, void *arg);
+void xfer_write_members_by(struct jsonw *j, const struct xfer_field *f,
+    const void *rec, const char *cur, xfer_own_fn *own, void *arg);
+
 #endif

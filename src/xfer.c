@@ -212,66 +212,81 @@ record_currency(const struct xfer_field *f, const void *rec,
 	return dflt ? dflt : "";
 }
 
+/* Field f of rec, money with the decimals of cur. */
+static void
+write_member(struct jsonw *j, const struct xfer_field *f, const void *rec,
+    const char *cur)
+{
+	switch (f->type) {
+	case XF_ID:
+		jsonw_kint(j, f->key, *AT(long long, rec, f));
+		break;
+	case XF_UUID:
+		jsonw_kstring(j, f->key, AT(char, rec, f));
+		break;
+	case XF_LINE:
+	case XF_TEXT:
+	case XF_PHONE:
+	case XF_ACCOUNT:
+		jsonw_kstring(j, f->key, *AT(char *, rec, f));
+		break;
+	case XF_TIME:
+		jsonw_ktime(j, f->key, *AT(time_t, rec, f));
+		break;
+	case XF_ENUM: {
+		int v = *AT(int, rec, f);
+
+		jsonw_kstring(j, f->key, f->flags & XF_NULL &&
+		    v == f->null_value ? NULL : enum_name(f->names, v));
+		break;
+	}
+	case XF_SECONDS:
+		jsonw_kint_opt(j, f->key, *AT(long, rec, f));
+		break;
+	case XF_COUNT:
+		jsonw_kint(j, f->key, *AT(int, rec, f));
+		break;
+	case XF_REFS: {
+		const struct cl_call *k = rec;
+
+		jsonw_key(j, f->key);
+		jsonw_array_begin(j);
+		for (size_t i = 0; i < k->nrefs; i++)
+			jsonw_string(j, k->refs[i]);
+		jsonw_array_end(j);
+		break;
+	}
+	case XF_MONEY: {
+		char buf[MONEY_BUFSZ];
+		long long v = *AT(long long, rec, f);
+
+		money_format(v, cur, buf);
+		jsonw_kstring(j, f->key, v ? buf : NULL);
+		break;
+	}
+	case XF_CURRENCY:
+		jsonw_kstring(j, f->key, *AT(char, rec, f) ?
+		    AT(char, rec, f) : NULL);
+		break;
+	case XF_LIST:
+		break;
+	}
+}
+
+void
+xfer_write_members_by(struct jsonw *j, const struct xfer_field *f,
+    const void *rec, const char *dflt, xfer_own_fn *own, void *arg)
+{
+	const char *cur = record_currency(f, rec, dflt);
+
+	for (; f->key; f++)
+		if (own == NULL || own(j, f, rec, arg) == XFER_WRITE)
+			write_member(j, f, rec, cur);
+}
+
 void
 xfer_write_members(struct jsonw *j, const struct xfer_field *f,
     const void *rec, const char *dflt)
 {
-	const char *cur = record_currency(f, rec, dflt);
-
-	for (; f->key; f++) {
-		switch (f->type) {
-		case XF_ID:
-			jsonw_kint(j, f->key, *AT(long long, rec, f));
-			break;
-		case XF_UUID:
-			jsonw_kstring(j, f->key, AT(char, rec, f));
-			break;
-		case XF_LINE:
-		case XF_TEXT:
-		case XF_PHONE:
-		case XF_ACCOUNT:
-			jsonw_kstring(j, f->key, *AT(char *, rec, f));
-			break;
-		case XF_TIME:
-			jsonw_ktime(j, f->key, *AT(time_t, rec, f));
-			break;
-		case XF_ENUM: {
-			int v = *AT(int, rec, f);
-
-			jsonw_kstring(j, f->key, f->flags & XF_NULL &&
-			    v == f->null_value ? NULL : enum_name(f->names, v));
-			break;
-		}
-		case XF_SECONDS:
-			jsonw_kint_opt(j, f->key, *AT(long, rec, f));
-			break;
-		case XF_COUNT:
-			jsonw_kint(j, f->key, *AT(int, rec, f));
-			break;
-		case XF_REFS: {
-			const struct cl_call *k = rec;
-
-			jsonw_key(j, f->key);
-			jsonw_array_begin(j);
-			for (size_t i = 0; i < k->nrefs; i++)
-				jsonw_string(j, k->refs[i]);
-			jsonw_array_end(j);
-			break;
-		}
-		case XF_MONEY: {
-			char buf[MONEY_BUFSZ];
-			long long v = *AT(long long, rec, f);
-
-			money_format(v, cur, buf);
-			jsonw_kstring(j, f->key, v ? buf : NULL);
-			break;
-		}
-		case XF_CURRENCY:
-			jsonw_kstring(j, f->key, *AT(char, rec, f) ?
-			    AT(char, rec, f) : NULL);
-			break;
-		case XF_LIST:
-			break;
-		}
-	}
+	xfer_write_members_by(j, f, rec, dflt, NULL, NULL);
 }
