@@ -291,7 +291,7 @@ FUZZ_SRC_syncitem = src/ical_item.c src/ical_item_read.c src/ical.c \
                     src/syncrec.c src/field.c src/redact.c src/redact_runs.c \
                     src/redact_judge.c src/redact_words.c \
                     src/model.c src/phone.c src/phone_format.c \
-                    src/policy.c src/view.c \
+                    src/policy.c src/view.c src/xfer.c \
                     $(WHEN_SRCS) src/jsonw.c src/money.c
 FUZZ_FLAGS_syncitem = $(MODULE_DEFS_ical) -luuid -ldl
 # An email as `calllog mail` reads it (GMime), and the HTML reader.

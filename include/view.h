@@ -20,9 +20,6 @@ void view_case_members(struct jsonw *j, const struct cl_case *c,
 
 /* A call as a JSON object; with_org adds the case's organization.  The
  * members alone, for listings that add fields of their own (search). */
-/* amount, currency, credited, outstanding, merchant, charged. */
-void view_money_members(struct jsonw *j, const struct cl_case *c);
-
 void view_call_json(struct jsonw *j, const struct cl_call *c, int with_org);
 void view_call_members(struct jsonw *j, const struct cl_call *c,
     int with_org);

@@ -62,10 +62,9 @@ struct xfer_field {
 	int null_value;			/* XF_ENUM with XF_NULL: null's value */
 	const struct field *decl;	/* a record's field: what import
 					   checks it by (field.h), max unused */
-	const char *column;		/* a case's or event's column the
-					   journal keeps itself (id,
-					   updated_at); a field's is its
-					   declaration's */
+	const char *column;		/* a record's column the journal
+					   keeps itself (id, updated_at);
+					   a field's is its declaration's */
 };
 
 /* The file's own members; its lists are XF_LIST entries. */
@@ -115,5 +114,18 @@ int xfer_write_attachments(struct jsonw *j, struct store *st,
  * credit is in its case's currency). */
 void xfer_write_members(struct jsonw *j, const struct xfer_field *f,
     const void *rec, const char *cur);
+
+/*
+ * The same for a writer whose members are a record's fields in the
+ * export's form with its own among them (view.c's `show --json`): own is
+ * called before each field f, may write members of its own there, and
+ * returns XFER_WRITE to have f written as the export writes it, or
+ * XFER_SKIP to leave it out.
+ */
+enum { XFER_WRITE, XFER_SKIP };
+typedef int xfer_own_fn(struct jsonw *j, const struct xfer_field *f,
+    const void *rec, void *arg);
+void xfer_write_members_by(struct jsonw *j, const struct xfer_field *f,
+    const void *rec, const char *cur, xfer_own_fn *own, void *arg);
 
 #endif

@@ -7,32 +7,23 @@
 #include <string.h>
 
 #include "store.h"
+#include "store_fields.h"
 #include "store_int.h"
 #include "util.h"
 
-/* A NULL id (?18) makes SQLite choose the next one. */
-static const char call_insert_sql[] =
-    "INSERT INTO calls (uuid, case_id, started_at, channel, direction,"
-    " number, department, ivr, rep, hold_seconds, duration_seconds, outcome,"
-    " promise, promised_by, notes, created_at, updated_at, id, credited,"
-    " promise_status, promise_marked_at, promise_note, follow_up_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)";
-
-/* updated_at does not go back: a device whose clock is a little behind
+/*
+ * A call's columns are its export fields' (xfer_call_fields, each at its
+ * declaration's column, store_fields.h), and then its case's id: the
+ * INSERT, the UPDATE and store_call_columns are built from that one
+ * table, so a field added to it is stored and read at once.
+ *
+ * updated_at does not go back: a device whose clock is a little behind
  * the one that last changed the row still records a change after it, so
  * two journals that sync agree on it (store_sync_apply keeps the later
  * one too).  A time more than STORE_SKEW_MAX ahead is no clock's skew but
  * a clock set wrong: a change now replaces it, or the wrong time would
- * win every merge until the calendar caught up. */
-static const char call_update_sql[] =
-    "UPDATE calls SET uuid = ?1, case_id = ?2, started_at = ?3,"
-    " channel = ?4, direction = ?5, number = ?6, department = ?7, ivr = ?8,"
-    " rep = ?9, hold_seconds = ?10, duration_seconds = ?11, outcome = ?12,"
-    " promise = ?13, promised_by = ?14, notes = ?15, created_at = ?16,"
-    " updated_at = " STORE_UPDATED_SQL("?17") ", credited = ?19,"
-    " promise_status = ?20, promise_marked_at = ?21, promise_note = ?22,"
-    " follow_up_at = ?23 WHERE id = ?18";
+ * win every merge until the calendar caught up.
+ */
 
 static const char ref_insert_sql[] =
     "INSERT INTO call_refs (call_id, pos, ref) VALUES (?1, ?2, ?3)";
@@ -49,15 +40,10 @@ static const char events_sql[] =
  * one-line fields can never contain. */
 #define REF_SEP "\x1f"
 
+/* The calls of the journal and their cases, filtered by the fragments
+ * pasted at %s, ordered by the last. */
 static const char calls_sql[] =
-    "SELECT k.id, k.uuid, k.case_id, k.started_at, k.channel, k.direction,"
-    " k.number, k.department, k.ivr, k.rep, k.hold_seconds,"
-    " k.duration_seconds, k.outcome, k.promise, k.promised_by, k.notes,"
-    " k.created_at, k.updated_at, c.org,"
-    " (SELECT group_concat(ref, char(31)) FROM (SELECT ref FROM call_refs r"
-    "   WHERE r.call_id = k.id ORDER BY pos)),"
-    CALL_EXTRA_COLUMNS
-    " FROM calls k JOIN cases c ON c.id = k.case_id"
+    "SELECT %s FROM calls k JOIN cases c ON c.id = k.case_id"
     " WHERE 1%s%s%s%s ORDER BY %s LIMIT ?4";
 
 /* Filters are pasted in only when used: "?1 IS NULL OR case_id = ?1" would
@@ -89,48 +75,21 @@ insert_refs(struct store *st, const struct cl_call *c)
 	return rc;
 }
 
-static void
-bind_call(sqlite3_stmt *s, const struct cl_call *c)
-{
-	bind_text(s, 1, c->uuid);
-	sqlite3_bind_int64(s, 2, c->case_id);
-	bind_time(s, 3, c->started);
-	bind_text(s, 4, enum_name(&channel_names, c->channel));
-	bind_text(s, 5, enum_name(&direction_names, c->direction));
-	bind_text(s, 6, c->number);
-	bind_text(s, 7, c->department);
-	bind_text(s, 8, c->ivr);
-	bind_text(s, 9, c->rep);
-	bind_long_opt(s, 10, c->hold);
-	bind_long_opt(s, 11, c->duration);
-	bind_text(s, 12, enum_name(&outcome_names, c->outcome));
-	bind_text(s, 13, c->promise);
-	bind_time(s, 14, c->promised_by);
-	bind_text(s, 15, c->notes);
-	bind_time(s, 16, c->created);
-	bind_time(s, 17, c->updated);
-	if (c->credited != 0)
-		sqlite3_bind_int64(s, 19, c->credited);
-	bind_text(s, 20, c->promise_mark == PMARK_NONE ? NULL :
-	    enum_name(&promise_names, c->promise_mark));
-	bind_time(s, 21, c->promise_marked);
-	bind_text(s, 22, c->promise_note);
-	bind_time(s, 23, c->follow_up);
-}
-
 int
 store_call_insert(struct store *st, struct cl_call *c)
 {
+	static char *sql;
 	sqlite3_stmt *s;
 	int rc = 0;
 
 	if (c->uuid[0] == '\0')
 		uuid_new(c->uuid);
-	if ((s = store_stmt(st, call_insert_sql)) == NULL)
+	if ((s = store_stmt(st, store_fields_insert(xfer_call_fields, "calls",
+	    "case_id", &sql))) == NULL)
 		return -1;
-	bind_call(s, c);
-	if (c->id > 0)
-		sqlite3_bind_int64(s, 18, c->id);
+	/* A NULL id makes SQLite choose the next one. */
+	sqlite3_bind_int64(s, store_fields_bind(s, xfer_call_fields, c,
+	    c->id > 0), c->case_id);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = store_error(st, "record the call");
 	else
@@ -156,62 +115,47 @@ split_refs(struct cl_call *c, const char *joined)
 	}
 }
 
-void
-store_read_call(sqlite3_stmt *s, struct cl_call *c)
+const char *
+store_call_columns(void)
 {
-	const unsigned char *uuid = sqlite3_column_text(s, 1);
+	static char *fields, *all;
 
-	c->id = sqlite3_column_int64(s, 0);
-	snprintf(c->uuid, sizeof(c->uuid), "%s", uuid ? (const char *)uuid : "");
-	c->case_id = sqlite3_column_int64(s, 2);
-	c->started = col_time(s, 3);
-	c->channel = enum_lookup(&channel_names,
-	    (const char *)sqlite3_column_text(s, 4));
-	c->direction = enum_lookup(&direction_names,
-	    (const char *)sqlite3_column_text(s, 5));
-	c->number = col_text(s, 6);
-	c->department = col_text(s, 7);
-	c->ivr = col_text(s, 8);
-	c->rep = col_text(s, 9);
-	c->hold = col_long_opt(s, 10);
-	c->duration = col_long_opt(s, 11);
-	c->outcome = sqlite3_column_type(s, 12) == SQLITE_NULL ? OUTCOME_NONE :
-	    enum_lookup(&outcome_names, (const char *)sqlite3_column_text(s, 12));
-	c->promise = col_text(s, 13);
-	c->promised_by = col_time(s, 14);
-	c->notes = col_text(s, 15);
-	c->created = col_time(s, 16);
-	c->updated = col_time(s, 17);
-	c->org = col_text(s, 18);
-	split_refs(c, (const char *)sqlite3_column_text(s, 19));
+	if (all == NULL)
+		all = xasprintf("%s, k.case_id, c.org, (SELECT group_concat(ref,"
+		    " char(31)) FROM (SELECT ref FROM call_refs r"
+		    " WHERE r.call_id = k.id ORDER BY pos)), c.currency",
+		    store_fields_columns(xfer_call_fields, "k", &fields));
+	return all;
 }
 
-void
-store_read_call_extra(sqlite3_stmt *s, int i, struct cl_call *c)
+int
+store_read_call(sqlite3_stmt *s, struct cl_call *c)
 {
-	const char *mark = (const char *)sqlite3_column_text(s, i + 1);
+	int i = store_fields_count(xfer_call_fields);
 
-	c->credited = sqlite3_column_int64(s, i);
-	c->promise_mark = mark ? enum_lookup(&promise_names, mark) : PMARK_NONE;
-	c->promise_marked = col_time(s, i + 2);
-	c->promise_note = col_text(s, i + 3);
+	store_fields_read(s, xfer_call_fields, c);
+	c->case_id = sqlite3_column_int64(s, i);
+	c->org = col_text(s, i + 1);
+	split_refs(c, (const char *)sqlite3_column_text(s, i + 2));
 	/* A call's credit is in its case's currency. */
 	snprintf(c->currency, sizeof(c->currency), "%s",
-	    sqlite3_column_type(s, i + 4) == SQLITE_TEXT ?
-	    (const char *)sqlite3_column_text(s, i + 4) : "");
-	c->follow_up = col_time(s, i + 5);
+	    sqlite3_column_type(s, i + 3) == SQLITE_TEXT ?
+	    (const char *)sqlite3_column_text(s, i + 3) : "");
+	return i + 4;
 }
 
 int
 store_call_update(struct store *st, const struct cl_call *c, int refs)
 {
+	static char *sql;
 	sqlite3_stmt *s;
 	int rc = 0;
 
-	if ((s = store_stmt(st, call_update_sql)) == NULL)
+	if ((s = store_stmt(st, store_fields_update(xfer_call_fields, "calls",
+	    "case_id", 1, &sql))) == NULL)
 		return -1;
-	bind_call(s, c);
-	sqlite3_bind_int64(s, 18, c->id);
+	sqlite3_bind_int64(s, store_fields_bind(s, xfer_call_fields, c, 1),
+	    c->case_id);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = store_error(st, "update the call");
 	sqlite3_reset(s);
@@ -259,12 +203,13 @@ store_case_delete(struct store *st, long long id)
 int
 store_call_get(struct store *st, long long id, struct cl_call *out)
 {
-	char sql[sizeof(calls_sql) + sizeof(by_id) + 64];
-	sqlite3_stmt *s;
+	char *sql = xasprintf(calls_sql, store_call_columns(), "", "", "",
+	    by_id, "k.id");
+	sqlite3_stmt *s = store_prepare(st, sql);
 	int rc;
 
-	snprintf(sql, sizeof(sql), calls_sql, "", "", "", by_id, "k.id");
-	if ((s = store_prepare(st, sql)) == NULL)
+	free(sql);
+	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 5, id);
 	sqlite3_bind_int64(s, 4, 1);
@@ -272,7 +217,6 @@ store_call_get(struct store *st, long long id, struct cl_call *out)
 	switch (sqlite3_step(s)) {
 	case SQLITE_ROW:
 		store_read_call(s, out);
-		store_read_call_extra(s, 20, out);
 		rc = 0;
 		break;
 	case SQLITE_DONE:
@@ -289,16 +233,16 @@ int
 store_calls_each(struct store *st, const struct call_filter *f,
     int (*fn)(struct cl_call *, void *), void *arg)
 {
-	char sql[sizeof(calls_sql) + sizeof(by_case) + sizeof(by_org) +
-	    sizeof(by_since) + 64];
+	char *sql = xasprintf(calls_sql, store_call_columns(),
+	    f->case_id ? by_case : "", f->org ? by_org : "",
+	    f->since ? by_since : "", "", f->oldest_first ?
+	    "k.started_at, k.id" : "k.started_at DESC, k.id DESC");
 	char *pattern = NULL;
-	sqlite3_stmt *s;
+	sqlite3_stmt *s = store_prepare(st, sql);
 	int rc = 0, step;
 
-	snprintf(sql, sizeof(sql), calls_sql, f->case_id ? by_case : "",
-	    f->org ? by_org : "", f->since ? by_since : "", "", f->oldest_first ?
-	    "k.started_at, k.id" : "k.started_at DESC, k.id DESC");
-	if ((s = store_prepare(st, sql)) == NULL)
+	free(sql);
+	if (s == NULL)
 		return -1;
 	if (f->case_id)
 		sqlite3_bind_int64(s, 1, f->case_id);
@@ -313,7 +257,6 @@ store_calls_each(struct store *st, const struct call_filter *f,
 		struct cl_call c = { 0 };
 
 		store_read_call(s, &c);
-		store_read_call_extra(s, 20, &c);
 		rc = fn(&c, arg);
 		call_clear(&c);
 		if (rc)

@@ -10,142 +10,84 @@
 #include "orgmatch.h"
 #include "policy.h"
 #include "store.h"
+#include "store_fields.h"
 #include "store_int.h"
 #include "util.h"
 
-/* A NULL id (?16) makes SQLite choose the next one. */
-static const char case_insert_sql[] =
-    "INSERT INTO cases (uuid, org, reason, title, account, status, priority,"
-    " opened_at, updated_at, next_followup_at, followup_seq, escalation,"
-    " stage_at, resolved_at, resolution, id, amount, currency, merchant,"
-    " charged_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-    " ?15, ?16, ?17, ?18, ?19, ?20)";
+/*
+ * A case's columns are its export fields' (xfer_case_fields, each at its
+ * declaration's column, store_fields.h): the INSERT, the UPDATE and the
+ * first columns of every query are built from that one table, so a field
+ * added to it is stored and read at once.  The figures from the case's
+ * calls come after them; the triggers of schema/004_summary.sql keep them
+ * on the case's row, so a listing reads one row per case.
+ */
+#define CASE_DERIVED \
+    ", c.ncalls, c.last_call_at, c.stage_calls, c.last_promise," \
+    " c.last_promised_by, c.credited"
 
-/* updated_at does not go back (store_call.c says why and how far). */
-static const char case_update_sql[] =
-    "UPDATE cases SET org = ?2, reason = ?3, title = ?4, account = ?5,"
-    " status = ?6, priority = ?7, opened_at = ?8,"
-    " updated_at = " STORE_UPDATED_SQL("?9") ","
-    " next_followup_at = ?10, followup_seq = ?11, escalation = ?12,"
-    " stage_at = ?13, resolved_at = ?14, resolution = ?15, amount = ?17,"
-    " currency = ?18, merchant = ?19, charged_at = ?20"
-    " WHERE id = ?16";
-
-/* The columns every case query returns, in the order read_case expects.
- * The figures from the case's calls are kept on its row by the triggers of
- * schema/004_summary.sql, so a listing reads one row per case. */
-#define CASE_COLUMNS \
-    "c.id, c.uuid, c.org, c.reason, c.title, c.account, c.status," \
-    " c.priority, c.opened_at, c.updated_at, c.next_followup_at," \
-    " c.followup_seq, c.escalation, c.stage_at, c.resolved_at," \
-    " c.resolution, c.ncalls, c.last_call_at, c.stage_calls," \
-    " c.last_promise, c.last_promised_by, c.amount, c.currency," \
-    " c.merchant, c.charged_at, c.credited%s FROM cases c"
-
-static void
-bind_case(sqlite3_stmt *s, const struct cl_case *c)
-{
-	bind_text(s, 1, c->uuid);
-	bind_text(s, 2, c->org);
-	bind_text(s, 3, enum_name(&reason_names, c->reason));
-	bind_text(s, 4, c->title);
-	bind_text(s, 5, c->account);
-	bind_text(s, 6, enum_name(&status_names, c->status));
-	bind_text(s, 7, enum_name(&priority_names, c->priority));
-	bind_time(s, 8, c->opened);
-	bind_time(s, 9, c->updated);
-	bind_time(s, 10, c->next_followup);
-	sqlite3_bind_int(s, 11, c->followup_seq);
-	bind_text(s, 12, enum_name(&level_names, c->escalation));
-	bind_time(s, 13, c->stage_at);
-	bind_time(s, 14, c->resolved_at);
-	bind_text(s, 15, c->resolution);
-	if (c->amount > 0)
-		sqlite3_bind_int64(s, 17, c->amount);
-	bind_text(s, 18, c->currency[0] ? c->currency : NULL);
-	bind_text(s, 19, c->merchant);
-	bind_time(s, 20, c->charged_at);
-}
-
-/* The contact details calendars and reminders show, appended to
- * CASE_COLUMNS only when asked for: most listings do not need them. */
+/* The contact details calendars and reminders show, after CASE_DERIVED
+ * only when asked for: most listings do not need them. */
 #define CONTACT_COLUMNS ", c.last_number, c.last_rep, c.refs"
 
-void
-read_case_money(sqlite3_stmt *s, int i, struct cl_case *c)
+/* "SELECT" the case's columns "FROM cases c" and then rest, with the
+ * contact details when contact; the caller frees it. */
+static char *
+case_select(int contact, const char *rest)
 {
-	const unsigned char *cur = sqlite3_column_text(s, i + 1);
+	static char *cols;
 
-	c->amount = sqlite3_column_int64(s, i);
-	snprintf(c->currency, sizeof(c->currency), "%s",
-	    cur ? (const char *)cur : "");
+	return xasprintf("SELECT %s" CASE_DERIVED "%s FROM cases c %s",
+	    store_fields_columns(xfer_case_fields, "c", &cols),
+	    contact ? CONTACT_COLUMNS : "", rest);
 }
 
-/* Fill c from a row of CASE_COLUMNS; c must be zeroed. */
+static void
+read_refs(const char *refs, struct cl_case *c)
+{
+	while (refs && *refs) {
+		size_t n = strcspn(refs, "\x1f");
+
+		c->refs = xrealloc(c->refs, (c->nrefs + 1) * sizeof(*c->refs));
+		c->refs[c->nrefs++] = xstrndup(refs, n);
+		refs += n + (refs[n] != '\0');
+	}
+}
+
+/* Fill c from a row of case_select; c must be zeroed. */
 static void
 read_case(sqlite3_stmt *s, struct cl_case *c)
 {
-	const unsigned char *uuid = sqlite3_column_text(s, 1);
+	int i = store_fields_count(xfer_case_fields);
 
-	c->id = sqlite3_column_int64(s, 0);
-	snprintf(c->uuid, sizeof(c->uuid), "%s", uuid ? (const char *)uuid : "");
-	c->org = col_text(s, 2);
-	c->reason = enum_lookup(&reason_names,
-	    (const char *)sqlite3_column_text(s, 3));
-	c->title = col_text(s, 4);
-	c->account = col_text(s, 5);
-	c->status = enum_lookup(&status_names,
-	    (const char *)sqlite3_column_text(s, 6));
-	c->priority = enum_lookup(&priority_names,
-	    (const char *)sqlite3_column_text(s, 7));
-	c->opened = col_time(s, 8);
-	c->updated = col_time(s, 9);
-	c->next_followup = col_time(s, 10);
-	c->followup_seq = sqlite3_column_int(s, 11);
-	c->escalation = enum_lookup(&level_names,
-	    (const char *)sqlite3_column_text(s, 12));
-	c->stage_at = col_time(s, 13);
-	c->resolved_at = col_time(s, 14);
-	c->resolution = col_text(s, 15);
-	c->ncalls = sqlite3_column_int(s, 16);
-	c->last_call = col_time(s, 17);
-	c->stage_calls = sqlite3_column_int(s, 18);
-	c->promise = col_text(s, 19);
-	c->promised_by = col_time(s, 20);
-	read_case_money(s, 21, c);
-	c->merchant = col_text(s, 23);
-	c->charged_at = col_time(s, 24);
-	c->credited = sqlite3_column_int64(s, 25);
-	if (sqlite3_column_count(s) > 26) {
-		const char *refs = (const char *)sqlite3_column_text(s, 28);
-
-		c->last_number = col_text(s, 26);
-		c->last_rep = col_text(s, 27);
-		while (refs && *refs) {
-			size_t n = strcspn(refs, "\x1f");
-
-			c->refs = xrealloc(c->refs, (c->nrefs + 1) *
-			    sizeof(*c->refs));
-			c->refs[c->nrefs++] = xstrndup(refs, n);
-			refs += n + (refs[n] != '\0');
-		}
+	store_fields_read(s, xfer_case_fields, c);
+	c->ncalls = sqlite3_column_int(s, i);
+	c->last_call = col_time(s, i + 1);
+	c->stage_calls = sqlite3_column_int(s, i + 2);
+	c->promise = col_text(s, i + 3);
+	c->promised_by = col_time(s, i + 4);
+	c->credited = sqlite3_column_int64(s, i + 5);
+	if (sqlite3_column_count(s) > i + 6) {
+		c->last_number = col_text(s, i + 6);
+		c->last_rep = col_text(s, i + 7);
+		read_refs((const char *)sqlite3_column_text(s, i + 8), c);
 	}
 }
 
 int
 store_case_insert(struct store *st, struct cl_case *c)
 {
+	static char *sql;
 	sqlite3_stmt *s;
 	int rc = 0;
 
 	if (c->uuid[0] == '\0')
 		uuid_new(c->uuid);
-	if ((s = store_stmt(st, case_insert_sql)) == NULL)
+	if ((s = store_stmt(st, store_fields_insert(xfer_case_fields, "cases",
+	    NULL, &sql))) == NULL)
 		return -1;
-	bind_case(s, c);
-	if (c->id > 0)
-		sqlite3_bind_int64(s, 16, c->id);
+	/* A NULL id makes SQLite choose the next one. */
+	store_fields_bind(s, xfer_case_fields, c, c->id > 0);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = store_error(st, "record the case");
 	else
@@ -157,13 +99,14 @@ store_case_insert(struct store *st, struct cl_case *c)
 int
 store_case_update(struct store *st, const struct cl_case *c)
 {
+	static char *sql;
 	sqlite3_stmt *s;
 	int rc = 0;
 
-	if ((s = store_stmt(st, case_update_sql)) == NULL)
+	if ((s = store_stmt(st, store_fields_update(xfer_case_fields, "cases",
+	    NULL, 0, &sql))) == NULL)
 		return -1;
-	bind_case(s, c);
-	sqlite3_bind_int64(s, 16, c->id);
+	store_fields_bind(s, xfer_case_fields, c, 1);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = store_error(st, "update the case");
 	sqlite3_reset(s);
@@ -173,13 +116,12 @@ store_case_update(struct store *st, const struct cl_case *c)
 int
 store_case_get(struct store *st, long long id, struct cl_case *out)
 {
-	char sql[2048];
-	sqlite3_stmt *s;
+	char *sql = case_select(1, "WHERE c.id = ?1");
+	sqlite3_stmt *s = store_prepare(st, sql);
 	int rc;
 
-	snprintf(sql, sizeof(sql), "SELECT " CASE_COLUMNS " WHERE c.id = ?1",
-	    CONTACT_COLUMNS);
-	if ((s = store_prepare(st, sql)) == NULL)
+	free(sql);
+	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	memset(out, 0, sizeof(*out));
@@ -203,15 +145,13 @@ int
 store_cases_each(struct store *st, const struct case_filter *f,
     int (*fn)(struct cl_case *, void *), void *arg)
 {
-	char sql[2048];
+	char *sql, *where;
 	char *pattern = NULL;
 	sqlite3_stmt *s;
 	int rc, step;
 
 	/* Only fixed fragments are pasted; every value is bound. */
-	snprintf(sql, sizeof(sql), "SELECT " CASE_COLUMNS " WHERE 1%s%s%s%s%s"
-	    " ORDER BY %s LIMIT ?3",
-	    f->contact ? CONTACT_COLUMNS : "",
+	where = xasprintf("WHERE 1%s%s%s%s%s ORDER BY %s LIMIT ?3",
 	    f->unresolved ? " AND c.status <> 'resolved'" : "",
 	    f->org ? " AND (c.org LIKE ?1 ESCAPE '\\' OR c.org IN"
 	    " (SELECT org FROM org_aliases WHERE alias LIKE ?1 ESCAPE '\\'))" :
@@ -221,7 +161,11 @@ store_cases_each(struct store *st, const struct case_filter *f,
 	    f->since ? " AND c.updated_at >= ?5" : "",
 	    f->by_activity ? "c.updated_at DESC, c.id DESC" :
 	    "c.next_followup_at IS NULL, c.next_followup_at, c.id DESC");
-	if ((s = store_prepare(st, sql)) == NULL)
+	sql = case_select(f->contact, where);
+	s = store_prepare(st, sql);
+	free(where);
+	free(sql);
+	if (s == NULL)
 		return -1;
 	bind_text(s, 4, f->status);
 	bind_time(s, 5, f->since);

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "store_fields.h"
 #include "store_int.h"
@@ -41,27 +42,42 @@ column_of(const struct xfer_field *f)
 	return f->column;
 }
 
+/* The fields' columns joined by ", ": their names, after "alias." when
+ * alias is not NULL, or when params their parameters, "?1" on. */
+static char *
+column_list(const struct xfer_field *fields, const char *alias, int params)
+{
+	char *list = xstrdup(""), *next;
+	int n = 0;
+
+	for (const struct xfer_field *f = fields; f->key; f++) {
+		const char *col = column_of(f);
+
+		if (col == NULL)
+			continue;
+		n++;
+		if (params)
+			next = xasprintf("%s%s?%d", list, *list ? ", " : "", n);
+		else
+			next = xasprintf("%s%s%s%s%s", list, *list ? ", " : "",
+			    alias ? alias : "", alias ? "." : "", col);
+		free(list);
+		list = next;
+	}
+	return list;
+}
+
 const char *
 store_fields_select(const struct xfer_field *fields, const char *table,
     const char *rest, char **cache)
 {
-	char *sql;
+	char *cols;
 
 	if (*cache)
 		return *cache;
-	sql = xstrdup("SELECT");
-	for (const struct xfer_field *f = fields; f->key; f++) {
-		const char *col = column_of(f);
-		char *next;
-
-		if (col == NULL)
-			continue;
-		next = xasprintf("%s%s %s", sql, f == fields ? "" : ",", col);
-		free(sql);
-		sql = next;
-	}
-	*cache = xasprintf("%s FROM %s %s", sql, table, rest);
-	free(sql);
+	cols = column_list(fields, NULL, 0);
+	*cache = xasprintf("SELECT %s FROM %s %s", cols, table, rest);
+	free(cols);
 	return *cache;
 }
 
@@ -118,26 +134,13 @@ const char *
 store_fields_insert(const struct xfer_field *fields, const char *table,
     const char *extra, char **cache)
 {
-	char *cols, *vals, *next;
-	int n = 0;
+	char *cols, *vals;
+	int n = store_fields_count(fields);
 
 	if (*cache)
 		return *cache;
-	cols = xstrdup("");
-	vals = xstrdup("");
-	for (const struct xfer_field *f = fields; f->key; f++) {
-		const char *col = column_of(f);
-
-		if (col == NULL)
-			continue;
-		next = xasprintf("%s%s%s", cols, n ? ", " : "", col);
-		free(cols);
-		cols = next;
-		next = xasprintf("%s%s?%d", vals, n ? ", " : "", n + 1);
-		free(vals);
-		vals = next;
-		n++;
-	}
+	cols = column_list(fields, NULL, 0);
+	vals = column_list(fields, NULL, 1);
 	*cache = extra ? xasprintf("INSERT INTO %s (%s, %s) VALUES (%s, ?%d)",
 	    table, cols, extra, vals, n + 1) : xasprintf("INSERT INTO %s (%s)"
 	    " VALUES (%s)", table, cols, vals);
@@ -163,7 +166,13 @@ store_fields_bind(sqlite3_stmt *s, const struct xfer_field *fields,
 				sqlite3_bind_null(s, i);
 			break;
 		case XF_MONEY:
-			sqlite3_bind_int64(s, i, *CAT(long long, rec, f));
+			/* 0 is no amount: NULL, as the column is written
+			 * everywhere else ("amount IS NOT NULL"). */
+			if (f->flags & XF_NULL && *CAT(long long, rec, f) == 0)
+				sqlite3_bind_null(s, i);
+			else
+				sqlite3_bind_int64(s, i,
+				    *CAT(long long, rec, f));
 			break;
 		case XF_UUID:
 		case XF_CURRENCY:
@@ -197,4 +206,62 @@ store_fields_bind(sqlite3_stmt *s, const struct xfer_field *fields,
 		i++;
 	}
 	return i;
+}
+
+int
+store_fields_count(const struct xfer_field *fields)
+{
+	int n = 0;
+
+	for (const struct xfer_field *f = fields; f->key; f++)
+		n += column_of(f) != NULL;
+	return n;
+}
+
+const char *
+store_fields_columns(const struct xfer_field *fields, const char *alias,
+    char **cache)
+{
+	if (*cache == NULL)
+		*cache = column_list(fields, alias, 0);
+	return *cache;
+}
+
+/* updated_at never goes back: STORE_UPDATED_SQL, with the parameter
+ * numbered at run time. */
+const char *
+store_fields_update(const struct xfer_field *fields, const char *table,
+    const char *extra, int set_uuid, char **cache)
+{
+	char *set, *next;
+	int n = 0, id = 0;
+
+	if (*cache)
+		return *cache;
+	set = xstrdup("");
+	for (const struct xfer_field *f = fields; f->key; f++) {
+		const char *col = column_of(f);
+
+		if (col == NULL)
+			continue;
+		n++;
+		if (f->type == XF_ID)
+			id = n;
+		if (f->type == XF_ID || (f->type == XF_UUID && !set_uuid))
+			continue;
+		next = strcmp(col, "updated_at") == 0 ?
+		    xasprintf("%s%s%s = CASE WHEN updated_at > ?%d AND"
+		    " updated_at - ?%d <= " STORE_SKEW_MAX " THEN updated_at"
+		    " ELSE ?%d END", set, *set ? ", " : "", col, n, n, n) :
+		    xasprintf("%s%s%s = ?%d", set, *set ? ", " : "", col, n);
+		free(set);
+		set = next;
+	}
+	if (id == 0)
+		fatal("internal error: %s's fields have no id", table);
+	*cache = extra ? xasprintf("UPDATE %s SET %s, %s = ?%d WHERE id = ?%d",
+	    table, set, extra, n + 1, id) : xasprintf("UPDATE %s SET %s"
+	    " WHERE id = ?%d", table, set, id);
+	free(set);
+	return *cache;
 }

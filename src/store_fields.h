@@ -41,6 +41,22 @@ const char *store_fields_insert(const struct xfer_field *fields,
 int store_fields_bind(sqlite3_stmt *s, const struct xfer_field *fields,
     const void *rec, int keep_id);
 
+/* The number of columns the fields have (a SELECT's first, its own
+ * columns after them). */
+int store_fields_count(const struct xfer_field *fields);
+
+/* The fields' columns as "alias.col, ...", for a query that joins or
+ * adds columns of its own; built once into *cache. */
+const char *store_fields_columns(const struct xfer_field *fields,
+    const char *alias, char **cache);
+
+/* "UPDATE" table "SET" every column but id (and uuid, unless set_uuid)
+ * and then extra as insert's, "WHERE id =", the parameters numbered as
+ * store_fields_bind numbers them (bind with keep_id); updated_at never
+ * goes back (STORE_UPDATED_SQL says how far).  Built once into *cache. */
+const char *store_fields_update(const struct xfer_field *fields,
+    const char *table, const char *extra, int set_uuid, char **cache);
+
 /* A uuid column into out ("" for NULL); an enumeration column. */
 void store_col_uuid(sqlite3_stmt *s, int i, char out[UUID_BUFSZ]);
 int store_col_enum(sqlite3_stmt *s, int i, const struct enum_names *e);

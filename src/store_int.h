@@ -79,13 +79,15 @@ time_t col_time(sqlite3_stmt *s, int i);
 long col_long_opt(sqlite3_stmt *s, int i);
 
 /*
- * Fill c (zeroed) from a row whose first twenty columns are those of
- * store_call.c's calls_sql: the call, its case's org, and its reference
- * numbers joined by the unit separator.  Every query of calls uses it, so
- * a call reads the same wherever it is listed.
+ * Fill c (zeroed) from a row whose first columns are store_call_columns:
+ * the call, its case's org and currency, and its reference numbers
+ * joined by the unit separator, with k the call and c its case.  Every
+ * query of calls uses them, so a call reads the same wherever it is
+ * listed.  Returns the number of the row's next column.
  */
 struct cl_call;
-void store_read_call(sqlite3_stmt *s, struct cl_call *c);
+const char *store_call_columns(void);
+int store_read_call(sqlite3_stmt *s, struct cl_call *c);
 
 /* Open the command's change (when a command was set) as its write
  * transaction begins, and close it before commit (store_txn.c);
@@ -124,10 +126,6 @@ int store_lock_parent_dir(const char *path);
 int store_query_int(struct store *st, const char *sql, const char *doing,
     int *v);
 
-/* A case's amount and currency from columns i and i + 1. */
-struct cl_case;
-void read_case_money(sqlite3_stmt *s, int i, struct cl_case *c);
-
 /* The updated_at a change made at time t (an SQL parameter) leaves: the
  * row's own when it is later by at most STORE_SKEW_MAX (a clock a little
  * behind another device's), else t (store_call.c says why). */
@@ -136,12 +134,6 @@ void read_case_money(sqlite3_stmt *s, int i, struct cl_case *c);
     "CASE WHEN updated_at > " t " AND updated_at - " t " <= " \
     STORE_SKEW_MAX " THEN updated_at ELSE " t " END"
 
-/* The columns a call has beyond store_read_call's twenty, read by
- * store_read_call_extra from column i on. */
-#define CALL_EXTRA_COLUMNS \
-    " k.credited, k.promise_status, k.promise_marked_at, k.promise_note," \
-    " c.currency, k.follow_up_at"
-void store_read_call_extra(sqlite3_stmt *s, int i, struct cl_call *c);
 
 /* The escaped LIKE pattern matching names that start with prefix. */
 char *like_prefix(const char *prefix);

@@ -50,14 +50,8 @@ static const char search_sql[] =
     "  snippet(call_search, -1, '[', ']', '…', 12)"
     "  FROM call_search WHERE call_search MATCH ?1"
     "  ORDER BY rowid DESC LIMIT ?5)"
-    " SELECT k.id, k.uuid, k.case_id, k.started_at, k.channel, k.direction,"
-    " k.number, k.department, k.ivr, k.rep, k.hold_seconds,"
-    " k.duration_seconds, k.outcome, k.promise, k.promised_by, k.notes,"
-    " k.created_at, k.updated_at, c.org,"
-    " (SELECT group_concat(ref, char(31)) FROM (SELECT ref FROM call_refs r"
-    "   WHERE r.call_id = k.id ORDER BY pos)),"
-    " h.snippet, k.case_id IN (SELECT case_id FROM ref_cases) AS by_ref,"
-    CALL_EXTRA_COLUMNS
+    " SELECT %s,"
+    " h.snippet, k.case_id IN (SELECT case_id FROM ref_cases) AS by_ref"
     " FROM calls k JOIN cases c ON c.id = k.case_id"
     " LEFT JOIN hits h ON h.id = k.id"
     " WHERE k.id IN (SELECT id FROM hits)"
@@ -204,15 +198,18 @@ int
 store_search_each(struct store *st, const char *text, long limit,
     int (*fn)(struct search_hit *, void *), void *arg)
 {
+	static char *sql;	/* search_sql with the call's columns */
 	char *query;
 	sqlite3_stmt *s;
-	int rc = 0, step;
+	int rc = 0, step, i;
 
 	if (fts_query(st, text, &query) == -1)
 		return -1;
 	if (query == NULL)
 		return 0;
-	if ((s = store_prepare(st, search_sql)) == NULL) {
+	if (sql == NULL)
+		sql = xasprintf(search_sql, store_call_columns());
+	if ((s = store_prepare(st, sql)) == NULL) {
 		free(query);
 		return -1;
 	}
@@ -225,10 +222,9 @@ store_search_each(struct store *st, const char *text, long limit,
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct search_hit h = { { 0 }, NULL, 0 };
 
-		store_read_call(s, &h.call);
-		h.snippet = (const char *)sqlite3_column_text(s, 20);
-		h.by_reference = sqlite3_column_int(s, 21);
-		store_read_call_extra(s, 22, &h.call);
+		i = store_read_call(s, &h.call);
+		h.snippet = (const char *)sqlite3_column_text(s, i);
+		h.by_reference = sqlite3_column_int(s, i + 1);
 		rc = fn(&h, arg);
 		call_clear(&h.call);
 		if (rc)

@@ -5,9 +5,11 @@
 #include <string.h>
 
 #include "phone.h"
+#include "store.h"
 #include "money.h"
 #include "view.h"
 #include "when.h"
+#include "xfer.h"
 
 static void open_promise(struct jsonw *j, const struct cl_case *c,
     time_t now);
@@ -29,26 +31,26 @@ view_case_title(const struct cl_case *c)
 	    reason_titles[c->reason] : "";
 }
 
-void
-view_case_members(struct jsonw *j, const struct cl_case *c,
+/*
+ * show --json's members are the record's fields as the export writes
+ * them (xfer.h: the same keys, types and order), so a field added to the
+ * export is shown at once, with what the policy derives among them.  The
+ * hooks below put those where the contract (DESIGN.md) has always had
+ * them, and leave out what it never had.
+ */
+struct case_view {
+	const struct policy *p;
+	time_t now;
+};
+
+/* Whether and why to escalate, and the figures from the case's calls. */
+static void
+escalation_members(struct jsonw *j, const struct cl_case *c,
     const struct policy *p, time_t now)
 {
 	unsigned why = policy_escalation(c, p, now);
 	int next = policy_next_level(c->escalation);
 
-	jsonw_kint(j, "id", c->id);
-	jsonw_kstring(j, "uuid", c->uuid);
-	jsonw_kstring(j, "org", c->org);
-	jsonw_kstring(j, "reason", enum_name(&reason_names, c->reason));
-	jsonw_kstring(j, "title", c->title);
-	jsonw_kstring(j, "account", c->account);
-	jsonw_kstring(j, "status", enum_name(&status_names, c->status));
-	jsonw_kstring(j, "priority", enum_name(&priority_names, c->priority));
-	jsonw_ktime(j, "opened", c->opened);
-	jsonw_ktime(j, "updated", c->updated);
-	jsonw_ktime(j, "next_followup", c->next_followup);
-	jsonw_kbool(j, "overdue", policy_overdue(c, now));
-	jsonw_kstring(j, "escalation", enum_name(&level_names, c->escalation));
 	jsonw_kbool(j, "escalate_suggested", why != 0);
 	jsonw_kstring(j, "escalate_to", why && next != LEVEL_NONE ?
 	    enum_name(&level_names, next) : NULL);
@@ -66,9 +68,48 @@ view_case_members(struct jsonw *j, const struct cl_case *c,
 	jsonw_kint(j, "calls", c->ncalls);
 	jsonw_ktime(j, "last_call", c->last_call);
 	open_promise(j, c, now);
-	jsonw_ktime(j, "resolved", c->resolved_at);
-	jsonw_kstring(j, "resolution", c->resolution);
-	view_money_members(j, c);
+}
+
+/* Money as decimal strings, never floats (DESIGN.md): what was credited
+ * and what is still outstanding, after what is disputed. */
+static void
+credit_members(struct jsonw *j, const struct cl_case *c)
+{
+	char buf[MONEY_BUFSZ];
+
+	money_format(c->credited, c->currency, buf);
+	jsonw_kstring(j, "credited", c->credited ? buf : NULL);
+	money_format(money_outstanding(c->amount, c->credited),
+	    c->currency, buf);
+	jsonw_kstring(j, "outstanding", c->amount ? buf : NULL);
+}
+
+/* followup_seq and stage_at are the policy's bookkeeping, never shown. */
+static int
+case_own(struct jsonw *j, const struct xfer_field *f, const void *rec,
+    void *arg)
+{
+	const struct cl_case *c = rec;
+	const struct case_view *v = arg;
+
+	if (!strcmp(f->key, "followup_seq") || !strcmp(f->key, "stage_at"))
+		return XFER_SKIP;
+	if (!strcmp(f->key, "escalation"))
+		jsonw_kbool(j, "overdue", policy_overdue(c, v->now));
+	else if (!strcmp(f->key, "resolved"))
+		escalation_members(j, c, v->p, v->now);
+	else if (!strcmp(f->key, "merchant"))
+		credit_members(j, c);
+	return XFER_WRITE;
+}
+
+void
+view_case_members(struct jsonw *j, const struct cl_case *c,
+    const struct policy *p, time_t now)
+{
+	struct case_view v = { p, now };
+
+	xfer_write_members_by(j, xfer_case_fields, c, NULL, case_own, &v);
 	view_promises_json(j, c, now);
 }
 
@@ -117,62 +158,36 @@ view_promises_json(struct jsonw *j, const struct cl_case *c, time_t now)
 	jsonw_array_end(j);
 }
 
-/* Money as decimal strings, never floats (DESIGN.md): what is disputed,
- * what was credited, and what is still outstanding. */
-void
-view_money_members(struct jsonw *j, const struct cl_case *c)
+/* A call's case by its id and, in listings of many cases, its org; its
+ * number as E.164 and extension apart.  The promise's mark is shown in
+ * the case's "promises", the follow-up asked for in its history. */
+static int
+call_own(struct jsonw *j, const struct xfer_field *f, const void *rec,
+    void *arg)
 {
-	char buf[MONEY_BUFSZ];
+	const struct cl_call *c = rec;
+	const int *with_org = arg;
 
-	money_format(c->amount, c->currency, buf);
-	jsonw_kstring(j, "amount", c->amount ? buf : NULL);
-	jsonw_kstring(j, "currency", c->currency[0] ? c->currency : NULL);
-	money_format(c->credited, c->currency, buf);
-	jsonw_kstring(j, "credited", c->credited ? buf : NULL);
-	money_format(money_outstanding(c->amount, c->credited),
-	    c->currency, buf);
-	jsonw_kstring(j, "outstanding", c->amount ? buf : NULL);
-	jsonw_kstring(j, "merchant", c->merchant);
-	jsonw_ktime(j, "charged", c->charged_at);
+	if (!strcmp(f->key, "started")) {
+		jsonw_kint(j, "case", c->case_id);
+		if (*with_org)
+			jsonw_kstring(j, "org", c->org);
+	} else if (!strcmp(f->key, "number")) {
+		view_number_json(j, c->number);
+		return XFER_SKIP;
+	} else if (!strcmp(f->key, "promise_status") ||
+	    !strcmp(f->key, "promise_marked") ||
+	    !strcmp(f->key, "promise_note") || !strcmp(f->key, "follow_up"))
+		return XFER_SKIP;
+	return XFER_WRITE;
 }
 
 void
 view_call_members(struct jsonw *j, const struct cl_call *c, int with_org)
 {
-	jsonw_kint(j, "id", c->id);
-	jsonw_kstring(j, "uuid", c->uuid);
-	jsonw_kint(j, "case", c->case_id);
-	if (with_org)
-		jsonw_kstring(j, "org", c->org);
-	jsonw_ktime(j, "started", c->started);
-	jsonw_kstring(j, "channel", enum_name(&channel_names, c->channel));
-	jsonw_kstring(j, "direction", enum_name(&direction_names,
-	    c->direction));
-	view_number_json(j, c->number);
-	jsonw_kstring(j, "department", c->department);
-	jsonw_kstring(j, "ivr", c->ivr);
-	jsonw_kstring(j, "rep", c->rep);
-	jsonw_key(j, "refs");
-	jsonw_array_begin(j);
-	for (size_t i = 0; i < c->nrefs; i++)
-		jsonw_string(j, c->refs[i]);
-	jsonw_array_end(j);
-	jsonw_kint_opt(j, "hold_seconds", c->hold);
-	jsonw_kint_opt(j, "duration_seconds", c->duration);
-	jsonw_kstring(j, "outcome", enum_name(&outcome_names, c->outcome));
-	jsonw_kstring(j, "promise", c->promise);
-	jsonw_ktime(j, "promised_by", c->promised_by);
-	jsonw_kstring(j, "notes", c->notes);
-	jsonw_ktime(j, "created", c->created);
-	jsonw_ktime(j, "updated", c->updated);
-	if (c->credited) {
-		char buf[MONEY_BUFSZ];
-
-		/* A call has no currency of its own: its case's. */
-		money_format(c->credited, c->currency, buf);
-		jsonw_kstring(j, "credited", buf);
-	} else
-		jsonw_kstring(j, "credited", NULL);
+	/* A call has no currency of its own: its case's. */
+	xfer_write_members_by(j, xfer_call_fields, c, c->currency, call_own,
+	    &with_org);
 }
 
 void
@@ -183,33 +198,43 @@ view_call_json(struct jsonw *j, const struct cl_call *c, int with_org)
 	jsonw_object_end(j);
 }
 
+/* An event or a note has no id in show's timeline (a note has), and
+ * neither its updated_at: those are the export's, for a journal copied
+ * whole. */
+static int
+timeline_own(struct jsonw *j, const struct xfer_field *f, const void *rec,
+    void *arg)
+{
+	const int *with_id = arg;
+
+	(void)j;
+	(void)rec;
+	if (!strcmp(f->key, "updated") || (!*with_id && !strcmp(f->key, "id")))
+		return XFER_SKIP;
+	return XFER_WRITE;
+}
+
 void
 view_event_json(struct jsonw *j, const struct cl_event *e)
 {
+	/* The export's table is of an event with its updated_at. */
+	struct event_row r = { *e, 0 };
+	int with_id = 0;
+
 	jsonw_object_begin(j);
-	jsonw_kstring(j, "uuid", e->uuid);
-	jsonw_ktime(j, "at", e->at);
-	jsonw_kstring(j, "kind", enum_name(&event_names, e->kind));
-	jsonw_kstring(j, "level", e->level == LEVEL_NONE ? NULL :
-	    enum_name(&level_names, e->level));
-	jsonw_ktime(j, "due", e->due);
-	jsonw_kstring(j, "note", e->note);
+	xfer_write_members_by(j, xfer_event_fields, &r, NULL, timeline_own,
+	    &with_id);
 	jsonw_object_end(j);
 }
 
 void
 view_note_json(struct jsonw *j, const struct cl_note *n, const char *cur)
 {
-	char m[MONEY_BUFSZ];
+	int with_id = 1;
 
-	money_format(n->credited, cur, m);
 	jsonw_object_begin(j);
-	jsonw_kint(j, "id", n->id);
-	jsonw_kstring(j, "uuid", n->uuid);
-	jsonw_ktime(j, "at", n->at);
-	jsonw_kstring(j, "text", n->text);
-	jsonw_kstring(j, "credited", n->credited ? m : NULL);
-	jsonw_ktime(j, "created", n->created);
+	xfer_write_members_by(j, xfer_note_fields, n, cur, timeline_own,
+	    &with_id);
 	jsonw_object_end(j);
 }
 

@@ -28,8 +28,9 @@
     NULL }
 #define DENUM(K, F, T, M, N, NV, D) { K, XF_ENUM, F, offsetof(T, M), 0, &N, \
     NV, &D, NULL }
-/* A column a case or an event keeps itself, C, that the export writes. */
-#define KEPT(K, TY, T, M, C) { K, TY, 0, offsetof(T, M), 0, NULL, 0, NULL, C }
+/* A column a record keeps itself, C, that the export writes. */
+#define KEPT(K, TY, F, T, M, C) { K, TY, F, offsetof(T, M), 0, NULL, 0, \
+    NULL, C }
 
 const struct xfer_field xfer_header_fields[] = {
 	LINE("format", 0, struct xfer_header, format, LIMIT_NAME),
@@ -59,10 +60,10 @@ const struct xfer_field xfer_case_fields[] = {
 	    field_case[CF_PRIORITY]),
 	DECL("opened", XF_TIME, 0, struct cl_case, opened,
 	    field_case[CF_OPENED]),
-	KEPT("updated", XF_TIME, struct cl_case, updated, "updated_at"),
+	KEPT("updated", XF_TIME, 0, struct cl_case, updated, "updated_at"),
 	DECL("next_followup", XF_TIME, XF_NULL, struct cl_case, next_followup,
 	    field_case[CF_FOLLOWUP]),
-	KEPT("followup_seq", XF_COUNT, struct cl_case, followup_seq,
+	KEPT("followup_seq", XF_COUNT, 0, struct cl_case, followup_seq,
 	    "followup_seq"),
 	DENUM("escalation", 0, struct cl_case, escalation, level_names, 0,
 	    field_case[CF_ESCALATION]),
@@ -131,7 +132,7 @@ const struct xfer_field xfer_call_fields[] = {
 	    field_call[KF_NOTES]),
 	DECL("created", XF_TIME, 0, struct cl_call, created,
 	    field_call[KF_CREATED]),
-	TIME("updated", 0, struct cl_call, updated),
+	KEPT("updated", XF_TIME, 0, struct cl_call, updated, "updated_at"),
 	DECL("credited", XF_MONEY, XF_NULL | XF_OPTIONAL | XF_SIGNED,
 	    struct cl_call, credited, field_call[KF_CREDITED]),
 	DENUM("promise_status", XF_NULL | XF_OPTIONAL, struct cl_call,
@@ -142,7 +143,8 @@ const struct xfer_field xfer_call_fields[] = {
 	DECL("promise_note", XF_TEXT, XF_NULL | XF_OPTIONAL, struct cl_call,
 	    promise_note, field_call[KF_PROMISE_NOTE]),
 	/* the follow-up asked for on the call: the case's history */
-	TIME("follow_up", XF_NULL | XF_OPTIONAL, struct cl_call, follow_up),
+	KEPT("follow_up", XF_TIME, XF_NULL | XF_OPTIONAL, struct cl_call,
+	    follow_up, "follow_up_at"),
 	END
 };
 
@@ -158,7 +160,7 @@ const struct xfer_field xfer_event_fields[] = {
 	    field_event[EF_DUE]),
 	DECL("note", XF_TEXT, XF_NULL, struct event_row, ev.note,
 	    field_event[EF_NOTE]),
-	KEPT("updated", XF_TIME, struct event_row, updated, "updated_at"),
+	KEPT("updated", XF_TIME, 0, struct event_row, updated, "updated_at"),
 	END
 };
 
@@ -210,66 +212,81 @@ record_currency(const struct xfer_field *f, const void *rec,
 	return dflt ? dflt : "";
 }
 
+/* Field f of rec, money with the decimals of cur. */
+static void
+write_member(struct jsonw *j, const struct xfer_field *f, const void *rec,
+    const char *cur)
+{
+	switch (f->type) {
+	case XF_ID:
+		jsonw_kint(j, f->key, *AT(long long, rec, f));
+		break;
+	case XF_UUID:
+		jsonw_kstring(j, f->key, AT(char, rec, f));
+		break;
+	case XF_LINE:
+	case XF_TEXT:
+	case XF_PHONE:
+	case XF_ACCOUNT:
+		jsonw_kstring(j, f->key, *AT(char *, rec, f));
+		break;
+	case XF_TIME:
+		jsonw_ktime(j, f->key, *AT(time_t, rec, f));
+		break;
+	case XF_ENUM: {
+		int v = *AT(int, rec, f);
+
+		jsonw_kstring(j, f->key, f->flags & XF_NULL &&
+		    v == f->null_value ? NULL : enum_name(f->names, v));
+		break;
+	}
+	case XF_SECONDS:
+		jsonw_kint_opt(j, f->key, *AT(long, rec, f));
+		break;
+	case XF_COUNT:
+		jsonw_kint(j, f->key, *AT(int, rec, f));
+		break;
+	case XF_REFS: {
+		const struct cl_call *k = rec;
+
+		jsonw_key(j, f->key);
+		jsonw_array_begin(j);
+		for (size_t i = 0; i < k->nrefs; i++)
+			jsonw_string(j, k->refs[i]);
+		jsonw_array_end(j);
+		break;
+	}
+	case XF_MONEY: {
+		char buf[MONEY_BUFSZ];
+		long long v = *AT(long long, rec, f);
+
+		money_format(v, cur, buf);
+		jsonw_kstring(j, f->key, v ? buf : NULL);
+		break;
+	}
+	case XF_CURRENCY:
+		jsonw_kstring(j, f->key, *AT(char, rec, f) ?
+		    AT(char, rec, f) : NULL);
+		break;
+	case XF_LIST:
+		break;
+	}
+}
+
+void
+xfer_write_members_by(struct jsonw *j, const struct xfer_field *f,
+    const void *rec, const char *dflt, xfer_own_fn *own, void *arg)
+{
+	const char *cur = record_currency(f, rec, dflt);
+
+	for (; f->key; f++)
+		if (own == NULL || own(j, f, rec, arg) == XFER_WRITE)
+			write_member(j, f, rec, cur);
+}
+
 void
 xfer_write_members(struct jsonw *j, const struct xfer_field *f,
     const void *rec, const char *dflt)
 {
-	const char *cur = record_currency(f, rec, dflt);
-
-	for (; f->key; f++) {
-		switch (f->type) {
-		case XF_ID:
-			jsonw_kint(j, f->key, *AT(long long, rec, f));
-			break;
-		case XF_UUID:
-			jsonw_kstring(j, f->key, AT(char, rec, f));
-			break;
-		case XF_LINE:
-		case XF_TEXT:
-		case XF_PHONE:
-		case XF_ACCOUNT:
-			jsonw_kstring(j, f->key, *AT(char *, rec, f));
-			break;
-		case XF_TIME:
-			jsonw_ktime(j, f->key, *AT(time_t, rec, f));
-			break;
-		case XF_ENUM: {
-			int v = *AT(int, rec, f);
-
-			jsonw_kstring(j, f->key, f->flags & XF_NULL &&
-			    v == f->null_value ? NULL : enum_name(f->names, v));
-			break;
-		}
-		case XF_SECONDS:
-			jsonw_kint_opt(j, f->key, *AT(long, rec, f));
-			break;
-		case XF_COUNT:
-			jsonw_kint(j, f->key, *AT(int, rec, f));
-			break;
-		case XF_REFS: {
-			const struct cl_call *k = rec;
-
-			jsonw_key(j, f->key);
-			jsonw_array_begin(j);
-			for (size_t i = 0; i < k->nrefs; i++)
-				jsonw_string(j, k->refs[i]);
-			jsonw_array_end(j);
-			break;
-		}
-		case XF_MONEY: {
-			char buf[MONEY_BUFSZ];
-			long long v = *AT(long long, rec, f);
-
-			money_format(v, cur, buf);
-			jsonw_kstring(j, f->key, v ? buf : NULL);
-			break;
-		}
-		case XF_CURRENCY:
-			jsonw_kstring(j, f->key, *AT(char, rec, f) ?
-			    AT(char, rec, f) : NULL);
-			break;
-		case XF_LIST:
-			break;
-		}
-	}
+	xfer_write_members_by(j, f, rec, dflt, NULL, NULL);
 }
