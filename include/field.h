@@ -131,6 +131,10 @@ enum { EF_CASE, EF_AT, EF_KIND, EF_LEVEL, EF_DUE, EF_NOTE, EF_COUNT };
 extern const struct field field_case[CF_COUNT], field_call[KF_COUNT],
     field_event[EF_COUNT];
 
+/* An attachment's file name, as every door that keeps a file checks it
+ * (exhibit_name). */
+extern const struct field field_attachment_name;
+
 /* Room for a check's message: a field's name and its limits. */
 #define FIELD_WHY_BUFSZ 160
 

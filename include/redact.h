@@ -32,6 +32,9 @@ struct redact_counts {
  */
 char *redact_text(const char *text, struct redact_counts *counts);
 
+/* Add what from records to *to. */
+void redact_add(struct redact_counts *to, const struct redact_counts *from);
+
 /* Nonzero when *counts records anything. */
 int redact_any(const struct redact_counts *counts);
 

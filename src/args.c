@@ -284,9 +284,7 @@ redact_value(struct args *a, const char *v, const char *name,
 		free(r);
 		return v;
 	}
-	counts->cards += found.cards;
-	counts->ssns += found.ssns;
-	counts->codes += found.codes;
+	redact_add(counts, &found);
 	if (*where == '\0')
 		snprintf(where, size, "%s", name);
 	return args_own(a, r);

@@ -77,7 +77,8 @@ open_file(const char *path, long long max, struct file *f)
 		    "([attach] max_size in the configuration)", path,
 		    (long long)sb.st_size, max), CMD_USAGE;
 	f->a.size = sb.st_size;
-	if ((f->a.name = exhibit_name(path)) == NULL)
+	/* Its name's removals are said with its text's (report). */
+	if ((f->a.name = exhibit_name(path, &f->found)) == NULL)
 		return CMD_USAGE;
 	return CMD_OK;
 }
@@ -147,9 +148,9 @@ report(struct ctx *ctx, const struct file *f)
 	fprintf(ctx->out, "attached %s as attachment %lld (%s, %s, sha256 "
 	    "%.12s)\n", f->a.name, f->a.id, f->a.media_type, size,
 	    f->a.sha256);
-	if (f->text)
+	if (f->text || redact_any(&f->found))
 		redact_report(&f->found, f->a.name);
-	else
+	if (f->text == NULL)
 		fprintf(ctx->out, "  %s is kept as given: calllog cannot read "
 		    "this kind of file (%s) for card numbers\n", f->a.name,
 		    f->a.media_type);

@@ -318,13 +318,14 @@ run_mail(struct ctx *ctx, struct args *a)
 	struct cl_call k = { .channel = CHANNEL_MESSAGE,
 	    .direction = DIRECTION_INBOUND, .outcome = OUTCOME_NONE,
 	    .hold = -1, .duration = -1 };
+	struct redact_counts named = { 0 };	/* of the file's name */
 	char err[MAIL_ERRSZ], *ref = NULL;
 	long long id = 0, att = 0;
 	int rc;
 
 	/* The exhibit's name first: a name unfit to show refuses early. */
 	in.kept_name = strcmp(in.file, "-") == 0 ? xstrdup("message.eml") :
-	    exhibit_name(in.file);
+	    exhibit_name(in.file, &named);
 	if (in.kept_name == NULL)
 		return CMD_USAGE;
 	if ((rc = load(&in, (size_t)ctx->cfg.attach_max)) != CMD_OK)
@@ -338,6 +339,8 @@ run_mail(struct ctx *ctx, struct args *a)
 		goto out;
 	}
 	prepare(&in);
+	/* Counted after prepare, which weighs the message's own. */
+	redact_add(&in.redacted, &named);
 	if ((rc = which_case(ctx, a, &in, &id, &ref)) != CMD_OK)
 		goto out;
 	rc = CMD_FAIL;

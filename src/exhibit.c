@@ -2,22 +2,26 @@
  * exhibit.c: a kept file's name and size, as the attachment commands and
  * the dossier show them.  A file name is the person's (or a sender's)
  * text: it reaches terminals, HTML and zip entries, so it is held to the
- * rules of a line field, and only its last component is kept (a path
- * says where the file was on one machine, nothing about the evidence).
+ * rules of a line field and redacted like one, and only its last
+ * component is kept (a path says where the file was on one machine,
+ * nothing about the evidence).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "exhibit.h"
+#include "field.h"
+#include "redact.h"
 #include "util.h"
 
 char *
-exhibit_name(const char *path)
+exhibit_name_check(const char *path, struct redact_counts *rc, char *why,
+    size_t size)
 {
 	size_t len = strlen(path);
 	const char *base;
-	char *name;
+	char *name, *kept = NULL;
 
 	while (len > 1 && path[len - 1] == '/')
 		len--;
@@ -26,26 +30,37 @@ exhibit_name(const char *path)
 		base--;
 	name = xstrndup(base, (size_t)(path + len - base));
 	if (*name == '\0' || !strcmp(name, ".") || !strcmp(name, "..") ||
-	    strchr(name, '/')) {
-		error("'%s' names no file; give a file", path);
-		goto bad;
+	    strchr(name, '/'))
+		snprintf(why, size, "names no file");
+	else if (field_check_at(&field_attachment_name, name, &kept, rc, why,
+	    size) == 0) {
+		/* A zip entry and a terminal take no C1 control either. */
+		for (const unsigned char *p = (const unsigned char *)kept; *p;
+		    p++)
+			if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+				snprintf(why, size, "contains a control "
+				    "character (U+%04X)", p[1]);
+				free(kept);
+				kept = NULL;
+				break;
+			}
 	}
-	if (!utf8_valid(name, strlen(name))) {
-		error("the file name of '%s' is not valid UTF-8; rename the "
-		    "file", path);
-		goto bad;
-	}
-	if (check_line("the file name", name, LIMIT_NAME) == -1)
-		goto bad;
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			error("the file name contains a control character "
-			    "(U+%04X); rename the file", p[1]);
-			goto bad;
-		}
-	return name;
-bad:
 	free(name);
+	return kept;
+}
+
+char *
+exhibit_name(const char *path, struct redact_counts *rc)
+{
+	char why[FIELD_WHY_BUFSZ], *name, *shown;
+
+	if ((name = exhibit_name_check(path, rc, why, sizeof(why))) != NULL)
+		return name;
+	/* The path is said as it would be kept: redacted. */
+	shown = redact_text(path, NULL);
+	error("the file name of '%s' %s; %s", shown, why,
+	    strcmp(why, "names no file") ? "rename the file" : "give a file");
+	free(shown);
 	return NULL;
 }
 

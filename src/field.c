@@ -103,6 +103,12 @@ const struct field field_event[EF_COUNT] = {
 	TEXT("note", "DESCRIPTION", "note", "note", NULL, LIMIT_NOTE),
 };
 
+/* A kept file's name: the person's, a sender's or a client's text, so a
+ * line redacted like one (exhibit.c checks the rest: a base name, no C1
+ * control character). */
+const struct field field_attachment_name = LINE("file name", "name",
+    "name", NULL, LIMIT_NAME, 1);
+
 const struct field_kind field_kinds[SYNC_KINDS] = {
 	[SYNC_CASE] = { "case", "cases", CF_COUNT, field_case },
 	[SYNC_CALL] = { "call", "calls", KF_COUNT, field_call },

@@ -65,9 +65,7 @@ redact_value(const char *v, struct redact_counts *c)
 		free(clean);
 		return xstrdup(v);
 	}
-	c->cards += mine.cards;
-	c->ssns += mine.ssns;
-	c->codes += mine.codes;
+	redact_add(c, &mine);
 	strbuf_add(&out, "", 0);
 	for (const char *p = clean; *p; p++)
 		strbuf_add(&out, *p == '\n' ? "\\n" : p, *p == '\n' ? 2 : 1);
@@ -103,9 +101,7 @@ item_kept_redact(const char *line, struct redact_counts *c, int *name_hit)
 	free(rhead);
 	free(rval);
 count:
-	c->cards += hc.cards;
-	c->ssns += hc.ssns;
-	c->codes += hc.codes;
+	redact_add(c, &hc);
 	return out;
 }
 

@@ -9,6 +9,7 @@
 
 #include "cmd.h"
 #include "exhibit.h"
+#include "field.h"
 #include "import.h"
 #include "mediatype.h"
 #include "redact.h"
@@ -80,16 +81,20 @@ check(struct import_reader *rd, const char *path, json_t *v, json_t *calls,
 {
 	json_t *call = json_object_get(v, "call"), *k;
 	const char *sha = json_string_value(json_object_get(v, "sha256"));
-	char *base = exhibit_name(r->name), got[SHA256_HEXSZ];
+	char why[FIELD_WHY_BUFSZ], got[SHA256_HEXSZ];
+	char *base = exhibit_name_check(r->name, NULL, why, sizeof(why));
 	struct sha256 *h;
 	long long n;
 	size_t i;
 	int found = 0;
 
-	if (base == NULL || strcmp(base, r->name) != 0)
-		return free(base), import_error(rd, path, "name", "expected a "
-		    "file name without a folder");
 	free(base);
+	if (base == NULL)	/* said as a field's check is (import_value.c) */
+		return import_error(rd, "", NULL, "%s%sname %s", path,
+		    *path ? "." : "", why);
+	if (strchr(r->name, '/'))
+		return import_error(rd, path, "name", "expected a file name "
+		    "without a folder");
 	if (r->size < 1 || r->size > max)
 		return import_error(rd, path, "size", "%d is not from 1 to the "
 		    "limit of %lld bytes ([attach] max_size)", r->size, max);

@@ -281,12 +281,17 @@ redact_text(const char *text, struct redact_counts *counts)
 		prev = cp;
 	}
 	run_free(&r);
-	if (counts != NULL) {
-		counts->cards += found.cards;
-		counts->ssns += found.ssns;
-		counts->codes += found.codes;
-	}
+	if (counts != NULL)
+		redact_add(counts, &found);
 	return b.p;
+}
+
+void
+redact_add(struct redact_counts *to, const struct redact_counts *from)
+{
+	to->cards += from->cards;
+	to->ssns += from->ssns;
+	to->codes += from->codes;
 }
 
 int

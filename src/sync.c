@@ -286,12 +286,8 @@ free_lines(char **v, size_t n)
 static void
 sync_release(struct sync *s)
 {
-	for (size_t i = 0; i < s->nrm; i++) {
-		free(s->rm[i].name);
-		free(s->rm[i].extra);
-		sync_attach_free(&s->rm[i]);
-		sync_rec_clear(&s->rm[i].item.rec);
-	}
+	for (size_t i = 0; i < s->nrm; i++)
+		sync_remote_free(&s->rm[i]);
 	free(s->rm);
 	sync_actions_free(s);
 	free_lines(s->leaving, s->nleaving);

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "exhibit.h"
+#include "field.h"
 #include "mediatype.h"
 #include "redact.h"
 #include "sha256.h"
@@ -60,29 +61,32 @@ att_check(struct sync_att *f, struct redact_counts *found)
 		free(text);
 		return 0;
 	}
-	found->cards += none.cards;
-	found->ssns += none.ssns;
-	found->codes += none.codes;
+	redact_add(found, &none);
 	free(f->data);
 	f->size = strlen(text);
 	f->data = (unsigned char *)text;
 	return 1;
 }
 
-/* The name calllog keeps for f (a plain file name, else "attachment")
- * and the hash of the bytes it keeps. */
-static void
-finish(struct sync_att *f)
+/* The name calllog keeps for f (a plain file name, redacted, removals
+ * counted in found; else "attachment": a client's name is no reason to
+ * refuse its file) and the hash of the bytes it keeps.  1 when the name
+ * lost something to redaction (the item is written again). */
+static int
+finish(struct sync_att *f, struct redact_counts *found)
 {
 	struct sha256 *h = sha256_new();
-	char *name = NULL;
+	struct redact_counts c = { 0 };
+	char *name = NULL, why[FIELD_WHY_BUFSZ];
 
 	if (f->name && *f->name && !strchr(f->name, '/'))
-		name = exhibit_name(f->name);
+		name = exhibit_name_check(f->name, &c, why, sizeof(why));
+	redact_add(found, &c);
 	free(f->name);
 	f->name = name ? name : xstrdup("attachment");
 	sha256_update(h, f->data, f->size);
 	sha256_finish(h, f->sha256);	/* frees h */
+	return redact_any(&c);
 }
 
 /* The value of parameter name in params (unfolded, up to the value's
@@ -211,7 +215,8 @@ sync_attach_take(struct sync *s, char *text, struct remote *rm)
 				else if (a.size == 0)
 					why = "it holds nothing once redacted";
 				else
-					finish(&a);
+					rm->redacted |= finish(&a,
+					    &rm->att_found);
 			}
 			if (why) {
 				/* The item is written again without it; said
@@ -252,6 +257,15 @@ sync_attach_take(struct sync *s, char *text, struct remote *rm)
 	}
 	*w = '\0';
 	return 0;
+}
+
+int
+sync_attach_news(const struct remote *rm)
+{
+	for (size_t i = 0; i < rm->natt; i++)
+		if (rm->att[i].why)
+			return 1;
+	return redact_any(&rm->att_found);
 }
 
 void
@@ -304,7 +318,7 @@ static int
 not_carried(struct sync *s, const struct remote *rm, const struct sync_att *f)
 {
 	struct held h = { .sha = f->sha256 };
-	char size[EXHIBIT_SIZE_BUFSZ], *name;
+	char size[EXHIBIT_SIZE_BUFSZ], *name, why[FIELD_WHY_BUFSZ];
 
 	if (store_record_attachments(s->st, rm->item.kind,
 	    rm->item.rec.uuid, holds, &h) == -1)
@@ -312,7 +326,8 @@ not_carried(struct sync *s, const struct remote *rm, const struct sync_att *f)
 	if (h.found)
 		return 0;
 	/* The name is the folder's: checked before it reaches a terminal. */
-	if ((name = exhibit_name(f->name ? f->name : "?")) == NULL)
+	if ((name = exhibit_name_check(f->name ? f->name : "?", NULL, why,
+	    sizeof(why))) == NULL)
 		name = xstrdup("a file");
 	exhibit_size((long long)f->size, size);
 	fprintf(s->out, "%s %.8s: %s (%s, sha256 %.12s) is on another"

@@ -55,9 +55,7 @@ reject(struct sync *s, struct remote *rm)
 	int rc = store_sync_put(s->st, s->dir, &it, NULL, NULL);
 
 	s->skipped++;
-	free(rm->name);
-	free(rm->extra);
-	sync_rec_clear(&rm->item.rec);
+	sync_remote_free(rm);
 	return rc;
 }
 

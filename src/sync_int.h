@@ -232,6 +232,8 @@ int sync_scan(struct sync *s);
  * (sync_read.c). */
 int sync_read_file(struct sync *s, const char *name, long long mtime,
     long long size, long long inode, const struct sync_item *old);
+/* What a remote read holds, freed (its slot stays the caller's). */
+void sync_remote_free(struct remote *rm);
 
 /* Refuse a folder that lost every record's item it held, or more than
  * half of them (at least ten), unless force_delete. */
@@ -286,8 +288,9 @@ int sync_attach_settle(struct sync *s, const struct sync_rec *r,
 int sync_attach_take(struct sync *s, char *text, struct remote *rm);
 int sync_attach_apply(struct sync *s);
 void sync_attach_free(struct remote *rm);
-/* Say what was refused or redacted of rm's files (file path), once the
- * item is read. */
+/* Whether anything of rm's files was refused or redacted; say it (file
+ * path), once per version of the file (sync_read.c asks sync_warn_due). */
+int sync_attach_news(const struct remote *rm);
 void sync_attach_report(const struct remote *rm, const char *path);
 
 /* Strict base64 (padding only at its end) v into *out (caller frees),

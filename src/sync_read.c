@@ -181,6 +181,15 @@ parse_item(struct file_at *f, const struct sync_item *old, char *text,
 	return 0;
 }
 
+void
+sync_remote_free(struct remote *rm)
+{
+	free(rm->name);
+	free(rm->extra);
+	sync_attach_free(rm);
+	sync_rec_clear(&rm->item.rec);
+}
+
 /* A new slot at the end of s->rm, zeroed; counted once it is kept. */
 static struct remote *
 new_remote(struct sync *s)
@@ -190,6 +199,23 @@ new_remote(struct sync *s)
 		s->rm = xrealloc(s->rm, s->cap_rm * sizeof(*s->rm));
 	}
 	return memset(&s->rm[s->nrm], 0, sizeof(*s->rm));
+}
+
+/* What the item's files brought that was not taken, or was redacted:
+ * said once per version of the file, like all else said of it.  An item
+ * kept may still be skipped later (a call whose case is not here yet),
+ * and is then read again on every run. */
+static int
+say_files(struct file_at *f, const struct remote *took)
+{
+	int rc;
+
+	if (!sync_attach_news(took))
+		return 0;
+	if ((rc = sync_warn_due(f->s, f->name, f->mtime, f->size,
+	    f->inode)) == 1)
+		sync_attach_report(took, f->path);
+	return rc == -1 ? -1 : 0;
 }
 
 /* A file not read: its name holds a number (new files only), or it
@@ -258,10 +284,10 @@ sync_read_file(struct sync *s, const char *name, long long mtime,
 	rm->att = took.att;
 	rm->natt = took.natt;
 	rm->redacted |= took.redacted;
-	sync_attach_report(&took, path);
 	s->nrm++;
+	rc = say_files(&f, &took);
 	free(path);
-	return 0;
+	return rc;
 bad:
 	free(path);
 	s->skipped++;

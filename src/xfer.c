@@ -93,7 +93,8 @@ const struct xfer_field xfer_case_fields[] = {
 const struct xfer_field xfer_attachment_fields[] = {
 	ID(struct cl_attachment_row, id),
 	UUID("uuid", struct cl_attachment_row, uuid),
-	LINE("name", 0, struct cl_attachment_row, name, LIMIT_NAME),
+	DECL("name", XF_LINE, 0, struct cl_attachment_row, name,
+	    field_attachment_name),
 	LINE("media_type", 0, struct cl_attachment_row, media_type, 127),
 	OF("size", XF_COUNT, 0, struct cl_attachment_row, size),
 	TIME("added", 0, struct cl_attachment_row, added),

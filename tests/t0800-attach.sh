@@ -111,6 +111,33 @@ test_expect_success 'a file name with a control character is refused' '
 	check_err_line "control character"
 '
 
+test_expect_success 'a file name with a C1 control or bad UTF-8 is refused, nothing written' '
+	db_snapshot before &&
+	cp shot.png "$(printf "csi\302\233x.png")" &&
+	expect_exit 2 cl attach 1 "$(printf "csi\302\233x.png")" &&
+	check_err_line "U+009B" &&
+	cp shot.png "$(printf "latin\351.png")" &&
+	expect_exit 2 cl attach 1 "$(printf "latin\351.png")" &&
+	check_err_line "not valid UTF-8" &&
+	db_unchanged before
+'
+
+test_expect_success 'a file name holding a card number is kept redacted, and said' '
+	printf "\211PNG-like bytes NAMECARD_OK\n" >"scan 4111 1111 1111 1111.bin" &&
+	expect_exit 0 cl attach 1 "scan 4111 1111 1111 1111.bin" &&
+	out_contains "attached scan card ending 1111.bin as attachment" &&
+	out_lacks "4111 1111" &&
+	check_err_line "removed before storing: a card number" &&
+	expect_exit 0 cl attachments 1 --json &&
+	jq_is "[.[] | select(.name | test(\"scan\")) | .name] | .[]" \
+	    "scan card ending 1111.bin" &&
+	! grep -a -q "4111 1111 1111 1111" "$CALLLOG_DB" &&
+	if test -e "$CALLLOG_DB-wal"; then
+		! grep -a -q "4111 1111 1111 1111" "$CALLLOG_DB-wal"
+	fi &&
+	expect_exit 0 cl undo
+'
+
 test_expect_success '--call puts the file on one of the case'"'"'s calls, not another'"'"'s' '
 	expect_exit 0 cl add --org "Other Air" --reason travel --note x &&
 	expect_exit 2 cl attach 1 fits.bin --call 2 &&
@@ -159,7 +186,21 @@ test_expect_success 'import refuses bytes that do not match their hash, or too m
 	check_err_line "attachments[1].data" &&
 	jq ".cases[0].attachments[1].name = \"../../etc/x.pdf\"" all.json >path.json &&
 	expect_exit 2 cl_on "$TRASH/third.db" import path.json &&
-	check_err_line "attachments[1].name"
+	check_err_line "attachments[1].name" &&
+	jq ".cases[0].attachments[1].name = \"csi\u009bx.pdf\"" all.json >c1.json &&
+	expect_exit 2 cl_on "$TRASH/third.db" import c1.json &&
+	check_err_line "attachments[1].name contains a control character (U+009B)" &&
+	test_path_is_missing third.db
+'
+
+test_expect_success 'import keeps a file name holding a card number redacted' '
+	jq ".cases[0].attachments[1].name = \"stmt 4111-1111-1111-1111.pdf\"" \
+	    all.json >named.json &&
+	expect_exit 0 cl_on "$TRASH/fourth.db" import named.json &&
+	grep -q "removed before storing: a card number" err &&
+	expect_exit 0 cl_on "$TRASH/fourth.db" attachments 1 --json &&
+	jq_is ".[1].name" "stmt card ending 1111.pdf" &&
+	! grep -a -q "4111-1111-1111-1111" "$TRASH/fourth.db"
 '
 
 test_expect_success 'export --format csv --attachments lists the files, not their bytes' '

@@ -143,6 +143,18 @@ test_expect_success 'the organization by the sender domain; a message from stand
 	out_contains "kept message.eml as attachment"
 '
 
+test_expect_success 'a message file named with a card number is kept under its redacted name' '
+	sed "s/Statement ready/Statement for the card/" domain.eml \
+	    >"stmt 4111 1111 1111 1111.eml" &&
+	expect_exit 0 cl mail --case 1 "stmt 4111 1111 1111 1111.eml" &&
+	out_contains "kept stmt card ending 1111.eml as attachment" &&
+	grep -q "removed before storing: a card number" err &&
+	test "$(sql "SELECT count(*) FROM attachments WHERE name = \"stmt card ending 1111.eml\"")" = 1 &&
+	test "$(sql "SELECT count(*) FROM attachments WHERE name LIKE \"%4111%\"")" = 0 &&
+	! grep -a -q "4111 1111 1111 1111" "$CALLLOG_DB" &&
+	expect_exit 0 cl undo
+'
+
 test_expect_success 'a card number inside an encoded part: its redacted text is kept, not the original' '
 	b=$(printf "Your card 5500 0000 0000 0004 was replaced.\n" | base64) &&
 	printf "From: Chase <no-reply@chase.com>\nSubject: Card CHB-40213\nDate: Mon, 07 Dec 2026 07:00:00 -0500\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n%s\n" "$b" >enc.eml &&
