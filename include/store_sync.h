@@ -136,6 +136,12 @@ int store_sync_state_each(struct store *st, long long dir,
 int store_sync_orphans(struct store *st, long long dir, const char *lo,
     const char *hi, int (*fn)(const struct sync_item *, void *), void *arg);
 
+/* The same, for the items of case case_uuid's calls and events: what
+ * deleting the case here would delete with it. */
+int store_sync_children(struct store *st, long long dir,
+    const char *case_uuid, int (*fn)(const struct sync_item *, void *),
+    void *arg);
+
 /* The item remembered as file name, or (name NULL) carrying record rec,
  * into *out (store_sync_item_clear it): 0, 1 none, -1. */
 int store_sync_get(struct store *st, long long dir, const char *name,

@@ -97,10 +97,10 @@ state_each(struct store *st, const char *sql, long long dir, const char *lo,
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, dir);
-	if (lo) {
+	if (lo)
 		bind_text(s, 2, lo);
+	if (hi)
 		bind_text(s, 3, hi);
-	}
 	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct sync_item it;
 
@@ -134,6 +134,17 @@ store_sync_orphans(struct store *st, long long dir, const char *lo,
 
 	free(sql);
 	return rc;
+}
+
+int
+store_sync_children(struct store *st, long long dir, const char *case_uuid,
+    int (*fn)(const struct sync_item *, void *), void *arg)
+{
+	return state_each(st, STATE_COLS " WHERE dir = ?1 AND rec IN (SELECT"
+	    " c.uuid FROM calls c JOIN cases k ON k.id = c.case_id WHERE"
+	    " k.uuid = ?2 UNION ALL SELECT e.uuid FROM case_events e JOIN"
+	    " cases k ON k.id = e.case_id WHERE k.uuid = ?2)", dir, case_uuid,
+	    NULL, fn, arg);
 }
 
 int

@@ -322,17 +322,43 @@ test_expect_success 'a folder emptied that got one new entry is refused' '
 	rm "$GDIR"/*.ics && unhide
 '
 
+# A case's calls go with it: a folder that lost only the cases' items
+# deletes as much here as one that lost them all.
+test_expect_success 'the items of three cases gone, their calls left: six records, refused' '
+	for u in $(big cases --json | jq -r ".[].uuid" | sort | head -n 3); do
+		mv "$GDIR/$u.ics" held/ || return 1
+	done &&
+	test "$(ls held | wc -l)" -eq 3 &&
+	db_snapshot cases "$BIG" &&
+	expect_exit 1 big sync "$GDIR" &&
+	check_err_line "would delete 6 of the 10" &&
+	db_unchanged cases "$BIG" &&
+	unhide &&
+	expect_exit 0 big sync "$GDIR" && out_contains "nothing to do"
+'
+
 test_expect_success 'six of ten items gone: refused; four: the deletion travels' '
 	hide 3 &&
 	db_snapshot six "$BIG" &&
 	expect_exit 1 big sync "$GDIR" &&
-	check_err_line "lost 6 of the 10" &&
+	check_err_line "would delete 6 of the 10" &&
 	db_unchanged six "$BIG" &&
 	unhide && hide 2 &&
 	expect_exit 0 big sync "$GDIR" &&
 	out_contains "4 deleted here" &&
 	big cases --json >out && jq_is length 3 &&
 	rm held/*.ics
+'
+
+test_expect_success 'every case item gone, every call item left: refused' '
+	for u in $(big cases --json | jq -r ".[].uuid"); do
+		mv "$GDIR/$u.ics" held/ || return 1
+	done &&
+	db_snapshot calls-left "$BIG" &&
+	expect_exit 1 big sync "$GDIR" &&
+	check_err_line "would delete 6 of the 6" &&
+	db_unchanged calls-left "$BIG" &&
+	unhide
 '
 
 test_expect_success 'every item gone: refused; --force-delete: obeyed' '

@@ -34,6 +34,8 @@ test_expect_success 'a phone app clears completed: each case, call and
 	lap add --org Delta --reason travel --title "Lost bag" >/dev/null &&
 	lap add --org Citi --reason account >/dev/null &&
 	lap add --org Chase --reason fraud --title "Still open" >/dev/null &&
+	lap add --org Hertz --reason billing --title "Toll fee" >/dev/null &&
+	lap add --org Aetna --reason billing --title "Claim" >/dev/null &&
 	lap resolve 1 --note "refunded" >/dev/null &&
 	lap resolve 3 >/dev/null &&
 	lap sync "$DIR" >/dev/null &&
@@ -55,7 +57,7 @@ test_expect_success 'a phone app clears completed: each case, call and
 	out_contains "\`calllog undo\` brings back" &&
 	test "$(grep -c "^deleted here: " out)" -eq 7 &&
 	lap cases --json >out &&
-	jq_is "[.[].id] | sort | map(tostring) | join(\",\")" "2,4" &&
+	jq_is "[.[].id] | sort | map(tostring) | join(\",\")" "2,4,5,6" &&
 	expect_exit 0 lap undo &&
 	lap export --format json | journal_norm >after.json &&
 	test_cmp before.json after.json
