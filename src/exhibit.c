@@ -15,6 +15,17 @@
 #include "redact.h"
 #include "util.h"
 
+/* The first C1 control character of s (U+0080 to U+009F), or 0: a zip
+ * entry and a terminal take none, beyond the C0 a line field refuses. */
+static unsigned
+first_c1(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			return p[1];
+	return 0;
+}
+
 char *
 exhibit_name_check(const char *path, struct redact_counts *rc, char *why,
     size_t size)
@@ -22,6 +33,7 @@ exhibit_name_check(const char *path, struct redact_counts *rc, char *why,
 	size_t len = strlen(path);
 	const char *base;
 	char *name, *kept = NULL;
+	unsigned c1;
 
 	while (len > 1 && path[len - 1] == '/')
 		len--;
@@ -32,19 +44,11 @@ exhibit_name_check(const char *path, struct redact_counts *rc, char *why,
 	if (*name == '\0' || !strcmp(name, ".") || !strcmp(name, "..") ||
 	    strchr(name, '/'))
 		snprintf(why, size, "names no file");
-	else if (field_check_at(&field_attachment_name, name, &kept, rc, why,
-	    size) == 0) {
-		/* A zip entry and a terminal take no C1 control either. */
-		for (const unsigned char *p = (const unsigned char *)kept; *p;
-		    p++)
-			if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-				snprintf(why, size, "contains a control "
-				    "character (U+%04X)", p[1]);
-				free(kept);
-				kept = NULL;
-				break;
-			}
-	}
+	else if ((c1 = first_c1(name)) != 0)
+		snprintf(why, size, "contains a control character (U+%04X)", c1);
+	else		/* redacted only once it is kept: rc counts no other */
+		field_check_at(&field_attachment_name, name, &kept, rc, why,
+		    size);
 	free(name);
 	return kept;
 }
