@@ -83,13 +83,13 @@ check(struct import_reader *rd, const char *path, json_t *v, json_t *calls,
 	const char *sha = json_string_value(json_object_get(v, "sha256"));
 	char why[FIELD_WHY_BUFSZ], got[SHA256_HEXSZ];
 	char *base = exhibit_name_check(r->name, NULL, why, sizeof(why));
+	int named = base != NULL, found = 0;
 	struct sha256 *h;
 	long long n;
 	size_t i;
-	int found = 0;
 
 	free(base);
-	if (base == NULL)	/* said as a field's check is (import_value.c) */
+	if (!named)	/* said as a field's check is (import_value.c) */
 		return import_error(rd, "", NULL, "%s%sname %s", path,
 		    *path ? "." : "", why);
 	if (strchr(r->name, '/'))
